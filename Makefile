@@ -1,0 +1,29 @@
+# hyoka-search: `make run` serves the search service, `make test` runs the test suite.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTHON ?= python3
+
+.PHONY: install index run test bench
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+index: install
+	$(VENV)/bin/hyoka-search build
+
+run: install
+	$(VENV)/bin/hyoka-search build --if-stale
+	HYOKA_BUILD_ON_START=false $(VENV)/bin/waitress-serve --host=$(HOST) --port=$(PORT) wsgi:app
+
+test: install
+	$(PY) -m pytest
+
+bench: install
+	$(PY) -m bench.search_quality

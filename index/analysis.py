@@ -1,0 +1,288 @@
+"""Japanese text analysis shared by indexing and querying.
+
+Two analyzers, built by two functions:
+
+- ``japanese_analyzer()``: ``SudachiTokenizer() | NormalizeFilter() | PosStopFilter()``.
+  Words in Sudachi's normalized form (空家 → 空き家, こども → 子供, ＤＸ → dx), the longest
+  split (C) with its shorter parts (A) at the same position in the index, so that
+  地区センター matches as a word and as 地区 or センター.
+- ``gram_analyzer()``: character bigrams of the text as written and of its normalized words,
+  the recall fallback for strings that Sudachi cuts differently. Queries use phrases of
+  bigrams, so they match exact substrings.
+
+OCR corrections are applied to the characters before either tokenizer sees them (like a
+"char filter"), with an offset map so that token offsets still point into the original,
+uncorrected text: highlights land on what the city wrote.
+
+Whoosh pickles analyzers into the index, so they hold only plain settings; the Sudachi
+dictionary is module-level and each thread gets its own tokenizer (a Sudachi tokenizer is
+not thread-safe).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+
+from whoosh.analysis import Filter, Token, Tokenizer
+
+_local = threading.local()
+_dictionary_lock = threading.Lock()
+_dictionary = None
+
+# Sudachi refuses inputs over 49,149 UTF-8 bytes; stay well below (3 bytes per character).
+MAX_CHUNK_CHARS = 12_000
+# Parts of speech that carry no topic: particles, auxiliaries, punctuation, blanks.
+STOP_POS = frozenset({"助詞", "助動詞", "補助記号", "空白"})
+# Characters ignored by the bigram field: blanks and the middle dot (ワーク・ライフ = ワークライフ).
+GRAM_IGNORED = re.compile(r"[\s・]+")
+
+
+def sudachi():
+    """This thread's Sudachi tokenizer over the shared dictionary."""
+    global _dictionary
+    tokenizer = getattr(_local, "tokenizer", None)
+    if tokenizer is None:
+        with _dictionary_lock:
+            if _dictionary is None:
+                from sudachipy import Dictionary
+
+                _dictionary = Dictionary(dict="core")
+        tokenizer = _local.tokenizer = _dictionary.tokenizer()
+    return tokenizer
+
+
+def normalize(text: str) -> str:
+    """NFKC and lowercase: ＤＸ → dx, ｶﾞｲﾄﾞ → ガイド."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+@lru_cache(maxsize=64)
+def _correction_pattern(pairs: tuple[tuple[str, str], ...]):
+    if not pairs:
+        return None
+    wrongs = sorted({wrong for wrong, _ in pairs}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in wrongs))
+
+
+def apply_corrections(text: str, pairs: tuple[tuple[str, str], ...]):
+    """Return ``(corrected, offsets, applied)``.
+
+    ``offsets[i]`` is the index in ``text`` of character ``i`` of ``corrected`` (one extra
+    entry for the end), ``applied`` the ``(wrong, right)`` pairs that matched.
+
+    >>> apply_corrections("人間市の広報", (("人間市", "入間市"),))[0]
+    '入間市の広報'
+    """
+    pattern = _correction_pattern(pairs)
+    if pattern is None or not pattern.search(text):
+        return text, None, []
+    mapping = dict(pairs)
+    pieces, offsets, applied, last = [], [], [], 0
+    for match in pattern.finditer(text):
+        pieces.append(text[last : match.start()])
+        offsets.extend(range(last, match.start()))
+        right = mapping[match.group(0)]
+        pieces.append(right)
+        # Characters of a replacement map onto the wrong string proportionally.
+        span = match.end() - match.start()
+        offsets.extend(match.start() + (k * span) // len(right) for k in range(len(right)))
+        applied.append((match.group(0), right))
+        last = match.end()
+    pieces.append(text[last:])
+    offsets.extend(range(last, len(text) + 1))
+    return "".join(pieces), offsets, applied
+
+
+def _chunks(text: str):
+    """Split ``text`` into ``(offset, chunk)`` pieces small enough for Sudachi."""
+    start = 0
+    while len(text) - start > MAX_CHUNK_CHARS:
+        cut = text.rfind("。", start, start + MAX_CHUNK_CHARS)
+        end = cut + 1 if cut > start else start + MAX_CHUNK_CHARS
+        yield start, text[start:end]
+        start = end
+    yield start, text[start:]
+
+
+def morphemes(text: str):
+    """Sudachi morphemes of ``text`` (split mode C) as ``(offset, morpheme)`` pairs."""
+    from sudachipy import SplitMode
+
+    tokenizer = sudachi()
+    for offset, chunk in _chunks(text):
+        if chunk:
+            for morpheme in tokenizer.tokenize(chunk, SplitMode.C):
+                yield offset, morpheme
+
+
+def sub_morphemes(morpheme):
+    """The shorter (split mode A) parts of a morpheme; empty when it does not split."""
+    from sudachipy import SplitMode
+
+    parts = morpheme.split(SplitMode.A)
+    return list(parts) if len(parts) > 1 else []
+
+
+class SudachiTokenizer(Tokenizer):
+    """Sudachi words: mode C tokens, plus their mode A parts at the same position when indexing.
+
+    ``text`` is the normalized form; ``startchar``/``endchar`` index the original string.
+    """
+
+    def __init__(self, corrections: tuple[tuple[str, str], ...] = ()):
+        self.corrections = tuple(corrections)
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self.corrections == other.corrections
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True,
+                 mode="", **kwargs):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        corrected, offsets, _ = apply_corrections(value, self.corrections)
+        with_parts = mode != "query"
+        pos = start_pos
+        for offset, m in morphemes(corrected):
+            pieces = [m] + (sub_morphemes(m) if with_parts else [])
+            for piece in pieces:
+                begin, end = offset + piece.begin(), offset + piece.end()
+                if offsets is not None:
+                    begin, end = offsets[begin], offsets[end]
+                t.text = piece.normalized_form()
+                t.original = piece.surface()
+                t.pos_tag = piece.part_of_speech()[0]
+                t.boost = 1.0
+                t.stopped = False
+                if positions:
+                    t.pos = pos
+                if chars:
+                    t.startchar = start_char + begin
+                    t.endchar = start_char + end
+                yield t
+            pos += 1
+
+
+class NormalizeFilter(Filter):
+    """NFKC and lowercase on top of Sudachi's normalized form.
+
+    >>> [t.text for t in japanese_analyzer()("ＤＸ")]
+    ['dx']
+    """
+
+    def __call__(self, tokens):
+        for t in tokens:
+            t.text = normalize(t.text)
+            yield t
+
+
+class PosStopFilter(Filter):
+    """Drop particles, auxiliaries, punctuation and blanks; renumber positions without gaps.
+
+    >>> [t.text for t in japanese_analyzer()("空き家の利活用")]
+    ['空き家', '空く', '家', '利活用', '利', '活用']
+    """
+
+    def __init__(self, stop_pos=STOP_POS):
+        self.stop_pos = frozenset(stop_pos)
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self.stop_pos == other.stop_pos
+
+    def __call__(self, tokens):
+        last_pos, new_pos = None, -1
+        for t in tokens:
+            if getattr(t, "pos_tag", "") in self.stop_pos or not t.text.strip():
+                continue
+            if t.positions:
+                # Parts share their word's position: renumber groups, not tokens.
+                if t.pos != last_pos:
+                    last_pos, new_pos = t.pos, new_pos + 1
+                t.pos = new_pos
+            yield t
+
+
+def japanese_analyzer(corrections: tuple[tuple[str, str], ...] = ()):
+    """The word analyzer, the same for indexing and querying."""
+    return SudachiTokenizer(corrections) | NormalizeFilter() | PosStopFilter()
+
+
+def gram_text(text: str) -> str:
+    """The form of ``text`` that the bigram field indexes: normalized, blanks and ・ removed."""
+    return GRAM_IGNORED.sub("", normalize(text))
+
+
+def normalized_words_text(text: str) -> str:
+    """``text`` rewritten with Sudachi's normalized forms (障がい者 → 障害者)."""
+    return "".join(m.normalized_form() for _, m in morphemes(text))
+
+
+def bigrams(text: str, tail: bool = True) -> list[str]:
+    """Overlapping bigrams; with ``tail`` the last character alone too, so a prefix of one
+    character finds a character at the end of a text.
+
+    >>> bigrams("地区センター")
+    ['地区', '区セ', 'セン', 'ンタ', 'ター', 'ー']
+    """
+    grams = [text[i : i + 2] for i in range(len(text) - 1)]
+    if text and (tail or len(text) == 1):
+        grams.append(text[-1])
+    return grams
+
+
+def gram_streams(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> list[str]:
+    """The two strings whose bigrams are indexed: the text as written and its normalized words."""
+    corrected, _, _ = apply_corrections(text, corrections)
+    literal = gram_text(corrected)
+    words = gram_text(normalized_words_text(corrected))
+    return [literal] if words == literal else [literal, words]
+
+
+class GramTokenizer(Tokenizer):
+    """Bigrams of each line of the value, for the text as written and for its normalized words.
+
+    Lines (fields joined with newlines) and streams are separated by position gaps, so a
+    phrase of bigrams never matches across them.
+    """
+
+    def __init__(self, corrections: tuple[tuple[str, str], ...] = ()):
+        self.corrections = tuple(corrections)
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self.corrections == other.corrections
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True,
+                 mode="", **kwargs):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        pos = start_pos
+        for line in value.split("\n"):
+            for stream in gram_streams(line, self.corrections):
+                for gram in bigrams(stream):
+                    t.text = gram
+                    t.boost = 1.0
+                    t.stopped = False
+                    if positions:
+                        t.pos = pos
+                    if chars:  # bigrams are not highlighted; offsets are nominal
+                        t.startchar = t.endchar = start_char
+                    pos += 1
+                    yield t
+                pos += 2
+
+
+def gram_analyzer(corrections: tuple[tuple[str, str], ...] = ()):
+    """The bigram analyzer (index side); queries build their bigrams with ``query_grams``."""
+    return GramTokenizer(corrections)
+
+
+def query_grams(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> list[list[str]]:
+    """For each stream of a query string, the bigram sequence a phrase query should match."""
+    return [bigrams(s, tail=False) for s in gram_streams(text, corrections) if s]
+
+
+def query_words(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> list[str]:
+    """The normalized words of a query string (mode C, stop words removed)."""
+    return [t.text for t in japanese_analyzer(corrections)(text, mode="query")]

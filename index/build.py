@@ -1,0 +1,226 @@
+"""Build a generation (SQLite database + Whoosh index) and swap it in atomically.
+
+A workspace directory holds ``generations/<name>/{hyoka.db,whoosh/}`` and a symlink
+``current`` to the live one. A build writes a new generation beside the live one, then
+replaces the symlink in one ``rename``: readers see the old generation or the new one, never
+a half-built one. A build that fails or is killed leaves ``current`` untouched; its temporary
+directory is removed by the next build.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import shutil
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterable
+
+from whoosh import index as whoosh_index
+
+from .formats import read_source
+from .parse import ParseError
+from .schema import SCHEMA_VERSION, build_schema, index_document
+from .store import SourceDocument, read_documents, read_records, write_database
+from .tables import DATA_DIR, Tables, load_tables, tables_fingerprint
+
+DATABASE_NAME = "hyoka.db"
+INDEX_NAME = "whoosh"
+KEEP_GENERATIONS = 2
+PARALLEL_THRESHOLD = 5_000  # rows; below this one process is faster than two
+
+Progress = Callable[[int, int], None]
+
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def default_workspace() -> "Workspace":
+    """``$HYOKA_VAR_DIR`` or ``var/`` in the project: where build outputs live (git-ignored)."""
+    return Workspace(os.environ.get("HYOKA_VAR_DIR") or PROJECT_DIR / "var")
+
+
+class Workspace:
+    """Where generations live; ``current`` points at the one being served."""
+
+    def __init__(self, root: Path | str):
+        self.root = Path(root)
+        self.generations = self.root / "generations"
+        self.current_link = self.root / "current"
+
+    def current(self) -> Path | None:
+        """The live generation directory, or None before the first build."""
+        try:
+            target = os.readlink(self.current_link)
+        except OSError:
+            return None
+        path = self.root / target
+        return path if (path / DATABASE_NAME).exists() else None
+
+    def database(self) -> Path | None:
+        current = self.current()
+        return current / DATABASE_NAME if current else None
+
+    @contextmanager
+    def lock(self):
+        """One build at a time per workspace."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / "build.lock", "w") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def swap(self, generation: Path) -> None:
+        link = self.root / f".current-{uuid.uuid4().hex}"
+        os.symlink(generation.relative_to(self.root), link)
+        os.replace(link, self.current_link)
+        _fsync_dir(self.root)
+
+    def prune(self) -> None:
+        """Remove failed builds and all but the newest generations."""
+        if not self.generations.exists():
+            return
+        current = self.current()
+        for path in self.generations.iterdir():
+            if path.name.startswith(".tmp-"):
+                shutil.rmtree(path, ignore_errors=True)
+        finished = sorted((p for p in self.generations.iterdir() if p != current),
+                          key=lambda p: p.name, reverse=True)
+        for path in finished[KEEP_GENERATIONS - 1:]:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def default_sources(data_dir: Path = DATA_DIR) -> list[SourceDocument]:
+    """The embedded corpus: every document file under ``data/documents``."""
+    folder = data_dir / "documents"
+    return [read_source(path, origin="default") for path in sorted(folder.iterdir())
+            if not path.name.startswith(".")]
+
+
+def fingerprint(sources: Iterable[SourceDocument], data_dir: Path = DATA_DIR) -> str:
+    """What a generation was built from: schema version, tables and documents."""
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}:{tables_fingerprint(data_dir)}".encode())
+    for source in sources:
+        digest.update(f"|{source.id}:{source.title}:{source.sha256}".encode())
+    return digest.hexdigest()[:16]
+
+
+def planned_sources(workspace: Workspace, data_dir: Path = DATA_DIR) -> list[SourceDocument]:
+    """The default corpus as it is in ``data/`` plus the documents users ingested."""
+    sources = default_sources(data_dir)
+    database = workspace.database()
+    if database is not None:
+        known = {s.id for s in sources}
+        sources += [d for d in read_documents(database) if d.origin != "default" and d.id not in known]
+    return sources
+
+
+def built_fingerprint(workspace: Workspace) -> str | None:
+    import sqlite_utils
+
+    database = workspace.database()
+    if database is None:
+        return None
+    db = sqlite_utils.Database(database)
+    try:
+        return db["meta"].get("fingerprint")["value"]
+    except Exception:  # an unreadable generation is stale
+        return None
+    finally:
+        db.conn.close()
+
+
+def is_stale(workspace: Workspace, data_dir: Path = DATA_DIR) -> bool:
+    return built_fingerprint(workspace) != fingerprint(planned_sources(workspace, data_dir), data_dir)
+
+
+def ensure_built(workspace: Workspace, data_dir: Path = DATA_DIR, progress: Progress | None = None) -> bool:
+    """Build from ``data/`` when there is no generation or it is stale; True if it built."""
+    with workspace.lock():
+        if not is_stale(workspace, data_dir):
+            return False
+        _build_locked(workspace, planned_sources(workspace, data_dir), data_dir, progress)
+        return True
+
+
+def build(workspace: Workspace, sources: list[SourceDocument], data_dir: Path = DATA_DIR,
+          progress: Progress | None = None) -> Path:
+    """Parse ``sources``, write a new generation and make it current."""
+    with workspace.lock():
+        return _build_locked(workspace, sources, data_dir, progress)
+
+
+def parse_sources(sources: list[SourceDocument], tables: Tables):
+    """Parse every source; one ``ParseError`` listing the problems of all of them."""
+    from .formats import parse_source
+
+    parsed, problems = [], []
+    ids = [s.id for s in sources]
+    for source in sources:
+        if ids.count(source.id) > 1:
+            problems.append(f"{source.file}:1: document id {source.id!r} is used twice")
+            continue
+        try:
+            parsed.append((source, parse_source(source, tables)))
+        except ParseError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise ParseError(problems)
+    return parsed
+
+
+def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir: Path,
+                  progress: Progress | None) -> Path:
+    tables = load_tables(data_dir)
+    parsed = parse_sources(sources, tables)
+    workspace.generations.mkdir(parents=True, exist_ok=True)
+    workspace.prune()
+    temporary = workspace.generations / f".tmp-{uuid.uuid4().hex}"
+    temporary.mkdir()
+    try:
+        meta = {"fingerprint": fingerprint(sources, data_dir), "schema_version": SCHEMA_VERSION,
+                "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+        write_database(temporary / DATABASE_NAME, parsed, tables, meta)
+        write_index(temporary / INDEX_NAME, temporary / DATABASE_NAME, tables, progress)
+        final = workspace.generations / time.strftime(f"%Y%m%dT%H%M%S-{uuid.uuid4().hex[:6]}")
+        os.rename(temporary, final)
+        _fsync_dir(workspace.generations)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    workspace.swap(final)
+    workspace.prune()
+    return final
+
+
+def write_index(path: Path, database: Path, tables: Tables, progress: Progress | None = None) -> None:
+    """Create the Whoosh index of every evaluation in ``database``."""
+    records = read_records(database)
+    path.mkdir()
+    ix = whoosh_index.create_in(path, build_schema(tables.correction_pairs()))
+    parallel = len(records) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1
+    writer = ix.writer(procs=2, multisegment=True, limitmb=256) if parallel else ix.writer(limitmb=256)
+    try:
+        for position, row in enumerate(records):
+            writer.add_document(**index_document(row, position))
+            if progress and (position + 1) % 500 == 0:
+                progress(position + 1, len(records))
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    if progress:
+        progress(len(records), len(records))

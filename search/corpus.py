@@ -1,0 +1,153 @@
+"""An opened generation: the Whoosh searcher, per-document facet values and the small tables.
+
+A Whoosh searcher is not thread-safe and costly to open at scale, so each process keeps one
+per generation behind a lock (``Corpus.searching()``). ``Library`` hands out the current
+corpus and opens the new generation when a rebuild has swapped it in: a running server picks
+up a reindex without a restart.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import warnings
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", SyntaxWarning)
+    from whoosh import index as whoosh_index
+
+from index.analysis import normalize
+from index.build import DATABASE_NAME, INDEX_NAME, Workspace
+from index.parse import DIRECTION, EFFORT, PROGRESS
+
+from .errors import IndexMissing
+
+GRADE_ORDER = {"progress": PROGRESS, "effort": EFFORT, "direction": DIRECTION}
+
+
+@dataclass(frozen=True)
+class FacetValues:
+    """The facet values of one document, indexed by Whoosh document number."""
+
+    progress: str
+    effort: str
+    direction: tuple[str, ...]
+    department: tuple[str, ...]
+    chapter: str
+    document: str
+
+
+class Corpus:
+    """One generation, opened for searching."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.index = whoosh_index.open_dir(str(self.path / INDEX_NAME))
+        self._searcher = self.index.searcher()
+        self._lock = threading.RLock()
+        self._load_tables()
+        self.facets = self._read_facet_columns()
+        self.positions = list(self._searcher.reader().column_reader("position"))
+
+    def _load_tables(self) -> None:
+        connection = sqlite3.connect(f"file:{self.path / DATABASE_NAME}?mode=ro", uri=True)
+        connection.row_factory = sqlite3.Row
+        try:
+            rows = lambda sql: [dict(r) for r in connection.execute(sql)]  # noqa: E731
+            self.documents = rows("select id, title, file, format, origin, sha256, rows, ingested_at "
+                                  "from documents order by rowid")
+            self.legend_rows = rows("select * from legend order by rowid")
+            self.chapters = rows("select document, key, title, spellings, line from chapters order by rowid")
+            self.corrections = tuple((r["wrong"], r["right"]) for r in rows("select * from corrections"))
+            self.concepts = [(json.loads(r["terms"]), bool(r["two_way"]))
+                             for r in rows("select * from concepts")]
+            self.departments = rows("select name, rows from departments order by rows desc, name")
+            self.meta = {r["key"]: r["value"] for r in rows("select * from meta")}
+        finally:
+            connection.close()
+        self.labels = self._legend_labels()
+        self.expansions = self._expansion_map()
+
+    def _legend_labels(self) -> dict[str, dict[str, str]]:
+        """``kind -> code -> label``, the first document that defines a code wins."""
+        labels: dict[str, dict[str, str]] = {kind: {} for kind in GRADE_ORDER}
+        for row in self.legend_rows:
+            labels.setdefault(row["kind"], {}).setdefault(row["code"], row["label"])
+        return labels
+
+    def _expansion_map(self) -> dict[str, list[str]]:
+        """Normalized term → the terms it expands to, from the concept table."""
+        expansions: dict[str, list[str]] = {}
+        for terms, two_way in self.concepts:
+            heads = terms if two_way else terms[:1]
+            for head in heads:
+                targets = expansions.setdefault(normalize(head), [])
+                targets.extend(t for t in terms if t != head and t not in targets)
+        return expansions
+
+    def _read_facet_columns(self) -> list[FacetValues]:
+        reader = self._searcher.reader()
+        columns = {name: list(reader.column_reader(name))
+                   for name in ("progress", "effort", "direction", "department", "chapter", "document")}
+        split = lambda value: tuple(v for v in value.split("\t") if v)  # noqa: E731
+        return [
+            FacetValues(columns["progress"][n], columns["effort"][n], split(columns["direction"][n]),
+                        split(columns["department"][n]), columns["chapter"][n], columns["document"][n])
+            for n in range(reader.doc_count_all())
+        ]
+
+    @contextmanager
+    def searching(self):
+        """The shared searcher, for one thread at a time."""
+        with self._lock:
+            yield self._searcher
+
+    def stored(self, docnum: int) -> dict:
+        with self.searching() as searcher:
+            return json.loads(searcher.stored_fields(docnum)["record"])
+
+    def docnum(self, record_id: str) -> int | None:
+        with self.searching() as searcher:
+            return searcher.document_number(id=record_id)
+
+    def record(self, record_id: str) -> dict | None:
+        number = self.docnum(record_id)
+        return None if number is None else self.stored(number)
+
+    def chapter_titles(self) -> list[str]:
+        """Canonical chapter titles in document order, without repeats."""
+        return list(dict.fromkeys(c["title"] for c in self.chapters))
+
+    def close(self) -> None:
+        with self._lock:
+            self._searcher.close()
+
+
+class Library:
+    """The current corpus of a workspace, reopened when a build swaps a new generation in."""
+
+    def __init__(self, workspace: Workspace):
+        self.workspace = workspace
+        self._lock = threading.Lock()
+        self._corpus: Corpus | None = None
+        self._target: str | None = None
+
+    def current(self) -> Corpus:
+        try:
+            target = os.readlink(self.workspace.current_link)
+        except OSError:
+            target = None
+        if target is None:
+            raise IndexMissing(f"no index built in {self.workspace.root}")
+        if target != self._target:
+            with self._lock:
+                if target != self._target:
+                    # The old corpus is left to the garbage collector: a request may still use it.
+                    self._corpus = Corpus(self.workspace.root / target)
+                    self._target = target
+        return self._corpus

@@ -1,0 +1,55 @@
+"""Disjunctive facet counts from the matching documents and per-document facet values.
+
+Values of one facet combine with OR, facets with AND. A facet's counts honour the query and
+every other facet's selection but not its own, so choosing progress=B still shows how many
+rows are A, C or D. One pass over the matching documents counts everything: a document that
+passes all filters counts for every facet, one that fails a single filter counts only for
+that filter's facet.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+FACETS = ("progress", "effort", "direction", "department", "chapter", "document")
+MULTI_VALUED = ("direction", "department")
+
+
+def values_of(facet_values, name: str) -> tuple[str, ...]:
+    value = getattr(facet_values, name)
+    return value if name in MULTI_VALUED else (value,)
+
+
+def count(all_values: list, candidates: Iterable[int], filters: dict[str, set[str]]):
+    """``(counts, passing)``: a Counter per facet, and the documents that pass every filter."""
+    counts = {name: Counter() for name in FACETS}
+    passing = []
+    active = [(name, allowed) for name, allowed in filters.items() if allowed]
+    for doc in candidates:
+        values = all_values[doc]
+        failed = None
+        for name, allowed in active:
+            if allowed.isdisjoint(values_of(values, name)):
+                if failed is not None:
+                    break
+                failed = name
+        else:
+            if failed is None:
+                passing.append(doc)
+                for name in FACETS:
+                    counts[name].update(values_of(values, name))
+            else:
+                counts[failed].update(values_of(values, failed))
+    return counts, passing
+
+
+def facet_list(counts: Counter, order: list[str], labels: dict[str, str], selected: set[str],
+               keep_zero: bool, size: int) -> list[dict]:
+    """One facet in the shared shape ``{value, label, count, selected}``."""
+    values = list(order) + sorted(v for v in counts if v not in set(order))
+    if not order:  # no natural order: most frequent first
+        values.sort(key=lambda v: (-counts[v], v))
+    listed = [v for v in values if keep_zero or counts[v] or v in selected]
+    return [{"value": v, "label": labels.get(v, v), "count": counts[v], "selected": v in selected}
+            for v in listed[:size]]

@@ -1,0 +1,206 @@
+"""Read search parameters into a ``ParsedQuery``: validated filters and a tree of query terms.
+
+Parsing needs no index, so it is tested on its own. The query syntax is Whoosh's, reduced to
+what people type: several words (all of them), "quoted phrases", OR, and -exclusion or NOT.
+Anything the parser cannot make sense of falls back to plain words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from index.parse import DIRECTION, EFFORT, PROGRESS
+
+from .errors import BadParameter, QueryTooLong
+from .settings import DEFAULTS
+
+SORTS = ("relevance", "document", "progress")
+FILTERS = ("progress", "effort", "direction", "department", "chapter", "document")
+GRADE_ALPHABETS = {"progress": PROGRESS, "effort": EFFORT, "direction": DIRECTION}
+GRADE_NAMES = {"progress": ("進捗区分", "progress"), "effort": ("取組区分", "effort"),
+               "direction": ("今後の方向性", "direction")}
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+SURROGATE = re.compile(r"[\ud800-\udfff]")
+QUOTES = str.maketrans({"「": '"', "」": '"', "『": '"', "』": '"', "“": '"', "”": '"'})
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """One word or quoted phrase of the query."""
+
+    text: str
+    exact: bool = False
+
+
+@dataclass(frozen=True)
+class Node:
+    """``and``, ``or`` or ``not`` over children."""
+
+    op: str
+    children: tuple
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    tree: object | None
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    page: int = 1
+    per_page: int = DEFAULTS["per_page"]
+    sort: str = "relevance"
+    fallback: str | None = None
+
+    def leaves(self, include_excluded: bool = False) -> list[Leaf]:
+        return list(_leaves(self.tree, include_excluded))
+
+
+def _leaves(node, include_excluded):
+    if isinstance(node, Leaf):
+        yield node
+    elif isinstance(node, Node):
+        if node.op == "not" and not include_excluded:
+            return
+        for child in node.children:
+            yield from _leaves(child, include_excluded)
+
+
+def clean_text(text: str) -> str:
+    """Control characters become spaces, lone surrogates go: the rest is just text."""
+    return SURROGATE.sub("", CONTROL.sub(" ", text))
+
+
+def _values(params: Mapping, name: str) -> list[str]:
+    raw = params.get(name, [])
+    values = [raw] if isinstance(raw, str) else list(raw)
+    return [clean_text(v).strip() for v in values if v is not None and clean_text(v).strip()]
+
+
+def _integer(params: Mapping, name: str, default: int, low: int, high: int | None) -> int:
+    values = _values(params, name)
+    if not values:
+        return default
+    text = unicodedata.normalize("NFKC", values[-1])
+    if not re.fullmatch(r"[0-9]{1,9}", text):
+        raise BadParameter(f"{name} は整数で指定してください: {values[-1][:20]!r}",
+                           f"{name} must be an integer")
+    number = int(text)
+    if high is None and number < low:
+        raise BadParameter(f"{name} は {low} 以上で指定してください", f"{name} must be at least {low}")
+    if high is not None and not low <= number <= high:
+        raise BadParameter(f"{name} は {low}〜{high} の範囲で指定してください",
+                           f"{name} must be between {low} and {high}")
+    return number
+
+
+def _grade_values(params: Mapping, name: str) -> list[str]:
+    alphabet = GRADE_ALPHABETS[name]
+    values = []
+    for value in _values(params, name):
+        code = unicodedata.normalize("NFKC", value).upper() if name == "progress" else \
+            unicodedata.normalize("NFKC", value)
+        if code not in alphabet:
+            ja, en = GRADE_NAMES[name]
+            raise BadParameter(f"{ja}は {'・'.join(alphabet)} のいずれかで指定してください: {value[:20]!r}",
+                               f"{en} must be one of {', '.join(alphabet)}")
+        if code not in values:
+            values.append(code)
+    return values
+
+
+def parse_query(params: Mapping[str, Sequence[str] | str], settings: Mapping[str, int] = DEFAULTS) -> ParsedQuery:
+    """Validate request parameters (``name -> list of values``) and parse the query text."""
+    texts = _values(params, "q")
+    text = texts[-1] if texts else ""
+    if len(text) > settings["max_query_length"]:
+        raise QueryTooLong(f"検索語が長すぎます（{settings['max_query_length']}文字まで）",
+                           f"query longer than {settings['max_query_length']} characters")
+    sort = (_values(params, "sort") or ["relevance"])[-1]
+    if sort not in SORTS:
+        raise BadParameter(f"並び順は {'、'.join(SORTS)} のいずれかです: {sort[:20]!r}",
+                           f"sort must be one of {', '.join(SORTS)}")
+    filters = {name: _grade_values(params, name) for name in GRADE_ALPHABETS}
+    for name in ("department", "chapter", "document"):
+        filters[name] = list(dict.fromkeys(_values(params, name)))
+    tree, fallback = parse_terms(text)
+    return ParsedQuery(
+        text=text,
+        tree=tree,
+        filters={k: v for k, v in filters.items() if v},
+        page=_integer(params, "page", 1, 1, None),
+        per_page=_integer(params, "per_page", settings["per_page"], 1, settings["max_per_page"]),
+        sort=sort,
+        fallback=fallback,
+    )
+
+
+def plain_words(text: str):
+    words = [w for w in text.replace('"', " ").split() if w]
+    return _and([Leaf(w) for w in words])
+
+
+def _and(children: list):
+    if not children:
+        return None
+    return children[0] if len(children) == 1 else Node("and", tuple(children))
+
+
+def parse_terms(text: str):
+    """``(tree, fallback)``: the query tree, and ``"plain_words"`` when the syntax was not usable."""
+    normalized = unicodedata.normalize("NFKC", text.translate(QUOTES)).strip()
+    if not normalized:
+        return None, None
+    words = normalized.split()
+    if all(w.startswith("-") and len(w) > 1 for w in words):  # only exclusions: all rows but these
+        return Node("not", (plain_words(" ".join(w[1:] for w in words)),)), None
+    quoted = {q.strip() for q in re.findall(r'"([^"]+)"', normalized)}
+    try:
+        tree = _convert(_whoosh_parser().parse(normalized), quoted)
+    except Exception:  # the query language is best effort: fall back to the words
+        tree = None
+    if tree is None:
+        return plain_words(normalized), "plain_words"
+    return tree, None
+
+
+def _whoosh_parser():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)
+        from whoosh.fields import KEYWORD, Schema
+        from whoosh.qparser import QueryParser, plugins
+
+    parser = QueryParser("q", Schema(q=KEYWORD(lowercase=False)))
+    for plugin in (plugins.FieldsPlugin, plugins.WildcardPlugin, plugins.RangePlugin,
+                   plugins.BoostPlugin):
+        parser.remove_plugin_class(plugin)
+    parser.add_plugin(plugins.PlusMinusPlugin())
+    return parser
+
+
+def _convert(query, quoted: set[str]):
+    """Whoosh's query tree → ``Leaf``/``Node``; None when nothing searchable is left."""
+    from whoosh import query as q
+
+    if isinstance(query, q.Term):
+        text = str(query.text).strip()
+        return Leaf(text, exact=text in quoted) if text else None
+    if isinstance(query, q.Phrase):
+        return Leaf(" ".join(query.words), exact=True)
+    if isinstance(query, q.AndNot):
+        positive, negative = _convert(query.a, quoted), _convert(query.b, quoted)
+        if negative is None:
+            return positive
+        return Node("and", tuple(c for c in (positive, Node("not", (negative,))) if c is not None))
+    if isinstance(query, q.Not):
+        child = _convert(query.query, quoted)
+        return Node("not", (child,)) if child is not None else None
+    if isinstance(query, (q.And, q.Or)):
+        children = [c for c in (_convert(s, quoted) for s in query.subqueries) if c is not None]
+        if not children:
+            return None
+        op = "and" if isinstance(query, q.And) else "or"
+        return children[0] if len(children) == 1 else Node(op, tuple(children))
+    return None

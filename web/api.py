@@ -1,0 +1,43 @@
+"""The JSON API: ``/api/search``, ``/api/evaluations/<id>``, ``/api/legend``, ``/api/documents``."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, request
+
+from search.engine import get_record, legend, run_search
+from search.query import parse_query
+
+from .library import get_corpus, get_settings
+from .openapi import SPEC
+
+bp = Blueprint("api", __name__)
+
+
+def request_params() -> dict[str, list[str]]:
+    return request.args.to_dict(flat=False)
+
+
+@bp.get("/search")
+def search():
+    settings = get_settings()
+    parsed = parse_query(request_params(), settings)
+    return jsonify(run_search(get_corpus(), parsed, settings))
+
+
+@bp.get("/evaluations/<record_id>")
+def evaluation(record_id: str):
+    return jsonify(get_record(get_corpus(), record_id))
+
+
+@bp.get("/legend")
+def legend_view():
+    return jsonify(legend(get_corpus()))
+
+
+@bp.get("/documents")
+def documents():
+    return jsonify({"documents": get_corpus().documents})
+
+
+def openapi():
+    return jsonify(SPEC)

@@ -1,0 +1,25 @@
+"""The process's search library: one shared, locked searcher per generation (see search/corpus.py)."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app
+
+from index.build import Workspace, ensure_built
+from search.corpus import Corpus, Library
+from search.settings import SETTINGS
+
+
+def init_app(app: Flask) -> None:
+    workspace = Workspace(app.config["VAR_DIR"])
+    if app.config["BUILD_ON_START"]:
+        ensure_built(workspace)
+    app.extensions["hyoka"] = Library(workspace)
+
+
+def get_corpus() -> Corpus:
+    """The current corpus; a rebuild swapped in by another process is picked up here."""
+    return current_app.extensions["hyoka"].current()
+
+
+def get_settings() -> dict[str, int]:
+    return {s.name: int(current_app.config[s.name.upper()]) for s in SETTINGS}

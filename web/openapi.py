@@ -1,0 +1,108 @@
+"""The OpenAPI description served at ``/openapi.json``."""
+
+from __future__ import annotations
+
+from index.parse import DIRECTION, EFFORT, PROGRESS
+from search.settings import DEFAULTS
+
+
+def _array(name: str, description: str, enum: str | None = None) -> dict:
+    items = {"type": "string"} | ({"enum": list(enum)} if enum else {})
+    return {"name": name, "in": "query", "required": False, "description": description,
+            "schema": {"type": "array", "items": items}, "style": "form", "explode": True}
+
+
+ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
+        "code": {"type": "string"}, "message": {"type": "string"},
+        "message_ja": {"type": "string"}, "message_en": {"type": "string"},
+        "status": {"type": "integer"}}}},
+}
+
+FACET = {"type": "array", "items": {"type": "object", "required": ["value", "label", "count"], "properties": {
+    "value": {"type": "string"}, "label": {"type": "string"}, "count": {"type": "integer"},
+    "selected": {"type": "boolean"}}}}
+
+RECORD = {
+    "type": "object",
+    "required": ["id", "document", "chapter", "section", "item", "measure", "content", "progress",
+                 "effort", "effort_comment", "direction", "direction_comment", "departments",
+                 "corrections", "source"],
+    "properties": {
+        "id": {"type": "string", "example": "iruma-6th-first-half-evaluation:33"},
+        "document": {"type": "string"}, "chapter": {"type": "string"}, "section": {"type": "string"},
+        "item": {"type": "string"}, "measure": {"type": "string"}, "content": {"type": "string"},
+        "progress": {"type": "string", "enum": list(PROGRESS)},
+        "effort": {"type": "string", "enum": list(EFFORT)},
+        "effort_comment": {"type": "string"},
+        "direction": {"type": "array", "items": {"type": "string", "enum": list(DIRECTION)}},
+        "direction_comment": {"type": "string"},
+        "departments": {"type": "array", "items": {"type": "string"}},
+        "corrections": {"type": "array", "items": {"type": "object"}},
+        "source": {"type": "object", "required": ["file", "line"],
+                   "properties": {"file": {"type": "string"}, "line": {"type": "integer"}}},
+        "score": {"type": "number"},
+        "highlights": {"type": "array", "items": {"type": "object", "properties": {
+            "field": {"type": "string"}, "fragment": {"type": "string"}}}},
+    },
+}
+
+ERRORS = {
+    "400": {"description": "Bad parameter", "content": {"application/json": {"schema": ERROR}}},
+    "404": {"description": "Not found", "content": {"application/json": {"schema": ERROR}}},
+}
+
+
+def _ok(schema: dict, description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+SEARCH_PARAMETERS = [
+    {"name": "q", "in": "query", "required": False, "description": "検索語（空なら全件）",
+     "schema": {"type": "string", "maxLength": DEFAULTS["max_query_length"]}},
+    _array("progress", "進捗区分 (A–E)", PROGRESS),
+    _array("effort", "取組区分 (あ–お)", EFFORT),
+    _array("direction", "今後の方向性 (ア–オ)", DIRECTION),
+    _array("department", "所管課"),
+    _array("chapter", "章（題名、第N章、または番号）"),
+    _array("document", "文書 id または題名"),
+    {"name": "page", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1}},
+    {"name": "per_page", "in": "query", "required": False,
+     "schema": {"type": "integer", "minimum": 1, "maximum": DEFAULTS["max_per_page"]}},
+    {"name": "sort", "in": "query", "required": False,
+     "schema": {"type": "string", "enum": ["relevance", "document", "progress"]}},
+]
+
+SPEC = {
+    "openapi": "3.0.3",
+    "info": {"title": "hyoka-search API", "version": "1.0",
+             "description": "第6次入間市総合計画・前期基本計画の取組評価の検索 API"},
+    "paths": {
+        "/api/search": {"get": {
+            "summary": "Search evaluations with facets",
+            "parameters": SEARCH_PARAMETERS,
+            "responses": {"200": _ok({"type": "object", "required": [
+                "query", "total", "page", "per_page", "results", "facets", "interpretation"], "properties": {
+                "query": {"type": "string"}, "total": {"type": "integer"}, "page": {"type": "integer"},
+                "per_page": {"type": "integer"}, "results": {"type": "array", "items": RECORD},
+                "facets": {"type": "object", "properties": {n: FACET for n in (
+                    "progress", "effort", "direction", "department", "chapter", "document")}},
+                "interpretation": {"type": "object"}}}, "Search results"), **ERRORS},
+        }},
+        "/api/evaluations/{id}": {"get": {
+            "summary": "One evaluation record",
+            "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "responses": {"200": _ok(RECORD, "The record"), **ERRORS},
+        }},
+        "/api/legend": {"get": {
+            "summary": "Grade definitions read from the documents",
+            "responses": {"200": _ok({"type": "object"}, "The legend")},
+        }},
+        "/api/documents": {"get": {
+            "summary": "Indexed documents",
+            "responses": {"200": _ok({"type": "object"}, "The documents")},
+        }},
+    },
+}
