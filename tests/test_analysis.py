@@ -1,0 +1,77 @@
+"""Text analysis with the real Sudachi tokenizer: variants, parts, corrections, bigrams."""
+
+import pickle
+
+import pytest
+
+from index.analysis import (apply_corrections, bigrams, gram_analyzer, japanese_analyzer,
+                            query_grams, query_words)
+
+ana = japanese_analyzer()
+
+
+def words(text, **kwargs):
+    return [t.text for t in ana(text, **kwargs)]
+
+
+@pytest.mark.parametrize("variant, written", [
+    ("空家", "空き家"),
+    ("こども食堂", "子ども食堂"),
+    ("障がい", "障害"),
+    ("ＤＸ", "DX"),
+    ("ＳＮＳ", "SNS"),
+    ("子供", "こども"),
+])
+def test_variants_read_as_the_same_words(variant, written):
+    assert query_words(variant) == query_words(written)
+    assert set(query_words(variant)) <= set(words(written))
+
+
+def test_compound_indexed_as_word_and_parts():
+    tokens = [(t.text, t.pos) for t in ana("地区センター化", positions=True)]
+    assert ("地区センター", 0) in tokens and ("地区", 0) in tokens and ("センター", 0) in tokens
+    assert query_words("地区センター") == ["地区センター"]
+
+
+def test_particles_and_punctuation_are_dropped_and_positions_renumbered():
+    tokens = [(t.text, t.pos) for t in ana("空き家の利活用。", positions=True, mode="query")]
+    assert tokens == [("空き家", 0), ("利活用", 1)]
+
+
+def test_empty_text():
+    assert words("") == []
+    assert [t.text for t in gram_analyzer()("")] == []
+
+
+def test_offsets_point_into_the_original_text():
+    text = "人間市上下水道審議会"
+    analyzer = japanese_analyzer((("人間市", "入間市"),))
+    tokens = {t.text: (t.startchar, t.endchar) for t in analyzer(text, chars=True)}
+    assert tokens["入間市"] == (0, 3)
+    assert text[slice(*tokens["審議会"])] == "審議会"
+
+
+def test_corrections_with_different_lengths_keep_offsets():
+    corrected, offsets, applied = apply_corrections("xB C Py", (("B C P", "BCP"),))
+    assert corrected == "xBCPy" and applied == [("B C P", "BCP")]
+    assert offsets[0] == 0 and offsets[4] == 6 and offsets[-1] == 7
+
+
+def test_bigrams_and_query_grams():
+    assert bigrams("駅") == ["駅"]
+    assert bigrams("空き家") == ["空き", "き家", "家"]
+    # The written form and the normalized words: 障がい者 → 障害者.
+    assert query_grams("障がい者") == [["障が", "がい", "い者"], ["障害", "害者"]]
+    # Blanks and middle dots are ignored, so ワーク・ライフ・バランス = ワークライフバランス.
+    assert query_grams("ワーク・ライフ・バランス") == query_grams("ワークライフバランス")
+
+
+def test_analyzers_pickle_without_a_sudachi_object():
+    for analyzer in (japanese_analyzer((("a", "b"),)), gram_analyzer()):
+        copy = pickle.loads(pickle.dumps(analyzer))
+        assert [t.text for t in copy("地区センター")] == [t.text for t in analyzer("地区センター")]
+
+
+def test_long_text_is_chunked_for_sudachi():
+    text = "地域の子育て支援を充実します。" * 4000  # about 60,000 characters, 180,000 bytes
+    assert words(text, mode="query").count("子育て") == 4000

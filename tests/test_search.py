@@ -1,0 +1,176 @@
+"""Search behaviour on the real index: matching, variants, concepts, syntax, facets, ranking."""
+
+import pytest
+
+from search.engine import run_search
+from search.query import parse_query
+
+from .conftest import rid
+
+
+def search(corpus, **params):
+    request = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
+    request.setdefault("per_page", ["100"])
+    return run_search(corpus, parse_query(request))
+
+
+def lines(response):
+    return [r["source"]["line"] for r in response["results"]]
+
+
+def test_browse_lists_every_row_in_document_order(corpus):
+    response = search(corpus, q="")
+    assert response["total"] == 338
+    assert lines(response)[:3] == [33, 34, 35]
+
+
+def test_word_found_in_text_and_in_section_titles(corpus):
+    found = set(lines(search(corpus, q="男女共同参画")))
+    # 56-60 say it only in their section title (第2節 男女共同参画社会の実現).
+    assert {46, 47, 48, 49, 56, 57, 58, 59, 60} <= found
+
+
+def test_compound_word_and_its_parts(corpus):
+    whole = set(lines(search(corpus, q="地区センター")))
+    assert {65, 68, 553, 558, 606} <= whole
+    assert whole <= set(lines(search(corpus, q="センター")))
+
+
+@pytest.mark.parametrize("query, line", [
+    ("障がい", 233),        # written 障害
+    ("子供", 193),          # written 子ども
+    ("ＳＮＳ", 412),        # written SNS
+    ("空家", 458),          # written 空き家
+])
+def test_variants_find_the_written_form(corpus, query, line):
+    assert line in lines(search(corpus, q=query))
+
+
+def test_ocr_corrections_apply_in_the_index(corpus):
+    # Line 516 says 広報するま, line 57 says 人間市: the right spelling finds both.
+    response = search(corpus, q="広報いるま")
+    assert 516 in lines(response)
+    record = next(r for r in response["results"] if r["source"]["line"] == 516)
+    assert "広報するま" in record["content"]
+    assert {"field": "content", "from": "広報するま", "to": "広報いるま"} in record["corrections"]
+    assert 57 in lines(search(corpus, q="入間市"))
+    assert 347 in lines(search(corpus, q="アライグマ"))
+
+
+def test_every_copied_substring_finds_its_row(corpus):
+    # Substrings that Sudachi cuts across word boundaries still match through the bigrams.
+    for text, line in [("性的マイノリティへの理", 33), ("ファミリーシップ制", 33), ("区画整理事業を推", 278)]:
+        assert line in lines(search(corpus, q=text)), text
+
+
+def test_one_character_query(corpus):
+    assert 470 in lines(search(corpus, q="駅"))
+
+
+def test_corona_concept_expands_but_not_to_vaccination(corpus):
+    response = search(corpus, q="コロナ")
+    found = lines(response)
+    assert 33 in found                       # コロナハラスメント
+    assert 34 in found                       # 感染症の影響等により (no コロナ)
+    assert 253 not in found and 212 not in found  # ordinary vaccination rows
+    assert "感染症の影響" in response["interpretation"]["expansions"]["コロナ"]
+    # Rows that say コロナ come before rows found only through the expansion.
+    literal = [l for l in found if "コロナ" in str(next(r for r in response["results"] if r["source"]["line"] == l))]
+    assert found[: len(literal)] == literal
+
+
+def test_several_words_mean_all_of_them(corpus):
+    both = set(lines(search(corpus, q="高齢者 介護")))
+    assert both == {220, 222, 227, 228, 230}
+    assert search(corpus, q="高齢者 介護")["interpretation"]["mode"] == "all"
+
+
+def test_no_row_with_all_words_falls_back_to_any(corpus):
+    response = search(corpus, q="婚活 アライグマ")
+    assert response["interpretation"]["mode"] == "any"
+    assert {479, 347} <= set(lines(response))
+
+
+def test_or_phrase_and_exclusion(corpus):
+    either = set(lines(search(corpus, q="婚活 OR アライグマ")))
+    assert {479, 480, 481, 347} <= either
+    assert set(lines(search(corpus, q="空き家 -特定"))) == {332, 334, 458}
+    assert set(lines(search(corpus, q='"特定空き家"'))) == {460}
+    assert search(corpus, q="-空き家")["total"] == 338 - 5
+
+
+@pytest.mark.parametrize("query", ['"unclosed', "(", "AND", "OR OR", "a AND (b OR", "x:y", "foo*",
+                                   "[a TO b]", "<script>alert(1)</script>", "'; DROP TABLE evaluations; --",
+                                   "\x00\x01", "\ud800", "🙂", "a^2"])
+def test_any_text_is_a_query(corpus, query):
+    response = search(corpus, q=query)
+    assert response["total"] >= 0
+
+
+def test_highlights_mark_the_words_and_escape_the_rest(corpus):
+    response = search(corpus, q="障がい")
+    fragments = [h["fragment"] for r in response["results"] for h in r["highlights"]]
+    assert any("<mark>障害</mark>" in f for f in fragments)
+    response = search(corpus, q="入間市")
+    fragment = next(h["fragment"] for r in response["results"] if r["source"]["line"] == 57
+                    for h in r["highlights"])
+    assert "<mark>人間市</mark>" in fragment
+
+
+def test_disjunctive_facets(corpus):
+    everything = search(corpus, q="子育て")
+    chosen = search(corpus, q="子育て", progress="B")
+    count = {f["value"]: f["count"] for f in everything["facets"]["progress"]}
+    assert chosen["total"] == count["B"]
+    # Choosing B keeps the other grades' counts visible and unchanged.
+    assert {f["value"]: f["count"] for f in chosen["facets"]["progress"]} == count
+    # Other facets count only the B rows.
+    assert sum(f["count"] for f in chosen["facets"]["chapter"]) == chosen["total"]
+    both = search(corpus, q="子育て", progress=["B", "C"])
+    assert both["total"] == count["B"] + count["C"]
+
+
+def test_facets_combine_with_and(corpus):
+    response = search(corpus, q="", progress="A", department="情報政策課")
+    assert set(lines(response)) == {518, 521, 522, 523}
+    department = {f["value"]: f["count"] for f in response["facets"]["department"]}
+    assert department["情報政策課"] == 4
+    progress = {f["value"]: f["count"] for f in response["facets"]["progress"]}
+    assert progress["A"] == 4 and sum(progress.values()) == 7  # all 情報政策課 rows
+
+
+def test_multi_valued_facets_count_each_value(corpus):
+    response = search(corpus, q="")
+    direction = {f["value"]: f["count"] for f in response["facets"]["direction"]}
+    assert direction == {"ア": 66, "イ": 266, "ウ": 6, "エ": 1, "オ": 0}
+    assert len(response["facets"]["department"]) == 42
+    assert len(response["facets"]["chapter"]) == 7
+    labels = {f["value"]: f["label"] for f in response["facets"]["effort"]}
+    assert labels["あ"] == "順調に取り組めたもの"
+
+
+def test_chapter_filter_by_title_key_or_number(corpus):
+    totals = {search(corpus, chapter=v)["total"] for v in ["第3章", "3", "第3章 ささえあいのまちづくり（福祉、健康）"]}
+    assert len(totals) == 1 and totals.pop() > 0
+
+
+def test_sorting_and_paging(corpus):
+    by_progress = search(corpus, q="子育て", sort="progress")["results"]
+    grades = [r["progress"] for r in by_progress]
+    assert grades == sorted(grades)
+    in_order = lines(search(corpus, q="子育て", sort="document"))
+    assert in_order == sorted(in_order)
+    page1 = search(corpus, q="", per_page="10", page="1")
+    page2 = search(corpus, q="", per_page="10", page="2")
+    assert lines(page1)[-1] < lines(page2)[0]
+    assert search(corpus, q="", page="1000")["results"] == []
+
+
+def test_result_shape(corpus):
+    record = search(corpus, q="電子申請")["results"][0]
+    for key in ("id", "document", "chapter", "section", "item", "measure", "content", "progress",
+                "effort", "effort_comment", "direction", "direction_comment", "departments",
+                "corrections", "source", "score", "highlights"):
+        assert key in record
+    assert record["id"] == rid(record["source"]["line"])
+    assert record["source"]["file"] == "iruma-6th-first-half-evaluation.txt"
