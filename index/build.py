@@ -25,6 +25,7 @@ from .formats import read_source
 from .parse import ParseError
 from .schema import SCHEMA_VERSION, build_schema, index_document
 from .store import SourceDocument, read_documents, read_records, write_database
+from .streams import STREAMS_NAME, write_streams
 from .tables import DATA_DIR, Tables, load_tables, tables_fingerprint
 
 DATABASE_NAME = "hyoka.db"
@@ -144,6 +145,9 @@ def built_fingerprint(workspace: Workspace) -> str | None:
 
 
 def is_stale(workspace: Workspace, data_dir: Path = DATA_DIR) -> bool:
+    current = workspace.current()
+    if current is not None and not (current / STREAMS_NAME).exists():
+        return True  # built before the substring index existed
     return built_fingerprint(workspace) != fingerprint(planned_sources(workspace, data_dir), data_dir)
 
 
@@ -222,5 +226,6 @@ def write_index(path: Path, database: Path, tables: Tables, progress: Progress |
     except BaseException:
         writer.cancel()
         raise
+    write_streams(path.parent / STREAMS_NAME, records, tables.correction_pairs())
     if progress:
         progress(len(records), len(records))

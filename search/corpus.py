@@ -24,8 +24,11 @@ with warnings.catch_warnings():
 from index.analysis import normalize
 from index.build import DATABASE_NAME, INDEX_NAME, Workspace
 from index.parse import DIRECTION, EFFORT, PROGRESS
+from index.streams import STREAMS_NAME
 
 from .errors import IndexMissing
+from .facets import value_masks
+from .streams import SizedCache, Substrings
 
 GRADE_ORDER = {"progress": PROGRESS, "effort": EFFORT, "direction": DIRECTION}
 
@@ -53,6 +56,15 @@ class Corpus:
         self._load_tables()
         self.facets = self._read_facet_columns()
         self.positions = list(self._searcher.reader().column_reader("position"))
+        # Search speed: facet bitmasks, the substring index, and caches of query results and
+        # stored records (a page of results and its facets are asked for again and again).
+        self.masks = value_masks(self.facets)
+        self.everything = (1 << len(self.facets)) - 1
+        streams = self.path / STREAMS_NAME
+        self.by_position = sorted(range(len(self.positions)), key=self.positions.__getitem__)
+        self.substrings = Substrings(streams, self.by_position) if streams.exists() else None
+        self.results = SizedCache(1_000_000)
+        self._records = SizedCache(2_000)
 
     def _load_tables(self) -> None:
         connection = sqlite3.connect(f"file:{self.path / DATABASE_NAME}?mode=ro", uri=True)
@@ -108,8 +120,13 @@ class Corpus:
             yield self._searcher
 
     def stored(self, docnum: int) -> dict:
-        with self.searching() as searcher:
-            return json.loads(searcher.stored_fields(docnum)["record"])
+        """The stored record of a document (a fresh dict: callers may change it)."""
+        text = self._records.get(docnum)
+        if text is None:
+            with self.searching() as searcher:
+                text = searcher.stored_fields(docnum)["record"]
+            self._records.put(docnum, text)
+        return json.loads(text)
 
     def docnum(self, record_id: str) -> int | None:
         with self.searching() as searcher:
@@ -126,6 +143,8 @@ class Corpus:
     def close(self) -> None:
         with self._lock:
             self._searcher.close()
+        if self.substrings is not None:
+            self.substrings.close()
 
 
 class Library:

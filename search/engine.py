@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import unicodedata
 from typing import Mapping
 
@@ -9,9 +10,9 @@ from whoosh import query as wq
 
 from .corpus import GRADE_ORDER, Corpus
 from .errors import NotFound
-from .facets import FACETS, count, facet_list
+from .facets import FACETS, count, count_masks, facet_list, members, to_mask
 from .highlight import highlight
-from .matching import any_of, to_query
+from .matching import Hits, any_of, evaluate, to_query
 from .query import ParsedQuery
 from .settings import DEFAULTS
 
@@ -102,8 +103,84 @@ def facet_response(corpus: Corpus, counts, filters: dict[str, set[str]], size: i
     return facets
 
 
+def find(corpus: Corpus, parsed: ParsedQuery) -> tuple[list, Hits | None, str]:
+    """``(readings, hits, mode)`` of the query, from the substring index; cached per query."""
+    cached = corpus.results.get(parsed.tree)
+    if cached is not None:
+        return cached
+    readings: list = []
+    hits = evaluate(parsed.tree, corpus, readings)
+    mode = "all"
+    if hits is not None and not hits.scores and any_of(parsed.tree) is not None:
+        readings = []
+        hits = evaluate(any_of(parsed.tree), corpus, readings)
+        mode = "any"
+    found = (readings, hits, mode)
+    corpus.results.put(parsed.tree, found, 1 + (len(hits.scores) if hits else 0))
+    return found
+
+
+def rank(corpus: Corpus, parsed: ParsedQuery, hits: Hits | None, readings, passing: int) -> list[int]:
+    """The documents of the requested page, in order."""
+    start = (parsed.page - 1) * parsed.per_page
+    end = start + parsed.per_page
+    if parsed.sort == "document" or (parsed.sort == "relevance" and hits is None):
+        bits = passing.to_bytes((len(corpus.facets) + 7) // 8, "little")
+        page = []
+        for doc in corpus.by_position:
+            if bits[doc >> 3] >> (doc & 7) & 1:
+                page.append(doc)
+                if len(page) == end:
+                    break
+        return page[start:end]
+    docs = members(passing, hits.scores if hits is not None else range(len(corpus.facets)),
+                   len(corpus.facets))
+    scores = hits.scores if hits is not None else {}
+    literal = hits.literal if hits is not None and any(r.expansions for r in readings) else None
+    position = corpus.positions
+    grades = GRADE_ORDER["progress"]
+    by_grade = parsed.sort == "progress"
+
+    def key(d):
+        grade = grades.index(corpus.facets[d].progress) if by_grade else 0
+        tier = 0 if literal is None or d in literal else 1
+        return grade, tier, -scores.get(d, 0.0), position[d]
+
+    return heapq.nsmallest(end, docs, key=key)[start:]
+
+
 def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] = DEFAULTS) -> dict:
     """The search response: ``{query, total, page, per_page, results, facets, interpretation}``."""
+    if corpus.substrings is None:  # a generation built before the substring index existed
+        return run_search_whoosh(corpus, parsed, settings)
+    readings, hits, mode = find(corpus, parsed)
+    filters = resolve_filters(corpus, parsed.filters)
+    size = len(corpus.facets)
+    matching = corpus.everything if hits is None else to_mask(hits.scores, size)
+    counts, passing = count_masks(corpus.masks, matching, filters)
+    page = rank(corpus, parsed, hits, readings, passing)
+    scores = hits.scores if hits is not None else {}
+    results = []
+    for docnum in page:
+        record = corpus.stored(docnum)
+        record.pop("source_text", None)
+        record["score"] = round(scores.get(docnum, 0.0), 4)
+        record["highlights"] = highlight(record, readings, corpus.corrections,
+                                         settings["snippet_length"], settings["fragments_per_field"])
+        results.append(record)
+    return {
+        "query": parsed.text,
+        "total": passing.bit_count(),
+        "page": parsed.page,
+        "per_page": parsed.per_page,
+        "results": results,
+        "facets": facet_response(corpus, counts, filters, settings["facet_size"]),
+        "interpretation": interpretation(parsed, readings, mode, filters),
+    }
+
+
+def run_search_whoosh(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] = DEFAULTS) -> dict:
+    """``run_search`` with Whoosh queries only: the path before the substring index."""
     readings: list = []
     query = to_query(parsed.tree, corpus, readings)
     docs = matching_documents(corpus, query)
