@@ -25,5 +25,10 @@ run: install
 test: install
 	$(PY) -m pytest
 
+# Benchmarks (not tests): tables printed and written to bench/results/. The peer (Datasette 0.65)
+# installs itself into bench/.peer/ on first use. One line per script; add new ones below.
 bench: install
 	$(PY) -m bench.search_quality
+	$(PY) -m bench.latency
+	$(PY) -m bench.scale
+	$(PY) -m bench.timings

@@ -19,6 +19,7 @@ separator that no query contains, so a match never spans two lines or two forms.
 from __future__ import annotations
 
 import sqlite3
+from functools import lru_cache
 from pathlib import Path
 
 from .analysis import STOP_POS, apply_corrections, gram_text, morphemes
@@ -35,6 +36,11 @@ def forms(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> list[str]
     >>> forms("感染症の拡大")
     ['感染症の拡大', '感染症拡大']
     """
+    return list(_forms(text, tuple(corrections)))
+
+
+@lru_cache(maxsize=4096)
+def _forms(text: str, corrections: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     corrected = apply_corrections(text, corrections)[0]
     normalized, content = [], []
     for _, m in morphemes(corrected):
@@ -46,7 +52,7 @@ def forms(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> list[str]
     for candidate in (gram_text(corrected), gram_text("".join(normalized)), gram_text("".join(content))):
         if candidate and candidate not in found:
             found.append(candidate)
-    return found
+    return tuple(found)
 
 
 def field_stream(texts: list[str], corrections) -> str:

@@ -8,6 +8,8 @@ from typing import Mapping
 
 from whoosh import query as wq
 
+from index.streams import forms
+
 from .corpus import GRADE_ORDER, Corpus
 from .errors import NotFound
 from .facets import FACETS, count, count_masks, facet_list, members, to_mask
@@ -160,13 +162,17 @@ def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] 
     counts, passing = count_masks(corpus.masks, matching, filters)
     page = rank(corpus, parsed, hits, readings, passing)
     scores = hits.scores if hits is not None else {}
+    texts = [(t, forms(t, corpus.corrections)) for r in readings if not r.excluded
+             for t in [r.text, *r.expansions]]
     results = []
     for docnum in page:
         record = corpus.stored(docnum)
         record.pop("source_text", None)
         record["score"] = round(scores.get(docnum, 0.0), 4)
-        record["highlights"] = highlight(record, readings, corpus.corrections,
-                                         settings["snippet_length"], settings["fragments_per_field"])
+        content = corpus.substrings.text_of(docnum) if texts else ""
+        present = {t for t, found in texts if any(f in content for f in found)}
+        record["highlights"] = highlight(record, readings, corpus.corrections, settings["snippet_length"],
+                                         settings["fragments_per_field"], present)
         results.append(record)
     return {
         "query": parsed.text,

@@ -39,6 +39,11 @@ class SizedCache:
                 return item[0]
             return None
 
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self.size = 0
+
     def put(self, key, value, size: int = 1) -> None:
         with self._lock:
             if key in self._items:
@@ -55,6 +60,7 @@ class Substrings:
     def __init__(self, path: Path, docnums: list[int]):
         self.path = Path(path)
         self.docnums = docnums  # position in document order -> Whoosh document number
+        self.positions = {docnum: position for position, docnum in enumerate(docnums)}
         self._local = threading.local()
         self._lock = threading.Lock()
         self._text = None
@@ -74,6 +80,12 @@ class Substrings:
             found = self._match(form) if len(form) >= TRIGRAM else self._scan(form)
             self.cache.put(form, found, len(found) + 1)
         return found
+
+    def text_of(self, docnum: int) -> str:
+        """Every form of a row's text (titles and body), to check what a row contains."""
+        row = self._connection().execute("select title, body from streams where rowid = ?",
+                                         (self.positions[docnum],)).fetchone()
+        return SEPARATOR.join(row) if row else ""
 
     def _match(self, form: str) -> dict[int, float]:
         phrase = '"' + form.replace('"', '""') + '"'
