@@ -14,6 +14,9 @@ stored in three forms, all OCR-corrected, NFKC, lower case, without blanks or �
 
 A query string is looked up in the same three forms (``forms``). Forms are joined with a
 separator that no query contains, so a match never spans two lines or two forms.
+
+Trigrams cannot find a string of one or two characters, so a second FTS5 table, ``chars``,
+holds the same text with every character a token: a short string is a phrase of characters.
 """
 
 from __future__ import annotations
@@ -65,18 +68,34 @@ def field_stream(texts: list[str], corrections) -> str:
     return SEPARATOR.join(dict.fromkeys(parts))
 
 
+BLOCKER = "\ue000"  # a private-use character: a token of its own that no query contains
+
+
+def spaced(text: str) -> str:
+    """Every character a token for the ``chars`` table; a blocker token between forms.
+
+    >>> spaced("地区\x1fセンター")
+    '地 区 \ue000 セ ン タ ー'
+    """
+    return " ".join(text).replace(SEPARATOR, BLOCKER)
+
+
 def write_streams(path: Path, records: list[dict], corrections) -> None:
     """The substring index of ``records`` (rowid = position in document order) at ``path``."""
+    rows = [(position, field_stream([row[f] for f in TITLE_FIELDS], corrections),
+             field_stream([row[f] for f in BODY_FIELDS], corrections))
+            for position, row in enumerate(records)]
     connection = sqlite3.connect(path)
     try:
         with connection:
             connection.execute("create virtual table streams using fts5("
                                "title, body, tokenize = 'trigram case_sensitive 1', detail = 'full')")
-            connection.executemany(
-                "insert into streams (rowid, title, body) values (?, ?, ?)",
-                ((position, field_stream([row[f] for f in TITLE_FIELDS], corrections),
-                  field_stream([row[f] for f in BODY_FIELDS], corrections))
-                 for position, row in enumerate(records)))
+            connection.executemany("insert into streams (rowid, title, body) values (?, ?, ?)", rows)
             connection.execute("insert into streams (streams) values ('optimize')")
+            connection.execute("create virtual table chars using fts5("
+                               "title, body, tokenize = 'unicode61 remove_diacritics 0', detail = 'full')")
+            connection.executemany("insert into chars (rowid, title, body) values (?, ?, ?)",
+                                   ((n, spaced(title), spaced(body)) for n, title, body in rows))
+            connection.execute("insert into chars (chars) values ('optimize')")
     finally:
         connection.close()
