@@ -63,7 +63,7 @@ class Corpus:
         streams = self.path / STREAMS_NAME
         self.by_position = sorted(range(len(self.positions)), key=self.positions.__getitem__)
         self.substrings = Substrings(streams, self.by_position) if streams.exists() else None
-        self.results = SizedCache(1_000_000)
+        self.results = SizedCache(500_000)  # document entries over all cached queries
         self._records = SizedCache(2_000)
 
     def _load_tables(self) -> None:

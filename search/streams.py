@@ -58,7 +58,7 @@ class Substrings:
         self.docnums = docnums  # position in document order -> Whoosh document number
         self.positions = {docnum: position for position, docnum in enumerate(docnums)}
         self._local = threading.local()
-        self.cache = SizedCache(2_000_000)
+        self.cache = SizedCache(1_000_000)  # document entries, about 100 bytes each
 
     def _connection(self) -> sqlite3.Connection:
         connection = getattr(self._local, "connection", None)
