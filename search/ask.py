@@ -1,0 +1,579 @@
+"""Answer a council question from the evaluation rows, with the sentences that support it.
+
+No language model: the question is read by patterns (``questions.py``), its topic words are
+matched like a search (the same analysis, OCR corrections and concept expansions), and the
+answer is either computed from the rows (counts, lists, grade summaries, direction comments)
+or extracted from the best supporting sentence (who, when, how many), which is quoted as the
+city wrote it. A row answers only when it holds the question's distinctive words: each word
+weighs by how rare it is in the document (idf), and a row must cover most of that weight.
+When nothing does, the answer says so and offers the searches that come closest.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import weakref
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from index.analysis import normalize
+
+from .engine import matching_documents
+from .errors import EmptyQuestion, QueryTooLong
+from .facts import SINCE, UNTIL, Fact, distance, find_dates, find_quantities
+from .matching import reading_query, read_leaf, text_query
+from .query import Leaf
+from .questions import FILTER_NAMES_JA, GRADE_NAMES_JA, Question, Term, read_question, tidy
+from .sentences import SENTENCE_FIELDS, Sentence, Variant, locate, row_sentences, variants_of
+from .settings import DEFAULTS
+
+# A row answers when it holds at least this share of the question's word weight ...
+MIN_COVERAGE = 0.6
+# ... and rows counted or listed are those within this share of the best row.
+TIER = 0.15
+MAX_CITATIONS = 30
+MAX_LISTED = 10
+NOT_FOUND = "該当する取組は見つかりませんでした。"
+
+
+@dataclass
+class Knowledge:
+    """Per-corpus material for answering: records and sentences by document number."""
+
+    records: list[dict]
+    sentences: list[list[Sentence]]
+    term_rows: dict = field(default_factory=dict)
+
+
+_knowledge: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_knowledge_lock = threading.Lock()
+
+
+def knowledge(corpus) -> Knowledge:
+    """Records and their sentences, read once per corpus (a rebuild opens a new corpus)."""
+    with _knowledge_lock:
+        known = _knowledge.get(corpus)
+        if known is None:
+            records = [corpus.stored(n) for n in range(len(corpus.facets))]
+            sentences = [row_sentences(n, r, corpus.corrections) for n, r in enumerate(records)]
+            known = _knowledge[corpus] = Knowledge(records, sentences)
+        return known
+
+
+@dataclass
+class Word:
+    """A topic word with the rows that hold it (expansions included) and its weight."""
+
+    term: Term
+    rows: set[int]
+    variants: list[Variant]
+    expansions: list[str]
+    idf: float
+
+
+def read_words(corpus, known: Knowledge, question: Question) -> list[Word]:
+    """Match each topic word like the search does: words, bigrams, corrections, expansions."""
+    total = len(known.records)
+    words = []
+    for term in question.terms:
+        key = (term.text, term.quoted)
+        if key not in known.term_rows:
+            reading = read_leaf(Leaf(term.text, exact=term.quoted), corpus)
+            query = reading_query(reading, corpus.corrections)
+            rows = set(matching_documents(corpus, query)) if query is not None else set()
+            variants = variants_of(term.text, corpus.corrections)
+            for expansion in reading.expansions:
+                variants += variants_of(expansion, corpus.corrections)
+            known.term_rows[key] = (rows, variants, list(reading.expansions))
+        rows, variants, expansions = known.term_rows[key]
+        idf = math.log((total + 1) / (len(rows) + 0.5))
+        words.append(Word(term, rows, variants, expansions, idf))
+    return words
+
+
+def phrase_rows(corpus, known: Knowledge, phrase: str) -> set[int]:
+    key = ("phrase", phrase)
+    if key not in known.term_rows:
+        query = text_query(phrase, corpus.corrections)
+        known.term_rows[key] = set(matching_documents(corpus, query)) if query is not None else set()
+    return known.term_rows[key]
+
+
+def passes(corpus, docnum: int, filters: dict[str, list[str]]) -> bool:
+    values = corpus.facets[docnum]
+    for name, allowed in filters.items():
+        have = getattr(values, name)
+        have = have if isinstance(have, tuple) else (have,)
+        if not set(allowed) & set(have):
+            return False
+    return True
+
+
+@dataclass
+class Match:
+    """The rows that answer: coverage of each candidate, and the chosen set."""
+
+    coverage: dict[int, float]
+    best: float
+    rows: list[int]
+    complete: bool  # every chosen row holds every topic word
+
+
+def match_rows(corpus, known: Knowledge, question: Question, words: list[Word]) -> Match:
+    candidates = [d for d in range(len(known.records)) if passes(corpus, d, question.filters)]
+    if not words:
+        return Match({d: 1.0 for d in candidates}, 1.0 if candidates else 0.0, candidates, True)
+    weight = sum(w.idf for w in words)
+    coverage = {}
+    for d in candidates:
+        held = sum(w.idf for w in words if d in w.rows)
+        if held:
+            coverage[d] = held / weight
+    best = max(coverage.values(), default=0.0)
+    floor = max(MIN_COVERAGE, best - TIER)
+    rows = [d for d, c in coverage.items() if c >= floor - 1e-9]
+    complete = all(coverage[d] >= 1 - 1e-9 for d in rows)
+    return Match(coverage, best, rows, complete)
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+
+@dataclass
+class Found:
+    """A sentence of a row and how well it holds the topic words."""
+
+    sentence: Sentence
+    score: float
+    coverage: float
+    spans: list[tuple[int, int]]
+    fact: Fact | None = None
+
+
+def sentence_spans(sentence: Sentence, words: list[Word]) -> dict[int, list[tuple[int, int]]]:
+    return {i: spans for i, w in enumerate(words) if (spans := locate(sentence.reading, w.variants))}
+
+
+def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Variant]],
+                   row_coverage: float) -> Found:
+    located = sentence_spans(sentence, words)
+    weight = sum(w.idf for w in words) or 1.0
+    coverage = sum(words[i].idf for i in located) / weight
+    firsts = [spans[0] for spans in located.values()]
+    compact = 0.0
+    if firsts:
+        span = max(e for _, e in firsts) - min(s for s, _ in firsts)
+        filled = sum(e - s for s, e in firsts)
+        compact = 1 / (1 + max(0, span - filled) / 15)
+    phrase_hit = any(locate(sentence.reading, variants) for variants in phrases)
+    score = 0.5 * row_coverage + 0.5 * coverage + 0.1 * compact + 0.1 * phrase_hit
+    spans = sorted(s for spans in located.values() for s in spans)
+    return Found(sentence, score, coverage, spans)
+
+
+def best_sentence(known: Knowledge, docnum: int, words: list[Word], phrases, fields=None,
+                  row_coverage: float = 1.0) -> Found | None:
+    """The sentence of a row that holds most of the topic (the first one of ``fields`` on a tie)."""
+    best = None
+    for sentence in known.sentences[docnum]:
+        if fields and sentence.field not in fields:
+            continue
+        found = score_sentence(sentence, words, phrases, row_coverage)
+        if best is None or found.score > best.score + 1e-9:
+            best = found
+    return best
+
+
+def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Question) -> list[Found]:
+    """Sentences that hold the asked-for fact (a date, a quantity, or any for who), best first."""
+    floor = max(MIN_COVERAGE, match.best - 2 * TIER)
+    rows = [d for d, c in match.coverage.items() if c >= floor - 1e-9]
+    found = []
+    for docnum in rows:
+        for sentence in known.sentences[docnum]:
+            candidate = score_sentence(sentence, words, phrases, match.coverage[docnum])
+            if not candidate.spans and words:
+                continue
+            if question.kind == "who":
+                found.append(candidate)
+                continue
+            if question.kind == "when":
+                facts = find_dates(sentence.text)
+            else:
+                facts = find_quantities(sentence.text, question.number_units)
+            if not facts:
+                continue
+            fact = min(facts, key=lambda f: (distance(f, candidate.spans) - 8 * _direction_bonus(f, question)
+                                             + 40 * _is_target(sentence.text, f, question)))
+            candidate.fact = fact
+            candidate.score += 0.1 * _direction_bonus(fact, question) - 0.001 * distance(fact, candidate.spans)
+            found.append(candidate)
+    found.sort(key=lambda f: (-f.score, f.sentence.docnum, f.sentence.start))
+    return found
+
+
+def _is_target(text: str, fact: Fact, question: Question) -> bool:
+    """A quantity written as the target (目標値740人) answers only a question about targets."""
+    return "目標" in text[max(0, fact.start - 8):fact.start] and "目標" not in question.text
+
+
+def _direction_bonus(fact: Fact, question: Question) -> float:
+    if question.kind != "when":
+        return 0.0
+    if question.since and fact.suffix in SINCE:
+        return 1.0
+    if question.until and fact.suffix in UNTIL:
+        return 1.0
+    return 0.0
+
+
+# --- answer pieces ---------------------------------------------------------------------------
+
+
+def citation(known: Knowledge, docnum: int, sentence: Sentence | None) -> dict:
+    record = known.records[docnum]
+    return {
+        "id": record["id"],
+        "source": record["source"],
+        "measure": record["measure"],
+        "departments": record["departments"],
+        "progress": record["progress"],
+        "quote": sentence.text if sentence else "",
+        "field": sentence.field if sentence else "",
+        "field_label": SENTENCE_FIELDS.get(sentence.field, "") if sentence else "",
+    }
+
+
+def grade_text(corpus, kind: str, code: str) -> str:
+    label = corpus.labels.get(kind, {}).get(code, "")
+    return f"{code}（{label}）" if label else code
+
+
+def subject(corpus, question: Question, words: list[Word], match: Match) -> str:
+    """The rows counted, in words: 商工観光課の、進捗区分がC（…）の取組."""
+    parts = []
+    filters = question.filters
+    if "department" in filters:
+        parts.append("・".join(filters["department"]) + "の")
+    if "chapter" in filters:
+        parts.append("・".join(filters["chapter"]) + "の")
+    for kind in ("progress", "effort", "direction"):
+        if kind in filters:
+            codes = "または".join(grade_text(corpus, kind, c) for c in filters[kind])
+            parts.append(f"{GRADE_NAMES_JA[kind]}が{codes}の")
+    if words:
+        parts.append(f"{topic_text(question, words)}に関する")
+    return "".join(parts) + "取組"
+
+
+def topic_text(question: Question, words: list[Word]) -> str:
+    """The topic as the question wrote it: its compounds (旧黒須銀行), then the other words."""
+    shown = list(question.phrases)
+    for w in words:
+        if not any(normalize(w.term.text) in normalize(p) for p in question.phrases):
+            shown.append(w.term.text)
+    return "".join(f"「{t}」" for t in shown)
+
+
+def counting_note(known: Knowledge, rows: list[int], words: list[Word] = (), match: Match | None = None) -> str:
+    measures = {(known.records[d]["chapter"], known.records[d]["section"], known.records[d]["item"],
+                 known.records[d]["measure"]) for d in rows}
+    note = "所管課の行ごとに数えています"
+    if words and match is not None:
+        listed = "".join(f"「{w.term.text}」" for w in words)
+        if match.complete:
+            note = f"{listed}をすべて含む行を、{note}"
+        else:
+            floor = max(MIN_COVERAGE, match.best - TIER)
+            note = f"{listed}を、語の重み（珍しい語ほど重い）で{round(floor * 100)}%以上含む行を、{note}"
+    if len(measures) != len(rows):
+        note += f"。施策の方向性としては{len(measures)}件"
+    return note
+
+
+def grade_summary(corpus, known: Knowledge, rows: list[int], kind: str) -> list[dict]:
+    from .corpus import GRADE_ORDER
+
+    counts = {}
+    for d in rows:
+        values = known.records[d][kind]
+        for code in values if isinstance(values, list) else [values]:
+            counts[code] = counts.get(code, 0) + 1
+    return [{"code": c, "label": corpus.labels.get(kind, {}).get(c, ""), "count": counts[c]}
+            for c in GRADE_ORDER[kind] if c in counts]
+
+
+def describe_summary(summary: list[dict]) -> str:
+    return "、".join(f"{s['code']}（{s['label']}）が{s['count']}件" for s in summary)
+
+
+def measure_name(known: Knowledge, docnum: int) -> str:
+    record = known.records[docnum]
+    return f"「{record['measure']}」（{'・'.join(record['departments'])}）"
+
+
+def source_note(known: Knowledge, docnum: int) -> str:
+    record = known.records[docnum]
+    return f"{'・'.join(record['departments'])}「{record['measure']}」、{record['source']['line']}行目"
+
+
+# --- answers by kind -------------------------------------------------------------------------
+
+
+def answer_count(corpus, known, question, words, match) -> dict:
+    rows = sorted(match.rows, key=lambda d: corpus.positions[d])
+    what = subject(corpus, question, words, match)
+    if not rows:
+        text = f"{what}はありません（0件）。"
+    else:
+        text = f"{what}は{len(rows)}件です（{counting_note(known, rows, words, match)}）。"
+    return {"answer": text, "rows": rows, "fields": ("effort_comment",)}
+
+
+def answer_list(corpus, known, question, words, match) -> dict:
+    rows = sorted(match.rows, key=lambda d: corpus.positions[d])
+    what = subject(corpus, question, words, match)
+    if not rows:
+        return {"answer": f"{what}はありません（0件）。", "rows": rows, "fields": ("effort_comment",)}
+    listed = [f"{measure_name(known, d)}進捗区分{known.records[d]['progress']}" for d in rows[:MAX_LISTED]]
+    more = f"、ほか{len(rows) - MAX_LISTED}件" if len(rows) > MAX_LISTED else ""
+    text = f"{what}は{len(rows)}件です：{'、'.join(listed)}{more}。"
+    return {"answer": text, "rows": rows, "fields": ("effort_comment",)}
+
+
+def answer_status(corpus, known, question, words, match) -> dict:
+    rows = sorted(match.rows, key=lambda d: corpus.positions[d])
+    what = subject(corpus, question, words, match)
+    breakdown = question.breakdown
+    summary = grade_summary(corpus, known, rows, breakdown)
+    name = GRADE_NAMES_JA[breakdown]
+    if not rows:
+        return {"answer": f"{what}はありません（0件）。", "rows": rows, "fields": ("effort_comment",)}
+    if len(rows) == 1 and breakdown == "progress":
+        d = rows[0]
+        text = (f"{what}は1件で、{measure_name(known, d)}の進捗区分は"
+                f"{grade_text(corpus, 'progress', known.records[d]['progress'])}です。")
+    else:
+        text = f"{what}は{len(rows)}件で、{name}は{describe_summary(summary)}です。"
+        if len(rows) <= 2 * MAX_LISTED:
+            listed = [f"{measure_name(known, d)}{'・'.join(_codes(known.records[d][breakdown]))}"
+                      for d in rows[:MAX_LISTED]]
+            more = f"、ほか{len(rows) - MAX_LISTED}件" if len(rows) > MAX_LISTED else ""
+            text += f"内訳：{'、'.join(listed)}{more}。"
+    return {"answer": text, "rows": rows, "fields": ("effort_comment",), "summary": summary}
+
+
+def _codes(value) -> list[str]:
+    return list(value) if isinstance(value, list) else [value]
+
+
+def direction_text(known: Knowledge, docnum: int, words, phrases) -> str:
+    """A row's direction comment: whole when short, else its best sentence and the next one."""
+    comment = known.records[docnum]["direction_comment"].strip()
+    if len(comment) <= 200:
+        return comment
+    sentences = [s for s in known.sentences[docnum] if s.field == "direction_comment"]
+    found = best_sentence(known, docnum, words, phrases, ("direction_comment",))
+    if found is None:
+        return ""
+    index = sentences.index(found.sentence)
+    return " ".join(s.text for s in sentences[index:index + 2])
+
+
+def answer_future(corpus, known, question, words, match, phrases) -> dict:
+    rows = sorted(match.rows, key=lambda d: (-match.coverage.get(d, 0), corpus.positions[d]))
+    what = subject(corpus, question, words, match)
+    if not rows:
+        return {"answer": f"{what}はありません（0件）。", "rows": rows, "fields": ("direction_comment",)}
+    summary = grade_summary(corpus, known, rows, "direction")
+    text = f"{what}（{len(rows)}件）の今後の方向性は、{describe_summary(summary)}です。"
+    details = []
+    for d in rows[:MAX_LISTED]:
+        comment = direction_text(known, d, words, phrases)
+        if comment:
+            details.append(f"{measure_name(known, d)}：{comment}")
+    if details:
+        text += "主な方針：" + " ".join(details)
+    return {"answer": text, "rows": rows, "fields": ("direction_comment",), "summary": summary}
+
+
+def answer_fact(corpus, known, question, words, match, phrases) -> dict | None:
+    found = fact_sentences(known, match, words, phrases, question)
+    if not found:
+        return None
+    top = found[0]
+    docnum = top.sentence.docnum
+    record = known.records[docnum]
+    if question.kind == "who":
+        departments = list(record["departments"])
+        named = [d for d in departments if d in top.sentence.text]
+        if named:  # 図書館では…: the sentence says which of the row's departments did it
+            departments = named
+        others = []
+        for other in found[1:]:
+            if other.score < top.score - 0.05:
+                break
+            for name in known.records[other.sentence.docnum]["departments"]:
+                if name not in departments and name not in others:
+                    others.append(name)
+        value = "・".join(departments)
+        text = f"{value}です。"
+        if others:
+            text += f"（ほかに{'・'.join(others)}の取組にも記載があります）"
+        chosen = [top] + [f for f in found[1:4] if f.score >= top.score - 0.05]
+    else:
+        value = top.fact.text
+        text = f"{value}です。"
+        chosen = [top]
+    text += f"根拠：「{top.sentence.text}」（{source_note(known, docnum)}）"
+    seen, cited = set(), []
+    for f in chosen:
+        if f.sentence.docnum not in seen:
+            seen.add(f.sentence.docnum)
+            cited.append(f)
+    return {"answer": text, "value": value, "found": cited, "coverage": top.coverage}
+
+
+# --- not found -------------------------------------------------------------------------------
+
+
+def suggestions(words: list[Word]) -> list[dict]:
+    """The closest searches: each known topic word alone, the most specific first."""
+    known_words = sorted((w for w in words if w.rows), key=lambda w: (-w.idf, w.term.text))
+    return [{"q": w.term.text, "total": len(w.rows)} for w in known_words[:4]]
+
+
+def not_found(question: Question, words: list[Word], reason: str = "") -> dict:
+    unknown = [w.term.text for w in words if not w.rows]
+    text = NOT_FOUND
+    if unknown:
+        text += "「" + "」「".join(unknown) + "」は文書に出てきません。"
+    elif reason:
+        text += reason
+    suggested = suggestions(words)
+    if suggested:
+        text += "近い検索：" + "、".join(f"「{s['q']}」（{s['total']}件）" for s in suggested)
+    return {"answer": text, "kind": "not_found", "rows": [], "suggestions": suggested}
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+
+def question_text(params: Mapping, settings: Mapping[str, int] = DEFAULTS) -> str:
+    """The ``q`` parameter, validated: ``EmptyQuestion`` or ``QueryTooLong`` for a 400."""
+    raw = params.get("q", "")
+    values = [raw] if isinstance(raw, str) else [v for v in raw if v is not None]
+    text = values[-1] if values else ""
+    if len(text) > settings["max_query_length"]:
+        raise QueryTooLong(f"質問が長すぎます（{settings['max_query_length']}文字まで）",
+                           f"question longer than {settings['max_query_length']} characters")
+    if not tidy(text):
+        raise EmptyQuestion("質問を入力してください", "the question (q) is empty")
+    return text
+
+
+def ask(corpus, params: Mapping, settings: Mapping[str, int] = DEFAULTS) -> dict:
+    """``GET /api/ask``: validate ``q`` and answer it."""
+    return answer_question(corpus, question_text(params, settings))
+
+
+def answer_question(corpus, text: str) -> dict:
+    """``{question, answer, kind, citations, filters, confidence}`` plus how it was read."""
+    known = knowledge(corpus)
+    question = read_question(tidy(text), corpus)
+    words = read_words(corpus, known, question)
+    phrases = [variants_of(p, corpus.corrections) for p in question.phrases]
+    match = match_rows(corpus, known, question, words)
+    kind = question.kind or ("list" if words or question.filters else "")
+    result: dict
+    fact = None
+    if not words and not question.filters and kind != "count" and kind != "status":
+        result = not_found(question, words, "質問から調べる内容を読み取れませんでした。")
+    elif words and match.best < MIN_COVERAGE:
+        result = not_found(question, words, "質問の語をすべて含む取組がありません。")
+    elif kind in ("who", "when", "number"):
+        if not words:
+            result = not_found(question, words, "質問から調べる内容を読み取れませんでした。")
+        else:
+            fact = answer_fact(corpus, known, question, words, match, phrases)
+            if fact is None and kind == "number" and question.number_cue in ("何件", "いくつ", "幾つ"):
+                kind = "count"
+                result = answer_count(corpus, known, question, words, match)
+            elif fact is None:
+                missing = {"when": "時期", "number": "数値", "who": "所管課"}[kind]
+                result = not_found(question, words, f"該当する取組に{missing}の記載がありません。")
+            else:
+                result = fact
+    elif kind == "count":
+        result = answer_count(corpus, known, question, words, match)
+    elif kind == "status":
+        result = answer_status(corpus, known, question, words, match)
+    elif kind == "future":
+        result = answer_future(corpus, known, question, words, match, phrases)
+    else:
+        result = answer_list(corpus, known, question, words, match)
+    kind = result.get("kind", kind)
+    citations = []
+    if fact is not None and kind != "count":
+        citations = [citation(known, f.sentence.docnum, f.sentence) for f in fact["found"]]
+    else:
+        for d in result.get("rows", [])[:MAX_CITATIONS]:
+            found = best_sentence(known, d, words, phrases, None if words else result.get("fields"))
+            if words and result.get("fields"):
+                in_field = best_sentence(known, d, words, phrases, result["fields"])
+                if in_field and (found is None or in_field.coverage >= found.coverage):
+                    found = in_field
+            citations.append(citation(known, d, found.sentence if found else None))
+    response = {
+        "question": text,
+        "answer": result["answer"],
+        "kind": kind,
+        "citations": citations,
+        "filters": question.filters,
+        "confidence": confidence(kind, question, words, match, fact),
+        "total": len(result.get("rows", [])) if fact is None else len(citations),
+        "summary": result.get("summary", []),
+        "suggestions": result.get("suggestions", []),
+        "interpretation": interpretation(corpus, question, words, match, kind),
+    }
+    return response
+
+
+def confidence(kind: str, question: Question, words, match: Match, fact) -> float:
+    if kind == "not_found":
+        return round(min(0.2, 0.3 * match.best), 2)
+    if not words:
+        return 0.95
+    if fact is not None:
+        return round(min(0.95, 0.45 * match.best + 0.4 * fact["coverage"] + 0.1), 2)
+    return round(min(0.95, 0.5 + 0.45 * match.best * (1.0 if match.complete else 0.85)), 2)
+
+
+def interpretation(corpus, question: Question, words: list[Word], match: Match, kind: str) -> dict:
+    """How the question was read, in data and in Japanese notes."""
+    kinds_ja = {"who": "所管課", "when": "時期", "number": "数値", "count": "件数", "list": "一覧",
+                "status": "進捗状況", "future": "今後の方針", "not_found": "該当なし"}
+    notes = [f"質問の種類：{kinds_ja.get(kind, kind)}" + (f"（「{'」「'.join(question.cues)}」から）"
+                                                    if question.cues else "")]
+    for mention in question.filter_spans:
+        value = mention["value"]
+        if mention["filter"] in GRADE_NAMES_JA:
+            value = grade_text(corpus, mention["filter"], value)
+        notes.append(f"「{mention['text']}」を{FILTER_NAMES_JA[mention['filter']]}の条件 {value} と読みました。")
+    if words:
+        notes.append("調べた語：" + "、".join(f"「{w.term.text}」（{len(w.rows)}件）" for w in words))
+    for w in words:
+        if w.expansions:
+            notes.append(f"「{w.term.text}」は「{'」「'.join(w.expansions)}」も含めて探しました。")
+    return {
+        "kind": kind,
+        "cues": question.cues,
+        "terms": [{"text": w.term.text, "rows": len(w.rows), "weight": round(w.idf, 3),
+                   "expansions": w.expansions, "quoted": w.term.quoted} for w in words],
+        "phrases": question.phrases,
+        "filters": question.filter_spans,
+        "number_units": list(question.number_units),
+        "best_coverage": round(match.best, 3),
+        "notes": notes,
+    }

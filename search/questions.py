@@ -1,0 +1,392 @@
+"""Read a council question: what is asked (kind), the facets it names, and its topic words.
+
+Reading needs the corpus only for its own vocabulary: the legend labels (「徐々に縮小させていく
+べきもの」 is direction ウ), the department names and the chapter titles. Everything else is
+patterns of question words (どの課, いつから, 何人, 何件ありますか, どれ, 進み具合, 今後 …) and
+Sudachi's parts of speech: the topic is the nouns that are left once the question words, the
+grades, the departments and the chapters are taken out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from index.analysis import morphemes, normalize
+
+from .facts import DATE, UNIT_FAMILIES
+from .query import clean_text
+
+GRADE_NAMES_JA = {"progress": "進捗区分", "effort": "取組区分", "direction": "今後の方向性"}
+FILTER_NAMES_JA = GRADE_NAMES_JA | {"department": "所管課", "chapter": "章"}
+
+# Grades by code: 進捗区分がA, A評価, 取組区分が「い」, 今後の方向性がウ, 進捗区分がAまたはB …
+CODE_LIST = r"{c}(?:\s*(?:か|または|又は|もしくは|・|、|,|と|や|及び)\s*{c})*"
+GRADE_PATTERNS = {
+    "progress": [
+        re.compile(r"(?:進捗区分|進捗状況|進捗度|進捗|評価|区分)\s*(?:が|は|の|を|で|=|:|：)?\s*[「『\"]?"
+                   r"(?P<codes>" + CODE_LIST.format(c="[A-E]") + r")(?![A-Za-z])"),
+        re.compile(r"(?<![A-Za-z])(?P<codes>" + CODE_LIST.format(c="[A-E]") + r")\s*(?:評価|区分|判定|ランク)"),
+    ],
+    "effort": [
+        re.compile(r"取組(?:区分|評価)\s*(?:が|は|の|を|で|=|:|：)?\s*[「『\"]?"
+                   r"(?P<codes>" + CODE_LIST.format(c="[あいうえお]") + r")(?![ぁ-ん])"),
+    ],
+    "direction": [
+        re.compile(r"(?:今後の方向性|方向性)\s*(?:が|は|の|を|で|=|:|：)?\s*[「『\"]?"
+                   r"(?P<codes>" + CODE_LIST.format(c="[アイウエオ]") + r")(?![ァ-ヶー])"),
+    ],
+}
+# Words near a legend phrase that say which grade it is.
+GRADE_CONTEXT = {"progress": ("進捗",), "effort": ("取組区分", "取組評価", "取り組み区分"),
+                 "direction": ("方向性", "今後")}
+QUOTED = re.compile(r"[「『\"“]([^」』\"”]{1,80})[」』\"”]")
+MARKUP = re.compile(r"<[^<>]{0,200}>")
+
+# Question words. A count asks how many rows; a number asks for a quantity in a sentence.
+ROW_NOUN = r"(?:取組|取り組み|施策|もの|事業|項目|行)"
+COUNT = re.compile(
+    ROW_NOUN + r"(?:は|が|の数は|の数|の件数は|の件数|数は)?\s*(?:全部で|合計で|全体で|合わせて|全部|全体|いくつか)?"
+    r"\s*(?:何件|いくつ|幾つ|何項目|何個)"
+    r"|(?:何件|いくつ|幾つ)の" + ROW_NOUN +
+    r"|" + ROW_NOUN + r"(?:の)?(?:件数|総数)(?:は|を)")
+NUMBER_CUES = [
+    (re.compile(r"何人|何名|人数"), "人"),
+    (re.compile(r"何件|件数"), "件"),
+    (re.compile(r"何か所|何箇所|何カ所|何ヶ所|何ヵ所|箇所数|か所数"), "か所"),
+    (re.compile(r"何回|回数"), "回"),
+    (re.compile(r"いくら|何円|金額|費用|予算額"), "円"),
+    (re.compile(r"何%|何パーセント|何割|割合|率は|率を|率が"), "%"),
+    (re.compile(r"何校|学校数"), "校"),
+    (re.compile(r"何団体|団体数"), "団体"),
+    (re.compile(r"何施設|施設数"), "施設"),
+    (re.compile(r"何台|台数"), "台"),
+    (re.compile(r"何km|何キロ|何メートル|延長|距離"), "km"),
+    (re.compile(r"何ha|何ヘクタール|面積"), "ha"),
+    (re.compile(r"何種類"), "種類"),
+    (re.compile(r"何世帯|世帯数"), "世帯"),
+    (re.compile(r"何倍"), "倍"),
+    (re.compile(r"どのくらい|どれくらい|どれだけ|どの程度|いくつ|幾つ|何か所"), ""),
+]
+KIND_CUES = [
+    ("who", re.compile(r"どの課|どこの課|どちらの課|どの部署|どこの部署|どの部局|どの部|何課|誰が|だれが|"
+                       r"(?:担当|所管)(?:課|部署|部局)?は(?:どこ|どちら|誰|だれ|何|\?|？|$)|"
+                       r"(?:担当|所管|課|部署).{0,12}(?:どこ|どちら|誰|だれ)|(?:どこ|どちら)が(?:担当|所管|実施|行)")),
+    ("when", re.compile(r"いつ|何年度|何年(?!間)|何月|何日|時期|年度は|日程|何時")),
+    ("future", re.compile(r"今後|方針|どのように取り組|どう取り組|これから|予定|方向性|見通し|将来|次期|"
+                          r"計画は|考えは|取り組んでいく|進めていく")),
+    ("status", re.compile(r"状況|進み具合|進捗|どうなって|どこまで|達成|評価|進んで|うまく|成果|効果|"
+                          r"どうでした|どうだった|どのような結果|実績は|課題")),
+    ("list", re.compile(r"どれ|どの取組|どのような取組|どんな取組|どの施策|どのような施策|一覧|挙げて|列挙|"
+                        r"教えて|何があ|どのようなもの|どんなもの|ありますか|知りたい|ください")),
+]
+# "per grade" asks for a breakdown of the rows by one grade: 進捗区分ごと, 今後の方向性別 …
+BREAKDOWN = re.compile(r"(進捗区分|進捗|取組区分|取組評価|今後の方向性|方向性)(?:ごと|別|の内訳|の分布|の構成)")
+BREAKDOWN_KINDS = {"進捗区分": "progress", "進捗": "progress", "取組区分": "effort", "取組評価": "effort",
+                   "今後の方向性": "direction", "方向性": "direction"}
+SINCE_CUE = re.compile(r"いつから|何年度から|何年から|開始|始ま|始め")
+UNTIL_CUE = re.compile(r"いつまで|何年度まで|何年まで|完了|終了|終わ")
+
+# Nouns that belong to the question, not to its topic (normalized forms).
+QUESTION_NOUNS = frozenset("""
+取り組み 取組 取り組む 施策 物 事 もの こと 状況 進捗 具合 進み具合 今後 方針 予定 課 担当 担当課 所管 所管課 部署 部局
+何 件 件数 数 総数 何件 何人 何名 人数 何回 回数 何か所 箇所 いつ 何年 何年度 時期 内容 実績 結果 評価 区分
+進捗区分 取組区分 方向性 市 本市 当市 入間市 前期 後期 基本計画 総合計画 第6次 理由 具体 方 為 際 中 後 現在 現状
+これ それ どれ どこ 何処 誰 いくら 幾ら 幾つ いくつ 一覧 全部 合計 全体 金額 程度 様子 見通し 将来 今 どちら
+ところ ほう よう 旨 点 全て 全部 各 等 など 辺り 教え 質問 答え 次期 成果 効果 課題 予算額 割合 率 距離 面積
+順調 達成 目標 取組評価 方向 日程 年度 何月 何日 一つ 一 つ 者 とき 時 場合 関係 関連 分野 以上 以下 具体的
+進捗状況 取組状況 取り組み状況 実施状況 達成状況 進行状況 進捗度 達成度 状態 現況 動き 経過 ごと 別 件数
+""".split())
+# Counters that follow a number (5年間, 3件): part of the phrasing, not of the topic.
+COUNTERS = frozenset("年 年間 年度 年目 か月 ヶ月 月 日 人 名 件 回 箇所 か所 校 団体 施設 台 割 倍 歳 才 世帯 種類".split())
+BREAK_POS = frozenset({"助詞", "助動詞", "補助記号", "空白", "連体詞", "副詞", "動詞", "形容詞", "接続詞",
+                       "感動詞", "代名詞"})
+KANJI_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8",
+                 "九": "9", "十": "10"}
+
+
+@dataclass
+class Term:
+    """A topic word of the question: its surface, and whether it was quoted (matched whole)."""
+
+    text: str
+    quoted: bool = False
+
+
+@dataclass
+class Question:
+    """How a question was read."""
+
+    text: str
+    kind: str
+    number_units: tuple[str, ...] = ()
+    number_cue: str = ""
+    breakdown: str = "progress"
+    since: bool = False
+    until: bool = False
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    filter_spans: list[dict] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    phrases: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)
+    rest: str = ""
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "cues": self.cues, "terms": [t.text for t in self.terms],
+                "phrases": self.phrases, "filters": self.filters, "filter_mentions": self.filter_spans,
+                "number_units": list(self.number_units), "since": self.since, "until": self.until}
+
+
+def tidy(text: str) -> str:
+    """The question as text: markup and control characters removed, NFKC, blanks collapsed."""
+    text = MARKUP.sub(" ", clean_text(text))
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """Replace a span with a separator so that the words on each side stay apart."""
+    return text[:start] + "、" * (end - start) + text[end:]
+
+
+def _legend_words(text: str) -> set[str]:
+    return {normalize(m.normalized_form()) for _, m in morphemes(text)
+            if m.part_of_speech()[0] in ("名詞", "形状詞", "形容詞", "動詞")
+            and m.normalized_form() not in ("物", "為る", "居る", "成る", "有る", "おる")}
+
+
+def match_label(phrase: str, labels: dict[str, dict[str, str]], kinds=None):
+    """``(kind, code)`` of the legend label a phrase names, or None.
+
+    A label that contains the phrase wins; otherwise the label whose words cover the phrase's
+    words with the fewest words of its own (目標を達成 → A, not B's 目標の達成が近い).
+    """
+    folded = re.sub(r"[\s、。,]", "", normalize(phrase))
+    if len(folded) < 3:
+        return None
+    best, best_score = None, 0.0
+    words = _legend_words(phrase)
+    for kind, codes in labels.items():
+        if kinds and kind not in kinds:
+            continue
+        for code, label in codes.items():
+            target = re.sub(r"[\s、。,]", "", normalize(label))
+            if folded == target or (len(folded) >= 4 and folded in target) or target in folded:
+                score = 2.0 + len(folded) / max(len(target), 1)
+            else:
+                label_words = _legend_words(label)
+                if not words or not words <= label_words:
+                    continue
+                score = len(words) / len(words | label_words)
+                if score < 0.3:
+                    continue
+            if score > best_score:
+                best, best_score = (kind, code), score
+    return best
+
+
+def read_grades(text: str, labels) -> tuple[dict[str, list[str]], list[dict], str]:
+    """Grades named by code or by legend wording; the text with those mentions blanked."""
+    found: dict[str, list[str]] = {}
+    mentions = []
+
+    def add(kind, code, start, end, how):
+        found.setdefault(kind, [])
+        if code not in found[kind]:
+            found[kind].append(code)
+        mentions.append({"filter": kind, "value": code, "text": text_in[start:end], "how": how})
+
+    text_in = text
+    for kind, patterns in GRADE_PATTERNS.items():
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                for code in re.findall(r"[A-Eあいうえおアイウエオ]", m.group("codes")):
+                    add(kind, code, m.start(), m.end(), "code")
+                text = _blank(text, m.start(), m.end())
+    for m in QUOTED.finditer(text):
+        context = text[max(0, m.start() - 12):m.start()]
+        kinds = [k for k, words in GRADE_CONTEXT.items() if any(w in context for w in words)] or None
+        hit = match_label(m.group(1), labels, kinds)
+        if hit:
+            add(hit[0], hit[1], m.start(), m.end(), "label")
+            text = _blank(text, m.start(), m.end())
+    folded = normalize(text)
+    for kind, codes in labels.items():
+        for code, label in codes.items():
+            target = normalize(label)
+            position = folded.find(target) if len(target) >= 6 else -1
+            if position >= 0:
+                add(kind, code, position, position + len(target), "label")
+                text = _blank(text, position, position + len(target))
+                folded = normalize(text)
+    # The grade's name itself (進捗区分が, 今後の方向性で) is phrasing once a grade was read.
+    if found:
+        for name in ("今後の方向性", "進捗区分", "取組区分", "取組評価"):
+            text = text.replace(name, "、" * len(name))
+    return found, mentions, text
+
+
+def read_departments(text: str, departments: list[str]) -> tuple[list[str], list[dict], str]:
+    """Department names: a name ending in 課 always; 図書館 or 博物館 only as the subject of work."""
+    found, mentions = [], []
+    for name in sorted(departments, key=len, reverse=True):
+        for m in re.finditer(re.escape(normalize(name)), normalize(text)):
+            is_section = name.endswith(("課", "室", "局"))
+            tail = text[m.end():m.end() + 8]
+            if not is_section and not re.match(r"(?:が|の|で)?(?:担当|所管|の取組|の取り組み|が実施|で実施)", tail):
+                continue
+            if name not in found:
+                found.append(name)
+            mentions.append({"filter": "department", "value": name, "text": text[m.start():m.end()],
+                             "how": "name"})
+            text = _blank(text, m.start(), m.end())
+    return found, mentions, text
+
+
+def read_chapters(text: str, chapters: list[dict]) -> tuple[list[str], list[dict], str]:
+    """Chapters by number (第3章) or by the words of their title."""
+    found, mentions = [], []
+    by_key = {c["key"]: c["title"] for c in chapters}
+    for m in re.finditer(r"第\s*([0-9]+|[一二三四五六七八九十])\s*章", text):
+        key = f"第{KANJI_NUMBERS.get(m.group(1), m.group(1))}章"
+        if key in by_key:
+            found.append(by_key[key])
+            mentions.append({"filter": "chapter", "value": by_key[key], "text": m.group(0), "how": "number"})
+            text = _blank(text, m.start(), m.end())
+    for key, title in by_key.items():
+        core = re.sub(r"^第\S+章\s*", "", title)
+        core = re.split(r"[（(]", core)[0].strip()
+        position = text.find(core) if len(core) >= 5 else -1
+        if position >= 0 and title not in found:
+            found.append(title)
+            mentions.append({"filter": "chapter", "value": title, "text": core, "how": "title"})
+            text = _blank(text, position, position + len(core))
+    return found, mentions, text
+
+
+def read_kind(text: str) -> tuple[str, list[str], str]:
+    """``(kind, cues, number unit)`` from the question words."""
+    cues = []
+    breakdown = BREAKDOWN.search(text)
+    if breakdown:
+        return "status", [breakdown.group(0)], ""
+    if COUNT.search(text):
+        return "count", [COUNT.search(text).group(0)], ""
+    found = {}
+    for kind, pattern in KIND_CUES:
+        m = pattern.search(text)
+        if m:
+            found[kind] = m.group(0)
+    unit = None
+    for pattern, family in NUMBER_CUES:
+        m = pattern.search(text)
+        if m:
+            unit, cues = family, [m.group(0)]
+            break
+    if "who" in found:
+        return "who", [found["who"]], ""
+    if "when" in found:
+        return "when", [found["when"]], ""
+    if unit is not None:
+        return "number", cues, unit
+    for kind in ("future", "status", "list"):
+        if kind in found:
+            return kind, [found[kind]], ""
+    return "", [], ""
+
+
+def read_terms(text: str) -> tuple[list[Term], list[str], list[str]]:
+    """Topic words (nouns, their prefixes and suffixes attached), compound phrases and dates."""
+    terms: list[Term] = []
+    phrases: list[str] = []
+    dates = []
+    for m in QUOTED.finditer(text):
+        quoted = m.group(1).strip()
+        if quoted:
+            terms.append(Term(quoted, quoted=True))
+        text = _blank(text, m.start(), m.end())
+    for m in DATE.finditer(text):
+        dates.append(m.group(0))
+        terms.append(Term(m.group(0), quoted=True))
+        text = _blank(text, m.start(), m.end())
+    run: list[tuple[str, int, int]] = []  # (surface, start, end) of the current noun run
+
+    def close_run():
+        if len(run) >= 2:
+            phrases.append(text[run[0][1]:run[-1][2]])
+        run.clear()
+
+    pending_prefix = None
+    after_number = False
+    for offset, m in morphemes(text):
+        pos, sub = m.part_of_speech()[0], m.part_of_speech()[1]
+        surface, start, end = m.surface(), offset + m.begin(), offset + m.end()
+        norm = normalize(m.normalized_form())
+        if pos == "名詞" and sub == "数詞":
+            close_run()
+            after_number = True
+            continue
+        if after_number and (norm in COUNTERS or surface in COUNTERS):
+            after_number = False
+            continue
+        after_number = False
+        if pos == "接頭辞":
+            pending_prefix = start
+            continue
+        if pos == "接尾辞" and run:
+            last = run[-1]
+            run[-1] = (text[last[1]:end], last[1], end)
+            if terms and not terms[-1].quoted:
+                terms[-1] = Term(text[last[1]:end])
+            continue
+        if pos in ("名詞", "形状詞") and sub not in ("助動詞語幹",):
+            begin = pending_prefix if pending_prefix is not None else start
+            pending_prefix = None
+            word = text[begin:end]
+            if norm in QUESTION_NOUNS or word in QUESTION_NOUNS or (len(word) == 1 and re.match(r"[ぁ-ん]", word)):
+                close_run()
+                continue
+            run.append((word, begin, end))
+            terms.append(Term(word))
+            continue
+        pending_prefix = None
+        close_run()
+    close_run()
+    unique, seen = [], set()
+    for term in terms:
+        key = normalize(term.text)
+        if key not in seen:
+            seen.add(key)
+            unique.append(term)
+    return unique, phrases, dates
+
+
+def read_question(text: str, corpus) -> Question:
+    """Read a (tidied) question against the corpus's legend, departments and chapters."""
+    filters: dict[str, list[str]] = {}
+    grades, mentions, rest = read_grades(text, corpus.labels)
+    filters.update(grades)
+    names = [d["name"] for d in corpus.departments]
+    departments, more, rest = read_departments(rest, names)
+    mentions += more
+    chapters, more, rest = read_chapters(rest, corpus.chapters)
+    mentions += more
+    if departments:
+        filters["department"] = departments
+    if chapters:
+        filters["chapter"] = chapters
+    kind, cues, unit = read_kind(rest)
+    breakdown = BREAKDOWN.search(rest)
+    if breakdown:
+        rest = _blank(rest, breakdown.start(), breakdown.end())
+    terms, phrases, dates = read_terms(rest)
+    return Question(
+        text=text, kind=kind, number_units=UNIT_FAMILIES.get(unit, ()) if unit else (),
+        number_cue=cues[0] if kind == "number" and cues else "",
+        since=bool(SINCE_CUE.search(rest)), until=bool(UNTIL_CUE.search(rest)),
+        breakdown=BREAKDOWN_KINDS[breakdown.group(1)] if breakdown else "progress",
+        filters=filters, filter_spans=mentions, terms=terms, phrases=phrases, dates=dates, cues=cues,
+        rest=rest,
+    )

@@ -1,0 +1,133 @@
+"""Sentences of the evaluation rows, and where a query word occurs in them.
+
+An answer quotes one sentence of the document verbatim, so sentences are cut from the stored
+text (what the city wrote) and every position points into it. Matching reads the same text
+the way the index does: NFKC and lower case, OCR corrections applied, and Sudachi's
+normalized word forms (空家 = 空き家), so a word found by the search is found here too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.analysis import apply_corrections, morphemes, normalize
+
+# The cells of a row that hold sentences, with their names as the document's headers say.
+SENTENCE_FIELDS = {"measure": "施策の方向性", "content": "内容", "effort_comment": "取組評価",
+                   "direction_comment": "今後の方向性"}
+# A sentence ends after 。！？, and before a bullet (・) or a bracketed heading (【5年実績】)
+# that follows a blank: the comments list facts that way.
+SENTENCE_END = re.compile(r"(?<=[。！？!?])|\s+(?=[・【])")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``text``, blanks around it excluded.
+
+    >>> [("ab。 ・cd"[s:e]) for s, e in split_sentences("ab。 ・cd")]
+    ['ab。', '・cd']
+    """
+    spans, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        if match.end() > start:
+            spans.append((start, match.start()))
+            start = match.end()
+    spans.append((start, len(text)))
+    result = []
+    for begin, end in spans:
+        while begin < end and text[begin].isspace():
+            begin += 1
+        while end > begin and text[end - 1].isspace():
+            end -= 1
+        if end > begin:
+            result.append((begin, end))
+    return result
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """``text`` in NFKC lower case, with the index in ``text`` of each folded character."""
+    chars, offsets = [], []
+    for index, char in enumerate(text):
+        folded = normalize(char)
+        chars.append(folded)
+        offsets.extend([index] * len(folded))
+    offsets.append(len(text))
+    return "".join(chars), offsets
+
+
+@dataclass
+class Reading:
+    """A piece of text read for matching: folded characters and normalized words, with offsets."""
+
+    text: str
+    folded: str
+    folded_offsets: list[int]
+    words: list[tuple[str, int, int]] = field(default_factory=list)  # (normalized, start, end)
+
+
+def read_text(text: str, corrections) -> Reading:
+    """Fold ``text`` and cut it into words, offsets into ``text`` (corrections applied first)."""
+    corrected, offsets, _ = apply_corrections(text, corrections)
+    back = (lambda i: offsets[i]) if offsets is not None else (lambda i: i)
+    folded, folded_offsets = fold(corrected)
+    folded_offsets = [back(i) for i in folded_offsets]
+    words = []
+    for offset, m in morphemes(corrected):
+        words.append((normalize(m.normalized_form()), back(offset + m.begin()), back(offset + m.end())))
+    return Reading(text, folded, folded_offsets, words)
+
+
+@dataclass
+class Sentence:
+    """One sentence of a row's cell, as written, and its reading."""
+
+    docnum: int
+    field: str
+    start: int
+    text: str
+    reading: Reading
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One way a query word can appear: folded characters, or a sequence of normalized words."""
+
+    chars: str
+    words: tuple[str, ...]
+
+
+def variants_of(text: str, corrections) -> list[Variant]:
+    """The ways ``text`` can be written in the document: as typed (folded) and as Sudachi words."""
+    reading = read_text(text, corrections)
+    words = tuple(w for w, _, _ in reading.words if w.strip())
+    chars = re.sub(r"\s+", "", reading.folded)
+    return [Variant(chars, words)] if chars else []
+
+
+def locate(reading: Reading, variants: list[Variant]) -> list[tuple[int, int]]:
+    """Spans (into the original text) where any variant occurs: characters first, then words."""
+    spans = []
+    for variant in variants:
+        start = reading.folded.find(variant.chars) if variant.chars else -1
+        while start >= 0:
+            end = start + len(variant.chars)
+            spans.append((reading.folded_offsets[start], reading.folded_offsets[end]))
+            start = reading.folded.find(variant.chars, end)
+        if variant.words:
+            n = len(variant.words)
+            normalized = [w for w, _, _ in reading.words]
+            for i in range(len(normalized) - n + 1):
+                if tuple(normalized[i:i + n]) == variant.words:
+                    spans.append((reading.words[i][1], reading.words[i + n - 1][2]))
+    return sorted(set(spans))
+
+
+def row_sentences(docnum: int, record: dict, corrections) -> list[Sentence]:
+    """Every sentence of a row's text cells, in cell order."""
+    sentences = []
+    for name in SENTENCE_FIELDS:
+        text = record.get(name) or ""
+        for start, end in split_sentences(text):
+            piece = text[start:end]
+            sentences.append(Sentence(docnum, name, start, piece, read_text(piece, corrections)))
+    return sentences
