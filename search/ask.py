@@ -12,6 +12,7 @@ When nothing does, the answer says so and offers the searches that come closest.
 from __future__ import annotations
 
 import math
+import re
 import threading
 import weakref
 from dataclasses import dataclass, field
@@ -19,13 +20,13 @@ from typing import Mapping
 
 from index.analysis import normalize
 
-from .engine import matching_documents
 from .errors import EmptyQuestion, QueryTooLong
 from .facts import SINCE, UNTIL, Fact, distance, find_dates, find_quantities
-from .matching import reading_query, read_leaf, text_query
+from .matching import read_leaf
 from .query import Leaf
 from .questions import FILTER_NAMES_JA, GRADE_NAMES_JA, Question, Term, read_question, tidy
-from .sentences import SENTENCE_FIELDS, Sentence, Variant, locate, row_sentences, variants_of
+from .sentences import (SENTENCE_FIELDS, RowText, Sentence, Variant, locate, row_sentences, row_text,
+                        variants_of)
 from .settings import DEFAULTS
 
 # A row answers when it holds at least this share of the question's word weight ...
@@ -43,6 +44,7 @@ class Knowledge:
 
     records: list[dict]
     sentences: list[list[Sentence]]
+    texts: list[RowText]
     term_rows: dict = field(default_factory=dict)
 
 
@@ -57,7 +59,9 @@ def knowledge(corpus) -> Knowledge:
         if known is None:
             records = [corpus.stored(n) for n in range(len(corpus.facets))]
             sentences = [row_sentences(n, r, corpus.corrections) for n, r in enumerate(records)]
-            known = _knowledge[corpus] = Knowledge(records, sentences)
+            titles: dict = {}
+            texts = [row_text(r, s, corpus.corrections, titles) for r, s in zip(records, sentences)]
+            known = _knowledge[corpus] = Knowledge(records, sentences, texts)
         return known
 
 
@@ -73,31 +77,24 @@ class Word:
 
 
 def read_words(corpus, known: Knowledge, question: Question) -> list[Word]:
-    """Match each topic word like the search does: words, bigrams, corrections, expansions."""
+    """Match each topic word like the search does: its characters as written (NFKC, without
+    blanks and ・, OCR corrections applied) or its Sudachi words (空家 = 空き家), and the
+    concept table's expansions of it (コロナ → 感染症の影響 …)."""
     total = len(known.records)
     words = []
     for term in question.terms:
         key = (term.text, term.quoted)
         if key not in known.term_rows:
             reading = read_leaf(Leaf(term.text, exact=term.quoted), corpus)
-            query = reading_query(reading, corpus.corrections)
-            rows = set(matching_documents(corpus, query)) if query is not None else set()
             variants = variants_of(term.text, corpus.corrections)
             for expansion in reading.expansions:
                 variants += variants_of(expansion, corpus.corrections)
+            rows = {d for d, text in enumerate(known.texts) if text.holds(variants)}
             known.term_rows[key] = (rows, variants, list(reading.expansions))
         rows, variants, expansions = known.term_rows[key]
         idf = math.log((total + 1) / (len(rows) + 0.5))
         words.append(Word(term, rows, variants, expansions, idf))
     return words
-
-
-def phrase_rows(corpus, known: Knowledge, phrase: str) -> set[int]:
-    key = ("phrase", phrase)
-    if key not in known.term_rows:
-        query = text_query(phrase, corpus.corrections)
-        known.term_rows[key] = set(matching_documents(corpus, query)) if query is not None else set()
-    return known.term_rows[key]
 
 
 def passes(corpus, docnum: int, filters: dict[str, list[str]]) -> bool:
@@ -155,11 +152,33 @@ def sentence_spans(sentence: Sentence, words: list[Word]) -> dict[int, list[tupl
     return {i: spans for i, w in enumerate(words) if (spans := locate(sentence.reading, w.variants))}
 
 
+# A sentence that refers back to its row's subject (本事業, 同協議会) holds that subject too.
+ANAPHOR = re.compile(r"(?:本|同|当該|この|その)(?:事業|制度|計画|協議会|施設|取組|取り組み|事務|窓口|組織|条例|"
+                     r"方針|システム|センター|会議|補助金|講座|サービス)")
+PAST = re.compile(r"(?:まし|でし|され|し|い)たか|した(?:の|こと|もの)|ましたか")
+FUTURE = re.compile(r"予定|今後|見込|これから|将来|なりますか|しますか|されますか|する方針")
+
+
+def field_preference(sentence: Sentence, question: Question | None) -> float:
+    """Past-tense questions are answered by the evaluation, future ones by the direction comment."""
+    if question is None or question.kind not in ("who", "when", "number"):
+        return 0.0
+    if question.kind == "who":  # a comment is the department's own; the measure is shared by rows
+        return 0.05 if sentence.field in ("effort_comment", "direction_comment") else 0.0
+    if FUTURE.search(question.text):
+        return 0.04 if sentence.field == "direction_comment" else 0.0
+    if PAST.search(question.text):
+        return {"effort_comment": 0.03, "direction_comment": -0.03}.get(sentence.field, 0.0)
+    return 0.0
+
+
 def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Variant]],
-                   row_coverage: float) -> Found:
+                   row_coverage: float, question: Question | None = None) -> Found:
     located = sentence_spans(sentence, words)
     weight = sum(w.idf for w in words) or 1.0
     coverage = sum(words[i].idf for i in located) / weight
+    if coverage < row_coverage and ANAPHOR.search(sentence.text):
+        coverage += 0.7 * (row_coverage - coverage)
     firsts = [spans[0] for spans in located.values()]
     compact = 0.0
     if firsts:
@@ -168,8 +187,21 @@ def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Var
         compact = 1 / (1 + max(0, span - filled) / 15)
     phrase_hit = any(locate(sentence.reading, variants) for variants in phrases)
     score = 0.5 * row_coverage + 0.5 * coverage + 0.1 * compact + 0.1 * phrase_hit
+    # The question's last topic word is usually its predicate (設置, 終了, 認定): the fact sits next to it.
+    predicate = predicate_index(words)
     spans = sorted(s for spans in located.values() for s in spans)
+    if predicate is not None and predicate in located:
+        score += 0.15
+        spans = located[predicate]
+    score += field_preference(sentence, question)
     return Found(sentence, score, coverage, spans)
+
+
+def predicate_index(words: list[Word]) -> int | None:
+    for index in range(len(words) - 1, -1, -1):
+        if not words[index].term.quoted:
+            return index
+    return None
 
 
 def best_sentence(known: Knowledge, docnum: int, words: list[Word], phrases, fields=None,
@@ -192,7 +224,7 @@ def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Que
     found = []
     for docnum in rows:
         for sentence in known.sentences[docnum]:
-            candidate = score_sentence(sentence, words, phrases, match.coverage[docnum])
+            candidate = score_sentence(sentence, words, phrases, match.coverage[docnum], question)
             if not candidate.spans and words:
                 continue
             if question.kind == "who":
@@ -207,15 +239,19 @@ def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Que
             fact = min(facts, key=lambda f: (distance(f, candidate.spans) - 8 * _direction_bonus(f, question)
                                              + 40 * _is_target(sentence.text, f, question)))
             candidate.fact = fact
-            candidate.score += 0.1 * _direction_bonus(fact, question) - 0.001 * distance(fact, candidate.spans)
+            candidate.score += (0.15 * _direction_bonus(fact, question) - 0.001 * distance(fact, candidate.spans)
+                                - 0.25 * _is_target(sentence.text, fact, question))
             found.append(candidate)
     found.sort(key=lambda f: (-f.score, f.sentence.docnum, f.sentence.start))
     return found
 
 
 def _is_target(text: str, fact: Fact, question: Question) -> bool:
-    """A quantity written as the target (目標値740人) answers only a question about targets."""
-    return "目標" in text[max(0, fact.start - 8):fact.start] and "目標" not in question.text
+    """A quantity written as a target (目標値740人, 35%以上を目指します) answers only a question
+    about targets."""
+    if "目標" in question.text or "目指" in question.text:
+        return False
+    return "目標" in text[max(0, fact.start - 8):fact.start] or "目指" in text[fact.end:fact.end + 8]
 
 
 def _direction_bonus(fact: Fact, question: Question) -> float:
@@ -424,7 +460,7 @@ def answer_fact(corpus, known, question, words, match, phrases) -> dict | None:
         chosen = [top] + [f for f in found[1:4] if f.score >= top.score - 0.05]
     else:
         value = top.fact.text
-        text = f"{value}です。"
+        text = f"{re.sub(r'(?<=[でま])に$', '', value)}です。"
         chosen = [top]
     text += f"根拠：「{top.sentence.text}」（{source_note(known, docnum)}）"
     seen, cited = set(), []

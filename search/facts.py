@@ -18,7 +18,7 @@ DATE = re.compile(
     rf"|(?<!{DIGITS})(?:19|20){DIGITS}{{2}}年(?:度)?"
     rf"|計画期間(?:中の)?\s*{DIGITS}{{1,2}}\s*年目)"
     rf"(?:\s*{DIGITS}{{1,2}}\s*月)?(?:\s*{DIGITS}{{1,2}}\s*日)?"
-    r"(?P<suffix>からは|から|より|以降|までに|まで|中に|中|末|当初|以内)?"
+    r"(?P<suffix>から|より|以降|までに|まで|中に|中|末|当初|以内)?"
 )
 SINCE = ("から", "からは", "より", "以降")
 UNTIL = ("まで", "までに", "末", "中", "中に", "以内")
@@ -62,19 +62,38 @@ def find_dates(text: str) -> list[Fact]:
     return [Fact(m.start(), m.end(), m.group(0), m.group("suffix") or "") for m in DATE.finditer(text)]
 
 
+def quantity_pattern(units: tuple[str, ...]):
+    """The quantity pattern, for counters the document may use beyond ``UNITS`` (何店舗 → 店舗)."""
+    extra = [u for u in units if u not in UNITS]
+    if not extra:
+        return QUANTITY
+    counters = "|".join(re.escape(u) for u in sorted(set(UNITS) | set(extra), key=len, reverse=True))
+    return re.compile(QUANTITY.pattern.replace(UNIT_PATTERN, counters))
+
+
 def find_quantities(text: str, units: tuple[str, ...] = ()) -> list[Fact]:
-    """Numbers with a counter (``units`` only, when given) and their prefix (延べ, 約 …).
+    """Numbers with a counter (``units`` only, when given) and their prefix (延べ, 約 …); a change
+    written as a range (40%から20%) is one fact.
 
     >>> [f.text for f in find_quantities("インフルエンザ：延べ97,722人 肺炎球菌：11,958人", ("人",))]
     ['延べ97,722人', '11,958人']
+    >>> [f.text for f in find_quantities("割合は40%から20%に減少", ("%",))]
+    ['40%から20%']
     """
     facts = []
-    for m in QUANTITY.finditer(text):
-        if units and m.group("unit") not in units:
+    pattern = quantity_pattern(units)
+    matches = [m for m in pattern.finditer(text) if not _inside_date(text, m.start("number"))]
+    skip = set()
+    for i, m in enumerate(matches):
+        if i in skip or (units and m.group("unit") not in units):
             continue
-        if _inside_date(text, m.start("number")):
-            continue
-        facts.append(Fact(m.start(), m.end(), m.group(0).strip(), unit=m.group("unit")))
+        end = m.end()
+        following = matches[i + 1] if i + 1 < len(matches) else None
+        if following and following.group("unit") == m.group("unit") and \
+                re.fullmatch(r"\s*(?:から|→|～|〜)\s*", text[m.end():following.start()]):
+            end = following.end()
+            skip.add(i + 1)
+        facts.append(Fact(m.start(), end, text[m.start():end].strip(), unit=m.group("unit")))
     return facts
 
 

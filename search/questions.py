@@ -67,8 +67,10 @@ NUMBER_CUES = [
     (re.compile(r"何種類"), "種類"),
     (re.compile(r"何世帯|世帯数"), "世帯"),
     (re.compile(r"何倍"), "倍"),
-    (re.compile(r"どのくらい|どれくらい|どれだけ|どの程度|いくつ|幾つ|何か所"), ""),
+    (re.compile(r"どのくらい|どれくらい|どれだけ|どの程度|いくつ|幾つ"), ""),
 ]
+# Any other counter after 何 (何地区, 何店舗): the quantity asked for is counted in it.
+OTHER_COUNTER = re.compile(r"何([一-龥ァ-ヶー]{1,3}?)(?:に|が|を|で|の|は|から|まで|ですか|でしたか|ありますか|$)")
 KIND_CUES = [
     ("who", re.compile(r"どの課|どこの課|どちらの課|どの部署|どこの部署|どの部局|どの部|何課|誰が|だれが|"
                        r"(?:担当|所管)(?:課|部署|部局)?は(?:どこ|どちら|誰|だれ|何|\?|？|$)|"
@@ -94,12 +96,13 @@ QUESTION_NOUNS = frozenset("""
 何 件 件数 数 総数 何件 何人 何名 人数 何回 回数 何か所 箇所 いつ 何年 何年度 時期 内容 実績 結果 評価 区分
 進捗区分 取組区分 方向性 市 本市 当市 入間市 前期 後期 基本計画 総合計画 第6次 理由 具体 方 為 際 中 後 現在 現状
 これ それ どれ どこ 何処 誰 いくら 幾ら 幾つ いくつ 一覧 全部 合計 全体 金額 程度 様子 見通し 将来 今 どちら
-ところ ほう よう 旨 点 全て 全部 各 等 など 辺り 教え 質問 答え 次期 成果 効果 課題 予算額 割合 率 距離 面積
+ところ ほう よう 旨 点 延べ 延 約 通算 累計 新た 何者 何か 全て 全部 各 等 など 辺り 教え 質問 答え 次期 成果 効果 課題 予算額 割合 率 距離 面積
 順調 達成 目標 取組評価 方向 日程 年度 何月 何日 一つ 一 つ 者 とき 時 場合 関係 関連 分野 以上 以下 具体的
 進捗状況 取組状況 取り組み状況 実施状況 達成状況 進行状況 進捗度 達成度 状態 現況 動き 経過 ごと 別 件数
 """.split())
 # Counters that follow a number (5年間, 3件): part of the phrasing, not of the topic.
-COUNTERS = frozenset("年 年間 年度 年目 か月 ヶ月 月 日 人 名 件 回 箇所 か所 校 団体 施設 台 割 倍 歳 才 世帯 種類".split())
+COUNTERS = frozenset("年 年間 年度 年目 か月 ヶ月 月 日 人 名 件 回 箇所 か所 校 団体 施設 台 割 倍 歳 才 世帯 種類 "
+                     "% ％ パーセント 地区 個 km ha m".split())
 BREAK_POS = frozenset({"助詞", "助動詞", "補助記号", "空白", "連体詞", "副詞", "動詞", "形容詞", "接続詞",
                        "感動詞", "代名詞"})
 KANJI_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8",
@@ -285,6 +288,10 @@ def read_kind(text: str) -> tuple[str, list[str], str]:
         if m:
             unit, cues = family, [m.group(0)]
             break
+    if unit is None:
+        m = OTHER_COUNTER.search(text)
+        if m and m.group(1) not in ("年", "月", "日", "時", "者", "故"):
+            unit, cues = m.group(1), [m.group(0)]
     if "who" in found:
         return "who", [found["who"]], ""
     if "when" in found:
@@ -383,7 +390,7 @@ def read_question(text: str, corpus) -> Question:
         rest = _blank(rest, breakdown.start(), breakdown.end())
     terms, phrases, dates = read_terms(rest)
     return Question(
-        text=text, kind=kind, number_units=UNIT_FAMILIES.get(unit, ()) if unit else (),
+        text=text, kind=kind, number_units=UNIT_FAMILIES.get(unit, (unit,)) if unit else (),
         number_cue=cues[0] if kind == "number" and cues else "",
         since=bool(SINCE_CUE.search(rest)), until=bool(UNTIL_CUE.search(rest)),
         breakdown=BREAKDOWN_KINDS[breakdown.group(1)] if breakdown else "progress",

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.analysis import apply_corrections, morphemes, normalize
+from index.analysis import GRAM_IGNORED, apply_corrections, morphemes, normalize
 
 # The cells of a row that hold sentences, with their names as the document's headers say.
 SENTENCE_FIELDS = {"measure": "施策の方向性", "content": "内容", "effort_comment": "取組評価",
                    "direction_comment": "今後の方向性"}
+# Titles above a row: they say what it is about, but they are not sentences of the row.
+TITLE_FIELDS = ("section", "item")
 # A sentence ends after 。！？, and before a bullet (・) or a bracketed heading (【5年実績】)
 # that follows a blank: the comments list facts that way.
 SENTENCE_END = re.compile(r"(?<=[。！？!?])|\s+(?=[・【])")
@@ -45,10 +47,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def fold(text: str) -> tuple[str, list[int]]:
-    """``text`` in NFKC lower case, with the index in ``text`` of each folded character."""
+    """``text`` as the bigram field reads it (NFKC, lower case, without blanks and ・), with the
+    index in ``text`` of each folded character.
+
+    >>> fold("ワーク・ライフ Ｂ")[0]
+    'ワークライフb'
+    """
     chars, offsets = [], []
     for index, char in enumerate(text):
-        folded = normalize(char)
+        folded = GRAM_IGNORED.sub("", normalize(char))
         chars.append(folded)
         offsets.extend([index] * len(folded))
     offsets.append(len(text))
@@ -99,9 +106,8 @@ class Variant:
 def variants_of(text: str, corrections) -> list[Variant]:
     """The ways ``text`` can be written in the document: as typed (folded) and as Sudachi words."""
     reading = read_text(text, corrections)
-    words = tuple(w for w, _, _ in reading.words if w.strip())
-    chars = re.sub(r"\s+", "", reading.folded)
-    return [Variant(chars, words)] if chars else []
+    words = tuple(w for w, _, _ in reading.words if GRAM_IGNORED.sub("", w))
+    return [Variant(reading.folded, words)] if reading.folded else []
 
 
 def locate(reading: Reading, variants: list[Variant]) -> list[tuple[int, int]]:
@@ -120,6 +126,40 @@ def locate(reading: Reading, variants: list[Variant]) -> list[tuple[int, int]]:
                 if tuple(normalized[i:i + n]) == variant.words:
                     spans.append((reading.words[i][1], reading.words[i + n - 1][2]))
     return sorted(set(spans))
+
+
+@dataclass
+class RowText:
+    """All the text of a row, titles included, read for matching (not for quoting)."""
+
+    folded: str
+    words: list[str | None]  # normalized words, None between fields so no match spans two
+    word_set: set[str]
+
+    def holds(self, variants: list[Variant]) -> bool:
+        for variant in variants:
+            if variant.chars and variant.chars in self.folded:
+                return True
+            if variant.words and set(variant.words) <= self.word_set:
+                n = len(variant.words)
+                if any(tuple(self.words[i:i + n]) == variant.words for i in range(len(self.words) - n + 1)):
+                    return True
+        return False
+
+
+def row_text(record: dict, sentences: list[Sentence], corrections, titles: dict) -> RowText:
+    """The row's sentences and the titles above it (section, item), as one ``RowText``."""
+    readings = []
+    for name in TITLE_FIELDS:
+        title = record.get(name) or ""
+        if title not in titles:
+            titles[title] = read_text(title, corrections)
+        readings.append(titles[title])
+    readings += [s.reading for s in sentences]
+    words: list[str | None] = []
+    for reading in readings:
+        words += [w for w, _, _ in reading.words] + [None]
+    return RowText("\n".join(r.folded for r in readings), words, {w for w in words if w})
 
 
 def row_sentences(docnum: int, record: dict, corrections) -> list[Sentence]:
