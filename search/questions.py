@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from index.analysis import morphemes, normalize
@@ -23,15 +24,19 @@ FILTER_NAMES_JA = GRADE_NAMES_JA | {"department": "所管課", "chapter": "章"}
 
 # Grades by code: 進捗区分がA, A評価, 取組区分が「い」, 今後の方向性がウ, 進捗区分がAまたはB …
 CODE_LIST = r"{c}(?:\s*(?:か|または|又は|もしくは|・|、|,|と|や|及び)\s*{c})*"
+HIRAGANA_END = r"(?=[のはがでとやをにもか、。」』\s)）?？]|$)"
 GRADE_PATTERNS = {
     "progress": [
         re.compile(r"(?:進捗区分|進捗状況|進捗度|進捗|評価|区分)\s*(?:が|は|の|を|で|=|:|：)?\s*[「『\"]?"
-                   r"(?P<codes>" + CODE_LIST.format(c="[A-E]") + r")(?![A-Za-z])"),
-        re.compile(r"(?<![A-Za-z])(?P<codes>" + CODE_LIST.format(c="[A-E]") + r")\s*(?:評価|区分|判定|ランク)"),
+                   r"(?P<codes>" + CODE_LIST.format(c="[A-E]") + r")(?![A-Za-z0-9])"),
+        re.compile(r"(?<![A-Za-z0-9])(?P<codes>" + CODE_LIST.format(c="[A-E]") + r")\s*(?:評価|区分|判定|ランク)"),
+        # A bare grade letter as what a row is: Aの取組, Eとなっている取組, Bのもの.
+        re.compile(r"(?<![A-Za-z0-9])(?P<codes>" + CODE_LIST.format(c="[A-E]") + r")(?![A-Za-z0-9])"
+                   r"(?=\s*(?:の取組|の取り組み|の施策|のもの|の事業|となって|とされ|と評価|の評価))"),
     ],
     "effort": [
         re.compile(r"取組(?:区分|評価)\s*(?:が|は|の|を|で|=|:|：)?\s*[「『\"]?"
-                   r"(?P<codes>" + CODE_LIST.format(c="[あいうえお]") + r")(?![ぁ-ん])"),
+                   r"(?P<codes>" + CODE_LIST.format(c="[あいうえお]") + r")" + HIRAGANA_END),
     ],
     "direction": [
         re.compile(r"(?:今後の方向性|方向性)\s*(?:が|は|の|を|で|=|:|：)?\s*[「『\"]?"
@@ -41,6 +46,7 @@ GRADE_PATTERNS = {
 # Words near a legend phrase that say which grade it is.
 GRADE_CONTEXT = {"progress": ("進捗",), "effort": ("取組区分", "取組評価", "取り組み区分"),
                  "direction": ("方向性", "今後")}
+GRADE_NAME_BEFORE = re.compile(r"(?:今後の方向性|方向性|進捗区分|取組区分|取組評価|進捗)\s*(?:が|は|の|を|で|に|=|:|：)?\s*$")
 QUOTED = re.compile(r"[「『\"“]([^」』\"”]{1,80})[」』\"”]")
 MARKUP = re.compile(r"<[^<>]{0,200}>")
 
@@ -190,6 +196,38 @@ def match_label(phrase: str, labels: dict[str, dict[str, str]], kinds=None):
     return best
 
 
+LEGEND_SKIP = frozenset({"物", "為る", "居る", "成る", "有る", "おる", "事", "取り組み"})
+ROW_AFTER = re.compile(r"^[^、。？?]{0,6}?(?:取組|取り組み|もの|施策|事業)")
+
+
+@lru_cache(maxsize=256)
+def _content_words(text: str) -> list[tuple[str, int, int]]:
+    return [(normalize(m.normalized_form()), o + m.begin(), o + m.end()) for o, m in morphemes(text)
+            if m.part_of_speech()[0] in ("名詞", "形状詞", "形容詞", "動詞")
+            and normalize(m.normalized_form()) not in LEGEND_SKIP]
+
+
+def find_legend_wording(text: str, labels) -> tuple[str, str, int, int] | None:
+    """Legend wording written without quotes: two or more of a label's words in a row, that
+    describe the rows asked for (目標を達成した取組 → A; うまく進められていない取組 → え)."""
+    words = _content_words(text)
+    sequences = {(kind, code): [w for w, _, _ in _content_words(label)]
+                 for kind, codes in labels.items() for code, label in codes.items()}
+    best, best_score = None, 0.0
+    for i in range(len(words)):
+        for j in range(i + 2, len(words) + 1):
+            run = [w for w, _, _ in words[i:j]]
+            if not ROW_AFTER.match(text[words[j - 1][2]:]):
+                continue
+            for key, sequence in sequences.items():
+                n = len(run)
+                if any(sequence[k:k + n] == run for k in range(len(sequence) - n + 1)):
+                    score = n / len(sequence)
+                    if score > best_score + 1e-9:
+                        best, best_score = (*key, words[i][1], words[j - 1][2]), score
+    return best if best_score >= 0.3 else None
+
+
 def read_grades(text: str, labels) -> tuple[dict[str, list[str]], list[dict], str]:
     """Grades named by code or by legend wording; the text with those mentions blanked."""
     found: dict[str, list[str]] = {}
@@ -213,22 +251,31 @@ def read_grades(text: str, labels) -> tuple[dict[str, list[str]], list[dict], st
         kinds = [k for k, words in GRADE_CONTEXT.items() if any(w in context for w in words)] or None
         hit = match_label(m.group(1), labels, kinds)
         if hit:
-            add(hit[0], hit[1], m.start(), m.end(), "label")
-            text = _blank(text, m.start(), m.end())
+            start = _with_name(text, m.start())
+            add(hit[0], hit[1], start, m.end(), "label")
+            text = _blank(text, start, m.end())
     folded = normalize(text)
     for kind, codes in labels.items():
         for code, label in codes.items():
             target = normalize(label)
             position = folded.find(target) if len(target) >= 6 else -1
             if position >= 0:
-                add(kind, code, position, position + len(target), "label")
-                text = _blank(text, position, position + len(target))
+                start = _with_name(text, position)
+                add(kind, code, start, position + len(target), "label")
+                text = _blank(text, start, position + len(target))
                 folded = normalize(text)
-    # The grade's name itself (進捗区分が, 今後の方向性で) is phrasing once a grade was read.
-    if found:
-        for name in ("今後の方向性", "進捗区分", "取組区分", "取組評価"):
-            text = text.replace(name, "、" * len(name))
+    wording = find_legend_wording(text, labels)
+    if wording:
+        kind, code, start, end = wording
+        add(kind, code, start, end, "label")
+        text = _blank(text, start, end)
     return found, mentions, text
+
+
+def _with_name(text: str, start: int) -> int:
+    """Where a label mention starts once the grade's name before it (今後の方向性で「…」) is included."""
+    m = GRADE_NAME_BEFORE.search(text[:start])
+    return m.start() if m else start
 
 
 def read_departments(text: str, departments: list[str]) -> tuple[list[str], list[dict], str]:
@@ -263,9 +310,12 @@ def read_chapters(text: str, chapters: list[dict]) -> tuple[list[str], list[dict
         core = re.split(r"[（(]", core)[0].strip()
         position = text.find(core) if len(core) >= 5 else -1
         if position >= 0 and title not in found:
+            end = position + len(core)
+            tail = re.match(r"(?:（[^）]*）)?(?:の章|章)", text[end:])
+            end += tail.end() if tail else 0
             found.append(title)
-            mentions.append({"filter": "chapter", "value": title, "text": core, "how": "title"})
-            text = _blank(text, position, position + len(core))
+            mentions.append({"filter": "chapter", "value": title, "text": text[position:end], "how": "title"})
+            text = _blank(text, position, end)
     return found, mentions, text
 
 
