@@ -23,7 +23,7 @@ from index.analysis import normalize
 from .errors import EmptyQuestion, QueryTooLong
 from .facts import SINCE, UNTIL, Fact, distance, find_dates, find_quantities
 from .matching import read_leaf
-from .query import Leaf
+from .query import Leaf, clean_text
 from .questions import FILTER_NAMES_JA, GRADE_NAMES_JA, Question, Term, read_question, tidy
 from .sentences import (SENTENCE_FIELDS, RowText, Sentence, Variant, locate, row_sentences, row_text,
                         variants_of)
@@ -504,7 +504,7 @@ def question_text(params: Mapping, settings: Mapping[str, int] = DEFAULTS) -> st
     if len(text) > settings["max_query_length"]:
         raise QueryTooLong(f"質問が長すぎます（{settings['max_query_length']}文字まで）",
                            f"question longer than {settings['max_query_length']} characters")
-    if not tidy(text):
+    if not clean_text(text).strip():
         raise EmptyQuestion("質問を入力してください", "the question (q) is empty")
     return text
 

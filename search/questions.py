@@ -48,7 +48,8 @@ GRADE_CONTEXT = {"progress": ("進捗",), "effort": ("取組区分", "取組評�
                  "direction": ("方向性", "今後")}
 GRADE_NAME_BEFORE = re.compile(r"(?:今後の方向性|方向性|進捗区分|取組区分|取組評価|進捗)\s*(?:が|は|の|を|で|に|=|:|：)?\s*$")
 QUOTED = re.compile(r"[「『\"“]([^」』\"”]{1,80})[」』\"”]")
-MARKUP = re.compile(r"<[^<>]{0,200}>")
+# Markup is not part of a question: tags go, and so do scripts and styles with their content.
+MARKUP = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(?:</\1\s*>|$)|<[^<>]{0,200}>", re.I | re.S)
 
 # Question words. A count asks how many rows; a number asks for a quantity in a sentence.
 ROW_NOUN = r"(?:取組|取り組み|施策|もの|事業|項目|行)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
+from search.ask import ask as ask_question
 from search.engine import get_record, run_search
 from search.query import parse_query
 
@@ -24,6 +25,14 @@ def search():
     parsed = parse_query(request.args.to_dict(flat=False), settings)
     response = run_search(get_corpus(), parsed, settings)
     return render_template("search.html", response=response, args=request.args)
+
+
+@bp.get("/ask")
+def ask():
+    if not request.args.get("q", "").strip():  # no question yet: the form alone
+        return render_template("ask.html", response=None)
+    response = ask_question(get_corpus(), request.args.to_dict(flat=False), get_settings())
+    return render_template("ask.html", response=response)
 
 
 @bp.get("/evaluations/<record_id>")
