@@ -159,12 +159,16 @@ PAST = re.compile(r"(?:まし|でし|され|し|い)たか|した(?:の|こと|�
 FUTURE = re.compile(r"予定|今後|見込|これから|将来|なりますか|しますか|されますか|する方針")
 
 
-def field_preference(sentence: Sentence, question: Question | None) -> float:
+def field_preference(sentence: Sentence, question: Question | None, coverage: float = 0.0) -> float:
     """Past-tense questions are answered by the evaluation, future ones by the direction comment."""
     if question is None or question.kind not in ("who", "when", "number"):
         return 0.0
-    if question.kind == "who":  # a comment is the department's own; the measure is shared by rows
-        return 0.05 if sentence.field in ("effort_comment", "direction_comment") else 0.0
+    if question.kind == "who":
+        # A comment is the department's own work; a measure that names the whole topic is the
+        # department's assignment (入間市駅北口土地区画整理事業の推進 → 区画整理課).
+        if sentence.field in ("effort_comment", "direction_comment"):
+            return 0.05
+        return 0.08 if sentence.field == "measure" and coverage >= 0.99 else 0.0
     if FUTURE.search(question.text):
         return 0.04 if sentence.field == "direction_comment" else 0.0
     if PAST.search(question.text):
@@ -172,13 +176,25 @@ def field_preference(sentence: Sentence, question: Question | None) -> float:
     return 0.0
 
 
+def row_context(known: Knowledge, docnum: int, words: list[Word]) -> set[int]:
+    """The topic words a row's titles and measure establish: its comments often leave that
+    subject out (平成18年度に策定し… under 国民保護計画の充実)."""
+    readings = known.texts[docnum].titles + [s.reading for s in known.sentences[docnum]
+                                            if s.field == "measure"]
+    return {i for i, w in enumerate(words) if any(locate(r, w.variants) for r in readings)}
+
+
 def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Variant]],
-                   row_coverage: float, question: Question | None = None) -> Found:
+                   row_coverage: float, question: Question | None = None,
+                   context: set[int] | None = None) -> Found:
     located = sentence_spans(sentence, words)
     weight = sum(w.idf for w in words) or 1.0
     coverage = sum(words[i].idf for i in located) / weight
     if coverage < row_coverage and ANAPHOR.search(sentence.text):
         coverage += 0.7 * (row_coverage - coverage)
+    elif context and sentence.field in ("effort_comment", "direction_comment"):
+        implied = sum(words[i].idf for i in context | set(located)) / weight
+        coverage += 0.5 * max(0.0, implied - coverage)
     firsts = [spans[0] for spans in located.values()]
     compact = 0.0
     if firsts:
@@ -193,7 +209,7 @@ def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Var
     if predicate is not None and predicate in located:
         score += 0.15
         spans = located[predicate]
-    score += field_preference(sentence, question)
+    score += field_preference(sentence, question, coverage)
     return Found(sentence, score, coverage, spans)
 
 
@@ -223,8 +239,9 @@ def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Que
     rows = [d for d, c in match.coverage.items() if c >= floor - 1e-9]
     found = []
     for docnum in rows:
+        context = row_context(known, docnum, words)
         for sentence in known.sentences[docnum]:
-            candidate = score_sentence(sentence, words, phrases, match.coverage[docnum], question)
+            candidate = score_sentence(sentence, words, phrases, match.coverage[docnum], question, context)
             if not candidate.spans and words:
                 continue
             if question.kind == "who":

@@ -135,6 +135,7 @@ class RowText:
     folded: str
     words: list[str | None]  # normalized words, None between fields so no match spans two
     word_set: set[str]
+    titles: list[Reading] = field(default_factory=list)  # section and item titles
 
     def holds(self, variants: list[Variant]) -> bool:
         for variant in variants:
@@ -159,7 +160,7 @@ def row_text(record: dict, sentences: list[Sentence], corrections, titles: dict)
     words: list[str | None] = []
     for reading in readings:
         words += [w for w, _, _ in reading.words] + [None]
-    return RowText("\n".join(r.folded for r in readings), words, {w for w in words if w})
+    return RowText("\n".join(r.folded for r in readings), words, {w for w in words if w}, readings[:2])
 
 
 def row_sentences(docnum: int, record: dict, corrections) -> list[Sentence]:
