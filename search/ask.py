@@ -374,6 +374,19 @@ def source_note(known: Knowledge, docnum: int) -> str:
 # --- answers by kind -------------------------------------------------------------------------
 
 
+def evidence(known: Knowledge, rows: list[int], words, phrases, fields, label: str) -> str:
+    """For a few rows asked about by topic: the sentence of each that says most about it."""
+    if not words or not rows or len(rows) > 3:
+        return ""
+    quotes = []
+    for d in rows:
+        found = best_sentence(known, d, words, phrases, fields)
+        if found is not None:
+            quotes.append(f"{measure_name(known, d)}「{found.sentence.text}」" if len(rows) > 1
+                          else f"「{found.sentence.text}」")
+    return f"{label}：" + " ".join(quotes) if quotes else ""
+
+
 def answer_count(corpus, known, question, words, match) -> dict:
     rows = sorted(match.rows, key=lambda d: corpus.positions[d])
     what = subject(corpus, question, words, match)
@@ -384,7 +397,7 @@ def answer_count(corpus, known, question, words, match) -> dict:
     return {"answer": text, "rows": rows, "fields": ("effort_comment",)}
 
 
-def answer_list(corpus, known, question, words, match) -> dict:
+def answer_list(corpus, known, question, words, match, phrases=()) -> dict:
     rows = sorted(match.rows, key=lambda d: corpus.positions[d])
     what = subject(corpus, question, words, match)
     if not rows:
@@ -392,10 +405,11 @@ def answer_list(corpus, known, question, words, match) -> dict:
     listed = [f"{measure_name(known, d)}進捗区分{known.records[d]['progress']}" for d in rows[:MAX_LISTED]]
     more = f"、ほか{len(rows) - MAX_LISTED}件" if len(rows) > MAX_LISTED else ""
     text = f"{what}は{len(rows)}件です：{'、'.join(listed)}{more}。"
+    text += evidence(known, rows, words, phrases, None, "該当箇所")
     return {"answer": text, "rows": rows, "fields": ("effort_comment",)}
 
 
-def answer_status(corpus, known, question, words, match) -> dict:
+def answer_status(corpus, known, question, words, match, phrases=()) -> dict:
     rows = sorted(match.rows, key=lambda d: corpus.positions[d])
     what = subject(corpus, question, words, match)
     breakdown = question.breakdown
@@ -414,6 +428,7 @@ def answer_status(corpus, known, question, words, match) -> dict:
                       for d in rows[:MAX_LISTED]]
             more = f"、ほか{len(rows) - MAX_LISTED}件" if len(rows) > MAX_LISTED else ""
             text += f"内訳：{'、'.join(listed)}{more}。"
+    text += evidence(known, rows, words, phrases, ("effort_comment",), "取組評価")
     return {"answer": text, "rows": rows, "fields": ("effort_comment",), "summary": summary}
 
 
@@ -541,7 +556,10 @@ def answer_question(corpus, text: str) -> dict:
     kind = question.kind or ("list" if words or question.filters else "")
     result: dict
     fact = None
-    if not words and not question.filters and kind != "count" and kind != "status":
+    if question.unknown_departments:
+        names = "」「".join(question.unknown_departments)
+        result = not_found(question, words, f"「{names}」という所管課は文書にありません。")
+    elif not words and not question.filters and kind != "count" and kind != "status":
         result = not_found(question, words, "質問から調べる内容を読み取れませんでした。")
     elif words and match.best < MIN_COVERAGE:
         result = not_found(question, words, "質問の語をすべて含む取組がありません。")
@@ -561,11 +579,11 @@ def answer_question(corpus, text: str) -> dict:
     elif kind == "count":
         result = answer_count(corpus, known, question, words, match)
     elif kind == "status":
-        result = answer_status(corpus, known, question, words, match)
+        result = answer_status(corpus, known, question, words, match, phrases)
     elif kind == "future":
         result = answer_future(corpus, known, question, words, match, phrases)
     else:
-        result = answer_list(corpus, known, question, words, match)
+        result = answer_list(corpus, known, question, words, match, phrases)
     kind = result.get("kind", kind)
     citations = []
     if fact is not None and kind != "count":

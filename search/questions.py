@@ -86,7 +86,7 @@ KIND_CUES = [
     ("future", re.compile(r"今後|方針|どのように取り組|どう取り組|これから|予定|方向性|見通し|将来|次期|"
                           r"計画は|考えは|取り組んでいく|進めていく")),
     ("status", re.compile(r"状況|進み具合|進捗|どうなって|どこまで|達成|評価|進んで|うまく|成果|効果|"
-                          r"どうでした|どうだった|どのような結果|実績は|課題")),
+                          r"どうでした|どうだった|どのような結果|実績は|課題|なぜ|理由|原因|どうして")),
     ("list", re.compile(r"どれ|どの取組|どのような取組|どんな取組|どの施策|どのような施策|一覧|挙げて|列挙|"
                         r"教えて|何があ|どのようなもの|どんなもの|ありますか|知りたい|ください")),
 ]
@@ -142,6 +142,10 @@ class Question:
     dates: list[str] = field(default_factory=list)
     cues: list[str] = field(default_factory=list)
     rest: str = ""
+
+    @property
+    def unknown_departments(self) -> list[str]:
+        return [m["value"] for m in self.filter_spans if m["filter"] == "department" and m["how"] == "unknown"]
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "cues": self.cues, "terms": [t.text for t in self.terms],
@@ -279,6 +283,10 @@ def _with_name(text: str, start: int) -> int:
     return m.start() if m else start
 
 
+SECTION_NAME = re.compile(r"([一-龥ァ-ヶー]{2,12})課(?![題程税長])")
+GENERIC_SECTIONS = frozenset({"担当", "所管", "関係各", "関係", "主管", "担当部", "関係部"})
+
+
 def read_departments(text: str, departments: list[str]) -> tuple[list[str], list[dict], str]:
     """Department names: a name ending in 課 always; 図書館 or 博物館 only as the subject of work."""
     found, mentions = [], []
@@ -293,6 +301,20 @@ def read_departments(text: str, departments: list[str]) -> tuple[list[str], list
             mentions.append({"filter": "department", "value": name, "text": text[m.start():m.end()],
                              "how": "name"})
             text = _blank(text, m.start(), m.end())
+    # A 〇〇課 that is not a department name: the end of one (観光課 → 商工観光課), or unknown.
+    for m in SECTION_NAME.finditer(text):
+        written = m.group(1) + "課"
+        if m.group(1) in GENERIC_SECTIONS or m.group(1).endswith(("担当", "所管")):
+            continue
+        endings = [d for d in departments if d.endswith(written)]
+        if len(endings) == 1:
+            name, how = endings[0], "end of name"
+            if name not in found:
+                found.append(name)
+        else:
+            name, how = written, "unknown"
+        mentions.append({"filter": "department", "value": name, "text": written, "how": how})
+        text = _blank(text, m.start(), m.end())
     return found, mentions, text
 
 
