@@ -326,7 +326,8 @@ def topic_text(question: Question, words: list[Word]) -> str:
     for w in words:
         if not any(normalize(w.term.text) in normalize(p) for p in question.phrases):
             shown.append(w.term.text)
-    return "".join(f"「{t}」" for t in shown)
+    more = f"など{len(shown)}語" if len(shown) > 6 else ""
+    return "".join(f"「{shorten(t)}」" for t in shown[:6]) + more
 
 
 def counting_note(known: Knowledge, rows: list[int], words: list[Word] = (), match: Match | None = None) -> str:
@@ -450,7 +451,11 @@ def direction_text(known: Knowledge, docnum: int, words, phrases) -> str:
 
 
 def answer_future(corpus, known, question, words, match, phrases) -> dict:
-    rows = sorted(match.rows, key=lambda d: (-match.coverage.get(d, 0), corpus.positions[d]))
+    def relevance(d):  # rows whose titles or measure name the topic come first
+        named = sum(words[i].idf for i in row_context(known, d, words)) if words else 0.0
+        return (-match.coverage.get(d, 0) - 0.2 * named / (sum(w.idf for w in words) or 1), corpus.positions[d])
+
+    rows = sorted(match.rows, key=relevance)
     what = subject(corpus, question, words, match)
     if not rows:
         return {"answer": f"{what}はありません（0件）。", "rows": rows, "fields": ("direction_comment",)}
@@ -512,11 +517,16 @@ def suggestions(words: list[Word]) -> list[dict]:
     return [{"q": w.term.text, "total": len(w.rows)} for w in known_words[:4]]
 
 
+def shorten(text: str, size: int = 20) -> str:
+    return text if len(text) <= size else text[:size] + "…"
+
+
 def not_found(question: Question, words: list[Word], reason: str = "") -> dict:
-    unknown = [w.term.text for w in words if not w.rows]
+    unknown = [shorten(w.term.text) for w in words if not w.rows]
     text = NOT_FOUND
     if unknown:
-        text += "「" + "」「".join(unknown) + "」は文書に出てきません。"
+        more = f"など{len(unknown)}語" if len(unknown) > 5 else ""
+        text += "「" + "」「".join(unknown[:5]) + f"」{more}は文書に出てきません。"
     elif reason:
         text += reason
     suggested = suggestions(words)

@@ -103,7 +103,7 @@ QUESTION_NOUNS = frozenset("""
 何 件 件数 数 総数 何件 何人 何名 人数 何回 回数 何か所 箇所 いつ 何年 何年度 時期 内容 実績 結果 評価 区分
 進捗区分 取組区分 方向性 市 本市 当市 入間市 前期 後期 基本計画 総合計画 第6次 理由 具体 方 為 際 中 後 現在 現状
 これ それ どれ どこ 何処 誰 いくら 幾ら 幾つ いくつ 一覧 全部 合計 全体 金額 程度 様子 見通し 将来 今 どちら
-ところ ほう よう 旨 点 延べ 延 約 通算 累計 新た 何者 何か 全て 全部 各 等 など 辺り 教え 質問 答え 次期 成果 効果 課題 予算額 割合 率 距離 面積
+ところ ほう よう 旨 点 延べ 延 約 通算 累計 新た 何者 何か 原因 要因 背景 理由 全て 全部 各 等 など 辺り 教え 質問 答え 次期 成果 効果 課題 予算額 割合 率 距離 面積
 順調 達成 目標 取組評価 方向 日程 年度 何月 何日 一つ 一 つ 者 とき 時 場合 関係 関連 分野 以上 以下 具体的
 進捗状況 取組状況 取り組み状況 実施状況 達成状況 進行状況 進捗度 達成度 状態 現況 動き 経過 ごと 別 件数
 """.split())
@@ -219,8 +219,9 @@ def find_legend_wording(text: str, labels) -> tuple[str, str, int, int] | None:
     sequences = {(kind, code): [w for w, _, _ in _content_words(label)]
                  for kind, codes in labels.items() for code, label in codes.items()}
     best, best_score = None, 0.0
+    longest = max((len(seq) for seq in sequences.values()), default=0)
     for i in range(len(words)):
-        for j in range(i + 2, len(words) + 1):
+        for j in range(i + 2, min(len(words), i + longest) + 1):
             run = [w for w, _, _ in words[i:j]]
             if not ROW_AFTER.match(text[words[j - 1][2]:]):
                 continue
@@ -394,7 +395,7 @@ def read_terms(text: str) -> tuple[list[Term], list[str], list[str]]:
     run: list[tuple[str, int, int]] = []  # (surface, start, end) of the current noun run
 
     def close_run():
-        if len(run) >= 2:
+        if len(run) >= 2 and text[run[0][1]:run[-1][2]] not in phrases:
             phrases.append(text[run[0][1]:run[-1][2]])
         run.clear()
 

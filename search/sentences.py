@@ -53,6 +53,10 @@ def fold(text: str) -> tuple[str, list[int]]:
     >>> fold("ワーク・ライフ Ｂ")[0]
     'ワークライフb'
     """
+    whole = normalize(text)
+    if len(whole) == len(text):  # the usual case: one folded character per character
+        kept = [i for i, c in enumerate(whole) if not GRAM_IGNORED.match(c)]
+        return "".join(whole[i] for i in kept), kept + [len(text)]
     chars, offsets = [], []
     for index, char in enumerate(text):
         folded = GRAM_IGNORED.sub("", normalize(char))
