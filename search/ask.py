@@ -34,6 +34,7 @@ MIN_COVERAGE = 0.6
 # ... and rows counted or listed are those within this share of the best row.
 TIER = 0.15
 MAX_CITATIONS = 30
+MAX_CACHED_TERMS = 20_000  # words remembered per corpus; the cache starts over beyond this
 MAX_LISTED = 10
 NOT_FOUND = "該当する取組は見つかりませんでした。"
 
@@ -85,6 +86,8 @@ def read_words(corpus, known: Knowledge, question: Question) -> list[Word]:
     for term in question.terms:
         key = (term.text, term.quoted)
         if key not in known.term_rows:
+            if len(known.term_rows) >= MAX_CACHED_TERMS:
+                known.term_rows.clear()
             reading = read_leaf(Leaf(term.text, exact=term.quoted), corpus)
             variants = variants_of(term.text, corpus.corrections)
             for expansion in reading.expansions:
@@ -251,6 +254,9 @@ def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Que
                 facts = find_dates(sentence.text)
             else:
                 facts = find_quantities(sentence.text, question.number_units)
+            # A quantity or date the question itself gives (市内9地区中) is not what it asks for.
+            asked = normalize(question.text)
+            facts = [f for f in facts if normalize(re.sub(r"^(?:延べ|延|約|通算|合計|累計|計)", "", f.text)) not in asked]
             if not facts:
                 continue
             fact = min(facts, key=lambda f: (distance(f, candidate.spans) - 8 * _direction_bonus(f, question)
