@@ -33,6 +33,8 @@ from .settings import DEFAULTS
 MIN_COVERAGE = 0.6
 # ... and rows counted or listed are those within this share of the best row.
 TIER = 0.15
+# A fact's sentence may hold at most this much less of the topic than the best sentence.
+FACT_SLACK = 0.35
 MAX_CITATIONS = 30
 MAX_CACHED_TERMS = 20_000  # words remembered per corpus; the cache starts over beyond this
 MAX_LISTED = 10
@@ -157,7 +159,8 @@ def sentence_spans(sentence: Sentence, words: list[Word]) -> dict[int, list[tupl
 
 # A sentence that refers back to its row's subject (本事業, 同協議会) holds that subject too.
 ANAPHOR = re.compile(r"(?:本|同|当該|この|その)(?:事業|制度|計画|協議会|施設|取組|取り組み|事務|窓口|組織|条例|"
-                     r"方針|システム|センター|会議|補助金|講座|サービス)")
+                     r"方針|システム|センター|会議|補助金|講座|サービス)"
+                     r"|^(?:その結果|そのため|これにより|これらにより|その後|その中で|結果として)")
 PAST = re.compile(r"(?:まし|でし|され|し|い)たか|した(?:の|こと|もの)|ましたか")
 FUTURE = re.compile(r"予定|今後|見込|これから|将来|なりますか|しますか|されますか|する方針")
 
@@ -241,12 +244,14 @@ def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Que
     floor = max(MIN_COVERAGE, match.best - 2 * TIER)
     rows = [d for d, c in match.coverage.items() if c >= floor - 1e-9]
     found = []
+    best_coverage = 0.0
     for docnum in rows:
         context = row_context(known, docnum, words)
         for sentence in known.sentences[docnum]:
             candidate = score_sentence(sentence, words, phrases, match.coverage[docnum], question, context)
             if not candidate.spans and words:
                 continue
+            best_coverage = max(best_coverage, candidate.coverage)
             if question.kind == "who":
                 found.append(candidate)
                 continue
@@ -265,6 +270,9 @@ def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Que
             candidate.score += (0.15 * _direction_bonus(fact, question) - 0.001 * distance(fact, candidate.spans)
                                 - 0.25 * _is_target(sentence.text, fact, question))
             found.append(candidate)
+    # A date or number in a sentence about something else does not answer: the fact's sentence
+    # must say nearly as much about the topic as the best sentence does.
+    found = [f for f in found if f.coverage >= best_coverage - FACT_SLACK]
     found.sort(key=lambda f: (-f.score, f.sentence.docnum, f.sentence.start))
     return found
 

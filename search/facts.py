@@ -16,7 +16,9 @@ ERA_YEAR = rf"{ERA}\s*(?:元|{DIGITS}{{1,2}})"
 DATE = re.compile(
     rf"(?:{ERA_YEAR}(?:\s*[・、～〜\-－]\s*(?:{ERA})?\s*(?:元|{DIGITS}{{1,2}}))*\s*年(?:度)?"
     rf"|(?<!{DIGITS})(?:19|20){DIGITS}{{2}}年(?:度)?"
-    rf"|計画期間(?:中の)?\s*{DIGITS}{{1,2}}\s*年目)"
+    rf"|計画期間(?:中の)?\s*{DIGITS}{{1,2}}\s*年目"
+    rf"|(?<![0-9０-９])(?={DIGITS}{{1,2}}\s*月\s*{DIGITS}{{1,2}}\s*日)"
+    rf"|(?<![0-9０-９/／.])[0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9/／.]))"
     rf"(?:\s*{DIGITS}{{1,2}}\s*月)?(?:\s*{DIGITS}{{1,2}}\s*日)?"
     r"(?P<suffix>から|より|以降|までに|まで|中に|中|末|当初|以内)?"
 )
@@ -58,8 +60,11 @@ def find_dates(text: str) -> list[Fact]:
 
     >>> [f.text for f in find_dates("令和5年度からの地区センター設置に向けて")]
     ['令和5年度から']
+    >>> [f.text for f in find_dates("中学校3学年修了の3月31日までを支給対象とし")]
+    ['3月31日まで']
     """
-    return [Fact(m.start(), m.end(), m.group(0), m.group("suffix") or "") for m in DATE.finditer(text)]
+    return [Fact(m.start(), m.end(), m.group(0), m.group("suffix") or "") for m in DATE.finditer(text)
+            if m.group(0)]
 
 
 def quantity_pattern(units: tuple[str, ...]):
