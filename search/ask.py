@@ -102,12 +102,16 @@ def read_words(corpus, known: Knowledge, question: Question) -> list[Word]:
     return words
 
 
-def passes(corpus, docnum: int, filters: dict[str, list[str]]) -> bool:
+def passes(corpus, docnum: int, filters: dict[str, list[str]], all_departments: bool = False) -> bool:
+    """Values of one filter combine with OR (as in search), departments with AND when asked."""
     values = corpus.facets[docnum]
     for name, allowed in filters.items():
         have = getattr(values, name)
-        have = have if isinstance(have, tuple) else (have,)
-        if not set(allowed) & set(have):
+        have = set(have if isinstance(have, tuple) else (have,))
+        if name == "department" and all_departments:
+            if not set(allowed) <= have:
+                return False
+        elif not set(allowed) & have:
             return False
     return True
 
@@ -123,7 +127,8 @@ class Match:
 
 
 def match_rows(corpus, known: Knowledge, question: Question, words: list[Word]) -> Match:
-    candidates = [d for d in range(len(known.records)) if passes(corpus, d, question.filters)]
+    candidates = [d for d in range(len(known.records))
+                  if passes(corpus, d, question.filters, question.all_departments)]
     if not words:
         return Match({d: 1.0 for d in candidates}, 1.0 if candidates else 0.0, candidates, True)
     weight = sum(w.idf for w in words)
@@ -322,7 +327,9 @@ def subject(corpus, question: Question, words: list[Word], match: Match) -> str:
     parts = []
     filters = question.filters
     if "department" in filters:
-        parts.append("・".join(filters["department"]) + "の")
+        joined = "と".join(filters["department"]) + "が共同で所管する" if question.all_departments else \
+            "・".join(filters["department"]) + "の"
+        parts.append(joined)
     if "chapter" in filters:
         parts.append("・".join(filters["chapter"]) + "の")
     for kind in ("progress", "effort", "direction"):

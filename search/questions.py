@@ -133,6 +133,7 @@ class Question:
     number_units: tuple[str, ...] = ()
     number_cue: str = ""
     breakdown: str = "progress"
+    all_departments: bool = False
     since: bool = False
     until: bool = False
     filters: dict[str, list[str]] = field(default_factory=dict)
@@ -284,13 +285,14 @@ def _with_name(text: str, start: int) -> int:
     return m.start() if m else start
 
 
+TOGETHER = re.compile(r"共同で|共同して|両方|ともに|一緒に|連名で|双方|いずれもが|すべてが")
 SECTION_NAME = re.compile(r"([一-龥ァ-ヶー]{2,12})課(?![題程税長])")
 GENERIC_SECTIONS = frozenset({"担当", "所管", "関係各", "関係", "主管", "担当部", "関係部"})
 
 
 def read_departments(text: str, departments: list[str]) -> tuple[list[str], list[dict], str]:
     """Department names: a name ending in 課 always; 図書館 or 博物館 only as the subject of work."""
-    found, mentions = [], []
+    found, mentions, positions = [], [], {}
     for name in sorted(departments, key=len, reverse=True):
         for m in re.finditer(re.escape(normalize(name)), normalize(text)):
             is_section = name.endswith(("課", "室", "局"))
@@ -299,6 +301,7 @@ def read_departments(text: str, departments: list[str]) -> tuple[list[str], list
                 continue
             if name not in found:
                 found.append(name)
+                positions[name] = m.start()
             mentions.append({"filter": "department", "value": name, "text": text[m.start():m.end()],
                              "how": "name"})
             text = _blank(text, m.start(), m.end())
@@ -312,10 +315,12 @@ def read_departments(text: str, departments: list[str]) -> tuple[list[str], list
             name, how = endings[0], "end of name"
             if name not in found:
                 found.append(name)
+                positions[name] = m.start()
         else:
             name, how = written, "unknown"
         mentions.append({"filter": "department", "value": name, "text": written, "how": how})
         text = _blank(text, m.start(), m.end())
+    found.sort(key=lambda name: positions.get(name, 0))  # as the question names them
     return found, mentions, text
 
 
@@ -456,6 +461,11 @@ def read_question(text: str, corpus) -> Question:
     mentions += more
     if departments:
         filters["department"] = departments
+    together = None
+    if len(departments) > 1:  # 企画課と地域振興課が共同で: rows of all of them, not of any
+        together = TOGETHER.search(rest)
+        if together:
+            rest = _blank(rest, together.start(), together.end())
     if chapters:
         filters["chapter"] = chapters
     kind, cues, unit = read_kind(rest)
@@ -468,6 +478,7 @@ def read_question(text: str, corpus) -> Question:
         number_cue=cues[0] if kind == "number" and cues else "",
         since=bool(SINCE_CUE.search(rest)), until=bool(UNTIL_CUE.search(rest)),
         breakdown=BREAKDOWN_KINDS[breakdown.group(1)] if breakdown else "progress",
+        all_departments=bool(together),
         filters=filters, filter_spans=mentions, terms=terms, phrases=phrases, dates=dates, cues=cues,
         rest=rest,
     )
