@@ -33,6 +33,9 @@ from .settings import DEFAULTS
 MIN_COVERAGE = 0.6
 # ... and rows counted or listed are those within this share of the best row.
 TIER = 0.15
+# A question about a word the document never uses is not answered by the rest of its words
+# (学校給食の無償化: 学校給食 is there, 無償化 is not) once that word carries this much weight.
+UNKNOWN_SHARE = 0.25
 # A fact's sentence may hold at most this much less of the topic than the best sentence.
 FACT_SLACK = 0.35
 MAX_CITATIONS = 30
@@ -532,6 +535,12 @@ def answer_fact(corpus, known, question, words, match, phrases) -> dict | None:
 # --- not found -------------------------------------------------------------------------------
 
 
+def missing_share(words: list[Word]) -> float:
+    """The share of the question's word weight carried by words that no row holds."""
+    total = sum(w.idf for w in words) or 1.0
+    return sum(w.idf for w in words if not w.rows and len(w.term.text) >= 2) / total
+
+
 def suggestions(words: list[Word]) -> list[dict]:
     """The closest searches: each known topic word alone, the most specific first."""
     known_words = sorted((w for w in words if w.rows), key=lambda w: (-w.idf, w.term.text))
@@ -592,7 +601,7 @@ def answer_question(corpus, text: str) -> dict:
         result = not_found(question, words, f"「{names}」という所管課は文書にありません。")
     elif not words and not question.filters and kind != "count" and kind != "status":
         result = not_found(question, words, "質問から調べる内容を読み取れませんでした。")
-    elif words and match.best < MIN_COVERAGE:
+    elif words and (match.best < MIN_COVERAGE or missing_share(words) >= UNKNOWN_SHARE):
         result = not_found(question, words, "質問の語をすべて含む取組がありません。")
     elif kind in ("who", "when", "number"):
         if not words:

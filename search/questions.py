@@ -103,7 +103,10 @@ QUESTION_NOUNS = frozenset("""
 何 件 件数 数 総数 何件 何人 何名 人数 何回 回数 何か所 箇所 いつ 何年 何年度 時期 内容 実績 結果 評価 区分
 進捗区分 取組区分 方向性 市 本市 当市 入間市 前期 後期 基本計画 総合計画 第6次 理由 具体 方 為 際 中 後 現在 現状
 これ それ どれ どこ 何処 誰 いくら 幾ら 幾つ いくつ 一覧 全部 合計 全体 金額 程度 様子 見通し 将来 今 どちら
-ところ ほう よう 旨 点 延べ 延 約 通算 累計 新た 何者 何か 原因 要因 背景 理由 全て 全部 各 等 など 辺り 教え 質問 答え 次期 成果 効果 課題 予算額 割合 率 距離 面積
+ところ ほう よう 旨 点 延べ 延 約 通算 累計 新た 何者 何か 原因 要因 背景 理由
+詳細 概要 ポイント 具体例 例 最新 昨年 今年 今年度 昨年度 来年度 最近 近年 以前 今回 前回 皆さん 皆様 みなさん
+話 件について 取り扱い 対応状況 見解 考え方 認識 所見 答弁 議会 議員 市議会 お願い 回答 教示 ご教示 説明 様 さん
+全般 それぞれ 主 主な 今まで これまで 具体的内容 内訳 一覧表 リスト 名前 名称 数字 数値 データ 情報源 全て 全部 各 等 など 辺り 教え 質問 答え 次期 成果 効果 課題 予算額 割合 率 距離 面積
 順調 達成 目標 取組評価 方向 日程 年度 何月 何日 一つ 一 つ 者 とき 時 場合 関係 関連 分野 以上 以下 具体的
 進捗状況 取組状況 取り組み状況 実施状況 達成状況 進行状況 進捗度 達成度 状態 現況 動き 経過 ごと 別 件数
 """.split())
@@ -443,6 +446,8 @@ def read_terms(text: str) -> tuple[list[Term], list[str], list[str]]:
     unique, seen = [], set()
     for term in terms:
         key = normalize(term.text)
+        if not term.quoted and (term.text in QUESTION_NOUNS or key in QUESTION_NOUNS):
+            continue  # a question word made whole by its suffix (皆 + さん)
         if key not in seen:
             seen.add(key)
             unique.append(term)
