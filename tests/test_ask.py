@@ -46,6 +46,36 @@ def test_answers_in_process(corpus, question, kind, expected, cited):
     assert response["confidence"] >= 0.7
 
 
+@pytest.mark.parametrize("question, expected, cited", [
+    # the sentence leaves its subject to the row's measure (国民保護計画の充実): 平成18年度に策定し…
+    ("国民保護計画はいつ策定されましたか", "平成18年度です", 454),
+    # 本事業 refers back: the date is in the sentence that says 終了
+    ("三世代同居・近居支援補助金事業はいつ終了しましたか", "令和3年度末です", 333),
+    # a date without a year
+    ("子ども医療費の支給対象はいつまでですか", "3月31日までです", 193),
+    # a change written as a range is one answer
+    ("上下水道審議会の女性委員の割合はどう変わりましたか", "40%から20%です", 57),
+    # the number the question gives (9地区) is not the answer
+    ("支え合い組織は市内9地区中、何地区に組織されましたか", "4地区です", 170),
+    # a measure that names the whole topic says whose it is
+    ("入間市駅北口土地区画整理事業の担当課はどこですか", "区画整理課です", 278),
+])
+def test_facts_from_context(corpus, question, expected, cited):
+    response = answer_question(corpus, question)
+    assert response["answer"].startswith(expected)
+    assert lines(response)[0] == cited
+
+
+def test_departments_by_the_end_of_their_name_together_or_unknown(corpus):
+    response = answer_question(corpus, "観光課の取組で進捗区分がAのものは何件ですか")
+    assert response["filters"]["department"] == ["商工観光課"] and "8件です" in response["answer"]
+    response = answer_question(corpus, "企画課と地域振興課が共同で所管している取組はどれですか")
+    assert response["answer"].startswith("企画課と地域振興課が共同で所管する取組は1件です")
+    assert lines(response) == [556]
+    response = answer_question(corpus, "市民課の取組は何件ありますか")
+    assert response["kind"] == "not_found" and "「市民課」という所管課は文書にありません" in response["answer"]
+
+
 def test_count_says_how_it_counted(corpus):
     response = answer_question(corpus, "進捗区分がAの取組は何件ありますか")
     assert response["answer"].startswith("進捗区分がA（計画期間終了までに目標に達成しているもの）の取組は52件です")
