@@ -41,6 +41,7 @@ FACT_SLACK = 0.35
 MAX_CITATIONS = 30
 MAX_CACHED_TERMS = 20_000  # words remembered per corpus; the cache starts over beyond this
 MAX_LISTED = 10
+COMMENT_FIELDS = ("effort_comment", "direction_comment")
 NOT_FOUND = "該当する取組は見つかりませんでした。"
 
 
@@ -405,7 +406,9 @@ def evidence(known: Knowledge, rows: list[int], words, phrases, fields, label: s
         return ""
     quotes = []
     for d in rows:
-        found = best_sentence(known, d, words, phrases, fields)
+        found = best_sentence(known, d, words, phrases, fields or COMMENT_FIELDS)
+        if fields is None and (found is None or not found.spans):  # no comment names it: any cell
+            found = best_sentence(known, d, words, phrases)
         if found is not None:
             quotes.append(f"{measure_name(known, d)}「{found.sentence.text}」" if len(rows) > 1
                           else f"「{found.sentence.text}」")
@@ -485,6 +488,9 @@ def answer_future(corpus, known, question, words, match, phrases) -> dict:
         return {"answer": f"{what}はありません（0件）。", "rows": rows, "fields": ("direction_comment",)}
     summary = grade_summary(corpus, known, rows, "direction")
     text = f"{what}（{len(rows)}件）の今後の方向性は、{describe_summary(summary)}です。"
+    if question.also_status:  # 進捗状況と今後の方針: both
+        progress = describe_summary(grade_summary(corpus, known, rows, "progress"))
+        text = f"{what}は{len(rows)}件で、進捗区分は{progress}、今後の方向性は{describe_summary(summary)}です。"
     details = []
     for d in rows[:MAX_LISTED]:
         comment = direction_text(known, d, words, phrases)

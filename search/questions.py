@@ -94,6 +94,7 @@ KIND_CUES = [
 BREAKDOWN = re.compile(r"(進捗区分|進捗|取組区分|取組評価|今後の方向性|方向性)(?:ごと|別|の内訳|の分布|の構成)")
 BREAKDOWN_KINDS = {"進捗区分": "progress", "進捗": "progress", "取組区分": "effort", "取組評価": "effort",
                    "今後の方向性": "direction", "方向性": "direction"}
+STATUS_CUE = dict(KIND_CUES)["status"]
 SINCE_CUE = re.compile(r"いつから|何年度から|何年から|開始|始ま|始め")
 UNTIL_CUE = re.compile(r"いつまで|何年度まで|何年まで|完了|終了|終わ")
 
@@ -137,6 +138,7 @@ class Question:
     number_cue: str = ""
     breakdown: str = "progress"
     all_departments: bool = False
+    also_status: bool = False  # a future question that also asks how far the rows have come
     since: bool = False
     until: bool = False
     filters: dict[str, list[str]] = field(default_factory=dict)
@@ -484,6 +486,7 @@ def read_question(text: str, corpus) -> Question:
         since=bool(SINCE_CUE.search(rest)), until=bool(UNTIL_CUE.search(rest)),
         breakdown=BREAKDOWN_KINDS[breakdown.group(1)] if breakdown else "progress",
         all_departments=bool(together),
+        also_status=kind == "future" and bool(STATUS_CUE.search(rest)),
         filters=filters, filter_spans=mentions, terms=terms, phrases=phrases, dates=dates, cues=cues,
         rest=rest,
     )
