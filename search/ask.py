@@ -671,8 +671,11 @@ def interpretation(corpus, question: Question, words: list[Word], match: Match, 
     """How the question was read, in data and in Japanese notes."""
     kinds_ja = {"who": "所管課", "when": "時期", "number": "数値", "count": "件数", "list": "一覧",
                 "status": "進捗状況", "future": "今後の方針", "not_found": "該当なし"}
-    notes = [f"質問の種類：{kinds_ja.get(kind, kind)}" + (f"（「{'」「'.join(question.cues)}」から）"
-                                                    if question.cues else "")]
+    asked = question.kind or ("list" if words or question.filters else "")
+    notes = [f"質問の種類：{kinds_ja.get(asked, '不明')}" + (f"（「{'」「'.join(question.cues)}」から）"
+                                                       if question.cues else "")]
+    if kind != asked:
+        notes.append(f"回答の種類：{kinds_ja.get(kind, kind)}")
     for mention in question.filter_spans:
         value = mention["value"]
         if mention["filter"] in GRADE_NAMES_JA:
@@ -685,6 +688,7 @@ def interpretation(corpus, question: Question, words: list[Word], match: Match, 
             notes.append(f"「{w.term.text}」は「{'」「'.join(w.expansions)}」も含めて探しました。")
     return {
         "kind": kind,
+        "asked": asked,
         "cues": question.cues,
         "terms": [{"text": w.term.text, "rows": len(w.rows), "weight": round(w.idf, 3),
                    "expansions": w.expansions, "quoted": w.term.quoted} for w in words],
