@@ -51,15 +51,23 @@ def _with_text(parsed: ParsedQuery, text: str) -> ParsedQuery:
     return replace(parsed, text=text, tree=tree, fallback=fallback, page=1)
 
 
+def _finds(corpus: Corpus, parsed: ParsedQuery, text: str) -> bool:
+    """Whether ``text`` alone finds any row (filters aside)."""
+    return count_results(corpus, replace(_with_text(parsed, text), filters={})) > 0
+
+
 def _candidates(corpus: Corpus, parsed: ParsedQuery):
     """``(kind, label, parsed)`` for every search worth trying, best kinds first."""
     text = unicodedata.normalize("NFKC", parsed.text)
     leaves = parsed.leaves()
     for leaf in leaves:
         words = surface_words(corpus, leaf.text)
-        fixes = [(leaf.text, right) for right in spellings(corpus, leaf.text)]
-        if not fixes and len(words) > 1:  # correct one word of a longer string
-            fixes = [(w, right) for w in words if len(w) >= 2 for right in spellings(corpus, w)]
+        fixes = []
+        if not _finds(corpus, parsed, leaf.text):  # only a word that finds nothing is misspelt
+            fixes = [(leaf.text, right) for right in spellings(corpus, leaf.text)]
+            if not fixes and len(words) > 1:  # correct one word of a longer string
+                fixes = [(w, right) for w in words if len(w) >= 2 and not _finds(corpus, parsed, w)
+                         for right in spellings(corpus, w)]
         for wrong, right in fixes:
             corrected = text.replace(leaf.text, leaf.text.replace(wrong, right))
             yield "spelling", f"「{corrected}」で検索", _with_text(parsed, corrected)
