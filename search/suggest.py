@@ -17,6 +17,10 @@ from .query import ParsedQuery, parse_terms
 from .resultset import count_results
 
 KINDS = ("spelling", "broader", "drop_filter")
+# Bounds that keep a long or hostile query cheap: each candidate is a search of its own.
+MOST_LEAVES = 4
+MOST_WORDS = 6
+LONGEST_WORD = 20
 FILTER_NAMES_JA = {"progress": "進捗区分", "effort": "取組区分", "direction": "今後の方向性",
                    "department": "所管課", "chapter": "章", "document": "文書"}
 
@@ -27,7 +31,7 @@ def spellings(corpus: Corpus, word: str, limit: int = 2) -> list[str]:
     The first character must agree: without that, short words suggest unrelated ones.
     """
     text = normalize(word)
-    if len(text) < 2:
+    if not 2 <= len(text) <= LONGEST_WORD:
         return []
     distance = 1 if len(text) <= 4 else 2
     found: list[str] = []
@@ -59,9 +63,9 @@ def _finds(corpus: Corpus, parsed: ParsedQuery, text: str) -> bool:
 def _candidates(corpus: Corpus, parsed: ParsedQuery):
     """``(kind, label, parsed)`` for every search worth trying, best kinds first."""
     text = unicodedata.normalize("NFKC", parsed.text)
-    leaves = parsed.leaves()
+    leaves = parsed.leaves()[:MOST_LEAVES]
     for leaf in leaves:
-        words = surface_words(corpus, leaf.text)
+        words = surface_words(corpus, leaf.text)[:MOST_WORDS]
         fixes = []
         if not _finds(corpus, parsed, leaf.text):  # only a word that finds nothing is misspelt
             fixes = [(leaf.text, right) for right in spellings(corpus, leaf.text)]

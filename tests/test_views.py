@@ -209,3 +209,19 @@ def test_search_page_agrees_with_the_engine(client, corpus):
     html = page(client, "/search", q="地区センター", sort="document")
     ids = re.findall(r'<h2><a href="/evaluations/([^"]+)">', html)
     assert ids == [r["id"] for r in response["results"]]
+
+
+def test_an_unexpected_error_is_a_friendly_page_without_a_traceback(workspace):
+    from web import create_app
+
+    app = create_app({"VAR_DIR": str(workspace.root), "BUILD_ON_START": False})  # not TESTING
+
+    @app.get("/boom")
+    def boom():
+        raise RuntimeError("secret internals")
+
+    response = app.test_client().get("/boom")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 500 and 'lang="ja"' in html
+    assert "サーバーで問題が起きました" in html
+    assert "secret internals" not in html and "Traceback" not in html
