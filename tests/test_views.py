@@ -225,3 +225,9 @@ def test_an_unexpected_error_is_a_friendly_page_without_a_traceback(workspace):
     assert response.status_code == 500 and 'lang="ja"' in html
     assert "サーバーで問題が起きました" in html
     assert "secret internals" not in html and "Traceback" not in html
+
+
+def test_a_chosen_filter_stays_a_checked_box_when_nothing_matches_it(client):
+    html = page(client, "/search", q="公共施設", chapter="第4章", department="管財課")
+    assert re.search(r'type="checkbox" name="department" value="管財課" checked>', html)
+    assert re.search(r'type="checkbox" name="chapter" value="第4章[^"]*" checked>', html)
