@@ -636,11 +636,12 @@ def answer_question(corpus, text: str) -> dict:
         citations = [citation(known, f.sentence.docnum, f.sentence) for f in fact["found"]]
     else:
         for d in result.get("rows", [])[:MAX_CITATIONS]:
-            found = best_sentence(known, d, words, phrases, None if words else result.get("fields"))
-            if words and result.get("fields"):
-                in_field = best_sentence(known, d, words, phrases, result["fields"])
-                if in_field and (found is None or in_field.coverage >= found.coverage):
-                    found = in_field
+            # Status and future answers quote the evaluation or the direction comment they summarise;
+            # counts and lists quote the sentence that names the topic, wherever it is.
+            fields = result.get("fields") if (kind in ("status", "future") or not words) else None
+            found = best_sentence(known, d, words, phrases, fields)
+            if found is None:  # an empty comment: any sentence of the row
+                found = best_sentence(known, d, words, phrases)
             citations.append(citation(known, d, found.sentence if found else None))
     response = {
         "question": text,
