@@ -248,6 +248,14 @@ def test_ask_page_shows_answer_quotes_links_and_reading(live):
     assert "質問の読み方" in page and "「いつ」から" in page
 
 
+def test_ask_page_links_a_count_to_the_listing(live):
+    status, _, page = live.get("/ask", q="商工観光課の取組で進捗区分がCのものはどれですか")
+    assert status == 200 and "2件です" in page
+    assert "/search?progress=C&amp;department=%E5%95%86%E5%B7%A5%E8%A6%B3%E5%85%89%E8%AA%B2" in page
+    status, _, listing = live.get("/api/search", progress="C", department="商工観光課")
+    assert listing["total"] == 2
+
+
 def test_ask_page_without_a_question_shows_the_form(live):
     status, _, page = live.get("/ask")
     assert status == 200 and 'name="q"' in page
