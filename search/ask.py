@@ -106,6 +106,28 @@ def read_words(corpus, known: Knowledge, question: Question) -> list[Word]:
     return words
 
 
+def held_weight(words: list[Word], held) -> float:
+    """The weight of the words ``held`` (indexes): each word its idf, except that a group of
+    alternatives (防災と防犯) weighs what its best-held alternative weighs."""
+    total, groups = 0.0, {}
+    for i, w in enumerate(words):
+        if w.term.group is None:
+            total += w.idf if i in held else 0.0
+        else:
+            groups.setdefault(w.term.group, {}).setdefault(w.term.alternative, []).append(i)
+    for alternatives in groups.values():
+        # Holding any one alternative whole counts as holding the group whole.
+        heaviest = max(sum(words[i].idf for i in indexes) for indexes in alternatives.values())
+        share = max(sum(words[i].idf for i in indexes if i in held) / (sum(words[i].idf for i in indexes) or 1.0)
+                    for indexes in alternatives.values())
+        total += heaviest * share
+    return total
+
+
+def full_weight(words: list[Word]) -> float:
+    return held_weight(words, range(len(words))) or 1.0
+
+
 def passes(corpus, docnum: int, filters: dict[str, list[str]], all_departments: bool = False) -> bool:
     """Values of one filter combine with OR (as in search), departments with AND when asked."""
     values = corpus.facets[docnum]
@@ -135,10 +157,10 @@ def match_rows(corpus, known: Knowledge, question: Question, words: list[Word]) 
                   if passes(corpus, d, question.filters, question.all_departments)]
     if not words:
         return Match({d: 1.0 for d in candidates}, 1.0 if candidates else 0.0, candidates, True)
-    weight = sum(w.idf for w in words)
+    weight = full_weight(words)
     coverage = {}
     for d in candidates:
-        held = sum(w.idf for w in words if d in w.rows)
+        held = held_weight(words, {i for i, w in enumerate(words) if d in w.rows})
         if held:
             coverage[d] = held / weight
     best = max(coverage.values(), default=0.0)
@@ -203,12 +225,12 @@ def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Var
                    row_coverage: float, question: Question | None = None,
                    context: set[int] | None = None) -> Found:
     located = sentence_spans(sentence, words)
-    weight = sum(w.idf for w in words) or 1.0
-    coverage = sum(words[i].idf for i in located) / weight
+    weight = full_weight(words)
+    coverage = held_weight(words, located) / weight
     if coverage < row_coverage and ANAPHOR.search(sentence.text):
         coverage += 0.7 * (row_coverage - coverage)
     elif context and sentence.field in ("effort_comment", "direction_comment"):
-        implied = sum(words[i].idf for i in context | set(located)) / weight
+        implied = held_weight(words, context | set(located)) / weight
         coverage += 0.5 * max(0.0, implied - coverage)
     firsts = [spans[0] for spans in located.values()]
     compact = 0.0
@@ -332,7 +354,7 @@ def subject(corpus, question: Question, words: list[Word], match: Match) -> str:
     filters = question.filters
     if "department" in filters:
         joined = "と".join(filters["department"]) + "が共同で所管する" if question.all_departments else \
-            "・".join(filters["department"]) + "の"
+            "または".join(filters["department"]) + "の"
         parts.append(joined)
     if "chapter" in filters:
         parts.append("・".join(filters["chapter"]) + "の")
@@ -347,12 +369,30 @@ def subject(corpus, question: Question, words: list[Word], match: Match) -> str:
 
 def topic_text(question: Question, words: list[Word]) -> str:
     """The topic as the question wrote it: its compounds (旧黒須銀行), then the other words."""
-    shown = list(question.phrases)
+    grouped: dict[int, list[str]] = {}
     for w in words:
-        if not any(normalize(w.term.text) in normalize(p) for p in question.phrases):
+        if w.term.group is not None and w.term.phrase not in grouped.setdefault(w.term.group, []):
+            grouped[w.term.group].append(w.term.phrase)
+    in_groups = [normalize(p) for phrases in grouped.values() for p in phrases]
+    shown = [p for p in question.phrases if normalize(p) not in in_groups]
+    for w in words:
+        if w.term.group is None and not any(normalize(w.term.text) in normalize(p) for p in question.phrases):
             shown.append(w.term.text)
     more = f"など{len(shown)}語" if len(shown) > 6 else ""
-    return "".join(f"「{shorten(t)}」" for t in shown[:6]) + more
+    text = "".join(f"「{shorten(t)}」" for t in shown[:6]) + more
+    for phrases in grouped.values():
+        text += "または".join(f"「{shorten(p)}」" for p in phrases)
+    return text
+
+
+def topic_text_of(words: list[Word]) -> str:
+    """The words as alternatives and requirements: 「防災」または「防犯」."""
+    plain = "".join(f"「{w.term.text}」" for w in words if w.term.group is None)
+    groups: dict[int, list[str]] = {}
+    for w in words:
+        if w.term.group is not None and w.term.phrase not in groups.setdefault(w.term.group, []):
+            groups[w.term.group].append(w.term.phrase)
+    return plain + "".join("または".join(f"「{p}」" for p in g) for g in groups.values())
 
 
 def counting_note(known: Knowledge, rows: list[int], words: list[Word] = (), match: Match | None = None) -> str:
@@ -361,7 +401,9 @@ def counting_note(known: Knowledge, rows: list[int], words: list[Word] = (), mat
     note = "所管課の行ごとに数えています"
     if words and match is not None:
         listed = "".join(f"「{w.term.text}」" for w in words)
-        if match.complete:
+        if any(w.term.group is not None for w in words):
+            note = f"{topic_text_of(words)}を含む行を、{note}"
+        elif match.complete:
             note = f"{listed}をすべて含む行を、{note}"
         else:
             floor = max(MIN_COVERAGE, match.best - TIER)
@@ -479,8 +521,8 @@ def direction_text(known: Knowledge, docnum: int, words, phrases) -> str:
 
 def answer_future(corpus, known, question, words, match, phrases) -> dict:
     def relevance(d):  # rows whose titles or measure name the topic come first
-        named = sum(words[i].idf for i in row_context(known, d, words)) if words else 0.0
-        return (-match.coverage.get(d, 0) - 0.2 * named / (sum(w.idf for w in words) or 1), corpus.positions[d])
+        named = held_weight(words, row_context(known, d, words)) if words else 0.0
+        return (-match.coverage.get(d, 0) - 0.2 * named / full_weight(words), corpus.positions[d])
 
     rows = sorted(match.rows, key=relevance)
     what = subject(corpus, question, words, match)
@@ -544,7 +586,7 @@ def answer_fact(corpus, known, question, words, match, phrases) -> dict | None:
 def missing_share(words: list[Word]) -> float:
     """The share of the question's word weight carried by words that no row holds."""
     total = sum(w.idf for w in words) or 1.0
-    return sum(w.idf for w in words if not w.rows and len(w.term.text) >= 2) / total
+    return sum(w.idf for w in words if not w.rows and len(w.term.text) >= 2 and w.term.group is None) / total
 
 
 def suggestions(words: list[Word]) -> list[dict]:

@@ -122,10 +122,14 @@ KANJI_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "�
 
 @dataclass
 class Term:
-    """A topic word of the question: its surface, and whether it was quoted (matched whole)."""
+    """A topic word of the question: its surface, whether it was quoted (matched whole), and
+    for words joined by と/や/及び (防災と防犯の取組), the group of alternatives it belongs to."""
 
     text: str
     quoted: bool = False
+    group: int | None = None
+    alternative: int = 0
+    phrase: str = ""  # the whole alternative as written (男女共同参画), for a word in a group
 
 
 @dataclass
@@ -298,11 +302,14 @@ GENERIC_SECTIONS = frozenset({"担当", "所管", "関係各", "関係", "主管
 def read_departments(text: str, departments: list[str]) -> tuple[list[str], list[dict], str]:
     """Department names: a name ending in 課 always; 図書館 or 博物館 only as the subject of work."""
     found, mentions, positions = [], [], {}
+    original = text  # tails are read before any name is blanked: 図書館及び博物館の取組
     for name in sorted(departments, key=len, reverse=True):
         for m in re.finditer(re.escape(normalize(name)), normalize(text)):
             is_section = name.endswith(("課", "室", "局"))
-            tail = text[m.end():m.end() + 8]
-            if not is_section and not re.match(r"(?:が|の|で)?(?:担当|所管|の取組|の取り組み|が実施|で実施)", tail):
+            tail = original[m.end():m.end() + 40]
+            if not is_section and not re.match(
+                    r"(?:(?:及び|および|と|や|、|・)(?:" + "|".join(re.escape(d) for d in departments) + r"))*"
+                    r"(?:が|の|で)?(?:担当|所管|の取組|の取り組み|が実施|で実施)", tail):
                 continue
             if name not in found:
                 found.append(name)
@@ -388,8 +395,14 @@ def read_kind(text: str) -> tuple[str, list[str], str]:
     return "", [], ""
 
 
-def read_terms(text: str) -> tuple[list[Term], list[str], list[str]]:
-    """Topic words (nouns, their prefixes and suffixes attached), compound phrases and dates."""
+# Words joined by these, then followed by の/に関する…, are alternatives: 防災と防犯の取組.
+COORDINATORS = frozenset({"と", "や", "及び", "および", "並びに", "ならびに", "または", "又は", "か", "とか"})
+COORDINATED_AFTER = re.compile(r"^(?:の(?!よう)|に関する|について|に係る|に関わる|は|が|を)")
+
+
+def read_terms(text: str, coordinate: bool = False) -> tuple[list[Term], list[str], list[str]]:
+    """Topic words (nouns, their prefixes and suffixes attached), compound phrases and dates;
+    with ``coordinate``, noun runs joined by と/や/及び become alternatives of one group."""
     terms: list[Term] = []
     phrases: list[str] = []
     dates = []
@@ -402,9 +415,12 @@ def read_terms(text: str) -> tuple[list[Term], list[str], list[str]]:
         dates.append(m.group(0))
         terms.append(Term(m.group(0), quoted=True))
         text = _blank(text, m.start(), m.end())
-    run: list[tuple[str, int, int]] = []  # (surface, start, end) of the current noun run
+    run: list[tuple[str, int, int, int]] = []  # (surface, start, end, term index) of the current noun run
+    runs: list[tuple[int, int, list[int]]] = []
 
     def close_run():
+        if run:
+            runs.append((run[0][1], run[-1][2], [r[3] for r in run]))
         if len(run) >= 2 and text[run[0][1]:run[-1][2]] not in phrases:
             phrases.append(text[run[0][1]:run[-1][2]])
         run.clear()
@@ -427,10 +443,9 @@ def read_terms(text: str) -> tuple[list[Term], list[str], list[str]]:
             pending_prefix = start
             continue
         if pos == "接尾辞" and run:
-            last = run[-1]
-            run[-1] = (text[last[1]:end], last[1], end)
-            if terms and not terms[-1].quoted:
-                terms[-1] = Term(text[last[1]:end])
+            word, begin, _, index = run[-1]
+            run[-1] = (text[begin:end], begin, end, index)
+            terms[index] = Term(text[begin:end])
             continue
         if pos in ("名詞", "形状詞") and sub not in ("助動詞語幹",):
             begin = pending_prefix if pending_prefix is not None else start
@@ -439,12 +454,14 @@ def read_terms(text: str) -> tuple[list[Term], list[str], list[str]]:
             if norm in QUESTION_NOUNS or word in QUESTION_NOUNS or (len(word) == 1 and re.match(r"[ぁ-ん]", word)):
                 close_run()
                 continue
-            run.append((word, begin, end))
+            run.append((word, begin, end, len(terms)))
             terms.append(Term(word))
             continue
         pending_prefix = None
         close_run()
     close_run()
+    if coordinate:
+        _group_alternatives(text, runs, terms)
     unique, seen = [], set()
     for term in terms:
         key = normalize(term.text)
@@ -454,6 +471,28 @@ def read_terms(text: str) -> tuple[list[Term], list[str], list[str]]:
             seen.add(key)
             unique.append(term)
     return unique, phrases, dates
+
+
+def _group_alternatives(text: str, runs: list[tuple[int, int, list[int]]], terms: list[Term]) -> None:
+    """Mark noun runs joined by a coordinator (防災と防犯の…) as alternatives of one group."""
+    chains: list[list[int]] = []
+    for i in range(len(runs) - 1):
+        gap = text[runs[i][1]:runs[i + 1][0]].strip(" ")
+        if gap in COORDINATORS or gap == "、":
+            if chains and chains[-1][-1] == i:
+                chains[-1].append(i + 1)
+            else:
+                chains.append([i, i + 1])
+    chains = [c for c in chains
+              if any(text[runs[a][1]:runs[b][0]].strip(" ") in COORDINATORS for a, b in zip(c, c[1:]))]
+    for group, chain in enumerate(chains):
+        if not COORDINATED_AFTER.match(text[runs[chain[-1]][1]:].lstrip()):
+            continue
+        for alternative, r in enumerate(chain):
+            start, end, indexes = runs[r]
+            for index in indexes:
+                term = terms[index]
+                terms[index] = Term(term.text, group=group, alternative=alternative, phrase=text[start:end])
 
 
 def read_question(text: str, corpus) -> Question:
@@ -479,7 +518,7 @@ def read_question(text: str, corpus) -> Question:
     breakdown = BREAKDOWN.search(rest)
     if breakdown:
         rest = _blank(rest, breakdown.start(), breakdown.end())
-    terms, phrases, dates = read_terms(rest)
+    terms, phrases, dates = read_terms(rest, coordinate=kind in ("count", "list", "status", "future", ""))
     return Question(
         text=text, kind=kind, number_units=UNIT_FAMILIES.get(unit, (unit,)) if unit else (),
         number_cue=cues[0] if kind == "number" and cues else "",

@@ -76,6 +76,17 @@ def test_departments_by_the_end_of_their_name_together_or_unknown(corpus):
     assert response["kind"] == "not_found" and "「市民課」という所管課は文書にありません" in response["answer"]
 
 
+def test_words_joined_by_to_are_alternatives(corpus):
+    both = answer_question(corpus, "防災と防犯の取組は何件ありますか")
+    one = answer_question(corpus, "防災の取組は何件ありますか")
+    other = answer_question(corpus, "防犯の取組は何件ありますか")
+    assert both["total"] == one["total"] + other["total"] == 16
+    assert both["answer"].startswith("「防災」または「防犯」に関する取組は16件です")
+    # と meaning "with" stays a requirement
+    read = read_question("埼玉県と連携して保全と活用を促進しているのはどの課ですか", corpus)
+    assert all(t.group is None for t in read.terms)
+
+
 def test_count_says_how_it_counted(corpus):
     response = answer_question(corpus, "進捗区分がAの取組は何件ありますか")
     assert response["answer"].startswith("進捗区分がA（計画期間終了までに目標に達成しているもの）の取組は52件です")
