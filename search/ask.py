@@ -89,7 +89,7 @@ def read_words(corpus, known: Knowledge, question: Question) -> list[Word]:
     concept table's expansions of it (コロナ → 感染症の影響 …)."""
     total = len(known.records)
     words = []
-    for term in question.terms:
+    for term in backed_off(corpus, known, question):
         key = (term.text, term.quoted)
         if key not in known.term_rows:
             if len(known.term_rows) >= MAX_CACHED_TERMS:
@@ -126,6 +126,36 @@ def held_weight(words: list[Word], held) -> float:
 
 def full_weight(words: list[Word]) -> float:
     return held_weight(words, range(len(words))) or 1.0
+
+
+# Parts of a compound that carry little meaning of their own: 給食費 is asked about as 給食.
+LIGHT_PARTS = frozenset({"費", "等", "類", "用", "系"})
+
+
+def backed_off(corpus, known: Knowledge, question: Question) -> list[Term]:
+    """The question's terms, a compound the document never uses (給食費) replaced by its parts
+    when the document uses them all and what is left out is light (費, 等)."""
+    from index.analysis import morphemes, sub_morphemes
+
+    terms = []
+    for term in question.terms:
+        if term.quoted or len(term.text) < 3 or _rows_of(corpus, known, term):
+            terms.append(term)
+            continue
+        parts = [p.surface() for _, m in morphemes(term.text) for p in (sub_morphemes(m) or [m])]
+        kept = [p for p in parts if p not in LIGHT_PARTS]
+        replacement = [Term(p, group=term.group, alternative=term.alternative, phrase=term.phrase,
+                            backs_off=term.text) for p in kept]
+        if len(kept) < len(parts) and kept and all(_rows_of(corpus, known, t) for t in replacement):
+            terms += replacement
+        else:
+            terms.append(term)
+    return terms
+
+
+def _rows_of(corpus, known: Knowledge, term: Term) -> set[int]:
+    variants = variants_of(term.text, corpus.corrections)
+    return {d for d, text in enumerate(known.texts) if text.holds(variants)}
 
 
 def passes(corpus, docnum: int, filters: dict[str, list[str]], all_departments: bool = False) -> bool:
@@ -295,10 +325,11 @@ def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Que
             facts = [f for f in facts if normalize(re.sub(r"^(?:延べ|延|約|通算|合計|累計|計)", "", f.text)) not in asked]
             if not facts:
                 continue
-            fact = min(facts, key=lambda f: (distance(f, candidate.spans) - 8 * _direction_bonus(f, question)
+            fact = min(facts, key=lambda f: (distance(f, candidate.spans, sentence.text)
+                                             - 8 * _direction_bonus(f, question)
                                              + 40 * _is_target(sentence.text, f, question)))
             candidate.fact = fact
-            candidate.score += (0.15 * _direction_bonus(fact, question) - 0.001 * distance(fact, candidate.spans)
+            candidate.score += (0.15 * _direction_bonus(fact, question) - 0.001 * distance(fact, candidate.spans, sentence.text)
                                 - 0.25 * _is_target(sentence.text, fact, question))
             found.append(candidate)
     # A date or number in a sentence about something else does not answer: the fact's sentence
@@ -729,6 +760,9 @@ def interpretation(corpus, question: Question, words: list[Word], match: Match, 
     for w in words:
         if w.expansions:
             notes.append(f"「{w.term.text}」は「{'」「'.join(w.expansions)}」も含めて探しました。")
+    for original in dict.fromkeys(w.term.backs_off for w in words if w.term.backs_off):
+        parts = "」「".join(w.term.text for w in words if w.term.backs_off == original)
+        notes.append(f"「{original}」は文書に出てこないため「{parts}」で探しました。")
     return {
         "kind": kind,
         "asked": asked,

@@ -108,17 +108,28 @@ def _inside_date(text: str, position: int) -> bool:
     return before.endswith(("令和", "平成", "昭和", "第")) or before[-1:] in ("R", "H", "Ｒ", "Ｈ", "第")
 
 
-def distance(fact: Fact, spans: list[tuple[int, int]]) -> float:
-    """How far a fact is from the nearest matched word; a fact after the word is nearer."""
+CLAUSE_BREAK = re.compile(r"[、。，,]")
+
+
+def distance(fact: Fact, spans: list[tuple[int, int]], text: str = "") -> float:
+    """How far a fact is from the nearest matched word: a fact after the word is nearer, and
+    each comma between them puts it in another clause (令和2年度に…を実現したが、令和3年度からは…).
+
+    >>> text = "令和2年度に委託化を実現したが、令和3年度からは直営とした"
+    >>> [distance(f, [(10, 12)], text) for f in find_dates(text)]  # from 実現
+    [7.5, 14]
+    """
     if not spans:
         return 1000.0
     best = 1000.0
     for start, end in spans:
         if fact.start >= end:
             gap = fact.start - end
+            between = text[end:fact.start]
         elif fact.end <= start:
             gap = (start - fact.end) * 1.5
+            between = text[fact.end:start]
         else:
-            gap = 0
-        best = min(best, gap)
+            gap, between = 0, ""
+        best = min(best, gap + 10 * len(CLAUSE_BREAK.findall(between)))
     return best

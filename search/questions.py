@@ -81,7 +81,8 @@ OTHER_COUNTER = re.compile(r"何([一-龥ァ-ヶー]{1,3}?)(?:に|が|を|で|�
 KIND_CUES = [
     ("who", re.compile(r"どの課|どこの課|どちらの課|どの部署|どこの部署|どの部局|どの部|何課|誰が|だれが|"
                        r"(?:担当|所管)(?:課|部署|部局)?は(?:どこ|どちら|誰|だれ|何|\?|？|$)|"
-                       r"(?:担当|所管|課|部署).{0,12}(?:どこ|どちら|誰|だれ)|(?:どこ|どちら)が(?:担当|所管|実施|行)")),
+                       r"(?:担当|所管|課|部署).{0,12}(?:どこ|どちら|誰|だれ)|(?:どこ|どちら)が(?:担当|所管|実施|行)|"
+                       r"(?:た|る|いる)のは(?:どこ|どちら)(?:です|でしょう|か|\?|？|$)")),
     ("when", re.compile(r"いつ|何年度|何年(?!間)|何月|何日|時期|年度は|日程|何時")),
     ("future", re.compile(r"今後|方針|どのように取り組|どう取り組|これから|予定|方向性|見通し|将来|次期|"
                           r"計画は|考えは|取り組んでいく|進めていく")),
@@ -130,6 +131,7 @@ class Term:
     group: int | None = None
     alternative: int = 0
     phrase: str = ""  # the whole alternative as written (男女共同参画), for a word in a group
+    backs_off: str = ""  # the compound this part stands for (給食 for 給食費)
 
 
 @dataclass

@@ -1,7 +1,11 @@
 """Question answering over the real document: in-process, over real HTTP, and with bad input."""
 
+import doctest
+
 import pytest
 
+import search.facts
+import search.sentences
 from search.ask import answer_question, ask
 from search.errors import EmptyQuestion, QueryTooLong
 from search.questions import read_question, tidy
@@ -85,6 +89,12 @@ def test_words_joined_by_to_are_alternatives(corpus):
     # と meaning "with" stays a requirement
     read = read_question("埼玉県と連携して保全と活用を促進しているのはどの課ですか", corpus)
     assert all(t.group is None for t in read.terms)
+
+
+@pytest.mark.parametrize("module", [search.facts, search.sentences])
+def test_docstring_examples(module):
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
 
 
 def test_count_says_how_it_counted(corpus):
