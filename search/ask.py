@@ -1,360 +1,38 @@
 """Answer a council question from the evaluation rows, with the sentences that support it.
 
 No language model: the question is read by patterns (``questions.py``), its topic words are
-matched like a search (the same analysis, OCR corrections and concept expansions), and the
-answer is either computed from the rows (counts, lists, grade summaries, direction comments)
-or extracted from the best supporting sentence (who, when, how many), which is quoted as the
-city wrote it. A row answers only when it holds the question's distinctive words: each word
-weighs by how rare it is in the document (idf), and a row must cover most of that weight.
-When nothing does, the answer says so and offers the searches that come closest.
+matched to rows like a search (``topic.py``: the same analysis, OCR corrections and concept
+expansions), and the answer is either computed from the rows (counts, lists, grade summaries,
+direction comments) or extracted from the best supporting sentence (``evidence.py``: who,
+when, how many), which is quoted as the city wrote it. A row answers only when it holds the
+question's distinctive words: each word weighs by how rare it is in the document (idf), and
+a row must cover most of that weight. When nothing does, the answer says so and offers the
+searches that come closest.
 """
 
 from __future__ import annotations
 
-import math
 import re
-import threading
-import weakref
-from dataclasses import dataclass, field
 from typing import Mapping
 
 from index.analysis import normalize
 
 from .errors import EmptyQuestion, QueryTooLong
-from .facts import SINCE, UNTIL, Fact, distance, find_dates, find_quantities
-from .matching import read_leaf
-from .query import Leaf, clean_text
-from .questions import FILTER_NAMES_JA, GRADE_NAMES_JA, Question, Term, read_question, tidy
-from .sentences import (SENTENCE_FIELDS, RowText, Sentence, Variant, locate, row_sentences, row_text,
-                        variants_of)
+from .evidence import best_sentence, fact_sentences, row_context
+from .query import clean_text
+from .questions import FILTER_NAMES_JA, GRADE_NAMES_JA, Question, read_question, tidy
+from .sentences import SENTENCE_FIELDS, Sentence, variants_of
 from .settings import DEFAULTS
+from .topic import (MIN_COVERAGE, TIER, Knowledge, Match, Word, full_weight, held_weight, knowledge,
+                    match_rows, missing_share, read_words)
 
-# A row answers when it holds at least this share of the question's word weight ...
-MIN_COVERAGE = 0.6
-# ... and rows counted or listed are those within this share of the best row.
-TIER = 0.15
 # A question about a word the document never uses is not answered by the rest of its words
 # (学校給食の無償化: 学校給食 is there, 無償化 is not) once that word carries this much weight.
 UNKNOWN_SHARE = 0.25
-# A fact's sentence may hold at most this much less of the topic than the best sentence.
-FACT_SLACK = 0.35
 MAX_CITATIONS = 30
-MAX_CACHED_TERMS = 20_000  # words remembered per corpus; the cache starts over beyond this
 MAX_LISTED = 10
 COMMENT_FIELDS = ("effort_comment", "direction_comment")
 NOT_FOUND = "該当する取組は見つかりませんでした。"
-
-
-@dataclass
-class Knowledge:
-    """Per-corpus material for answering: records and sentences by document number."""
-
-    records: list[dict]
-    sentences: list[list[Sentence]]
-    texts: list[RowText]
-    term_rows: dict = field(default_factory=dict)
-
-
-_knowledge: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-_knowledge_lock = threading.Lock()
-
-
-def knowledge(corpus) -> Knowledge:
-    """Records and their sentences, read once per corpus (a rebuild opens a new corpus)."""
-    with _knowledge_lock:
-        known = _knowledge.get(corpus)
-        if known is None:
-            records = [corpus.stored(n) for n in range(len(corpus.facets))]
-            sentences = [row_sentences(n, r, corpus.corrections) for n, r in enumerate(records)]
-            titles: dict = {}
-            texts = [row_text(r, s, corpus.corrections, titles) for r, s in zip(records, sentences)]
-            known = _knowledge[corpus] = Knowledge(records, sentences, texts)
-        return known
-
-
-@dataclass
-class Word:
-    """A topic word with the rows that hold it (expansions included) and its weight."""
-
-    term: Term
-    rows: set[int]
-    variants: list[Variant]
-    expansions: list[str]
-    idf: float
-
-
-def read_words(corpus, known: Knowledge, question: Question) -> list[Word]:
-    """Match each topic word like the search does: its characters as written (NFKC, without
-    blanks and ・, OCR corrections applied) or its Sudachi words (空家 = 空き家), and the
-    concept table's expansions of it (コロナ → 感染症の影響 …)."""
-    total = len(known.records)
-    words = []
-    for term in backed_off(corpus, known, question):
-        key = (term.text, term.quoted)
-        if key not in known.term_rows:
-            if len(known.term_rows) >= MAX_CACHED_TERMS:
-                known.term_rows.clear()
-            reading = read_leaf(Leaf(term.text, exact=term.quoted), corpus)
-            variants = variants_of(term.text, corpus.corrections)
-            for expansion in reading.expansions:
-                variants += variants_of(expansion, corpus.corrections)
-            rows = {d for d, text in enumerate(known.texts) if text.holds(variants)}
-            known.term_rows[key] = (rows, variants, list(reading.expansions))
-        rows, variants, expansions = known.term_rows[key]
-        idf = math.log((total + 1) / (len(rows) + 0.5))
-        words.append(Word(term, rows, variants, expansions, idf))
-    return words
-
-
-def held_weight(words: list[Word], held) -> float:
-    """The weight of the words ``held`` (indexes): each word its idf, except that a group of
-    alternatives (防災と防犯) weighs what its best-held alternative weighs."""
-    total, groups = 0.0, {}
-    for i, w in enumerate(words):
-        if w.term.group is None:
-            total += w.idf if i in held else 0.0
-        else:
-            groups.setdefault(w.term.group, {}).setdefault(w.term.alternative, []).append(i)
-    for alternatives in groups.values():
-        # Holding any one alternative whole counts as holding the group whole.
-        heaviest = max(sum(words[i].idf for i in indexes) for indexes in alternatives.values())
-        share = max(sum(words[i].idf for i in indexes if i in held) / (sum(words[i].idf for i in indexes) or 1.0)
-                    for indexes in alternatives.values())
-        total += heaviest * share
-    return total
-
-
-def full_weight(words: list[Word]) -> float:
-    return held_weight(words, range(len(words))) or 1.0
-
-
-# Parts of a compound that carry little meaning of their own: 給食費 is asked about as 給食.
-LIGHT_PARTS = frozenset({"費", "等", "類", "用", "系"})
-
-
-def backed_off(corpus, known: Knowledge, question: Question) -> list[Term]:
-    """The question's terms, a compound the document never uses (給食費) replaced by its parts
-    when the document uses them all and what is left out is light (費, 等)."""
-    from index.analysis import morphemes, sub_morphemes
-
-    terms = []
-    for term in question.terms:
-        if term.quoted or len(term.text) < 3 or _rows_of(corpus, known, term):
-            terms.append(term)
-            continue
-        parts = [p.surface() for _, m in morphemes(term.text) for p in (sub_morphemes(m) or [m])]
-        kept = [p for p in parts if p not in LIGHT_PARTS]
-        replacement = [Term(p, group=term.group, alternative=term.alternative, phrase=term.phrase,
-                            backs_off=term.text) for p in kept]
-        if len(kept) < len(parts) and kept and all(_rows_of(corpus, known, t) for t in replacement):
-            terms += replacement
-        else:
-            terms.append(term)
-    return terms
-
-
-def _rows_of(corpus, known: Knowledge, term: Term) -> set[int]:
-    variants = variants_of(term.text, corpus.corrections)
-    return {d for d, text in enumerate(known.texts) if text.holds(variants)}
-
-
-def passes(corpus, docnum: int, filters: dict[str, list[str]], all_departments: bool = False) -> bool:
-    """Values of one filter combine with OR (as in search), departments with AND when asked."""
-    values = corpus.facets[docnum]
-    for name, allowed in filters.items():
-        have = getattr(values, name)
-        have = set(have if isinstance(have, tuple) else (have,))
-        if name == "department" and all_departments:
-            if not set(allowed) <= have:
-                return False
-        elif not set(allowed) & have:
-            return False
-    return True
-
-
-@dataclass
-class Match:
-    """The rows that answer: coverage of each candidate, and the chosen set."""
-
-    coverage: dict[int, float]
-    best: float
-    rows: list[int]
-    complete: bool  # every chosen row holds every topic word
-
-
-def match_rows(corpus, known: Knowledge, question: Question, words: list[Word]) -> Match:
-    candidates = [d for d in range(len(known.records))
-                  if passes(corpus, d, question.filters, question.all_departments)]
-    if not words:
-        return Match({d: 1.0 for d in candidates}, 1.0 if candidates else 0.0, candidates, True)
-    weight = full_weight(words)
-    coverage = {}
-    for d in candidates:
-        held = held_weight(words, {i for i, w in enumerate(words) if d in w.rows})
-        if held:
-            coverage[d] = held / weight
-    best = max(coverage.values(), default=0.0)
-    floor = max(MIN_COVERAGE, best - TIER)
-    rows = [d for d, c in coverage.items() if c >= floor - 1e-9]
-    complete = all(coverage[d] >= 1 - 1e-9 for d in rows)
-    return Match(coverage, best, rows, complete)
-
-
-# --- sentences -------------------------------------------------------------------------------
-
-
-@dataclass
-class Found:
-    """A sentence of a row and how well it holds the topic words."""
-
-    sentence: Sentence
-    score: float
-    coverage: float
-    spans: list[tuple[int, int]]
-    fact: Fact | None = None
-
-
-def sentence_spans(sentence: Sentence, words: list[Word]) -> dict[int, list[tuple[int, int]]]:
-    return {i: spans for i, w in enumerate(words) if (spans := locate(sentence.reading, w.variants))}
-
-
-# A sentence that refers back to its row's subject (本事業, 同協議会) holds that subject too.
-ANAPHOR = re.compile(r"(?:本|同|当該|この|その)(?:事業|制度|計画|協議会|施設|取組|取り組み|事務|窓口|組織|条例|"
-                     r"方針|システム|センター|会議|補助金|講座|サービス)"
-                     r"|^(?:その結果|そのため|これにより|これらにより|その後|その中で|結果として)")
-PAST = re.compile(r"(?:まし|でし|され|し|い)たか|した(?:の|こと|もの)|ましたか")
-FUTURE = re.compile(r"予定|今後|見込|これから|将来|なりますか|しますか|されますか|する方針")
-
-
-def field_preference(sentence: Sentence, question: Question | None, coverage: float = 0.0) -> float:
-    """Past-tense questions are answered by the evaluation, future ones by the direction comment."""
-    if question is None or question.kind not in ("who", "when", "number"):
-        return 0.0
-    if question.kind == "who":
-        # A comment is the department's own work; a measure that names the whole topic is the
-        # department's assignment (入間市駅北口土地区画整理事業の推進 → 区画整理課).
-        if sentence.field in ("effort_comment", "direction_comment"):
-            return 0.05
-        return 0.08 if sentence.field == "measure" and coverage >= 0.99 else 0.0
-    if FUTURE.search(question.text):
-        return 0.04 if sentence.field == "direction_comment" else 0.0
-    if PAST.search(question.text):
-        return {"effort_comment": 0.03, "direction_comment": -0.03}.get(sentence.field, 0.0)
-    return 0.0
-
-
-def row_context(known: Knowledge, docnum: int, words: list[Word]) -> set[int]:
-    """The topic words a row's titles and measure establish: its comments often leave that
-    subject out (平成18年度に策定し… under 国民保護計画の充実)."""
-    readings = known.texts[docnum].titles + [s.reading for s in known.sentences[docnum]
-                                            if s.field == "measure"]
-    return {i for i, w in enumerate(words) if any(locate(r, w.variants) for r in readings)}
-
-
-def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Variant]],
-                   row_coverage: float, question: Question | None = None,
-                   context: set[int] | None = None) -> Found:
-    located = sentence_spans(sentence, words)
-    weight = full_weight(words)
-    coverage = held_weight(words, located) / weight
-    if coverage < row_coverage and ANAPHOR.search(sentence.text):
-        coverage += 0.7 * (row_coverage - coverage)
-    elif context and sentence.field in ("effort_comment", "direction_comment"):
-        implied = held_weight(words, context | set(located)) / weight
-        coverage += 0.5 * max(0.0, implied - coverage)
-    firsts = [spans[0] for spans in located.values()]
-    compact = 0.0
-    if firsts:
-        span = max(e for _, e in firsts) - min(s for s, _ in firsts)
-        filled = sum(e - s for s, e in firsts)
-        compact = 1 / (1 + max(0, span - filled) / 15)
-    phrase_hit = any(locate(sentence.reading, variants) for variants in phrases)
-    score = 0.5 * row_coverage + 0.5 * coverage + 0.1 * compact + 0.1 * phrase_hit
-    # The question's last topic word is usually its predicate (設置, 終了, 認定): the fact sits next to it.
-    predicate = predicate_index(words)
-    spans = sorted(s for spans in located.values() for s in spans)
-    if predicate is not None and predicate in located:
-        score += 0.15
-        spans = located[predicate]
-    score += field_preference(sentence, question, coverage)
-    return Found(sentence, score, coverage, spans)
-
-
-def predicate_index(words: list[Word]) -> int | None:
-    for index in range(len(words) - 1, -1, -1):
-        if not words[index].term.quoted:
-            return index
-    return None
-
-
-def best_sentence(known: Knowledge, docnum: int, words: list[Word], phrases, fields=None,
-                  row_coverage: float = 1.0) -> Found | None:
-    """The sentence of a row that holds most of the topic (the first one of ``fields`` on a tie)."""
-    best = None
-    for sentence in known.sentences[docnum]:
-        if fields and sentence.field not in fields:
-            continue
-        found = score_sentence(sentence, words, phrases, row_coverage)
-        if best is None or found.score > best.score + 1e-9:
-            best = found
-    return best
-
-
-def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Question) -> list[Found]:
-    """Sentences that hold the asked-for fact (a date, a quantity, or any for who), best first."""
-    floor = max(MIN_COVERAGE, match.best - 2 * TIER)
-    rows = [d for d, c in match.coverage.items() if c >= floor - 1e-9]
-    found = []
-    best_coverage = 0.0
-    for docnum in rows:
-        context = row_context(known, docnum, words)
-        for sentence in known.sentences[docnum]:
-            candidate = score_sentence(sentence, words, phrases, match.coverage[docnum], question, context)
-            if not candidate.spans and words:
-                continue
-            best_coverage = max(best_coverage, candidate.coverage)
-            if question.kind == "who":
-                found.append(candidate)
-                continue
-            if question.kind == "when":
-                facts = find_dates(sentence.text)
-            else:
-                facts = find_quantities(sentence.text, question.number_units)
-            # A quantity or date the question itself gives (市内9地区中) is not what it asks for.
-            asked = normalize(question.text)
-            facts = [f for f in facts if normalize(re.sub(r"^(?:延べ|延|約|通算|合計|累計|計)", "", f.text)) not in asked]
-            if not facts:
-                continue
-            fact = min(facts, key=lambda f: (distance(f, candidate.spans, sentence.text)
-                                             - 8 * _direction_bonus(f, question)
-                                             + 40 * _is_target(sentence.text, f, question)))
-            candidate.fact = fact
-            candidate.score += (0.15 * _direction_bonus(fact, question) - 0.001 * distance(fact, candidate.spans, sentence.text)
-                                - 0.25 * _is_target(sentence.text, fact, question))
-            found.append(candidate)
-    # A date or number in a sentence about something else does not answer: the fact's sentence
-    # must say nearly as much about the topic as the best sentence does.
-    found = [f for f in found if f.coverage >= best_coverage - FACT_SLACK]
-    found.sort(key=lambda f: (-f.score, f.sentence.docnum, f.sentence.start))
-    return found
-
-
-def _is_target(text: str, fact: Fact, question: Question) -> bool:
-    """A quantity written as a target (目標値740人, 35%以上を目指します) answers only a question
-    about targets."""
-    if "目標" in question.text or "目指" in question.text:
-        return False
-    return "目標" in text[max(0, fact.start - 8):fact.start] or "目指" in text[fact.end:fact.end + 8]
-
-
-def _direction_bonus(fact: Fact, question: Question) -> float:
-    if question.kind != "when":
-        return 0.0
-    if question.since and fact.suffix in SINCE:
-        return 1.0
-    if question.until and fact.suffix in UNTIL:
-        return 1.0
-    return 0.0
 
 
 # --- answer pieces ---------------------------------------------------------------------------
@@ -612,12 +290,6 @@ def answer_fact(corpus, known, question, words, match, phrases) -> dict | None:
 
 
 # --- not found -------------------------------------------------------------------------------
-
-
-def missing_share(words: list[Word]) -> float:
-    """The share of the question's word weight carried by words that no row holds."""
-    total = sum(w.idf for w in words) or 1.0
-    return sum(w.idf for w in words if not w.rows and len(w.term.text) >= 2 and w.term.group is None) / total
 
 
 def suggestions(words: list[Word]) -> list[dict]:

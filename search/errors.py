@@ -40,6 +40,6 @@ class IndexMissing(RuntimeError):
 
 
 class EmptyQuestion(BadParameter):
-    """The question text is empty (or only blanks and markup)."""
+    """The question text is empty or only blanks."""
 
     code = "empty_question"

@@ -1,4 +1,5 @@
-"""The JSON API: ``/api/search``, ``/api/ask``, ``/api/evaluations/<id>``, ``/api/legend``, ``/api/documents``."""
+"""The JSON API: ``/api/search``, ``/api/ask``, ``/api/evaluations/<id>``, ``/api/legend``,
+``/api/documents``."""
 
 from __future__ import annotations
 
