@@ -65,13 +65,16 @@ def main(argv: list[str]) -> int:
     answer_question(corpus, "空き家対策の進み具合は？")
     warmup_ms = (time.perf_counter() - started) * 1000
     cases = load_cases("qa")
-    rows, timings = [], []
+    rows, timings, firsts = [], [], []
     for case in cases:
         response = None
-        for _ in range(repeat):
+        for attempt in range(repeat):
             started = time.perf_counter()
             response = answer_question(corpus, case["q"])
-            timings.append((time.perf_counter() - started) * 1000)
+            elapsed = (time.perf_counter() - started) * 1000
+            timings.append(elapsed)
+            if attempt == 0:  # its words not yet matched: what a new question costs
+                firsts.append(elapsed)
         rows.append(judge(case, response))
     print(f"{'case':34} {'set':7} {'kind':9} {'got':9} {'ans':>3} {'head':>4} {'cite':>4}  answer")
     for r in rows:
@@ -86,9 +89,11 @@ def main(argv: list[str]) -> int:
         passed = sum(r["ok"] for r in chosen)
         strict = sum(r["ok"] and r["head_ok"] for r in chosen)
         print(f"{name:12} {passed}/{len(chosen)} correct ({strict} with the expected text outside the quoted evidence)")
-    print(f"\ntiming (in-process, {len(timings)} answers, {repeat} per case): mean {statistics.mean(timings):.1f} ms, "
-          f"p95 {percentile(timings, 0.95):.1f} ms, max {max(timings):.1f} ms; first question {warmup_ms:.0f} ms "
-          f"(reads the corpus's sentences once)")
+    print(f"\ntiming (in-process): first ask of each question ({len(firsts)}): mean {statistics.mean(firsts):.1f} ms, "
+          f"p95 {percentile(firsts, 0.95):.1f} ms, max {max(firsts):.1f} ms")
+    print(f"                    all answers ({len(timings)}, {repeat} per case): mean {statistics.mean(timings):.1f} ms, "
+          f"p95 {percentile(timings, 0.95):.1f} ms, max {max(timings):.1f} ms")
+    print(f"                    first question of the process: {warmup_ms:.0f} ms (reads the corpus's sentences once)")
     return 0
 
 
