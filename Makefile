@@ -29,6 +29,7 @@ test: install
 # installs itself into bench/.peer/ on first use. One line per script; add new ones below.
 bench: install
 	$(PY) -m bench.search_quality
+	$(PY) -m bench.qa_quality
 	$(PY) -m bench.latency
 	$(PY) -m bench.scale
 	$(PY) -m bench.timings
