@@ -9,13 +9,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .corpus import Corpus
-from .engine import matching_documents, order, resolve_filters
-from .facets import count
+from .engine import find, matching_documents, order, rank, resolve_filters
+from .facets import count, count_masks, to_mask
 from .matching import any_of, to_query
 from .query import ParsedQuery
 
 
 def _matching(corpus: Corpus, parsed: ParsedQuery):
+    if corpus.substrings is not None:  # the substring index, as run_search uses it
+        readings, hits, _ = find(corpus, parsed)
+        matching = corpus.everything if hits is None else to_mask(hits.scores, len(corpus.facets))
+        _, passing = count_masks(corpus.masks, matching, resolve_filters(corpus, parsed.filters))
+        return hits, readings, passing
     readings: list = []
     query = to_query(parsed.tree, corpus, readings)
     docs = matching_documents(corpus, query)
@@ -29,12 +34,16 @@ def _matching(corpus: Corpus, parsed: ParsedQuery):
 
 def count_results(corpus: Corpus, parsed: ParsedQuery) -> int:
     """How many rows the search returns (its ``total``)."""
-    return len(_matching(corpus, parsed)[2])
+    passing = _matching(corpus, parsed)[2]
+    return passing.bit_count() if isinstance(passing, int) else len(passing)
 
 
 def result_documents(corpus: Corpus, parsed: ParsedQuery) -> list[int]:
     """Every document number of the result set, in the order the search pages through them."""
     query, readings, passing = _matching(corpus, parsed)
+    if isinstance(passing, int):  # a bitmask from the substring index
+        total = passing.bit_count()
+        return rank(corpus, replace(parsed, page=1, per_page=total), query, readings, passing) if total else []
     if not passing:
         return []
     everything = replace(parsed, page=1, per_page=len(passing))
