@@ -127,12 +127,14 @@ def rank(corpus: Corpus, parsed: ParsedQuery, hits: Hits | None, readings, passi
     start = (parsed.page - 1) * parsed.per_page
     end = start + parsed.per_page
     if parsed.sort == "document" or (parsed.sort == "relevance" and hits is None):
-        bits = passing.to_bytes((len(corpus.facets) + 7) // 8, "little")
-        page = []
-        for doc in corpus.by_position:
-            if bits[doc >> 3] >> (doc & 7) & 1:
-                page.append(doc)
-                if len(page) == end:
+        return _first_by_position(corpus, passing, end)[start:end]
+    if hits is None:  # browsing by grade: each grade's rows in document order, best grade first
+        page: list[int] = []
+        for grade in GRADE_ORDER["progress"]:
+            mask = passing & corpus.masks["progress"].get(grade, 0)
+            if mask:
+                page += _first_by_position(corpus, mask, end - len(page))
+                if len(page) >= end:
                     break
         return page[start:end]
     docs = members(passing, hits.scores if hits is not None else range(len(corpus.facets)),
@@ -149,6 +151,20 @@ def rank(corpus: Corpus, parsed: ParsedQuery, hits: Hits | None, readings, passi
         return grade, tier, -scores.get(d, 0.0), position[d]
 
     return heapq.nsmallest(end, docs, key=key)[start:]
+
+
+def _first_by_position(corpus: Corpus, mask: int, limit: int) -> list[int]:
+    """Up to ``limit`` documents of a bitmask, in document order."""
+    bits = mask.to_bytes((len(corpus.facets) + 7) // 8, "little")
+    found = []
+    if limit <= 0:
+        return found
+    for doc in corpus.by_position:
+        if bits[doc >> 3] >> (doc & 7) & 1:
+            found.append(doc)
+            if len(found) == limit:
+                break
+    return found
 
 
 def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] = DEFAULTS) -> dict:

@@ -77,3 +77,11 @@ def test_bitmask_counts_equal_the_counting_loop(corpus):
         counts, passing = count_masks(corpus.masks, to_mask(candidates, size), filters)
         assert counts == expected_counts
         assert members(passing, candidates, size) == expected_passing
+
+
+@pytest.mark.parametrize("params", [{"q": "", "sort": "progress", "page": "3"},
+                                    {"q": "", "sort": "progress", "progress": ["C", "A"], "page": "2"},
+                                    {"q": "", "sort": "document", "page": "17"}])
+def test_browsing_pages_like_the_whoosh_path(corpus, params):
+    params = params | {"per_page": "20"}
+    assert lines(search(corpus, **params)) == lines(search(corpus, run_search_whoosh, **params))
