@@ -202,7 +202,11 @@ def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] 
 
 
 def run_search_whoosh(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] = DEFAULTS) -> dict:
-    """``run_search`` with Whoosh queries only: the path before the substring index."""
+    """``run_search`` with Whoosh queries only: for a generation built before the substring index.
+
+    Such a generation still has the bigram fields this path needs; newer ones match only
+    through the substring index (their Whoosh index holds words, not bigrams).
+    """
     readings: list = []
     query = to_query(parsed.tree, corpus, readings)
     docs = matching_documents(corpus, query)
