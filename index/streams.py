@@ -15,8 +15,9 @@ stored in three forms, all OCR-corrected, NFKC, lower case, without blanks or �
 A query string is looked up in the same three forms (``forms``). Forms are joined with a
 separator that no query contains, so a match never spans two lines or two forms.
 
-Trigrams cannot find a string of one or two characters, so a second FTS5 table, ``chars``,
-holds the same text with every character a token: a short string is a phrase of characters.
+Trigrams cannot find a string of one or two characters, so a second FTS5 table, ``grams``,
+holds the same text as overlapping bigrams (and each segment's last character alone): a
+two-character string is one token, a single character a prefix query.
 """
 
 from __future__ import annotations
@@ -71,13 +72,17 @@ def field_stream(texts: list[str], corrections) -> str:
 BLOCKER = "\ue000"  # a private-use character: a token of its own that no query contains
 
 
-def spaced(text: str) -> str:
-    """Every character a token for the ``chars`` table; a blocker token between forms.
+def bigram_tokens(text: str) -> str:
+    """The ``grams`` table's tokens: bigrams of each form and its last character, a blocker between forms.
 
-    >>> spaced("地区\x1fセンター")
-    '地 区 \ue000 セ ン タ ー'
+    >>> bigram_tokens("地区\x1fセンター")
+    '地区 区 \ue000 セン ンタ ター ー'
     """
-    return " ".join(text).replace(SEPARATOR, BLOCKER)
+    segments = []
+    for part in text.split(SEPARATOR):
+        if part:
+            segments.append(" ".join([part[i:i + 2] for i in range(len(part) - 1)] + [part[-1]]))
+    return f" {BLOCKER} ".join(segments)
 
 
 def write_streams(path: Path, records: list[dict], corrections) -> None:
@@ -92,10 +97,10 @@ def write_streams(path: Path, records: list[dict], corrections) -> None:
                                "title, body, tokenize = 'trigram case_sensitive 1', detail = 'full')")
             connection.executemany("insert into streams (rowid, title, body) values (?, ?, ?)", rows)
             connection.execute("insert into streams (streams) values ('optimize')")
-            connection.execute("create virtual table chars using fts5("
-                               "title, body, tokenize = 'unicode61 remove_diacritics 0', detail = 'full')")
-            connection.executemany("insert into chars (rowid, title, body) values (?, ?, ?)",
-                                   ((n, spaced(title), spaced(body)) for n, title, body in rows))
-            connection.execute("insert into chars (chars) values ('optimize')")
+            connection.execute("create virtual table grams using fts5(title, body, "
+                               "tokenize = 'unicode61 remove_diacritics 0', prefix = '1', detail = 'full')")
+            connection.executemany("insert into grams (rowid, title, body) values (?, ?, ?)",
+                                   ((n, bigram_tokens(title), bigram_tokens(body)) for n, title, body in rows))
+            connection.execute("insert into grams (grams) values ('optimize')")
     finally:
         connection.close()

@@ -1,8 +1,8 @@
 """Which rows contain a string, and how well: the substring index written by index/streams.py.
 
 A form of three or more characters is looked up in SQLite FTS5 with the trigram tokenizer, a
-shorter one as a phrase of characters in the ``chars`` table; both are scored by FTS5's bm25
-with titles weighing twice the body. Results are cached per form.
+shorter one in the ``grams`` table of bigrams (a single character as a prefix); both are scored
+by FTS5's bm25 with titles weighing twice the body. Results are cached per form.
 """
 
 from __future__ import annotations
@@ -82,14 +82,12 @@ class Substrings:
         return SEPARATOR.join(row) if row else ""
 
     def _match(self, form: str) -> dict[int, float]:
-        if len(form) >= TRIGRAM:
-            table, phrase = "streams", form
-        else:
-            table, phrase = "chars", " ".join(form)
+        table = "streams" if len(form) >= TRIGRAM else "grams"
+        match = '"' + form.replace('"', '""') + '"' + ("*" if len(form) == 1 else "")
         try:
             rows = self._connection().execute(
                 f"select rowid, bm25({table}, {TITLE_WEIGHT}, {BODY_WEIGHT}) from {table} "
-                f"where {table} match ?", ('"' + phrase.replace('"', '""') + '"',)).fetchall()
+                f"where {table} match ?", (match,)).fetchall()
         except sqlite3.OperationalError:  # nothing FTS5 can search for (e.g. only punctuation)
             return {}
         docnums = self.docnums

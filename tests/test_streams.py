@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from index.streams import BODY_FIELDS, SEPARATOR, TITLE_FIELDS, field_stream, forms, spaced
+from index.streams import BODY_FIELDS, SEPARATOR, TITLE_FIELDS, bigram_tokens, field_stream, forms
 from search.engine import run_search, run_search_whoosh
 from search.facets import FACETS, count, count_masks, members, to_mask
 from search.query import parse_query
@@ -30,8 +30,8 @@ def test_forms_as_written_normalized_and_content_words():
     assert forms("・ ") == []
 
 
-def test_spaced_puts_a_token_between_forms():
-    assert spaced("ab\x1fc") == "a b \ue000 c"
+def test_bigram_tokens_put_a_token_between_forms():
+    assert bigram_tokens("abc\x1fd") == "ab bc c \ue000 d"
 
 
 @pytest.mark.parametrize("text, line", [("駅", 470), ("DX", 580), ("地区センター", 606), ("ＳＮＳ", 412),
