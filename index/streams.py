@@ -98,7 +98,7 @@ def write_streams(path: Path, records: list[dict], corrections) -> None:
             connection.executemany("insert into streams (rowid, title, body) values (?, ?, ?)", rows)
             connection.execute("insert into streams (streams) values ('optimize')")
             connection.execute("create virtual table grams using fts5(title, body, "
-                               "tokenize = 'unicode61 remove_diacritics 0', prefix = '1', detail = 'full')")
+                               "tokenize = 'unicode61 remove_diacritics 0', detail = 'full')")
             connection.executemany("insert into grams (rowid, title, body) values (?, ?, ?)",
                                    ((n, bigram_tokens(title), bigram_tokens(body)) for n, title, body in rows))
             connection.execute("insert into grams (grams) values ('optimize')")
