@@ -137,18 +137,18 @@ def rank(corpus: Corpus, parsed: ParsedQuery, hits: Hits | None, readings, passi
                 if len(page) >= end:
                     break
         return page[start:end]
-    docs = members(passing, hits.scores if hits is not None else range(len(corpus.facets)),
-                   len(corpus.facets))
-    scores = hits.scores if hits is not None else {}
-    literal = hits.literal if hits is not None and any(r.expansions for r in readings) else None
+    docs = members(passing, hits.scores, len(corpus.facets))
+    scores = hits.scores
+    # Rows found only through a concept expansion come after the rows with the words themselves.
+    literal = hits.literal if any(r.expansions for r in readings) else None
     position = corpus.positions
-    grades = GRADE_ORDER["progress"]
+    grades = {grade: n for n, grade in enumerate(GRADE_ORDER["progress"])}
     by_grade = parsed.sort == "progress"
 
     def key(d):
-        grade = grades.index(corpus.facets[d].progress) if by_grade else 0
+        grade = grades.get(corpus.facets[d].progress, len(grades)) if by_grade else 0
         tier = 0 if literal is None or d in literal else 1
-        return grade, tier, -scores.get(d, 0.0), position[d]
+        return grade, tier, -scores[d], position[d]
 
     return heapq.nsmallest(end, docs, key=key)[start:]
 
