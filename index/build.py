@@ -23,6 +23,7 @@ from whoosh import index as whoosh_index
 
 from .formats import read_source
 from .parse import ParseError
+from .related import write_related
 from .schema import SCHEMA_VERSION, build_schema, index_document
 from .store import SourceDocument, read_documents, read_records, write_database
 from .tables import DATA_DIR, Tables, load_tables, tables_fingerprint
@@ -195,6 +196,7 @@ def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir:
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
         write_database(temporary / DATABASE_NAME, parsed, tables, meta)
         write_index(temporary / INDEX_NAME, temporary / DATABASE_NAME, tables, progress)
+        write_related(temporary / DATABASE_NAME, read_records(temporary / DATABASE_NAME), tables)
         final = workspace.generations / time.strftime(f"%Y%m%dT%H%M%S-{uuid.uuid4().hex[:6]}")
         os.rename(temporary, final)
         _fsync_dir(workspace.generations)
