@@ -45,6 +45,7 @@ PART_WEIGHT = 0.5  # a shorter part of a compound word: 地区 of 地区セン�
 COMPOUND_WEIGHT = 0.5
 CONCEPT_WEIGHT = 1.0
 MAX_COMPOUND = 4  # a compound of more pieces is kept as its pairs only
+IDF_MIN_DF = 3
 MAX_DF_RATIO = 0.15  # terms in more measures than this say nothing distinctive
 POSTINGS_PER_TERM = 200  # postings kept per term, the strongest: what one query term reads at most
 PARALLEL_TEXTS = 20_000  # distinct texts; below this one process is faster than two
@@ -312,7 +313,9 @@ def term_vectors(records: list[dict], tables: Tables):
     df: Counter = Counter(t for terms in group_terms.values() for t in terms)
     total = len(group_terms) or 1
     max_df = max(2, MAX_DF_RATIO * total)
-    idf = {t: math.log((total + 1) / (n + 0.5)) for t, n in df.items() if 2 <= n <= max_df}
+    # A term shared by two or three measures may be a coincidence of wording (読み手, 目線): the
+    # document frequency used for weighting is at least IDF_MIN_DF.
+    idf = {t: math.log((total + 1) / (max(n, IDF_MIN_DF) + 0.5)) for t, n in df.items() if 2 <= n <= max_df}
     vectors = []
     for terms in counts:
         tf: Counter = Counter()
@@ -338,28 +341,30 @@ def write_related(database: Path, records: Iterable[dict], tables: Tables) -> No
     vectors, labels, groups = term_vectors(records, tables)
     term_ids = {term: n for n, term in enumerate(sorted(labels))}
     chapter_ids: dict[tuple[str, str], int] = {}
+    chapters = [chapter_ids.setdefault((r["document"], r["chapter"]), len(chapter_ids)) for r in records]
     postings: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    term_chapters: dict[int, set[int]] = defaultdict(set)
     for n, vector in enumerate(vectors):
         for term, weight in vector.items():
             postings[term_ids[term]].append((weight, n))
+            term_chapters[term_ids[term]].add(chapters[n])
     connection = sqlite3.connect(database)
     try:
         with connection:
             connection.executescript("""
                 create table related_records (id integer primary key, evaluation text unique,
                     measure_group integer, chapter integer, departments text, vector text);
-                create table related_terms (id integer primary key, term text, label text);
+                create table related_terms (id integer primary key, term text, label text, chapters integer);
                 create table related_postings (term integer, rank integer, record integer, weight real,
                     primary key (term, rank)) without rowid;
             """)
             connection.executemany(
                 "insert into related_records values (?, ?, ?, ?, ?, ?)",
-                ((n, r["id"], groups[n], chapter_ids.setdefault((r["document"], r["chapter"]), len(chapter_ids)),
-                  "\t".join(r["departments"]),
+                ((n, r["id"], groups[n], chapters[n], "\t".join(r["departments"]),
                   json.dumps({term_ids[t]: round(w, 5) for t, w in vectors[n].items()}, separators=(",", ":")))
                  for n, r in enumerate(records)))
-            connection.executemany("insert into related_terms values (?, ?, ?)",
-                                   ((n, term, labels[term]) for term, n in term_ids.items()))
+            connection.executemany("insert into related_terms values (?, ?, ?, ?)",
+                                   ((n, term, labels[term], len(term_chapters[n])) for term, n in term_ids.items()))
             connection.executemany(
                 "insert into related_postings values (?, ?, ?, ?)",
                 ((term, rank, record, round(weight, 5))

@@ -31,16 +31,22 @@ SCOPES = {"other": "他の章を先に表示", "all": "章を問わず関連の�
 DEPARTMENT_BONUS = 0.03
 REASON_TERMS = 4
 # A record's strongest terms find its neighbours; the weakest add cost, not results.
-QUERY_TERMS = 20
+QUERY_TERMS = 30
 BONUS_WINDOW = 200  # candidates re-ranked with the department bonus, at least
 
-# Candidates for one record: dot products of its vector with the postings of its terms, the
-# rows of its own measure left out, other chapters first (when scoped), best first.
+# Candidates for one record: dot products of its strongest terms with their postings, the rows
+# of its own measure left out, other chapters first (when scoped), best first. When other
+# chapters come first, the strongest terms are taken among those that occur in another chapter:
+# a term found only in this record's chapter cannot link it elsewhere.
 CANDIDATES_SQL = """
+with query as (
+    select cast(q.key as integer) as term, q.value as weight
+    from json_each(:vector) as q join related_terms as t on t.id = cast(q.key as integer)
+    where not :scoped or t.chapters > 1
+    order by q.value desc limit :query_terms)
 select r.id, r.evaluation, r.chapter, r.departments, a.score
-from (select p.record, sum(q.value * p.weight) as score
-      from json_each(:vector) as q
-      join related_postings as p on p.term = cast(q.key as integer)
+from (select p.record, sum(query.weight * p.weight) as score
+      from query join related_postings as p on p.term = query.term
       group by p.record) as a
 join related_records as r on r.id = a.record
 where r.measure_group != :measure_group
@@ -108,11 +114,9 @@ def rank_related(connection: sqlite3.Connection, record: dict, request: RelatedR
     own_departments = set(record["departments"])
     scoped = request.scope != "all"
     # The department bonus may lift a row past others: rank a window larger than the page.
-    query_vector = {int(t): w for t, w in json.loads(vector).items()}
-    strongest = dict(sorted(query_vector.items(), key=lambda tw: -tw[1])[:QUERY_TERMS])
     rows = connection.execute(CANDIDATES_SQL, {
-        "vector": json.dumps(strongest), "measure_group": measure_group, "scoped": scoped, "chapter": chapter,
-        "window": max(BONUS_WINDOW, 4 * request.limit)})
+        "vector": vector, "query_terms": QUERY_TERMS, "measure_group": measure_group, "scoped": scoped,
+        "chapter": chapter, "window": max(BONUS_WINDOW, 4 * request.limit)})
     candidates = []
     for order, (number, evaluation, row_chapter, departments, score) in enumerate(rows):
         shared_departments = [d for d in departments.split("\t") if d in own_departments]
@@ -122,6 +126,7 @@ def rank_related(connection: sqlite3.Connection, record: dict, request: RelatedR
         candidates.append({"number": number, "id": evaluation, "score": score, "same_chapter": same_chapter,
                            "departments": shared_departments, "key": (scoped and same_chapter, -score, order)})
     top = sorted(candidates, key=lambda c: c["key"])[: request.limit]
+    query_vector = {int(t): w for t, w in json.loads(vector).items()}
     vectors = _vectors(connection, [c["number"] for c in top])
     labels = _labels(connection, {t for v in vectors.values() for t in v if t in query_vector})
     ranked = []
@@ -148,18 +153,20 @@ def _labels(connection: sqlite3.Connection, terms: set[int]) -> dict[int, tuple[
 
 
 def _shared(query: dict[int, float], other: dict[int, float], labels: dict[int, tuple[str, str]]) -> dict:
-    """The shared terms and concepts that weigh most, without repeating a part of a longer term."""
+    """The shared terms and concepts that weigh most, in their longest shared spelling, without repeats."""
     contributions = sorted(((query[t] * w, t) for t, w in other.items() if t in query), reverse=True)
+    words = [(labels[t][1], c) for c, t in contributions
+             if t in labels and not labels[t][0].startswith(CONCEPT_PREFIX)][: 3 * REASON_TERMS]
     terms: list[str] = []
-    concepts: list[str] = []
-    for _, number in contributions:
-        term, label = labels.get(number, ("", ""))
-        if term.startswith(CONCEPT_PREFIX):
-            if len(concepts) < REASON_TERMS:
-                concepts.append(label)
-        elif label and len(terms) < REASON_TERMS and not any(_overlap(label, t) for t in terms):
-            terms.append(label)
-    return {"terms": terms, "concepts": concepts}
+    for label, weight in words:
+        # Show 情報発信 rather than 発信 when both are shared and the longer one weighs too.
+        shown = max((w for w, c in words if label in w and c * 3 >= weight), key=len)
+        if len(terms) < REASON_TERMS and not any(_overlap(shown, t) for t in terms):
+            terms.append(shown)
+    folded = {t.casefold() for t in terms}
+    concepts = [labels[t][1] for _, t in contributions
+                if t in labels and labels[t][0].startswith(CONCEPT_PREFIX) and labels[t][1].casefold() not in folded]
+    return {"terms": terms, "concepts": concepts[:REASON_TERMS]}
 
 
 def _overlap(a: str, b: str) -> bool:
@@ -178,3 +185,14 @@ def reason_text(shared: dict) -> str:
     if shared.get("departments"):
         parts.append("同じ所管課: " + "、".join(shared["departments"]))
     return "／".join(parts) or "関連する語があります"
+
+
+def related_groups(corpus: Corpus, record_id: str, limit: int = DEFAULT_LIMIT) -> list[dict]:
+    """The related measures of a record grouped by chapter, in ranking order: ``[{chapter, same_chapter, results}]``."""
+    groups: dict[tuple[str, str], dict] = {}
+    for result in find_related(corpus, record_id, RelatedRequest(limit=limit))["results"]:
+        key = (result["document"], result["chapter"])
+        group = groups.setdefault(key, {"chapter": result["chapter"], "same_chapter": result["same_chapter"],
+                                        "results": []})
+        group["results"].append(result)
+    return list(groups.values())

@@ -1,4 +1,5 @@
-"""The JSON API: ``/api/search``, ``/api/evaluations/<id>``, ``/api/legend``, ``/api/documents``."""
+"""The JSON API: ``/api/search``, ``/api/evaluations/<id>`` (and its ``/related``), ``/api/legend``,
+``/api/documents``."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from flask import Blueprint, jsonify, request
 
 from search.engine import get_record, legend, run_search
 from search.query import parse_query
+from search.related import find_related, parse_related
 
 from .library import get_corpus, get_settings
 from .openapi import SPEC
@@ -27,6 +29,11 @@ def search():
 @bp.get("/evaluations/<record_id>")
 def evaluation(record_id: str):
     return jsonify(get_record(get_corpus(), record_id))
+
+
+@bp.get("/evaluations/<record_id>/related")
+def related(record_id: str):
+    return jsonify(find_related(get_corpus(), record_id, parse_related(request_params())))
 
 
 @bp.get("/legend")

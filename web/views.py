@@ -6,6 +6,7 @@ from flask import Blueprint, render_template, request
 
 from search.engine import get_record, run_search
 from search.query import parse_query
+from search.related import related_groups
 
 from .library import get_corpus, get_settings
 
@@ -28,4 +29,5 @@ def search():
 
 @bp.get("/evaluations/<record_id>")
 def evaluation(record_id: str):
-    return render_template("record.html", record=get_record(get_corpus(), record_id))
+    return render_template("record.html", record=get_record(get_corpus(), record_id),
+                           related=related_groups(get_corpus(), record_id))
