@@ -27,3 +27,4 @@ test: install
 
 bench: install
 	$(PY) -m bench.search_quality
+	$(PY) -m bench.related_quality

@@ -30,6 +30,8 @@ SCOPES = {"other": "他の章を先に表示", "all": "章を問わず関連の�
 # department elsewhere in the plan is often the same work seen from another angle.
 DEPARTMENT_BONUS = 0.03
 REASON_TERMS = 4
+# Rows that share no more than a word or two of little weight are not worth showing.
+MIN_SCORE = 0.03
 # A record's strongest terms find its neighbours; the weakest add cost, not results.
 QUERY_TERMS = 30
 BONUS_WINDOW = 200  # candidates re-ranked with the department bonus, at least
@@ -119,6 +121,8 @@ def rank_related(connection: sqlite3.Connection, record: dict, request: RelatedR
         "chapter": chapter, "window": max(BONUS_WINDOW, 4 * request.limit)})
     candidates = []
     for order, (number, evaluation, row_chapter, departments, score) in enumerate(rows):
+        if score < MIN_SCORE:
+            continue
         shared_departments = [d for d in departments.split("\t") if d in own_departments]
         if shared_departments:
             score += DEPARTMENT_BONUS
