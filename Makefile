@@ -28,3 +28,4 @@ test: install
 bench: install
 	$(PY) -m bench.search_quality
 	$(PY) -m bench.related_quality
+	$(PY) -m bench.qa_quality
