@@ -31,7 +31,7 @@ SCOPES = {"other": "他の章を先に表示", "all": "章を問わず関連の�
 DEPARTMENT_BONUS = 0.03
 REASON_TERMS = 4
 # Rows that share no more than a word or two of little weight are not worth showing.
-MIN_SCORE = 0.03
+MIN_SCORE = 0.05
 # A record's strongest terms find its neighbours; the weakest add cost, not results.
 QUERY_TERMS = 30
 BONUS_WINDOW = 200  # candidates re-ranked with the department bonus, at least

@@ -1,8 +1,11 @@
 """Related measures on the real document: key terms, ranking, reasons, validation, HTTP and the record page."""
 
+import doctest
 import sqlite3
 
 import pytest
+
+import index.related
 
 from index.related import key_terms, measure_groups
 from search.errors import BadParameter, NotFound
@@ -29,6 +32,11 @@ def test_key_terms_are_nouns_compounds_and_parts():
     terms = {t for t, _ in key_terms("空き家バンクの開設と地区センターの設置")}
     assert {"空き家", "空き家バンク", "バンク", "地区センター", "地区", "センター"} <= terms
     assert not terms & {"の", "と", "設置する"}
+
+
+def test_docstring_examples():
+    result = doctest.testmod(index.related)
+    assert result.attempted and not result.failed
 
 
 def test_generic_words_are_not_key_terms():
