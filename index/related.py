@@ -48,7 +48,7 @@ MAX_COMPOUND = 4  # a compound of more pieces is kept as its pairs only
 IDF_MIN_DF = 3
 MAX_DF_RATIO = 0.15  # terms in more measures than this say nothing distinctive
 POSTINGS_PER_TERM = 200  # postings kept per term, the strongest: what one query term reads at most
-PARALLEL_TEXTS = 20_000  # distinct texts; below this one process is faster than two
+PARALLEL_SENTENCES = 50_000  # distinct sentences; below this one process is faster than two
 CONCEPT_PREFIX = "概念:"
 # Administrative words that occur everywhere in an evaluation and carry no topic. Document
 # frequency already weighs them down; listed so that a small corpus drops them too.
@@ -70,6 +70,7 @@ GENERIC_CONCEPTS = frozenset({"コロナ"})
 # Suffixes that end a compound rather than extend it: 施設等 is not a term.
 BREAKING_SUFFIXES = frozenset({"等", "ら", "達", "たち", "方"})
 ASCII_WORD = re.compile(r"[0-9a-z]")
+SENTENCE = re.compile(r"[^。]+。?|。")
 
 
 @lru_cache(maxsize=None)
@@ -235,47 +236,60 @@ def measure_groups(records: list[dict]) -> list[int]:
     return groups
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``, each with its 。: no key term spans two sentences.
+
+    >>> sentences("空き家を調査しました。台帳を作成")
+    ['空き家を調査しました。', '台帳を作成']
+    """
+    return SENTENCE.findall(text)
+
+
 class TermCounter:
-    """Weighted key terms of texts and rows, analysing each distinct text once."""
+    """Weighted key terms of sentences and rows, analysing each distinct sentence once.
+
+    Rows repeat sentences: the department rows of a measure share its content, and comments reuse
+    stock phrases. ``labels`` counts the spellings seen for each term.
+    """
 
     def __init__(self, tables: Tables):
         self.corrections = tables.correction_pairs()
         self.patterns = concept_patterns(tables)
-        self.cache: dict[str, Counter] = {}
+        self.cache: dict[str, tuple[tuple[tuple[str, str], float], ...]] = {}
 
-    def analyse(self, text: str) -> Counter:
-        """``{(term, label): weight}`` of one text: key terms and the concepts it mentions."""
-        corrected, _, _ = apply_corrections(text, self.corrections)
+    def analyse(self, sentence: str) -> tuple[tuple[tuple[str, str], float], ...]:
+        """``((term, label), weight)`` pairs of one sentence: key terms and the concepts it mentions."""
+        corrected, _, _ = apply_corrections(sentence, self.corrections)
         corrected = unicodedata.normalize("NFKC", corrected)
         found = key_terms(corrected, masked_spans(corrected, self.patterns))
         for key, n in concept_terms(corrected, self.patterns).items():
             if key[1] not in GENERIC_CONCEPTS:
                 found[key] += n
-        return found
+        return tuple(found.items())
 
     def analyse_all(self, texts: Iterable[str]) -> None:
-        """Fill the cache for ``texts``; in two processes when there are many."""
-        todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
-        if len(todo) >= PARALLEL_TEXTS and (os.cpu_count() or 1) > 1:
+        """Fill the cache for the sentences of ``texts``; in two processes when there are many."""
+        todo = [s for s in dict.fromkeys(s for t in texts for s in sentences(t)) if s not in self.cache]
+        if len(todo) >= PARALLEL_SENTENCES and (os.cpu_count() or 1) > 1:
             # Forked like Whoosh's writer processes: spawning would import the caller's __main__.
             context = multiprocessing.get_context("fork")
             with context.Pool(2, initializer=_start_worker, initargs=(self.corrections, self.patterns)) as pool:
-                chunk = max(1, len(todo) // 16)
-                self.cache.update(zip(todo, pool.map(_analyse_in_worker, todo, chunksize=chunk)))
+                self.cache.update(zip(todo, pool.map(_analyse_in_worker, todo, chunksize=500)))
         else:
-            self.cache.update((t, self.analyse(t)) for t in todo)
+            self.cache.update((s, self.analyse(s)) for s in todo)
 
-    def record_terms(self, record: dict) -> Counter:
-        """``{(term, label): weighted frequency}`` over the text fields of a record."""
-        counts: Counter = Counter()
+    def record_terms(self, record: dict, labels: dict[str, Counter] | None = None) -> dict[str, float]:
+        """``{term: weighted frequency}`` over the text fields of a record; spellings go to ``labels``."""
+        counts: dict[str, float] = defaultdict(float)
         for name, weight in FIELD_WEIGHTS.items():
-            text = record.get(name)
-            if text:
-                terms = self.cache.get(text)
+            for sentence in sentences(record.get(name) or ""):
+                terms = self.cache.get(sentence)
                 if terms is None:
-                    terms = self.cache[text] = self.analyse(text)
-                for key, n in terms.items():
-                    counts[key] += weight * n
+                    terms = self.cache[sentence] = self.analyse(sentence)
+                for (term, label), n in terms:
+                    counts[term] += weight * n
+                    if labels is not None:
+                        labels[term][label] += weight * n
         return counts
 
 
@@ -288,8 +302,8 @@ def _start_worker(corrections, patterns) -> None:
     _worker.corrections, _worker.patterns = corrections, patterns
 
 
-def _analyse_in_worker(text: str) -> Counter:
-    return _worker.analyse(text)
+def _analyse_in_worker(sentence: str):
+    return _worker.analyse(sentence)
 
 
 def term_vectors(records: list[dict], tables: Tables):
@@ -301,28 +315,23 @@ def term_vectors(records: list[dict], tables: Tables):
     groups = measure_groups(records)
     counter = TermCounter(tables)
     counter.analyse_all(r[name] for r in records for name in FIELD_WEIGHTS if r.get(name))
-    counts = [counter.record_terms(r) for r in records]
+    label_counts: dict[str, Counter] = defaultdict(Counter)
+    counts = [counter.record_terms(r, label_counts) for r in records]
+    counter.cache.clear()
     # Document frequency over measures: the department rows of one measure repeat its text.
     group_terms: dict[int, set[str]] = defaultdict(set)
-    label_counts: dict[str, Counter] = defaultdict(Counter)
     for n, terms in enumerate(counts):
-        seen = group_terms[groups[n]]
-        for (term, label), weight in terms.items():
-            seen.add(term)
-            label_counts[term][label] += weight
+        group_terms[groups[n]].update(terms)
     df: Counter = Counter(t for terms in group_terms.values() for t in terms)
-    total = len(group_terms) or 1
+    del group_terms
+    total = len(set(groups)) or 1
     max_df = max(2, MAX_DF_RATIO * total)
     # A term shared by two or three measures may be a coincidence of wording (読み手, 目線): the
     # document frequency used for weighting is at least IDF_MIN_DF.
     idf = {t: math.log((total + 1) / (max(n, IDF_MIN_DF) + 0.5)) for t, n in df.items() if 2 <= n <= max_df}
     vectors = []
     for terms in counts:
-        tf: Counter = Counter()
-        for (term, _), weight in terms.items():
-            if term in idf:
-                tf[term] += weight
-        vector = {t: math.log1p(w) * idf[t] for t, w in tf.items()}
+        vector = {t: math.log1p(w) * idf[t] for t, w in terms.items() if t in idf}
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         vectors.append({t: w / norm for t, w in vector.items()})
     labels = {t: label_counts[t].most_common(1)[0][0] for t in idf}
