@@ -13,10 +13,11 @@ and 推進 does not; terms found in more than ``MAX_DF_RATIO`` of the measures a
 generic administrative words are dropped. Each vector has length 1, so the dot product of two
 vectors is their cosine: the relatedness that ``search/related.py`` ranks by.
 
-Vectors are stored as an inverted list (``related_terms``), each posting with its rank within its
-term, so that a query reads only the strongest ``POSTINGS_PER_TERM`` postings of each term. The
-build is linear in the size of the text (texts repeated across rows are analysed once) and a query
-costs a few milliseconds at 34,000 rows.
+The vectors are stored in SQLite with an inverted list that keeps the strongest
+``POSTINGS_PER_TERM`` postings of each term (see ``write_related``), so that a query reads a bounded
+number of postings whatever the corpus size. The build is linear in the size of the text (each
+distinct sentence is analysed once, in two processes for a large corpus); at 34,000 rows a query
+costs a few milliseconds (``python -m bench.related_scale``).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ PART_WEIGHT = 0.5  # a shorter part of a compound word: 地区 of 地区セン�
 COMPOUND_WEIGHT = 0.5
 CONCEPT_WEIGHT = 1.0
 MAX_COMPOUND = 4  # a compound of more pieces is kept as its pairs only
-IDF_MIN_DF = 3
+IDF_MIN_DF = 3  # see term_vectors
 MAX_DF_RATIO = 0.15  # terms in more measures than this say nothing distinctive
 POSTINGS_PER_TERM = 200  # postings kept per term, the strongest: what one query term reads at most
 PARALLEL_SENTENCES = 50_000  # distinct sentences; below this one process is faster than two

@@ -1,8 +1,9 @@
 """Related measures: the rows elsewhere in the plan that share a record's distinctive terms.
 
-The build stores a key-term vector per row (``index/related.py``); here a record's vector is
-matched against the inverted list in SQLite, reading at most ``POSTINGS_PER_TERM`` postings per
-term, so a request costs a few milliseconds whatever the corpus size. Rows of the same measure
+The build stores a key-term vector per row and an inverted list with a bounded number of
+postings per term (``index/related.py``); here the strongest ``QUERY_TERMS`` terms of a record are
+matched against that list in one SQL statement, so a request costs a few milliseconds whatever
+the corpus size. Rows of the same measure
 (its other department rows and continuation rows) are never results; rows of other chapters come
 first unless the scope is ``all``. Each result says why in Japanese: the shared terms and
 concepts, and the shared department.
@@ -12,8 +13,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from difflib import SequenceMatcher
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Mapping, Sequence
 
 from index.build import DATABASE_NAME
@@ -95,6 +96,12 @@ def find_related(corpus: Corpus, record_id: str, request: RelatedRequest = Relat
     connection = sqlite3.connect(f"file:{corpus.path / DATABASE_NAME}?mode=ro", uri=True)
     try:
         ranked = rank_related(connection, record, request)
+    except sqlite3.OperationalError as error:
+        # A generation built before related measures existed has no tables for them: no results
+        # until the next build, rather than a failed page.
+        if "no such table" not in str(error):
+            raise
+        ranked = []
     finally:
         connection.close()
     results = []

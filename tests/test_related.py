@@ -213,3 +213,22 @@ def test_record_page_lists_related_measures_by_chapter(live):
     assert f'href="/evaluations/{rid(458)}"' in page
     assert "第6章 安全で安心してくらせるまちづくり" in page
     assert "共通の語: 空き家" in page
+
+
+def test_a_generation_without_related_tables_has_no_related_rows(workspace, tmp_path):
+    import shutil
+
+    from search.corpus import Corpus
+
+    copy = tmp_path / "generation"
+    shutil.copytree(workspace.current(), copy)
+    connection = sqlite3.connect(copy / "hyoka.db")
+    for table in ("related_records", "related_terms", "related_postings"):
+        connection.execute(f"drop table {table}")
+    connection.commit()
+    connection.close()
+    corpus = Corpus(copy)
+    try:
+        assert find_related(corpus, rid(332))["results"] == []
+    finally:
+        corpus.close()
