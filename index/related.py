@@ -48,7 +48,7 @@ CONCEPT_WEIGHT = 1.0
 MAX_COMPOUND = 4  # a compound of more pieces is kept as its pairs only
 IDF_MIN_DF = 3  # see term_vectors
 MAX_DF_RATIO = 0.15  # terms in more measures than this say nothing distinctive
-POSTINGS_PER_TERM = 200  # postings kept per term, the strongest: what one query term reads at most
+POSTINGS_PER_TERM = 100  # postings kept per term, the strongest: what one query term reads at most
 PARALLEL_SENTENCES = 50_000  # distinct sentences; below this one process is faster than two
 CONCEPT_PREFIX = "概念:"
 # Administrative words that occur everywhere in an evaluation and carry no topic. Document
