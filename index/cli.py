@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import unicodedata
 import warnings
@@ -19,6 +20,11 @@ from .documents import (DocumentError, check_file, ingest_file, list_documents, 
                         reindex, remove_document)
 from .parse import ParseError  # noqa: E402
 from .progress import ProgressBar  # noqa: E402
+
+# Commands that build a generation run at a lower CPU priority: a server on the same machine
+# keeps answering quickly while a reindex runs beside it.
+BUILD_NICENESS = 10
+BUILDING = {"build", "ingest", "remove", "reindex"}
 
 
 def cmd_build(args) -> int:
@@ -107,6 +113,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command in BUILDING:
+        os.nice(BUILD_NICENESS)
     # Quiet log lines when nobody watches a terminal; the progress bar replaces them on one.
     logging.basicConfig(level=logging.WARNING if sys.stderr.isatty() else logging.INFO,
                         format="%(asctime)s hyoka-search: %(message)s", stream=sys.stderr)
