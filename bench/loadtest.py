@@ -31,7 +31,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.spawn import ServerProcess, hyoka_search
+from bench.spawn import PROJECT_DIR, ServerProcess, hyoka_search
 
 DATA = Path(__file__).parent / "data"
 RESULTS = Path(__file__).parent / "results"
@@ -40,6 +40,7 @@ MIX = {"search": 0.35, "facets": 0.2, "ask": 0.15, "record": 0.3}
 FACET_FILTERS = [{"progress": ["B"]}, {"progress": ["C", "D"]}, {"effort": ["い"]}, {"direction": ["ア"]},
                  {"chapter": ["3"]}, {"department": ["地域振興課"]}, {"progress": ["A"], "chapter": ["1"]}]
 COPY_ID = "loadtest-copy"
+COPY_LINES = 100
 EXTRA_QUERIES = ["コロナ", "地区センター", "空き家", "子育て 支援", "DX", "防災", "\"公共施設\"", "図書館 OR 公民館",
                  "高齢者 -介護", "ワーク・ライフ・バランス"]
 
@@ -129,8 +130,8 @@ class Plan:
 
 @dataclass
 class Reindexer:
-    """Changes the index back to back until stopped: add a copy of the seed, reindex, remove the
-    copy, reindex. Every step is a ``hyoka-search`` subprocess that swaps in a new generation."""
+    """Changes the index back to back until stopped: add an excerpt of the seed, reindex, remove
+    it, reindex. Every step is a ``hyoka-search`` subprocess that swaps in a new generation."""
 
     var_dir: Path
     pause: float
@@ -139,9 +140,13 @@ class Reindexer:
     stop: threading.Event = field(default_factory=threading.Event)
 
     def steps(self):
-        seed = next((DATA.parent.parent / "data" / "documents").glob("*.txt"))
-        return [("ingest", str(seed), "--id", COPY_ID, "--title", "負荷試験用の複製"), ("reindex",),
-                ("remove", COPY_ID), ("reindex",)]
+        """The loop's commands; the added document is the seed's first 100 lines (37 rows)."""
+        seed = next((PROJECT_DIR / "data" / "documents").glob("*.txt"))
+        copy = self.var_dir.parent / f"{COPY_ID}.txt"
+        copy.write_text("\n".join(seed.read_text(encoding="utf-8").splitlines()[:COPY_LINES]) + "\n",
+                        encoding="utf-8")
+        return [("ingest", str(copy), "--title", "負荷試験用の抜粋"), ("reindex",), ("remove", COPY_ID),
+                ("reindex",)]
 
     def run(self) -> None:
         steps = self.steps()
