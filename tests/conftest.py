@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import urllib.parse
 import urllib.request
@@ -86,3 +87,41 @@ def live(app):
     server = LiveServer(app)
     yield server
     server.close()
+
+
+# --- Real headless Chromium (Debian's package) driven by Playwright, one browser per session ---
+
+CHROMIUM = os.environ.get("HYOKA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+
+
+def browser_required() -> bool:
+    """CI and HYOKA_REQUIRE_BROWSER=1 turn a missing browser into a failure instead of a skip."""
+    def truthy(name):
+        return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
+    return truthy("CI") or truthy("HYOKA_REQUIRE_BROWSER")
+
+
+def _no_browser(reason: str):
+    message = (f"{reason}. Install Chromium with `apt-get install -y chromium` and the test extra "
+               f"(`pip install -e '.[test]'`); never download a browser.")
+    if browser_required():
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless; skipped when missing unless CI or HYOKA_REQUIRE_BROWSER=1."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _no_browser("Playwright for Python is not installed")
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        _no_browser(f"Chromium not found at {CHROMIUM}")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -10,6 +10,7 @@ from search.errors import IndexMissing, SearchError
 HTTP_MESSAGES = {
     404: ("ページが見つかりません", "not found"),
     405: ("この操作はできません", "method not allowed"),
+    500: ("サーバーで問題が起きました。しばらくしてからもう一度お試しください", "internal server error"),
 }
 
 
@@ -19,7 +20,7 @@ def error_body(code: str, message_ja: str, message_en: str, status: int) -> dict
 
 
 def wants_json() -> bool:
-    return request.path.startswith("/api/") or request.path == "/openapi.json"
+    return request.path.startswith("/api/") or request.path in ("/openapi.json", "/search.json")
 
 
 def render(code: str, message_ja: str, message_en: str, status: int):

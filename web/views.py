@@ -1,31 +1,97 @@
-"""HTML pages in Japanese. Each view reads ``request.args`` and calls one ``search`` function."""
+"""HTML pages in Japanese. Each view reads ``request.args`` and calls the ``search`` functions it shows."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+import json
+from urllib.parse import urlsplit
 
-from search.engine import get_record, run_search
+from flask import Blueprint, Response, render_template, request
+
+from search.engine import get_record, legend, run_search
+from search.export import export_csv, export_json
+from search.measures import sibling_rows
+from search.overview import chapter_chart, department_table, summary
 from search.query import parse_query
+from search.suggest import suggest
 
+from . import links
 from .library import get_corpus, get_settings
 
 bp = Blueprint("views", __name__)
+links.init_app(bp)
+
+EXPORT_NAME = "hyoka-search"
+
+
+def grade_labels(corpus) -> dict[str, dict[str, str]]:
+    """``kind -> code -> label`` from the legend, for badges."""
+    return {kind: {e["code"]: e["label"] for e in entries}
+            for kind, entries in legend(corpus)["legend"].items()}
 
 
 @bp.get("/")
 def home():
     corpus = get_corpus()
-    return render_template("index.html", documents=corpus.documents)
+    return render_template("index.html", documents=corpus.documents, summary=summary(corpus),
+                           labels=grade_labels(corpus))
 
 
 @bp.get("/search")
 def search():
     settings = get_settings()
+    corpus = get_corpus()
     parsed = parse_query(request.args.to_dict(flat=False), settings)
-    response = run_search(get_corpus(), parsed, settings)
-    return render_template("search.html", response=response, args=request.args)
+    response = run_search(corpus, parsed, settings)
+    suggestions = suggest(corpus, parsed) if response["total"] == 0 else []
+    return render_template("search.html", response=response, params=links.current_params(),
+                           labels=grade_labels(corpus), suggestions=suggestions,
+                           documents=corpus.documents)
+
+
+@bp.get("/search.csv")
+def search_csv():
+    parsed = parse_query(request.args.to_dict(flat=False), get_settings())
+    return Response(export_csv(get_corpus(), parsed), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{EXPORT_NAME}.csv"'})
+
+
+@bp.get("/search.json")
+def search_json():
+    parsed = parse_query(request.args.to_dict(flat=False), get_settings())
+    body = json.dumps(export_json(get_corpus(), parsed), ensure_ascii=False, indent=1)
+    return Response(body, mimetype="application/json",
+                    headers={"Content-Disposition": f'attachment; filename="{EXPORT_NAME}.json"'})
+
+
+def back_url() -> str:
+    """The results page the user came from (same host), else the list of all rows."""
+    search_path = links.search_url()
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc == request.host and referrer.path == search_path:
+        return search_path + ("?" + referrer.query if referrer.query else "")
+    return search_path
 
 
 @bp.get("/evaluations/<record_id>")
 def evaluation(record_id: str):
-    return render_template("record.html", record=get_record(get_corpus(), record_id))
+    corpus = get_corpus()
+    record = get_record(corpus, record_id)
+    documents = {d["id"]: d for d in corpus.documents}
+    return render_template("record.html", record=record, siblings=sibling_rows(corpus, record),
+                           labels=grade_labels(corpus), document=documents.get(record["document"]),
+                           back=back_url())
+
+
+@bp.get("/overview")
+def overview():
+    corpus = get_corpus()
+    sort = request.args.get("dept_sort", "rows").strip() or "rows"
+    return render_template("overview.html", summary=summary(corpus), labels=grade_labels(corpus),
+                           progress=chapter_chart(corpus, "progress"),
+                           direction=chapter_chart(corpus, "direction"),
+                           departments=department_table(corpus, sort), dept_sort=sort)
+
+
+@bp.get("/legend")
+def legend_page():
+    return render_template("legend.html", legend=legend(get_corpus()))

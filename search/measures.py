@@ -1,0 +1,55 @@
+"""Measures: one measure (施策の方向性) is reported on one row per department.
+
+The rows of a measure share its document, chapter, section, item and measure title; a row
+whose own cells were empty in the table ``continues`` the row above it and got its title
+copied by the parser, so the same key groups it too.
+"""
+
+from __future__ import annotations
+
+import threading
+from weakref import WeakKeyDictionary
+
+from .corpus import Corpus
+
+MEASURE_FIELDS = ("document", "chapter", "section", "item", "measure")
+
+_keys: WeakKeyDictionary = WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def measure_key(record: dict) -> tuple[str, ...]:
+    """The fields that name a measure: rows with equal keys report on the same measure."""
+    return tuple(record[name] for name in MEASURE_FIELDS)
+
+
+def measure_keys(corpus: Corpus) -> list[tuple[str, ...]]:
+    """The measure key of every document number, read once per opened generation."""
+    with _lock:
+        keys = _keys.get(corpus)
+    if keys is None:
+        # Computed outside the lock: two threads may both read, the result is the same.
+        keys = [measure_key(corpus.stored(docnum)) for docnum in range(len(corpus.facets))]
+        with _lock:
+            _keys[corpus] = keys
+    return keys
+
+
+def count_measures(corpus: Corpus) -> int:
+    """How many distinct measures the corpus holds (rows of one measure count once)."""
+    return len(set(measure_keys(corpus)))
+
+
+def sibling_rows(corpus: Corpus, record: dict) -> list[dict]:
+    """The other department rows of the record's measure, in document order, without source text."""
+    key = measure_key(record)
+    keys = measure_keys(corpus)
+    docnums = [d for d, k in enumerate(keys) if k == key]
+    rows = []
+    for docnum in sorted(docnums, key=lambda d: corpus.positions[d]):
+        row = corpus.stored(docnum)
+        if row["id"] == record["id"]:
+            continue
+        row.pop("source_text", None)
+        rows.append(row)
+    return rows

@@ -1,0 +1,116 @@
+"""What to try when a search finds nothing: a corrected spelling, a broader word, fewer filters.
+
+Each suggestion is a complete search (query text and filters) that was run and found rows,
+with its total, so the page only offers searches that help.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+
+from index.analysis import japanese_analyzer, normalize
+
+from .corpus import Corpus
+from .matching import WORD_FIELDS
+from .query import ParsedQuery, parse_terms
+from .resultset import count_results
+
+KINDS = ("spelling", "broader", "drop_filter")
+# Bounds that keep a long or hostile query cheap: each candidate is a search of its own.
+MOST_LEAVES = 4
+MOST_WORDS = 6
+LONGEST_WORD = 20
+FILTER_NAMES_JA = {"progress": "進捗区分", "effort": "取組区分", "direction": "今後の方向性",
+                   "department": "所管課", "chapter": "章", "document": "文書"}
+
+
+def spellings(corpus: Corpus, word: str, limit: int = 2) -> list[str]:
+    """Indexed words within a small edit distance of ``word`` (空き屋 → 空き家).
+
+    The first character must agree: without that, short words suggest unrelated ones.
+    """
+    text = normalize(word)
+    if not 2 <= len(text) <= LONGEST_WORD:
+        return []
+    distance = 1 if len(text) <= 4 else 2
+    found: list[str] = []
+    with corpus.searching() as searcher:
+        for name in WORD_FIELDS:
+            for term in searcher.corrector(name).suggest(text, limit=limit, maxdist=distance, prefix=1):
+                if term != text and len(term) >= 2 and term not in found:
+                    found.append(term)
+    return found[:limit]
+
+
+def surface_words(corpus: Corpus, text: str) -> list[str]:
+    """The words of ``text`` as written (not normalized), stop words left out."""
+    analyzer = japanese_analyzer(corpus.corrections)
+    words = [text[t.startchar:t.endchar] for t in analyzer(text, chars=True, mode="query")]
+    return [w for w in dict.fromkeys(words) if w]
+
+
+def _with_text(parsed: ParsedQuery, text: str) -> ParsedQuery:
+    tree, fallback = parse_terms(text)
+    return replace(parsed, text=text, tree=tree, fallback=fallback, page=1)
+
+
+def _finds(corpus: Corpus, parsed: ParsedQuery, text: str) -> bool:
+    """Whether ``text`` alone finds any row (filters aside)."""
+    return count_results(corpus, replace(_with_text(parsed, text), filters={})) > 0
+
+
+def _candidates(corpus: Corpus, parsed: ParsedQuery):
+    """``(kind, label, parsed)`` for every search worth trying, best kinds first."""
+    text = unicodedata.normalize("NFKC", parsed.text)
+    leaves = parsed.leaves()[:MOST_LEAVES]
+    for leaf in leaves:
+        words = surface_words(corpus, leaf.text)[:MOST_WORDS]
+        fixes = []
+        if not _finds(corpus, parsed, leaf.text):  # only a word that finds nothing is misspelt
+            fixes = [(leaf.text, right) for right in spellings(corpus, leaf.text)]
+            if not fixes and len(words) > 1:  # correct one word of a longer string
+                fixes = [(w, right) for w in words if len(w) >= 2 and not _finds(corpus, parsed, w)
+                         for right in spellings(corpus, w)]
+        for wrong, right in fixes:
+            corrected = text.replace(leaf.text, leaf.text.replace(wrong, right))
+            yield "spelling", f"「{corrected}」で検索", _with_text(parsed, corrected)
+        if len(words) > 1:
+            for word in words:
+                if len(word) >= 2:
+                    yield "broader", f"「{word}」だけで検索", _with_text(parsed, word)
+    if len(leaves) > 1:
+        for leaf in leaves:
+            yield "broader", f"「{leaf.text}」だけで検索", _with_text(parsed, leaf.text)
+    for name, values in parsed.filters.items():
+        for value in values:
+            rest = {n: [v for v in vs if not (n == name and v == value)] for n, vs in parsed.filters.items()}
+            rest = {n: vs for n, vs in rest.items() if vs}
+            yield "drop_filter", f"絞り込み「{FILTER_NAMES_JA.get(name, name)}: {value}」を外す", \
+                replace(parsed, filters=rest, page=1)
+    if sum(len(v) for v in parsed.filters.values()) > 1:
+        yield "drop_filter", "絞り込みをすべて外す", replace(parsed, filters={}, page=1)
+
+
+def suggest(corpus: Corpus, parsed: ParsedQuery, limit: int = 6) -> list[dict]:
+    """Searches that find rows: ``[{kind, label, q, filters, total}]``, at most ``limit``."""
+    result, seen = [], set()
+    candidates = sorted(_candidates(corpus, parsed), key=lambda c: KINDS.index(c[0]))
+    for kind, label, candidate in candidates:
+        total = 0
+        tries = [(label, candidate)]
+        if kind != "drop_filter" and candidate.filters:  # the word may help only without filters
+            tries.append((label + "（絞り込みなし）", replace(candidate, filters={})))
+        for label, candidate in tries:
+            key = (candidate.text, tuple(sorted((n, tuple(v)) for n, v in candidate.filters.items())))
+            if key not in seen:
+                seen.add(key)
+                total = count_results(corpus, candidate)
+                if total:
+                    break
+        if total:
+            result.append({"kind": kind, "label": label, "q": candidate.text,
+                           "filters": candidate.filters, "total": total})
+        if len(result) == limit:
+            break
+    return result

@@ -1,0 +1,72 @@
+"""Links between the pages: every view of a search is a URL with the API's parameter names."""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+from urllib.parse import urlencode
+
+from flask import request, url_for
+
+from search.corpus import GRADE_ORDER
+
+PARAM_ORDER = ("q", "progress", "effort", "direction", "department", "chapter", "document",
+               "sort", "per_page", "page")
+FILTER_NAMES = ("progress", "effort", "direction", "department", "chapter", "document")
+
+
+def current_params() -> dict[str, list[str]]:
+    """The request's parameters without empty values, ``name -> [values]``."""
+    params = {}
+    for name, values in request.args.lists():
+        kept = [v for v in values if v.strip()]
+        if kept:
+            params[name] = kept
+    return params
+
+
+def encode(params: Mapping[str, Sequence[str] | str]) -> str:
+    """A query string in a stable order (q, filters, sort, paging), so equal views share a URL."""
+    names = [n for n in PARAM_ORDER if n in params] + sorted(n for n in params if n not in PARAM_ORDER)
+    pairs = []
+    for name in names:
+        values = params[name]
+        for value in [values] if isinstance(values, (str, int)) else values:
+            if value not in ("", None):
+                pairs.append((name, value))
+    return urlencode(pairs)
+
+
+def search_url(params: Mapping | None = None, endpoint: str = "views.search", drop: Sequence[str] = (),
+               remove: tuple[str, str] | None = None, **changes) -> str:
+    """The URL of ``endpoint`` with ``params`` changed: names dropped, one value removed, others set."""
+    result = {name: list(values) if not isinstance(values, str) else [values]
+              for name, values in (params or {}).items() if name not in drop}
+    if remove is not None:
+        name, value = remove
+        result[name] = [v for v in result.get(name, []) if v != value]
+    for name, value in changes.items():
+        result[name] = [] if value is None else [str(value)]
+    query = encode({n: v for n, v in result.items() if v})
+    return url_for(endpoint) + ("?" + query if query else "")
+
+
+def filter_url(q: str = "", filters: Mapping[str, Sequence[str]] | None = None,
+               add: tuple[str, str] | None = None, **extra) -> str:
+    """The search listing rows with query ``q`` and ``filters`` (plus the value ``add``)."""
+    params: dict = {"q": [q] if q else []}
+    params.update({name: list(values) for name, values in (filters or {}).items()})
+    if add is not None:
+        params[add[0]] = params.get(add[0], []) + [add[1]]
+    return search_url(params, **extra)
+
+
+def grade_class(kind: str, code: str) -> str:
+    """A CSS class naming the grade's colour: ``progress-1`` for B."""
+    alphabet = GRADE_ORDER.get(kind, "")
+    return f"{kind}-{alphabet.index(code)}" if code and code in alphabet else f"{kind}-x"
+
+
+def init_app(bp) -> None:
+    """Make the link helpers available to every template."""
+    for helper in (search_url, filter_url, grade_class, current_params):
+        bp.add_app_template_global(helper)
