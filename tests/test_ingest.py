@@ -250,4 +250,4 @@ def test_a_running_server_answers_during_an_ingest_and_serves_it_without_restart
         status, body = server.get("/api/search?document=extra&per_page=100")
         assert status == 200 and body["total"] == 60
         status, page = server.get(f"/evaluations/{body['results'][0]['id']}")
-        assert status == 200 and "extra.csv" in page
+        assert status == 200 and "extra.csv" in page and "CSV の行をそのまま表示" in page
