@@ -129,6 +129,10 @@ def chapter_title(value: str) -> str:
 class _TableReader(_Reader):
     """Reads the rows of a table with a header; shares records and chapters with ``_Reader``."""
 
+    def __init__(self, document_id: str, file_name: str, tables: Tables):
+        super().__init__(document_id, file_name, tables)
+        self.header_cells: list[str] = []
+
     def read_table(self, rows: Iterable[Row]) -> None:
         rows = iter(rows)
         columns = self._read_preamble(rows)
@@ -163,7 +167,6 @@ class _TableReader(_Reader):
             self.problem(number, "missing columns: " + ", ".join(f"{LABELS[f]} ({f})" for f in missing))
         if problems or missing:
             return None
-        self.width = max(columns.values()) + 1
         if following is not None and below is None:
             self._read_row(*following, columns)
         return columns
@@ -184,7 +187,10 @@ class _TableReader(_Reader):
         filled = [c for c in cells if c]
         if not filled or known_headers(cells) >= 3 or is_sub_header(cells):
             return  # blank, or the header repeated on a later page
-        cell = lambda field: cells[columns[field]] if field in columns and columns[field] < len(cells) else ""  # noqa: E731
+        def cell(field: str) -> str:
+            index = columns.get(field)
+            return cells[index] if index is not None and index < len(cells) else ""
+
         extra = [i + 1 for i, c in enumerate(cells) if c and i >= len(self.header_cells)]
         if extra:
             self.problem(number, f"cells beyond the header's {len(self.header_cells)} columns "
@@ -204,11 +210,11 @@ class _TableReader(_Reader):
         if not any(cell(f) for f in DATA_FIELDS):
             return  # a heading row: 章, 節 or 項 only
         progress, effort = grade(cell("progress")), grade(cell("effort"))
-        if progress not in PROGRESS or not progress:
+        if len(progress) != 1 or progress not in PROGRESS:
             self.problem(number, f"bad progress grade {cell('progress')!r} "
                                  f"(進捗区分: expected one of {', '.join(PROGRESS)})")
             return
-        if effort not in EFFORT or not effort:
+        if len(effort) != 1 or effort not in EFFORT:
             self.problem(number, f"bad effort grade {cell('effort')!r} "
                                  f"(取組区分: expected one of {', '.join(EFFORT)})")
             return
@@ -220,7 +226,6 @@ class _TableReader(_Reader):
 def parse_table(rows: Iterable[Row], document_id: str, file_name: str, tables: Tables) -> ParsedDocument:
     """Parse the rows of a table with a header row; raise ``ParseError`` on problems."""
     reader = _TableReader(document_id, file_name, tables)
-    reader.header_cells = []
     reader.read_table(rows)
     return finish(reader)
 

@@ -156,10 +156,13 @@ def test_bad_grades_are_refused_row_by_row(tmp_path):
     rows[1][5] = "Z"   # 進捗区分
     rows[3][6] = "か"  # 取組区分
     rows[2][8] = "ク"  # 今後の方向性
+    rows.append(list(rows[0]))
+    rows[4][5] = "BC"  # two grades in one cell
     assert problems(write_csv(tmp_path / "bad.csv", rows)) == [
         "bad.csv:3: bad progress grade 'Z' (進捗区分: expected one of A, B, C, D, E)",
         "bad.csv:4: unknown future direction 'ク'",
         "bad.csv:5: bad effort grade 'か' (取組区分: expected one of あ, い, う, え, お)",
+        "bad.csv:6: bad progress grade 'BC' (進捗区分: expected one of A, B, C, D, E)",
     ]
 
 

@@ -19,11 +19,12 @@ import sqlite_utils
 
 from bench.spawn import BIN_DIR, ServerProcess, command_env, hyoka_search
 from index.build import Workspace
-from index.documents import list_documents
+from index.documents import DocumentError, ingest_file, list_documents
 from search.corpus import Library
 from search.engine import run_search
 from search.query import parse_query
 
+from .conftest import DOCUMENT
 from .sheetdata import seed_records, table_rows, write_csv, write_xlsx
 
 QUERIES = ({"q": ["コロナ"]}, {"q": ["地区センター"], "progress": ["B"]}, {"q": [""], "per_page": ["100"]})
@@ -182,6 +183,21 @@ def test_refused_files_change_nothing(var_small, tmp_path):
                 assert lines[-len(expected):] == expected
     assert snapshot(var) == before
     assert not any(p.name.startswith(".tmp-") for p in var.generations.iterdir())
+
+
+def test_no_rebuild_for_what_is_already_stored(var_small, tmp_path):
+    generation = os.readlink(var_small.current_link)
+    # The same content under another file name is not stored twice.
+    twin = write_csv(tmp_path / "renamed.csv", table_rows(seed_records()[:8]))
+    outcome = ingest_file(var_small, twin)
+    assert (outcome.action, outcome.twin, outcome.generation) == ("duplicate", "small", None)
+    # The embedded document itself: unchanged. Other content under its id: refused.
+    assert ingest_file(var_small, DOCUMENT).action == "unchanged"
+    clash = write_csv(tmp_path / f"{DOCUMENT.stem}.csv", table_rows(seed_records()[:3]))
+    with pytest.raises(DocumentError, match="belongs to a document in data/documents"):
+        ingest_file(var_small, clash)
+    assert os.readlink(var_small.current_link) == generation
+    assert [d["id"] for d in list_documents(var_small)] == ["iruma-6th-first-half-evaluation", "small"]
 
 
 def read_until(stream, marker: str, deadline: float) -> str:
