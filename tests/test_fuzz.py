@@ -50,3 +50,13 @@ def test_api_never_fails_and_errors_are_json(api_schema, mode):
         check(case)
 
     fuzz()
+
+
+def test_the_published_page_range_is_the_accepted_one(client):
+    """Found by the fuzzer: a 10-digit page inside the published range was refused as "not an integer"."""
+    last = client.get("/api/search", query_string={"page": "1000000"})
+    assert last.status_code == 200 and last.get_json()["results"] == []
+    for page in ("1000001", "1359250983", "9" * 5000):
+        refused = client.get("/api/search", query_string={"page": page})
+        assert refused.status_code == 400
+        assert refused.get_json()["error"]["message_en"] == "page must be between 1 and 1000000"
