@@ -4,10 +4,12 @@ Starts waitress (``wsgi:app``) as a subprocess on a free loopback port with a te
 ``HYOKA_VAR_DIR``, builds the index there, then runs ``--clients`` client threads for
 ``--duration`` seconds, each sending requests back to back over a keep-alive connection: searches,
 facet queries, questions (``/api/ask``; skipped when the server answers 404 because that feature
-is not there) and record pages. Meanwhile ``hyoka-search reindex`` runs again and again in
-another subprocess, so the server keeps swapping to new generations under load.
+is not there) and record pages. Meanwhile ``hyoka-search`` subprocesses change the index again
+and again (ingest an excerpt of the seed, reindex, remove it, reindex), so the server keeps
+swapping to new generations under load; a watcher polls ``/api/documents`` to see each change.
 
-Passes when no request failed and none took longer than ``--max-latency`` seconds. Writes
+Passes when no request failed, none took longer than ``--max-latency`` seconds, every index
+change succeeded and the server, never restarted, serves what the last change stored. Writes
 ``loadtest.md`` and ``loadtest.json`` to ``--output`` (default ``bench/results``).
 
 Usage: python -m bench.loadtest [--clients 32] [--duration 60] [--output DIR]
@@ -22,7 +24,6 @@ import os
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
