@@ -69,6 +69,14 @@ def test_xlsx_rendering_is_faithful(tmp_path):
     assert [unescape_cell(c) for c in lines[0].split("\t")][:3] == ["a\tb", "line\nbreak", "back\\slash"]
 
 
+def test_csv_utf8_with_a_byte_order_mark_as_excel_saves_it(tmp_path):
+    records = seed_records()[:3]
+    path = write_csv(tmp_path / "excel.csv", table_rows(records), encoding="utf-8-sig")
+    source, parsed = parse(path)
+    assert [comparable(r) for r in parsed.records] == [comparable(r) for r in records]
+    assert source.text.startswith("章,節,項")
+
+
 def test_tab_separated_table_with_a_chapter_column(tmp_path):
     records = seed_records()[:5]
     path = tmp_path / "sample.tsv"
