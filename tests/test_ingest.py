@@ -18,7 +18,7 @@ import pytest
 import sqlite_utils
 
 from bench.spawn import BIN_DIR, ServerProcess, command_env, hyoka_search
-from index.build import Workspace
+from index.build import Workspace, ensure_built
 from index.documents import DocumentError, ingest_file, list_documents
 from search.corpus import Library
 from search.engine import run_search
@@ -198,6 +198,8 @@ def test_no_rebuild_for_what_is_already_stored(var_small, tmp_path):
         ingest_file(var_small, clash)
     assert os.readlink(var_small.current_link) == generation
     assert [d["id"] for d in list_documents(var_small)] == ["iruma-6th-first-half-evaluation", "small"]
+    # `make run` (build --if-stale) sees an ingested document as part of an up-to-date index.
+    assert ensure_built(var_small) is False
 
 
 def read_until(stream, marker: str, deadline: float) -> str:
