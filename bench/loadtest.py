@@ -81,6 +81,7 @@ class Client:
     port: int
     seed: int
     plan: "Plan"
+    think: float = 0.0  # mean pause between two requests, s; 0 = back to back
     samples: list[Sample] = field(default_factory=list)
 
     def run(self, deadline: float) -> None:
@@ -101,6 +102,8 @@ class Client:
                     connection.close()
                     connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
                 self.samples.append(Sample(kind, time.perf_counter() - started, status, error and f"{path}: {error}"))
+                if self.think:
+                    time.sleep(chooser.uniform(0, 2 * self.think))
         finally:
             connection.close()
 
@@ -221,7 +224,7 @@ def summarize(samples: list[Sample]) -> dict:
 
 
 def run(clients: int, duration: float, reindex_pause: float, threads: int, max_latency: float,
-        work_dir: Path, workspace: Path | None = None) -> dict:
+        work_dir: Path, workspace: Path | None = None, think: float = 0.0) -> dict:
     """Run the whole load test in ``work_dir``; the results as a dict.
 
     ``workspace``: an already built workspace to copy instead of building one.
@@ -240,7 +243,7 @@ def run(clients: int, duration: float, reindex_pause: float, threads: int, max_l
         plan = Plan(searches, questions, record_ids(server), ask=ask_status != 404)
         reindexer = Reindexer(var_dir, reindex_pause)
         reindex_thread = threading.Thread(target=reindexer.run, daemon=True)
-        workers = [Client(server.port, seed, plan) for seed in range(clients)]
+        workers = [Client(server.port, seed, plan, think) for seed in range(clients)]
         watcher = Watcher(server.port)
         deadline = time.monotonic() + duration
         started = time.monotonic()
@@ -266,7 +269,7 @@ def run(clients: int, duration: float, reindex_pause: float, threads: int, max_l
               and sum(len(r) for r in reindexer.runs.values()) > 0 and served == stored)
     return {
         "passed": passed,
-        "clients": clients, "duration_s": round(elapsed, 1), "server_threads": threads,
+        "clients": clients, "think_s": think, "duration_s": round(elapsed, 1), "server_threads": threads,
         "max_latency_limit_ms": max_latency * 1000,
         "throughput_rps": round(len(samples) / elapsed, 1) if elapsed else 0.0,
         "ask": "included" if plan.ask else f"skipped (/api/ask answered {ask_status})",
@@ -288,12 +291,14 @@ def run(clients: int, duration: float, reindex_pause: float, threads: int, max_l
 def markdown(results: dict) -> str:
     """The results as the table in ``loadtest.md``."""
     o = results["overall"]
+    pace = f"pausing {results['think_s']} s on average" if results["think_s"] else "back to back"
     changes = ", ".join(f"`hyoka-search {step}` {c['runs']}× (mean {c['mean_s']} s)"
                         for step, c in results["index_changes"].items()) or "no change finished"
     lines = [
         "# Load test",
         "",
-        f"`python -m bench.loadtest` (`make loadtest`): {results['clients']} concurrent clients for "
+        f"`python -m bench.loadtest` (`make loadtest`): {results['clients']} concurrent clients "
+        f"({pace}) for "
         f"{results['duration_s']} s against waitress ({results['server_threads']} threads) on loopback, "
         f"while the index was rebuilt in a loop ({changes}). The running server picked up "
         f"{results['changes_picked_up']} changes of its document list without a restart, and at the end "
@@ -331,11 +336,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-latency", type=float, default=2.0, help="slowest acceptable request, s")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where loadtest.md/.json go")
     parser.add_argument("--workspace", type=Path, help="copy this built workspace instead of building one")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="mean pause of a client between requests, s (default 0: back to back)")
     args = parser.parse_args(argv)
     work_dir = Path(tempfile.mkdtemp(prefix="hyoka-loadtest-"))
     try:
         results = run(args.clients, args.duration, args.reindex_pause, args.threads, args.max_latency, work_dir,
-                      args.workspace)
+                      args.workspace, args.think)
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
     args.output.mkdir(parents=True, exist_ok=True)
