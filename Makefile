@@ -27,6 +27,7 @@ test: install
 
 bench: install
 	$(PY) -m bench.search_quality
+	$(PY) -m bench.qa_quality
 	$(PY) -m bench.loadtest
 
 # 32 clients for 60 s against waitress on loopback while the index is rebuilt; writes bench/results/loadtest.*

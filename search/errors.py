@@ -37,3 +37,9 @@ class NotFound(SearchError):
 
 class IndexMissing(RuntimeError):
     """No generation has been built in the workspace yet."""
+
+
+class EmptyQuestion(BadParameter):
+    """The question text is empty or only blanks."""
+
+    code = "empty_question"

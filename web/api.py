@@ -1,9 +1,11 @@
-"""The JSON API: ``/api/search``, ``/api/evaluations/<id>``, ``/api/legend``, ``/api/documents``."""
+"""The JSON API: ``/api/search``, ``/api/ask``, ``/api/evaluations/<id>``, ``/api/legend``,
+``/api/documents``."""
 
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
+from search.ask import ask as ask_question
 from search.engine import get_record, legend, run_search
 from search.query import parse_query
 
@@ -22,6 +24,11 @@ def search():
     settings = get_settings()
     parsed = parse_query(request_params(), settings)
     return jsonify(run_search(get_corpus(), parsed, settings))
+
+
+@bp.get("/ask")
+def ask():
+    return jsonify(ask_question(get_corpus(), request_params(), get_settings()))
 
 
 @bp.get("/evaluations/<record_id>")

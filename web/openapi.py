@@ -77,6 +77,41 @@ SEARCH_PARAMETERS = [
      "schema": {"type": "string", "enum": ["relevance", "document", "progress"]}},
 ]
 
+CITATION = {
+    "type": "object",
+    "required": ["id", "source", "measure", "departments", "progress", "quote"],
+    "properties": {
+        "id": {"type": "string"},
+        "source": RECORD["properties"]["source"],
+        "measure": {"type": "string"},
+        "departments": {"type": "array", "items": {"type": "string"}},
+        "progress": {"type": "string", "enum": list(PROGRESS)},
+        "quote": {"type": "string", "description": "The supporting sentence, verbatim from the stored text"},
+        "field": {"type": "string", "description": "The cell the quote is from (effort_comment …)"},
+        "field_label": {"type": "string"},
+    },
+}
+
+ANSWER = {
+    "type": "object",
+    "required": ["question", "answer", "kind", "citations", "filters", "confidence"],
+    "properties": {
+        "question": {"type": "string"},
+        "answer": {"type": "string", "description": "The answer in Japanese, saying how it was found"},
+        "kind": {"type": "string", "enum": ["who", "when", "number", "count", "list", "status", "future",
+                                            "not_found"]},
+        "citations": {"type": "array", "items": CITATION},
+        "filters": {"type": "object", "description": "Facets read from the question",
+                    "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        "total": {"type": "integer", "description": "Rows counted or listed (citations are capped)"},
+        "summary": {"type": "array", "items": {"type": "object"}},
+        "suggestions": {"type": "array", "items": {"type": "object", "properties": {
+            "q": {"type": "string"}, "total": {"type": "integer"}}}},
+        "interpretation": {"type": "object", "description": "How the question was read"},
+    },
+}
+
 SPEC = {
     "openapi": "3.0.3",
     "info": {"title": "hyoka-search API", "version": "1.0",
@@ -92,6 +127,13 @@ SPEC = {
                 "facets": {"type": "object", "properties": {n: FACET for n in (
                     "progress", "effort", "direction", "department", "chapter", "document")}},
                 "interpretation": {"type": "object"}}}, "Search results"), **ERRORS},
+        }},
+        "/api/ask": {"get": {
+            "summary": "Answer a question in Japanese with cited sentences",
+            "parameters": [{"name": "q", "in": "query", "required": True, "description": "質問",
+                            "schema": {"type": "string", "minLength": 1,
+                                       "maxLength": DEFAULTS["max_query_length"]}}],
+            "responses": {"200": _ok(ANSWER, "The answer"), **ERRORS},
         }},
         "/api/evaluations/{id}": {"get": {
             "summary": "One evaluation record",

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, render_template, request
 
+from search.ask import ask as ask_question
 from search.engine import get_record, legend, run_search
 from search.export import export_csv, export_json
 from search.measures import sibling_rows
@@ -70,6 +71,14 @@ def back_url() -> str:
     if referrer.netloc == request.host and referrer.path == search_path:
         return search_path + ("?" + referrer.query if referrer.query else "")
     return search_path
+
+
+@bp.get("/ask")
+def ask():
+    if not request.args.get("q", "").strip():  # no question yet: the form alone
+        return render_template("ask.html", response=None)
+    response = ask_question(get_corpus(), request.args.to_dict(flat=False), get_settings())
+    return render_template("ask.html", response=response)
 
 
 @bp.get("/evaluations/<record_id>")

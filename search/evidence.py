@@ -1,0 +1,180 @@
+"""Sentences that support an answer: how much of the topic each holds, and the fact in it.
+
+A sentence is scored by the share of the topic it holds (with the subject its row's titles and
+measure establish, or that 本事業 / その結果 refer back to), how close its words stand, whether it
+holds the question's predicate (設置, 終了) and which cell it is in. For "when" and "how many"
+the date or quantity nearest the predicate, in the same clause, is the fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.analysis import normalize
+
+from .facts import SINCE, UNTIL, Fact, distance, find_dates, find_quantities
+from .questions import Question
+from .sentences import Sentence, Variant, locate
+from .topic import MIN_COVERAGE, TIER, Knowledge, Match, Word, full_weight, held_weight
+
+# A fact's sentence may hold at most this much less of the topic than the best sentence.
+FACT_SLACK = 0.35
+
+
+@dataclass
+class Found:
+    """A sentence of a row and how well it holds the topic words."""
+
+    sentence: Sentence
+    score: float
+    coverage: float
+    spans: list[tuple[int, int]]
+    fact: Fact | None = None
+
+
+def sentence_spans(sentence: Sentence, words: list[Word]) -> dict[int, list[tuple[int, int]]]:
+    """Where each topic word (by index) occurs in a sentence."""
+    return {i: spans for i, w in enumerate(words) if (spans := locate(sentence.reading, w.variants))}
+
+
+# A sentence that refers back to its row's subject (本事業, 同協議会) holds that subject too.
+ANAPHOR = re.compile(r"(?:本|同|当該|この|その)(?:事業|制度|計画|協議会|施設|取組|取り組み|事務|窓口|組織|条例|"
+                     r"方針|システム|センター|会議|補助金|講座|サービス)"
+                     r"|^(?:その結果|そのため|これにより|これらにより|その後|その中で|結果として)")
+PAST = re.compile(r"(?:まし|でし|され|し|い)たか|した(?:の|こと|もの)|ましたか")
+FUTURE = re.compile(r"予定|今後|見込|これから|将来|なりますか|しますか|されますか|する方針")
+
+
+def field_preference(sentence: Sentence, question: Question | None, coverage: float = 0.0) -> float:
+    """Past-tense questions are answered by the evaluation, future ones by the direction comment."""
+    if question is None or question.kind not in ("who", "when", "number"):
+        return 0.0
+    if question.kind == "who":
+        # A comment is the department's own work; a measure that names the whole topic is the
+        # department's assignment (入間市駅北口土地区画整理事業の推進 → 区画整理課).
+        if sentence.field in ("effort_comment", "direction_comment"):
+            return 0.05
+        return 0.08 if sentence.field == "measure" and coverage >= 0.99 else 0.0
+    if FUTURE.search(question.text):
+        return 0.04 if sentence.field == "direction_comment" else 0.0
+    if PAST.search(question.text):
+        return {"effort_comment": 0.03, "direction_comment": -0.03}.get(sentence.field, 0.0)
+    return 0.0
+
+
+def row_context(known: Knowledge, docnum: int, words: list[Word]) -> set[int]:
+    """The topic words a row's titles and measure establish: its comments often leave that
+    subject out (平成18年度に策定し… under 国民保護計画の充実)."""
+    readings = known.texts[docnum].titles + [s.reading for s in known.sentences[docnum]
+                                            if s.field == "measure"]
+    return {i for i, w in enumerate(words) if any(locate(r, w.variants) for r in readings)}
+
+
+def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Variant]],
+                   row_coverage: float, question: Question | None = None,
+                   context: set[int] | None = None) -> Found:
+    """How well a sentence answers: its row's coverage, its own (or implied) coverage, how close
+    its words stand, a compound of the question in it, the predicate, and its cell."""
+    located = sentence_spans(sentence, words)
+    weight = full_weight(words)
+    coverage = held_weight(words, located) / weight
+    if coverage < row_coverage and ANAPHOR.search(sentence.text):
+        coverage += 0.7 * (row_coverage - coverage)
+    elif context and sentence.field in ("effort_comment", "direction_comment"):
+        implied = held_weight(words, context | set(located)) / weight
+        coverage += 0.5 * max(0.0, implied - coverage)
+    firsts = [spans[0] for spans in located.values()]
+    compact = 0.0
+    if firsts:
+        span = max(e for _, e in firsts) - min(s for s, _ in firsts)
+        filled = sum(e - s for s, e in firsts)
+        compact = 1 / (1 + max(0, span - filled) / 15)
+    phrase_hit = any(locate(sentence.reading, variants) for variants in phrases)
+    score = 0.5 * row_coverage + 0.5 * coverage + 0.1 * compact + 0.1 * phrase_hit
+    # The question's last topic word is usually its predicate (設置, 終了, 認定): the fact sits next to it.
+    predicate = predicate_index(words)
+    spans = sorted(s for spans in located.values() for s in spans)
+    if predicate is not None and predicate in located:
+        score += 0.15
+        spans = located[predicate]
+    score += field_preference(sentence, question, coverage)
+    return Found(sentence, score, coverage, spans)
+
+
+def predicate_index(words: list[Word]) -> int | None:
+    """The question's last unquoted topic word."""
+    for index in range(len(words) - 1, -1, -1):
+        if not words[index].term.quoted:
+            return index
+    return None
+
+
+def best_sentence(known: Knowledge, docnum: int, words: list[Word], phrases, fields=None,
+                  row_coverage: float = 1.0) -> Found | None:
+    """The sentence of a row that holds most of the topic (the first one of ``fields`` on a tie)."""
+    best = None
+    for sentence in known.sentences[docnum]:
+        if fields and sentence.field not in fields:
+            continue
+        found = score_sentence(sentence, words, phrases, row_coverage)
+        if best is None or found.score > best.score + 1e-9:
+            best = found
+    return best
+
+
+def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Question) -> list[Found]:
+    """Sentences that hold the asked-for fact (a date, a quantity, or any for who), best first."""
+    floor = max(MIN_COVERAGE, match.best - 2 * TIER)
+    rows = [d for d, c in match.coverage.items() if c >= floor - 1e-9]
+    found = []
+    best_coverage = 0.0
+    for docnum in rows:
+        context = row_context(known, docnum, words)
+        for sentence in known.sentences[docnum]:
+            candidate = score_sentence(sentence, words, phrases, match.coverage[docnum], question, context)
+            if not candidate.spans and words:
+                continue
+            best_coverage = max(best_coverage, candidate.coverage)
+            if question.kind == "who":
+                found.append(candidate)
+                continue
+            if question.kind == "when":
+                facts = find_dates(sentence.text)
+            else:
+                facts = find_quantities(sentence.text, question.number_units)
+            # A quantity or date the question itself gives (市内9地区中) is not what it asks for.
+            asked = normalize(question.text)
+            facts = [f for f in facts if normalize(re.sub(r"^(?:延べ|延|約|通算|合計|累計|計)", "", f.text)) not in asked]
+            if not facts:
+                continue
+            fact = min(facts, key=lambda f: (distance(f, candidate.spans, sentence.text)
+                                             - 8 * _direction_bonus(f, question)
+                                             + 40 * _is_target(sentence.text, f, question)))
+            candidate.fact = fact
+            candidate.score += (0.15 * _direction_bonus(fact, question) - 0.001 * distance(fact, candidate.spans, sentence.text)
+                                - 0.25 * _is_target(sentence.text, fact, question))
+            found.append(candidate)
+    # A date or number in a sentence about something else does not answer: the fact's sentence
+    # must say nearly as much about the topic as the best sentence does.
+    found = [f for f in found if f.coverage >= best_coverage - FACT_SLACK]
+    found.sort(key=lambda f: (-f.score, f.sentence.docnum, f.sentence.start))
+    return found
+
+
+def _is_target(text: str, fact: Fact, question: Question) -> bool:
+    """A quantity written as a target (目標値740人, 35%以上を目指します) answers only a question
+    about targets."""
+    if "目標" in question.text or "目指" in question.text:
+        return False
+    return "目標" in text[max(0, fact.start - 8):fact.start] or "目指" in text[fact.end:fact.end + 8]
+
+
+def _direction_bonus(fact: Fact, question: Question) -> float:
+    if question.kind != "when":
+        return 0.0
+    if question.since and fact.suffix in SINCE:
+        return 1.0
+    if question.until and fact.suffix in UNTIL:
+        return 1.0
+    return 0.0

@@ -1,0 +1,135 @@
+"""Dates and quantities written in a sentence: what a "when" or "how many" answer extracts.
+
+Only what is written is extracted, with its span in the sentence, so the answer can show the
+sentence it came from. Digits may be half- or full-width, as the extraction left them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DIGITS = "[0-9０-９]"
+ERA = r"(?:令和|平成|昭和|(?<![A-Za-zＡ-Ｚａ-ｚ])[RHＲＨ])"
+ERA_YEAR = rf"{ERA}\s*(?:元|{DIGITS}{{1,2}})"
+# 令和5年度, R3年度, 令和2・3年度, R1～R3年度, 平成29年12月1日, 令和3年6月, 2021年 …
+DATE = re.compile(
+    rf"(?:{ERA_YEAR}(?:\s*[・、～〜\-－]\s*(?:{ERA})?\s*(?:元|{DIGITS}{{1,2}}))*\s*年(?:度)?"
+    rf"|(?<!{DIGITS})(?:19|20){DIGITS}{{2}}年(?:度)?"
+    rf"|計画期間(?:中の)?\s*{DIGITS}{{1,2}}\s*年目"
+    rf"|(?<![0-9０-９])(?={DIGITS}{{1,2}}\s*月\s*{DIGITS}{{1,2}}\s*日)"
+    rf"|(?<![0-9０-９/／.])[0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9/／.]))"
+    rf"(?:\s*{DIGITS}{{1,2}}\s*月)?(?:\s*{DIGITS}{{1,2}}\s*日)?"
+    r"(?P<suffix>から|より|以降|までに|まで|中に|中|末|当初|以内)?"
+)
+SINCE = ("から", "からは", "より", "以降")
+UNTIL = ("まで", "までに", "末", "中", "中に", "以内")
+
+# Counters the document uses after a number, longest first so that 万円 wins over 円.
+UNITS = ("千円", "万円", "億円", "円", "人", "名", "件", "か所", "ヶ所", "カ所", "ヵ所", "箇所", "回",
+         "%", "％", "割", "校", "団体", "施設", "台", "km", "ｋｍ", "ha", "種類", "個", "地区", "倍",
+         "世帯", "社", "m", "ｍ")
+UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+QUANTITY = re.compile(
+    rf"(?P<prefix>延べ|延|約|通算|合計|累計|計)?\s*(?P<number>{DIGITS}[0-9０-９,，.．]*)\s*"
+    rf"(?P<unit>{UNIT_PATTERN})"
+)
+# Unit families asked for by a question word (何人 → 人 or 名 …).
+UNIT_FAMILIES = {
+    "人": ("人", "名"), "名": ("名", "人"), "件": ("件",),
+    "か所": ("か所", "ヶ所", "カ所", "ヵ所", "箇所"), "回": ("回",),
+    "円": ("円", "千円", "万円", "億円"), "%": ("%", "％", "割"), "校": ("校",),
+    "団体": ("団体",), "施設": ("施設",), "台": ("台",), "km": ("km", "ｋｍ", "m", "ｍ"),
+    "ha": ("ha",), "種類": ("種類",), "世帯": ("世帯",), "倍": ("倍",), "地区": ("地区",),
+}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A date or a quantity found in a sentence."""
+
+    start: int
+    end: int
+    text: str
+    suffix: str = ""
+    unit: str = ""
+
+
+def find_dates(text: str) -> list[Fact]:
+    """Dates in ``text``, with what follows them (から, まで …).
+
+    >>> [f.text for f in find_dates("令和5年度からの地区センター設置に向けて")]
+    ['令和5年度から']
+    >>> [f.text for f in find_dates("中学校3学年修了の3月31日までを支給対象とし")]
+    ['3月31日まで']
+    """
+    return [Fact(m.start(), m.end(), m.group(0), m.group("suffix") or "") for m in DATE.finditer(text)
+            if m.group(0)]
+
+
+def quantity_pattern(units: tuple[str, ...]):
+    """The quantity pattern, for counters the document may use beyond ``UNITS`` (何店舗 → 店舗)."""
+    extra = [u for u in units if u not in UNITS]
+    if not extra:
+        return QUANTITY
+    counters = "|".join(re.escape(u) for u in sorted(set(UNITS) | set(extra), key=len, reverse=True))
+    return re.compile(QUANTITY.pattern.replace(UNIT_PATTERN, counters))
+
+
+def find_quantities(text: str, units: tuple[str, ...] = ()) -> list[Fact]:
+    """Numbers with a counter (``units`` only, when given) and their prefix (延べ, 約 …); a change
+    written as a range (40%から20%) is one fact.
+
+    >>> [f.text for f in find_quantities("インフルエンザ：延べ97,722人 肺炎球菌：11,958人", ("人",))]
+    ['延べ97,722人', '11,958人']
+    >>> [f.text for f in find_quantities("割合は40%から20%に減少", ("%",))]
+    ['40%から20%']
+    """
+    facts = []
+    pattern = quantity_pattern(units)
+    matches = [m for m in pattern.finditer(text) if not _inside_date(text, m.start("number"))]
+    skip = set()
+    for i, m in enumerate(matches):
+        if i in skip or (units and m.group("unit") not in units):
+            continue
+        end = m.end()
+        following = matches[i + 1] if i + 1 < len(matches) else None
+        if following and following.group("unit") == m.group("unit") and \
+                re.fullmatch(r"\s*(?:から|→|～|〜)\s*", text[m.end():following.start()]):
+            end = following.end()
+            skip.add(i + 1)
+        facts.append(Fact(m.start(), end, text[m.start():end].strip(), unit=m.group("unit")))
+    return facts
+
+
+def _inside_date(text: str, position: int) -> bool:
+    """A number that is part of a date (令和3年度) or an ordinal (第3回) is not a quantity."""
+    before = text[max(0, position - 2):position]
+    return before.endswith(("令和", "平成", "昭和", "第")) or before[-1:] in ("R", "H", "Ｒ", "Ｈ", "第")
+
+
+CLAUSE_BREAK = re.compile(r"[、。，,]")
+
+
+def distance(fact: Fact, spans: list[tuple[int, int]], text: str = "") -> float:
+    """How far a fact is from the nearest matched word: a fact after the word is nearer, and
+    each comma between them puts it in another clause (令和2年度に…を実現したが、令和3年度からは…).
+
+    >>> text = "令和2年度に委託化を実現したが、令和3年度からは直営とした"
+    >>> [distance(f, [(10, 12)], text) for f in find_dates(text)]  # from 実現
+    [7.5, 14]
+    """
+    if not spans:
+        return 1000.0
+    best = 1000.0
+    for start, end in spans:
+        if fact.start >= end:
+            gap = fact.start - end
+            between = text[end:fact.start]
+        elif fact.end <= start:
+            gap = (start - fact.end) * 1.5
+            between = text[fact.end:start]
+        else:
+            gap, between = 0, ""
+        best = min(best, gap + 10 * len(CLAUSE_BREAK.findall(between)))
+    return best

@@ -1,0 +1,297 @@
+"""Question answering over the real document: in-process, over real HTTP, and with bad input."""
+
+import doctest
+
+import pytest
+
+import search.facts
+import search.sentences
+from search.ask import answer_question, ask
+from search.errors import EmptyQuestion, QueryTooLong
+from search.questions import read_question, tidy
+
+from .conftest import rid
+
+
+def lines(response) -> list[int]:
+    return [c["source"]["line"] for c in response["citations"]]
+
+
+# (question, kind, text the answer must contain, lines the citations must include)
+CASES = [
+    ("電子申請システムへの入替を実施したのはどの課ですか", "who", "情報政策課です", [522]),
+    ("スマホ決済を導入したのはどの課ですか", "who", "収税課です", [572]),
+    ("電子図書館サービスを担当しているのはどこですか", "who", "図書館です", [120]),
+    ("地区センターの設置はいつからの予定ですか", "when", "令和5年度から", [606]),
+    ("入間市空き家バンクはいつ開設されましたか", "when", "平成29年12月1日", [332]),
+    ("高齢者のインフルエンザ予防接種の5年間の実績は何人ですか", "number", "延べ97,722人です", [253]),
+    ("特定空き家に認定したのは何件ですか", "number", "13件です", [460]),
+    ("郷土芸能団体の会員数は5か年の平均で何人でしたか", "number", "747人です", [148]),
+    ("進捗区分がAの取組は何件ありますか", "count", "52件です", []),
+    ("今後の方向性で「期限内に事業が完了・終了したもの」とされた取組は何件ですか", "count", "0件", []),
+    ("今後の方向性が「徐々に縮小させていくべきもの」とされた取組はいくつありますか", "count", "6件です",
+     [287, 371, 420, 502, 527, 559]),
+    ("商工観光課の取組で進捗区分がCのものはどれですか", "list", "2件です", [414, 485]),
+    ("第6章で進捗区分がEとなっている取組の一覧", "list", "3件です", [436, 454, 455]),
+    ("消費者対策の進み具合を教えてください", "status", "C（計画目標の達成に向けて、ある程度進んでいるもの）が2件",
+     [488, 489, 490, 496]),
+    ("空き家対策について今後どのように取り組む方針ですか", "future", "イ（現在の取組を継続していくべきもの）",
+     [332, 458, 459, 460]),
+    ("学校運営協議会は今後どうなりますか", "future", "全小中学校で発足します", [109]),
+]
+
+
+@pytest.mark.parametrize("question, kind, expected, cited", CASES, ids=[c[0][:16] for c in CASES])
+def test_answers_in_process(corpus, question, kind, expected, cited):
+    response = answer_question(corpus, question)
+    assert response["kind"] == kind
+    assert expected in response["answer"]
+    assert set(cited) <= set(lines(response))
+    assert response["confidence"] >= 0.7
+
+
+@pytest.mark.parametrize("question, expected, cited", [
+    # the sentence leaves its subject to the row's measure (国民保護計画の充実): 平成18年度に策定し…
+    ("国民保護計画はいつ策定されましたか", "平成18年度です", 454),
+    # 本事業 refers back: the date is in the sentence that says 終了
+    ("三世代同居・近居支援補助金事業はいつ終了しましたか", "令和3年度末です", 333),
+    # a date without a year
+    ("子ども医療費の支給対象はいつまでですか", "3月31日までです", 193),
+    # a change written as a range is one answer
+    ("上下水道審議会の女性委員の割合はどう変わりましたか", "40%から20%です", 57),
+    # the number the question gives (9地区) is not the answer
+    ("支え合い組織は市内9地区中、何地区に組織されましたか", "4地区です", 170),
+    # a measure that names the whole topic says whose it is
+    ("入間市駅北口土地区画整理事業の担当課はどこですか", "区画整理課です", 278),
+])
+def test_facts_from_context(corpus, question, expected, cited):
+    response = answer_question(corpus, question)
+    assert response["answer"].startswith(expected)
+    assert lines(response)[0] == cited
+
+
+def test_departments_by_the_end_of_their_name_together_or_unknown(corpus):
+    response = answer_question(corpus, "観光課の取組で進捗区分がAのものは何件ですか")
+    assert response["filters"]["department"] == ["商工観光課"] and "8件です" in response["answer"]
+    response = answer_question(corpus, "企画課と地域振興課が共同で所管している取組はどれですか")
+    assert response["answer"].startswith("企画課と地域振興課が共同で所管する取組は1件です")
+    assert lines(response) == [556]
+    response = answer_question(corpus, "市民課の取組は何件ありますか")
+    assert response["kind"] == "not_found" and "「市民課」という所管課は文書にありません" in response["answer"]
+
+
+def test_words_joined_by_to_are_alternatives(corpus):
+    both = answer_question(corpus, "防災と防犯の取組は何件ありますか")
+    one = answer_question(corpus, "防災の取組は何件ありますか")
+    other = answer_question(corpus, "防犯の取組は何件ありますか")
+    assert both["total"] == one["total"] + other["total"] == 16
+    assert both["answer"].startswith("「防災」または「防犯」に関する取組は16件です")
+    # と meaning "with" stays a requirement
+    read = read_question("埼玉県と連携して保全と活用を促進しているのはどの課ですか", corpus)
+    assert all(t.group is None for t in read.terms)
+
+
+@pytest.mark.parametrize("module", [search.facts, search.sentences])
+def test_docstring_examples(module):
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_count_says_how_it_counted(corpus):
+    response = answer_question(corpus, "進捗区分がAの取組は何件ありますか")
+    assert response["answer"].startswith("進捗区分がA（計画期間終了までに目標に達成しているもの）の取組は52件です")
+    assert "所管課の行ごとに数えています" in response["answer"]
+    assert response["filters"] == {"progress": ["A"]}
+    assert response["total"] == 52 and all(c["progress"] == "A" for c in response["citations"])
+
+
+def test_status_summarises_grades_with_legend_labels(corpus):
+    response = answer_question(corpus, "消費者対策の進み具合を教えてください")
+    assert response["summary"] == [
+        {"code": "B", "label": "順調に進んでおり、計画目標の達成が近いもの", "count": 2},
+        {"code": "C", "label": "計画目標の達成に向けて、ある程度進んでいるもの", "count": 2},
+    ]
+
+
+def test_future_quotes_direction_comments(corpus):
+    response = answer_question(corpus, "空き家対策について今後どのように取り組む方針ですか")
+    record_of = {c["source"]["line"]: c for c in response["citations"]}
+    assert record_of[458]["field"] == "direction_comment"
+    assert record_of[458]["quote"] in response["answer"]
+
+
+def test_quotes_are_verbatim_sentences_of_the_stored_text(corpus):
+    questions = [c[0] for c in CASES] + ["アライグマの駆除体制の充実に取り組んでいる課はどこですか"]
+    for question in questions:
+        for cited in answer_question(corpus, question)["citations"]:
+            record = corpus.record(cited["id"])
+            assert cited["id"] == rid(cited["source"]["line"])
+            assert cited["quote"] and cited["quote"] in record[cited["field"]]
+            assert cited["departments"] == record["departments"] and cited["progress"] == record["progress"]
+
+
+def test_ocr_corrections_match_but_the_quote_keeps_the_written_text(corpus):
+    response = answer_question(corpus, "アライグマの駆除体制の充実に取り組んでいる課はどこですか")
+    assert response["kind"] == "who" and "農業振興課" in response["answer"]
+    assert lines(response) == [347]
+    assert "アライクマ" in response["citations"][0]["quote"]  # as the city's PDF reads
+
+
+def test_facts_come_from_the_quoted_sentence(corpus):
+    for question in ("特定空き家に認定したのは何件ですか", "入間市空き家バンクはいつ開設されましたか",
+                     "実施計画事業の予算化割合は何%ですか"):
+        response = answer_question(corpus, question)
+        value = response["answer"].split("です。")[0]
+        assert value and value in response["citations"][0]["quote"]
+
+
+@pytest.mark.parametrize("question, unknown", [
+    ("リニア中央新幹線の駅誘致はどうなっていますか", "「リニア」「新幹線」は文書に出てきません"),
+    ("学校給食の無償化はいつから実施されますか", "「無償化」は文書に出てきません"),
+    ("駅の誘致はどうなっていますか", "質問の語をすべて含む取組がありません"),
+    ("保育所の待機児童は何人ですか", "数値の記載がありません"),
+])
+def test_nothing_answers_says_so(corpus, question, unknown):
+    response = answer_question(corpus, question)
+    assert response["kind"] == "not_found"
+    assert response["answer"].startswith("該当する取組は見つかりませんでした。")
+    assert unknown in response["answer"]
+    assert response["citations"] == [] and response["confidence"] <= 0.2
+
+
+def test_not_found_offers_the_closest_searches(corpus):
+    response = answer_question(corpus, "リニア中央新幹線の駅誘致はどうなっていますか")
+    assert {"q": "誘致", "total": 6} in response["suggestions"]
+    assert {"q": "駅", "total": 6} in response["suggestions"]
+
+
+@pytest.mark.parametrize("question, kind, filters", [
+    ("進捗区分がAまたはBの取組は何件", "count", {"progress": ["A", "B"]}),
+    ("A評価の取組はどれですか", "list", {"progress": ["A"]}),
+    ("取組区分がおの取組について、今後の方針を教えて", "future", {"effort": ["お"]}),
+    ("目標を達成した取組は何件ありますか", "count", {"progress": ["A"]}),
+    ("「目標を達成」した取組は何件ありますか", "count", {"progress": ["A"]}),
+    ("「徐々に縮小させていくべきもの」はどれですか", "list", {"direction": ["ウ"]}),
+    ("危機管理課の取組は何件ありますか", "count", {"department": ["危機管理課"]}),
+    ("図書館が担当する取組は何件ですか", "count", {"department": ["図書館"]}),
+    ("第3章の取組で進捗区分がAのものは何件ですか", "count",
+     {"progress": ["A"], "chapter": ["第3章 ささえあいのまちづくり（福祉、健康）"]}),
+    ("図書館の電子図書館サービスはいつから", "when", {}),
+    ("DX評価とBCPの状況", "status", {}),
+])
+def test_reading_grades_departments_and_chapters(corpus, question, kind, filters):
+    read = read_question(tidy(question), corpus)
+    assert read.kind == kind
+    assert read.filters == filters
+
+
+def test_breakdown_by_grade(corpus):
+    response = answer_question(corpus, "進捗区分ごとの取組の件数を教えてください")
+    assert response["kind"] == "status"
+    assert [(s["code"], s["count"]) for s in response["summary"]] == [
+        ("A", 52), ("B", 120), ("C", 103), ("D", 58), ("E", 5)]
+
+
+@pytest.mark.parametrize("params, error", [
+    ({}, EmptyQuestion),
+    ({"q": ""}, EmptyQuestion),
+    ({"q": ["  　 "]}, EmptyQuestion),
+    ({"q": "あ" * 1001}, QueryTooLong),
+])
+def test_bad_questions_raise_a_400_error(corpus, params, error):
+    with pytest.raises(error) as raised:
+        ask(corpus, params)
+    assert raised.value.status == 400 and raised.value.message_ja
+
+
+# --- over real HTTP ---------------------------------------------------------------------------
+
+
+def test_ask_contract_over_http(live):
+    status, headers, body = live.get("/api/ask", q="電子申請システムへの入替を実施したのはどの課ですか")
+    assert status == 200 and headers.get_content_type() == "application/json"
+    assert list(body)[:6] == ["question", "answer", "kind", "citations", "filters", "confidence"]
+    assert body["kind"] == "who" and body["answer"].startswith("情報政策課です")
+    citation = body["citations"][0]
+    assert set(citation) >= {"id", "source", "measure", "departments", "progress", "quote"}
+    assert citation["source"] == {"file": "iruma-6th-first-half-evaluation.txt", "line": 522}
+    assert "電子申請システムへの入替を実施し" in citation["quote"]
+
+
+@pytest.mark.parametrize("question, kind, expected, cited", CASES[::3], ids=[c[0][:16] for c in CASES[::3]])
+def test_answers_over_http(live, question, kind, expected, cited):
+    status, _, body = live.get("/api/ask", q=question)
+    assert status == 200 and body["kind"] == kind and expected in body["answer"]
+    assert set(cited) <= set(lines(body))
+
+
+@pytest.mark.parametrize("params, code", [
+    ({}, "empty_question"),
+    ({"q": ""}, "empty_question"),
+    ({"q": "あ" * 1001}, "query_too_long"),
+])
+def test_bad_questions_are_400_json_over_http(live, params, code):
+    status, _, body = live.get("/api/ask", **params)
+    assert status == 400 and body["error"]["code"] == code
+    assert body["error"]["message_ja"] and body["error"]["message_en"]
+
+
+@pytest.mark.parametrize("raw", [
+    "/api/ask?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    "/api/ask?q=%ED%A0%80%E7%A9%BA%E3%81%8D%E5%AE%B6",   # a lone surrogate, then 空き家
+    "/api/ask?q=%FF%FE",
+    "/api/ask?q=%00%07%1B%E4%BD%95%E4%BB%B6",             # control characters, then 何件
+    "/api/ask?q=1%27%20OR%20%271%27%3D%271",
+    "/api/ask?q=%E3%81%BB%E3%81%92%E3%81%BB%E3%81%92",     # ほげほげ
+    "/api/ask?q=%E3%80%8C%E3%80%8D%E3%80%8C",              # 「」「
+])
+def test_hostile_or_nonsense_questions_are_answered_not_500(live, raw):
+    status, body = live.get_raw(raw)
+    assert status in (200, 400)
+    if status == 200:
+        assert body["kind"] in ("not_found", "list", "status", "count")
+    else:
+        assert body["error"]["code"] == "empty_question"
+
+
+@pytest.mark.parametrize("question", ["<script>alert(1)</script>", "<b></b>", "<img src=x onerror=alert(1)>"])
+def test_markup_is_not_read_as_a_question(live, question):
+    status, _, body = live.get("/api/ask", q=question)
+    assert status == 200 and body["kind"] == "not_found" and "<" not in body["answer"]
+
+
+def test_ask_page_shows_answer_quotes_links_and_reading(live):
+    status, _, page = live.get("/ask", q="地区センターの設置はいつからの予定ですか")
+    assert status == 200
+    assert "令和5年度からです" in page
+    assert f'href="/evaluations/{rid(606)}"' in page
+    assert "606行目" in page and "令和5年度からの地区センター設置に向けた組織見直し" in page
+    assert "質問の読み方" in page and "「いつ」から" in page
+
+
+def test_ask_page_links_a_count_to_the_listing(live):
+    status, _, page = live.get("/ask", q="商工観光課の取組で進捗区分がCのものはどれですか")
+    assert status == 200 and "2件です" in page
+    assert "/search?progress=C&amp;department=%E5%95%86%E5%B7%A5%E8%A6%B3%E5%85%89%E8%AA%B2" in page
+    status, _, listing = live.get("/api/search", progress="C", department="商工観光課")
+    assert listing["total"] == 2
+
+
+def test_ask_page_without_a_question_shows_the_form(live):
+    status, _, page = live.get("/ask")
+    assert status == 200 and 'name="q"' in page
+    status, _, page = live.get("/ask", q="あ" * 1001)
+    assert status == 400 and "質問が長すぎます" in page
+
+
+def test_home_page_has_an_ask_box(live):
+    status, _, page = live.get("/")
+    assert status == 200 and 'action="/ask"' in page
+
+
+def test_openapi_describes_ask(live):
+    _, _, spec = live.get("/openapi.json")
+    operation = spec["paths"]["/api/ask"]["get"]
+    assert operation["parameters"][0]["name"] == "q"
+    schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    assert schema["required"] == ["question", "answer", "kind", "citations", "filters", "confidence"]
