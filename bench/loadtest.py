@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.spawn import PROJECT_DIR, ServerProcess, hyoka_search
+from index.cli import BUILD_NICENESS
 
 DATA = Path(__file__).parent / "data"
 RESULTS = Path(__file__).parent / "results"
@@ -139,6 +140,7 @@ class Reindexer:
 
     var_dir: Path
     pause: float
+    niceness: int | None = None  # None: the command's own default (BUILD_NICENESS)
     runs: dict[str, list[float]] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
     stop: threading.Event = field(default_factory=threading.Event)
@@ -159,7 +161,8 @@ class Reindexer:
                 return
             step = steps[number % len(steps)]
             started = time.perf_counter()
-            result = hyoka_search(self.var_dir, *step)
+            env = {} if self.niceness is None else {"HYOKA_BUILD_NICENESS": str(self.niceness)}
+            result = hyoka_search(self.var_dir, *step, env=env)
             if result.returncode != 0:
                 self.failures.append(f"{' '.join(step)}: {result.stderr[-500:]}")
             else:
@@ -224,7 +227,8 @@ def summarize(samples: list[Sample]) -> dict:
 
 
 def run(clients: int, duration: float, reindex_pause: float, threads: int, max_latency: float,
-        work_dir: Path, workspace: Path | None = None, think: float = 0.0) -> dict:
+        work_dir: Path, workspace: Path | None = None, think: float = 0.0,
+        build_niceness: int | None = None) -> dict:
     """Run the whole load test in ``work_dir``; the results as a dict.
 
     ``workspace``: an already built workspace to copy instead of building one.
@@ -241,7 +245,7 @@ def run(clients: int, duration: float, reindex_pause: float, threads: int, max_l
     with ServerProcess(var_dir, threads=threads, log_path=work_dir / "server.log") as server:
         ask_status = server.get(path_for("/api/ask", {"q": questions[0]}), timeout=60)[0]
         plan = Plan(searches, questions, record_ids(server), ask=ask_status != 404)
-        reindexer = Reindexer(var_dir, reindex_pause)
+        reindexer = Reindexer(var_dir, reindex_pause, build_niceness)
         reindex_thread = threading.Thread(target=reindexer.run, daemon=True)
         workers = [Client(server.port, seed, plan, think) for seed in range(clients)]
         watcher = Watcher(server.port)
@@ -270,6 +274,7 @@ def run(clients: int, duration: float, reindex_pause: float, threads: int, max_l
     return {
         "passed": passed,
         "clients": clients, "think_s": think, "duration_s": round(elapsed, 1), "server_threads": threads,
+        "build_niceness": BUILD_NICENESS if build_niceness is None else build_niceness,
         "max_latency_limit_ms": max_latency * 1000,
         "throughput_rps": round(len(samples) / elapsed, 1) if elapsed else 0.0,
         "ask": "included" if plan.ask else f"skipped (/api/ask answered {ask_status})",
@@ -322,7 +327,7 @@ def markdown(results: dict) -> str:
     lines += ["", f"Machine: {machine['cpus']} CPUs, Python {machine['python']}, load average "
                   f"{machine['load_average_before'][0]} before and {machine['load_average_after'][0]} after; "
                   f"run at {results['finished_at']}. Clients, server and reindex share the machine; "
-                  f"the index changes run at a lower CPU priority (nice 10).", ""]
+                  f"the index changes run at nice {results['build_niceness']}.", ""]
     return "\n".join(lines)
 
 
@@ -336,13 +341,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-latency", type=float, default=2.0, help="slowest acceptable request, s")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where loadtest.md/.json go")
     parser.add_argument("--workspace", type=Path, help="copy this built workspace instead of building one")
+    parser.add_argument("--build-niceness", type=int,
+                        help="CPU niceness of the index changes (default: the command's own, 10; 0 = none)")
     parser.add_argument("--think", type=float, default=0.0,
                         help="mean pause of a client between requests, s (default 0: back to back)")
     args = parser.parse_args(argv)
     work_dir = Path(tempfile.mkdtemp(prefix="hyoka-loadtest-"))
     try:
         results = run(args.clients, args.duration, args.reindex_pause, args.threads, args.max_latency, work_dir,
-                      args.workspace, args.think)
+                      args.workspace, args.think, args.build_niceness)
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
     args.output.mkdir(parents=True, exist_ok=True)

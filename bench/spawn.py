@@ -33,10 +33,11 @@ def command_env(var_dir: Path | str) -> dict[str, str]:
             "PYTHONWARNINGS": "ignore::SyntaxWarning"}
 
 
-def hyoka_search(var_dir: Path | str, *args: str, **kwargs) -> subprocess.CompletedProcess:
+def hyoka_search(var_dir: Path | str, *args: str, env: dict[str, str] | None = None,
+                 **kwargs) -> subprocess.CompletedProcess:
     """Run the ``hyoka-search`` console script on a workspace; output captured as text."""
     kwargs.setdefault("timeout", 300)
-    return subprocess.run([str(BIN_DIR / "hyoka-search"), *args], env=command_env(var_dir),
+    return subprocess.run([str(BIN_DIR / "hyoka-search"), *args], env=command_env(var_dir) | (env or {}),
                           capture_output=True, text=True, **kwargs)
 
 

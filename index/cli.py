@@ -22,7 +22,7 @@ from .parse import ParseError  # noqa: E402
 from .progress import ProgressBar  # noqa: E402
 
 # Commands that build a generation run at a lower CPU priority: a server on the same machine
-# keeps answering quickly while a reindex runs beside it.
+# keeps answering quickly while a reindex runs beside it. HYOKA_BUILD_NICENESS=0 turns it off.
 BUILD_NICENESS = 10
 BUILDING = {"build", "ingest", "remove", "reindex"}
 
@@ -114,7 +114,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command in BUILDING:
-        os.nice(BUILD_NICENESS)
+        os.nice(int(os.environ.get("HYOKA_BUILD_NICENESS", BUILD_NICENESS)))
     # Quiet log lines when nobody watches a terminal; the progress bar replaces them on one.
     logging.basicConfig(level=logging.WARNING if sys.stderr.isatty() else logging.INFO,
                         format="%(asctime)s hyoka-search: %(message)s", stream=sys.stderr)
