@@ -43,6 +43,7 @@ FACET_FILTERS = [{"progress": ["B"]}, {"progress": ["C", "D"]}, {"effort": ["い
                  {"chapter": ["3"]}, {"department": ["地域振興課"]}, {"progress": ["A"], "chapter": ["1"]}]
 COPY_ID = "loadtest-copy"
 COPY_LINES = 100
+PICKUP_SECONDS = 30
 EXTRA_QUERIES = ["コロナ", "地区センター", "空き家", "子育て 支援", "DX", "防災", "\"公共施設\"", "図書館 OR 公民館",
                  "高齢者 -介護", "ワーク・ライフ・バランス"]
 
@@ -260,9 +261,15 @@ def run(clients: int, duration: float, reindex_pause: float, threads: int, max_l
         elapsed = time.monotonic() - started
         reindexer.stop.set()
         reindex_thread.join()
-        # The server, never restarted, must now serve what the last change stored.
-        served = [d["id"] for d in server.get("/api/documents")[1]["documents"]]
+        # The server, never restarted, must now serve what the last change stored (once it has
+        # opened and warmed that generation in the background: allow it a few seconds).
         stored = [line.split()[0] for line in hyoka_search(var_dir, "documents").stdout.splitlines()[1:]]
+        pickup_deadline = time.monotonic() + PICKUP_SECONDS
+        while True:
+            served = [d["id"] for d in server.get("/api/documents")[1]["documents"]]
+            if served == stored or time.monotonic() > pickup_deadline:
+                break
+            time.sleep(0.1)
     samples = [s for w in workers for s in w.samples] + watcher.samples
     overall = summarize(samples)
     by_kind = {kind: summarize([s for s in samples if s.kind == kind]) for kind in list(MIX) + ["documents"]
