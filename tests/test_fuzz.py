@@ -31,8 +31,8 @@ def check(case) -> None:
         assert response.headers["content-type"][0].startswith("application/json")
         error = response.json()["error"]
         assert isinstance(error["code"], str) and isinstance(error["message"], str) and error["message"]
-    # Not negative_data_rejection: the API reads an empty parameter (what an HTML form sends for
-    # an untouched field, e.g. ``per_page=``) as an absent one, on purpose.
+    # Not negative_data_rejection: the API reads an empty or blank parameter (what an HTML form
+    # sends for an untouched field, e.g. ``per_page=``) as an absent one, on purpose.
     case.validate_response(response, excluded_checks=[schemathesis.checks.negative_data_rejection])
 
 
