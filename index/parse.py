@@ -158,14 +158,18 @@ class _Reader:
         """A line without tabs: a chapter title (the table header follows) or the page header."""
         title = text.strip()
         if CHAPTER.match(title) or next_text.lstrip().startswith("節"):
-            key = chapter_key(title)
-            self.chapter_spellings.setdefault(key, []).append(title)
-            self.chapter_lines.setdefault(key, number)
-            if self.chapter is None or self.chapter[0] != key:
-                self.section = self.item = ""
-            self.chapter = (key, title)
+            self.enter_chapter(number, title)
         else:
             self.titles[title] += 1
+
+    def enter_chapter(self, number: int, title: str):
+        """Rows from here on belong to the chapter ``title`` (as written on line ``number``)."""
+        key = chapter_key(title)
+        self.chapter_spellings.setdefault(key, []).append(title)
+        self.chapter_lines.setdefault(key, number)
+        if self.chapter is None or self.chapter[0] != key:
+            self.section = self.item = ""
+        self.chapter = (key, title)
 
     def read_cells(self, number: int, line: str):
         cells = [c.strip() for c in line.split("\t")]
