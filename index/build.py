@@ -16,6 +16,7 @@ import os
 import shutil
 import time
 import uuid
+from datetime import datetime, timezone
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable
@@ -216,7 +217,9 @@ def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir:
         write_database(temporary / DATABASE_NAME, parsed, tables, meta)
         log.info("wrote the database in %s", temporary.name)
         write_index(temporary / INDEX_NAME, temporary / DATABASE_NAME, tables, progress)
-        final = workspace.generations / time.strftime(f"%Y%m%dT%H%M%S-{uuid.uuid4().hex[:6]}")
+        # Microseconds in the name: generations sort by age even when built in the same second.
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+        final = workspace.generations / f"{stamp}-{uuid.uuid4().hex[:6]}"
         os.rename(temporary, final)
         _fsync_dir(workspace.generations)
     except BaseException:

@@ -69,6 +69,11 @@ class ParsedDocument:
     records: list[dict]
 
 
+def is_code(cell: str, alphabet: str) -> bool:
+    """One grade code of ``alphabet`` (``"BC"`` is not a code, though it is in ``"ABCDE"``)."""
+    return len(cell) == 1 and cell in alphabet
+
+
 def chapter_key(title: str) -> str:
     """第1章 … → 第1章; an unnumbered title is its own key, without the part in parentheses."""
     match = CHAPTER.match(title)
@@ -183,7 +188,7 @@ class _Reader:
             self.item = first
             return
         grade = next((p for p in range(2, len(cells) - 5)
-                      if cells[p] in PROGRESS and cells[p + 1] in EFFORT and cells[p]), None)
+                      if is_code(cells[p], PROGRESS) and is_code(cells[p + 1], EFFORT)), None)
         if grade is None:
             self.problem(number, "row has no progress and effort grades (expected e.g. 'B<TAB>い')")
             return
@@ -203,7 +208,7 @@ class _Reader:
             measure, content = previous["measure"], previous["content"]
             continues = previous["continues"] or previous["line"]
         directions = [d for d in SPLIT_CODES.split(cells[p + 3]) if d]
-        bad = [d for d in directions if d not in DIRECTION]
+        bad = [d for d in directions if not is_code(d, DIRECTION)]
         if not directions or bad:
             self.problem(number, f"unknown future direction {cells[p + 3]!r}")
             return
