@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from index.parse import DIRECTION, EFFORT, PROGRESS
+from search.query import MAX_PAGE
 from search.related import DEFAULT_LIMIT as RELATED_DEFAULT_LIMIT
 from search.related import MAX_LIMIT as RELATED_MAX_LIMIT
 from search.related import SCOPES as RELATED_SCOPES
@@ -87,7 +88,8 @@ SEARCH_PARAMETERS = [
     _array("department", "所管課"),
     _array("chapter", "章（題名、第N章、または番号）"),
     _array("document", "文書 id または題名"),
-    {"name": "page", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1}},
+    {"name": "page", "in": "query", "required": False,
+     "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}},
     {"name": "per_page", "in": "query", "required": False,
      "schema": {"type": "integer", "minimum": 1, "maximum": DEFAULTS["max_per_page"]}},
     {"name": "sort", "in": "query", "required": False,
