@@ -219,6 +219,7 @@ def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir:
         log.info("wrote the database in %s", temporary.name)
         write_index(temporary / INDEX_NAME, temporary / DATABASE_NAME, tables, progress)
         write_related(temporary / DATABASE_NAME, read_records(temporary / DATABASE_NAME), tables)
+        log.info("computed related measures")
         # Microseconds in the name: generations sort by age even when built in the same second.
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
         final = workspace.generations / f"{stamp}-{uuid.uuid4().hex[:6]}"
