@@ -58,6 +58,8 @@ GENERIC_WORDS = (
     "強化", "確保", "継続", "実現", "必要", "計画", "対応", "状況", "実施計画", "市内", "本市", "入間市",
     "市民", "令和", "平成", "年度", "年間", "期間", "計画期間", "前期", "基本計画", "各種", "様々",
     "全体", "機会", "とも",
+    # What happened to many events in the period, not what a measure is about.
+    "中止", "延期", "縮小", "影響",
 )
 # Nouns that work as function words (ため, こと, 今後 …): they end a compound and are never terms.
 FUNCTION_NOUNS = (
