@@ -27,6 +27,7 @@ test: install
 
 bench: install
 	$(PY) -m bench.search_quality
+	$(PY) -m bench.related_quality
 	$(PY) -m bench.qa_quality
 	$(PY) -m bench.loadtest
 

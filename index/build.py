@@ -25,6 +25,7 @@ from whoosh import index as whoosh_index
 
 from .formats import read_source
 from .parse import ParseError
+from .related import write_related
 from .schema import SCHEMA_VERSION, build_schema, index_document
 from .store import SourceDocument, read_documents, read_records, write_database
 from .tables import DATA_DIR, Tables, load_tables, tables_fingerprint
@@ -217,6 +218,8 @@ def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir:
         write_database(temporary / DATABASE_NAME, parsed, tables, meta)
         log.info("wrote the database in %s", temporary.name)
         write_index(temporary / INDEX_NAME, temporary / DATABASE_NAME, tables, progress)
+        write_related(temporary / DATABASE_NAME, read_records(temporary / DATABASE_NAME), tables)
+        log.info("computed related measures")
         # Microseconds in the name: generations sort by age even when built in the same second.
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
         final = workspace.generations / f"{stamp}-{uuid.uuid4().hex[:6]}"

@@ -15,7 +15,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from .analysis import gram_analyzer, japanese_analyzer
 
 # Bump when the schema or the analysis changes: a build with another version is stale.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: related-measure tables
 
 TITLE_FIELDS = ("measure", "item", "section")
 BODY_FIELDS = ("content", "effort_comment", "direction_comment")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from index.parse import DIRECTION, EFFORT, PROGRESS
 from search.query import MAX_PAGE
+from search.related import DEFAULT_LIMIT as RELATED_DEFAULT_LIMIT
+from search.related import MAX_LIMIT as RELATED_MAX_LIMIT
+from search.related import SCOPES as RELATED_SCOPES
 from search.settings import DEFAULTS
 
 
@@ -47,6 +50,22 @@ RECORD = {
         "score": {"type": "number"},
         "highlights": {"type": "array", "items": {"type": "object", "properties": {
             "field": {"type": "string"}, "fragment": {"type": "string"}}}},
+    },
+}
+
+RELATED = {
+    "type": "object",
+    "required": ["id", "scope", "limit", "results"],
+    "properties": {
+        "id": {"type": "string"}, "scope": {"type": "string", "enum": list(RELATED_SCOPES)},
+        "limit": {"type": "integer"},
+        "results": {"type": "array", "items": {"allOf": [RECORD, {"type": "object", "required": [
+            "score", "same_chapter", "shared", "reason"], "properties": {
+            "score": {"type": "number", "description": "関連の強さ（共通する語の重みの積和）"},
+            "same_chapter": {"type": "boolean", "description": "元の取組と同じ章か"},
+            "shared": {"type": "object", "properties": {n: {"type": "array", "items": {"type": "string"}}
+                                                        for n in ("terms", "concepts", "departments")}},
+            "reason": {"type": "string", "example": "共通の語: 空き家、空き家バンク／同じ所管課: 都市計画課"}}}]}},
     },
 }
 
@@ -139,6 +158,19 @@ SPEC = {
             "summary": "One evaluation record",
             "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
             "responses": {"200": _ok(RECORD, "The record"), **ERRORS},
+        }},
+        "/api/evaluations/{id}/related": {"get": {
+            "summary": "Related measures elsewhere in the plan, with the reason in Japanese",
+            "description": "同じ取組（他の所管課の行・続きの行）は含みません。scope=other（既定）では他の章の取組を先に、"
+                           "scope=all では章を問わず関連の強い順に返します。",
+            "parameters": [
+                {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+                {"name": "limit", "in": "query", "required": False, "schema": {
+                    "type": "integer", "minimum": 1, "maximum": RELATED_MAX_LIMIT, "default": RELATED_DEFAULT_LIMIT}},
+                {"name": "scope", "in": "query", "required": False, "schema": {
+                    "type": "string", "enum": list(RELATED_SCOPES), "default": "other"}},
+            ],
+            "responses": {"200": _ok(RELATED, "Related measures"), **ERRORS},
         }},
         "/api/legend": {"get": {
             "summary": "Grade definitions read from the documents",
