@@ -5,7 +5,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: install index run test bench
+.PHONY: install index run test bench loadtest
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,7 +29,13 @@ test: install
 # installs itself into bench/.peer/ on first use. One line per script; add new ones below.
 bench: install
 	$(PY) -m bench.search_quality
+	$(PY) -m bench.related_quality
 	$(PY) -m bench.qa_quality
+	$(PY) -m bench.loadtest
 	$(PY) -m bench.latency
 	$(PY) -m bench.scale
 	$(PY) -m bench.timings
+
+# 32 clients for 60 s against waitress on loopback while the index is rebuilt; writes bench/results/loadtest.*
+loadtest: install
+	$(PY) -m bench.loadtest

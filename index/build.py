@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import logging
 import os
 import shutil
 import time
 import uuid
+from datetime import datetime, timezone
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable
@@ -23,6 +25,7 @@ from whoosh import index as whoosh_index
 
 from .formats import read_source
 from .parse import ParseError
+from .related import write_related
 from .schema import SCHEMA_VERSION, build_schema, index_document
 from .store import SourceDocument, read_documents, read_records, write_database
 from .streams import STREAMS_NAME, write_streams
@@ -34,6 +37,10 @@ KEEP_GENERATIONS = 2
 PARALLEL_THRESHOLD = 5_000  # rows; below this one process is faster than two
 
 Progress = Callable[[int, int], None]
+# Takes the planned sources, returns the sources to build, or None when nothing would change.
+Change = Callable[[list[SourceDocument]], "list[SourceDocument] | None"]
+
+log = logging.getLogger(__name__)
 
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -167,6 +174,20 @@ def build(workspace: Workspace, sources: list[SourceDocument], data_dir: Path = 
         return _build_locked(workspace, sources, data_dir, progress)
 
 
+def update(workspace: Workspace, change: Change, data_dir: Path = DATA_DIR,
+           progress: Progress | None = None) -> Path | None:
+    """Apply ``change`` to the planned sources and build the result, all under the build lock.
+
+    Reading the stored documents inside the lock means two concurrent changes cannot lose
+    each other's documents. Returns the new generation, or None when ``change`` said no.
+    """
+    with workspace.lock():
+        sources = change(planned_sources(workspace, data_dir))
+        if sources is None:
+            return None
+        return _build_locked(workspace, sources, data_dir, progress)
+
+
 def parse_sources(sources: list[SourceDocument], tables: Tables):
     """Parse every source; one ``ParseError`` listing the problems of all of them."""
     from .formats import parse_source
@@ -190,6 +211,7 @@ def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir:
                   progress: Progress | None) -> Path:
     tables = load_tables(data_dir)
     parsed = parse_sources(sources, tables)
+    log.info("parsed %d documents, %d rows", len(parsed), sum(len(p.records) for _, p in parsed))
     workspace.generations.mkdir(parents=True, exist_ok=True)
     workspace.prune()
     temporary = workspace.generations / f".tmp-{uuid.uuid4().hex}"
@@ -198,14 +220,20 @@ def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir:
         meta = {"fingerprint": fingerprint(sources, data_dir), "schema_version": SCHEMA_VERSION,
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
         write_database(temporary / DATABASE_NAME, parsed, tables, meta)
+        log.info("wrote the database in %s", temporary.name)
         write_index(temporary / INDEX_NAME, temporary / DATABASE_NAME, tables, progress)
-        final = workspace.generations / time.strftime(f"%Y%m%dT%H%M%S-{uuid.uuid4().hex[:6]}")
+        write_related(temporary / DATABASE_NAME, read_records(temporary / DATABASE_NAME), tables)
+        log.info("computed related measures")
+        # Microseconds in the name: generations sort by age even when built in the same second.
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+        final = workspace.generations / f"{stamp}-{uuid.uuid4().hex[:6]}"
         os.rename(temporary, final)
         _fsync_dir(workspace.generations)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
     workspace.swap(final)
+    log.info("swapped in generation %s", final.name)
     workspace.prune()
     return final
 
@@ -213,6 +241,9 @@ def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir:
 def write_index(path: Path, database: Path, tables: Tables, progress: Progress | None = None) -> None:
     """Create the Whoosh index of every evaluation in ``database``."""
     records = read_records(database)
+    log.info("indexing %d rows", len(records))
+    if progress:
+        progress(0, len(records))
     path.mkdir()
     ix = whoosh_index.create_in(path, build_schema(tables.correction_pairs()))
     parallel = len(records) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1
@@ -220,7 +251,7 @@ def write_index(path: Path, database: Path, tables: Tables, progress: Progress |
     try:
         for position, row in enumerate(records):
             writer.add_document(**index_document(row, position))
-            if progress and (position + 1) % 500 == 0:
+            if progress and (position + 1) % 100 == 0 and position + 1 < len(records):
                 progress(position + 1, len(records))
         writer.commit()
     except BaseException:

@@ -69,6 +69,11 @@ class ParsedDocument:
     records: list[dict]
 
 
+def is_code(cell: str, alphabet: str) -> bool:
+    """One grade code of ``alphabet`` (``"BC"`` is not a code, though it is in ``"ABCDE"``)."""
+    return len(cell) == 1 and cell in alphabet
+
+
 def chapter_key(title: str) -> str:
     """第1章 … → 第1章; an unnumbered title is its own key, without the part in parentheses."""
     match = CHAPTER.match(title)
@@ -158,14 +163,18 @@ class _Reader:
         """A line without tabs: a chapter title (the table header follows) or the page header."""
         title = text.strip()
         if CHAPTER.match(title) or next_text.lstrip().startswith("節"):
-            key = chapter_key(title)
-            self.chapter_spellings.setdefault(key, []).append(title)
-            self.chapter_lines.setdefault(key, number)
-            if self.chapter is None or self.chapter[0] != key:
-                self.section = self.item = ""
-            self.chapter = (key, title)
+            self.enter_chapter(number, title)
         else:
             self.titles[title] += 1
+
+    def enter_chapter(self, number: int, title: str):
+        """Rows from here on belong to the chapter ``title`` (as written on line ``number``)."""
+        key = chapter_key(title)
+        self.chapter_spellings.setdefault(key, []).append(title)
+        self.chapter_lines.setdefault(key, number)
+        if self.chapter is None or self.chapter[0] != key:
+            self.section = self.item = ""
+        self.chapter = (key, title)
 
     def read_cells(self, number: int, line: str):
         cells = [c.strip() for c in line.split("\t")]
@@ -179,7 +188,7 @@ class _Reader:
             self.item = first
             return
         grade = next((p for p in range(2, len(cells) - 5)
-                      if cells[p] in PROGRESS and cells[p + 1] in EFFORT and cells[p]), None)
+                      if is_code(cells[p], PROGRESS) and is_code(cells[p + 1], EFFORT)), None)
         if grade is None:
             self.problem(number, "row has no progress and effort grades (expected e.g. 'B<TAB>い')")
             return
@@ -199,7 +208,7 @@ class _Reader:
             measure, content = previous["measure"], previous["content"]
             continues = previous["continues"] or previous["line"]
         directions = [d for d in SPLIT_CODES.split(cells[p + 3]) if d]
-        bad = [d for d in directions if d not in DIRECTION]
+        bad = [d for d in directions if not is_code(d, DIRECTION)]
         if not directions or bad:
             self.problem(number, f"unknown future direction {cells[p + 3]!r}")
             return

@@ -16,7 +16,8 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from .analysis import japanese_analyzer
 
 # Bump when the schema or the analysis changes: a build with another version is stale.
-SCHEMA_VERSION = "3"  # 3: no bigram fields (the substring index replaces them)
+# 2: related-measure tables; 3: no bigram fields (the substring index replaces them).
+SCHEMA_VERSION = "3"
 
 TITLE_FIELDS = ("measure", "item", "section")
 BODY_FIELDS = ("content", "effort_comment", "direction_comment")

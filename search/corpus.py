@@ -9,6 +9,7 @@ up a reindex without a restart.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -16,6 +17,7 @@ import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", SyntaxWarning)
@@ -31,6 +33,8 @@ from .facets import value_masks
 from .streams import SizedCache, Substrings
 
 GRADE_ORDER = {"progress": PROGRESS, "effort": EFFORT, "direction": DIRECTION}
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -148,13 +152,21 @@ class Corpus:
 
 
 class Library:
-    """The current corpus of a workspace, reopened when a build swaps a new generation in."""
+    """The current corpus of a workspace, reopened when a build swaps a new generation in.
 
-    def __init__(self, workspace: Workspace):
+    Without ``warm`` the first request after a swap opens the new generation. With ``warm`` (a
+    function that builds a corpus's lazy caches, as the server passes), a background thread opens
+    and warms it while requests keep using the previous generation, then swaps: under load a
+    reindex then stalls no request. The previous generation stays on disk for one more build.
+    """
+
+    def __init__(self, workspace: Workspace, warm: Callable[[Corpus], object] | None = None):
         self.workspace = workspace
+        self.warm = warm
         self._lock = threading.Lock()
         self._corpus: Corpus | None = None
         self._target: str | None = None
+        self._opening: str | None = None  # the generation a background thread is opening
 
     def current(self) -> Corpus:
         try:
@@ -164,9 +176,34 @@ class Library:
         if target is None:
             raise IndexMissing(f"no index built in {self.workspace.root}")
         if target != self._target:
+            if self.warm is not None and self._corpus is not None:
+                self._open_in_background(target)
+                return self._corpus
             with self._lock:
                 if target != self._target:
                     # The old corpus is left to the garbage collector: a request may still use it.
                     self._corpus = Corpus(self.workspace.root / target)
                     self._target = target
         return self._corpus
+
+    def _open_in_background(self, target: str) -> None:
+        with self._lock:
+            if self._opening is not None:
+                return  # one at a time; a later request sees any newer generation
+            self._opening = target
+        threading.Thread(target=self._open_warm, args=(target,), name="hyoka-reopen", daemon=True).start()
+
+    def _open_warm(self, target: str) -> None:
+        try:
+            corpus = Corpus(self.workspace.root / target)
+            try:
+                self.warm(corpus)
+            except Exception:  # warming only saves time: a failure must not keep the new index out
+                log.exception("warming generation %s failed", target)
+            with self._lock:
+                self._corpus, self._target = corpus, target
+        except Exception:  # e.g. already replaced and pruned; the next request tries the newest
+            log.exception("opening generation %s failed", target)
+        finally:
+            with self._lock:
+                self._opening = None

@@ -20,6 +20,7 @@ from .errors import BadParameter, QueryTooLong
 from .settings import DEFAULTS
 
 SORTS = ("relevance", "document", "progress")
+MAX_PAGE = 1_000_000  # far past the last page of any corpus; a bound the API can publish
 FILTERS = ("progress", "effort", "direction", "department", "chapter", "document")
 GRADE_ALPHABETS = {"progress": PROGRESS, "effort": EFFORT, "direction": DIRECTION}
 GRADE_NAMES = {"progress": ("進捗区分", "progress"), "effort": ("取組区分", "effort"),
@@ -85,10 +86,11 @@ def _integer(params: Mapping, name: str, default: int, low: int, high: int | Non
     if not values:
         return default
     text = unicodedata.normalize("NFKC", values[-1])
-    if not re.fullmatch(r"[0-9]{1,9}", text):
+    if not re.fullmatch(r"[0-9]+", text):
         raise BadParameter(f"{name} は整数で指定してください: {values[-1][:20]!r}",
                            f"{name} must be an integer")
-    number = int(text)
+    # Past nine digits a number is out of any range; int() of thousands of digits would raise.
+    number = int(text) if len(text.lstrip("0")) <= 9 else 10**9
     if high is None and number < low:
         raise BadParameter(f"{name} は {low} 以上で指定してください", f"{name} must be at least {low}")
     if high is not None and not low <= number <= high:
@@ -131,7 +133,7 @@ def parse_query(params: Mapping[str, Sequence[str] | str], settings: Mapping[str
         text=text,
         tree=tree,
         filters={k: v for k, v in filters.items() if v},
-        page=_integer(params, "page", 1, 1, None),
+        page=_integer(params, "page", 1, 1, MAX_PAGE),
         per_page=_integer(params, "per_page", settings["per_page"], 1, settings["max_per_page"]),
         sort=sort,
         fallback=fallback,

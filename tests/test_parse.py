@@ -112,7 +112,9 @@ HEADER = "第1章 テスト（試験）\n\n節\t項\t施策の方向性\t内容\
 
 @pytest.mark.parametrize("body, reason", [
     ("\t\t施策\t内容\tZ\tい\tコメント\tイ\tコメント\t企画課\n", "t.txt:14: row has no progress"),
+    ("\t\t施策\t内容\tBC\tい\tコメント\tイ\tコメント\t企画課\n", "t.txt:14: row has no progress"),
     ("\t\t施策\t内容\tB\tい\tコメント\tカ\tコメント\t企画課\n", "unknown future direction"),
+    ("\t\t施策\t内容\tB\tい\tコメント\tアイ\tコメント\t企画課\n", "unknown future direction"),
     ("\t\t施策\t内容\tB\tい\tコメント\tイ\tコメント\t\n", "names no department"),
     ("\t\t\t\tB\tい\tコメント\tイ\tコメント\t企画課\n", "continues a measure"),
 ])

@@ -1,5 +1,5 @@
-"""The JSON API: ``/api/search``, ``/api/ask``, ``/api/evaluations/<id>``, ``/api/legend``,
-``/api/documents``."""
+"""The JSON API: ``/api/search``, ``/api/ask``, ``/api/evaluations/<id>`` (and its ``/related``),
+``/api/legend``, ``/api/documents``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from flask import Blueprint, jsonify, request
 from search.ask import ask as ask_question
 from search.engine import get_record, legend, run_search
 from search.query import parse_query
+from search.related import find_related, parse_related
 
 from .library import get_corpus, get_settings
 from .openapi import SPEC
@@ -34,6 +35,11 @@ def ask():
 @bp.get("/evaluations/<record_id>")
 def evaluation(record_id: str):
     return jsonify(get_record(get_corpus(), record_id))
+
+
+@bp.get("/evaluations/<record_id>/related")
+def related(record_id: str):
+    return jsonify(find_related(get_corpus(), record_id, parse_related(request_params())))
 
 
 @bp.get("/legend")

@@ -7,13 +7,15 @@ from flask import Flask, current_app
 from index.build import Workspace, ensure_built
 from search.corpus import Corpus, Library
 from search.settings import SETTINGS
+from search.warmup import warm
 
 
 def init_app(app: Flask) -> None:
     workspace = Workspace(app.config["VAR_DIR"])
     if app.config["BUILD_ON_START"]:
         ensure_built(workspace)
-    app.extensions["hyoka"] = Library(workspace)
+    # A reindex swapped in under load is opened and warmed in the background (search/warmup.py).
+    app.extensions["hyoka"] = Library(workspace, warm=warm)
 
 
 def get_corpus() -> Corpus:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from index.parse import DIRECTION, EFFORT, PROGRESS
+from search.query import MAX_PAGE
+from search.related import DEFAULT_LIMIT as RELATED_DEFAULT_LIMIT
+from search.related import MAX_LIMIT as RELATED_MAX_LIMIT
+from search.related import SCOPES as RELATED_SCOPES
 from search.settings import DEFAULTS
 
 
@@ -49,6 +53,22 @@ RECORD = {
     },
 }
 
+RELATED = {
+    "type": "object",
+    "required": ["id", "scope", "limit", "results"],
+    "properties": {
+        "id": {"type": "string"}, "scope": {"type": "string", "enum": list(RELATED_SCOPES)},
+        "limit": {"type": "integer"},
+        "results": {"type": "array", "items": {"allOf": [RECORD, {"type": "object", "required": [
+            "score", "same_chapter", "shared", "reason"], "properties": {
+            "score": {"type": "number", "description": "関連の強さ（共通する語の重みの積和）"},
+            "same_chapter": {"type": "boolean", "description": "元の取組と同じ章か"},
+            "shared": {"type": "object", "properties": {n: {"type": "array", "items": {"type": "string"}}
+                                                        for n in ("terms", "concepts", "departments")}},
+            "reason": {"type": "string", "example": "共通の語: 空き家、空き家バンク／同じ所管課: 都市計画課"}}}]}},
+    },
+}
+
 ERRORS = {
     "400": {"description": "Bad parameter", "content": {"application/json": {"schema": ERROR}}},
     "404": {"description": "Not found", "content": {"application/json": {"schema": ERROR}}},
@@ -68,7 +88,8 @@ SEARCH_PARAMETERS = [
     _array("department", "所管課"),
     _array("chapter", "章（題名、第N章、または番号）"),
     _array("document", "文書 id または題名"),
-    {"name": "page", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1}},
+    {"name": "page", "in": "query", "required": False,
+     "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}},
     {"name": "per_page", "in": "query", "required": False,
      "schema": {"type": "integer", "minimum": 1, "maximum": DEFAULTS["max_per_page"]}},
     {"name": "sort", "in": "query", "required": False,
@@ -137,6 +158,19 @@ SPEC = {
             "summary": "One evaluation record",
             "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
             "responses": {"200": _ok(RECORD, "The record"), **ERRORS},
+        }},
+        "/api/evaluations/{id}/related": {"get": {
+            "summary": "Related measures elsewhere in the plan, with the reason in Japanese",
+            "description": "同じ取組（他の所管課の行・続きの行）は含みません。scope=other（既定）では他の章の取組を先に、"
+                           "scope=all では章を問わず関連の強い順に返します。",
+            "parameters": [
+                {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+                {"name": "limit", "in": "query", "required": False, "schema": {
+                    "type": "integer", "minimum": 1, "maximum": RELATED_MAX_LIMIT, "default": RELATED_DEFAULT_LIMIT}},
+                {"name": "scope", "in": "query", "required": False, "schema": {
+                    "type": "string", "enum": list(RELATED_SCOPES), "default": "other"}},
+            ],
+            "responses": {"200": _ok(RELATED, "Related measures"), **ERRORS},
         }},
         "/api/legend": {"get": {
             "summary": "Grade definitions read from the documents",

@@ -13,6 +13,7 @@ from search.export import export_csv, export_json
 from search.measures import sibling_rows
 from search.overview import chapter_chart, department_table, summary
 from search.query import parse_query
+from search.related import related_groups
 from search.suggest import suggest
 
 from . import links
@@ -88,7 +89,7 @@ def evaluation(record_id: str):
     documents = {d["id"]: d for d in corpus.documents}
     return render_template("record.html", record=record, siblings=sibling_rows(corpus, record),
                            labels=grade_labels(corpus), document=documents.get(record["document"]),
-                           back=back_url())
+                           back=back_url(), related=related_groups(corpus, record_id))
 
 
 @bp.get("/overview")
