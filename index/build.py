@@ -28,7 +28,6 @@ from .parse import ParseError
 from .related import write_related
 from .schema import SCHEMA_VERSION, build_schema, index_document
 from .store import SourceDocument, read_documents, read_records, write_database
-from .streams import STREAMS_NAME, write_streams
 from .tables import DATA_DIR, Tables, load_tables, tables_fingerprint
 
 DATABASE_NAME = "hyoka.db"
@@ -152,9 +151,6 @@ def built_fingerprint(workspace: Workspace) -> str | None:
 
 
 def is_stale(workspace: Workspace, data_dir: Path = DATA_DIR) -> bool:
-    current = workspace.current()
-    if current is not None and not (current / STREAMS_NAME).exists():
-        return True  # built before the substring index existed
     return built_fingerprint(workspace) != fingerprint(planned_sources(workspace, data_dir), data_dir)
 
 
@@ -257,6 +253,5 @@ def write_index(path: Path, database: Path, tables: Tables, progress: Progress |
     except BaseException:
         writer.cancel()
         raise
-    write_streams(path.parent / STREAMS_NAME, records, tables.correction_pairs())
     if progress:
         progress(len(records), len(records))

@@ -1,10 +1,9 @@
 """The Whoosh schema: searchable text, facet columns and the stored record.
 
-Text is indexed as Sudachi words (``*_words``: spelling suggestions, the reference matcher).
-``title`` holds the measure with its item and section titles, ``body`` the content and both
-comments. The chapter title is not searchable text: it is too broad to say what a row is about;
-it is a facet. Searches match through the substring index (index/streams.py), which replaced
-the character-bigram fields: they took two thirds of the indexing time.
+Text is indexed twice: as Sudachi words (``*_words``) and as character bigrams
+(``*_grams``, the recall fallback). ``title`` holds the measure with its item and section
+titles, ``body`` the content and both comments. The chapter title is not searchable text: it
+is too broad to say what a row is about; it is a facet.
 """
 
 from __future__ import annotations
@@ -13,11 +12,10 @@ import json
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from .analysis import japanese_analyzer
+from .analysis import gram_analyzer, japanese_analyzer
 
 # Bump when the schema or the analysis changes: a build with another version is stale.
-# 2: related-measure tables; 3: no bigram fields (the substring index replaces them).
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "2"  # 2: related-measure tables
 
 TITLE_FIELDS = ("measure", "item", "section")
 BODY_FIELDS = ("content", "effort_comment", "direction_comment")
@@ -30,6 +28,7 @@ PUBLIC_FIELDS = ("id", "document", "chapter", "section", "item", "measure", "con
 
 def build_schema(corrections: tuple[tuple[str, str], ...]) -> Schema:
     words = japanese_analyzer(corrections)
+    grams = gram_analyzer(corrections)
     return Schema(
         id=ID(stored=True, unique=True),
         position=NUMERIC(int, bits=64, sortable=True),
@@ -46,6 +45,8 @@ def build_schema(corrections: tuple[tuple[str, str], ...]) -> Schema:
         department_terms=KEYWORD(commas=True),
         title_words=TEXT(analyzer=words),
         body_words=TEXT(analyzer=words),
+        title_grams=TEXT(analyzer=grams),
+        body_grams=TEXT(analyzer=grams),
     )
 
 
@@ -78,4 +79,6 @@ def index_document(row: dict, position: int) -> dict:
         "department_terms": ",".join(row["departments"]),
         "title_words": "\n".join(row[f] for f in TITLE_FIELDS),
         "body_words": "\n".join(row[f] for f in BODY_FIELDS),
+        "title_grams": "\n".join(row[f] for f in TITLE_FIELDS),
+        "body_grams": "\n".join(row[f] for f in BODY_FIELDS),
     }

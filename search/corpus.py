@@ -26,11 +26,10 @@ with warnings.catch_warnings():
 from index.analysis import normalize
 from index.build import DATABASE_NAME, INDEX_NAME, Workspace
 from index.parse import DIRECTION, EFFORT, PROGRESS
-from index.streams import STREAMS_NAME
 
 from .errors import IndexMissing
 from .facets import value_masks
-from .streams import SizedCache, Substrings
+from .cache import SizedCache
 
 GRADE_ORDER = {"progress": PROGRESS, "effort": EFFORT, "direction": DIRECTION}
 
@@ -60,13 +59,11 @@ class Corpus:
         self._load_tables()
         self.facets = self._read_facet_columns()
         self.positions = list(self._searcher.reader().column_reader("position"))
-        # Search speed: facet bitmasks, the substring index, and caches of query results and
-        # stored records (a page of results and its facets are asked for again and again).
+        # Search speed: facet bitmasks, documents in document order, and caches of query results
+        # and stored records (a page of results and its facets are asked for again and again).
         self.masks = value_masks(self.facets)
         self.everything = (1 << len(self.facets)) - 1
-        streams = self.path / STREAMS_NAME
         self.by_position = sorted(range(len(self.positions)), key=self.positions.__getitem__)
-        self.substrings = Substrings(streams, self.by_position) if streams.exists() else None
         self.results = SizedCache(500_000)  # document entries over all cached queries
         self._records = SizedCache(2_000)
 
@@ -147,8 +144,6 @@ class Corpus:
     def close(self) -> None:
         with self._lock:
             self._searcher.close()
-        if self.substrings is not None:
-            self.substrings.close()
 
 
 class Library:

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import heapq
 import unicodedata
+from dataclasses import dataclass
 from typing import Mapping
 
 from whoosh import query as wq
 
-from index.streams import forms
-
 from .corpus import GRADE_ORDER, Corpus
 from .errors import NotFound
-from .facets import FACETS, count, count_masks, facet_list, members, to_mask
+from .facets import FACETS, count_masks, facet_list, members, to_mask
 from .highlight import highlight
-from .matching import Hits, any_of, evaluate, to_query
+from .matching import any_of, to_query
 from .query import ParsedQuery
 from .settings import DEFAULTS
 
@@ -105,20 +104,45 @@ def facet_response(corpus: Corpus, counts, filters: dict[str, set[str]], size: i
     return facets
 
 
+@dataclass
+class Hits:
+    """The documents a query matches with their scores, and the literal tier.
+
+    ``literal`` holds the documents that match without concept expansions (None when no word
+    was expanded): they rank before the rows found only through an expansion.
+    """
+
+    scores: dict[int, float]
+    literal: set[int] | None
+
+
+def scored_documents(corpus: Corpus, query) -> dict[int, float]:
+    """Every matching document with its score, in one scored pass."""
+    with corpus.searching() as searcher:
+        results = searcher.search(query, limit=None)
+        return {docnum: score for score, docnum in results.top_n}
+
+
 def find(corpus: Corpus, parsed: ParsedQuery) -> tuple[list, Hits | None, str]:
-    """``(readings, hits, mode)`` of the query, from the substring index; cached per query."""
+    """``(readings, hits, mode)`` of the query; ``hits`` is None when it matches every row.
+
+    Cached per query tree: paging, sorting and choosing facets ask for the same query again.
+    """
     cached = corpus.results.get(parsed.tree)
     if cached is not None:
         return cached
     readings: list = []
-    hits = evaluate(parsed.tree, corpus, readings)
+    query = to_query(parsed.tree, corpus, readings)
     mode = "all"
-    if hits is not None and not hits.scores and any_of(parsed.tree) is not None:
+    scores = scored_documents(corpus, query) if query is not None else None
+    if scores == {} and any_of(parsed.tree) is not None:
         readings = []
-        hits = evaluate(any_of(parsed.tree), corpus, readings)
+        query = to_query(any_of(parsed.tree), corpus, readings)
+        scores = scored_documents(corpus, query) if query is not None else None
         mode = "any"
+    hits = None if scores is None else Hits(scores, literal_tier(corpus, parsed, readings))
     found = (readings, hits, mode)
-    corpus.results.put(parsed.tree, found, 1 + (len(hits.scores) if hits else 0))
+    corpus.results.put(parsed.tree, found, 1 + (len(scores) if scores else 0))
     return found
 
 
@@ -139,8 +163,7 @@ def rank(corpus: Corpus, parsed: ParsedQuery, hits: Hits | None, readings, passi
         return page[start:end]
     docs = members(passing, hits.scores, len(corpus.facets))
     scores = hits.scores
-    # Rows found only through a concept expansion come after the rows with the words themselves.
-    literal = hits.literal if any(r.expansions for r in readings) else None
+    literal = hits.literal
     position = corpus.positions
     grades = {grade: n for n, grade in enumerate(GRADE_ORDER["progress"])}
     by_grade = parsed.sort == "progress"
@@ -169,8 +192,6 @@ def _first_by_position(corpus: Corpus, mask: int, limit: int) -> list[int]:
 
 def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] = DEFAULTS) -> dict:
     """The search response: ``{query, total, page, per_page, results, facets, interpretation}``."""
-    if corpus.substrings is None:  # a generation built before the substring index existed
-        return run_search_whoosh(corpus, parsed, settings)
     readings, hits, mode = find(corpus, parsed)
     filters = resolve_filters(corpus, parsed.filters)
     size = len(corpus.facets)
@@ -178,58 +199,17 @@ def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] 
     counts, passing = count_masks(corpus.masks, matching, filters)
     page = rank(corpus, parsed, hits, readings, passing)
     scores = hits.scores if hits is not None else {}
-    texts = [(t, forms(t, corpus.corrections)) for r in readings if not r.excluded
-             for t in [r.text, *r.expansions]]
     results = []
     for docnum in page:
         record = corpus.stored(docnum)
         record.pop("source_text", None)
         record["score"] = round(scores.get(docnum, 0.0), 4)
-        content = corpus.substrings.text_of(docnum) if texts else ""
-        present = {t for t, found in texts if any(f in content for f in found)}
-        record["highlights"] = highlight(record, readings, corpus.corrections, settings["snippet_length"],
-                                         settings["fragments_per_field"], present)
-        results.append(record)
-    return {
-        "query": parsed.text,
-        "total": passing.bit_count(),
-        "page": parsed.page,
-        "per_page": parsed.per_page,
-        "results": results,
-        "facets": facet_response(corpus, counts, filters, settings["facet_size"]),
-        "interpretation": interpretation(parsed, readings, mode, filters),
-    }
-
-
-def run_search_whoosh(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] = DEFAULTS) -> dict:
-    """``run_search`` with Whoosh queries only: for a generation built before the substring index.
-
-    Such a generation still has the bigram fields this path needs; newer ones match only
-    through the substring index (their Whoosh index holds words, not bigrams).
-    """
-    readings: list = []
-    query = to_query(parsed.tree, corpus, readings)
-    docs = matching_documents(corpus, query)
-    mode = "all"
-    if not docs and any_of(parsed.tree) is not None:
-        readings = []
-        query = to_query(any_of(parsed.tree), corpus, readings)
-        docs = matching_documents(corpus, query)
-        mode = "any"
-    filters = resolve_filters(corpus, parsed.filters)
-    counts, passing = count(corpus.facets, docs, filters)
-    page, found = order(corpus, parsed, query, passing, readings)
-    results = []
-    for docnum in page:
-        record = corpus.stored(docnum)
-        record.pop("source_text", None)
-        record["score"] = round(found.get(docnum, 0.0), 4)
         record["highlights"] = highlight(record, readings, corpus.corrections,
                                          settings["snippet_length"], settings["fragments_per_field"])
         results.append(record)
     return {
         "query": parsed.text,
-        "total": len(passing),
+        "total": passing.bit_count(),
         "page": parsed.page,
         "per_page": parsed.per_page,
         "results": results,

@@ -120,16 +120,10 @@ def fragments(text: str, spans: list[tuple[int, int]], length: int, most: int) -
     return result
 
 
-def highlight(record: dict, readings, corrections, length: int = 120, most: int = 2,
-              present: set[str] | None = None) -> list[dict]:
-    """``[{field, fragment}]`` for the fields of ``record`` where the query matched.
-
-    ``present``, when given, names the query strings known to occur in the record (in some
-    form): the others are not looked for, which spares Sudachi on rows they cannot mark.
-    """
+def highlight(record: dict, readings, corrections, length: int = 120, most: int = 2) -> list[dict]:
+    """``[{field, fragment}]`` for the fields of ``record`` where the query matched."""
     words, literals = _targets(tuple(text for reading in readings if not reading.excluded
-                                     for text in [reading.text, *reading.expansions]
-                                     if present is None or text in present))
+                                     for text in [reading.text, *reading.expansions]))
     if not words and not literals:
         return []
     found: set[str] = set()
