@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import heapq
 import unicodedata
-from dataclasses import dataclass
 from typing import Mapping
 
 from whoosh import query as wq
@@ -13,7 +12,7 @@ from .corpus import GRADE_ORDER, Corpus
 from .errors import NotFound
 from .facets import FACETS, count_masks, facet_list, members, to_mask
 from .highlight import highlight
-from .matching import any_of, to_query
+from .matching import Hits, any_of, evaluate, to_query
 from .query import ParsedQuery
 from .settings import DEFAULTS
 
@@ -104,45 +103,43 @@ def facet_response(corpus: Corpus, counts, filters: dict[str, set[str]], size: i
     return facets
 
 
-@dataclass
-class Hits:
-    """The documents a query matches with their scores, and the literal tier.
-
-    ``literal`` holds the documents that match without concept expansions (None when no word
-    was expanded): they rank before the rows found only through an expansion.
-    """
-
-    scores: dict[int, float]
-    literal: set[int] | None
-
-
 def scored_documents(corpus: Corpus, query) -> dict[int, float]:
-    """Every matching document with its score, in one scored pass."""
+    """Every document that matches a Whoosh query, with its score, in one scored pass."""
     with corpus.searching() as searcher:
         results = searcher.search(query, limit=None)
         return {docnum: score for score, docnum in results.top_n}
+
+
+def cached_scores(corpus: Corpus, query) -> dict[int, float]:
+    """``scored_documents``, cached per Whoosh query for the life of the corpus."""
+    found = corpus.words.get(query)
+    if found is None:
+        found = scored_documents(corpus, query)
+        corpus.words.put(query, found, len(found) + 1)
+    return found
 
 
 def find(corpus: Corpus, parsed: ParsedQuery) -> tuple[list, Hits | None, str]:
     """``(readings, hits, mode)`` of the query; ``hits`` is None when it matches every row.
 
     Cached per query tree: paging, sorting and choosing facets ask for the same query again.
+    ``hits.literal`` is None when no word was expanded (no tiers to rank by).
     """
     cached = corpus.results.get(parsed.tree)
     if cached is not None:
         return cached
+    scored = lambda query: cached_scores(corpus, query)  # noqa: E731
     readings: list = []
-    query = to_query(parsed.tree, corpus, readings)
+    hits = evaluate(parsed.tree, corpus, readings, scored)
     mode = "all"
-    scores = scored_documents(corpus, query) if query is not None else None
-    if scores == {} and any_of(parsed.tree) is not None:
+    if hits is not None and not hits.scores and any_of(parsed.tree) is not None:
         readings = []
-        query = to_query(any_of(parsed.tree), corpus, readings)
-        scores = scored_documents(corpus, query) if query is not None else None
+        hits = evaluate(any_of(parsed.tree), corpus, readings, scored)
         mode = "any"
-    hits = None if scores is None else Hits(scores, literal_tier(corpus, parsed, readings))
+    if hits is not None and not any(r.expansions for r in readings):
+        hits = Hits(hits.scores, None)
     found = (readings, hits, mode)
-    corpus.results.put(parsed.tree, found, 1 + (len(scores) if scores else 0))
+    corpus.results.put(parsed.tree, found, 1 + (len(hits.scores) if hits else 0))
     return found
 
 

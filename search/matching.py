@@ -127,3 +127,95 @@ def any_of(tree) -> Node | None:
     if isinstance(tree, Node) and tree.op == "and" and all(isinstance(c, Leaf) for c in tree.children):
         return Node("or", tree.children)
     return None
+
+
+# --- The same query, evaluated word by word -------------------------------------------------
+# ``evaluate`` gives the documents and scores of ``to_query``'s query (Whoosh sums the scores of
+# the parts that match, in Or and in And alike) but asks Whoosh one word at a time, through
+# ``scored(query) -> {docnum: score}``, which the engine caches per Whoosh query. A word and its
+# concept expansions that recur in other searches (子育て, then 子育て 支援, then 子育て with a
+# filter) are then matched once per process instead of once per search.
+
+
+@dataclass
+class Hits:
+    """Matching documents with their scores, and those matched without any expansion."""
+
+    scores: dict[int, float]
+    literal: set[int]
+    excluded: bool = False
+
+
+def leaf_hits(reading: Reading, corpus, scored, expand: bool = True) -> Hits | None:
+    query = reading_query(reading, corpus.corrections, expand)
+    if query is None:
+        return None
+    scores = scored(query)
+    if not expand or not reading.expansions:
+        return Hits(scores, set(scores))
+    main = reading_query(reading, corpus.corrections, expand=False)
+    return Hits(scores, set(scored(main)) if main is not None else set())
+
+
+def _everything(corpus) -> Hits:
+    docs = range(len(corpus.facets))
+    return Hits(dict.fromkeys(docs, 0.0), set(docs))
+
+
+def _include(hits: Hits, corpus) -> Hits:
+    """An excluded child as the documents that do not match it."""
+    if not hits.excluded:
+        return hits
+    every = _everything(corpus)
+    for doc in hits.scores:
+        del every.scores[doc]
+    return Hits(every.scores, set(every.scores))
+
+
+def evaluate_tree(node, corpus, readings: list[Reading], scored, excluded: bool = False,
+                  expand: bool = True) -> Hits | None:
+    """``compile_tree`` evaluated word by word; appends each word's ``Reading``."""
+    if node is None:
+        return None
+    if isinstance(node, Leaf):
+        reading = read_leaf(node, corpus, excluded)
+        readings.append(reading)
+        return leaf_hits(reading, corpus, scored, expand)
+    if node.op == "not":
+        child = evaluate_tree(node.children[0], corpus, readings, scored, not excluded, expand)
+        return None if child is None else Hits(_include(child, corpus).scores, set(), excluded=True)
+    children = [c for c in (evaluate_tree(c, corpus, readings, scored, excluded, expand) for c in node.children)
+                if c is not None]
+    if not children:
+        return None
+    if node.op == "or":
+        scores: dict[int, float] = {}
+        literal: set[int] = set()
+        for child in (_include(c, corpus) for c in children):
+            for doc, score in child.scores.items():
+                scores[doc] = scores.get(doc, 0.0) + score
+            literal |= child.literal
+        return Hits(scores, literal)
+    positive = [c for c in children if not c.excluded]
+    negative = [c for c in children if c.excluded]
+    if positive:
+        positive.sort(key=lambda c: len(c.scores))
+        scores = dict(positive[0].scores)
+        literal = set(positive[0].literal)
+        for child in positive[1:]:
+            scores = {doc: score + child.scores[doc] for doc, score in scores.items() if doc in child.scores}
+            literal &= child.literal
+    else:
+        every = _everything(corpus)
+        scores, literal = every.scores, every.literal
+    for child in negative:
+        for doc in child.scores:
+            scores.pop(doc, None)
+            literal.discard(doc)
+    return Hits(scores, literal & set(scores))
+
+
+def evaluate(tree, corpus, readings: list[Reading], scored) -> Hits | None:
+    """The matching documents of a query tree; a lone exclusion means everything but it."""
+    hits = evaluate_tree(tree, corpus, readings, scored)
+    return _include(hits, corpus) if hits is not None and hits.excluded else hits

@@ -1,10 +1,10 @@
-"""Search speed-ups keep the answers: bitmask facet counts, one scored pass, the result cache."""
+"""Search speed-ups keep the answers: bitmask facet counts, word-by-word scoring, the caches."""
 
 import random
 
 import pytest
 
-from search.engine import find, matching_documents, run_search
+from search.engine import find, matching_documents, run_search, scored_documents
 from search.facets import FACETS, count, count_masks, members, to_mask
 from search.matching import to_query
 from search.query import parse_query
@@ -41,17 +41,30 @@ def test_bitmask_counts_equal_the_counting_loop(corpus):
 def test_one_scored_pass_finds_what_docs_for_query_finds(corpus, text):
     parsed = parse_query({"q": [text]})
     corpus.results.clear()
+    corpus.words.clear()
     _, hits, _ = find(corpus, parsed)
     assert set(hits.scores) == set(matching_documents(corpus, to_query(parsed.tree, corpus, [])))
     assert search(corpus, q=text)["total"] == len(hits.scores)
 
 
+@pytest.mark.parametrize("text", ["コロナ", "子育て 支援", "公園 OR 緑地", "防災 -訓練", "高齢者 介護 OR 福祉", '"地域包括ケア"'])
+def test_word_by_word_scores_equal_the_whole_whoosh_query(corpus, text):
+    parsed = parse_query({"q": [text]})
+    corpus.results.clear()
+    corpus.words.clear()
+    _, hits, _ = find(corpus, parsed)
+    whole = scored_documents(corpus, to_query(parsed.tree, corpus, []))
+    assert hits.scores == pytest.approx(whole)
+
+
 def test_cached_query_answers_like_a_fresh_one(corpus):
     corpus.results.clear()
+    corpus.words.clear()
     first = search(corpus, q="子育て", progress="B")
     again = search(corpus, q="子育て", progress="B")
     other_filter = search(corpus, q="子育て", progress="C")
     corpus.results.clear()
+    corpus.words.clear()
     assert again == first
     assert other_filter == search(corpus, q="子育て", progress="C")
 
