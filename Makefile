@@ -25,11 +25,16 @@ run: install
 test: install
 	$(PY) -m pytest
 
+# Benchmarks (not tests): tables printed and written to bench/results/. The peer (Datasette 0.65)
+# installs itself into bench/.peer/ on first use. One line per script; add new ones below.
 bench: install
 	$(PY) -m bench.search_quality
 	$(PY) -m bench.related_quality
 	$(PY) -m bench.qa_quality
 	$(PY) -m bench.loadtest
+	$(PY) -m bench.latency
+	$(PY) -m bench.scale
+	$(PY) -m bench.timings
 
 # 32 clients for 60 s against waitress on loopback while the index is rebuilt; writes bench/results/loadtest.*
 loadtest: install

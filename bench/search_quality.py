@@ -1,6 +1,16 @@
-"""Score hyoka-search on the judged search cases in bench/data/search-*.json (in-process).
+"""Search quality on the judged cases in bench/data/search-*.json: hyoka-search and the peer.
 
-Usage: python -m bench.search_quality [--verbose]
+hyoka-search is scored in-process (the same function the API calls). The peer is Datasette 0.65
+over the same rows (bench/peer.py), asked over HTTP with the same parameters, in three ways:
+
+- ``peer``: Datasette's table view as a city's IT department would use it: FTS5 trigram
+  search, a LIKE fallback for words of one or two characters, column filters; table order.
+- ``peer, FTS only``: the same without the LIKE fallback (a one- or two-character word then
+  finds nothing, as FTS5 trigram search does).
+- ``peer, bm25``: one SQL query ranked by FTS5's bm25 (a canned query an IT department could
+  write; Datasette shows no facets for it).
+
+Usage: python -m bench.search_quality [--verbose] [--hyoka-only]
 """
 
 from __future__ import annotations
@@ -15,6 +25,9 @@ warnings.filterwarnings("ignore", category=SyntaxWarning)
 from bench.metrics import ndcg_at, precision_at, recall_at  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
+METRICS = ("recall@50", "P@10", "nDCG@10")
+SYSTEMS = ("hyoka", "peer", "peer, FTS only", "peer, bm25")
+KINDS = ("literal", "variant", "ocr", "facet", "browse", "boolean", "concept")
 
 
 def load_cases(kind: str) -> list[dict]:
@@ -41,7 +54,7 @@ def score(cases: list[dict], ranked_lines) -> list[dict]:
     for case in cases:
         ranked = ranked_lines(case["params"])
         relevant = set(case["relevant_lines"])
-        rows.append({"id": case["id"], "kind": case.get("kind", ""),
+        rows.append({"id": case["id"], "kind": case.get("kind", ""), "set": case.get("set", ""),
                      "recall@50": recall_at(ranked, relevant), "P@10": precision_at(ranked, relevant),
                      "nDCG@10": ndcg_at(ranked, relevant),
                      "missing": sorted(relevant - set(ranked[:50])),
@@ -51,24 +64,116 @@ def score(cases: list[dict], ranked_lines) -> list[dict]:
 
 def averages(rows: list[dict]) -> dict:
     n = len(rows) or 1
-    return {m: sum(r[m] for r in rows) / n for m in ("recall@50", "P@10", "nDCG@10")}
+    return {m: sum(r[m] for r in rows) / n for m in METRICS}
+
+
+def peer_rankers(client, chapters: dict[str, str]) -> dict:
+    """The three ways of asking the peer, each ``params -> ranked lines``."""
+    from bench import peer
+
+    def table_view(fallback: bool):
+        def ranked(params):
+            path, query = peer.peer_request(params, chapters, size=50, facets=False, fallback=fallback)
+            return [row["line"] for row in client.get_json(path, query)["rows"]]
+        return ranked
+
+    def bm25(params):
+        sql = peer.peer_sql(params, chapters, limit=50)
+        return [row["line"] for row in client.get_json("/peer.json", [("sql", sql), ("_shape", "objects")])["rows"]]
+
+    return {"peer": table_view(True), "peer, FTS only": table_view(False), "peer, bm25": bm25}
+
+
+def kind_rows(results: dict[str, list[dict]], systems) -> list[list]:
+    rows = []
+    kinds = [k for k in KINDS if any(r["kind"] == k for r in results["hyoka"])]
+    kinds += sorted({r["kind"] for r in results["hyoka"]} - set(kinds))
+    for kind in [*kinds, "all"]:
+        selected = {s: [r for r in results[s] if kind == "all" or r["kind"] == kind] for s in systems}
+        row = [kind, len(selected["hyoka"])]
+        for metric in METRICS:
+            row += [round(averages(selected[s])[metric], 3) for s in systems]
+        rows.append(row)
+    return rows
+
+
+def run(verbose: bool = False, hyoka_only: bool = False) -> dict:
+    from bench import peer
+    from bench.prepare import one_x
+    from bench.report import machine
+    from index.build import Workspace
+    from search.corpus import Library
+
+    info = machine()
+    root, database = one_x() if not hyoka_only else (None, None)
+    if hyoka_only:
+        from index.build import default_workspace, ensure_built
+
+        workspace = default_workspace()
+        ensure_built(workspace)
+    else:
+        workspace = Workspace(root)
+    corpus = Library(workspace).current()
+    cases = load_cases("search")
+    results = {"hyoka": score(cases, lambda p: hyoka_lines(corpus, p))}
+    like = [c["id"] for c in cases if peer.uses_like(peer.query_text(c["params"]))]
+    if not hyoka_only:
+        from bench.servers import PEER_PORT, Client, peer_server
+
+        chapters = peer.chapter_titles(workspace.database())
+        with peer_server(database, PEER_PORT):
+            client = Client(PEER_PORT)
+            for name, ranked in peer_rankers(client, chapters).items():
+                results[name] = score(cases, ranked)
+            client.close()
+    return {"machine": info, "cases": len(cases), "sets": sorted({c["set"] for c in cases}),
+            "peer_like_fallback": like, "results": results,
+            "averages": {name: averages(rows) for name, rows in results.items()}}
+
+
+def report(data: dict, verbose: bool) -> None:
+    from bench.report import markdown_table, write
+
+    results = data["results"]
+    systems = [s for s in SYSTEMS if s in results]
+    headers = ["case", "kind"] + [f"{m} {s}" for m in METRICS for s in systems[:2]]
+    per_query = []
+    for i, row in enumerate(results["hyoka"]):
+        line = [row["id"], row["kind"]]
+        for metric in METRICS:
+            line += [round(results[s][i][metric], 3) for s in systems[:2]]
+        per_query.append(line)
+    kind_headers = ["kind", "cases"] + [f"{m} {s}" for m in METRICS for s in systems]
+    overall = data["averages"]
+    hyoka = overall["hyoka"]
+    verdict = [f"hyoka-search overall: recall@50 {hyoka['recall@50']:.3f} (target ≥ 0.95, "
+               f"{'met' if hyoka['recall@50'] >= 0.95 else 'not met'}), nDCG@10 {hyoka['nDCG@10']:.3f} "
+               f"(target ≥ 0.90, {'met' if hyoka['nDCG@10'] >= 0.90 else 'not met'})."]
+    if "peer" in results:
+        kinds = kind_rows(results, systems)
+        behind = [r[0] for r in kinds[:-1]
+                  if any(averages([x for x in results["hyoka"] if x["kind"] == r[0]])[m]
+                         <= averages([x for x in results["peer"] if x["kind"] == r[0]])[m] for m in METRICS)]
+        verdict.append("Above the peer on every metric of every kind." if not behind else
+                       f"Not strictly above the peer on every metric for: {', '.join(behind)} "
+                       "(equal counts as not above).")
+        verdict.append(f"{len(data['peer_like_fallback'])} of {data['cases']} cases have a word of one or two "
+                       "characters, which FTS5 trigram search cannot match; the peer answers them with "
+                       f"LIKE: {', '.join(data['peer_like_fallback'])}.")
+    sections = [("Summary", "\n\n".join(verdict))]
+    if "peer" in results:
+        sections.append(("By kind", markdown_table(kind_headers, kind_rows(results, systems))))
+    sections.append(("Per query (hyoka-search, then the peer's table view)", markdown_table(headers, per_query)))
+    if verbose:
+        misses = [f"- {r['id']}: missing {r['missing']}, false in top 10 {r['false_top10']}"
+                  for r in results["hyoka"] if r["missing"] or r["false_top10"]]
+        sections.append(("hyoka-search misses", "\n".join(misses) or "none"))
+    write("search_quality", "Search quality on the judged cases", sections, data)
 
 
 def main(argv: list[str]) -> int:
-    from index.build import default_workspace, ensure_built
-    from search.corpus import Library
-
-    workspace = default_workspace()
-    ensure_built(workspace)
-    corpus = Library(workspace).current()
-    rows = score(load_cases("search"), lambda p: hyoka_lines(corpus, p))
-    print(f"{'case':32} {'kind':10} {'R@50':>6} {'P@10':>6} {'nDCG':>6}")
-    for r in rows:
-        print(f"{r['id'][:32]:32} {r['kind'][:10]:10} {r['recall@50']:6.3f} {r['P@10']:6.3f} {r['nDCG@10']:6.3f}")
-        if "--verbose" in argv and (r["missing"] or r["false_top10"]):
-            print(f"    missing {r['missing']}  false in top 10 {r['false_top10']}")
-    avg = averages(rows)
-    print(f"{'average':43} {avg['recall@50']:6.3f} {avg['P@10']:6.3f} {avg['nDCG@10']:6.3f}")
+    data = run(hyoka_only="--hyoka-only" in argv)
+    report(data, "--verbose" in argv or True)
     return 0
 
 

@@ -28,6 +28,8 @@ from index.build import DATABASE_NAME, INDEX_NAME, Workspace
 from index.parse import DIRECTION, EFFORT, PROGRESS
 
 from .errors import IndexMissing
+from .facets import value_masks
+from .cache import SizedCache
 
 GRADE_ORDER = {"progress": PROGRESS, "effort": EFFORT, "direction": DIRECTION}
 
@@ -57,6 +59,14 @@ class Corpus:
         self._load_tables()
         self.facets = self._read_facet_columns()
         self.positions = list(self._searcher.reader().column_reader("position"))
+        # Search speed: facet bitmasks, documents in document order, and caches of query results
+        # and stored records (a page of results and its facets are asked for again and again).
+        self.masks = value_masks(self.facets)
+        self.everything = (1 << len(self.facets)) - 1
+        self.by_position = sorted(range(len(self.positions)), key=self.positions.__getitem__)
+        self.results = SizedCache(500_000)  # document entries over all cached queries
+        self.words = SizedCache(500_000)  # the same, per Whoosh query of one word
+        self._records = SizedCache(2_000)
 
     def _load_tables(self) -> None:
         connection = sqlite3.connect(f"file:{self.path / DATABASE_NAME}?mode=ro", uri=True)
@@ -112,8 +122,13 @@ class Corpus:
             yield self._searcher
 
     def stored(self, docnum: int) -> dict:
-        with self.searching() as searcher:
-            return json.loads(searcher.stored_fields(docnum)["record"])
+        """The stored record of a document (a fresh dict: callers may change it)."""
+        text = self._records.get(docnum)
+        if text is None:
+            with self.searching() as searcher:
+                text = searcher.stored_fields(docnum)["record"]
+            self._records.put(docnum, text)
+        return json.loads(text)
 
     def docnum(self, record_id: str) -> int | None:
         with self.searching() as searcher:

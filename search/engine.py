@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import unicodedata
 from typing import Mapping
 
@@ -9,9 +10,9 @@ from whoosh import query as wq
 
 from .corpus import GRADE_ORDER, Corpus
 from .errors import NotFound
-from .facets import FACETS, count, facet_list
+from .facets import FACETS, count_masks, facet_list, members, to_mask
 from .highlight import highlight
-from .matching import any_of, to_query
+from .matching import Hits, any_of, evaluate, to_query
 from .query import ParsedQuery
 from .settings import DEFAULTS
 
@@ -102,31 +103,110 @@ def facet_response(corpus: Corpus, counts, filters: dict[str, set[str]], size: i
     return facets
 
 
+def scored_documents(corpus: Corpus, query) -> dict[int, float]:
+    """Every document that matches a Whoosh query, with its score, in one scored pass."""
+    with corpus.searching() as searcher:
+        results = searcher.search(query, limit=None)
+        return {docnum: score for score, docnum in results.top_n}
+
+
+def cached_scores(corpus: Corpus, query) -> dict[int, float]:
+    """``scored_documents``, cached per Whoosh query for the life of the corpus."""
+    found = corpus.words.get(query)
+    if found is None:
+        found = scored_documents(corpus, query)
+        corpus.words.put(query, found, len(found) + 1)
+    return found
+
+
+def find(corpus: Corpus, parsed: ParsedQuery) -> tuple[list, Hits | None, str]:
+    """``(readings, hits, mode)`` of the query; ``hits`` is None when it matches every row.
+
+    Cached per query tree: paging, sorting and choosing facets ask for the same query again.
+    ``hits.literal`` is None when no word was expanded (no tiers to rank by).
+    """
+    cached = corpus.results.get(parsed.tree)
+    if cached is not None:
+        return cached
+    scored = lambda query: cached_scores(corpus, query)  # noqa: E731
+    readings: list = []
+    hits = evaluate(parsed.tree, corpus, readings, scored)
+    mode = "all"
+    if hits is not None and not hits.scores and any_of(parsed.tree) is not None:
+        readings = []
+        hits = evaluate(any_of(parsed.tree), corpus, readings, scored)
+        mode = "any"
+    if hits is not None and not any(r.expansions for r in readings):
+        hits = Hits(hits.scores, None)
+    found = (readings, hits, mode)
+    corpus.results.put(parsed.tree, found, 1 + (len(hits.scores) if hits else 0))
+    return found
+
+
+def rank(corpus: Corpus, parsed: ParsedQuery, hits: Hits | None, readings, passing: int) -> list[int]:
+    """The documents of the requested page, in order."""
+    start = (parsed.page - 1) * parsed.per_page
+    end = start + parsed.per_page
+    if parsed.sort == "document" or (parsed.sort == "relevance" and hits is None):
+        return _first_by_position(corpus, passing, end)[start:end]
+    if hits is None:  # browsing by grade: each grade's rows in document order, best grade first
+        page: list[int] = []
+        for grade in GRADE_ORDER["progress"]:
+            mask = passing & corpus.masks["progress"].get(grade, 0)
+            if mask:
+                page += _first_by_position(corpus, mask, end - len(page))
+                if len(page) >= end:
+                    break
+        return page[start:end]
+    docs = members(passing, hits.scores, len(corpus.facets))
+    scores = hits.scores
+    literal = hits.literal
+    position = corpus.positions
+    grades = {grade: n for n, grade in enumerate(GRADE_ORDER["progress"])}
+    by_grade = parsed.sort == "progress"
+
+    def key(d):
+        grade = grades.get(corpus.facets[d].progress, len(grades)) if by_grade else 0
+        tier = 0 if literal is None or d in literal else 1
+        return grade, tier, -scores[d], position[d]
+
+    return heapq.nsmallest(end, docs, key=key)[start:]
+
+
+def _first_by_position(corpus: Corpus, mask: int, limit: int) -> list[int]:
+    """Up to ``limit`` documents of a bitmask, in document order."""
+    bits = mask.to_bytes((len(corpus.facets) + 7) // 8, "little")
+    found = []
+    if limit <= 0:
+        return found
+    for doc in corpus.by_position:
+        if bits[doc >> 3] >> (doc & 7) & 1:
+            found.append(doc)
+            if len(found) == limit:
+                break
+    return found
+
+
 def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] = DEFAULTS) -> dict:
     """The search response: ``{query, total, page, per_page, results, facets, interpretation}``."""
-    readings: list = []
-    query = to_query(parsed.tree, corpus, readings)
-    docs = matching_documents(corpus, query)
-    mode = "all"
-    if not docs and any_of(parsed.tree) is not None:
-        readings = []
-        query = to_query(any_of(parsed.tree), corpus, readings)
-        docs = matching_documents(corpus, query)
-        mode = "any"
+    readings, hits, mode = find(corpus, parsed)
     filters = resolve_filters(corpus, parsed.filters)
-    counts, passing = count(corpus.facets, docs, filters)
-    page, found = order(corpus, parsed, query, passing, readings)
+    size = len(corpus.facets)
+    matching = corpus.everything if hits is None else to_mask(hits.scores, size)
+    counts, passing = count_masks(corpus.masks, matching, filters)
+    page = rank(corpus, parsed, hits, readings, passing)
+    scores = hits.scores if hits is not None else {}
     results = []
     for docnum in page:
         record = corpus.stored(docnum)
         record.pop("source_text", None)
-        record["score"] = round(found.get(docnum, 0.0), 4)
+        record["score"] = round(scores.get(docnum, 0.0), 4)
         record["highlights"] = highlight(record, readings, corpus.corrections,
                                          settings["snippet_length"], settings["fragments_per_field"])
         results.append(record)
     return {
         "query": parsed.text,
-        "total": len(passing),
+        "total": passing.bit_count(),
         "page": parsed.page,
         "per_page": parsed.per_page,
         "results": results,

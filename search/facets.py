@@ -54,3 +54,57 @@ def facet_list(counts: Counter, order: list[str], labels: dict[str, str], select
     listed = [v for v in values if keep_zero or counts[v] or v in selected]
     return [{"value": v, "label": labels.get(v, v), "count": counts[v], "selected": v in selected}
             for v in listed[:size]]
+
+
+# --- The same counts from bitmasks (a Python int per facet value, bit n = document n) ---------
+# At 34,000 rows a bitmask is 4 KB and an AND plus a popcount takes a microsecond, so counting
+# every facet of a query costs well under a millisecond instead of a loop over the documents.
+
+
+def to_mask(docs: Iterable[int], size: int) -> int:
+    """The bitmask of the document numbers ``docs`` (all below ``size``)."""
+    bits = bytearray((size + 7) // 8)
+    for doc in docs:
+        bits[doc >> 3] |= 1 << (doc & 7)
+    return int.from_bytes(bits, "little")
+
+
+def members(mask: int, docs: Iterable[int], size: int) -> list[int]:
+    """The documents of ``docs`` whose bit is set in ``mask``, in the order of ``docs``."""
+    bits = mask.to_bytes((size + 7) // 8, "little")
+    return [doc for doc in docs if bits[doc >> 3] >> (doc & 7) & 1]
+
+
+def value_masks(all_values: list) -> dict[str, dict[str, int]]:
+    """For each facet, value → bitmask of the documents that have it."""
+    size = len(all_values)
+    docs: dict[str, dict[str, list[int]]] = {name: {} for name in FACETS}
+    for doc, values in enumerate(all_values):
+        for name in FACETS:
+            for value in values_of(values, name):
+                docs[name].setdefault(value, []).append(doc)
+    return {name: {value: to_mask(found, size) for value, found in by_value.items()}
+            for name, by_value in docs.items()}
+
+
+def count_masks(masks: dict[str, dict[str, int]], matching: int, filters: dict[str, set[str]]):
+    """``(counts, passing)`` as ``count`` gives them, from bitmasks: passing is a bitmask too."""
+    allowed = {}
+    for name, values in filters.items():
+        if values:
+            mask = 0
+            for value in values:
+                mask |= masks.get(name, {}).get(value, 0)
+            allowed[name] = mask
+    passing = matching
+    for mask in allowed.values():
+        passing &= mask
+    counts = {}
+    for name in FACETS:
+        base = matching
+        for other, mask in allowed.items():
+            if other != name:
+                base &= mask
+        counts[name] = Counter({value: n for value, mask in masks[name].items()
+                                if (n := (base & mask).bit_count())})
+    return counts, passing

@@ -19,20 +19,27 @@ ELLIPSIS = "…"
 
 def targets(readings) -> tuple[set[str], list[str]]:
     """The words and the literal strings to mark, from the non-excluded query words."""
+    texts = tuple(text for reading in readings if not reading.excluded
+                  for text in [reading.text, *reading.expansions])
+    words, literals = _targets(texts)
+    return set(words), list(literals)
+
+
+@lru_cache(maxsize=1024)
+def _targets(texts: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    # Cached: every result of a page asks for the same targets, and Sudachi is the slow part.
     from index.analysis import query_words
 
     words, literals = set(), []
-    for reading in readings:
-        if reading.excluded:
-            continue
-        for text in [reading.text, *reading.expansions]:
-            words.update(query_words(text))
-            literal = gram_text(text)
-            if literal and literal not in literals:
-                literals.append(literal)
-    return words, literals
+    for text in texts:
+        words.update(query_words(text))
+        literal = gram_text(text)
+        if literal and literal not in literals:
+            literals.append(literal)
+    return frozenset(words), tuple(literals)
 
 
+@lru_cache(maxsize=8192)
 def _normalized_with_offsets(text: str, corrections) -> tuple[str, list[int]]:
     """``text`` as the bigram field sees it, and the original offset of each character."""
     corrected, offsets, _ = apply_corrections(text, corrections)
@@ -115,7 +122,8 @@ def fragments(text: str, spans: list[tuple[int, int]], length: int, most: int) -
 
 def highlight(record: dict, readings, corrections, length: int = 120, most: int = 2) -> list[dict]:
     """``[{field, fragment}]`` for the fields of ``record`` where the query matched."""
-    words, literals = targets(readings)
+    words, literals = _targets(tuple(text for reading in readings if not reading.excluded
+                                     for text in [reading.text, *reading.expansions]))
     if not words and not literals:
         return []
     found: set[str] = set()

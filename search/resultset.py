@@ -9,36 +9,29 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .corpus import Corpus
-from .engine import matching_documents, order, resolve_filters
-from .facets import count
-from .matching import any_of, to_query
+from .engine import find, rank, resolve_filters
+from .facets import count_masks, to_mask
 from .query import ParsedQuery
 
 
 def _matching(corpus: Corpus, parsed: ParsedQuery):
-    readings: list = []
-    query = to_query(parsed.tree, corpus, readings)
-    docs = matching_documents(corpus, query)
-    if not docs and any_of(parsed.tree) is not None:
-        readings = []
-        query = to_query(any_of(parsed.tree), corpus, readings)
-        docs = matching_documents(corpus, query)
-    _, passing = count(corpus.facets, docs, resolve_filters(corpus, parsed.filters))
-    return query, readings, passing
+    """``(hits, readings, passing)`` as run_search finds them (shared cache), passing as a bitmask."""
+    readings, hits, _ = find(corpus, parsed)
+    matching = corpus.everything if hits is None else to_mask(hits.scores, len(corpus.facets))
+    _, passing = count_masks(corpus.masks, matching, resolve_filters(corpus, parsed.filters))
+    return hits, readings, passing
 
 
 def count_results(corpus: Corpus, parsed: ParsedQuery) -> int:
     """How many rows the search returns (its ``total``)."""
-    return len(_matching(corpus, parsed)[2])
+    return _matching(corpus, parsed)[2].bit_count()
 
 
 def result_documents(corpus: Corpus, parsed: ParsedQuery) -> list[int]:
     """Every document number of the result set, in the order the search pages through them."""
-    query, readings, passing = _matching(corpus, parsed)
-    if not passing:
-        return []
-    everything = replace(parsed, page=1, per_page=len(passing))
-    return order(corpus, everything, query, passing, readings)[0]
+    hits, readings, passing = _matching(corpus, parsed)
+    total = passing.bit_count()
+    return rank(corpus, replace(parsed, page=1, per_page=total), hits, readings, passing) if total else []
 
 
 def result_records(corpus: Corpus, parsed: ParsedQuery) -> list[dict]:

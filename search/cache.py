@@ -1,0 +1,38 @@
+"""A small thread-safe cache bounded by the total size of what it holds."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+
+class SizedCache:
+    """A least-recently-used map bounded by the total size of its values (``len`` of each)."""
+
+    def __init__(self, capacity: int):
+        self.capacity = capacity
+        self.size = 0
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            item = self._items.get(key)
+            if item is not None:
+                self._items.move_to_end(key)
+                return item[0]
+            return None
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self.size = 0
+
+    def put(self, key, value, size: int = 1) -> None:
+        with self._lock:
+            if key in self._items:
+                self.size -= self._items.pop(key)[1]
+            self._items[key] = (value, size)
+            self.size += size
+            while self.size > self.capacity and len(self._items) > 1:
+                self.size -= self._items.popitem(last=False)[1][1]
