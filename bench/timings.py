@@ -36,7 +36,7 @@ def clear_caches(corpus) -> None:
     corpus.results.clear()
     corpus.words.clear()
     corpus._records.clear()
-    highlight._targets.cache_clear()
+    highlight.targets.cache_clear()
     highlight._normalized_with_offsets.cache_clear()
     highlight._tokens.cache_clear()
 

@@ -17,26 +17,29 @@ HIGHLIGHT_FIELDS = ("measure", "content", "effort_comment", "direction_comment")
 ELLIPSIS = "…"
 
 
-def targets(readings) -> tuple[set[str], list[str]]:
-    """The words and the literal strings to mark, from the non-excluded query words."""
-    texts = tuple(text for reading in readings if not reading.excluded
-                  for text in [reading.text, *reading.expansions])
-    words, literals = _targets(texts)
-    return set(words), list(literals)
+def query_texts(readings) -> tuple[str, ...]:
+    """The strings to mark: each non-excluded query word and its concept expansions."""
+    return tuple(text for reading in readings if not reading.excluded
+                 for text in [reading.text, *reading.expansions])
 
 
 @lru_cache(maxsize=1024)
-def _targets(texts: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
-    # Cached: every result of a page asks for the same targets, and Sudachi is the slow part.
+def targets(texts: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """``(phrases, literals)``: each text as a sequence of Sudachi words and as a literal string.
+
+    Cached: every result of a page asks for the same targets, and Sudachi is the slow part.
+    """
     from index.analysis import query_words
 
-    words, literals = set(), []
+    phrases, literals = [], []
     for text in texts:
-        words.update(query_words(text))
+        phrase = tuple(query_words(text))
+        if phrase and phrase not in phrases:
+            phrases.append(phrase)
         literal = gram_text(text)
         if literal and literal not in literals:
             literals.append(literal)
-    return frozenset(words), tuple(literals)
+    return tuple(phrases), tuple(literals)
 
 
 @lru_cache(maxsize=8192)
@@ -67,13 +70,34 @@ def literal_spans(text: str, literals: list[str], corrections, found: set[str]) 
 
 
 @lru_cache(maxsize=4096)
-def _tokens(text: str, corrections) -> tuple[tuple[str, int, int], ...]:
+def _tokens(text: str, corrections) -> tuple[tuple[str, int, int, int], ...]:
+    """``(word, start, end, position)`` of every word and word part of ``text``."""
     analyzer = japanese_analyzer(corrections)
-    return tuple((t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True, mode="index"))
+    return tuple((t.text, t.startchar, t.endchar, t.pos)
+                 for t in analyzer(text, chars=True, positions=True, mode="index"))
 
 
-def word_spans(text: str, words: set[str], corrections) -> list[tuple[int, int]]:
-    return [(start, end) for token, start, end in _tokens(text, corrections) if token in words]
+def word_spans(text: str, phrases, corrections) -> list[tuple[int, int]]:
+    """Where Sudachi reads a phrase's words at consecutive positions (感染症により: 感染症, よる)."""
+    tokens = _tokens(text, corrections)
+    at: dict[int, list[tuple[str, int, int]]] = {}
+    for word, start, end, pos in tokens:
+        at.setdefault(pos, []).append((word, start, end))
+    spans = []
+    for phrase in phrases:
+        for pos, words in at.items():
+            first = [(s, e) for w, s, e in words if w == phrase[0]]
+            if not first:
+                continue
+            last = first[0]
+            for offset, word in enumerate(phrase[1:], 1):
+                following = [(s, e) for w, s, e in at.get(pos + offset, []) if w == word]
+                if not following:
+                    break
+                last = following[0]
+            else:
+                spans.append((first[0][0], last[1]))
+    return spans
 
 
 def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -122,15 +146,14 @@ def fragments(text: str, spans: list[tuple[int, int]], length: int, most: int) -
 
 def highlight(record: dict, readings, corrections, length: int = 120, most: int = 2) -> list[dict]:
     """``[{field, fragment}]`` for the fields of ``record`` where the query matched."""
-    words, literals = _targets(tuple(text for reading in readings if not reading.excluded
-                                     for text in [reading.text, *reading.expansions]))
-    if not words and not literals:
+    phrases, literals = targets(query_texts(readings))
+    if not phrases and not literals:
         return []
     found: set[str] = set()
     spans = {name: literal_spans(record[name], literals, corrections, found) for name in HIGHLIGHT_FIELDS}
     if len(found) < len(literals):  # some word matched only as a variant: ask Sudachi
         for name in HIGHLIGHT_FIELDS:
-            spans[name] += word_spans(record[name], words, corrections)
+            spans[name] += word_spans(record[name], phrases, corrections)
     result = []
     for name in HIGHLIGHT_FIELDS:
         merged = merge(spans[name])

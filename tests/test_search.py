@@ -1,5 +1,7 @@
 """Search behaviour on the real index: matching, variants, concepts, syntax, facets, ranking."""
 
+import re
+
 import pytest
 
 from search.engine import run_search
@@ -174,3 +176,12 @@ def test_result_shape(corpus):
         assert key in record
     assert record["id"] == rid(record["source"]["line"])
     assert record["source"]["file"] == "iruma-6th-first-half-evaluation.txt"
+
+
+def test_multi_word_expansions_are_marked_only_as_phrases(corpus):
+    # 感染症により expands コロナ: mark it where it occurs, not every より or 状況 in the row.
+    response = search(corpus, q="コロナ")
+    fragments = [h["fragment"] for r in response["results"] for h in r["highlights"]]
+    assert any("<mark>" in f for f in fragments)
+    marked = {m for f in fragments for m in re.findall(r"<mark>(.*?)</mark>", f)}
+    assert not marked & {"より", "状況", "影響", "拡大", "対策"}
