@@ -34,7 +34,6 @@ def clear_caches(corpus) -> None:
     from search import highlight
 
     corpus.results.clear()
-    corpus.words.clear()
     corpus._records.clear()
     highlight.targets.cache_clear()
     highlight._normalized_with_offsets.cache_clear()
@@ -76,17 +75,16 @@ def search_timings(corpus) -> dict:
         parts["parse_query"].append(statistics.median(clock(parse_query, request) for _ in range(REPEAT)))
         parsed = parse_query(request)
         corpus.results.clear()
-        corpus.words.clear()
         start = time.perf_counter()
-        readings, hits, _ = find(corpus, parsed)
+        readings, scores, _ = find(corpus, parsed)
         parts["match (find, uncached)"].append(time.perf_counter() - start)
         filters = resolve_filters(corpus, parsed.filters)
-        mask = corpus.everything if hits is None else to_mask(hits.scores, len(corpus.facets))
+        mask = corpus.everything if scores is None else to_mask(scores, len(corpus.facets))
         start = time.perf_counter()
         counts, passing = count_masks(corpus.masks, mask, filters)
         parts["facets (count_masks)"].append(time.perf_counter() - start)
         start = time.perf_counter()
-        page = rank(corpus, parsed, hits, readings, passing)
+        page = rank(corpus, parsed, scores, passing)
         parts["order (rank)"].append(time.perf_counter() - start)
         start = time.perf_counter()
         for docnum in page:

@@ -6,9 +6,10 @@ Two analyzers, built by two functions:
   Words in Sudachi's normalized form (空家 → 空き家, こども → 子供, ＤＸ → dx), the longest
   split (C) with its shorter parts (A) at the same position in the index, so that
   地区センター matches as a word and as 地区 or センター.
-- ``gram_analyzer()``: character bigrams of the text as written and of its normalized words,
-  the recall fallback for strings that Sudachi cuts differently. Queries use phrases of
-  bigrams, so they match exact substrings.
+- ``gram_analyzer()``: character bigrams of the text as written and of its normalized words
+  (``gram_document``), the recall fallback for strings that Sudachi cuts differently. A query
+  string finds the rows that have all its bigrams, confirmed against the gram document, so it
+  matches exact substrings.
 
 OCR corrections are applied to the characters before either tokenizer sees them (like a
 "char filter"), with an offset map so that token offsets still point into the original,
@@ -240,47 +241,48 @@ def gram_streams(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> li
     return [literal] if words == literal else [literal, words]
 
 
+# Separates the streams of a gram document: no query string contains it, so a substring test
+# on the whole document never matches across two fields or two streams.
+STREAM_SEPARATOR = "\x1f"
+
+
+def gram_document(texts, corrections: tuple[tuple[str, str], ...] = ()) -> str:
+    """The streams of every text, joined: what the bigram field indexes and what a substring
+    match is confirmed against."""
+    return STREAM_SEPARATOR.join(stream for text in texts for stream in gram_streams(text, corrections))
+
+
 class GramTokenizer(Tokenizer):
-    """Bigrams of each line of the value, for the text as written and for its normalized words.
-
-    Lines (fields joined with newlines) and streams are separated by position gaps, so a
-    phrase of bigrams never matches across them.
-    """
-
-    def __init__(self, corrections: tuple[tuple[str, str], ...] = ()):
-        self.corrections = tuple(corrections)
-
-    def __eq__(self, other):
-        return type(self) is type(other) and self.corrections == other.corrections
+    """Bigrams of each stream of a gram document (see ``gram_document``), with the last
+    character of each stream alone, so that a one-character prefix finds it too."""
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False,
                  removestops=True, start_pos=0, start_char=0, tokenize=True,
                  mode="", **kwargs):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pos = start_pos
-        for line in value.split("\n"):
-            for stream in gram_streams(line, self.corrections):
-                for gram in bigrams(stream):
-                    t.text = gram
-                    t.boost = 1.0
-                    t.stopped = False
-                    if positions:
-                        t.pos = pos
-                    if chars:  # bigrams are not highlighted; offsets are nominal
-                        t.startchar = t.endchar = start_char
-                    pos += 1
-                    yield t
-                pos += 2
+        for stream in value.split(STREAM_SEPARATOR):
+            for gram in bigrams(stream):
+                t.text = gram
+                t.boost = 1.0
+                t.stopped = False
+                if positions:
+                    t.pos = pos
+                if chars:  # bigrams are not highlighted; offsets are nominal
+                    t.startchar = t.endchar = start_char
+                pos += 1
+                yield t
 
 
-def gram_analyzer(corrections: tuple[tuple[str, str], ...] = ()):
-    """The bigram analyzer (index side); queries build their bigrams with ``query_grams``."""
-    return GramTokenizer(corrections)
+def gram_analyzer():
+    """The bigram analyzer (index side) of a prepared gram document."""
+    return GramTokenizer()
 
 
-def query_grams(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> list[list[str]]:
-    """For each stream of a query string, the bigram sequence a phrase query should match."""
-    return [bigrams(s, tail=False) for s in gram_streams(text, corrections) if s]
+def query_streams(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> list[str]:
+    """The strings a row's gram document must contain for a query string: as written, and as
+    its normalized words when they differ."""
+    return [s for s in gram_streams(text, corrections) if s]
 
 
 def query_words(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> list[str]:

@@ -26,7 +26,7 @@ from whoosh import index as whoosh_index
 from .formats import read_source
 from .parse import ParseError
 from .related import write_related
-from .schema import SCHEMA_VERSION, build_schema, index_document
+from .schema import SCHEMA_VERSION, build_schema, concept_keys, index_document
 from .store import SourceDocument, read_documents, read_records, write_database
 from .tables import DATA_DIR, Tables, load_tables, tables_fingerprint
 
@@ -241,12 +241,14 @@ def write_index(path: Path, database: Path, tables: Tables, progress: Progress |
     if progress:
         progress(0, len(records))
     path.mkdir()
-    ix = whoosh_index.create_in(path, build_schema(tables.correction_pairs()))
+    corrections = tables.correction_pairs()
+    keys = concept_keys(tables)
+    ix = whoosh_index.create_in(path, build_schema(corrections))
     parallel = len(records) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1
     writer = ix.writer(procs=2, multisegment=True, limitmb=256) if parallel else ix.writer(limitmb=256)
     try:
         for position, row in enumerate(records):
-            writer.add_document(**index_document(row, position))
+            writer.add_document(**index_document(row, position, keys, corrections))
             if progress and (position + 1) % 100 == 0 and position + 1 < len(records):
                 progress(position + 1, len(records))
         writer.commit()

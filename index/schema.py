@@ -1,21 +1,26 @@
 """The Whoosh schema: searchable text, facet columns and the stored record.
 
-Text is indexed twice: as Sudachi words (``*_words``) and as character bigrams
-(``*_grams``, the recall fallback). ``title`` holds the measure with its item and section
+Text is indexed twice: as Sudachi words (``title_words``, ``body_words``) and as character
+bigrams (``grams``, the recall fallback). ``title`` holds the measure with its item and section
 titles, ``body`` the content and both comments. The chapter title is not searchable text: it
 is too broad to say what a row is about; it is a facet.
+
+``concepts`` lists the terms of the concept table (data/synonyms.tsv) that a row's text
+contains, found at index time: a query expanded to ten phrases then costs ten term look-ups
+instead of ten phrase queries.
 """
 
 from __future__ import annotations
 
 import json
 
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from .analysis import gram_analyzer, japanese_analyzer
+from .analysis import gram_analyzer, gram_document, gram_text, japanese_analyzer
 
 # Bump when the schema or the analysis changes: a build with another version is stale.
-SCHEMA_VERSION = "2"  # 2: related-measure tables
+SCHEMA_VERSION = "4"  # 2: related-measure tables; 4: one bigram field, gram documents, concepts
 
 TITLE_FIELDS = ("measure", "item", "section")
 BODY_FIELDS = ("content", "effort_comment", "direction_comment")
@@ -26,9 +31,12 @@ PUBLIC_FIELDS = ("id", "document", "chapter", "section", "item", "measure", "con
                  "corrections")
 
 
+# The gram document of each row (UTF-8), by document number: confirms substring matches.
+GRAM_COLUMN = "gram_document"
+
+
 def build_schema(corrections: tuple[tuple[str, str], ...]) -> Schema:
     words = japanese_analyzer(corrections)
-    grams = gram_analyzer(corrections)
     return Schema(
         id=ID(stored=True, unique=True),
         position=NUMERIC(int, bits=64, sortable=True),
@@ -45,8 +53,9 @@ def build_schema(corrections: tuple[tuple[str, str], ...]) -> Schema:
         department_terms=KEYWORD(commas=True),
         title_words=TEXT(analyzer=words),
         body_words=TEXT(analyzer=words),
-        title_grams=TEXT(analyzer=grams),
-        body_grams=TEXT(analyzer=grams),
+        grams=TEXT(analyzer=gram_analyzer(), phrase=False),
+        gram_document=COLUMN(VarBytesColumn()),
+        concepts=KEYWORD(commas=True, scorable=True),
     )
 
 
@@ -60,8 +69,19 @@ def public_record(row: dict) -> dict:
     return record
 
 
-def index_document(row: dict, position: int) -> dict:
+def concept_keys(tables) -> tuple[str, ...]:
+    """Every term of the concept table in the form the ``concepts`` field stores it."""
+    return tuple(dict.fromkeys(gram_text(term) for concept in tables.concepts for term in concept.terms))
+
+
+def concepts_in(grams: str, keys: tuple[str, ...]) -> list[str]:
+    """The concept terms whose characters occur in a row's gram document."""
+    return [key for key in keys if key and key in grams]
+
+
+def index_document(row: dict, position: int, keys: tuple[str, ...] = (), corrections=()) -> dict:
     """The Whoosh fields of one evaluation row."""
+    grams = gram_document([row[f] for f in TEXT_FIELDS], corrections)
     return {
         "id": row["id"],
         "position": position,
@@ -79,6 +99,7 @@ def index_document(row: dict, position: int) -> dict:
         "department_terms": ",".join(row["departments"]),
         "title_words": "\n".join(row[f] for f in TITLE_FIELDS),
         "body_words": "\n".join(row[f] for f in BODY_FIELDS),
-        "title_grams": "\n".join(row[f] for f in TITLE_FIELDS),
-        "body_grams": "\n".join(row[f] for f in BODY_FIELDS),
+        "grams": grams,
+        "gram_document": grams.encode("utf-8"),
+        "concepts": ",".join(concepts_in(grams, keys)),
     }

@@ -65,7 +65,6 @@ class Corpus:
         self.everything = (1 << len(self.facets)) - 1
         self.by_position = sorted(range(len(self.positions)), key=self.positions.__getitem__)
         self.results = SizedCache(500_000)  # document entries over all cached queries
-        self.words = SizedCache(500_000)  # the same, per Whoosh query of one word
         self._records = SizedCache(2_000)
 
     def _load_tables(self) -> None:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import heapq
 import unicodedata
+from dataclasses import dataclass
 from typing import Mapping
-
-from whoosh import query as wq
 
 from .corpus import GRADE_ORDER, Corpus
 from .errors import NotFound
 from .facets import FACETS, count_masks, facet_list, members, to_mask
 from .highlight import highlight
-from .matching import Hits, any_of, evaluate, to_query
+from .matching import any_of, to_query
 from .query import ParsedQuery
 from .settings import DEFAULTS
 
@@ -34,56 +33,6 @@ def resolve_filters(corpus: Corpus, filters: dict[str, list[str]]) -> dict[str, 
         by_title = {d["title"]: d["id"] for d in corpus.documents}
         resolved["document"] = {by_title.get(v, v) for v in resolved["document"]}
     return resolved
-
-
-def matching_documents(corpus: Corpus, query) -> list[int]:
-    if query is None:
-        return list(range(len(corpus.facets)))
-    with corpus.searching() as searcher:
-        return sorted(searcher.docs_for_query(query))
-
-
-def scores(corpus: Corpus, query, docs: list[int], limit: int | None) -> dict[int, float]:
-    """Relevance of ``docs`` (the best ``limit`` of them when given)."""
-    if query is None or not docs:
-        return {}
-    with corpus.searching() as searcher:
-        hits = searcher.search(query, filter=set(docs), limit=limit)
-        return {hit.docnum: hit.score for hit in hits}
-
-
-def literal_tier(corpus: Corpus, parsed: ParsedQuery, readings) -> set[int] | None:
-    """Documents that match the query's own words; None when no word was expanded.
-
-    Rows found only through a concept expansion rank after every row with the words themselves.
-    """
-    if not any(r.expansions for r in readings):
-        return None
-    return set(matching_documents(corpus, to_query(parsed.tree, corpus, [], expand=False)))
-
-
-def order(corpus: Corpus, parsed: ParsedQuery, query, passing: list[int], readings) -> tuple[list[int], dict]:
-    """The documents of the requested page, in order, with their scores."""
-    start = (parsed.page - 1) * parsed.per_page
-    end = start + parsed.per_page
-    if start >= len(passing):
-        return [], {}
-    position = corpus.positions
-    if parsed.sort == "document" or (parsed.sort == "relevance" and query is None):
-        page = sorted(passing, key=lambda d: position[d])[start:end]
-        return page, scores(corpus, query, page, None)
-    literal = literal_tier(corpus, parsed, readings)
-    top_only = parsed.sort == "relevance" and literal is None
-    found = scores(corpus, query, passing, end if top_only else None)
-    candidates = list(found) if top_only else passing
-    grades = GRADE_ORDER["progress"]
-
-    def key(d):
-        grade = grades.index(corpus.facets[d].progress) if parsed.sort == "progress" else 0
-        tier = 0 if literal is None or d in literal else 1
-        return grade, tier, -found.get(d, 0.0), position[d]
-
-    return sorted(candidates, key=key)[start:end], found
 
 
 def facet_response(corpus: Corpus, counts, filters: dict[str, set[str]], size: int) -> dict:
@@ -110,46 +59,38 @@ def scored_documents(corpus: Corpus, query) -> dict[int, float]:
         return {docnum: score for score, docnum in results.top_n}
 
 
-def cached_scores(corpus: Corpus, query) -> dict[int, float]:
-    """``scored_documents``, cached per Whoosh query for the life of the corpus."""
-    found = corpus.words.get(query)
-    if found is None:
-        found = scored_documents(corpus, query)
-        corpus.words.put(query, found, len(found) + 1)
-    return found
+def match(corpus: Corpus, tree) -> tuple[list, dict[int, float] | None]:
+    """``(readings, scores)`` of a query tree; ``scores`` is None when it matches every row."""
+    readings: list = []
+    query = to_query(tree, corpus, readings)
+    return readings, None if query is None else scored_documents(corpus, query)
 
 
-def find(corpus: Corpus, parsed: ParsedQuery) -> tuple[list, Hits | None, str]:
-    """``(readings, hits, mode)`` of the query; ``hits`` is None when it matches every row.
+def find(corpus: Corpus, parsed: ParsedQuery) -> tuple[list, dict[int, float] | None, str]:
+    """``(readings, scores, mode)`` of the query, falling back to any word when no row has all.
 
     Cached per query tree: paging, sorting and choosing facets ask for the same query again.
-    ``hits.literal`` is None when no word was expanded (no tiers to rank by).
     """
     cached = corpus.results.get(parsed.tree)
     if cached is not None:
         return cached
-    scored = lambda query: cached_scores(corpus, query)  # noqa: E731
-    readings: list = []
-    hits = evaluate(parsed.tree, corpus, readings, scored)
+    readings, scores = match(corpus, parsed.tree)
     mode = "all"
-    if hits is not None and not hits.scores and any_of(parsed.tree) is not None:
-        readings = []
-        hits = evaluate(any_of(parsed.tree), corpus, readings, scored)
+    if scores is not None and not scores and any_of(parsed.tree) is not None:
+        readings, scores = match(corpus, any_of(parsed.tree))
         mode = "any"
-    if hits is not None and not any(r.expansions for r in readings):
-        hits = Hits(hits.scores, None)
-    found = (readings, hits, mode)
-    corpus.results.put(parsed.tree, found, 1 + (len(hits.scores) if hits else 0))
+    found = (readings, scores, mode)
+    corpus.results.put(parsed.tree, found, 1 + len(scores or ()))
     return found
 
 
-def rank(corpus: Corpus, parsed: ParsedQuery, hits: Hits | None, readings, passing: int) -> list[int]:
+def rank(corpus: Corpus, parsed: ParsedQuery, scores: dict[int, float] | None, passing: int) -> list[int]:
     """The documents of the requested page, in order."""
     start = (parsed.page - 1) * parsed.per_page
     end = start + parsed.per_page
-    if parsed.sort == "document" or (parsed.sort == "relevance" and hits is None):
+    if parsed.sort == "document" or (parsed.sort == "relevance" and scores is None):
         return _first_by_position(corpus, passing, end)[start:end]
-    if hits is None:  # browsing by grade: each grade's rows in document order, best grade first
+    if scores is None:  # browsing by grade: each grade's rows in document order, best grade first
         page: list[int] = []
         for grade in GRADE_ORDER["progress"]:
             mask = passing & corpus.masks["progress"].get(grade, 0)
@@ -158,17 +99,14 @@ def rank(corpus: Corpus, parsed: ParsedQuery, hits: Hits | None, readings, passi
                 if len(page) >= end:
                     break
         return page[start:end]
-    docs = members(passing, hits.scores, len(corpus.facets))
-    scores = hits.scores
-    literal = hits.literal
+    docs = members(passing, scores, len(corpus.facets))
     position = corpus.positions
     grades = {grade: n for n, grade in enumerate(GRADE_ORDER["progress"])}
     by_grade = parsed.sort == "progress"
 
     def key(d):
         grade = grades.get(corpus.facets[d].progress, len(grades)) if by_grade else 0
-        tier = 0 if literal is None or d in literal else 1
-        return grade, tier, -scores[d], position[d]
+        return grade, -scores[d], position[d]
 
     return heapq.nsmallest(end, docs, key=key)[start:]
 
@@ -187,15 +125,34 @@ def _first_by_position(corpus: Corpus, mask: int, limit: int) -> list[int]:
     return found
 
 
+@dataclass
+class Selection:
+    """What a search selects before paging: the query's matches, the facet counts and the
+    documents that pass every filter (a bitmask)."""
+
+    readings: list
+    scores: dict[int, float] | None
+    mode: str
+    filters: dict[str, set[str]]
+    counts: dict
+    passing: int
+
+
+def select(corpus: Corpus, parsed: ParsedQuery) -> Selection:
+    """Match the query and apply the filters; shared by the search, exports and suggestions."""
+    readings, scores, mode = find(corpus, parsed)
+    filters = resolve_filters(corpus, parsed.filters)
+    matching = corpus.everything if scores is None else to_mask(scores, len(corpus.facets))
+    counts, passing = count_masks(corpus.masks, matching, filters)
+    return Selection(readings, scores, mode, filters, counts, passing)
+
+
 def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] = DEFAULTS) -> dict:
     """The search response: ``{query, total, page, per_page, results, facets, interpretation}``."""
-    readings, hits, mode = find(corpus, parsed)
-    filters = resolve_filters(corpus, parsed.filters)
-    size = len(corpus.facets)
-    matching = corpus.everything if hits is None else to_mask(hits.scores, size)
-    counts, passing = count_masks(corpus.masks, matching, filters)
-    page = rank(corpus, parsed, hits, readings, passing)
-    scores = hits.scores if hits is not None else {}
+    selection = select(corpus, parsed)
+    readings, filters, passing = selection.readings, selection.filters, selection.passing
+    page = rank(corpus, parsed, selection.scores, passing)
+    scores = selection.scores or {}
     results = []
     for docnum in page:
         record = corpus.stored(docnum)
@@ -210,8 +167,8 @@ def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] 
         "page": parsed.page,
         "per_page": parsed.per_page,
         "results": results,
-        "facets": facet_response(corpus, counts, filters, settings["facet_size"]),
-        "interpretation": interpretation(parsed, readings, mode, filters),
+        "facets": facet_response(corpus, selection.counts, filters, settings["facet_size"]),
+        "interpretation": interpretation(parsed, readings, selection.mode, filters),
     }
 
 

@@ -1,10 +1,10 @@
-"""Disjunctive facet counts from the matching documents and per-document facet values.
+"""Disjunctive facet counts from bitmasks of the matching documents and of each facet value.
 
 Values of one facet combine with OR, facets with AND. A facet's counts honour the query and
 every other facet's selection but not its own, so choosing progress=B still shows how many
-rows are A, C or D. One pass over the matching documents counts everything: a document that
-passes all filters counts for every facet, one that fails a single filter counts only for
-that filter's facet.
+rows are A, C or D. Each facet value has a bitmask (a Python int, bit n = document n) made once
+per corpus; counting is an AND and a popcount per value. At 34,000 rows a bitmask is 4 KB and
+counting every facet of a query takes well under a millisecond.
 """
 
 from __future__ import annotations
@@ -21,29 +21,6 @@ def values_of(facet_values, name: str) -> tuple[str, ...]:
     return value if name in MULTI_VALUED else (value,)
 
 
-def count(all_values: list, candidates: Iterable[int], filters: dict[str, set[str]]):
-    """``(counts, passing)``: a Counter per facet, and the documents that pass every filter."""
-    counts = {name: Counter() for name in FACETS}
-    passing = []
-    active = [(name, allowed) for name, allowed in filters.items() if allowed]
-    for doc in candidates:
-        values = all_values[doc]
-        failed = None
-        for name, allowed in active:
-            if allowed.isdisjoint(values_of(values, name)):
-                if failed is not None:
-                    break
-                failed = name
-        else:
-            if failed is None:
-                passing.append(doc)
-                for name in FACETS:
-                    counts[name].update(values_of(values, name))
-            else:
-                counts[failed].update(values_of(values, failed))
-    return counts, passing
-
-
 def facet_list(counts: Counter, order: list[str], labels: dict[str, str], selected: set[str],
                keep_zero: bool, size: int) -> list[dict]:
     """One facet in the shared shape ``{value, label, count, selected}``."""
@@ -54,11 +31,6 @@ def facet_list(counts: Counter, order: list[str], labels: dict[str, str], select
     listed = [v for v in values if keep_zero or counts[v] or v in selected]
     return [{"value": v, "label": labels.get(v, v), "count": counts[v], "selected": v in selected}
             for v in listed[:size]]
-
-
-# --- The same counts from bitmasks (a Python int per facet value, bit n = document n) ---------
-# At 34,000 rows a bitmask is 4 KB and an AND plus a popcount takes a microsecond, so counting
-# every facet of a query costs well under a millisecond instead of a loop over the documents.
 
 
 def to_mask(docs: Iterable[int], size: int) -> int:
@@ -88,7 +60,8 @@ def value_masks(all_values: list) -> dict[str, dict[str, int]]:
 
 
 def count_masks(masks: dict[str, dict[str, int]], matching: int, filters: dict[str, set[str]]):
-    """``(counts, passing)`` as ``count`` gives them, from bitmasks: passing is a bitmask too."""
+    """``(counts, passing)``: a Counter per facet, and the bitmask of the documents that pass
+    every filter."""
     allowed = {}
     for name, values in filters.items():
         if values:

@@ -1,20 +1,26 @@
-"""Turn the query tree into a Whoosh query over the word and bigram fields.
+"""Turn the query tree into a Whoosh query over the word, bigram and concept fields.
 
 Each word of the query matches its Sudachi words (a phrase when it is several) in the title
-and body word fields, and its exact characters as a phrase of bigrams in the bigram fields.
-Word matches weigh more than bigram-only matches, titles more than bodies, and the concept
-table's expansions of a word (コロナ → 感染症の影響 …) less than the word itself.
+and body word fields, scored by BM25 with titles weighing more, and its exact characters as a
+phrase of bigrams, which adds a constant: a row Sudachi cut differently is still found, below
+the rows that have the word itself. The concept table's expansions of a word
+(コロナ → 感染症の影響 …) are looked up in the ``concepts`` field filled at index time and weigh
+half as much.
 """
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
+from whoosh.matching import ListMatcher, NullMatcher
 
-from index.analysis import apply_corrections, gram_text, normalize, query_grams, query_words
+from index.analysis import apply_corrections, bigrams, gram_text, normalize, query_streams, query_words
+from index.schema import GRAM_COLUMN
 
 from .query import Leaf, Node
+
 
 class Or(wq.Or):
     """Whoosh's Or with its binary tree of union matchers: below 5,000 documents Whoosh would
@@ -24,7 +30,11 @@ class Or(wq.Or):
 
 
 WORD_FIELDS = {"title_words": 2.0, "body_words": 1.0}
-GRAM_FIELDS = {"title_grams": 1.2, "body_grams": 0.6}
+GRAM_FIELD = "grams"
+# What containing the string adds to a row's score: more than any word or concept score, so rows
+# that contain every word come first, then rows found through a concept (OR: more words first).
+GRAM_SCORE = 100.0
+CONCEPT_FIELD = "concepts"
 EXPANSION_BOOST = 0.5
 
 
@@ -57,38 +67,84 @@ def read_leaf(leaf: Leaf, corpus, excluded: bool = False) -> Reading:
     )
 
 
-def text_query(text: str, corrections, boost: float = 1.0):
-    """Words and exact characters of one string, in every text field; None if nothing to match."""
-    parts = []
-    words = query_words(text, corrections)
-    if words:
-        for name, weight in WORD_FIELDS.items():
-            parts.append(wq.Term(name, words[0], boost=weight) if len(words) == 1
-                         else wq.Phrase(name, words, boost=weight))
-    for grams in query_grams(text, corrections):
-        for name, weight in GRAM_FIELDS.items():
-            if len(grams) == 1 and len(grams[0]) == 1:
-                parts.append(wq.Prefix(name, grams[0], boost=weight))
-            elif len(grams) == 1:
-                parts.append(wq.Term(name, grams[0], boost=weight))
-            else:
-                parts.append(wq.Phrase(name, grams, boost=weight))
-    if not parts:
+def text_query(text: str, corrections):
+    """The rows that contain one string, scored by its words; None if it has nothing to match.
+
+    A row matches when its gram document contains the string as written or as normalized words
+    (exact, whatever Sudachi makes of it); the string's Sudachi words in the title and body word
+    fields then add their BM25 score, so rows where it stands as a word rank first.
+    """
+    literal = [wq.ConstantScoreQuery(stream_query(s), GRAM_SCORE) for s in query_streams(text, corrections)]
+    if not literal:
         return None
-    return Or(parts, boost=boost)
+    required = literal[0] if len(literal) == 1 else Or(literal)
+    words = query_words(text, corrections)
+    if not words:
+        return required
+    scoring = Or([wq.Term(name, words[0], boost=weight) if len(words) == 1
+                  else wq.And([wq.Term(name, w) for w in words], boost=weight)
+                  for name, weight in WORD_FIELDS.items()])
+    return wq.AndMaybe(required, scoring)
+
+
+def stream_query(stream: str):
+    """The rows whose gram document contains ``stream``."""
+    if len(stream) == 1:  # one character: any bigram it starts
+        return wq.Prefix(GRAM_FIELD, stream)
+    if len(stream) == 2:
+        return wq.Term(GRAM_FIELD, stream)
+    grams = dict.fromkeys(bigrams(stream, tail=False))
+    return Substring(wq.And([wq.Term(GRAM_FIELD, g) for g in grams]), stream)
+
+
+class Substring(wq.WrappingQuery):
+    """The rows whose gram document contains ``text``: Whoosh finds the rows that have all its
+    bigrams (the wrapped query), the gram document confirms they are adjacent, in order.
+
+    A phrase query over bigram positions gives the same rows, but Whoosh checks positions in
+    Python and that measured ten times slower at 34,000 rows.
+    """
+
+    def __init__(self, child, text: str):
+        super().__init__(child)
+        self.text = text
+
+    def __eq__(self, other):
+        return type(other) is type(self) and other.child == self.child and other.text == self.text
+
+    def __hash__(self):
+        return hash(self.child) ^ hash(self.text)
+
+    def _rewrap(self, child):
+        return type(self)(child, self.text)
+
+    def matcher(self, searcher, context=None):
+        candidates = self.child.matcher(searcher, context)
+        if not candidates.is_active():
+            return candidates
+        documents = searcher.reader().column_reader(GRAM_COLUMN)  # this segment's documents
+        needle = self.text.encode("utf-8")
+        found = array("I", (doc for doc in candidates.all_ids() if needle in documents[doc]))
+        return ListMatcher(found) if found else NullMatcher()
+
+
+def expansion_query(reading: Reading):
+    """The rows whose text holds one of the word's concept expansions (found at index time)."""
+    own = gram_text(reading.text)
+    # An expansion that contains the word itself (コロナ → 新型コロナ, コロナ禍) finds no row the
+    # word's characters do not.
+    keys = [gram_text(e) for e in reading.expansions if not own or own not in gram_text(e)]
+    terms = [wq.Term(CONCEPT_FIELD, key) for key in dict.fromkeys(keys) if key]
+    return Or(terms, boost=EXPANSION_BOOST) if terms else None
 
 
 def reading_query(reading: Reading, corrections, expand: bool = True):
     """A word of the query, with its concept expansions unless ``expand`` is false."""
-    main = text_query(reading.text, corrections)
-    own = gram_text(reading.text)
-    # An expansion that contains the word itself (コロナ → 新型コロナ, コロナ禍) finds no row the
-    # word's characters do not: leaving it out saves its four sub-queries.
-    expansions = [e for e in reading.expansions if not own or own not in gram_text(e)] if expand else []
-    expanded = [q for q in (text_query(e, corrections, EXPANSION_BOOST) for e in expansions) if q]
-    if main is None and not expanded:
+    parts = [text_query(reading.text, corrections), expansion_query(reading) if expand else None]
+    parts = [p for p in parts if p is not None]
+    if not parts:
         return None
-    return Or([q for q in [main, *expanded] if q is not None])
+    return parts[0] if len(parts) == 1 else Or(parts)
 
 
 def compile_tree(node, corpus, readings: list[Reading], excluded: bool = False, expand: bool = True):
@@ -127,95 +183,3 @@ def any_of(tree) -> Node | None:
     if isinstance(tree, Node) and tree.op == "and" and all(isinstance(c, Leaf) for c in tree.children):
         return Node("or", tree.children)
     return None
-
-
-# --- The same query, evaluated word by word -------------------------------------------------
-# ``evaluate`` gives the documents and scores of ``to_query``'s query (Whoosh sums the scores of
-# the parts that match, in Or and in And alike) but asks Whoosh one word at a time, through
-# ``scored(query) -> {docnum: score}``, which the engine caches per Whoosh query. A word and its
-# concept expansions that recur in other searches (子育て, then 子育て 支援, then 子育て with a
-# filter) are then matched once per process instead of once per search.
-
-
-@dataclass
-class Hits:
-    """Matching documents with their scores, and those matched without any expansion."""
-
-    scores: dict[int, float]
-    literal: set[int]
-    excluded: bool = False
-
-
-def leaf_hits(reading: Reading, corpus, scored, expand: bool = True) -> Hits | None:
-    query = reading_query(reading, corpus.corrections, expand)
-    if query is None:
-        return None
-    scores = scored(query)
-    if not expand or not reading.expansions:
-        return Hits(scores, set(scores))
-    main = reading_query(reading, corpus.corrections, expand=False)
-    return Hits(scores, set(scored(main)) if main is not None else set())
-
-
-def _everything(corpus) -> Hits:
-    docs = range(len(corpus.facets))
-    return Hits(dict.fromkeys(docs, 0.0), set(docs))
-
-
-def _include(hits: Hits, corpus) -> Hits:
-    """An excluded child as the documents that do not match it."""
-    if not hits.excluded:
-        return hits
-    every = _everything(corpus)
-    for doc in hits.scores:
-        del every.scores[doc]
-    return Hits(every.scores, set(every.scores))
-
-
-def evaluate_tree(node, corpus, readings: list[Reading], scored, excluded: bool = False,
-                  expand: bool = True) -> Hits | None:
-    """``compile_tree`` evaluated word by word; appends each word's ``Reading``."""
-    if node is None:
-        return None
-    if isinstance(node, Leaf):
-        reading = read_leaf(node, corpus, excluded)
-        readings.append(reading)
-        return leaf_hits(reading, corpus, scored, expand)
-    if node.op == "not":
-        child = evaluate_tree(node.children[0], corpus, readings, scored, not excluded, expand)
-        return None if child is None else Hits(_include(child, corpus).scores, set(), excluded=True)
-    children = [c for c in (evaluate_tree(c, corpus, readings, scored, excluded, expand) for c in node.children)
-                if c is not None]
-    if not children:
-        return None
-    if node.op == "or":
-        scores: dict[int, float] = {}
-        literal: set[int] = set()
-        for child in (_include(c, corpus) for c in children):
-            for doc, score in child.scores.items():
-                scores[doc] = scores.get(doc, 0.0) + score
-            literal |= child.literal
-        return Hits(scores, literal)
-    positive = [c for c in children if not c.excluded]
-    negative = [c for c in children if c.excluded]
-    if positive:
-        positive.sort(key=lambda c: len(c.scores))
-        scores = dict(positive[0].scores)
-        literal = set(positive[0].literal)
-        for child in positive[1:]:
-            scores = {doc: score + child.scores[doc] for doc, score in scores.items() if doc in child.scores}
-            literal &= child.literal
-    else:
-        every = _everything(corpus)
-        scores, literal = every.scores, every.literal
-    for child in negative:
-        for doc in child.scores:
-            scores.pop(doc, None)
-            literal.discard(doc)
-    return Hits(scores, literal & set(scores))
-
-
-def evaluate(tree, corpus, readings: list[Reading], scored) -> Hits | None:
-    """The matching documents of a query tree; a lone exclusion means everything but it."""
-    hits = evaluate_tree(tree, corpus, readings, scored)
-    return _include(hits, corpus) if hits is not None and hits.excluded else hits

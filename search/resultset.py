@@ -9,29 +9,23 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .corpus import Corpus
-from .engine import find, rank, resolve_filters
-from .facets import count_masks, to_mask
+from .engine import rank, select
 from .query import ParsedQuery
-
-
-def _matching(corpus: Corpus, parsed: ParsedQuery):
-    """``(hits, readings, passing)`` as run_search finds them (shared cache), passing as a bitmask."""
-    readings, hits, _ = find(corpus, parsed)
-    matching = corpus.everything if hits is None else to_mask(hits.scores, len(corpus.facets))
-    _, passing = count_masks(corpus.masks, matching, resolve_filters(corpus, parsed.filters))
-    return hits, readings, passing
 
 
 def count_results(corpus: Corpus, parsed: ParsedQuery) -> int:
     """How many rows the search returns (its ``total``)."""
-    return _matching(corpus, parsed)[2].bit_count()
+    return select(corpus, parsed).passing.bit_count()
 
 
 def result_documents(corpus: Corpus, parsed: ParsedQuery) -> list[int]:
     """Every document number of the result set, in the order the search pages through them."""
-    hits, readings, passing = _matching(corpus, parsed)
-    total = passing.bit_count()
-    return rank(corpus, replace(parsed, page=1, per_page=total), hits, readings, passing) if total else []
+    selection = select(corpus, parsed)
+    total = selection.passing.bit_count()
+    if not total:
+        return []
+    everything = replace(parsed, page=1, per_page=total)
+    return rank(corpus, everything, selection.scores, selection.passing)
 
 
 def result_records(corpus: Corpus, parsed: ParsedQuery) -> list[dict]:

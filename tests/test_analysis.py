@@ -4,8 +4,8 @@ import pickle
 
 import pytest
 
-from index.analysis import (apply_corrections, bigrams, gram_analyzer, japanese_analyzer,
-                            query_grams, query_words)
+from index.analysis import (STREAM_SEPARATOR, apply_corrections, bigrams, gram_analyzer, gram_document,
+                            japanese_analyzer, query_streams, query_words)
 
 ana = japanese_analyzer()
 
@@ -57,13 +57,13 @@ def test_corrections_with_different_lengths_keep_offsets():
     assert offsets[0] == 0 and offsets[4] == 6 and offsets[-1] == 7
 
 
-def test_bigrams_and_query_grams():
+def test_bigrams_and_query_streams():
     assert bigrams("駅") == ["駅"]
     assert bigrams("空き家") == ["空き", "き家", "家"]
     # The written form and the normalized words: 障がい者 → 障害者.
-    assert query_grams("障がい者") == [["障が", "がい", "い者"], ["障害", "害者"]]
+    assert query_streams("障がい者") == ["障がい者", "障害者"]
     # Blanks and middle dots are ignored, so ワーク・ライフ・バランス = ワークライフバランス.
-    assert query_grams("ワーク・ライフ・バランス") == query_grams("ワークライフバランス")
+    assert query_streams("ワーク・ライフ・バランス") == query_streams("ワークライフバランス")
 
 
 def test_analyzers_pickle_without_a_sudachi_object():
@@ -75,3 +75,10 @@ def test_analyzers_pickle_without_a_sudachi_object():
 def test_long_text_is_chunked_for_sudachi():
     text = "地域の子育て支援を充実します。" * 4000  # about 60,000 characters, 180,000 bytes
     assert words(text, mode="query").count("子育て") == 4000
+
+
+def test_gram_document_separates_fields_and_streams():
+    document = gram_document(["障がい者", "ＤＸ 推進"])
+    assert document.split(STREAM_SEPARATOR) == ["障がい者", "障害者", "dx推進"]
+    assert [t.text for t in gram_analyzer()(document)] == [
+        "障が", "がい", "い者", "者", "障害", "害者", "者", "dx", "x推", "推進", "進"]

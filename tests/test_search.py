@@ -185,3 +185,10 @@ def test_multi_word_expansions_are_marked_only_as_phrases(corpus):
     assert any("<mark>" in f for f in fragments)
     marked = {m for f in fragments for m in re.findall(r"<mark>(.*?)</mark>", f)}
     assert not marked & {"より", "状況", "影響", "拡大", "対策"}
+
+
+def test_substrings_do_not_match_across_fields(corpus):
+    # Line 33: measure 人権の啓発, content 人権に関する…: the bigrams of 啓発人権 are all in the row,
+    # but not one after the other in one field.
+    assert 33 not in lines(search(corpus, q="啓発人権"))
+    assert 33 in lines(search(corpus, q="の啓発"))
