@@ -13,6 +13,8 @@ import pytest
 
 from index.build import Workspace, build, default_sources
 from search.corpus import Library
+from search.engine import run_search
+from search.query import parse_query
 from web import create_app
 
 DOCUMENT = Path(__file__).resolve().parent.parent / "data" / "documents" / "iruma-6th-first-half-evaluation.txt"
@@ -22,6 +24,18 @@ DOC_ID = "iruma-6th-first-half-evaluation"
 def rid(line: int) -> str:
     """The record id of a line of the embedded document."""
     return f"{DOC_ID}:{line}"
+
+
+def search(corpus, **params):
+    """``run_search`` with keyword parameters (a list for a repeated one), 100 rows a page."""
+    request = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
+    request.setdefault("per_page", ["100"])
+    return run_search(corpus, parse_query(request))
+
+
+def lines(response):
+    """The source lines of a response's results, in order."""
+    return [r["source"]["line"] for r in response["results"]]
 
 
 @pytest.fixture(scope="session")

@@ -11,11 +11,7 @@ from index.related import key_terms, measure_groups
 from search.errors import BadParameter, NotFound
 from search.related import MAX_LIMIT, MIN_SCORE, RelatedRequest, find_related, parse_related, related_groups
 
-from .conftest import rid
-
-
-def lines(response) -> list[int]:
-    return [r["source"]["line"] for r in response["results"]]
+from .conftest import lines, rid
 
 
 def related(corpus, line, limit=10, scope="other") -> dict:

@@ -4,20 +4,7 @@ import re
 
 import pytest
 
-from search.engine import run_search
-from search.query import parse_query
-
-from .conftest import rid
-
-
-def search(corpus, **params):
-    request = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
-    request.setdefault("per_page", ["100"])
-    return run_search(corpus, parse_query(request))
-
-
-def lines(response):
-    return [r["source"]["line"] for r in response["results"]]
+from .conftest import lines, rid, search
 
 
 def test_browse_lists_every_row_in_document_order(corpus):

@@ -5,10 +5,12 @@ from collections import Counter
 
 import pytest
 
-from search.engine import find, run_search
+from search.engine import find
 from search.facets import FACETS, MULTI_VALUED, count_masks, members, to_mask, values_of
 from search.matching import to_query
 from search.query import parse_query
+
+from .conftest import lines, search
 
 
 def count(all_values, candidates, filters):
@@ -25,16 +27,6 @@ def count(all_values, candidates, filters):
             if not [f for f in failed if f != name]:
                 counts[name].update(values_of(values, name))
     return counts, passing
-
-
-def search(corpus, **params):
-    request = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
-    request.setdefault("per_page", ["100"])
-    return run_search(corpus, parse_query(request))
-
-
-def lines(response):
-    return [r["source"]["line"] for r in response["results"]]
 
 
 def test_bitmask_counts_equal_the_counting_loop(corpus):
