@@ -16,8 +16,8 @@ import os
 import shutil
 import time
 import uuid
-from datetime import datetime, timezone
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 

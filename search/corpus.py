@@ -27,9 +27,9 @@ from index.analysis import normalize
 from index.build import DATABASE_NAME, INDEX_NAME, Workspace
 from index.parse import DIRECTION, EFFORT, PROGRESS
 
+from .cache import SizedCache
 from .errors import IndexMissing
 from .facets import value_masks
-from .cache import SizedCache
 
 GRADE_ORDER = {"progress": PROGRESS, "effort": EFFORT, "direction": DIRECTION}
 
