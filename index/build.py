@@ -217,8 +217,9 @@ def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir:
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
         write_database(temporary / DATABASE_NAME, parsed, tables, meta)
         log.info("wrote the database in %s", temporary.name)
-        write_index(temporary / INDEX_NAME, temporary / DATABASE_NAME, tables, progress)
-        write_related(temporary / DATABASE_NAME, read_records(temporary / DATABASE_NAME), tables)
+        records = read_records(temporary / DATABASE_NAME)  # the index is derived from what was stored
+        write_index(temporary / INDEX_NAME, records, tables, progress)
+        write_related(temporary / DATABASE_NAME, records, tables)
         log.info("computed related measures")
         # Microseconds in the name: generations sort by age even when built in the same second.
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
@@ -234,9 +235,8 @@ def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir:
     return final
 
 
-def write_index(path: Path, database: Path, tables: Tables, progress: Progress | None = None) -> None:
-    """Create the Whoosh index of every evaluation in ``database``."""
-    records = read_records(database)
+def write_index(path: Path, records: list[dict], tables: Tables, progress: Progress | None = None) -> None:
+    """Create the Whoosh index of the evaluations ``records`` (as ``read_records`` gives them)."""
     log.info("indexing %d rows", len(records))
     if progress:
         progress(0, len(records))
