@@ -19,8 +19,9 @@ from index.analysis import normalize
 
 from .errors import EmptyQuestion, QueryTooLong
 from .evidence import best_sentence, fact_sentences, row_context
+from .facets import FACET_NAMES_JA
 from .query import clean_text
-from .questions import FILTER_NAMES_JA, GRADE_NAMES_JA, Question, read_question, tidy
+from .questions import GRADE_NAMES_JA, Question, read_question, tidy
 from .sentences import SENTENCE_FIELDS, Sentence, variants_of
 from .settings import DEFAULTS
 from .topic import (MIN_COVERAGE, TIER, Knowledge, Match, Word, full_weight, held_weight, knowledge,
@@ -426,7 +427,7 @@ def interpretation(corpus, question: Question, words: list[Word], match: Match, 
         value = mention["value"]
         if mention["filter"] in GRADE_NAMES_JA:
             value = grade_text(corpus, mention["filter"], value)
-        notes.append(f"「{mention['text']}」を{FILTER_NAMES_JA[mention['filter']]}の条件 {value} と読みました。")
+        notes.append(f"「{mention['text']}」を{FACET_NAMES_JA[mention['filter']]}の条件 {value} と読みました。")
     if words:
         notes.append("調べた語：" + "、".join(f"「{w.term.text}」（{len(w.rows)}件）" for w in words))
     for w in words:

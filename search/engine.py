@@ -9,15 +9,11 @@ from typing import Mapping
 
 from .corpus import GRADE_ORDER, Corpus
 from .errors import NotFound
-from .facets import FACETS, count_masks, facet_list, members, to_mask
+from .facets import FACET_NAMES_JA, FACETS, count_masks, facet_list, members, to_mask
 from .highlight import highlight
 from .matching import any_of, to_query
 from .query import ParsedQuery
 from .settings import DEFAULTS
-
-FACET_LABELS_JA = {"progress": "進捗区分", "effort": "取組区分", "direction": "今後の方向性",
-                   "department": "所管課", "chapter": "章", "document": "文書"}
-
 
 def resolve_filters(corpus: Corpus, filters: dict[str, list[str]]) -> dict[str, set[str]]:
     """Filter values as the facets store them: a chapter by title, key (第1章) or number."""
@@ -210,6 +206,6 @@ def legend(corpus: Corpus) -> dict:
     for kind, alphabet in GRADE_ORDER.items():
         labels = corpus.labels.get(kind, {})
         kinds[kind] = [{"code": code, "label": labels.get(code, "")} for code in alphabet if code in labels]
-    return {"legend": kinds, "names": {k: FACET_LABELS_JA[k] for k in GRADE_ORDER},
+    return {"legend": kinds, "names": {k: FACET_NAMES_JA[k] for k in GRADE_ORDER},
             "source": [{"document": r["document"], "kind": r["kind"], "code": r["code"],
                         "line": r["line"], "written": r["written"]} for r in corpus.legend_rows]}

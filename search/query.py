@@ -17,14 +17,12 @@ from typing import Mapping, Sequence
 from index.parse import DIRECTION, EFFORT, PROGRESS
 
 from .errors import BadParameter, QueryTooLong
+from .facets import FACET_NAMES_JA
 from .settings import DEFAULTS
 
 SORTS = ("relevance", "document", "progress")
 MAX_PAGE = 1_000_000  # far past the last page of any corpus; a bound the API can publish
-FILTERS = ("progress", "effort", "direction", "department", "chapter", "document")
 GRADE_ALPHABETS = {"progress": PROGRESS, "effort": EFFORT, "direction": DIRECTION}
-GRADE_NAMES = {"progress": ("進捗区分", "progress"), "effort": ("取組区分", "effort"),
-               "direction": ("今後の方向性", "direction")}
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 QUOTES = str.maketrans({"「": '"', "」": '"', "『": '"', "』": '"', "“": '"', "”": '"'})
@@ -106,9 +104,8 @@ def _grade_values(params: Mapping, name: str) -> list[str]:
         code = unicodedata.normalize("NFKC", value).upper() if name == "progress" else \
             unicodedata.normalize("NFKC", value)
         if code not in alphabet:
-            ja, en = GRADE_NAMES[name]
-            raise BadParameter(f"{ja}は {'・'.join(alphabet)} のいずれかで指定してください: {value[:20]!r}",
-                               f"{en} must be one of {', '.join(alphabet)}")
+            raise BadParameter(f"{FACET_NAMES_JA[name]}は {'・'.join(alphabet)} のいずれかで指定してください: {value[:20]!r}",
+                               f"{name} must be one of {', '.join(alphabet)}")
         if code not in values:
             values.append(code)
     return values

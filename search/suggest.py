@@ -12,6 +12,7 @@ from dataclasses import replace
 from index.analysis import japanese_analyzer, normalize
 
 from .corpus import Corpus
+from .facets import FACET_NAMES_JA
 from .matching import WORD_FIELDS
 from .query import ParsedQuery, parse_terms
 from .resultset import count_results
@@ -21,8 +22,6 @@ KINDS = ("spelling", "broader", "drop_filter")
 MOST_LEAVES = 4
 MOST_WORDS = 6
 LONGEST_WORD = 20
-FILTER_NAMES_JA = {"progress": "進捗区分", "effort": "取組区分", "direction": "今後の方向性",
-                   "department": "所管課", "chapter": "章", "document": "文書"}
 
 
 def spellings(corpus: Corpus, word: str, limit: int = 2) -> list[str]:
@@ -86,7 +85,7 @@ def _candidates(corpus: Corpus, parsed: ParsedQuery):
         for value in values:
             rest = {n: [v for v in vs if not (n == name and v == value)] for n, vs in parsed.filters.items()}
             rest = {n: vs for n, vs in rest.items() if vs}
-            yield "drop_filter", f"絞り込み「{FILTER_NAMES_JA.get(name, name)}: {value}」を外す", \
+            yield "drop_filter", f"絞り込み「{FACET_NAMES_JA.get(name, name)}: {value}」を外す", \
                 replace(parsed, filters=rest, page=1)
     if sum(len(v) for v in parsed.filters.values()) > 1:
         yield "drop_filter", "絞り込みをすべて外す", replace(parsed, filters={}, page=1)
