@@ -80,7 +80,6 @@ class Corpus:
             self.concepts = [(json.loads(r["terms"]), bool(r["two_way"]))
                              for r in rows("select * from concepts")]
             self.departments = rows("select name, rows from departments order by rows desc, name")
-            self.meta = {r["key"]: r["value"] for r in rows("select * from meta")}
         finally:
             connection.close()
         self.labels = self._legend_labels()

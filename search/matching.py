@@ -67,8 +67,9 @@ def read_leaf(leaf: Leaf, corpus, excluded: bool = False) -> Reading:
     )
 
 
-def text_query(text: str, corrections):
-    """The rows that contain one string, scored by its words; None if it has nothing to match.
+def text_query(text: str, words: list[str], corrections):
+    """The rows that contain one string, scored by its Sudachi ``words``; None if it has nothing
+    to match.
 
     A row matches when its gram document contains the string as written or as normalized words
     (exact, whatever Sudachi makes of it); the string's Sudachi words in the title and body word
@@ -78,7 +79,6 @@ def text_query(text: str, corrections):
     if not literal:
         return None
     required = literal[0] if len(literal) == 1 else Or(literal)
-    words = query_words(text, corrections)
     if not words:
         return required
     scoring = Or([wq.Term(name, words[0], boost=weight) if len(words) == 1
@@ -140,7 +140,7 @@ def expansion_query(reading: Reading):
 
 def reading_query(reading: Reading, corrections, expand: bool = True):
     """A word of the query, with its concept expansions unless ``expand`` is false."""
-    parts = [text_query(reading.text, corrections), expansion_query(reading) if expand else None]
+    parts = [text_query(reading.text, reading.words, corrections), expansion_query(reading) if expand else None]
     parts = [p for p in parts if p is not None]
     if not parts:
         return None
