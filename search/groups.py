@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .corpus import GRADE_ORDER, Corpus
+from index.grades import FACET_NAMES_JA, GRADES
+
+from .corpus import Corpus
 from .errors import BadParameter
-from .facets import FACET_NAMES_JA, values_of
+from .facets import values_of
 from .query import ParsedQuery
 from .resultset import result_documents
 
@@ -33,7 +35,7 @@ def group_order(corpus: Corpus, grouping: str, counts: Counter) -> list[str]:
         order = [t for t in corpus.chapter_titles() if t in counts]
         return order + sorted(set(counts) - set(order))
     if grouping == "progress":
-        return [g for g in GRADE_ORDER["progress"] if g in counts]
+        return [g for g in GRADES["progress"] if g in counts]
     return sorted(counts, key=lambda v: (-counts[v], v))
 
 
@@ -66,7 +68,7 @@ def grouped_results(corpus: Corpus, parsed: ParsedQuery, grouping: str, limit: i
         budget -= len(listed)
         records = [_public(corpus.stored(d)) for d in listed]
         groups.append({"value": value, "label": group_label(corpus, grouping, value),
-                       "count": len(found), "grades": {g: grades.get(g, 0) for g in GRADE_ORDER["progress"]},
+                       "count": len(found), "grades": {g: grades.get(g, 0) for g in GRADES["progress"]},
                        "records": records})
     return {"grouping": grouping, "name": FACET_NAMES_JA[grouping], "total": len(docs),
             "shown": sum(len(g["records"]) for g in groups), "groups": groups}

@@ -14,15 +14,13 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
-from index.parse import DIRECTION, EFFORT, PROGRESS
+from index.grades import FACET_NAMES_JA, GRADES
 
 from .errors import BadParameter, QueryTooLong
-from .facets import FACET_NAMES_JA
 from .settings import DEFAULTS
 
 SORTS = ("relevance", "document", "progress")
 MAX_PAGE = 1_000_000  # far past the last page of any corpus; a bound the API can publish
-GRADE_ALPHABETS = {"progress": PROGRESS, "effort": EFFORT, "direction": DIRECTION}
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 QUOTES = str.maketrans({"「": '"', "」": '"', "『": '"', "』": '"', "“": '"', "”": '"'})
@@ -98,7 +96,7 @@ def _integer(params: Mapping, name: str, default: int, low: int, high: int | Non
 
 
 def _grade_values(params: Mapping, name: str) -> list[str]:
-    alphabet = GRADE_ALPHABETS[name]
+    alphabet = GRADES[name]
     values = []
     for value in _values(params, name):
         code = unicodedata.normalize("NFKC", value).upper() if name == "progress" else \
@@ -122,7 +120,7 @@ def parse_query(params: Mapping[str, Sequence[str] | str], settings: Mapping[str
     if sort not in SORTS:
         raise BadParameter(f"並び順は {'、'.join(SORTS)} のいずれかです: {sort[:20]!r}",
                            f"sort must be one of {', '.join(SORTS)}")
-    filters = {name: _grade_values(params, name) for name in GRADE_ALPHABETS}
+    filters = {name: _grade_values(params, name) for name in GRADES}
     for name in ("department", "chapter", "document"):
         filters[name] = list(dict.fromkeys(_values(params, name)))
     tree, fallback = parse_terms(text)
