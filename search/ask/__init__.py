@@ -50,9 +50,10 @@ def read(corpus, text: str) -> Asked:
     """The question read against the corpus: its kind, filters, topic words and matching rows."""
     known = knowledge(corpus)
     question = read_question(tidy(text), corpus)
-    words = read_words(corpus, known, question)
+    words, dropped = read_words(corpus, known, question)
     phrases = [variants_of(p, corpus.corrections) for p in question.phrases]
-    return Asked(corpus, known, question, words, match_rows(corpus, known, question, words), phrases)
+    return Asked(corpus, known, question, words, match_rows(corpus, known, question, words), phrases,
+                 dropped)
 
 
 def answer_question(corpus, text: str) -> dict:

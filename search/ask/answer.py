@@ -21,6 +21,7 @@ class Asked:
     words: list[Word]
     match: Match
     phrases: list[list[Variant]]
+    dropped: list[str] = field(default_factory=list)  # words left out of the topic, reported
 
     def ordered_rows(self) -> list[int]:
         """The matched rows in document order."""

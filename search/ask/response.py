@@ -82,6 +82,8 @@ def interpretation(asked: Asked, answer: Answer) -> dict:
         notes.append(f"「{mention['text']}」を{FACET_NAMES_JA[mention['filter']]}の条件 {value} と読みました。")
     if words:
         notes.append("調べた語：" + "、".join(f"「{w.term.text}」（{len(w.rows)}件）" for w in words))
+    if asked.dropped:
+        notes.append(f"「{'」「'.join(asked.dropped)}」は文書に出てこないため、調べる語から外しました。")
     for w in words:
         if w.expansions:
             notes.append(f"「{w.term.text}」は「{'」「'.join(w.expansions)}」も含めて探しました。")
@@ -96,6 +98,7 @@ def interpretation(asked: Asked, answer: Answer) -> dict:
         "terms": [{"text": w.term.text, "rows": len(w.rows), "weight": round(w.idf, 3),
                    "expansions": w.expansions, "quoted": w.term.quoted} for w in words],
         "phrases": question.phrases,
+        "dropped": asked.dropped,
         "filters": question.filter_spans,
         "number_units": list(question.number_units),
         "best_coverage": round(match.best, 3),

@@ -1,0 +1,103 @@
+"""Yes/no questions: はい, いいえ or 文書からは判断できません, with the sentence that decides.
+
+The deciding sentence is the best sentence about the topic that holds the question's predicate
+(導入されましたか → 導入): いいえ when a negation follows the predicate in its clause
+(抜本的な改定は行っていません), はい otherwise; a next sentence that turns it (しかし…できません
+でした) decides instead. A question about how far something has come (遅れているのですか,
+順調ですか) is decided by the rows' progress grades. When no sentence about the topic holds the
+predicate, the document does not say: 文書からは判断できません, with the closest sentence.
+"""
+
+from __future__ import annotations
+
+from .answer import Answer, Asked
+from .clauses import CONTRAST, lemma_positions, negated_after, negative, tokens
+from .evidence import Found, best_sentence, ranked, topic_sentences
+from .wording import grade_text, measure_name, source_note
+
+YES, NO, UNDECIDED = "はい", "いいえ", "文書からは判断できません"
+# Predicates about progress, and the progress grades for which the answer is はい (the legend:
+# A 目標に達成, B 順調に進んでおり, C ある程度進んでいる, D 部分的に着手, E 着手していない).
+EVALUATIVE = {"遅れる": "DE", "進む": "ABC", "進める": "ABC", "順調": "AB", "達成": "A", "旨い": "ABC",
+              "着手": "ABCD", "停滞": "DE"}
+MAX_QUOTED = 3
+
+
+def asked_negatively(asked: Asked) -> bool:
+    """進んでいないのですか: the question itself negates its predicate."""
+    text = asked.question.text
+    return any(negated_after(text, p) for p in lemma_positions(text, asked.question.predicate))
+
+
+def by_grade(asked: Asked) -> Answer | None:
+    """はい / いいえ from the progress grades of the rows asked about."""
+    rows = asked.ordered_rows()
+    if not rows:
+        return None
+    yes_grades = EVALUATIVE[asked.question.predicate]
+    flip = asked_negatively(asked)
+    records = asked.known.records
+    yes = [d for d in rows if (records[d]["progress"] in yes_grades) != flip]
+    verdict = YES if len(yes) == len(rows) else NO if not yes else "一部はい"
+    grades = "、".join(f"{measure_name(asked.known, d)}は{grade_text(asked.corpus, 'progress', records[d]['progress'])}"
+                      for d in rows[:MAX_QUOTED])
+    more = f"ほか{len(rows) - MAX_QUOTED}件" if len(rows) > MAX_QUOTED else ""
+    text = f"{verdict}。進捗区分で見ると、{grades}{more}です。"
+    quoted = []
+    for d in rows[:MAX_QUOTED]:
+        found = best_sentence(asked.known, d, asked.words, asked.phrases, ("effort_comment",))
+        if found is not None:
+            quoted.append(found)
+    if quoted:
+        text += "取組評価：" + " ".join(f"「{f.sentence.text}」" for f in quoted)
+    return Answer("yesno", text, rows=rows, found=quoted, verdict=verdict, fields=("effort_comment",))
+
+
+def following(asked: Asked, found: Found):
+    """The sentence after ``found`` in the same cell, or None."""
+    sentences = asked.known.sentences[found.sentence.docnum]
+    i = sentences.index(found.sentence)
+    if i + 1 < len(sentences) and sentences[i + 1].field == found.sentence.field:
+        return sentences[i + 1]
+    return None
+
+
+def decide(asked: Asked, found: Found) -> tuple[str, list]:
+    """The verdict of a sentence that holds the predicate, and the sentences that decide it."""
+    text = found.sentence.text
+    said = not any(negated_after(text, p) for p in lemma_positions(text, asked.question.predicate))
+    then = following(asked, found)
+    if then is not None and CONTRAST.match(then.text) and negative(then.text) and said:
+        return NO, [found.sentence, then]  # …しました。しかし…できませんでした。
+    verdict = YES if said != asked_negatively(asked) else NO
+    return verdict, [found.sentence]
+
+
+def answer_yesno(asked: Asked) -> Answer | None:
+    if asked.question.predicate in EVALUATIVE:
+        return by_grade(asked)
+    found = ranked(list(topic_sentences(asked.known, asked.match, asked.words, asked.phrases, asked.question)))
+    if not found:
+        return None
+    predicate = asked.question.predicate
+    holding = [f for f in found if any(t.lemma == predicate for t in tokens(f.sentence.text))]
+    if not holding:
+        return undecided(asked, found[0])
+    top = holding[0]
+    verdict, sentences = decide(asked, top)
+    quote = "".join(f"「{s.text}」" for s in sentences)
+    text = f"{verdict}。文書には{quote}とあります（{source_note(asked.known, top.sentence.docnum)}）。"
+    quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]]
+    return Answer("yesno", text, found=quoted, verdict=verdict, coverage=top.coverage)
+
+
+def undecided(asked: Asked, closest: Found | None, missing: list[str] = ()) -> Answer:
+    """The document does not say: the closest sentence, and the words it never uses."""
+    text = f"{UNDECIDED}。"
+    if missing:
+        text += f"「{'」「'.join(missing)}」については文書に記載がありません。"
+    if closest is not None:
+        text += (f"最も近い記述：「{closest.sentence.text}」"
+                 f"（{source_note(asked.known, closest.sentence.docnum)}）")
+    return Answer("yesno", text, found=[closest] if closest else [], verdict=UNDECIDED,
+                  coverage=closest.coverage * 0.5 if closest else 0.0)
