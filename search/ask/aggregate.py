@@ -80,10 +80,10 @@ def answer_aggregate(asked: Asked) -> Answer | None:
         return Answer("aggregate", f"{what}はありません（0件）。")
     key = "rate" if spec.rate else "count"
     best = [e for e in entries if e[key] == entries[0][key]]
-    most = ("割合が最も低い" if spec.fewest else "割合が最も高い") if spec.rate else \
-        ("最も少ない" if spec.fewest else "最も多い")
+    most = ("の割合が最も低い" if spec.fewest else "の割合が最も高い") if spec.rate else \
+        ("が最も少ない" if spec.fewest else "が最も多い")
     winners = "と".join(_label(e, spec.rate) for e in best)
-    text = f"{what}が{most}{group_ja}は、{winners}です。"
+    text = f"{what}{most}{group_ja}は、{winners}です。"
     shown = "、".join(f"{n}. {_label(e, spec.rate)}" for n, e in enumerate(entries[:SHOWN], 1))
     more = f"、ほか{len(entries) - SHOWN}件" if len(entries) > SHOWN else ""
     text += f"順位：{shown}{more}（所管課の行ごとに数えています。計{len(asked.match.rows)}件）。"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from index.analysis import morphemes, normalize
+from index.analysis import morphemes, normalize, sub_morphemes
 
 
 @dataclass(frozen=True)
@@ -22,12 +22,17 @@ class Token:
     surface: str
     start: int
     end: int
+    parts: tuple[str, ...] = ()  # the dictionary forms of a compound's parts (支給対象: 支給, 対象)
+
+    def says(self, lemma: str) -> bool:
+        return self.lemma == lemma or lemma in self.parts
 
 
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[Token, ...]:
     return tuple(Token(normalize(m.normalized_form()), m.part_of_speech()[0], m.surface(),
-                       o + m.begin(), o + m.end()) for o, m in morphemes(text))
+                       o + m.begin(), o + m.end(), tuple(normalize(p.normalized_form()) for p in sub_morphemes(m)))
+                 for o, m in morphemes(text))
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,11 @@ CONSEQUENCE = re.compile(r"^(?:その結果|この結果|そのため|このた�
 # Sentences that open with these can turn what the sentence before them said.
 CONTRAST = re.compile(r"^(?:しかし|しかしながら|ただし|但し|一方|ところが|なお|もっとも|とはいえ|だが|でも)")
 PAST_OR_NEGATIVE = frozenset({"た", "ない", "だ", "ず", "ぬ", "です"})
+# Verbs of state: ため after them gives a cause (状況であるため, 対応できないため).
+STATIVE = frozenset({"有る", "居る", "出来る", "無い"})
+# What completes a cause after its marker: 影響|により, 影響|で, 影響|を|受け.
+CAUSE_TAIL = re.compile(r"^(?:により|によって|で|を受けて|を受け|のため|もあり|があり)")
+LEADING_CONNECTIVE = re.compile(r"^(?:しかし|しかしながら|ただし|また|なお|一方|さらに|そのうえ)、?")
 
 
 def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
@@ -53,8 +63,10 @@ def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
     after = toks[i + 1] if i + 1 < len(toks) else None
     if t.lemma == "為" and before is not None:  # ため
         if before.pos == "形容詞" or (before.pos == "助動詞" and before.lemma in PAST_OR_NEGATIVE) \
-                or (before.pos == "助詞" and before.lemma == "の"):
+                or before.lemma in STATIVE:
             return i, 1.0
+        if before.pos == "助詞" and before.lemma == "の":
+            return i, 0.6  # コロナ禍のため (a cause), 充実のため (a purpose)
         return i, 0.3  # 向上させるため: a purpose
     if t.lemma == "影響":
         return i, 1.0
@@ -62,6 +74,8 @@ def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
         return i, 0.9
     if t.lemma == "に" and t.pos == "助詞" and after is not None and (
             (after.lemma == "よる" and after.surface in ("より", "よっ")) or after.surface == "伴い"):
+        if i + 2 < len(toks) and toks[i + 2].pos in ("形容詞", "副詞"):
+            return None  # 市民により広く: より compares
         return i + 1, 0.8  # により, によって, に伴い (による before a noun says how, not why)
     if t.lemma == "こと" and after is not None and after.lemma == "から":
         return i + 1, 1.0
@@ -91,7 +105,10 @@ def causes(text: str) -> list[Cause]:
             if toks[j].lemma == "、" and toks[j - 1].surface in ("が", "ものの", "けれど", "けれども"):
                 start = toks[j].end
                 break
-        found.append(Cause(start, toks[last].end, strength))
+        start += LEADING_CONNECTIVE.match(text[start:]).end() if LEADING_CONNECTIVE.match(text[start:]) else 0
+        end = toks[last].end
+        tail = CAUSE_TAIL.match(text[end:])
+        found.append(Cause(start, end + (tail.end() if tail else 0), strength))
     return found
 
 
@@ -118,4 +135,4 @@ def negative(text: str) -> bool:
 
 def lemma_positions(text: str, lemma: str) -> list[int]:
     """Where words of ``text`` have the dictionary form ``lemma`` (導入 in 導入しました)."""
-    return [t.start for t in tokens(text) if t.lemma == lemma]
+    return [t.start for t in tokens(text) if t.says(lemma)]

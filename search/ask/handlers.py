@@ -116,3 +116,16 @@ def respond(asked: Asked) -> Answer:
     if answer is None:
         answer = not_found(asked, "該当する記述がありません。")
     return answer
+
+
+def both(first: Answer, second: Answer) -> Answer:
+    """Two quantities asked in one question: the first answer, then the second's value."""
+    if first.kind != "number" or second.kind != "number" or first.value == second.value:
+        return second
+    head, _, evidence = first.text.partition("根拠：")
+    found = first.found + [f for f in second.found if f.sentence not in [g.sentence for g in first.found]]
+    quotes = "".join(f"「{f.sentence.text}」" for f in found)
+    source = evidence[evidence.rfind("（"):]
+    text = f"{head}また、二つ目の問いへの答えは{second.value}です。根拠：{quotes}{source}"
+    return Answer("number", text, found=found, value=first.value,
+                  coverage=min(first.coverage, second.coverage))

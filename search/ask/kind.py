@@ -77,7 +77,8 @@ ROW = r"(?:取り組み|施策|物|事業|項目|行)"
 RANK = r"(?:最も|一番|最多|最少|トップ|上位|下位|ランキング|順位|順)"
 # Group nouns an aggregate ranks by, and the facet each names.
 GROUPS = (("department", r"(?:課|部署|部局|所管|担当|担当課)"), ("chapter", r"(?:章|分野)"))
-GROUP_WORDS = {name: words(pattern) for name, pattern in GROUPS}
+GROUP_WORDS = {name: words(r"(?:(?:第 |どの |どこ の |何 )?何 |どの |どこ の )?" + pattern
+                         + r"(?: 課)?(?: は (?:どこ|何|どれ|どちら))?") for name, pattern in GROUPS}
 PER_GROUP = words(r"(?:" + "|".join(p for _, p in GROUPS) + r") (?:毎|別)")
 AGGREGATE = words(RANK + r"|(?:多い|少ない|高い|低い) (?:順|の は|物 は)")
 FEWEST = words(r"少ない|最少|下位|低い")
@@ -125,12 +126,13 @@ NOT_COUNTERS = frozenset("年 月 日 時 者 故 課 章 等".split())
 # How far something has come is a status question even when it asks どのくらい.
 HOW_FAR = words(r"(?:どの|どれ) (?:くらい|程度|だけ) (?:\S+ ){0,2}?(?:進む|進める|達成|進捗)")
 LATER_PATTERNS = [
+    ("list", words(r"どれ|一覧|挙げる|列挙")),
     ("future", words(r"今後|方針|これ から|予定|方向性|見通し|将来|次期|積もり|見込み|計画 は"
                      r"|考え (?:は|です|だ|か|\?)|(?:行う|進める|取り組む|為る|続ける) て 行く|次 に"
                      r"|(?:どの よう に|どう) 取り組む")),
     ("status", STATUS := words(r"状況|具合|進捗|どう 成る|どこ まで|達成|評価|進む|旨い|成果|効果|どう だ た"
                      r"|どう です た|結果|実績 は|課題|遅れる|順調|どう です か")),
-    ("list", words(r"どれ|(?:どの|どのような|どんな|どういう) " + ROW + r"|一覧|挙げる|列挙|何 が 有る")),
+    ("list", words(r"(?:どの|どのような|どんな|どういう) " + ROW + r"|何 が 有る")),
     ("fact", words(r"何 (?:だ|です|でしょう|か|\?|と 言う|を|が|に)|(?:どのような|どんな|どういう|どの よう だ) \S+")),
     ("list", words(r"教える|有る ます か|知る たい|下さる")),
 ]
@@ -159,21 +161,23 @@ class Kind:
     cue: str = ""
     unit: str | None = None
     aggregate: Aggregate | None = None
-    span: tuple[int, int] | None = None
+    spans: tuple[tuple[int, int], ...] = ()
     predicate: str = ""
 
 
-def read_aggregate(s: Stream) -> Aggregate | None:
-    """最も多い課, 一番多いのは第何章, 所管課ごとに: rows per group, ranked."""
+def read_aggregate(s: Stream) -> Kind | None:
+    """最も多い課, 一番多いのは第何章, 所管課ごとに: rows per group, ranked. The ranking words and
+    the group asked for (どの所管課, 第何章) are no topic words."""
     ranked = AGGREGATE.search(s.joined) or PER_GROUP.search(s.joined)
     if not ranked:
         return None
-    groups = [(m.start(), name) for name, pattern in GROUP_WORDS.items() for m in pattern.finditer(s.joined)]
+    groups = [(m, name) for name, pattern in GROUP_WORDS.items() for m in pattern.finditer(s.joined)]
     if not groups:
         return None
     # The group nearest the ranking word: 取組が一番多い課, 一番多いのはどの所管課.
-    group = min(groups, key=lambda g: abs(g[0] - ranked.start()))[1]
-    return Aggregate(group, fewest=bool(FEWEST.search(s.joined)), rate=bool(RATE.search(s.joined)))
+    m, group = min(groups, key=lambda g: abs(g[0].start() - ranked.start()))
+    aggregate = Aggregate(group, fewest=bool(FEWEST.search(s.joined)), rate=bool(RATE.search(s.joined)))
+    return Kind("aggregate", s.written(ranked), aggregate=aggregate, spans=(s.span(ranked), s.span(m)))
 
 
 # What follows a yes/no question's predicate: auxiliaries, て, いる, ある (導入されていますか).
@@ -220,12 +224,11 @@ def read_kind(text: str) -> Kind:
     s = stream(text)
     aggregate = read_aggregate(s)
     if aggregate:
-        cue = AGGREGATE.search(s.joined) or PER_GROUP.search(s.joined)
-        return Kind("aggregate", s.written(cue), aggregate=aggregate, span=s.span(cue))
+        return aggregate
     for kind, pattern in KIND_PATTERNS:
         m = pattern.search(s.joined)
         if m:
-            return Kind(kind, s.written(m), span=cue_span(s, m, kind))
+            return Kind(kind, s.written(m), spans=cue_spans(s, m, kind))
     predicate = yes_no_predicate(s)
     if predicate:
         return Kind("yesno", predicate, predicate=predicate)
@@ -236,16 +239,36 @@ def read_kind(text: str) -> Kind:
     for kind, pattern in LATER_PATTERNS:
         m = pattern.search(s.joined)
         if m:
-            return Kind(kind, s.written(m), span=cue_span(s, m, kind))
+            return Kind(kind, s.written(m), spans=cue_spans(s, m, kind))
     return Kind("")
 
 
-def cue_span(s: Stream, m: re.Match, kind: str) -> tuple[int, int] | None:
+def cue_spans(s: Stream, m: re.Match, kind: str) -> tuple[tuple[int, int], ...]:
     """The words of a cue that are not topic words: all of them, except the noun a fact
     question asks about (どのような手法: 手法 stays a topic word)."""
-    if kind in BLANKED:
-        start, end = s.span(m)
-        if kind == "fact" and m.group(0).startswith(("どのような", "どんな", "どういう", "どの よう")):
-            end = s.words[next(i for i, o in enumerate(s.offsets) if o >= m.start())].end
-        return start, end
-    return None
+    if kind not in BLANKED:
+        return ()
+    if kind == "fact" and m.group(0).startswith(("どのような", "どんな", "どういう", "どの よう")):
+        start = s.span(m)[0]
+        return ((start, s.words[next(i for i, o in enumerate(s.offsets) if o >= m.start())].end),)
+    # Every cue of the kind: 今後どう進めていくつもり blanks 今後 and つもり.
+    return tuple(s.span(cue) for cue in m.re.finditer(s.joined))
+
+
+# After the first of two quantities asked: 何件で、そのうち…何件ですか.
+NEXT_QUESTION = re.compile(r"^(?:です|でした)?(?:か)?(?:で|、|,|。|\?|？)+")
+
+
+def first_of_two(text: str) -> str | None:
+    """The first question of a question that asks two quantities in a row, else None:
+    「依頼文は何件で、そのうち解消したのは何件ですか」 → 「依頼文は何件ですか」."""
+    s = stream(text)
+    cues = [m for pattern, _ in NUMBER_PATTERNS for m in pattern.finditer(s.joined)]
+    if len(cues) < 2:
+        return None
+    first = min(cues, key=lambda m: m.start())
+    end = s.span(first)[1]
+    after = NEXT_QUESTION.match(text[end:])
+    if not after or not any(s.span(m)[0] >= end + after.end() for m in cues):
+        return None
+    return text[:end] + "ですか"

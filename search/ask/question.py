@@ -290,15 +290,19 @@ def read_departments(text: str, departments: list[str]) -> tuple[list[str], list
         if m.group(1) in GENERIC_SECTIONS or m.group(1).endswith(("担当", "所管")):
             continue
         endings = [d for d in departments if d.endswith(written)]
+        start = m.start()
         if len(endings) == 1:
             name, how = endings[0], "end of name"
+            # The rest of the name written before it: 上下水道の経営課 is 上下水道経営課.
+            head = re.search(re.escape(name[:-len(written)]) + r"の?$", text[:start]) if name != written else None
+            start = head.start() if head else start
             if name not in found:
                 found.append(name)
-                positions[name] = m.start()
+                positions[name] = start
         else:
             name, how = written, "unknown"
-        mentions.append({"filter": "department", "value": name, "text": written, "how": how})
-        text = _blank(text, m.start(), m.end())
+        mentions.append({"filter": "department", "value": name, "text": text[start:m.end()], "how": how})
+        text = _blank(text, start, m.end())
     found.sort(key=lambda name: positions.get(name, 0))  # as the question names them
     return found, mentions, text
 
@@ -332,6 +336,11 @@ COORDINATORS = frozenset({"と", "や", "及び", "および", "並びに", "な
 COORDINATED_AFTER = re.compile(r"^(?:の(?!よう)|に関する|について|に係る|に関わる|は|が|を)")
 
 
+# The document's own names for its rows, and the kinds of question that count or list rows.
+ROW_NOUNS = frozenset({"取組", "取り組み", "施策", "事業", "もの", "物"})
+ROW_KINDS = frozenset({"count", "list", "status", "future", "aggregate", ""})
+# Kinds that ask about something said in a sentence: a department named alone is their topic.
+ABOUT_SOMETHING = frozenset({"when", "number", "fact", "why", "yesno"})
 # Words in brackets right after a word gloss it: 名前（愛称）.
 ASIDE = re.compile(r"(?<=[^\s(])\([^()]{1,20}\)")
 
@@ -435,6 +444,22 @@ def _group_alternatives(text: str, runs: list[tuple[int, int, list[int]]], terms
                 terms[index] = replace(term, group=group, alternative=alternative, phrase=text[start:end])
 
 
+def _asked_attribute_optional(text: str, rest: str, terms: list[Term], spans) -> list[Term]:
+    """In 「Xの愛称は何ですか」 the noun before the question word is what is asked for: the
+    document may give the answer without using that word, so it is optional."""
+    if not spans:
+        return terms
+    cue = spans[0][0]
+    for i in range(len(terms) - 1, -1, -1):
+        position = rest.rfind(terms[i].text, 0, cue)
+        if position >= 0:
+            between = rest[position + len(terms[i].text):cue]
+            if re.fullmatch(r"\s*(?:は|が|って|とは|の名前は|の名称は)?\s*", between):
+                terms[i] = replace(terms[i], optional=True)
+            break
+    return terms
+
+
 def read_question(text: str, corpus) -> Question:
     """Read a (tidied) question against the corpus's legend, departments and chapters."""
     filters: dict[str, list[str]] = {}
@@ -455,13 +480,24 @@ def read_question(text: str, corpus) -> Question:
     if chapters:
         filters["chapter"] = chapters
     breakdown = BREAKDOWN.search(rest)
-    asked = Kind("status", breakdown.group(0), span=breakdown.span()) if breakdown else read_kind(rest)
+    asked = Kind("status", breakdown.group(0), spans=(breakdown.span(),)) if breakdown else read_kind(rest)
     kind, cues, unit = asked.kind, [asked.cue] if asked.cue else [], asked.unit
     since, until = bool(SINCE_CUE.search(rest)), bool(UNTIL_CUE.search(rest))
-    if asked.span:  # the cue's words are not topic words (理由, 時期, 一番多い)
-        rest = _blank(rest, *asked.span)
+    for span in asked.spans:  # the cue's words are not topic words (理由, 時期, 一番多い)
+        rest = _blank(rest, *span)
     terms, phrases, dates = read_terms(rest, coordinate=kind in ("count", "list", "status", "future", "aggregate",
                                                                  ""))
+    if (filters or len(terms) > 1) and kind in ROW_KINDS:
+        # 遅れている事業はどれ, 子育ての取組: beside a filter or a topic, a row noun only says "rows".
+        terms = [t for t in terms if t.quoted or t.text not in ROW_NOUNS]
+    if kind == "fact" and cues:
+        terms = _asked_attribute_optional(text, rest, terms, asked.spans)
+    if kind == "yesno" and len(terms) > 1:
+        # 電子図書館は導入されましたか: what is asked (導入) decides, the rest says about what.
+        terms = [t for t in terms if normalize(t.text) != asked.predicate] or terms
+    if not terms and kind in ABOUT_SOMETHING and filters.get("department"):
+        # 公共施設マネジメント推進課ができたのは何年度: the department is what is asked about.
+        terms = [Term(name, quoted=True) for name in filters.pop("department")]
     return Question(
         text=text, kind=kind, number_units=UNIT_FAMILIES.get(unit, (unit,)) if unit else (),
         number_cue=cues[0] if kind == "number" and cues else "",

@@ -17,6 +17,7 @@ from .wording import source_note
 
 # A cause in another sentence answers when that sentence holds this much less of the topic at most.
 SLACK = 0.3
+COMMENTS = ("effort_comment", "direction_comment")
 # Weaker markers (a purpose: 向上させるため) answer only when nothing stronger does.
 STRONG = 0.5
 
@@ -28,8 +29,7 @@ def _strongest(sentence: Sentence) -> Cause | None:
 
 def _neighbours(asked: Asked, sentence: Sentence) -> list[Sentence]:
     """The row's sentences in its two comments, nearest first (before, then after)."""
-    same = [s for s in asked.known.sentences[sentence.docnum]
-            if s.field in ("effort_comment", "direction_comment")]
+    same = [s for s in asked.known.sentences[sentence.docnum] if s.field in COMMENTS]
     if sentence not in same:
         return same
     i = same.index(sentence)
@@ -76,8 +76,10 @@ def answer_why(asked: Asked) -> Answer | None:
     topic, sentence, cause = hit
     clause = sentence.text[cause.start:cause.end]
     text = f"理由は「{clause}」と書かれています。根拠：「{sentence.text}」"
-    if sentence is not topic.sentence:
+    shown = sentence is not topic.sentence and topic.sentence.field in COMMENTS
+    if shown:
         text += f"「{topic.sentence.text}」"
     text += f"（{source_note(asked.known, sentence.docnum)}）"
-    quoted = [topic] if sentence is topic.sentence else [Found(sentence, topic.score, topic.coverage, []), topic]
+    quoted = [topic] if sentence is topic.sentence else [Found(sentence, topic.score, topic.coverage, [])]
+    quoted += [topic] if shown else []
     return Answer("why", text, found=quoted, value=clause, coverage=topic.coverage)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .answer import Answer, Asked
 from .clauses import CONTRAST, lemma_positions, negated_after, negative, tokens
-from .evidence import Found, best_sentence, ranked, topic_sentences
+from .evidence import FUTURE, Found, best_sentence, ranked, topic_sentences
 from .wording import grade_text, measure_name, source_note
 
 YES, NO, UNDECIDED = "はい", "いいえ", "文書からは判断できません"
@@ -21,6 +21,9 @@ YES, NO, UNDECIDED = "はい", "いいえ", "文書からは判断できませ�
 EVALUATIVE = {"遅れる": "DE", "進む": "ABC", "進める": "ABC", "順調": "AB", "達成": "A", "旨い": "ABC",
               "着手": "ABCD", "停滞": "DE"}
 MAX_QUOTED = 3
+SLACK = 0.3  # a deciding sentence may hold this much less of the topic than the best one
+PAST_FIELDS = ("effort_comment", "direction_comment", "content", "measure")
+FUTURE_FIELDS = ("direction_comment", "effort_comment", "content", "measure")
 
 
 def asked_negatively(asked: Asked) -> bool:
@@ -67,8 +70,9 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
     text = found.sentence.text
     said = not any(negated_after(text, p) for p in lemma_positions(text, asked.question.predicate))
     then = following(asked, found)
-    if then is not None and CONTRAST.match(then.text) and negative(then.text) and said:
-        return NO, [found.sentence, then]  # …しました。しかし…できませんでした。
+    if then is not None and CONTRAST.match(then.text) and negative(then.text) and said \
+            and lemma_positions(then.text, asked.question.predicate):
+        return NO, [found.sentence, then]  # …を実施しました。しかし…実施できませんでした。
     verdict = YES if said != asked_negatively(asked) else NO
     return verdict, [found.sentence]
 
@@ -79,16 +83,25 @@ def answer_yesno(asked: Asked) -> Answer | None:
     found = ranked(list(topic_sentences(asked.known, asked.match, asked.words, asked.phrases, asked.question)))
     if not found:
         return None
-    predicate = asked.question.predicate
-    holding = [f for f in found if any(t.lemma == predicate for t in tokens(f.sentence.text))]
-    if not holding:
+    # Sentences about the topic (nearly as much as the best one) that hold the predicate; the
+    # evaluation says what was done, the direction what will be, the content only what was planned.
+    close = [f for f in found if f.coverage >= found[0].coverage - SLACK]
+    order = FUTURE_FIELDS if FUTURE.search(asked.question.text) else PAST_FIELDS
+    holding = sorted((f for f in close if any(t.says(asked.question.predicate) for t in tokens(f.sentence.text))),
+                     key=lambda f: (order.index(f.sentence.field), -f.score))
+    if holding:
+        top, note = holding[0], ""
+    elif found[0].coverage >= 0.99 and found[0].sentence.field in ("effort_comment", "direction_comment"):
+        # The sentence that names the whole topic decides, in other words (導入 → 開始し).
+        top = found[0]
+        note = f"（「{asked.question.predicate}」という語はありませんが、この記述から判断しました）"
+    else:
         return undecided(asked, found[0])
-    top = holding[0]
     verdict, sentences = decide(asked, top)
     quote = "".join(f"「{s.text}」" for s in sentences)
-    text = f"{verdict}。文書には{quote}とあります（{source_note(asked.known, top.sentence.docnum)}）。"
+    text = f"{verdict}。文書には{quote}とあります（{source_note(asked.known, top.sentence.docnum)}）。{note}"
     quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]]
-    return Answer("yesno", text, found=quoted, verdict=verdict, coverage=top.coverage)
+    return Answer("yesno", text, found=quoted, verdict=verdict, coverage=top.coverage * (0.8 if note else 1.0))
 
 
 def undecided(asked: Asked, closest: Found | None, missing: list[str] = ()) -> Answer:
