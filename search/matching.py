@@ -34,6 +34,10 @@ GRAM_FIELD = "grams"
 # What containing the string adds to a row's score: more than any word or concept score, so rows
 # that contain every word come first, then rows found through a concept (OR: more words first).
 GRAM_SCORE = 100.0
+# What containing a corpus word the query word was widened to adds (a reading, a synonym, a near
+# spelling: see search/understanding): below GRAM_SCORE, so such rows come after the rows with
+# the word itself, whatever their word scores.
+WIDENED_SCORE = 40.0
 CONCEPT_FIELD = "concepts"
 EXPANSION_BOOST = 0.5
 
@@ -48,10 +52,18 @@ class Reading:
     expansions: list[str] = field(default_factory=list)
     exact: bool = False
     excluded: bool = False
+    widened: tuple = ()  # understanding's Expansions: corpus words matched instead
+    kind: str = "noun"
+    known: bool = True
+
+    def targets(self) -> list[str]:
+        """What the word matches in a row's text: itself, its concept and widened words."""
+        return [self.text, *self.expansions, *(w.text for w in self.widened)]
 
     def to_dict(self) -> dict:
         return {"text": self.text, "words": self.words, "corrections": self.corrections,
-                "expansions": self.expansions, "exact": self.exact, "excluded": self.excluded}
+                "expansions": self.expansions, "exact": self.exact, "excluded": self.excluded,
+                "widened": [w.to_dict() for w in self.widened], "kind": self.kind, "known": self.known}
 
 
 def read_leaf(leaf: Leaf, corpus, excluded: bool = False) -> Reading:
@@ -64,10 +76,13 @@ def read_leaf(leaf: Leaf, corpus, excluded: bool = False) -> Reading:
         expansions=expansions,
         exact=leaf.exact,
         excluded=excluded,
+        widened=() if excluded else leaf.widened,
+        kind=leaf.kind,
+        known=leaf.known,
     )
 
 
-def text_query(text: str, words: list[str], corrections):
+def text_query(text: str, words: list[str], corrections, constant: float = GRAM_SCORE):
     """The rows that contain one string, scored by its Sudachi ``words``; None if it has nothing
     to match.
 
@@ -75,7 +90,7 @@ def text_query(text: str, words: list[str], corrections):
     (exact, whatever Sudachi makes of it); the string's Sudachi words in the title and body word
     fields then add their BM25 score, so rows where it stands as a word rank first.
     """
-    literal = [wq.ConstantScoreQuery(stream_query(s), GRAM_SCORE) for s in query_streams(text, corrections)]
+    literal = [wq.ConstantScoreQuery(stream_query(s), constant) for s in query_streams(text, corrections)]
     if not literal:
         return None
     required = literal[0] if len(literal) == 1 else Or(literal)
@@ -139,12 +154,18 @@ def expansion_query(reading: Reading):
 
 
 def reading_query(reading: Reading, corrections, expand: bool = True):
-    """A word of the query, with its concept expansions unless ``expand`` is false."""
+    """A word of the query, with its concept expansions unless ``expand`` is false, and the
+    corpus words it was widened to: a row scores by the best of the word and what it was widened
+    to, never their sum (a row with three synonyms does not outrank a row with the word)."""
     parts = [text_query(reading.text, reading.words, corrections), expansion_query(reading) if expand else None]
     parts = [p for p in parts if p is not None]
-    if not parts:
+    word = (parts[0] if len(parts) == 1 else Or(parts)) if parts else None
+    widened = [text_query(w.text, query_words(w.text, corrections), corrections, WIDENED_SCORE)
+               for w in reading.widened]
+    alternatives = [q for q in [word, *widened] if q is not None]
+    if not alternatives:
         return None
-    return parts[0] if len(parts) == 1 else Or(parts)
+    return alternatives[0] if len(alternatives) == 1 else wq.DisjunctionMax(alternatives)
 
 
 def compile_tree(node, corpus, readings: list[Reading], excluded: bool = False, expand: bool = True):
@@ -162,7 +183,7 @@ def compile_tree(node, corpus, readings: list[Reading], excluded: bool = False, 
     children = [c for c in children if c is not None]
     if not children:
         return None
-    if node.op == "or":
+    if node.op in ("or", "soft"):  # the engine scores soft nodes itself (engine.evaluate)
         return Or(children)
     positive = [c for c in children if not isinstance(c, wq.Not)]
     negative = [c.query for c in children if isinstance(c, wq.Not)]
@@ -178,8 +199,22 @@ def to_query(tree, corpus, readings: list[Reading], expand: bool = True):
     return compiled
 
 
-def any_of(tree) -> Node | None:
-    """The same words joined by OR: the fallback when no row has all of them."""
-    if isinstance(tree, Node) and tree.op == "and" and all(isinstance(c, Leaf) for c in tree.children):
-        return Node("or", tree.children)
+def soft_of(tree) -> Node | None:
+    """The same words as a soft match (most of the distinctive words): the fallback when no
+    row has all of them."""
+    if isinstance(tree, Node) and tree.op == "and" and all(not (isinstance(c, Node) and c.op == "not")
+                                                          for c in tree.children):
+        return Node("soft", tree.children)
     return None
+
+
+def has_soft(node) -> bool:
+    return isinstance(node, Node) and (node.op == "soft" or any(has_soft(c) for c in node.children))
+
+
+def count_query(text: str, corrections):
+    """The rows that contain ``text`` (as written or as normalized words), unscored."""
+    streams = [stream_query(s) for s in query_streams(text, corrections)]
+    if not streams:
+        return None
+    return streams[0] if len(streams) == 1 else Or(streams)
