@@ -267,8 +267,11 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
     if parsed.fallback == "plain_words":
         notes.append("検索式を解釈できなかったため、語の並びとして検索しました。")
     mentions = understanding.mentions if understanding else []
+    read: dict[tuple[str, str], list[str]] = {}
     for mention in mentions:
-        notes.append(f"「{mention.text}」を{FACET_NAMES_JA[mention.facet]}「{mention.value}」の条件として読みました。")
+        read.setdefault((mention.text, mention.facet), []).append(mention.value)
+    for (text, facet), values in read.items():
+        notes.append(f"「{text}」を{FACET_NAMES_JA[facet]}「{'」「'.join(values)}」の条件として読みました。")
     if mode == "soft":
         notes.append("語の多くを含む取組を、含む語の重みの順に表示しています（すべての語を含むとは限りません）。")
     for reading in readings:

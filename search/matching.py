@@ -155,17 +155,28 @@ def expansion_query(reading: Reading):
 
 def reading_query(reading: Reading, corrections, expand: bool = True):
     """A word of the query, with its concept expansions unless ``expand`` is false, and the
-    corpus words it was widened to: a row scores by the best of the word and what it was widened
-    to, never their sum (a row with three synonyms does not outrank a row with the word)."""
+    corpus words it was widened to. A row with only widened words scores ``WIDENED_SCORE``
+    (however many it holds) plus half their word scores, so it comes after every row with the
+    word itself. (Whoosh's DisjunctionMax and AndNot over these matchers give wrong scores or
+    fail, hence a sum.)"""
     parts = [text_query(reading.text, reading.words, corrections), expansion_query(reading) if expand else None]
     parts = [p for p in parts if p is not None]
     word = (parts[0] if len(parts) == 1 else Or(parts)) if parts else None
-    widened = [text_query(w.text, query_words(w.text, corrections), corrections, WIDENED_SCORE)
-               for w in reading.widened]
-    alternatives = [q for q in [word, *widened] if q is not None]
-    if not alternatives:
+    widened = widened_query(reading, corrections)
+    if widened is None:
+        return word
+    return widened if word is None else Or([word, widened])
+
+
+def widened_query(reading: Reading, corrections):
+    """The rows that hold one of the corpus words a query word was widened to."""
+    streams = [stream_query(s) for w in reading.widened for s in query_streams(w.text, corrections)]
+    if not streams:
         return None
-    return alternatives[0] if len(alternatives) == 1 else wq.DisjunctionMax(alternatives)
+    scoring = [wq.Term(name, word, boost=weight) for w in reading.widened
+               for word in query_words(w.text, corrections) for name, weight in WORD_FIELDS.items()]
+    required = wq.ConstantScoreQuery(streams[0] if len(streams) == 1 else Or(streams), WIDENED_SCORE)
+    return wq.AndMaybe(required, Or(scoring, boost=0.5)) if scoring else required
 
 
 def compile_tree(node, corpus, readings: list[Reading], excluded: bool = False, expand: bool = True):

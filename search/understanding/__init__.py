@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..query import parse_terms
-from .filters import read_filters
+from .filters import described_words, read_filters
 from .model import HOW_JA, Dropped, Expansion, FilterReading, Mention
 from .words import LeafReader
 
@@ -49,6 +49,6 @@ def understand(text: str, corpus, count_rows) -> Understanding:
     text = unicodedata.normalize("NFKC", text)
     filters = read_filters(text, corpus)
     tree, fallback = parse_terms(filters.rest)
-    reader = LeafReader(corpus, count_rows)
-    tree = reader.tree(tree)
+    reader = LeafReader(corpus, count_rows, described_words(filters, corpus))
+    tree = reader.tree(tree, filtered=bool(filters.mentions))
     return Understanding(text, tree, fallback, filters.filters, filters.mentions, reader.dropped)

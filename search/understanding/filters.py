@@ -111,6 +111,16 @@ def read_filters(text: str, corpus) -> FilterReading:
     return FilterReading(text, blanker.rest(), filters, sorted(mentions, key=lambda m: m.start))
 
 
+def described_words(reading: FilterReading, corpus) -> frozenset[str]:
+    """The content words of the legend labels of the grades read from the text."""
+    words = set()
+    for mention in reading.mentions:
+        label = corpus.labels.get(mention.facet, {}).get(mention.value)
+        if label:
+            words |= _legend_words(label)
+    return frozenset(words)
+
+
 def _mention(blanker: Blanker, facet: str, value: str, start: int, end: int, how: str) -> Mention:
     return Mention(facet, value, blanker.original[start:end], start, end, how)
 

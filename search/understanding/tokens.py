@@ -9,11 +9,12 @@ list of strings: a word the documents never use then cannot veto a search.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from index.analysis import morphemes, normalize
+from index.analysis import morphemes, normalize, sub_morphemes
 
 # Parts of speech that never carry a topic.
 FRAMING_POS = frozenset({"助詞", "助動詞", "補助記号", "空白", "接続詞", "感動詞", "連体詞", "副詞", "代名詞",
@@ -42,6 +43,8 @@ class Token:
     reading: str
     groups: tuple[int, ...]
     framing: bool = False
+    # Normalized forms of its shorter (split-A) parts that carry meaning (検討中 → 検討).
+    parts: tuple[str, ...] = ()
 
     @property
     def is_noun_piece(self) -> bool:
@@ -78,9 +81,11 @@ def analyse(text: str) -> tuple[Token, ...]:
     tokens = []
     for start, end, m in raw:
         pos = tuple(m.part_of_speech())
+        parts = tuple(normalize(p.normalized_form()) for p in sub_morphemes(m)
+                      if p.part_of_speech()[0] not in ("接尾辞", "接頭辞"))
         tokens.append(Token(m.surface(), start, end, pos, normalize(m.normalized_form()),
                             m.dictionary_form(), katakana(m.surface()) if KANA.match(m.surface()) else m.reading_form(),
-                            tuple(m.synonym_group_ids()), _framing_by_pos(pos)))
+                            tuple(m.synonym_group_ids()), _framing_by_pos(pos), parts))
     return tuple(_mark_requests(tokens))
 
 
@@ -98,8 +103,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
 
 
 def _framed(token: Token) -> Token:
-    return Token(token.surface, token.start, token.end, token.pos, token.normalized, token.dictionary,
-                 token.reading, token.groups, True)
+    return dataclasses.replace(token, framing=True)
 
 
 def reading(tokens) -> str:

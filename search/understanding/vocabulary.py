@@ -75,8 +75,8 @@ class Vocabulary:
         return sorted(found.values(), key=lambda e: (-e.rows, e.term))
 
     def near(self, word: str, max_edits: int = 1, limit: int = 3) -> list[Entry]:
-        """The corpus words within ``max_edits`` edits of ``word`` (but not ``word``): fewest edits
-        first, then the most frequent."""
+        """The corpus words nearest ``word`` (but not ``word``), within ``max_edits`` edits: those
+        at the fewest edits found, the most frequent first."""
         folded = fold(word)
         found = process.extract(folded, self._folded, scorer=OSA.distance, score_cutoff=max_edits,
                                 limit=50)
@@ -84,4 +84,5 @@ class Vocabulary:
         candidates = [(distance, self.entries[self._terms[index]]) for _, distance, index in found
                       if self._terms[index] != word]
         candidates.sort(key=lambda c: (c[0], -c[1].rows, c[1].term))
-        return [entry for _, entry in candidates[:limit]]
+        nearest = candidates[0][0] if candidates else 0
+        return [entry for distance, entry in candidates if distance == nearest][:limit]

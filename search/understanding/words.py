@@ -19,18 +19,24 @@ Single words that the corpus contains are also widened by their Sudachi synonym 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..query import Leaf, Node
 from .model import Dropped, Expansion
 from .tokens import Token, analyse, hiragana_runs, katakana, reading
 
+HIRAGANA = re.compile(r"^[ぁ-ゖー]+$")
 MAX_WIDENED = 5  # corpus words one query word may widen to (each is one more look-up)
 MIN_FUZZY = 3  # characters: a shorter word is one edit away from too many others
 LONG_FUZZY = 7  # characters: from here two edits are allowed
 
 
 MAX_KANA_RUN = 30  # characters of hiragana compared with readings (a longer run is cut)
+# The document's own names for its rows (the table header: 施策の方向性, 内容（取り組んでいく事業等）,
+# 取組評価; the legend: …もの). Beside a topic or a filter they only say "rows" (遅れている事業,
+# 子育ての取組), so they frame the request.
+ROW_NOUNS = frozenset({"取組", "取り組み", "施策", "事業", "もの", "物"})
 
 
 @dataclass(frozen=True)
@@ -48,30 +54,73 @@ class Unit:
 class LeafReader:
     """Turns the leaves of a query tree into understood leaves, collecting dropped words."""
 
-    def __init__(self, corpus, count_rows):
+    def __init__(self, corpus, count_rows, described: frozenset[str] = frozenset()):
         self.corpus = corpus
         self.vocabulary = corpus.vocabulary
         self.count_rows = count_rows  # text -> rows that contain it
+        # Words of the legend labels of the grades read from the text: 検討中で未実施 names お
+        # (検討等は進めているものの、未実施), so 検討 is part of the grade, not a topic.
+        self.described = described
         self.dropped: list[Dropped] = []
 
-    def tree(self, node, excluded: bool = False):
+    def tree(self, node, filtered: bool = False):
+        """The understood tree; ``filtered`` when filters were read from the same text."""
+        understood = self._tree(node, False)
+        return self._without_row_nouns(understood, filtered)
+
+    def _tree(self, node, excluded: bool):
         if node is None:
             return None
         if isinstance(node, Leaf):
             return node if node.exact or excluded else self.leaf(node.text)
-        children = [self.tree(c, excluded or node.op == "not") for c in node.children]
-        children = [c for c in children if c is not None]
-        if not children:
-            return None
-        return Node(node.op, tuple(children)) if node.op == "not" or len(children) > 1 else children[0]
+        children = [self._tree(c, excluded or node.op == "not") for c in node.children]
+        return _node(node.op, children)
+
+    def _without_row_nouns(self, node, filtered: bool):
+        """Drop the row nouns (事業, 取組) when a filter or another word says which rows."""
+        leaves = list(_leaves(node))
+        if not filtered and len(leaves) < 2:
+            return node
+
+        def keep(leaf):
+            if leaf.exact or leaf.text not in ROW_NOUNS:
+                return True
+            self.dropped.append(Dropped(leaf.text, "row noun"))
+            return False
+        return _filter_leaves(node, keep)
+
+    def trimmed(self, text: str) -> tuple[str, tuple[Token, ...]]:
+        """``text`` without the particles that begin or end it (の取組 is what is left of
+        「子育ての取組」 once 子育て was read as something else; 自治会を → 自治会)."""
+        tokens = analyse(text)
+        start, end = 0, len(tokens)
+        # Sudachi cuts a hiragana string anywhere (あきや → あき・や): a particle is one only
+        # beside a word that is not written in hiragana.
+        def edge(i, inside, kinds):
+            return tokens[i].pos[0] in kinds and (tokens[i].pos[0] == "補助記号" or not (
+                0 <= inside < len(tokens) and HIRAGANA.match(tokens[inside].surface)))
+        while start < end and edge(start, start + 1, ("助詞", "助動詞", "補助記号")):
+            start += 1
+        while end > start and edge(end - 1, end - 2, ("助詞", "補助記号")):
+            end -= 1
+        for token in tokens[:start] + tokens[end:]:
+            if token.pos[0] != "補助記号":
+                self.dropped.append(Dropped(token.surface, "grammar"))
+        if start == end:
+            return "", ()
+        trimmed = text[tokens[start].start:tokens[end - 1].end]
+        return trimmed, (tokens if (start, end) == (0, len(tokens)) else analyse(trimmed))
 
     def contains(self, text: str) -> bool:
         return self.vocabulary.rows(text.lower()) > 0 or self.count_rows(text) > 0
 
     def leaf(self, text: str):
         """One word of the query as typed (no blanks inside)."""
+        text, tokens = self.trimmed(text)
+        if not tokens:
+            return None
         if self.contains(text):
-            return Leaf(text, widened=self.synonyms(analyse(text), text))
+            return Leaf(text, widened=self.synonyms(tokens, text))
         whole = self.by_reading(analyse(text))
         if whole:  # 健康増新, がくどう保育: the whole word reads like a corpus word
             return Leaf(text, widened=whole)
@@ -103,6 +152,9 @@ class LeafReader:
                 close()
                 if token.pos[0] not in ("補助記号", "空白"):
                     self.dropped.append(Dropped(token.surface, "grammar"))
+            elif self.describes_grade(token):
+                close()
+                self.dropped.append(Dropped(token.surface, "grade wording"))
             elif token.is_noun_piece:
                 if token.pos[0] == "接尾辞" and not run:
                     continue
@@ -116,6 +168,11 @@ class LeafReader:
         for unit in pending.values():  # a kana word no token started at
             units.append(unit)
         return units
+
+    def describes_grade(self, token: Token) -> bool:
+        if token.pos[0] in ("接頭辞", "接尾辞"):
+            return False
+        return token.normalized in self.described or bool(token.parts) and set(token.parts) <= self.described
 
     def kana_words(self, text: str) -> list[tuple[int, int, Unit]]:
         """Runs of hiragana that read like corpus words (としょかん → 図書館), longest first; a run
@@ -168,8 +225,9 @@ class LeafReader:
         if len(words) != 1:
             return ()
         entries = self.vocabulary.synonyms(words[0].groups, exclude=text.lower())
+        # One character (道 for 道路) matches inside too many other words.
         return tuple(Expansion(e.term, "synonym") for e in entries
-                     if e.term not in (words[0].normalized, words[0].surface))[:MAX_WIDENED]
+                     if len(e.term) >= 2 and e.term not in (words[0].normalized, words[0].surface))[:MAX_WIDENED]
 
     def near(self, text: str) -> tuple[Expansion, ...]:
         if len(text) < MIN_FUZZY:
@@ -190,3 +248,26 @@ def merge_kana(units: list[Unit], by_reading) -> list[Unit]:
                 continue
         merged.append(unit)
     return merged
+
+
+def _leaves(node):
+    if isinstance(node, Leaf):
+        yield node
+    elif isinstance(node, Node):
+        for child in node.children:
+            yield from _leaves(child)
+
+
+def _node(op: str, children: list):
+    children = [c for c in children if c is not None]
+    if not children:
+        return None
+    return Node(op, tuple(children)) if op == "not" or len(children) > 1 else children[0]
+
+
+def _filter_leaves(node, keep):
+    if isinstance(node, Leaf):
+        return node if keep(node) else None
+    if isinstance(node, Node):
+        return _node(node.op, [_filter_leaves(c, keep) for c in node.children])
+    return node
