@@ -107,8 +107,9 @@ def evaluate(corpus: Corpus, node, readings: list) -> dict[int, float]:
     if not has_soft(node):
         query = to_query(node, corpus, readings)
         return {} if query is None else scored_documents(corpus, query)
-    if node.op == "soft":
-        return soft_scores(corpus, node.children, [evaluate(corpus, c, readings) for c in node.children])
+    if node.op in ("soft", "any"):
+        results = [evaluate(corpus, c, readings) for c in node.children]
+        return soft_scores(corpus, node.children, results, any_word=node.op == "any")
     positive = [evaluate(corpus, c, readings) for c in node.children if not _negated(c)]
     negative = [evaluate(corpus, c.children[0], []) for c in node.children if _negated(c)]
     if node.op == "or":
@@ -127,19 +128,23 @@ def _negated(node) -> bool:
     return isinstance(node, Node) and node.op == "not"
 
 
-def soft_scores(corpus: Corpus, children, results: list[dict[int, float]]) -> dict[int, float]:
-    """The rows that hold most of the nouns' weight (an idf each); ranked by the weight they
+def soft_scores(corpus: Corpus, children, results: list[dict[int, float]], any_word: bool = False) -> dict[int, float]:
+    """The rows that hold most of the nouns' weight (an idf each), or with ``any_word`` any of
+    them, as long as most of the weight is in words the documents use; ranked by the weight they
     hold, a word matched as written counting more than a word matched through what it was
     widened to. Predicates only add to the ranking."""
     size = len(corpus.facets)
     weights = [math.log(1 + size / (len(scores) + 0.5)) for scores in results]
     counted = [not (isinstance(c, Leaf) and c.kind == "predicate") for c in children]
     total = sum(w for w, c in zip(weights, counted) if c) or sum(weights) or 1.0
+    known = sum(w for w, c, scores in zip(weights, counted, results) if c and scores)
+    if any_word and known < MIN_COVERAGE * total:
+        return {}  # mostly about what the documents never mention
     combined = {}
     for doc in set().union(*results):
         held = [i for i, scores in enumerate(results) if doc in scores]
         covered = sum(weights[i] for i in held if counted[i])
-        if covered < MIN_COVERAGE * total:
+        if covered < MIN_COVERAGE * total and not (any_word and covered):
             continue
         credit = sum(weights[i] * (1.0 if results[i][doc] >= GRAM_SCORE else WIDENED_CREDIT)
                      * (1.0 if counted[i] else PREDICATE_CREDIT) for i in held)
@@ -156,6 +161,8 @@ def find(corpus: Corpus, parsed: ParsedQuery) -> tuple[list, dict[int, float] | 
     """
     understanding = understood(corpus, parsed.text)
     tree = understanding.tree
+    if tree is None and parsed.tree is not None and not understanding.filters:
+        return [], {}, "nothing", understanding  # every word only framed the request (ぴよぴよ)
     cached = corpus.results.get(("tree", tree))
     if cached is not None:
         return (*cached, understanding)
@@ -163,7 +170,7 @@ def find(corpus: Corpus, parsed: ParsedQuery) -> tuple[list, dict[int, float] | 
     mode = "soft" if has_soft(tree) else "all"
     if scores is not None and not scores and soft_of(tree) is not None:
         readings, scores = match(corpus, soft_of(tree))
-        mode = "soft"
+        mode = "any"
     corpus.results.put(("tree", tree), (readings, scores, mode), 1 + len(scores or ()))
     return readings, scores, mode, understanding
 
@@ -272,8 +279,12 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
         read.setdefault((mention.text, mention.facet), []).append(mention.value)
     for (text, facet), values in read.items():
         notes.append(f"「{text}」を{FACET_NAMES_JA[facet]}「{'」「'.join(values)}」の条件として読みました。")
+    if mode == "nothing":
+        notes.append("検索できる語がありませんでした（助詞や問いかけの語だけでした）。")
     if mode == "soft":
         notes.append("語の多くを含む取組を、含む語の重みの順に表示しています（すべての語を含むとは限りません）。")
+    if mode == "any":
+        notes.append("すべての語を含む取組がないため、いずれかの語を含む取組を、含む語の重みの順に表示しています。")
     for reading in readings:
         for c in reading.corrections:
             notes.append(f"「{c['from']}」を「{c['to']}」として検索しました。")

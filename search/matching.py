@@ -194,7 +194,7 @@ def compile_tree(node, corpus, readings: list[Reading], excluded: bool = False, 
     children = [c for c in children if c is not None]
     if not children:
         return None
-    if node.op in ("or", "soft"):  # the engine scores soft nodes itself (engine.evaluate)
+    if node.op in ("or", "soft", "any"):  # the engine scores these itself (engine.evaluate)
         return Or(children)
     positive = [c for c in children if not isinstance(c, wq.Not)]
     negative = [c.query for c in children if isinstance(c, wq.Not)]
@@ -211,16 +211,17 @@ def to_query(tree, corpus, readings: list[Reading], expand: bool = True):
 
 
 def soft_of(tree) -> Node | None:
-    """The same words as a soft match (most of the distinctive words): the fallback when no
-    row has all of them."""
+    """The same words as an ``any`` match (rows with any of them, most weight first): the
+    fallback when no row has all of them."""
     if isinstance(tree, Node) and tree.op == "and" and all(not (isinstance(c, Node) and c.op == "not")
                                                           for c in tree.children):
-        return Node("soft", tree.children)
+        return Node("any", tree.children)
     return None
 
 
 def has_soft(node) -> bool:
-    return isinstance(node, Node) and (node.op == "soft" or any(has_soft(c) for c in node.children))
+    """Whether a tree has a node the engine scores itself (``soft``, ``any``)."""
+    return isinstance(node, Node) and (node.op in ("soft", "any") or any(has_soft(c) for c in node.children))
 
 
 def count_query(text: str, corrections):

@@ -197,12 +197,13 @@ def match_label(phrase: str, labels) -> tuple[str, str] | None:
 
 def find_legend_wording(text: str, labels) -> tuple[str, str, int, int] | None:
     """Two or more of a label's words in a row, describing the rows asked for (目標を達成した取組
-    → A; うまく進められていない → え); the label they cover best, if only one does."""
+    → A; うまく進められていない → え): the label that shares the longest run of words, then the
+    one it covers best (ある程度進んでいる is all of い, a third of C), if only one does."""
     words = _content_words(text)
     sequences = {(kind, code): [w for w, _, _ in _content_words(label)]
                  for kind, codes in labels.items() for code, label in codes.items()}
     longest = max((len(seq) for seq in sequences.values()), default=0)
-    best, best_score, tied = None, 0.0, False
+    best, best_score, tied = None, (0, 0.0), False
     for i in range(len(words)):
         for j in range(i + 2, min(len(words), i + longest) + 1):
             run = [w for w, _, _ in words[i:j]]
@@ -210,13 +211,14 @@ def find_legend_wording(text: str, labels) -> tuple[str, str, int, int] | None:
                 continue
             for key, sequence in sequences.items():
                 n = len(run)
-                if any(sequence[k:k + n] == run for k in range(len(sequence) - n + 1)):
-                    score = n / len(sequence)
-                    if score > best_score + 1e-9:
-                        best, best_score, tied = (*key, words[i][1], words[j - 1][2]), score, False
-                    elif abs(score - best_score) <= 1e-9 and best and key != tuple(best[:2]):
-                        tied = True
-    return best if best and best_score >= 0.3 and not tied else None
+                if n / len(sequence) < 0.3 or not any(sequence[k:k + n] == run for k in range(len(sequence) - n + 1)):
+                    continue
+                score = (n, round(n / len(sequence), 6))
+                if score > best_score:
+                    best, best_score, tied = (*key, words[i][1], words[j - 1][2]), score, False
+                elif score == best_score and best and key != tuple(best[:2]):
+                    tied = True
+    return None if tied else best
 
 
 def _grade_words(blanker: Blanker, corpus) -> list[Mention]:

@@ -26,6 +26,10 @@ ADVERBIAL = "副詞可能"
 # After a verb, these make it a request or a wish (教えてください, 知りたい): the verb asks.
 REQUEST_AFTER = frozenset({"たい", "下さる", "くださる", "欲しい", "ほしい", "頂く", "いただく", "貰う", "もらう",
                            "願う"})
+# Verbs that, after に or を, make a compound particle (について, に関して, に対する, によって,
+# を通じて, に向けた): grammar, like the particle itself, not a topic.
+PARTICLE_VERBS = frozenset({"つく", "付く", "関する", "対する", "よる", "因る", "依る", "とる", "取る", "おける",
+                            "於く", "係る", "関わる", "向ける", "通じる", "めぐる", "巡る", "わたる", "渡る"})
 KANA = re.compile(r"^[ぁ-ゖァ-ヺー]+$")
 HIRAGANA_RUN = re.compile(r"[ぁ-ゖー]{3,}")
 
@@ -90,10 +94,14 @@ def analyse(text: str) -> tuple[Token, ...]:
 
 
 def _mark_requests(tokens: list[Token]) -> list[Token]:
-    """A verb followed by a request or a wish (教えて|ください, 知り|たい) frames the request."""
+    """A verb followed by a request or a wish (教えて|ください, 知り|たい) frames the request, and
+    so does the verb of a compound particle (に|つい|て)."""
     marked = list(tokens)
     for i, token in enumerate(tokens):
         if token.pos[0] != "動詞" or token.framing:
+            continue
+        if i and tokens[i - 1].surface in ("に", "を") and token.dictionary in PARTICLE_VERBS:
+            marked[i] = _framed(token)
             continue
         following = [t.dictionary for t in tokens[i + 1:i + 4]]
         if any(word in REQUEST_AFTER for word in following[:1]) or \
