@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Mapping, Sequence
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from flask import request, url_for
 
@@ -32,8 +33,15 @@ def encode(params: Mapping[str, Sequence[str] | str]) -> str:
         values = params[name]
         for value in [values] if isinstance(values, (str, int)) else values:
             if value not in ("", None):
-                pairs.append((name, value))
-    return urlencode(pairs)
+                pairs.append(f"{_quoted(name)}={_quoted(str(value))}")
+    return "&".join(pairs)
+
+
+@lru_cache(maxsize=4096)
+def _quoted(text: str) -> str:
+    # A page links to many variants of one search (each chip removes one of up to 100 filter
+    # values): each value is quoted once, not once per link.
+    return quote_plus(text)
 
 
 def search_url(params: Mapping | None = None, endpoint: str = "views.search", drop: Sequence[str] = (),
