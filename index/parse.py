@@ -17,13 +17,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .analysis import apply_corrections
+from .grades import DIRECTION, EFFORT, GRADES, LEGEND_KINDS, PROGRESS  # noqa: F401 (PROGRESS, EFFORT: re-exported)
 from .tables import Tables
 
-PROGRESS = "ABCDE"
-EFFORT = "あいうえお"
-DIRECTION = "アイウエオ"
-LEGEND_KINDS = {"進捗区分": ("progress", PROGRESS), "取組区分": ("effort", EFFORT),
-                "今後の方向性": ("direction", DIRECTION)}
 TEXT_FIELDS = ("measure", "content", "effort_comment", "direction_comment", "section", "item")
 
 LEGEND_HEADING = re.compile(r"^\s*[<＜〈]\s*(.+?)\s*[>＞〉]\s*$")
@@ -150,7 +146,8 @@ class _Reader:
             return True
         entry = LEGEND_ENTRY.match(text)
         if entry and self.legend_kind and not self.records:
-            kind, alphabet = self.legend_kind
+            kind = self.legend_kind
+            alphabet = GRADES[kind]
             code, label = entry.group(1), entry.group(2)
             position = sum(1 for e in self.legend if e.kind == kind)
             if code not in alphabet and position < len(alphabet):

@@ -18,6 +18,7 @@ from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import gram_analyzer, gram_document, gram_text, japanese_analyzer
+from .grades import FACETS
 
 # Bump when the schema or the analysis changes: a build with another version is stale.
 SCHEMA_VERSION = "4"  # 2: related-measure tables; 4: one bigram field, gram documents, concepts
@@ -25,7 +26,7 @@ SCHEMA_VERSION = "4"  # 2: related-measure tables; 4: one bigram field, gram doc
 TITLE_FIELDS = ("measure", "item", "section")
 BODY_FIELDS = ("content", "effort_comment", "direction_comment")
 TEXT_FIELDS = TITLE_FIELDS + BODY_FIELDS
-FACET_COLUMNS = ("progress", "effort", "direction", "department", "chapter", "document")
+FACET_COLUMNS = FACETS
 PUBLIC_FIELDS = ("id", "document", "chapter", "section", "item", "measure", "content", "progress",
                  "effort", "effort_comment", "direction", "direction_comment", "departments",
                  "corrections")

@@ -16,10 +16,10 @@ import re
 from typing import Mapping
 
 from index.analysis import normalize
+from index.grades import FACET_NAMES_JA, GRADES
 
 from .errors import EmptyQuestion, QueryTooLong
 from .evidence import best_sentence, fact_sentences, row_context
-from .facets import FACET_NAMES_JA
 from .query import clean_text
 from .questions import GRADE_NAMES_JA, Question, read_question, tidy
 from .sentences import SENTENCE_FIELDS, Sentence, variants_of
@@ -124,15 +124,13 @@ def counting_note(known: Knowledge, rows: list[int], words: list[Word] = (), mat
 
 
 def grade_summary(corpus, known: Knowledge, rows: list[int], kind: str) -> list[dict]:
-    from .corpus import GRADE_ORDER
-
     counts = {}
     for d in rows:
         values = known.records[d][kind]
         for code in values if isinstance(values, list) else [values]:
             counts[code] = counts.get(code, 0) + 1
     return [{"code": c, "label": corpus.labels.get(kind, {}).get(c, ""), "count": counts[c]}
-            for c in GRADE_ORDER[kind] if c in counts]
+            for c in GRADES[kind] if c in counts]
 
 
 def describe_summary(summary: list[dict]) -> str:

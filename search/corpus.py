@@ -25,13 +25,11 @@ with warnings.catch_warnings():
 
 from index.analysis import normalize
 from index.build import DATABASE_NAME, INDEX_NAME, Workspace
-from index.parse import DIRECTION, EFFORT, PROGRESS
+from index.grades import GRADES
 
 from .cache import SizedCache
 from .errors import IndexMissing
 from .facets import value_masks
-
-GRADE_ORDER = {"progress": PROGRESS, "effort": EFFORT, "direction": DIRECTION}
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +85,7 @@ class Corpus:
 
     def _legend_labels(self) -> dict[str, dict[str, str]]:
         """``kind -> code -> label``, the first document that defines a code wins."""
-        labels: dict[str, dict[str, str]] = {kind: {} for kind in GRADE_ORDER}
+        labels: dict[str, dict[str, str]] = {kind: {} for kind in GRADES}
         for row in self.legend_rows:
             labels.setdefault(row["kind"], {}).setdefault(row["code"], row["label"])
         return labels

@@ -7,13 +7,16 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Mapping
 
-from .corpus import GRADE_ORDER, Corpus
+from index.grades import FACET_NAMES_JA, FACETS, GRADES
+
+from .corpus import Corpus
 from .errors import NotFound
-from .facets import FACET_NAMES_JA, FACETS, count_masks, facet_list, members, to_mask
+from .facets import count_masks, facet_list, members, to_mask
 from .highlight import highlight
 from .matching import any_of, to_query
 from .query import ParsedQuery
 from .settings import DEFAULTS
+
 
 def resolve_filters(corpus: Corpus, filters: dict[str, list[str]]) -> dict[str, set[str]]:
     """Filter values as the facets store them: a chapter by title, key (第1章) or number."""
@@ -35,8 +38,8 @@ def facet_response(corpus: Corpus, counts, filters: dict[str, set[str]], size: i
     facets = {}
     for name in FACETS:
         selected = filters.get(name, set())
-        if name in GRADE_ORDER:
-            facets[name] = facet_list(counts[name], list(GRADE_ORDER[name]), corpus.labels[name],
+        if name in GRADES:
+            facets[name] = facet_list(counts[name], list(GRADES[name]), corpus.labels[name],
                                       selected, keep_zero=True, size=size)
         elif name == "chapter":
             facets[name] = facet_list(counts[name], corpus.chapter_titles(), {}, selected, False, size)
@@ -88,7 +91,7 @@ def rank(corpus: Corpus, parsed: ParsedQuery, scores: dict[int, float] | None, p
         return _first_by_position(corpus, passing, end)[start:end]
     if scores is None:  # browsing by grade: each grade's rows in document order, best grade first
         page: list[int] = []
-        for grade in GRADE_ORDER["progress"]:
+        for grade in GRADES["progress"]:
             mask = passing & corpus.masks["progress"].get(grade, 0)
             if mask:
                 page += _first_by_position(corpus, mask, end - len(page))
@@ -97,7 +100,7 @@ def rank(corpus: Corpus, parsed: ParsedQuery, scores: dict[int, float] | None, p
         return page[start:end]
     docs = members(passing, scores, len(corpus.facets))
     position = corpus.positions
-    grades = {grade: n for n, grade in enumerate(GRADE_ORDER["progress"])}
+    grades = {grade: n for n, grade in enumerate(GRADES["progress"])}
     by_grade = parsed.sort == "progress"
 
     def key(d):
@@ -203,9 +206,9 @@ def get_record(corpus: Corpus, record_id: str) -> dict:
 def legend(corpus: Corpus) -> dict:
     """Grade definitions: ``{kind: [{code, label}]}`` plus where each was read."""
     kinds = {}
-    for kind, alphabet in GRADE_ORDER.items():
+    for kind, alphabet in GRADES.items():
         labels = corpus.labels.get(kind, {})
         kinds[kind] = [{"code": code, "label": labels.get(code, "")} for code in alphabet if code in labels]
-    return {"legend": kinds, "names": {k: FACET_NAMES_JA[k] for k in GRADE_ORDER},
+    return {"legend": kinds, "names": {k: FACET_NAMES_JA[k] for k in GRADES},
             "source": [{"document": r["document"], "kind": r["kind"], "code": r["code"],
                         "line": r["line"], "written": r["written"]} for r in corpus.legend_rows]}

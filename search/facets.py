@@ -12,11 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
-FACETS = ("progress", "effort", "direction", "department", "chapter", "document")
-# What the city's document calls each facet: for labels and messages.
-FACET_NAMES_JA = {"progress": "進捗区分", "effort": "取組区分", "direction": "今後の方向性",
-                  "department": "所管課", "chapter": "章", "document": "文書"}
-MULTI_VALUED = ("direction", "department")
+from index.grades import FACET_NAMES_JA, FACETS, MULTI_VALUED  # noqa: F401 (re-exported)
 
 
 def values_of(facet_values, name: str) -> tuple[str, ...]:

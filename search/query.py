@@ -14,16 +14,14 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
-from index.parse import DIRECTION, EFFORT, PROGRESS
+from index.grades import FACET_NAMES_JA, FACETS, GRADES
 
 from .errors import BadParameter, QueryTooLong, TooManyValues
-from .facets import FACET_NAMES_JA, FACETS
 from .limits import MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL
 from .settings import DEFAULTS
 
 SORTS = ("relevance", "document", "progress")
 MAX_PAGE = 1_000_000  # far past the last page of any corpus; a bound the API can publish
-GRADE_ALPHABETS = {"progress": PROGRESS, "effort": EFFORT, "direction": DIRECTION}
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 QUOTES = str.maketrans({"「": '"', "」": '"', "『": '"', "』": '"', "“": '"', "”": '"'})
@@ -118,7 +116,7 @@ def filter_values(params: Mapping) -> dict[str, list[str]]:
 
 
 def _grade_values(given: list[str], name: str) -> list[str]:
-    alphabet = GRADE_ALPHABETS[name]
+    alphabet = GRADES[name]
     values = []
     for value in given:
         code = unicodedata.normalize("NFKC", value).upper() if name == "progress" else \
@@ -143,7 +141,7 @@ def parse_query(params: Mapping[str, Sequence[str] | str], settings: Mapping[str
         raise BadParameter(f"並び順は {'、'.join(SORTS)} のいずれかです: {sort[:20]!r}",
                            f"sort must be one of {', '.join(SORTS)}")
     given = filter_values(params)
-    filters = {name: _grade_values(given[name], name) if name in GRADE_ALPHABETS
+    filters = {name: _grade_values(given[name], name) if name in GRADES
                else list(dict.fromkeys(given[name])) for name in FACETS}
     tree, fallback = parse_terms(text)
     return ParsedQuery(

@@ -8,11 +8,10 @@ from urllib.parse import quote_plus
 
 from flask import request, url_for
 
-from search.corpus import GRADE_ORDER
+from index.grades import GRADES, grade_rank
 
 PARAM_ORDER = ("q", "progress", "effort", "direction", "department", "chapter", "document",
                "sort", "per_page", "page")
-FILTER_NAMES = ("progress", "effort", "direction", "department", "chapter", "document")
 
 
 def current_params() -> dict[str, list[str]]:
@@ -70,8 +69,9 @@ def filter_url(q: str = "", filters: Mapping[str, Sequence[str]] | None = None,
 
 def grade_class(kind: str, code: str) -> str:
     """A CSS class naming the grade's colour: ``progress-1`` for B."""
-    alphabet = GRADE_ORDER.get(kind, "")
-    return f"{kind}-{alphabet.index(code)}" if code and code in alphabet else f"{kind}-x"
+    if kind not in GRADES or not code or code not in GRADES[kind]:
+        return f"{kind}-x"
+    return f"{kind}-{grade_rank(kind, code)}"
 
 
 def init_app(bp) -> None:

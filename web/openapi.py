@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.parse import DIRECTION, EFFORT, PROGRESS
+from index.grades import DIRECTION, EFFORT, PROGRESS
 from search.limits import MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL
 from search.query import MAX_PAGE
 from search.related import DEFAULT_LIMIT as RELATED_DEFAULT_LIMIT
