@@ -207,7 +207,7 @@ def test_search_page_agrees_with_the_engine(client, corpus):
     parsed = parse_query({"q": ["地区センター"], "sort": ["document"]})
     response = run_search(corpus, parsed)
     html = page(client, "/search", q="地区センター", sort="document")
-    ids = re.findall(r'<h2><a href="/evaluations/([^"]+)">', html)
+    ids = re.findall(r'<h2><a href="/evaluations/([^"?]+)(?:\?q=[^"]*)?">', html)
     assert ids == [r["id"] for r in response["results"]]
 
 
@@ -230,4 +230,4 @@ def test_an_unexpected_error_is_a_friendly_page_without_a_traceback(workspace):
 def test_a_chosen_filter_stays_a_checked_box_when_nothing_matches_it(client):
     html = page(client, "/search", q="公共施設", chapter="第4章", department="管財課")
     assert re.search(r'type="checkbox" name="department" value="管財課" checked>', html)
-    assert re.search(r'type="checkbox" name="chapter" value="第4章[^"]*" checked>', html)
+    assert re.search(r'type="checkbox" name="chapter" value="4" checked>', html)  # chapter=4 in links

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Mapping, Sequence
 from urllib.parse import quote_plus
@@ -10,8 +11,10 @@ from flask import request, url_for
 
 from index.grades import GRADES, grade_rank
 
+from .library import get_corpus
+
 PARAM_ORDER = ("q", "progress", "effort", "direction", "department", "chapter", "document",
-               "sort", "per_page", "page")
+               "view", "group", "sort", "per_page", "page")
 
 
 def current_params() -> dict[str, list[str]]:
@@ -24,6 +27,30 @@ def current_params() -> dict[str, list[str]]:
     return params
 
 
+def chapter_keys() -> dict[str, str]:
+    """Chapter title -> its key (第4章), for keys that name one title only."""
+    titles: dict[str, set[str]] = {}
+    for chapter in get_corpus().chapters:
+        titles.setdefault(chapter["key"], set()).add(chapter["title"])
+    return {next(iter(t)): key for key, t in titles.items() if len(t) == 1}
+
+
+def chapter_value(value: str) -> str:
+    """A chapter as a URL names it: ``4`` for 第4章 …, the key of an unnumbered chapter, else as is.
+
+    The search reads the number, the key and the title alike (search.engine.resolve_filters).
+    """
+    key = chapter_keys().get(value, value)
+    number = re.fullmatch(r"第(\d+)章", key)
+    return number.group(1) if number else key
+
+
+def chapter_label(value: str) -> str:
+    """A chapter filter value (number, key or title) as a short label: ``第4章``."""
+    short = chapter_value(value)
+    return f"第{short}章" if short.isdigit() else short
+
+
 def encode(params: Mapping[str, Sequence[str] | str]) -> str:
     """A query string in a stable order (q, filters, sort, paging), so equal views share a URL."""
     names = [n for n in PARAM_ORDER if n in params] + sorted(n for n in params if n not in PARAM_ORDER)
@@ -31,6 +58,8 @@ def encode(params: Mapping[str, Sequence[str] | str]) -> str:
     for name in names:
         values = params[name]
         for value in [values] if isinstance(values, (str, int)) else values:
+            if name == "chapter" and isinstance(value, str):
+                value = chapter_value(value)
             if value not in ("", None):
                 pairs.append(f"{_quoted(name)}={_quoted(str(value))}")
     return "&".join(pairs)
@@ -76,5 +105,5 @@ def grade_class(kind: str, code: str) -> str:
 
 def init_app(bp) -> None:
     """Make the link helpers available to every template."""
-    for helper in (search_url, filter_url, grade_class, current_params):
+    for helper in (search_url, filter_url, grade_class, current_params, chapter_value, chapter_label):
         bp.add_app_template_global(helper)
