@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Mapping, Sequence
 from urllib.parse import quote_plus
 
-from flask import request, url_for
+from flask import g, request, url_for
 
 from index.grades import GRADES, grade_rank
 
@@ -29,10 +29,12 @@ def current_params() -> dict[str, list[str]]:
 
 def chapter_keys() -> dict[str, str]:
     """Chapter title -> its key (第4章), for keys that name one title only."""
-    titles: dict[str, set[str]] = {}
-    for chapter in get_corpus().chapters:
-        titles.setdefault(chapter["key"], set()).add(chapter["title"])
-    return {next(iter(t)): key for key, t in titles.items() if len(t) == 1}
+    if "chapter_keys" not in g:  # once per request: a page encodes a chapter in many links
+        titles: dict[str, set[str]] = {}
+        for chapter in get_corpus().chapters:
+            titles.setdefault(chapter["key"], set()).add(chapter["title"])
+        g.chapter_keys = {next(iter(t)): key for key, t in titles.items() if len(t) == 1}
+    return g.chapter_keys
 
 
 def chapter_value(value: str) -> str:
