@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from index.grades import DIRECTION, EFFORT, PROGRESS
+from search.ask import KINDS as ASK_KINDS
 from search.limits import MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL
 from search.query import MAX_PAGE
 from search.related import DEFAULT_LIMIT as RELATED_DEFAULT_LIMIT
@@ -121,8 +122,7 @@ ANSWER = {
     "properties": {
         "question": {"type": "string"},
         "answer": {"type": "string", "description": "The answer in Japanese, saying how it was found"},
-        "kind": {"type": "string", "enum": ["who", "when", "number", "count", "list", "status", "future",
-                                            "not_found"]},
+        "kind": {"type": "string", "enum": list(ASK_KINDS)},
         "citations": {"type": "array", "items": CITATION},
         "filters": {"type": "object", "description": "Facets read from the question",
                     "additionalProperties": {"type": "array", "items": {"type": "string"}}},
