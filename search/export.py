@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 
 from .corpus import Corpus
 from .query import ParsedQuery
@@ -11,7 +12,9 @@ from .resultset import result_records
 
 BOM = "\ufeff"
 # A cell starting with one of these is a formula to a spreadsheet: quote it (OWASP's advice).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Excel evaluates their full-width forms too (＝, ＋, －, ＠ and the small ﹦ ﹢ ﹣ ﹫, which NFKC
+# maps to them), and the minus sign −.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\u2212")
 
 # (header, how to read the cell from a record and the legend labels)
 CSV_COLUMNS = (
@@ -37,9 +40,11 @@ CSV_COLUMNS = (
 
 
 def inert(value):
-    """A cell value that a spreadsheet shows as text, never evaluates."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
+    """A cell value that a spreadsheet shows as text, never evaluates (for every export format)."""
+    if isinstance(value, str):
+        first = value.lstrip(" \u3000")[:1]  # blanks first, as a spreadsheet may skip them
+        if first and unicodedata.normalize("NFKC", first).startswith(FORMULA_START):
+            return "'" + value
     return value
 
 
