@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,7 +24,9 @@ from .resultset import result_documents, result_records
 
 BOM = "\ufeff"
 # A cell starting with one of these is a formula to a spreadsheet: quote it (OWASP's advice).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Excel evaluates their full-width forms too (＝, ＋, －, ＠ and the small ﹦ ﹢ ﹣ ﹫, which NFKC
+# maps to them), and the minus sign −.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\u2212")
 
 # (header, column width in Excel, how to read the cell from a record and the export context).
 # The document is named once (its title) and the row by its page and line: no ID or file name,
@@ -64,9 +67,11 @@ def context_of(corpus: Corpus) -> Context:
 
 
 def inert(value):
-    """A cell value that a spreadsheet shows as text, never evaluates."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
+    """A cell value that a spreadsheet shows as text, never evaluates (for every export format)."""
+    if isinstance(value, str):
+        first = value.lstrip(" \u3000")[:1]  # blanks first, as a spreadsheet may skip them
+        if first and unicodedata.normalize("NFKC", first).startswith(FORMULA_START):
+            return "'" + value
     return value
 
 

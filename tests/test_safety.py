@@ -1,12 +1,25 @@
-"""Safe under hostile use (issue 17): bounded work per request, over the real server."""
+"""Safe under hostile use (issue 17), over the real server and the real command."""
 
 from __future__ import annotations
 
+import csv
+import io
+import shutil
+import urllib.error
+import urllib.request
+
 import pytest
 
+from bench.spawn import hyoka_search
+from index.build import Workspace
+from search.export import inert
 from search.limits import MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL
 from search.query import parse_query
 from search.suggest import MOST_DROPPED_VALUES, _candidates
+from web import create_app
+
+from .conftest import LiveServer
+from .sheetdata import seed_records, table_rows, write_csv
 
 
 def departments(count: int) -> list[str]:
@@ -58,3 +71,64 @@ def test_suggestions_try_a_bounded_number_of_filter_values(corpus):
     parsed = parse_query({"q": ["コロナ"], "department": departments(MAX_FILTER_VALUES)})
     dropped = [label for kind, label, _ in _candidates(corpus, parsed) if kind == "drop_filter"]
     assert len(dropped) == MOST_DROPPED_VALUES + 1  # and "remove every filter"
+
+
+# --- 405 answers name the allowed methods; exports never hand a spreadsheet a formula ---
+
+@pytest.mark.parametrize("path", ["/api/search", "/search", "/search.csv", "/"])
+def test_a_405_says_which_methods_are_allowed(live, path):
+    request = urllib.request.Request(live.url + path, data=b"q=x", method="POST")
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        urllib.request.urlopen(request, timeout=30)
+    with answer.value:
+        assert answer.value.code == 405
+        assert {"GET", "HEAD"} <= {m.strip() for m in answer.value.headers["Allow"].split(",")}
+
+
+FORMULAS = ["＝1+1", "＋1", "－1", "＠SUM(A1)", "﹦HYPERLINK(\"x\")", "−1", "=1+1", "@SUM(A1)"]
+
+
+@pytest.fixture(scope="module")
+def hostile_workspace(workspace, tmp_path_factory) -> Workspace:
+    """The seed plus a CSV document whose comments start with formula characters, ingested by the
+    real command."""
+    folder = tmp_path_factory.mktemp("hostile")
+    rows = table_rows(seed_records()[:len(FORMULAS)])
+    for row, formula in zip(rows, FORMULAS):
+        row[7] = formula  # 取組評価（自由記述）
+    path = write_csv(folder / "hostile.csv", rows)
+    var = Workspace(folder / "var")
+    shutil.copytree(workspace.root, var.root, symlinks=True)
+    ingested = hyoka_search(var.root, "ingest", str(path))
+    assert ingested.returncode == 0, ingested.stderr
+    return var
+
+
+def test_csv_export_quotes_full_width_formula_characters(hostile_workspace):
+    app = create_app({"TESTING": True, "VAR_DIR": str(hostile_workspace.root), "BUILD_ON_START": False})
+    server = LiveServer(app)
+    try:
+        status, _, body = server.get("/search.csv", document="hostile", sort="document")
+    finally:
+        server.close()
+    assert status == 200
+    rows = list(csv.DictReader(io.StringIO(body.removeprefix("\ufeff"))))
+    assert [r["取組評価（自由記述）"] for r in rows] == ["'" + f for f in FORMULAS]
+    assert all(not r["施策の方向性"].startswith("'") for r in rows)
+
+
+@pytest.mark.parametrize("value, expected", [("　＝1", "'　＝1"), (" +1", "' +1"), ("ー", "ー"), ("・＝", "・＝"), (3, 3)])
+def test_blanks_before_a_formula_character_do_not_hide_it(value, expected):
+    assert inert(value) == expected
+
+
+def test_xlsx_export_quotes_formulas_like_the_csv(hostile_workspace):
+    from openpyxl import load_workbook
+
+    app = create_app({"TESTING": True, "VAR_DIR": str(hostile_workspace.root), "BUILD_ON_START": False})
+    response = app.test_client().get("/search.xlsx", query_string={"document": "hostile"})
+    sheet = load_workbook(io.BytesIO(response.get_data())).active
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    column = header.index("取組評価（自由記述）")
+    assert [r[column] for r in rows] == ["'" + f for f in FORMULAS]  # search.export.inert, as in the CSV
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
