@@ -21,6 +21,9 @@ KINDS = ("spelling", "broader", "drop_filter")
 MOST_LEAVES = 4
 MOST_WORDS = 6
 LONGEST_WORD = 20
+# Each "drop this filter value" candidate costs a pass over every filter value: without a bound,
+# a request with many values cost the square of their number.
+MOST_DROPPED_VALUES = 8
 
 
 def spellings(corpus: Corpus, word: str, limit: int = 2) -> list[str]:
@@ -72,13 +75,13 @@ def _candidates(corpus: Corpus, parsed: ParsedQuery):
     if len(leaves) > 1:
         for leaf in leaves:
             yield "broader", f"「{leaf.text}」だけで検索", _with_text(parsed, leaf.text)
-    for name, values in parsed.filters.items():
-        for value in values:
-            rest = {n: [v for v in vs if not (n == name and v == value)] for n, vs in parsed.filters.items()}
-            rest = {n: vs for n, vs in rest.items() if vs}
-            yield "drop_filter", f"絞り込み「{FACET_NAMES_JA.get(name, name)}: {value}」を外す", \
-                replace(parsed, filters=rest, page=1)
-    if sum(len(v) for v in parsed.filters.values()) > 1:
+    chosen = [(name, value) for name, values in parsed.filters.items() for value in values]
+    for name, value in chosen[:MOST_DROPPED_VALUES]:
+        rest = {n: [v for v in vs if not (n == name and v == value)] for n, vs in parsed.filters.items()}
+        rest = {n: vs for n, vs in rest.items() if vs}
+        yield "drop_filter", f"絞り込み「{FACET_NAMES_JA.get(name, name)}: {value}」を外す", \
+            replace(parsed, filters=rest, page=1)
+    if len(chosen) > 1:
         yield "drop_filter", "絞り込みをすべて外す", replace(parsed, filters={}, page=1)
 
 

@@ -15,12 +15,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from index.analysis import morphemes, normalize
-from index.grades import FACET_NAMES_JA, GRADES
 
+from ..query import clean_text
 from .facts import DATE, UNIT_FAMILIES
-from .query import clean_text
-
-GRADE_NAMES_JA = {kind: FACET_NAMES_JA[kind] for kind in GRADES}
 
 # Grades by code: 進捗区分がA, A評価, 取組区分が「い」, 今後の方向性がウ, 進捗区分がAまたはB …
 CODE_LIST = r"{c}(?:\s*(?:か|または|又は|もしくは|・|、|,|と|や|及び)\s*{c})*"
