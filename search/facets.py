@@ -24,7 +24,8 @@ def facet_list(counts: Counter, order: list[str], labels: dict[str, str], select
                keep_zero: bool, size: int) -> list[dict]:
     """One facet in the shared shape ``{value, label, count, selected}``."""
     # A chosen value stays listed (and checked) even when nothing matches it any more.
-    values = list(order) + sorted(v for v in set(counts) | set(selected) if v not in set(order))
+    ordered = set(order)
+    values = list(order) + sorted(v for v in set(counts) | set(selected) if v not in ordered)
     if not order:  # no natural order: most frequent first
         values.sort(key=lambda v: (-counts[v], v))
     listed = [v for v in values if keep_zero or counts[v] or v in selected]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Mapping, Sequence
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
-from flask import request, url_for
+from flask import g, request, url_for
 
 from index.grades import GRADES, grade_rank
 
@@ -28,10 +29,12 @@ def current_params() -> dict[str, list[str]]:
 
 def chapter_keys() -> dict[str, str]:
     """Chapter title -> its key (第4章), for keys that name one title only."""
-    titles: dict[str, set[str]] = {}
-    for chapter in get_corpus().chapters:
-        titles.setdefault(chapter["key"], set()).add(chapter["title"])
-    return {next(iter(t)): key for key, t in titles.items() if len(t) == 1}
+    if "chapter_keys" not in g:  # once per request: a page encodes a chapter in many links
+        titles: dict[str, set[str]] = {}
+        for chapter in get_corpus().chapters:
+            titles.setdefault(chapter["key"], set()).add(chapter["title"])
+        g.chapter_keys = {next(iter(t)): key for key, t in titles.items() if len(t) == 1}
+    return g.chapter_keys
 
 
 def chapter_value(value: str) -> str:
@@ -60,8 +63,15 @@ def encode(params: Mapping[str, Sequence[str] | str]) -> str:
             if name == "chapter" and isinstance(value, str):
                 value = chapter_value(value)
             if value not in ("", None):
-                pairs.append((name, value))
-    return urlencode(pairs)
+                pairs.append(f"{_quoted(name)}={_quoted(str(value))}")
+    return "&".join(pairs)
+
+
+@lru_cache(maxsize=4096)
+def _quoted(text: str) -> str:
+    # A page links to many variants of one search (each chip removes one of up to 100 filter
+    # values): each value is quoted once, not once per link.
+    return quote_plus(text)
 
 
 def search_url(params: Mapping | None = None, endpoint: str = "views.search", drop: Sequence[str] = (),
