@@ -89,10 +89,12 @@ def answer_aggregate(asked: Asked) -> Answer | None:
     text += f"順位：{shown}{more}（所管課の行ごとに数えています。計{len(asked.match.rows)}件）。"
     if spec.fewest:
         text += f"該当する取組が1件もない{group_ja}は順位に含めていません。"
-    table = [{"rank": n, "value": e["value"], "count": e["count"], "total": e["total"], "rate": e["rate"],
-              "q": " ".join(w.term.text for w in asked.words),
-              "filters": {**asked.question.filters, spec.group: [e["value"]]}}
-             for n, e in enumerate(entries[:TABLED], 1)]
+    order = ("割合の低い順" if spec.fewest else "割合の高い順") if spec.rate else \
+        ("件数の少ない順" if spec.fewest else "件数の多い順")
+    table = {"group": spec.group, "label": group_ja, "order": order, "groups": len(entries), "rows": [
+        {"rank": n, "value": e["value"], "count": e["count"], "total": e["total"], "rate": e["rate"],
+         "q": " ".join(w.term.text for w in asked.words), "filters": {**asked.question.filters, spec.group: [e["value"]]}}
+        for n, e in enumerate(entries[:TABLED], 1)]}
     rows = [d for e in best for d in e["rows"]]
     return Answer("aggregate", text, rows=list(dict.fromkeys(rows)), table=table,
                   fields=("effort_comment",), notes=[f"{group_ja}ごとに数えました。"])

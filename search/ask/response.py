@@ -14,7 +14,8 @@ from .wording import GRADE_NAMES_JA, grade_text
 
 MAX_CITATIONS = 30
 KINDS_JA = {"who": "所管課", "when": "時期", "number": "数値", "count": "件数", "list": "一覧",
-            "status": "進捗状況", "future": "今後の方針", "not_found": "該当なし"}
+            "status": "進捗状況", "future": "今後の方針", "fact": "事実（名称・手法など）", "why": "理由",
+            "yesno": "はい・いいえ", "aggregate": "集計（最も多い・少ない）", "not_found": "該当なし"}
 
 
 def citation(asked: Asked, docnum: int, sentence: Sentence | None) -> dict:
@@ -62,6 +63,8 @@ def response(text: str, asked: Asked, answer: Answer) -> dict:
         "confidence": confidence(asked, answer),
         "total": len(answer.rows) if answer.rows or not answer.found else len(cited),
         "summary": answer.summary,
+        "verdict": answer.verdict,
+        "table": answer.table,
         "suggestions": answer.suggestions,
         "interpretation": interpretation(asked, answer),
     }

@@ -15,7 +15,7 @@ from .clauses import CONTRAST, lemma_positions, negated_after, negative, tokens
 from .evidence import FUTURE, Found, best_sentence, ranked, topic_sentences
 from .wording import grade_text, measure_name, source_note
 
-YES, NO, UNDECIDED = "はい", "いいえ", "文書からは判断できません"
+YES, NO, PARTLY, UNDECIDED = "はい", "いいえ", "一部", "文書からは判断できません"
 # Predicates about progress, and the progress grades for which the answer is はい (the legend:
 # A 目標に達成, B 順調に進んでおり, C ある程度進んでいる, D 部分的に着手, E 着手していない).
 EVALUATIVE = {"遅れる": "DE", "進む": "ABC", "進める": "ABC", "順調": "AB", "達成": "A", "旨い": "ABC",
@@ -41,11 +41,12 @@ def by_grade(asked: Asked) -> Answer | None:
     flip = asked_negatively(asked)
     records = asked.known.records
     yes = [d for d in rows if (records[d]["progress"] in yes_grades) != flip]
-    verdict = YES if len(yes) == len(rows) else NO if not yes else "一部はい"
+    verdict = YES if len(yes) == len(rows) else NO if not yes else PARTLY
     grades = "、".join(f"{measure_name(asked.known, d)}は{grade_text(asked.corpus, 'progress', records[d]['progress'])}"
                       for d in rows[:MAX_QUOTED])
     more = f"ほか{len(rows) - MAX_QUOTED}件" if len(rows) > MAX_QUOTED else ""
-    text = f"{verdict}。進捗区分で見ると、{grades}{more}です。"
+    share = f"（{len(rows)}件中{len(yes)}件）" if verdict == PARTLY else ""
+    text = f"{verdict}{share}。進捗区分で見ると、{grades}{more}です。"
     quoted = []
     for d in rows[:MAX_QUOTED]:
         found = best_sentence(asked.known, d, asked.words, asked.phrases, ("effort_comment",))
