@@ -21,7 +21,7 @@ from .analysis import gram_analyzer, gram_document, gram_text, japanese_analyzer
 from .grades import FACETS
 
 # Bump when the schema or the analysis changes: a build with another version is stale.
-SCHEMA_VERSION = "4"  # 2: related-measure tables; 4: one bigram field, gram documents, concepts
+SCHEMA_VERSION = "5"  # 2: related-measure tables; 4: one bigram field, gram documents, concepts; 5: page
 
 TITLE_FIELDS = ("measure", "item", "section")
 BODY_FIELDS = ("content", "effort_comment", "direction_comment")
@@ -63,7 +63,8 @@ def build_schema(corrections: tuple[tuple[str, str], ...]) -> Schema:
 def public_record(row: dict) -> dict:
     """The record as the API returns it, from an ``evaluations`` row."""
     record = {name: row[name] for name in PUBLIC_FIELDS}
-    record["source"] = {"file": row["source_file"], "line": row["line"]}
+    # page: the printed page of the PDF the row stands on (index/parse.py), None for tables.
+    record["source"] = {"file": row["source_file"], "line": row["line"], "page": row.get("page")}
     record["department_notes"] = row["department_notes"]
     record["continues"] = row["continues"]
     record["position"] = row["position"]

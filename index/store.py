@@ -94,6 +94,7 @@ def write_database(path: Path, parsed: list[tuple[SourceDocument, ParsedDocument
 def _evaluation_row(source: SourceDocument, record: dict) -> dict:
     row = dict(record)
     row["source_file"] = source.file
+    row.setdefault("page", None)  # only the PDF extraction has pages: one column for every format
     return row
 
 

@@ -214,7 +214,7 @@ def test_ask_contract_over_http(live):
     assert body["kind"] == "who" and body["answer"].startswith("情報政策課です")
     citation = body["citations"][0]
     assert set(citation) >= {"id", "source", "measure", "departments", "progress", "quote"}
-    assert citation["source"] == {"file": "iruma-6th-first-half-evaluation.txt", "line": 522}
+    assert citation["source"] == {"file": "iruma-6th-first-half-evaluation.txt", "line": 522, "page": 19}
     assert "電子申請システムへの入替を実施し" in citation["quote"]
 
 

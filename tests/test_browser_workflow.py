@@ -88,3 +88,29 @@ def test_new_views_fit_a_phone_and_are_saved_as_screenshots(live, browser, name)
                             clip={"x": 0, "y": 0, "width": viewport["width"], "height": height})
         finally:
             context.close()
+
+
+def test_download_the_grouped_view_as_xlsx(live, page, tmp_path):
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    page.goto(live.url + f"/search?q={CORONA}&progress=D&progress=E&group=department")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Excel（.xlsx）").click()
+    download = download_info.value
+    assert download.suggested_filename == f"取組評価_コロナ_進捗区分D・E_所管課ごと_{date.today().isoformat()}.xlsx"
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    sheet = load_workbook(path).active
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    assert header[:2] == ("所管課（グループ）", "章") and "行" in header and "ID" not in header
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
+    shown = [h.inner_text().rsplit(" ", 1)[0] for h in page.locator("section.group h2").all()]
+    groups = list(dict.fromkeys(row[0] for row in rows))
+    assert groups == shown  # the file lists the groups as the page does
+    lines = [row[header.index("行")] for row in rows if row[0] == groups[0]]
+    assert lines == sorted(lines) and len(lines) == page.locator("section.group").first.locator("tbody tr").count()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="CSV").click()
+    assert download_info.value.suggested_filename.endswith(".csv")

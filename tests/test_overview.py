@@ -121,7 +121,7 @@ def test_exports_hold_every_row_in_page_order(corpus):
     body = export_json(corpus, parsed)
     assert [r["id"] for r in body["results"]] == [r["id"] for r in response["results"]]
     rows = list(csv.reader(io.StringIO(export_csv(corpus, parsed).removeprefix("\ufeff"))))
-    assert [r[0] for r in rows[1:]] == [r["id"] for r in response["results"]]
+    assert [int(r[-1]) for r in rows[1:]] == [r["source"]["line"] for r in response["results"]]
 
 
 @pytest.mark.parametrize("value, expected", [("=1+1", "'=1+1"), ("@SUM(A1)", "'@SUM(A1)"), ("市民", "市民"), (39, 39)])

@@ -123,6 +123,18 @@ def test_blanks_before_a_formula_character_do_not_hide_it(value, expected):
     assert inert(value) == expected
 
 
+def test_xlsx_export_quotes_formulas_like_the_csv(hostile_workspace):
+    from openpyxl import load_workbook
+
+    app = create_app({"TESTING": True, "VAR_DIR": str(hostile_workspace.root), "BUILD_ON_START": False})
+    response = app.test_client().get("/search.xlsx", query_string={"document": "hostile"})
+    sheet = load_workbook(io.BytesIO(response.get_data())).active
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    column = header.index("取組評価（自由記述）")
+    assert [r[column] for r in rows] == ["'" + f for f in FORMULAS]  # search.export.inert, as in the CSV
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
 # --- Security headers: a strict Content-Security-Policy that every page keeps ---
 
 PAGES = ["/", "/search", "/search?q=" + quote("コロナ") + "&progress=C&direction=" + quote("イ"),

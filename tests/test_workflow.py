@@ -90,3 +90,108 @@ def test_chapter_links_carry_a_short_value(client):
     assert api(client, chapter="4")["total"] == api(client, chapter="第4章")["total"] > 0
     html = page(client, "/search", chapter="4")
     assert re.search(r'name="chapter" value="4" checked>', html) and "章: 第4章" in html
+
+
+# --- Pages of the published document -------------------------------------------------------
+
+def test_every_row_knows_its_printed_page(corpus):
+    from .conftest import DOCUMENT
+
+    lines = DOCUMENT.read_text(encoding="utf-8").splitlines()
+    headers = [n for n, line in enumerate(lines, 1) if line.startswith("節")]
+    records = sorted((corpus.stored(d) for d in range(len(corpus.facets))), key=lambda r: r["source"]["line"])
+    pages = [r["source"]["page"] for r in records]
+    assert pages == sorted(pages) and pages[0] == 1 and set(pages) == set(range(1, pages[-1] + 1))
+    # A row below the n-th column header is on page n at least; two pages of chapter 3 lost
+    # their header in the extraction (blank lines 199 and 229 still end them).
+    for record in records:
+        seen = sum(1 for h in headers if h < record["source"]["line"])
+        extra = sum(1 for b in (199, 229) if b < record["source"]["line"])
+        assert record["source"]["page"] == seen + extra, record["id"]
+    assert pages[-1] == len(headers) + 2 == 22
+
+
+def test_pages_from_headers_and_blank_lines():
+    from index.parse import parse_document
+    from index.tables import Tables
+
+    header = "節\t項\t施策の方向性\t内容\t進捗区分\t取組評価\t\t今後の方向性\t\t所管課"
+    row = "\t\t施策{n}\t内容{n}\tB\tい\t記述\tイ\t記述\t企画課"
+    text = "\n".join(["<進捗区分>", "A=よい", "", "第1章 まち", "", header, row.format(n=1),
+                      row.format(n=2), "", row.format(n=3), "", "第1章 まち", "", header, row.format(n=4)])
+    parsed = parse_document(text, "t", "t.txt", Tables())
+    assert [r["page"] for r in parsed.records] == [1, 1, 2, 3]
+
+
+# --- Exports ---------------------------------------------------------------------------------
+
+def test_xlsx_export_has_a_frozen_filtered_header_and_the_csv_rows(client):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    params = {"q": "コロナ", "progress": ["D", "E"]}
+    response = client.get("/search.xlsx", query_string=params)
+    assert response.status_code == 200 and response.mimetype.endswith("spreadsheetml.sheet")
+    sheet = load_workbook(io.BytesIO(response.get_data())).active
+    rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    csv_rows = list(csv.reader(io.StringIO(client.get("/search.csv", query_string=params).get_data(as_text=True).lstrip("\ufeff"))))
+    assert rows == csv_rows  # same columns, order and escaping as the CSV
+    assert len(rows) - 1 == api(client, **params)["total"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:Q{len(rows)}"
+    assert sheet["A1"].font.b and sheet.column_dimensions["E"].width == 40
+
+
+def test_grouped_export_lists_each_group_under_its_name(client):
+    import csv
+    import io
+
+    body = client.get("/search.csv", query_string={"q": "コロナ", "group": "department"}).get_data(as_text=True)
+    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    assert rows[0][0] == "所管課（グループ）"
+    facets = {v["value"]: v["count"] for v in api(client, q="コロナ")["facets"]["department"]}
+    groups = [r[0] for r in rows[1:]]
+    assert {g: groups.count(g) for g in groups} == facets
+    assert groups == sorted(groups, key=lambda g: (-facets[g], g))  # contiguous, biggest first
+    for name in facets:
+        assert all(name in r[6].split("、") for r in rows[1:] if r[0] == name)
+    grouped = client.get("/search.json", query_string={"q": "コロナ", "group": "chapter"}).get_json()
+    assert sum(g["count"] for g in grouped["groups"]) == grouped["total"]
+
+
+def test_exports_keep_a_sort_the_user_chose(client):
+    import csv
+    import io
+
+    body = client.get("/search.csv", query_string={"q": "コロナ", "sort": "progress"}).get_data(as_text=True)
+    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    grades = [r[rows[0].index("進捗区分")] for r in rows[1:]]
+    assert grades == sorted(grades)
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({}, "取組評価_2026-12-04"),
+    ({"q": "コロナ", "progress": ["D", "E"], "group": "department"}, "取組評価_コロナ_進捗区分D・E_所管課ごと_2026-12-04"),
+    ({"chapter": "第4章 住みやすく緑豊かなまちづくり（都市環境、生活環境、自然環境）"}, "取組評価_章第4章_2026-12-04"),
+    ({"q": 'a/b:"c"', "chapter": "4"}, "取組評価_a_b_c__章第4章_2026-12-04"),
+])
+def test_export_names_say_what_the_file_holds(params, expected):
+    from datetime import date
+
+    from search.export import export_name
+
+    request = {k: v if isinstance(v, list) else [v] for k, v in params.items() if k != "group"}
+    assert export_name(parse_query(request), params.get("group", ""), date(2026, 12, 4)) == expected
+
+
+def test_export_file_names_use_rfc_5987_for_japanese(client):
+    from datetime import date
+    from urllib.parse import unquote
+
+    response = client.get("/search.xlsx", query_string={"q": "コロナ", "progress": "D"})
+    disposition = response.headers["Content-Disposition"]
+    today = date.today().isoformat()
+    assert disposition.startswith(f'attachment; filename="hyoka-search_{today}.xlsx"; filename*=UTF-8\'\'')
+    assert unquote(disposition.split("''", 1)[1]) == f"取組評価_コロナ_進捗区分D_{today}.xlsx"
+    disposition.encode("ascii")  # the header itself is ASCII

@@ -51,7 +51,9 @@ RECORD = {
         "departments": {"type": "array", "items": {"type": "string"}},
         "corrections": {"type": "array", "items": {"type": "object"}},
         "source": {"type": "object", "required": ["file", "line"],
-                   "properties": {"file": {"type": "string"}, "line": {"type": "integer"}}},
+                   "properties": {"file": {"type": "string"}, "line": {"type": "integer"},
+                                  "page": {"type": ["integer", "null"], "description":
+                                           "printed page of the published PDF, when the text shows it"}}},
         "score": {"type": "number"},
         "highlights": {"type": "array", "items": {"type": "object", "properties": {
             "field": {"type": "string"}, "fragment": {"type": "string"}}}},

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
+from datetime import date
+from urllib.parse import quote, urlsplit
 
 from flask import Blueprint, Response, render_template, request
 
 from search.ask import ask as ask_question
 from search.engine import get_record, legend, run_search
 from search.errors import BadParameter
-from search.export import export_csv, export_json
+from search.export import export_csv, export_json, export_name, export_xlsx
 from search.groups import check_grouping, grouped_results
 from search.measures import sibling_rows
 from search.overview import chapter_chart, department_table, summary
@@ -25,6 +26,7 @@ bp = Blueprint("views", __name__)
 links.init_app(bp)
 
 EXPORT_NAME = "hyoka-search"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 VIEWS = ("list", "table")
 TABLE_PER_PAGE = 50
 # "すべて" in the table view, and the grouped view, list at most this many rows on one page.
@@ -90,19 +92,43 @@ def search():
                            all_rows=ALL_ROWS)
 
 
+def export_query():
+    """``(parsed, grouping)`` of an export: the search's rows, in plan order unless the user sorted."""
+    args = request.args.to_dict(flat=False)
+    group = last_value(args, "group")
+    if not last_value(args, "sort"):
+        args["sort"] = ["document"]
+    return parse_query(args, get_settings()), check_grouping(group) if group else ""
+
+
+def attachment(parsed, grouping: str, extension: str) -> dict:
+    """A Content-Disposition naming what the file holds; RFC 5987 ``filename*`` for Japanese
+    names, an ASCII ``filename`` for clients without it."""
+    today = date.today()
+    name = f"{export_name(parsed, grouping, today)}.{extension}"
+    fallback = f"{EXPORT_NAME}_{today.isoformat()}.{extension}"
+    return {"Content-Disposition": f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"}
+
+
 @bp.get("/search.csv")
 def search_csv():
-    parsed = parse_query(request.args.to_dict(flat=False), get_settings())
-    return Response(export_csv(get_corpus(), parsed), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{EXPORT_NAME}.csv"'})
+    parsed, grouping = export_query()
+    return Response(export_csv(get_corpus(), parsed, grouping), mimetype="text/csv",
+                    headers=attachment(parsed, grouping, "csv"))
+
+
+@bp.get("/search.xlsx")
+def search_xlsx():
+    parsed, grouping = export_query()
+    return Response(export_xlsx(get_corpus(), parsed, grouping), mimetype=XLSX,
+                    headers=attachment(parsed, grouping, "xlsx"))
 
 
 @bp.get("/search.json")
 def search_json():
-    parsed = parse_query(request.args.to_dict(flat=False), get_settings())
-    body = json.dumps(export_json(get_corpus(), parsed), ensure_ascii=False, indent=1)
-    return Response(body, mimetype="application/json",
-                    headers={"Content-Disposition": f'attachment; filename="{EXPORT_NAME}.json"'})
+    parsed, grouping = export_query()
+    body = json.dumps(export_json(get_corpus(), parsed, grouping), ensure_ascii=False, indent=1)
+    return Response(body, mimetype="application/json", headers=attachment(parsed, grouping, "json"))
 
 
 def back_url() -> str:
