@@ -119,6 +119,9 @@ class LeafReader:
         text, tokens = self.trimmed(text)
         if not tokens:
             return None
+        if all(t.framing for t in tokens):  # で, について: grammar the rest of the text left alone
+            self.dropped += [Dropped(t.surface, "grammar") for t in tokens if t.pos[0] != "補助記号"]
+            return None
         if self.contains(text):
             return Leaf(text, widened=self.synonyms(tokens, text))
         whole = self.by_reading(analyse(text))
@@ -137,9 +140,9 @@ class LeafReader:
         units, run = [], []
         pending = {start: unit for start, _, unit in kana}
 
-        def close():
+        def close(kind="noun"):
             if run:
-                units.append(Unit(text[run[0].start:run[-1].end], run[0].start, run[-1].end, tuple(run), "noun"))
+                units.append(Unit(text[run[0].start:run[-1].end], run[0].start, run[-1].end, tuple(run), kind))
                 run.clear()
 
         for token in analyse(text):
@@ -149,7 +152,9 @@ class LeafReader:
                     units.append(pending.pop(token.start))
                 continue
             if token.framing:
-                close()
+                # A verbal noun with する is a predicate (企画した, 導入している), like a verb.
+                verbal = token.normalized == "為る" and len(run) == 1 and run[0].pos[2] == "サ変可能"
+                close("predicate" if verbal else "noun")
                 if token.pos[0] not in ("補助記号", "空白"):
                     self.dropped.append(Dropped(token.surface, "grammar"))
             elif self.describes_grade(token):
