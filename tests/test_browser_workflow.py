@@ -170,7 +170,9 @@ def test_copy_a_citation_of_a_record(live, browser):
         page.goto(live.url + f"/evaluations/{rid(572)}")
         record = live.get(f"/api/evaluations/{rid(572)}")[2]
         page.get_by_role("button", name="引用をコピー").click()
-        assert page.locator(".copy-status").inner_text() == "引用をコピーしました。"
+        from playwright.sync_api import expect
+
+        expect(page.locator(".copy-status")).to_have_text("引用をコピーしました。")  # once written
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied == (f"「{record['effort_comment']}」（施策「{record['measure']}」、収税課、"
                           f"『第6次入間市総合計画・前期基本計画の取組評価』{record['source']['page']}ページ）")
@@ -188,6 +190,9 @@ def test_copy_a_citation_of_an_answer_quote(live, browser):
         answer = live.get("/api/ask", q=question)[2]
         first = answer["citations"][0]
         page.get_by_role("button", name="引用をコピー（根拠 1）").click()
+        from playwright.sync_api import expect
+
+        expect(page.locator(".citations .copy-status").first).to_have_text("引用をコピーしました。")
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied.startswith(f"「{first['quote']}」（施策「{first['measure']}」、{'・'.join(first['departments'])}、")
         assert copied.endswith(f"』{first['source']['page']}ページ）")
