@@ -16,6 +16,7 @@ import threading
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
@@ -30,6 +31,7 @@ from index.grades import GRADES
 from .cache import SizedCache
 from .errors import IndexMissing
 from .facets import value_masks
+from .understanding.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +80,8 @@ class Corpus:
             self.concepts = [(json.loads(r["terms"]), bool(r["two_way"]))
                              for r in rows("select * from concepts")]
             self.departments = rows("select name, rows from departments order by rows desc, name")
+            self.grade_words = [(r["word"], r["kind"], tuple(json.loads(r["codes"])), r["use"])
+                                for r in rows("select * from grade_words")]
         finally:
             connection.close()
         self.labels = self._legend_labels()
@@ -133,6 +137,11 @@ class Corpus:
     def record(self, record_id: str) -> dict | None:
         number = self.docnum(record_id)
         return None if number is None else self.stored(number)
+
+    @cached_property
+    def vocabulary(self):
+        """The corpus's words by reading, synonym group and spelling (read on first use)."""
+        return Vocabulary.read(self.path / DATABASE_NAME)
 
     def chapter_titles(self) -> list[str]:
         """Canonical chapter titles in document order, without repeats."""

@@ -29,15 +29,25 @@ QUOTES = str.maketrans({"「": '"', "」": '"', "『": '"', "』": '"', "“": '
 
 @dataclass(frozen=True)
 class Leaf:
-    """One word or quoted phrase of the query."""
+    """One word or quoted phrase of the query.
+
+    Query understanding (``search/understanding``) fills the rest: the corpus words it also
+    matches (``widened``: a reading, a synonym, a near spelling), whether it is a noun or a
+    predicate (a predicate only adds to the score of the rows of a soft match), and whether the
+    documents use it at all (``known``).
+    """
 
     text: str
     exact: bool = False
+    widened: tuple = ()
+    kind: str = "noun"
+    known: bool = True
 
 
 @dataclass(frozen=True)
 class Node:
-    """``and``, ``or`` or ``not`` over children."""
+    """``and``, ``or``, ``not`` or ``soft`` over children. ``soft`` is what an unspaced sentence
+    becomes: the rows that hold most of its distinctive words, not necessarily all."""
 
     op: str
     children: tuple

@@ -13,7 +13,6 @@ from index.analysis import japanese_analyzer, normalize
 
 from .corpus import Corpus
 from .facets import FACET_NAMES_JA
-from .matching import WORD_FIELDS
 from .query import ParsedQuery, parse_terms
 from .resultset import count_results
 
@@ -28,21 +27,13 @@ MOST_DROPPED_VALUES = 8
 
 
 def spellings(corpus: Corpus, word: str, limit: int = 2) -> list[str]:
-    """Indexed words within a small edit distance of ``word`` (空き屋 → 空き家).
-
-    The first character must agree: without that, short words suggest unrelated ones.
-    """
+    """Corpus words a little further from ``word`` than a search reaches by itself (it widens a
+    word to those within one edit): two edits for a word of five characters or more."""
     text = normalize(word)
     if not 2 <= len(text) <= LONGEST_WORD:
         return []
     distance = 1 if len(text) <= 4 else 2
-    found: list[str] = []
-    with corpus.searching() as searcher:
-        for name in WORD_FIELDS:
-            for term in searcher.corrector(name).suggest(text, limit=limit, maxdist=distance, prefix=1):
-                if term != text and len(term) >= 2 and term not in found:
-                    found.append(term)
-    return found[:limit]
+    return [e.term for e in corpus.vocabulary.near(text, distance, limit) if len(e.term) >= 2]
 
 
 def surface_words(corpus: Corpus, text: str) -> list[str]:
