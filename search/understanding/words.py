@@ -142,7 +142,8 @@ class LeafReader:
                 units.append(Unit(text[run[0].start:run[-1].end], run[0].start, run[-1].end, tuple(run), "noun"))
                 run.clear()
 
-        for token in analyse(text):
+        tokens = analyse(text)
+        for index, token in enumerate(tokens):
             if any(a <= token.start < b or a < token.end <= b for a, b in covered):
                 if token.start in pending:
                     close()
@@ -155,11 +156,11 @@ class LeafReader:
             elif self.describes_grade(token):
                 close()
                 self.dropped.append(Dropped(token.surface, "grade wording"))
-            elif token.is_noun_piece:
+            elif token.is_noun_piece and not (not run and verbal_noun(tokens, index)):
                 if token.pos[0] == "接尾辞" and not run:
                     continue
                 run.append(token)
-            elif token.is_predicate:
+            elif token.is_predicate or token.is_noun_piece:
                 close()
                 units.append(Unit(token.surface, token.start, token.end, (token,), "predicate"))
             else:
@@ -271,3 +272,12 @@ def _filter_leaves(node, keep):
     if isinstance(node, Node):
         return _node(node.op, [_filter_leaves(c, keep) for c in node.children])
     return node
+
+
+def verbal_noun(tokens, index: int) -> bool:
+    """A noun used as a verb (解消|した, 反映|している): the predicate of the sentence, which
+    ranks rows but does not select them."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return token.pos[1:3] == ("普通名詞", "サ変可能") and following is not None and \
+        following.dictionary in ("する", "できる", "出来る")
