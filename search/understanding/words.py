@@ -119,6 +119,11 @@ class LeafReader:
         text, tokens = self.trimmed(text)
         if not tokens:
             return None
+        if all(t.framing or self.describes_grade(t) for t in tokens) and not self.kana_word(text):
+            # Grammar alone (について, どうなっている), or the wording of a grade read elsewhere.
+            why = "grade wording" if any(map(self.describes_grade, tokens)) else "grammar"
+            self.dropped.append(Dropped(text, why))
+            return None
         if self.contains(text):
             return Leaf(text, widened=self.synonyms(tokens, text))
         whole = self.by_reading(analyse(text))
@@ -169,6 +174,10 @@ class LeafReader:
         for unit in pending.values():  # a kana word no token started at
             units.append(unit)
         return units
+
+    def kana_word(self, text: str) -> bool:
+        """A hiragana string that reads like a corpus word (あきや): Sudachi's grammar of it is noise."""
+        return bool(HIRAGANA.match(text) and self.vocabulary.same_reading(katakana(text)))
 
     def describes_grade(self, token: Token) -> bool:
         if token.pos[0] in ("接頭辞", "接尾辞"):
