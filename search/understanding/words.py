@@ -27,7 +27,10 @@ from .model import Dropped, Expansion
 from .tokens import Token, analyse, hiragana_runs, katakana, reading
 
 HIRAGANA = re.compile(r"^[ぁ-ゖー]+$")
-MAX_WIDENED = 5  # corpus words one query word may widen to (each is one more look-up)
+MAX_WIDENED = 5
+# A word in fewer rows than this is widened by its synonyms even though the rows contain it.
+MIN_RARE = 10
+RARE_SHARE = 0.03  # corpus words one query word may widen to (each is one more look-up)
 MIN_FUZZY = 3  # characters: a shorter word is one edit away from too many others
 LONG_FUZZY = 7  # characters: from here two edits are allowed
 
@@ -58,6 +61,7 @@ class LeafReader:
         self.corpus = corpus
         self.vocabulary = corpus.vocabulary
         self.count_rows = count_rows  # text -> rows that contain it
+        self.size = len(corpus.facets)
         # Words of the legend labels of the grades read from the text: 検討中で未実施 names お
         # (検討等は進めているものの、未実施), so 検討 is part of the grade, not a topic.
         self.described = described
@@ -125,7 +129,7 @@ class LeafReader:
             self.dropped.append(Dropped(text, why))
             return None
         if self.contains(text):
-            return Leaf(text, widened=self.synonyms(tokens, text))
+            return Leaf(text, widened=self.synonyms_of_rare(tokens, text))
         whole = self.by_reading(analyse(text))
         if whole:  # 健康増新, がくどう保育: the whole word reads like a corpus word
             return Leaf(text, widened=whole)
@@ -210,7 +214,7 @@ class LeafReader:
         if unit.widened:
             return [Leaf(unit.text, widened=unit.widened)]
         if self.contains(unit.text):
-            return [Leaf(unit.text, widened=self.synonyms(unit.tokens, unit.text), kind=unit.kind)]
+            return [Leaf(unit.text, widened=self.synonyms_of_rare(unit.tokens, unit.text), kind=unit.kind)]
         if unit.kind == "predicate":
             self.dropped.append(Dropped(unit.text, "unknown"))
             return []
@@ -228,6 +232,12 @@ class LeafReader:
         """Corpus words read like ``tokens`` (健康増新 reads like 健康増進)."""
         entries = self.vocabulary.same_reading(reading(tokens)) if tokens else []
         return tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
+
+    def synonyms_of_rare(self, tokens, text: str) -> tuple[Expansion, ...]:
+        """Synonyms of a word the rows contain, if it is in few of them: a word found in many rows
+        has results enough, and each synonym is one more look-up over them."""
+        rows = self.vocabulary.rows(text.lower()) or self.count_rows(text)
+        return self.synonyms(tokens, text) if rows < max(MIN_RARE, RARE_SHARE * self.size) else ()
 
     def synonyms(self, tokens, text: str) -> tuple[Expansion, ...]:
         """Corpus words in the Sudachi synonym group of a single word (お + 年寄り counts as one)."""
