@@ -7,6 +7,7 @@ import io
 import shutil
 import urllib.error
 import urllib.request
+from urllib.parse import quote
 
 import pytest
 
@@ -18,7 +19,7 @@ from search.query import parse_query
 from search.suggest import MOST_DROPPED_VALUES, _candidates
 from web import create_app
 
-from .conftest import LiveServer
+from .conftest import LiveServer, rid
 from .sheetdata import seed_records, table_rows, write_csv
 
 
@@ -132,3 +133,70 @@ def test_xlsx_export_quotes_formulas_like_the_csv(hostile_workspace):
     column = header.index("取組評価（自由記述）")
     assert [r[column] for r in rows] == ["'" + f for f in FORMULAS]  # search.export.inert, as in the CSV
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+# --- Security headers: a strict Content-Security-Policy that every page keeps ---
+
+PAGES = ["/", "/search", "/search?q=" + quote("コロナ") + "&progress=C&direction=" + quote("イ"),
+         "/search?q=" + quote("空き屋") + "&progress=E", "/search?view=table", "/search?group=department",
+         "/search?q=" + quote("コロナ") + "&group=progress", f"/evaluations/{rid(572)}", "/overview",
+         "/legend", "/ask", "/ask?q=" + quote("電子申請システムへの入替を実施したのはどの課ですか"),
+         "/evaluations/none:1", "/search?page=0"]
+WATCH_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation",
+  (e) => window.__violations.push(e.violatedDirective + " " + (e.blockedURI || "inline")));
+"""
+
+
+@pytest.mark.parametrize("path", ["/", "/search", "/api/search", "/openapi.json", "/static/app.js",
+                                  "/evaluations/none:1", "/api/nothing"])
+def test_every_answer_has_the_security_headers(live, path):
+    _, headers, _ = live.get(path)
+    policy = dict(part.strip().split(" ", 1) for part in headers["Content-Security-Policy"].split(";"))
+    assert policy["default-src"] == "'none'" and policy["frame-ancestors"] == "'none'"
+    assert policy["script-src"] == "'self'" and policy["style-src"] == "'self'"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Referrer-Policy"] == "same-origin"
+
+
+def test_no_page_violates_the_policy_in_chromium(live, browser):
+    """Every page with the header on: no violation reported, and the script and stylesheet ran."""
+    context = browser.new_context(locale="ja-JP")
+    context.add_init_script(WATCH_VIOLATIONS)
+    page = context.new_page()
+    console = []
+    page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+    try:
+        for path in PAGES:
+            page.goto(live.url + path)
+            page.wait_for_load_state("load")
+            assert page.evaluate("window.__violations") == [], path
+            assert page.evaluate("document.documentElement.classList.contains('js')"), path
+            assert page.evaluate("document.styleSheets[0].cssRules.length") > 10, path
+        # The script still does its work: ticking a facet submits the form.
+        page.goto(live.url + "/search?q=" + quote("コロナ"))
+        with page.expect_navigation():
+            page.locator('#facet-progress input[value="B"]').check()
+        assert "progress=B" in page.url and page.evaluate("window.__violations") == []
+        assert not [m for m in console if "Content Security Policy" in m], console
+        # And both watches would see one: an inline style is refused.
+        page.evaluate("document.body.setAttribute('style', 'color: red')")
+        page.wait_for_function("window.__violations.length > 0")
+        assert page.evaluate("window.__violations")[0].startswith("style-src")
+        assert [m for m in console if "Content Security Policy" in m]
+    finally:
+        context.close()
+
+
+def test_a_page_cannot_be_framed_by_another_site(live, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.set_content(f'<iframe src="{live.url}/search"></iframe>')
+        page.wait_for_timeout(500)
+        frame = page.frames[-1]
+        assert "取組評価検索" not in (frame.content() if frame is not page.main_frame else "")
+    finally:
+        context.close()
