@@ -134,6 +134,11 @@ ANSWER = {
         "confidence": {"type": "number", "minimum": 0, "maximum": 1},
         "total": {"type": "integer", "description": "Rows counted or listed (citations are capped)"},
         "summary": {"type": "array", "items": {"type": "object"}},
+        "verdict": {"type": "string", "description": "A yes/no answer: はい, いいえ, 一部 or 文書からは判断できません; "
+                                                     "empty for other kinds"},
+        "table": {"type": "object", "nullable": True,
+                  "description": "An aggregate's ranking: {group, label, order, groups, rows: [{rank, value, "
+                                 "count, total, rate, q, filters}]}, each row's q and filters its search"},
         "suggestions": {"type": "array", "items": {"type": "object", "properties": {
             "q": {"type": "string"}, "total": {"type": "integer"}}}},
         "interpretation": {"type": "object", "description": "How the question was read"},
