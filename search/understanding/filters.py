@@ -78,6 +78,8 @@ CODE_PATTERNS = [(kind, _code_pattern(kind, named)) for kind in GRADES for named
 CODE_PATTERNS.append(("progress", re.compile(
     r"(?<![A-Za-z0-9])(?P<codes>[A-E](?:" + SEPARATORS + r"[A-E])*)(?![A-Za-z0-9])"
     r"(?=\s*(?:の取組|の取り組み|の施策|のもの|の事業|となって|とされ|と評価|の評価))")))
+# A progress code typed as a word of its own (危機管理課 D): the documents never use a lone A–E.
+LONE_CODE = re.compile(r"(?:(?<=\s)|^)(?P<codes>[A-Ea-e](?:[・、,/][A-Ea-e])*)(?=\s|$)")
 
 
 class Blanker:
@@ -125,12 +127,13 @@ def _quoted_code(quoted: str) -> bool:
 
 
 def described_words(reading: FilterReading, corpus) -> frozenset[str]:
-    """The content words of the legend labels of the grades read from the text."""
+    """The content words of the legend labels of the grades read from the text, and the words
+    that name a grade (進捗に遅れ: 進捗 says which grade 遅れ is, it is not a topic)."""
     words = set()
     for mention in reading.mentions:
         label = corpus.labels.get(mention.facet, {}).get(mention.value)
         if label:
-            words |= _legend_words(label)
+            words |= _legend_words(label) | set(GRADE_NAMES[mention.facet]) | set(GENERIC_GRADE_WORDS)
     return frozenset(words)
 
 
@@ -140,7 +143,7 @@ def _mention(blanker: Blanker, facet: str, value: str, start: int, end: int, how
 
 def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
     found = []
-    for kind, pattern in CODE_PATTERNS:
+    for kind, pattern in [*CODE_PATTERNS, ("progress", LONE_CODE)]:
         for m in pattern.finditer(blanker.text):
             if not blanker.free(m.start(), m.end()):
                 continue
@@ -260,10 +263,11 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
 
 def _predicate_end(tokens, i: int) -> int:
     """Where the predicate that starts at word ``i`` ends: its particles, auxiliaries and
-    dependent verbs (廃止|に|なっ|た, 遅れ|て|いる); the word's own end when none follow."""
+    dependent verbs (廃止|に|なっ|た, 遅れ|て|いる, 休止|中); the word's own end when none follow."""
     end = tokens[i].end
     for token in tokens[i + 1:]:
         if token.pos[0] in ("助動詞",) or (token.pos[0] in ("動詞", "形容詞") and token.pos[1] == "非自立可能") \
+                or (token.pos[0] == "接尾辞" and token.surface == "中" and end == tokens[i].end) \
                 or (token.pos[0] == "助詞" and token.surface in ("に", "て", "で", "と", "し")) \
                 or (token.pos[0] == "動詞" and token.dictionary in ("する", "なる", "れる", "られる")):
             end = token.end
@@ -333,10 +337,13 @@ def _department_parts(blanker: Blanker, names: list[str], vocabulary) -> list[Me
             continue
         word = vocabulary.rows(stem) > 0
         for m in re.finditer(re.escape(stem) + r"(?P<section>の?(?:担当課|担当の課|所管課|課))?", normalize(blanker.text)):
-            if (word and not m.group("section")) or not blanker.free(m.start(), m.end()):
-                continue
-            found.append(_mention(blanker, "department", name, m.start(), m.end(), "part of name"))
-            blanker.take(m.start(), m.end())
+            cue = DEPARTMENT_CUE.match(blanker.text[m.end():])
+            # A part the text uses as a word (危機管理) names the department only as the subject of
+            # work, or with the word for a department after it (スポーツ推進の担当課).
+            if blanker.free(m.start(), m.end()) and (cue or m.group("section") or not word):
+                end = m.end() + (cue.end() if cue else 0)
+                found.append(_mention(blanker, "department", name, m.start(), end, "part of name"))
+                blanker.take(m.start(), end)
     return found
 
 
