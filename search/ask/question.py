@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import clean_text
 from ..understanding.filters import read_filters
 from ..understanding.tokens import analyse
@@ -162,6 +163,34 @@ def merged(spans) -> list[tuple[int, int]]:
     return [(a, b) for a, b in result]
 
 
+def fitted(query: str) -> str:
+    """The query within the search's limits (words, characters of one phrase): the words past
+    the limit join the last one, and a longer phrase (an unspaced question of several clauses)
+    keeps its content words only, as a search reads them anyway (framing words dropped;
+    predicates in dictionary form)."""
+    pieces = query.split()
+    if len(pieces) > MAX_QUERY_WORDS:
+        pieces = pieces[:MAX_QUERY_WORDS - 1] + ["、".join(pieces[MAX_QUERY_WORDS - 1:])]
+    fitted_pieces = []
+    for piece in pieces:
+        if len(piece) > MAX_PHRASE_LENGTH:
+            words, run = [], ""
+            for token in analyse(piece):
+                if token.framing:
+                    if run:
+                        words.append(run)
+                    run = ""
+                elif token.is_predicate:
+                    words += [w for w in (run, token.dictionary) if w]
+                    run = ""
+                else:
+                    run += token.surface
+            words += [run] if run else []
+            piece = "、".join(words)[:MAX_PHRASE_LENGTH]
+        fitted_pieces.append(piece)
+    return " ".join(fitted_pieces)
+
+
 def edited(text: str, edits) -> str:
     """``text`` with each ``(start, end, replacement)`` applied; blanks collapsed."""
     for start, end, replacement in sorted(set(edits), key=lambda e: (e[0], e[1]), reverse=True):
@@ -205,7 +234,7 @@ def read_question(text: str, corpus) -> Question:
             filters[m.facet].append(m.value)
     unit = asked.unit
     return Question(
-        text=text, kind=asked.kind, query=edited(text, edits),
+        text=text, kind=asked.kind, query=fitted(edited(text, edits)),
         number_units=UNIT_FAMILIES.get(unit, (unit,)) if unit else (),
         number_cue=asked.cue if asked.kind == "number" else "",
         breakdown=BREAKDOWN_KINDS[breakdown.group(1)] if breakdown else "progress",
