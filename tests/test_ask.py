@@ -444,3 +444,14 @@ def test_the_ask_page_links_to_the_search_of_its_rows(live):
 def test_filters_written_in_questions(corpus, text, read):
     mentions = read_filters(text, corpus).mentions
     assert [(m.facet, m.value) for m in mentions] == read
+
+
+def test_a_word_the_document_never_uses_is_reported_not_a_veto(corpus):
+    # the other words single out the row: answered, the word reported, the answer less sure
+    response = answer_question(corpus, "茶畑テラス事業のキャッチコピーを立案したのはどの課ですか")
+    assert response["answer"].startswith("商工観光課です") and lines(response) == [406]
+    assert "「キャッチコピー」は文書に出てこないため、ほかの語で答えました" in response["answer"]
+    assert response["confidence"] < 0.7
+    # the word that is the topic itself: not found
+    response = answer_question(corpus, "学校給食の無償化はいつから実施されますか")
+    assert response["kind"] == "not_found" and "「無償化」は文書に出てきません" in response["answer"]
