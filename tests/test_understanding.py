@@ -41,6 +41,14 @@ def test_kana_word_inside_a_sentence(corpus):
     assert set(lines(response)) & set(lines(search(corpus, q="図書館 イベント")))
 
 
+@pytest.mark.parametrize("typed, word", [("ほーむぺーじ", "ホームページ"), ("まちずくり", "まちづくり"),
+                                         ("じちかい", "自治会"), ("健康増新", "健康増進")])
+def test_readings_match_as_typed(corpus, typed, word):
+    response = search(corpus, q=typed)
+    assert word in widened(response, "reading")
+    assert set(lines(search(corpus, q=word))) <= set(lines(response))
+
+
 def test_wrong_homophone_matches_by_reading(corpus):
     response = search(corpus, q="浄化層")
     assert widened(response, "reading") == {"浄化槽"}
@@ -112,6 +120,8 @@ def test_part_of_a_department_name(corpus):
     ("観光 C評価", "progress", ["C"]),
     ("遅れている 子育て", "progress", ["D", "E"]),
     ("順調な観光", "progress", ["A", "B"]),
+    ("観光 Dの取組", "progress", ["D"]),
+    ("観光 D", "progress", ["D"]),
 ])
 def test_grade_words_are_filters(corpus, text, facet, codes):
     response = search(corpus, q=text)
