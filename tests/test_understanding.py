@@ -151,3 +151,13 @@ def test_what_the_document_does_not_mention_finds_nothing(corpus, text):
 def test_unknown_word_is_reported(corpus):
     notes = search(corpus, q="ドローンの活用")["interpretation"]["notes"]
     assert "「ドローン」は文書に出てきません。" in notes
+
+
+def test_a_long_sentence_reads_a_bounded_number_of_words(corpus):
+    from search.limits import MAX_SENTENCE_WORDS
+
+    text = "、".join(["高齢者", "地域", "見守り", "防災", "訓練", "公園", "道路", "観光", "図書館", "公民館",
+                     "子育て", "健康", "学校", "環境", "協働"]) + "について"
+    interpretation = search(corpus, q=text)["interpretation"]
+    assert len(interpretation["terms"]) == MAX_SENTENCE_WORDS
+    assert {"学校", "環境", "協働"} <= {d["text"] for d in interpretation["dropped"]}

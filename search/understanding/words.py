@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from index.analysis import normalize
 
+from ..limits import MAX_SENTENCE_WORDS
 from ..query import Leaf, Node
 from .model import Dropped, Expansion
 from .tokens import Token, analyse, hiragana_runs, katakana, reading
@@ -141,6 +142,9 @@ class LeafReader:
         if whole:  # 健康増新, がくどう保育: the whole word reads like a corpus word
             return Leaf(text, widened=whole)
         units = merge_kana(self.units(text), self.by_reading)
+        for unit in units[MAX_SENTENCE_WORDS:]:
+            self.dropped.append(Dropped(unit.text, "too many words"))
+        units = units[:MAX_SENTENCE_WORDS]
         leaves = [leaf for unit in units for leaf in self.resolve(unit, units)]
         if not leaves:
             return None
