@@ -23,6 +23,8 @@ from .tokens import analyse
 
 # Words for "a grade" of any kind: which kind is said by the code's alphabet.
 GENERIC_GRADE_WORDS = ("評価", "区分", "ランク", "判定", "グレード")
+# After a code, what says it is the grade of the rows asked for (Dの取組, Eとなっている).
+ROWS_CALLED = ("の取組", "の取り組み", "の施策", "のもの", "の事業", "となって", "とされ", "になって")
 SEPARATORS = r"(?:\s*(?:か|または|又は|もしくは|・|、|,|と|や|及び|および|/)\s*)"
 BETWEEN = r"[\sぁ-ゖ「『\"'=:、]{0,8}?"
 # Effort codes are hiragana themselves: between the name and the code only a particle (取組区分が
@@ -69,7 +71,9 @@ def _code_pattern(kind: str, named: bool) -> re.Pattern:
         names = "|".join(map(re.escape, GRADE_NAMES[kind] + GENERIC_GRADE_WORDS))
         return re.compile(f"(?:{names}){BETWEEN_KANA if kind == 'effort' else BETWEEN}{codes}")
     before = r"(?<![A-Za-z0-9ァ-ヺー])" if kind != "effort" else r"(?<![ぁ-ゖ])"
-    return re.compile(f"{before}{codes}\\s*(?:{'|'.join(GENERIC_GRADE_WORDS)})")
+    # D評価, Dランク; or a code as what rows are: Dの取組, Eとなっている事業.
+    after = "|".join(GENERIC_GRADE_WORDS + ROWS_CALLED)
+    return re.compile(f"{before}{codes}\\s*(?:{after})")
 
 
 CODE_PATTERNS = [(kind, _code_pattern(kind, named)) for kind in GRADES for named in (True, False)]
