@@ -20,7 +20,7 @@ from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from .analysis import gram_analyzer, gram_document, gram_text, japanese_analyzer
 
 # Bump when the schema or the analysis changes: a build with another version is stale.
-SCHEMA_VERSION = "4"  # 2: related-measure tables; 4: one bigram field, gram documents, concepts
+SCHEMA_VERSION = "5"  # 2: related-measure tables; 4: one bigram field, gram documents, concepts; 5: related counts per term
 
 TITLE_FIELDS = ("measure", "item", "section")
 BODY_FIELDS = ("content", "effort_comment", "direction_comment")
