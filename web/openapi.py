@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from index.parse import DIRECTION, EFFORT, PROGRESS
+from index.grades import DIRECTION, EFFORT, PROGRESS
+from search.ask import KINDS as ASK_KINDS
+from search.limits import (MATCH_BUDGET_SECONDS, MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL, MAX_PHRASE_LENGTH,
+                           MAX_QUERY_WORDS)
 from search.query import MAX_PAGE
 from search.related import DEFAULT_LIMIT as RELATED_DEFAULT_LIMIT
 from search.related import MAX_LIMIT as RELATED_MAX_LIMIT
@@ -13,8 +16,11 @@ from search.settings import DEFAULTS
 
 def _array(name: str, description: str, enum: str | None = None) -> dict:
     items = {"type": "string"} | ({"enum": list(enum)} if enum else {})
-    return {"name": name, "in": "query", "required": False, "description": description,
-            "schema": {"type": "array", "items": items}, "style": "form", "explode": True}
+    return {"name": name, "in": "query", "required": False,
+            "description": f"{description}; at most {MAX_FILTER_VALUES} values, "
+                           f"{MAX_FILTER_VALUES_TOTAL} over all filters (else 400 too_many_values)",
+            "schema": {"type": "array", "items": items, "maxItems": MAX_FILTER_VALUES},
+            "style": "form", "explode": True}
 
 
 ERROR = {
@@ -47,7 +53,9 @@ RECORD = {
         "departments": {"type": "array", "items": {"type": "string"}},
         "corrections": {"type": "array", "items": {"type": "object"}},
         "source": {"type": "object", "required": ["file", "line"],
-                   "properties": {"file": {"type": "string"}, "line": {"type": "integer"}}},
+                   "properties": {"file": {"type": "string"}, "line": {"type": "integer"},
+                                  "page": {"type": ["integer", "null"], "description":
+                                           "printed page of the published PDF, when the text shows it"}}},
         "score": {"type": "number"},
         "highlights": {"type": "array", "items": {"type": "object", "properties": {
             "field": {"type": "string"}, "fragment": {"type": "string"}}}},
@@ -89,7 +97,9 @@ def _ok(schema: dict, description: str) -> dict:
 
 
 SEARCH_PARAMETERS = [
-    {"name": "q", "in": "query", "required": False, "description": "検索語（空なら全件）",
+    {"name": "q", "in": "query", "required": False,
+     "description": f"検索語（空なら全件）; at most {MAX_QUERY_WORDS} distinct words or phrases of at most "
+                    f"{MAX_PHRASE_LENGTH} characters each (else 400 query_too_complex)",
      "schema": {"type": "string", "maxLength": DEFAULTS["max_query_length"]}},
     _array("progress", "進捗区分 (A–E)", PROGRESS),
     _array("effort", "取組区分 (あ–お)", EFFORT),
@@ -126,14 +136,18 @@ ANSWER = {
     "properties": {
         "question": {"type": "string"},
         "answer": {"type": "string", "description": "The answer in Japanese, saying how it was found"},
-        "kind": {"type": "string", "enum": ["who", "when", "number", "count", "list", "status", "future",
-                                            "not_found"]},
+        "kind": {"type": "string", "enum": list(ASK_KINDS)},
         "citations": {"type": "array", "items": CITATION},
         "filters": {"type": "object", "description": "Facets read from the question",
                     "additionalProperties": {"type": "array", "items": {"type": "string"}}},
         "confidence": {"type": "number", "minimum": 0, "maximum": 1},
         "total": {"type": "integer", "description": "Rows counted or listed (citations are capped)"},
         "summary": {"type": "array", "items": {"type": "object"}},
+        "verdict": {"type": "string", "description": "A yes/no answer: はい, いいえ, 一部 or 文書からは判断できません; "
+                                                     "empty for other kinds"},
+        "table": {"type": "object", "nullable": True,
+                  "description": "An aggregate's ranking: {group, label, order, groups, rows: [{rank, value, "
+                                 "count, total, rate, q, filters}]}, each row's q and filters its search"},
         "suggestions": {"type": "array", "items": {"type": "object", "properties": {
             "q": {"type": "string"}, "total": {"type": "integer"}}}},
         "interpretation": {"type": "object", "description": "How the question was read"},
@@ -154,7 +168,11 @@ SPEC = {
                 "per_page": {"type": "integer"}, "results": {"type": "array", "items": RECORD},
                 "facets": {"type": "object", "properties": {n: FACET for n in (
                     "progress", "effort", "direction", "department", "chapter", "document")}},
-                "interpretation": {"type": "object"}}}, "Search results"), **ERRORS},
+                "interpretation": {"type": "object", "properties": {"truncated": {
+                    "type": "boolean",
+                    "description": f"matching stopped after its time budget ({MATCH_BUDGET_SECONDS} s of CPU): "
+                                   "the results are those found until then (a note says so)"}}}}},
+                "Search results"), **ERRORS},
         }},
         "/api/ask": {"get": {
             "summary": "Answer a question in Japanese with cited sentences",
