@@ -23,7 +23,7 @@ Tables, in the generation's SQLite database:
   as JSON ``{term id: weight}`` (``term_weights``: saturated frequencies scaled to length 1);
 - ``related_terms``: each term, its most frequent spelling, ``df`` (measures that contain it),
   ``units`` (sections that contain it, a section being a 節 of a chapter of a document) and the
-  synonym groups of a word (Sudachi's ids, space-separated);
+  group and concept terms a word belongs to (``類:19163 概念:子育て``, space-separated);
 - ``related_postings``: the same weights as ``(term, weight, record)``, the strongest
   ``POSTINGS_PER_TERM`` of each term, ordered by weight within a term: the candidates of a query;
 - ``related_stats``: how many measures and sections the tables hold.
@@ -429,7 +429,7 @@ def add_related(connection: sqlite3.Connection, records: Iterable[dict], tables:
     label_counts: dict[str, Counter] = defaultdict(Counter)
     frequencies = [counter.record_terms(r, label_counts) for r in records]
     counter.cache.clear()
-    ids = _term_ids(connection, label_counts)
+    ids = _term_ids(connection, label_counts, tables)
     measures = measure_keys(records)
     vectors = [{ids[t]: w for t, w in term_weights(f).items()} for f in frequencies]
     start = connection.execute("select coalesce(max(id), -1) + 1 from related_records").fetchone()[0]
@@ -483,24 +483,38 @@ def remove_related(connection: sqlite3.Connection, document: str) -> None:
     connection.execute("delete from related_terms where df <= 0")
 
 
-def _term_ids(connection: sqlite3.Connection, label_counts: dict[str, Counter]) -> dict[str, int]:
-    """Term → id, adding the terms not yet in ``related_terms`` (with their synonym groups)."""
+def _term_ids(connection: sqlite3.Connection, label_counts: dict[str, Counter], tables: Tables) -> dict[str, int]:
+    """Term → id, adding the terms not yet in ``related_terms`` (with the groups and concepts of a word)."""
     ids = dict(connection.execute("select term, id from related_terms"))
     new = sorted(t for t in label_counts if t not in ids)
     start = max(ids.values(), default=-1) + 1
     ids.update((t, start + n) for n, t in enumerate(new))
+    spellings = concept_spellings(tables)
     connection.executemany("insert into related_terms values (?, ?, ?, 0, 0, ?)",
-                           ((ids[t], t, label, _word_groups(t, label))
+                           ((ids[t], t, label, " ".join(_word_groups(t, label) + spellings.get(t, [])))
                             for t, label in ((t, label_counts[t].most_common(1)[0][0]) for t in new)))
     return ids
 
 
-def _word_groups(term: str, label: str) -> str:
-    """The synonym groups of a one-word term, space-separated: 子ども → "16008 19163"."""
+def _word_groups(term: str, label: str) -> list[str]:
+    """The synonym-group terms of a one-word term: 子ども → 類:16008, 類:19163."""
     if term.startswith((GROUP_PREFIX, CONCEPT_PREFIX)):
-        return ""
+        return []
     words = list(morphemes(label))
-    return " ".join(str(g) for g in synonym_groups(words[0][1])) if len(words) == 1 else ""
+    return [f"{GROUP_PREFIX}{g}" for g in synonym_groups(words[0][1])] if len(words) == 1 else []
+
+
+def concept_spellings(tables: Tables) -> dict[str, list[str]]:
+    """Key term → the concept terms it spells, the spellings analysed like a row's text:
+    自治会 → [概念:町内会], 外国人 (of 外国人市民, 市民 being generic) → [概念:在住外国人, …]."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for concept in tables.concepts:
+        name = CONCEPT_PREFIX + normalize(concept.name)
+        for spelling in concept.terms:
+            for (term, _), weight in key_terms(unicodedata.normalize("NFKC", spelling)).items():
+                if weight >= WORD_WEIGHT and not term.startswith(GROUP_PREFIX) and name not in found[term]:
+                    found[term].append(name)
+    return found
 
 
 def _count(connection: sqlite3.Connection, term_sets: list[set[int]], measures: list[str],

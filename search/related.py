@@ -131,14 +131,13 @@ class Terms:
     @classmethod
     def load(cls, connection: sqlite3.Connection) -> "Terms":
         text, label, df, units, members = {}, {}, {}, {}, {}
-        for term, written, shown, n, spread, ids in connection.execute(
+        for term, written, shown, n, spread, names in connection.execute(
                 "select id, term, label, df, units, groups from related_terms"):
             text[term], label[term], df[term], units[term] = written, shown, n, spread
-            if ids:
-                members[term] = ids.split()
+            if names:
+                members[term] = names.split()
         by_text = {written: term for term, written in text.items()}
-        groups = {term: tuple(by_text[f"{GROUP_PREFIX}{g}"] for g in ids if f"{GROUP_PREFIX}{g}" in by_text)
-                  for term, ids in members.items()}
+        groups = {term: tuple(by_text[g] for g in names if g in by_text) for term, names in members.items()}
         stats = dict(connection.execute("select name, value from related_stats"))
         sizes = [n for (n,) in connection.execute(
             "select count(distinct measure) from related_records group by document, chapter, section")]
@@ -159,11 +158,24 @@ class Terms:
         return found
 
     def row_score(self, row: Row) -> float:
-        """A row's score against itself: the sum of its squared term weights."""
+        """A row's score against itself: the sum of its words' squared weights (a group or concept
+        only says again what a word of the row says)."""
         found = self._row_scores.get(row.number)
         if found is None:
-            found = self._row_scores[row.number] = sum(self.weight(t) ** 2 * w * w for t, w in row.weights.items())
+            found = self._row_scores[row.number] = sum(
+                self.weight(t) ** 2 * w * w for t, w in row.weights.items() if not self.alias(t))
         return found
+
+    def alias(self, term: int) -> bool:
+        """Whether a term is a synonym group or a concept rather than a word."""
+        return self.text[term].startswith((GROUP_PREFIX, CONCEPT_PREFIX))
+
+    def paraphrases(self, shared: dict[int, float]) -> dict[int, float]:
+        """The shared terms without the groups and concepts of a shared word: those count only when
+        the two rows say it in other words (修理 and 修繕), since the word already counts."""
+        words = [t for t in shared if not self.alias(t)]
+        return {t: v for t, v in shared.items()
+                if not self.alias(t) or not any(t in self.groups.get(w, ()) for w in words)}
 
     def _expected_units(self, n: int) -> float:
         """Sections that ``n`` measures placed at random would fall in."""
@@ -262,7 +274,7 @@ def rank_related(connection: sqlite3.Connection, record: dict, request: RelatedR
     own = Row.read(found)
     terms = terms or Terms.load(connection)
     weights = {t: terms.weight(t) ** 2 * w for t, w in own.weights.items() if terms.weight(t) > 0}
-    own_score = sum(w * own.weights[t] for t, w in weights.items())
+    own_score = terms.row_score(own)
     if own_score <= 0:
         return []
     query = sorted(weights.items(), key=lambda p: -p[1])[:QUERY_TERMS]
@@ -321,7 +333,7 @@ def relation(own: Row, other: Row) -> str:
 
 def _score(own: Row, row: Row, weights: dict[int, float], own_score: float, terms: Terms) -> dict | None:
     """The relatedness of a candidate over every shared term; ``None`` below the floor."""
-    shared = {t: weights[t] * w for t, w in row.weights.items() if t in weights}
+    shared = terms.paraphrases({t: weights[t] * w for t, w in row.weights.items() if t in weights})
     # The mean of the two shares: what part of each record's weight the other one reproduces.
     scale = (1 / own_score + 1 / max(terms.row_score(row), 1e-9)) / 2
     kinship = relation(own, row)
@@ -348,9 +360,10 @@ def _convince(own: Row, candidate: dict, terms: Terms) -> dict | None:
 def _concerns(own: Row, row: Row, shared: dict[int, float], terms: Terms) -> list[dict]:
     """The shared terms as concerns, strongest first: ``{terms, label, score, weight, concept}``.
 
-    A compound and the words it contains are one concern (空き家対策, 空き家); a concept of
-    ``data/synonyms.tsv`` joins the word that names it (狭山茶) or stands alone; a synonym group
-    joins a word of it that both rows share, or stands alone as a paraphrase (子ども／児童).
+    A compound and the words it contains are one concern (空き家対策, 空き家). A concept of
+    ``data/synonyms.tsv`` or a synonym group that is left (the rows say it in other words, see
+    ``Terms.paraphrases``) is a concern of its own: a shared concept (``concept``: ひとり親家庭 and
+    母子家庭) or a paraphrase (修理／修繕).
     """
     concerns: list[dict] = []
 
@@ -363,20 +376,15 @@ def _concerns(own: Row, row: Row, shared: dict[int, float], terms: Terms) -> lis
     for t in words:  # longest first: a concern's first term contains all the others
         home = next((c for c in concerns if terms.text[t] in terms.text[c["terms"][0]]), None)
         (home or new(terms.label[t], False))["terms"].append(t)
-    for t in shared:
+    for t in shared:  # groups and concepts left by ``Terms.paraphrases``: said in other words
         text = terms.text[t]
-        if text.startswith(CONCEPT_PREFIX):
+        if text.startswith(CONCEPT_PREFIX):  # 狭山茶 in 狭山茶業, 温暖化 in 地球温暖化: a shared word says it
             name = text[len(CONCEPT_PREFIX):]
             home = next((c for c in concerns if any(name in terms.text[m] or terms.text[m] in name
                                                     for m in c["terms"])), None)
-            home = home or new(terms.label[t], True)
-            home["concept"] = True
+            (home or new(terms.label[t], True))["terms"].append(t)
         elif text.startswith(GROUP_PREFIX):
-            home = next((c for c in concerns if any(t in terms.groups.get(m, ()) for m in c["terms"])), None)
-            home = home or new(_paraphrase(own, row, t, terms), False)
-        else:
-            continue
-        home["terms"].append(t)
+            new(_paraphrase(own, row, t, terms), False)["terms"].append(t)
     for c in concerns:
         c["score"] = sum(shared[t] for t in c["terms"])
         c["weight"] = max(terms.weight(t) for t in c["terms"])

@@ -181,7 +181,15 @@ def test_reasons_convince(corpus):
                 assert r["reason"].endswith("同じ所管課: " + "、".join(shared["departments"]))
     partner = by_line(related(corpus, 460), 332)
     assert partner["shared"]["terms"][0] == "空き家対策" and partner["shared"]["departments"] == ["都市計画課"]
-    assert by_line(related(corpus, 84), 416)["shared"]["concepts"] == ["狭山茶"]
+    assert "狭山茶" in by_line(related(corpus, 84), 416)["shared"]["terms"]  # the word itself, not a paraphrase
+
+
+def test_a_concept_said_in_other_words_is_a_shared_concept(corpus):
+    # 茶業 (茶業協会) and お茶 (in school lunches) are both 狭山茶 in data/synonyms.tsv; neither row
+    # writes 狭山茶. Rows that share the word itself share a term, not a concept.
+    lunch = by_line(related(corpus, 376), 364)
+    assert lunch["shared"]["concepts"] == ["狭山茶"] and "共通の概念: 狭山茶" in lunch["reason"]
+    assert "狭山茶" not in lunch["content"] + lunch["effort_comment"]
 
 
 def test_a_paraphrase_is_a_shared_concern(corpus):
