@@ -72,7 +72,7 @@ def test_rows_with_the_word_itself_rank_above_widened_ones(corpus):
     # ガイドライン is in two rows: rare enough to be widened by its synonym group (指針).
     response = search(corpus, q="ガイドライン")
     assert widened(response, "synonym") == {"指針"}
-    with_word = set(lines(search(corpus, q='"ガイドライン"')))
+    with_word = {r["source"]["line"] for r in search(corpus, q='"ガイドライン"')["results"] if r["match"] == "words"}
     ranked = lines(response)
     assert set(ranked) > with_word
     assert set(ranked[:len(with_word)]) == with_word
