@@ -244,6 +244,13 @@ def neighbours(corpus: Corpus, scores: dict[int, float]) -> dict[int, float]:
     return found
 
 
+def plain(tree) -> bool:
+    """Words only: no quoted phrase, OR or exclusion, whose user asked for exactly those rows."""
+    if isinstance(tree, Leaf):
+        return not tree.exact
+    return isinstance(tree, Node) and tree.op == "and" and all(plain(c) for c in tree.children)
+
+
 @dataclass
 class Selection:
     """What a search selects before paging: the query's matches (and the neighbours that follow
@@ -267,7 +274,7 @@ def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) ->
     with budget() as spent:
         readings, scores, mode, understanding = find(corpus, parsed)
     near: dict[int, float] = {}
-    if with_neighbours and scores:
+    if with_neighbours and scores and plain(parsed.tree):
         key = ("neighbours", understanding.tree)
         near = corpus.results.get(key)
         if near is None:
