@@ -57,6 +57,9 @@ RECORD = {
                                   "page": {"type": ["integer", "null"], "description":
                                            "printed page of the published PDF, when the text shows it"}}},
         "score": {"type": "number"},
+        "match": {"type": "string", "enum": ["words", "related"], "description":
+                  "words: the query's words match the row; related: a measure related to the best of "
+                  "few matches, listed after them"},
         "highlights": {"type": "array", "items": {"type": "object", "properties": {
             "field": {"type": "string"}, "fragment": {"type": "string"}}}},
     },
