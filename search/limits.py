@@ -16,7 +16,7 @@ MAX_FILTER_VALUES_TOTAL = 100
 # Distinct words or quoted phrases in one query, and the characters of one of them. Each word
 # is matched, widened (readings, synonyms, near spellings) and scored on its own, and an unspaced
 # sentence is read as its nouns: these bound the work of the query understanding too.
-MAX_QUERY_WORDS = 6
+MAX_QUERY_WORDS = 8
 # An unspaced sentence is one phrase: long enough for a council question as filed.
 MAX_PHRASE_LENGTH = 100
 # Words read from one unspaced sentence (nouns and predicates); past them the rest is dropped
