@@ -7,16 +7,16 @@ weights without rewriting any row):
 - rarity: BM25's inverse document frequency over measures, less the idf of a term found in
   ``GENERIC_DF_RATIO`` of the measures, so that a term that frequent weighs nothing (推進 and 連携
   are generic because they are everywhere, not because a list says so);
-- gathering: a term found in as few sections (節) as chance would allow for its frequency is
+- gathering: a term found in as many sections (節) as chance would put it in for its frequency is
   administrative vocabulary (周知, 把握, 更新); one gathered in fewer sections names a topic (介護保険,
   防災). The weight grows with the square root of the ratio of the two.
 
 A shared term counts by its weight squared (once for each record) times its saturated frequency in
-each. The relatedness of two records is the mean of the two shares: how much of each record's own
-weight the other reproduces (0 to 1). Shared terms are then grouped into concerns (a compound and the
-words it contains, a concept of ``data/synonyms.tsv`` and the word that names it, a synonym group
-of Sudachi's dictionary and a word of it), and a row is shown only when it clears the floor: a
-relatedness of at least ``MIN_RELATEDNESS`` and a convincing reason, i.e. two distinctive concerns,
+each; a concept of ``data/synonyms.tsv`` or a synonym group of Sudachi's dictionary counts only when
+the two records say it in other words. The relatedness of two records is the mean of the two shares:
+how much of each record's own weight the other reproduces (0 to 1). Shared terms are then grouped
+into concerns (a compound and the words it contains), and a row is shown only when it clears the
+floor: a relatedness of at least ``MIN_RELATEDNESS`` and a convincing reason, i.e. two distinctive concerns,
 or a shared concept, or one concern that carries ``STRONG_CONCERN`` alone, or the same 項 (the plan
 itself put them together: 36 of 37 such measures were judged related). The floor was chosen on
 bench/data/related-judged-dev.json (README, "Related measures").
@@ -114,7 +114,8 @@ class Row:
 
 @dataclass
 class Terms:
-    """What the tables say about every term, loaded once per generation: text, counts, synonym groups."""
+    """What the tables say about every term, loaded once per generation: its text and label, its
+    counts, and (``groups``) the synonym-group and concept terms of a word."""
 
     text: dict[int, str]
     label: dict[int, str]
@@ -371,8 +372,7 @@ def _concerns(own: Row, row: Row, shared: dict[int, float], terms: Terms) -> lis
         concerns.append({"terms": [], "label": label, "score": 0.0, "weight": 0.0, "concept": concept})
         return concerns[-1]
 
-    words = sorted((t for t in shared if not terms.text[t].startswith((GROUP_PREFIX, CONCEPT_PREFIX))),
-                   key=lambda t: (-len(terms.text[t]), -shared[t]))
+    words = sorted((t for t in shared if not terms.alias(t)), key=lambda t: (-len(terms.text[t]), -shared[t]))
     for t in words:  # longest first: a concern's first term contains all the others
         home = next((c for c in concerns if terms.text[t] in terms.text[c["terms"][0]]), None)
         (home or new(terms.label[t], False))["terms"].append(t)
