@@ -115,13 +115,15 @@ class Row:
 @dataclass
 class Terms:
     """What the tables say about every term, loaded once per generation: its text and label, its
-    counts, and (``groups``) the synonym-group and concept terms of a word."""
+    counts, the synonym-group and concept terms of a word (``groups``) and in how many ways the
+    concept table spells a concept in a document (``spellings``)."""
 
     text: dict[int, str]
     label: dict[int, str]
     df: dict[int, int]
     units: dict[int, int]
     groups: dict[int, tuple[int, ...]]
+    spellings: dict[int, int]
     measures: int
     unit_sizes: list[int]
     _weights: dict[int, float] = field(default_factory=dict)
@@ -131,18 +133,20 @@ class Terms:
 
     @classmethod
     def load(cls, connection: sqlite3.Connection) -> "Terms":
-        text, label, df, units, members = {}, {}, {}, {}, {}
+        text, label, df, units, links = {}, {}, {}, {}, {}
         for term, written, shown, n, spread, names in connection.execute(
-                "select id, term, label, df, units, groups from related_terms"):
+                "select id, term, label, df, units, links from related_terms"):
             text[term], label[term], df[term], units[term] = written, shown, n, spread
             if names:
-                members[term] = names.split()
+                links[term] = names.split()
         by_text = {written: term for term, written in text.items()}
-        groups = {term: tuple(by_text[g] for g in names if g in by_text) for term, names in members.items()}
+        groups = {term: tuple(by_text[g] for g in names if g in by_text)
+                  for term, names in links.items() if not text[term].startswith(CONCEPT_PREFIX)}
+        spellings = {term: len(names) for term, names in links.items() if text[term].startswith(CONCEPT_PREFIX)}
         stats = dict(connection.execute("select name, value from related_stats"))
         sizes = [n for (n,) in connection.execute(
             "select count(distinct measure) from related_records group by document, chapter, section")]
-        return cls(text, label, df, units, groups, stats.get("measures", 0), sizes)
+        return cls(text, label, df, units, groups, spellings, stats.get("measures", 0), sizes)
 
     def weight(self, term: int) -> float:
         """How much a term says: idf above the generic level, times how gathered it is; 0 if generic."""
@@ -166,6 +170,11 @@ class Terms:
             found = self._row_scores[row.number] = sum(
                 self.weight(t) ** 2 * w * w for t, w in row.weights.items() if not self.alias(t))
         return found
+
+    def names_concept(self, word: int) -> bool:
+        """Whether a word spells a concept that documents write in several ways: a shared 狭山茶 is a
+        shared concept (お茶, 茶業), a shared 自治会 a shared word (町内会 → 自治会 only widens a query)."""
+        return any(self.spellings.get(g, 0) >= 2 for g in self.groups.get(word, ()))
 
     def alias(self, term: int) -> bool:
         """Whether a term is a synonym group or a concept rather than a word."""
@@ -375,7 +384,9 @@ def _concerns(own: Row, row: Row, shared: dict[int, float], terms: Terms) -> lis
     words = sorted((t for t in shared if not terms.alias(t)), key=lambda t: (-len(terms.text[t]), -shared[t]))
     for t in words:  # longest first: a concern's first term contains all the others
         home = next((c for c in concerns if terms.text[t] in terms.text[c["terms"][0]]), None)
-        (home or new(terms.label[t], False))["terms"].append(t)
+        home = home or new(terms.label[t], False)
+        home["terms"].append(t)
+        home["concept"] = home["concept"] or terms.names_concept(t)
     for t in shared:  # groups and concepts left by ``Terms.paraphrases``: said in other words
         text = terms.text[t]
         if text.startswith(CONCEPT_PREFIX):  # 狭山茶 in 狭山茶業, 温暖化 in 地球温暖化: a shared word says it
