@@ -72,7 +72,7 @@ def test_rows_with_the_word_itself_rank_above_widened_ones(corpus):
     # ガイドライン is in two rows: rare enough to be widened by its synonym group (指針).
     response = search(corpus, q="ガイドライン")
     assert widened(response, "synonym") == {"指針"}
-    with_word = set(lines(search(corpus, q='"ガイドライン"')))
+    with_word = {r["source"]["line"] for r in search(corpus, q='"ガイドライン"')["results"] if r["match"] == "words"}
     ranked = lines(response)
     assert set(ranked) > with_word
     assert set(ranked[:len(with_word)]) == with_word
@@ -108,6 +108,15 @@ def test_department_in_the_query_is_a_filter(corpus):
     assert search(corpus, q=mention["undo"]["q"])["interpretation"]["filters"] == {}
 
 
+@pytest.mark.parametrize("text, department, progress", [
+    ("子ども支援課 A", "こども支援課", ["A"]),        # another spelling of the same words
+    ("学校教育 順調", "学校教育課", ["A", "B"]),      # a part the text uses as a word, beside a grade
+])
+def test_department_beside_a_grade(corpus, text, department, progress):
+    filters = search(corpus, q=text)["interpretation"]["filters"]
+    assert filters == {"department": [department], "progress": progress}
+
+
 def test_part_of_a_department_name(corpus):
     response = search(corpus, q="地域振興の取組")
     assert response["interpretation"]["filters"] == {"department": ["地域振興課"]}
@@ -121,6 +130,9 @@ def test_part_of_a_department_name(corpus):
     ("遅れている 子育て", "progress", ["D", "E"]),
     ("順調な観光", "progress", ["A", "B"]),
     ("観光 Dの取組", "progress", ["D"]),
+    ("Aの観光", "progress", ["A"]),
+    ("未着手の観光", "progress", ["E"]),
+    ("遅延している観光", "progress", ["D", "E"]),  # 遅延 shares a synonym group with 遅れ
     ("観光 D", "progress", ["D"]),
 ])
 def test_grade_words_are_filters(corpus, text, facet, codes):
@@ -161,3 +173,26 @@ def test_a_long_sentence_reads_a_bounded_number_of_words(corpus):
     interpretation = search(corpus, q=text)["interpretation"]
     assert len(interpretation["terms"]) == MAX_SENTENCE_WORDS
     assert {"学校", "環境", "協働"} <= {d["text"] for d in interpretation["dropped"]}
+
+
+def test_few_matches_are_followed_by_their_neighbours(corpus):
+    from search.related import RelatedRequest, find_related
+
+    response = search(corpus, q="コミュニティバス")
+    matched = [r for r in response["results"] if r["match"] == "words"]
+    related = [r for r in response["results"] if r["match"] == "related"]
+    assert 0 < len(matched) < 10 and related
+    assert response["results"][:len(matched)] == matched  # every match first
+    assert max(r["score"] for r in related) < min(r["score"] for r in matched)
+    seeds = {r["id"] for r in matched[:3]}
+    neighbours = {x["id"] for s in seeds for x in find_related(corpus, s, RelatedRequest(10, "all"))["results"]}
+    assert {r["id"] for r in related} <= neighbours
+    assert response["interpretation"]["neighbours"] == len(related)
+    # Filters hold for neighbours too.
+    filtered = search(corpus, q="コミュニティバス", progress="B")
+    assert all(r["progress"] == "B" for r in filtered["results"])
+
+
+def test_many_matches_or_none_have_no_neighbours(corpus):
+    assert all(r["match"] == "words" for r in search(corpus, q="観光")["results"])
+    assert search(corpus, q="ドローンの活用")["total"] == 0
