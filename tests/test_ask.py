@@ -457,3 +457,15 @@ def test_a_word_the_document_never_uses_is_reported_not_a_veto(corpus):
     # the word that is the topic itself: not found
     response = answer_question(corpus, "学校給食の無償化はいつから実施されますか")
     assert response["kind"] == "not_found" and "「無償化」は文書に出てきません" in response["answer"]
+
+
+@pytest.mark.parametrize("question", [
+    "「空き家」「公園」「道路」「防災」「防犯」「観光」「農業」「教育」「図書館」「下水道」の取組はありますか",
+    "空き家 公園 道路 防災 防犯 観光 農業 教育 図書館 下水道 子育て 高齢者の取組は何件",
+    "自治会の負担を減らす取り組みは進んでいるのでしょうか。あまりうまくいっていないと聞いたのですが、実際のところを教えてください",
+])
+def test_long_questions_stay_within_the_search_limits(corpus, question):
+    """A question is answered, never refused for the search's limits on words and phrases."""
+    response = answer_question(corpus, question)
+    assert response["kind"] and response["answer"]
+    run_search(corpus, parse_query(response["search"]))  # a valid search: no QueryTooComplex

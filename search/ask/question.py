@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
-from ..query import clean_text
+from ..query import ParsedQuery, clean_text, parse_terms
 from ..understanding.filters import read_filters
 from ..understanding.tokens import analyse
 from ..understanding.words import ROW_NOUNS
@@ -150,30 +150,38 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
 
 def fitted(query: str) -> str:
     """The query within the search's limits (words, characters of one phrase): the words past
-    the limit join the last one, and a longer phrase (an unspaced question of several clauses)
-    keeps its content words only, as a search reads them anyway (framing words dropped;
-    predicates in dictionary form)."""
-    pieces = query.split()
-    if len(pieces) > MAX_QUERY_WORDS:
-        pieces = pieces[:MAX_QUERY_WORDS - 1] + ["、".join(pieces[MAX_QUERY_WORDS - 1:])]
-    fitted_pieces = []
-    for piece in pieces:
-        if len(piece) > MAX_PHRASE_LENGTH:
-            words, run = [], ""
-            for token in analyse(piece):
-                if token.framing:
-                    if run:
-                        words.append(run)
-                    run = ""
-                elif token.is_predicate:
-                    words += [w for w in (run, token.dictionary) if w]
-                    run = ""
-                else:
-                    run += token.surface
+    the limit join the one before, and a phrase too long (an unspaced question of several
+    clauses) keeps its content words only, as a search reads them anyway."""
+    pieces = [compact(piece) for piece in query.split()]
+    while words_in(" ".join(pieces)) > MAX_QUERY_WORDS:
+        if len(pieces) == 1:  # quoted words inside one phrase: as plain text
+            return compact(re.sub(r"[「」『』\"]", "", pieces[0]))
+        pieces[-2:] = [compact(pieces[-2] + "、" + pieces[-1])]
+    return " ".join(pieces)
+
+
+def words_in(query: str) -> int:
+    """How many words or phrases the search reads in ``query`` (what its limit counts)."""
+    return len({leaf.text for leaf in ParsedQuery(query, parse_terms(query)[0]).leaves(include_excluded=True)})
+
+
+def compact(piece: str) -> str:
+    """A phrase within the search's length limit: its content words only when it is longer
+    (framing words dropped, predicates in dictionary form)."""
+    if len(piece) <= MAX_PHRASE_LENGTH:
+        return piece
+    words, run = [], ""
+    for token in analyse(piece):
+        if token.framing:
             words += [run] if run else []
-            piece = "、".join(words)[:MAX_PHRASE_LENGTH]
-        fitted_pieces.append(piece)
-    return " ".join(fitted_pieces)
+            run = ""
+        elif token.is_predicate:
+            words += [w for w in (run, token.dictionary) if w]
+            run = ""
+        else:
+            run += token.surface
+    words += [run] if run else []
+    return "、".join(words)[:MAX_PHRASE_LENGTH]
 
 
 def edited(text: str, edits) -> str:
