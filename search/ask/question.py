@@ -227,7 +227,7 @@ def read_question(text: str, corpus) -> Question:
             filters[m.facet].append(m.value)
     unit = asked.unit
     return Question(
-        text=text, kind=asked.kind, query=fitted(edited(text, edits)),
+        text=text, kind=asked.kind, query=fitted(as_text(fitted(edited(text, edits)), corpus, said_words)),
         number_units=UNIT_FAMILIES.get(unit, (unit,)) if unit else (),
         number_cue=asked.cue if asked.kind == "number" else "",
         breakdown=BREAKDOWN_KINDS[breakdown.group(1)] if breakdown else "progress",
@@ -244,14 +244,22 @@ def read_question(text: str, corpus) -> Question:
 
 def word_by_word(text: str) -> list[tuple[int, int, str]]:
     """A compound a question asks one thing about is searched word by word (インフルエンザ予防接種
-    → インフルエンザ 予防接種): the sentence that answers may name it in other words around them."""
+    → インフルエンザ・予防接種, two words of one phrase): the sentence that answers may name it in
+    other words around them."""
     tokens = analyse(text)
     quoted = [m.span() for m in QUOTED.finditer(text)]
-    return [(b.start, b.start, " ") for a, b in zip(tokens, tokens[1:])
+    return [(b.start, b.start, "・") for a, b in zip(tokens, tokens[1:])
             if a.end == b.start and a.is_noun_piece and b.is_noun_piece and b.pos[0] != "接尾辞"
             and a.pos[0] != "接頭辞" and BLANK not in a.surface + b.surface
             and min(len(a.surface), len(b.surface)) >= 2  # 上下水道 is not 上下水 and 道
             and not any(q0 < b.start < q1 for q0, q1 in quoted)]
+
+
+def as_text(query: str, corpus, words: list[str]) -> str:
+    """The query with the words the search would read as filters quoted: they were no filters in
+    the question (電子図書館サービスの開始: neither the department 図書館 nor a grade)."""
+    mentions = read_filters(query, corpus).mentions
+    return edited(query, quoted(query, mentions, [], words)) if mentions else query
 
 
 def quoted(text: str, mentions, taken, words: list[str]) -> list[tuple[int, int, str]]:
