@@ -1,38 +1,38 @@
 """Build a generation (SQLite database + Whoosh index) and swap it in atomically.
 
-A workspace directory holds ``generations/<name>/{hyoka.db,whoosh/}`` and a symlink
+A workspace (``workspace.py``) holds ``generations/<name>/{hyoka.db,whoosh/}`` and a symlink
 ``current`` to the live one. A build writes a new generation beside the live one, then
 replaces the symlink in one ``rename``: readers see the old generation or the new one, never
 a half-built one. A build that fails or is killed leaves ``current`` untouched; its temporary
-directory is removed by the next build.
+directory is removed by the next build. What is built is ``data/documents`` plus the documents
+store (``docstore.py``), which the build reads completely or not at all.
 """
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import logging
 import os
 import shutil
 import time
 import uuid
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
 
+from .docstore import DocumentStore, StoreError
 from .formats import read_source
 from .parse import ParseError
 from .related import write_related
 from .schema import SCHEMA_VERSION, build_schema, concept_keys, index_document
-from .store import SourceDocument, read_documents, read_records, write_database
+from .store import SourceDocument, read_records, write_database
 from .tables import DATA_DIR, Tables, load_tables, tables_fingerprint
+from .workspace import DATABASE_NAME, INDEX_NAME, Workspace, fsync_dir
 
-DATABASE_NAME = "hyoka.db"
-INDEX_NAME = "whoosh"
-KEEP_GENERATIONS = 2
+__all__ = ["DATABASE_NAME", "INDEX_NAME", "Workspace"]  # imported from here by search/
+
 PARALLEL_THRESHOLD = 5_000  # rows; below this one process is faster than two
 
 Progress = Callable[[int, int], None]
@@ -45,69 +45,9 @@ log = logging.getLogger(__name__)
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
-def default_workspace() -> "Workspace":
+def default_workspace() -> Workspace:
     """``$HYOKA_VAR_DIR`` or ``var/`` in the project: where build outputs live (git-ignored)."""
     return Workspace(os.environ.get("HYOKA_VAR_DIR") or PROJECT_DIR / "var")
-
-
-class Workspace:
-    """Where generations live; ``current`` points at the one being served."""
-
-    def __init__(self, root: Path | str):
-        self.root = Path(root)
-        self.generations = self.root / "generations"
-        self.current_link = self.root / "current"
-
-    def current(self) -> Path | None:
-        """The live generation directory, or None before the first build."""
-        try:
-            target = os.readlink(self.current_link)
-        except OSError:
-            return None
-        path = self.root / target
-        return path if (path / DATABASE_NAME).exists() else None
-
-    def database(self) -> Path | None:
-        current = self.current()
-        return current / DATABASE_NAME if current else None
-
-    @contextmanager
-    def lock(self):
-        """One build at a time per workspace."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / "build.lock", "w") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
-
-    def swap(self, generation: Path) -> None:
-        link = self.root / f".current-{uuid.uuid4().hex}"
-        os.symlink(generation.relative_to(self.root), link)
-        os.replace(link, self.current_link)
-        _fsync_dir(self.root)
-
-    def prune(self) -> None:
-        """Remove failed builds and all but the newest generations."""
-        if not self.generations.exists():
-            return
-        current = self.current()
-        for path in self.generations.iterdir():
-            if path.name.startswith(".tmp-"):
-                shutil.rmtree(path, ignore_errors=True)
-        finished = sorted((p for p in self.generations.iterdir() if p != current),
-                          key=lambda p: p.name, reverse=True)
-        for path in finished[KEEP_GENERATIONS - 1:]:
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def default_sources(data_dir: Path = DATA_DIR) -> list[SourceDocument]:
@@ -125,14 +65,23 @@ def fingerprint(sources: Iterable[SourceDocument], data_dir: Path = DATA_DIR) ->
     return digest.hexdigest()[:16]
 
 
+def stored_documents(workspace: Workspace) -> list[SourceDocument]:
+    """The ingested documents of the store; a missing store is recovered from the newest generation."""
+    store = DocumentStore(workspace.store_path)
+    if not store.exists():
+        current = workspace.current()
+        if current is None and workspace.finished():
+            raise StoreError(f"{store.path} is missing and no generation is intact to recover the "
+                             f"ingested documents from; nothing was changed")
+        store.recover(current / DATABASE_NAME if current else None)
+    return store.documents()
+
+
 def planned_sources(workspace: Workspace, data_dir: Path = DATA_DIR) -> list[SourceDocument]:
     """The default corpus as it is in ``data/`` plus the documents users ingested."""
     sources = default_sources(data_dir)
-    database = workspace.database()
-    if database is not None:
-        known = {s.id for s in sources}
-        sources += [d for d in read_documents(database) if d.origin != "default" and d.id not in known]
-    return sources
+    known = {s.id for s in sources}
+    return sources + [d for d in stored_documents(workspace) if d.id not in known]
 
 
 def built_fingerprint(workspace: Workspace) -> str | None:
@@ -208,10 +157,11 @@ def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir:
     tables = load_tables(data_dir)
     parsed = parse_sources(sources, tables)
     log.info("parsed %d documents, %d rows", len(parsed), sum(len(p.records) for _, p in parsed))
-    workspace.generations.mkdir(parents=True, exist_ok=True)
+    store = DocumentStore(workspace.store_path)
+    ingested = [s for s in sources if s.origin != "default"]
+    store.stage(ingested)  # the texts are safe before anything is built from them
     workspace.prune()
-    temporary = workspace.generations / f".tmp-{uuid.uuid4().hex}"
-    temporary.mkdir()
+    temporary = workspace.temporary()
     try:
         meta = {"fingerprint": fingerprint(sources, data_dir), "schema_version": SCHEMA_VERSION,
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
@@ -225,9 +175,14 @@ def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
         final = workspace.generations / f"{stamp}-{uuid.uuid4().hex[:6]}"
         os.rename(temporary, final)
-        _fsync_dir(workspace.generations)
+        fsync_dir(workspace.generations)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    try:
+        store.commit(ingested)  # the commit point: from here on the change is the stored state
+    except BaseException:
+        shutil.rmtree(final, ignore_errors=True)
         raise
     workspace.swap(final)
     log.info("swapped in generation %s", final.name)

@@ -7,8 +7,10 @@ On a terminal a long build shows a progress bar; elsewhere it logs a few quiet l
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
+import sqlite3
 import sys
 import unicodedata
 import warnings
@@ -16,10 +18,12 @@ import warnings
 warnings.filterwarnings("ignore", category=SyntaxWarning)
 
 from .build import default_workspace, ensure_built  # noqa: E402
+from .docstore import StoreError  # noqa: E402
 from .documents import (DocumentError, check_file, ingest_file, list_documents,  # noqa: E402
                         reindex, remove_document)
 from .parse import ParseError  # noqa: E402
 from .progress import ProgressBar  # noqa: E402
+from .workspace import WorkspaceError  # noqa: E402
 
 # Commands that build a generation run at a lower CPU priority: a server on the same machine
 # keeps answering quickly while a reindex runs beside it. HYOKA_BUILD_NICENESS=0 turns it off.
@@ -29,6 +33,10 @@ BUILDING = {"build", "ingest", "remove", "reindex"}
 
 def cmd_build(args) -> int:
     workspace = default_workspace()
+    if args.if_stale and not workspace.writable() and workspace.current() is not None:
+        print(f"{workspace.root} is read-only: the index is served as built ({workspace.current().name}); "
+              f"it cannot be checked or rebuilt", file=sys.stderr)
+        return 0
     if args.if_stale:
         built = ensure_built(workspace, progress=ProgressBar())
         print("index built" if built else "index is up to date", f"({workspace.current()})")
@@ -124,9 +132,28 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return 1
-    except DocumentError as error:
+    except (DocumentError, StoreError, WorkspaceError) as error:
         print(error, file=sys.stderr)
         return 1
+    except (OSError, sqlite3.Error) as error:
+        print(failure_message(error, default_workspace()), file=sys.stderr)
+        return 1
+
+
+def failure_message(error: Exception, workspace) -> str:
+    """One line for a failure of the file system: what failed and that nothing changed."""
+    unchanged = "nothing was changed; the previous index keeps serving"
+    if isinstance(error, sqlite3.Error):
+        if "disk is full" in str(error):
+            return f"hyoka-search: no space left on the device of {workspace.root}; {unchanged}"
+        return f"hyoka-search: a database in {workspace.root} could not be written ({error}); {unchanged}"
+    where = f" {error.filename}" if error.filename else f" {workspace.root}"
+    if error.errno == errno.ENOSPC:
+        return f"hyoka-search: no space left on the device of{where}; {unchanged}"
+    if error.errno == errno.EROFS:
+        return (f"hyoka-search: {workspace.root} is on a read-only file system: documents cannot be "
+                f"built, ingested or removed (the built index can still be served)")
+    return f"hyoka-search: cannot write{where}: {error.strerror or error}; {unchanged}"
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Mapping, Sequence
 
-from index.build import DATABASE_NAME
 from index.related import CONCEPT_PREFIX
 
 from .corpus import Corpus
@@ -93,17 +92,15 @@ def parse_related(params: Mapping[str, Sequence[str]]) -> RelatedRequest:
 def find_related(corpus: Corpus, record_id: str, request: RelatedRequest = RelatedRequest()) -> dict:
     """``{id, scope, limit, results}``: the measures most related to a record; ``NotFound`` for an unknown id."""
     record = get_record(corpus, record_id)
-    connection = sqlite3.connect(f"file:{corpus.path / DATABASE_NAME}?mode=ro", uri=True)
     try:
-        ranked = rank_related(connection, record, request)
+        with corpus.database() as connection:
+            ranked = rank_related(connection, record, request)
     except sqlite3.OperationalError as error:
         # A generation built before related measures existed has no tables for them: no results
         # until the next build, rather than a failed page.
         if "no such table" not in str(error):
             raise
         ranked = []
-    finally:
-        connection.close()
     results = []
     for candidate in ranked:
         found = corpus.record(candidate.pop("id"))
