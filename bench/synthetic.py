@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from index.build import default_sources
-from index.parse import EFFORT, PROGRESS
+from index.grades import EFFORT, PROGRESS
 
 CITIES = ("狭山市", "所沢市", "飯能市", "川越市", "日高市", "坂戸市", "鶴ヶ島市", "東松山市", "富士見市",
           "ふじみ野市", "朝霞市", "志木市", "和光市", "新座市", "三芳町", "毛呂山町", "越生町", "青梅市",

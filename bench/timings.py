@@ -76,7 +76,7 @@ def search_timings(corpus) -> dict:
         parsed = parse_query(request)
         corpus.results.clear()
         start = time.perf_counter()
-        readings, scores, _ = find(corpus, parsed)
+        readings, scores, _, _ = find(corpus, parsed)
         parts["match (find, uncached)"].append(time.perf_counter() - start)
         filters = resolve_filters(corpus, parsed.filters)
         mask = corpus.everything if scores is None else to_mask(scores, len(corpus.facets))

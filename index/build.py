@@ -29,6 +29,7 @@ from .related import write_related
 from .schema import SCHEMA_VERSION, build_schema, concept_keys, index_document
 from .store import SourceDocument, read_records, write_database
 from .tables import DATA_DIR, Tables, load_tables, tables_fingerprint
+from .vocabulary import write_vocabulary
 from .workspace import DATABASE_NAME, INDEX_NAME, Workspace, fsync_dir
 
 __all__ = ["DATABASE_NAME", "INDEX_NAME", "Workspace"]  # imported from here by search/
@@ -171,6 +172,8 @@ def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir:
         write_index(temporary / INDEX_NAME, records, tables, progress)
         write_related(temporary / DATABASE_NAME, records, tables)
         log.info("computed related measures")
+        write_vocabulary(temporary / DATABASE_NAME, records, tables.correction_pairs())
+        log.info("stored the vocabulary")
         # Microseconds in the name: generations sort by age even when built in the same second.
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
         final = workspace.generations / f"{stamp}-{uuid.uuid4().hex[:6]}"

@@ -6,6 +6,12 @@ document title, its chapter title and the column headers; then come section (第
 comment, direction(s) and comment, department(s). A row with no measure of its own continues
 the measure above it. The parser keeps every cell as written and records what it had to
 interpret (canonical chapter titles, truncated department names) as corrections.
+
+Pages: each printed page of the PDF starts with the table's column headers (``節 項 施策の方向性
+…``), and the extraction ends every page with a blank line. A record's ``page`` counts them:
+the first column header opens page 1 (the legend above it shares that page), and a blank line
+or a column header after table rows opens the next page. Where the extraction dropped a page's
+header (two pages of chapter 3 in the seed) the blank line still marks the break.
 """
 
 from __future__ import annotations
@@ -17,13 +23,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .analysis import apply_corrections
+from .grades import DIRECTION, EFFORT, GRADES, LEGEND_KINDS, PROGRESS  # noqa: F401 (PROGRESS, EFFORT: re-exported)
 from .tables import Tables
 
-PROGRESS = "ABCDE"
-EFFORT = "あいうえお"
-DIRECTION = "アイウエオ"
-LEGEND_KINDS = {"進捗区分": ("progress", PROGRESS), "取組区分": ("effort", EFFORT),
-                "今後の方向性": ("direction", DIRECTION)}
 TEXT_FIELDS = ("measure", "content", "effort_comment", "direction_comment", "section", "item")
 
 LEGEND_HEADING = re.compile(r"^\s*[<＜〈]\s*(.+?)\s*[>＞〉]\s*$")
@@ -135,6 +137,8 @@ class _Reader:
         self.chapter = None  # (key, written title)
         self.section = self.item = ""
         self.records: list[dict] = []
+        self.page = 0  # the printed page being read; 0 before the first column header
+        self.rows_on_page = False
         self.titles: Counter = Counter()
         self.problems: list[str] = []
 
@@ -150,7 +154,8 @@ class _Reader:
             return True
         entry = LEGEND_ENTRY.match(text)
         if entry and self.legend_kind and not self.records:
-            kind, alphabet = self.legend_kind
+            kind = self.legend_kind
+            alphabet = GRADES[kind]
             code, label = entry.group(1), entry.group(2)
             position = sum(1 for e in self.legend if e.kind == kind)
             if code not in alphabet and position < len(alphabet):
@@ -176,11 +181,20 @@ class _Reader:
             self.section = self.item = ""
         self.chapter = (key, title)
 
+    def turn_page(self, header: bool):
+        """A blank line or a column header: after table rows (or as the first header), a new page."""
+        if self.rows_on_page or (header and self.page == 0):
+            self.page += 1
+            self.rows_on_page = False
+
     def read_cells(self, number: int, line: str):
         cells = [c.strip() for c in line.split("\t")]
         first = next((c for c in cells if c), "")
+        if first.startswith("節"):
+            self.turn_page(header=True)
         if not first or first.startswith("節") or first == "選択欄":
             return  # blank row or column headers
+        self.rows_on_page = True
         if SECTION.match(first) and not any(cells[cells.index(first) + 1:]):
             self.section, self.item = first, ""
             return
@@ -220,6 +234,7 @@ class _Reader:
             "id": f"{self.document_id}:{number}",
             "document": self.document_id,
             "line": number,
+            "page": self.page or None,
             "chapter_key": self.chapter[0],
             "chapter_written": self.chapter[1],
             "section": self.section,
@@ -248,6 +263,8 @@ def parse_document(text: str, document_id: str, file_name: str, tables: Tables) 
         number = index + 1
         if "\t" in line:
             reader.read_cells(number, line)
+        elif not line.strip():
+            reader.turn_page(header=False)
         elif line.strip() and not reader.read_legend(number, line):
             following = next((l for l in lines[index + 1:] if l.strip()), "")
             reader.read_title(number, line, following)

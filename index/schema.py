@@ -18,14 +18,15 @@ from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import gram_analyzer, gram_document, gram_text, japanese_analyzer
+from .grades import FACETS
 
 # Bump when the schema or the analysis changes: a build with another version is stale.
-SCHEMA_VERSION = "4"  # 2: related-measure tables; 4: one bigram field, gram documents, concepts
+SCHEMA_VERSION = "6"  # 2: related-measure tables; 4: one bigram field, gram documents, concepts; 5: page; 6: vocabulary
 
 TITLE_FIELDS = ("measure", "item", "section")
 BODY_FIELDS = ("content", "effort_comment", "direction_comment")
 TEXT_FIELDS = TITLE_FIELDS + BODY_FIELDS
-FACET_COLUMNS = ("progress", "effort", "direction", "department", "chapter", "document")
+FACET_COLUMNS = FACETS
 PUBLIC_FIELDS = ("id", "document", "chapter", "section", "item", "measure", "content", "progress",
                  "effort", "effort_comment", "direction", "direction_comment", "departments",
                  "corrections")
@@ -62,7 +63,8 @@ def build_schema(corrections: tuple[tuple[str, str], ...]) -> Schema:
 def public_record(row: dict) -> dict:
     """The record as the API returns it, from an ``evaluations`` row."""
     record = {name: row[name] for name in PUBLIC_FIELDS}
-    record["source"] = {"file": row["source_file"], "line": row["line"]}
+    # page: the printed page of the PDF the row stands on (index/parse.py), None for tables.
+    record["source"] = {"file": row["source_file"], "line": row["line"], "page": row.get("page")}
     record["department_notes"] = row["department_notes"]
     record["continues"] = row["continues"]
     record["position"] = row["position"]

@@ -24,7 +24,8 @@ import re
 import unicodedata
 from typing import Iterable, Iterator
 
-from .parse import CHAPTER, EFFORT, ITEM, PROGRESS, SECTION, ParsedDocument, _Reader, finish
+from .grades import EFFORT, PROGRESS
+from .parse import CHAPTER, ITEM, SECTION, ParsedDocument, _Reader, finish
 from .tables import Tables
 
 # Normalized header text (NFKC, no blanks) -> field. README.md documents this table.

@@ -82,6 +82,9 @@ def write_database(path: Path, parsed: list[tuple[SourceDocument, ParsedDocument
         db["concepts"].insert_all(
             ({"name": c.name, "terms": list(c.terms), "two_way": c.two_way} for c in tables.concepts),
         )
+        db["grade_words"].create({"word": str, "kind": str, "codes": str, "use": str})
+        db["grade_words"].insert_all(
+            {"word": w.word, "kind": w.kind, "codes": list(w.codes), "use": w.use} for w in tables.grade_words)
         db["corrections"].insert_all(
             ({"wrong": c.wrong, "right": c.right, "note": c.note} for c in tables.corrections),
         )
@@ -94,6 +97,7 @@ def write_database(path: Path, parsed: list[tuple[SourceDocument, ParsedDocument
 def _evaluation_row(source: SourceDocument, record: dict) -> dict:
     row = dict(record)
     row["source_file"] = source.file
+    row.setdefault("page", None)  # only the PDF extraction has pages: one column for every format
     return row
 
 

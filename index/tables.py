@@ -1,4 +1,5 @@
-"""Curated tables in ``data/``: OCR corrections, concepts, chapter titles, department names.
+"""Curated tables in ``data/``: OCR corrections, concepts, chapter titles, department names and
+the everyday words that name grades.
 
 Each table is a small TSV file with ``#`` comment lines, so that city staff can edit it
 without touching code. Loaders return plain tuples and dicts (picklable, hashable).
@@ -9,6 +10,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+
+from .grades import GRADES
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -35,6 +38,19 @@ class Concept:
 
 
 @dataclass(frozen=True)
+class GradeWord:
+    """An everyday word that names grades (遅れる → progress D, E); see data/grade_words.tsv."""
+
+    word: str
+    kind: str
+    codes: tuple[str, ...]
+    use: str  # any, predicate or negated
+
+
+GRADE_WORD_USES = ("any", "predicate", "negated")
+
+
+@dataclass(frozen=True)
 class Tables:
     """Everything the parser and the analyzers read from ``data/``."""
 
@@ -42,6 +58,7 @@ class Tables:
     concepts: tuple[Concept, ...] = ()
     chapters: tuple[tuple[str, str], ...] = ()
     departments: tuple[tuple[str, str, str], ...] = ()
+    grade_words: tuple[GradeWord, ...] = ()
 
     def correction_pairs(self) -> tuple[tuple[str, str], ...]:
         return tuple((c.wrong, c.right) for c in self.corrections)
@@ -79,13 +96,19 @@ def load_tables(data_dir: Path = DATA_DIR) -> Tables:
         (row[0], row[1], row[2] if len(row) > 2 else "")
         for row in read_rows(data_dir / "departments.tsv", 2)
     )
-    return Tables(corrections, tuple(concepts), chapters, departments)
+    grade_words = []
+    for row in read_rows(data_dir / "grade_words.tsv", 4):
+        word = GradeWord(row[0], row[1], tuple(row[2].split()), row[3])
+        if word.kind not in GRADES or not set(word.codes) <= set(GRADES[word.kind]) or word.use not in GRADE_WORD_USES:
+            raise TableError(f"grade_words.tsv: bad entry {row[:4]!r}")
+        grade_words.append(word)
+    return Tables(corrections, tuple(concepts), chapters, departments, tuple(grade_words))
 
 
 def tables_fingerprint(data_dir: Path = DATA_DIR) -> str:
     """A digest of the table files, so a build knows when it is stale."""
     digest = hashlib.sha256()
-    for name in ("corrections.tsv", "synonyms.tsv", "chapters.tsv", "departments.tsv"):
+    for name in ("corrections.tsv", "synonyms.tsv", "chapters.tsv", "departments.tsv", "grade_words.tsv"):
         digest.update(name.encode())
         digest.update((data_dir / name).read_bytes())
     return digest.hexdigest()[:16]

@@ -18,6 +18,7 @@ import threading
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
@@ -26,14 +27,13 @@ with warnings.catch_warnings():
     from whoosh import index as whoosh_index
 
 from index.analysis import normalize
-from index.parse import DIRECTION, EFFORT, PROGRESS
+from index.grades import GRADES
 from index.workspace import DATABASE_NAME, INDEX_NAME, Workspace, is_intact
 
 from .cache import SizedCache
 from .errors import IndexMissing
 from .facets import value_masks
-
-GRADE_ORDER = {"progress": PROGRESS, "effort": EFFORT, "direction": DIRECTION}
+from .understanding.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -86,12 +86,14 @@ class Corpus:
             self.concepts = [(json.loads(r["terms"]), bool(r["two_way"]))
                              for r in rows("select * from concepts")]
             self.departments = rows("select name, rows from departments order by rows desc, name")
+            self.grade_words = [(r["word"], r["kind"], tuple(json.loads(r["codes"])), r["use"])
+                                for r in rows("select * from grade_words")]
         self.labels = self._legend_labels()
         self.expansions = self._expansion_map()
 
     def _legend_labels(self) -> dict[str, dict[str, str]]:
         """``kind -> code -> label``, the first document that defines a code wins."""
-        labels: dict[str, dict[str, str]] = {kind: {} for kind in GRADE_ORDER}
+        labels: dict[str, dict[str, str]] = {kind: {} for kind in GRADES}
         for row in self.legend_rows:
             labels.setdefault(row["kind"], {}).setdefault(row["code"], row["label"])
         return labels
@@ -145,6 +147,12 @@ class Corpus:
     def record(self, record_id: str) -> dict | None:
         number = self.docnum(record_id)
         return None if number is None else self.stored(number)
+
+    @cached_property
+    def vocabulary(self):
+        """The corpus's words by reading, synonym group and spelling (read on first use)."""
+        with self.database() as connection:
+            return Vocabulary.read(connection)
 
     def chapter_titles(self) -> list[str]:
         """Canonical chapter titles in document order, without repeats."""

@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import heapq
+import math
 import unicodedata
 from dataclasses import dataclass
 from typing import Mapping
 
-from .corpus import GRADE_ORDER, Corpus
+from index.grades import FACET_NAMES_JA, FACETS, GRADES
+
+from .corpus import Corpus
 from .errors import NotFound
-from .facets import FACET_NAMES_JA, FACETS, count_masks, facet_list, members, to_mask
+from .facets import count_masks, facet_list, members, to_mask
 from .highlight import highlight
-from .matching import any_of, to_query
-from .query import ParsedQuery
+from .matching import GRAM_SCORE, count_query, has_soft, soft_of, to_query
+from .query import Leaf, Node, ParsedQuery
 from .settings import DEFAULTS
+from .understanding import HOW_JA, Understanding, understand
+
+# A soft match (an unspaced sentence, or words no row has all of) keeps the rows that hold at
+# least this share of its nouns' weight; a noun weighs its idf, so the distinctive ones decide.
+MIN_COVERAGE = 0.5
+# What a word matched only through a reading, synonym, near spelling or concept counts for,
+# against the word itself, in a soft match's ranking.
+WIDENED_CREDIT = 0.5
+PREDICATE_CREDIT = 0.5  # predicates (暮らす, 聞こえる) rank rows, they do not select them
+
 
 def resolve_filters(corpus: Corpus, filters: dict[str, list[str]]) -> dict[str, set[str]]:
     """Filter values as the facets store them: a chapter by title, key (第1章) or number."""
@@ -35,8 +48,8 @@ def facet_response(corpus: Corpus, counts, filters: dict[str, set[str]], size: i
     facets = {}
     for name in FACETS:
         selected = filters.get(name, set())
-        if name in GRADE_ORDER:
-            facets[name] = facet_list(counts[name], list(GRADE_ORDER[name]), corpus.labels[name],
+        if name in GRADES:
+            facets[name] = facet_list(counts[name], list(GRADES[name]), corpus.labels[name],
                                       selected, keep_zero=True, size=size)
         elif name == "chapter":
             facets[name] = facet_list(counts[name], corpus.chapter_titles(), {}, selected, False, size)
@@ -55,29 +68,111 @@ def scored_documents(corpus: Corpus, query) -> dict[int, float]:
         return {docnum: score for score, docnum in results.top_n}
 
 
+def count_rows(corpus: Corpus, text: str) -> int:
+    """How many rows contain ``text`` (cached per corpus: understanding asks for each word)."""
+    key = ("rows", text)
+    cached = corpus.results.get(key)
+    if cached is None:
+        query = count_query(text, corpus.corrections)
+        if query is None:
+            cached = [0]
+        else:
+            with corpus.searching() as searcher:
+                cached = [sum(1 for _ in searcher.docs_for_query(query))]
+        corpus.results.put(key, cached, 1)
+    return cached[0]
+
+
+def understood(corpus: Corpus, text: str) -> Understanding:
+    """The understanding of a typed text (cached per corpus)."""
+    key = ("understanding", text)
+    cached = corpus.results.get(key)
+    if cached is None:
+        cached = [understand(text, corpus, lambda word: count_rows(corpus, word))]
+        corpus.results.put(key, cached, 1)
+    return cached[0]
+
+
 def match(corpus: Corpus, tree) -> tuple[list, dict[int, float] | None]:
     """``(readings, scores)`` of a query tree; ``scores`` is None when it matches every row."""
     readings: list = []
+    if has_soft(tree):
+        return readings, evaluate(corpus, tree, readings)
     query = to_query(tree, corpus, readings)
     return readings, None if query is None else scored_documents(corpus, query)
 
 
-def find(corpus: Corpus, parsed: ParsedQuery) -> tuple[list, dict[int, float] | None, str]:
-    """``(readings, scores, mode)`` of the query, falling back to any word when no row has all.
+def evaluate(corpus: Corpus, node, readings: list) -> dict[int, float]:
+    """Scores of a tree with soft nodes: each part is one Whoosh query, combined here."""
+    if not has_soft(node):
+        query = to_query(node, corpus, readings)
+        return {} if query is None else scored_documents(corpus, query)
+    if node.op in ("soft", "any"):
+        results = [evaluate(corpus, c, readings) for c in node.children]
+        return soft_scores(corpus, node.children, results, any_word=node.op == "any")
+    positive = [evaluate(corpus, c, readings) for c in node.children if not _negated(c)]
+    negative = [evaluate(corpus, c.children[0], []) for c in node.children if _negated(c)]
+    if node.op == "or":
+        combined: dict[int, float] = {}
+        for scores in positive:
+            for doc, score in scores.items():
+                combined[doc] = combined.get(doc, 0.0) + score
+        return combined
+    common = set.intersection(*(set(p) for p in positive)) if positive else set(range(len(corpus.facets)))
+    for scores in negative:
+        common -= set(scores)
+    return {doc: sum(p.get(doc, 0.0) for p in positive) for doc in common}
 
-    Cached per query tree: paging, sorting and choosing facets ask for the same query again.
+
+def _negated(node) -> bool:
+    return isinstance(node, Node) and node.op == "not"
+
+
+def soft_scores(corpus: Corpus, children, results: list[dict[int, float]], any_word: bool = False) -> dict[int, float]:
+    """The rows that hold most of the nouns' weight (an idf each), or with ``any_word`` any of
+    them, as long as most of the weight is in words the documents use; ranked by the weight they
+    hold, a word matched as written counting more than a word matched through what it was
+    widened to. Predicates only add to the ranking."""
+    size = len(corpus.facets)
+    weights = [math.log(1 + size / (len(scores) + 0.5)) for scores in results]
+    counted = [not (isinstance(c, Leaf) and c.kind == "predicate") for c in children]
+    total = sum(w for w, c in zip(weights, counted) if c) or sum(weights) or 1.0
+    known = sum(w for w, c, scores in zip(weights, counted, results) if c and scores)
+    if any_word and known < MIN_COVERAGE * total:
+        return {}  # mostly about what the documents never mention
+    combined = {}
+    for doc in set().union(*results):
+        held = [i for i, scores in enumerate(results) if doc in scores]
+        covered = sum(weights[i] for i in held if counted[i])
+        if covered < MIN_COVERAGE * total and not (any_word and covered):
+            continue
+        credit = sum(weights[i] * (1.0 if results[i][doc] >= GRAM_SCORE else WIDENED_CREDIT)
+                     * (1.0 if counted[i] else PREDICATE_CREDIT) for i in held)
+        # Ties (the same words held) are broken by the words' own scores.
+        combined[doc] = GRAM_SCORE * credit / total + sum(results[i][doc] for i in held) / 1000
+    return combined
+
+
+def find(corpus: Corpus, parsed: ParsedQuery) -> tuple[list, dict[int, float] | None, str, Understanding]:
+    """``(readings, scores, mode, understanding)`` of the query, falling back to a soft match
+    when no row has every word.
+
+    Cached per understood tree: paging, sorting and choosing facets ask for the same query again.
     """
-    cached = corpus.results.get(parsed.tree)
+    understanding = understood(corpus, parsed.text)
+    tree = understanding.tree
+    if tree is None and parsed.tree is not None and not understanding.filters:
+        return [], {}, "nothing", understanding  # every word only framed the request (ぴよぴよ)
+    cached = corpus.results.get(("tree", tree))
     if cached is not None:
-        return cached
-    readings, scores = match(corpus, parsed.tree)
-    mode = "all"
-    if scores is not None and not scores and any_of(parsed.tree) is not None:
-        readings, scores = match(corpus, any_of(parsed.tree))
+        return (*cached, understanding)
+    readings, scores = match(corpus, tree)
+    mode = "soft" if has_soft(tree) else "all"
+    if scores is not None and not scores and soft_of(tree) is not None:
+        readings, scores = match(corpus, soft_of(tree))
         mode = "any"
-    found = (readings, scores, mode)
-    corpus.results.put(parsed.tree, found, 1 + len(scores or ()))
-    return found
+    corpus.results.put(("tree", tree), (readings, scores, mode), 1 + len(scores or ()))
+    return readings, scores, mode, understanding
 
 
 def rank(corpus: Corpus, parsed: ParsedQuery, scores: dict[int, float] | None, passing: int) -> list[int]:
@@ -88,7 +183,7 @@ def rank(corpus: Corpus, parsed: ParsedQuery, scores: dict[int, float] | None, p
         return _first_by_position(corpus, passing, end)[start:end]
     if scores is None:  # browsing by grade: each grade's rows in document order, best grade first
         page: list[int] = []
-        for grade in GRADE_ORDER["progress"]:
+        for grade in GRADES["progress"]:
             mask = passing & corpus.masks["progress"].get(grade, 0)
             if mask:
                 page += _first_by_position(corpus, mask, end - len(page))
@@ -97,7 +192,7 @@ def rank(corpus: Corpus, parsed: ParsedQuery, scores: dict[int, float] | None, p
         return page[start:end]
     docs = members(passing, scores, len(corpus.facets))
     position = corpus.positions
-    grades = {grade: n for n, grade in enumerate(GRADE_ORDER["progress"])}
+    grades = {grade: n for n, grade in enumerate(GRADES["progress"])}
     by_grade = parsed.sort == "progress"
 
     def key(d):
@@ -132,15 +227,20 @@ class Selection:
     filters: dict[str, set[str]]
     counts: dict
     passing: int
+    understanding: Understanding | None = None
 
 
 def select(corpus: Corpus, parsed: ParsedQuery) -> Selection:
-    """Match the query and apply the filters; shared by the search, exports and suggestions."""
-    readings, scores, mode = find(corpus, parsed)
-    filters = resolve_filters(corpus, parsed.filters)
+    """Match the query and apply the filters, those of the request and those written into the
+    query; shared by the search, exports and suggestions."""
+    readings, scores, mode, understanding = find(corpus, parsed)
+    requested = {name: list(values) for name, values in parsed.filters.items()}
+    for name, values in understanding.filters.items():
+        requested[name] = list(dict.fromkeys(requested.get(name, []) + values))
+    filters = resolve_filters(corpus, requested)
     matching = corpus.everything if scores is None else to_mask(scores, len(corpus.facets))
     counts, passing = count_masks(corpus.masks, matching, filters)
-    return Selection(readings, scores, mode, filters, counts, passing)
+    return Selection(readings, scores, mode, filters, counts, passing, understanding)
 
 
 def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] = DEFAULTS) -> dict:
@@ -164,22 +264,38 @@ def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] 
         "per_page": parsed.per_page,
         "results": results,
         "facets": facet_response(corpus, selection.counts, filters, settings["facet_size"]),
-        "interpretation": interpretation(parsed, readings, selection.mode, filters),
+        "interpretation": interpretation(parsed, readings, selection.mode, filters, selection.understanding),
     }
 
 
-def interpretation(parsed: ParsedQuery, readings, mode: str, filters) -> dict:
+def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understanding: Understanding | None = None) -> dict:
     """How the query was read, so a user sees why a row matched."""
     notes = []
     if parsed.fallback == "plain_words":
         notes.append("検索式を解釈できなかったため、語の並びとして検索しました。")
+    mentions = understanding.mentions if understanding else []
+    read: dict[tuple[str, str], list[str]] = {}
+    for mention in mentions:
+        read.setdefault((mention.text, mention.facet), []).append(mention.value)
+    for (text, facet), values in read.items():
+        notes.append(f"「{text}」を{FACET_NAMES_JA[facet]}「{'」「'.join(values)}」の条件として読みました。")
+    if mode == "nothing":
+        notes.append("検索できる語がありませんでした（助詞や問いかけの語だけでした）。")
+    if mode == "soft":
+        notes.append("語の多くを含む取組を、含む語の重みの順に表示しています（すべての語を含むとは限りません）。")
     if mode == "any":
-        notes.append("すべての語を含む取組がないため、いずれかの語を含む取組を表示しています。")
+        notes.append("すべての語を含む取組がないため、いずれかの語を含む取組を、含む語の重みの順に表示しています。")
     for reading in readings:
         for c in reading.corrections:
             notes.append(f"「{c['from']}」を「{c['to']}」として検索しました。")
         if reading.expansions:
             notes.append(f"「{reading.text}」を「{'」「'.join(reading.expansions)}」にも広げて検索しました。")
+        for how in dict.fromkeys(w.how for w in reading.widened):
+            words = "」「".join(w.text for w in reading.widened if w.how == how)
+            prefix = "もしかして: " if how == "fuzzy" else ""
+            notes.append(f"{prefix}「{reading.text}」を「{words}」（{HOW_JA[how]}）としても検索しました。")
+        if not reading.known and not reading.excluded:
+            notes.append(f"「{reading.text}」は文書に出てきません。")
     return {
         "mode": mode if readings else "browse",
         "terms": [r.to_dict() for r in readings],
@@ -188,8 +304,17 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters) -> dict:
         "filters": {name: sorted(values) for name, values in filters.items()},
         "sort": parsed.sort,
         "fallback": parsed.fallback,
+        "query_filters": [dict(m.to_dict(), undo={"q": undo_mention(parsed.text, m)}) for m in mentions],
+        "dropped": [d.to_dict() for d in understanding.dropped] if understanding else [],
         "notes": notes,
     }
+
+
+def undo_mention(text: str, mention) -> str:
+    """The query with a filter mention quoted: quoted text is matched as text, never as a filter."""
+    text = unicodedata.normalize("NFKC", text)
+    return f'{text[:mention.start]}"{text[mention.start:mention.end]}"{text[mention.end:]}'
+
 
 
 def get_record(corpus: Corpus, record_id: str) -> dict:
@@ -203,9 +328,9 @@ def get_record(corpus: Corpus, record_id: str) -> dict:
 def legend(corpus: Corpus) -> dict:
     """Grade definitions: ``{kind: [{code, label}]}`` plus where each was read."""
     kinds = {}
-    for kind, alphabet in GRADE_ORDER.items():
+    for kind, alphabet in GRADES.items():
         labels = corpus.labels.get(kind, {})
         kinds[kind] = [{"code": code, "label": labels.get(code, "")} for code in alphabet if code in labels]
-    return {"legend": kinds, "names": {k: FACET_NAMES_JA[k] for k in GRADE_ORDER},
+    return {"legend": kinds, "names": {k: FACET_NAMES_JA[k] for k in GRADES},
             "source": [{"document": r["document"], "kind": r["kind"], "code": r["code"],
                         "line": r["line"], "written": r["written"]} for r in corpus.legend_rows]}

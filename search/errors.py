@@ -28,6 +28,12 @@ class QueryTooLong(BadParameter):
     code = "query_too_long"
 
 
+class TooManyValues(BadParameter):
+    """A filter parameter, or all of them together, has more values than a request may hold."""
+
+    code = "too_many_values"
+
+
 class NotFound(SearchError):
     """No record has this id."""
 

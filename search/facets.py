@@ -12,11 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
-FACETS = ("progress", "effort", "direction", "department", "chapter", "document")
-# What the city's document calls each facet: for labels and messages.
-FACET_NAMES_JA = {"progress": "進捗区分", "effort": "取組区分", "direction": "今後の方向性",
-                  "department": "所管課", "chapter": "章", "document": "文書"}
-MULTI_VALUED = ("direction", "department")
+from index.grades import FACET_NAMES_JA, FACETS, MULTI_VALUED  # noqa: F401 (re-exported)
 
 
 def values_of(facet_values, name: str) -> tuple[str, ...]:
@@ -28,7 +24,8 @@ def facet_list(counts: Counter, order: list[str], labels: dict[str, str], select
                keep_zero: bool, size: int) -> list[dict]:
     """One facet in the shared shape ``{value, label, count, selected}``."""
     # A chosen value stays listed (and checked) even when nothing matches it any more.
-    values = list(order) + sorted(v for v in set(counts) | set(selected) if v not in set(order))
+    ordered = set(order)
+    values = list(order) + sorted(v for v in set(counts) | set(selected) if v not in ordered)
     if not order:  # no natural order: most frequent first
         values.sort(key=lambda v: (-counts[v], v))
     listed = [v for v in values if keep_zero or counts[v] or v in selected]

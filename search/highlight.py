@@ -18,9 +18,9 @@ ELLIPSIS = "…"
 
 
 def query_texts(readings) -> tuple[str, ...]:
-    """The strings to mark: each non-excluded query word and its concept expansions."""
-    return tuple(text for reading in readings if not reading.excluded
-                 for text in [reading.text, *reading.expansions])
+    """The strings to mark: each non-excluded query word, its concept expansions and the corpus
+    words it was widened to (としょかん marks 図書館)."""
+    return tuple(text for reading in readings if not reading.excluded for text in reading.targets())
 
 
 @lru_cache(maxsize=1024)

@@ -34,6 +34,10 @@ GRAM_FIELD = "grams"
 # What containing the string adds to a row's score: more than any word or concept score, so rows
 # that contain every word come first, then rows found through a concept (OR: more words first).
 GRAM_SCORE = 100.0
+# What containing a corpus word the query word was widened to adds (a reading, a synonym, a near
+# spelling: see search/understanding): below GRAM_SCORE, so such rows come after the rows with
+# the word itself, whatever their word scores.
+WIDENED_SCORE = 40.0
 CONCEPT_FIELD = "concepts"
 EXPANSION_BOOST = 0.5
 
@@ -48,10 +52,18 @@ class Reading:
     expansions: list[str] = field(default_factory=list)
     exact: bool = False
     excluded: bool = False
+    widened: tuple = ()  # understanding's Expansions: corpus words matched instead
+    kind: str = "noun"
+    known: bool = True
+
+    def targets(self) -> list[str]:
+        """What the word matches in a row's text: itself, its concept and widened words."""
+        return [self.text, *self.expansions, *(w.text for w in self.widened)]
 
     def to_dict(self) -> dict:
         return {"text": self.text, "words": self.words, "corrections": self.corrections,
-                "expansions": self.expansions, "exact": self.exact, "excluded": self.excluded}
+                "expansions": self.expansions, "exact": self.exact, "excluded": self.excluded,
+                "widened": [w.to_dict() for w in self.widened], "kind": self.kind, "known": self.known}
 
 
 def read_leaf(leaf: Leaf, corpus, excluded: bool = False) -> Reading:
@@ -64,10 +76,13 @@ def read_leaf(leaf: Leaf, corpus, excluded: bool = False) -> Reading:
         expansions=expansions,
         exact=leaf.exact,
         excluded=excluded,
+        widened=() if excluded else leaf.widened,
+        kind=leaf.kind,
+        known=leaf.known,
     )
 
 
-def text_query(text: str, words: list[str], corrections):
+def text_query(text: str, words: list[str], corrections, constant: float = GRAM_SCORE):
     """The rows that contain one string, scored by its Sudachi ``words``; None if it has nothing
     to match.
 
@@ -75,7 +90,7 @@ def text_query(text: str, words: list[str], corrections):
     (exact, whatever Sudachi makes of it); the string's Sudachi words in the title and body word
     fields then add their BM25 score, so rows where it stands as a word rank first.
     """
-    literal = [wq.ConstantScoreQuery(stream_query(s), GRAM_SCORE) for s in query_streams(text, corrections)]
+    literal = [wq.ConstantScoreQuery(stream_query(s), constant) for s in query_streams(text, corrections)]
     if not literal:
         return None
     required = literal[0] if len(literal) == 1 else Or(literal)
@@ -139,12 +154,29 @@ def expansion_query(reading: Reading):
 
 
 def reading_query(reading: Reading, corrections, expand: bool = True):
-    """A word of the query, with its concept expansions unless ``expand`` is false."""
+    """A word of the query, with its concept expansions unless ``expand`` is false, and the
+    corpus words it was widened to. A row with only widened words scores ``WIDENED_SCORE``
+    (however many it holds) plus half their word scores, so it comes after every row with the
+    word itself. (Whoosh's DisjunctionMax and AndNot over these matchers give wrong scores or
+    fail, hence a sum.)"""
     parts = [text_query(reading.text, reading.words, corrections), expansion_query(reading) if expand else None]
     parts = [p for p in parts if p is not None]
-    if not parts:
+    word = (parts[0] if len(parts) == 1 else Or(parts)) if parts else None
+    widened = widened_query(reading, corrections)
+    if widened is None:
+        return word
+    return widened if word is None else Or([word, widened])
+
+
+def widened_query(reading: Reading, corrections):
+    """The rows that hold one of the corpus words a query word was widened to."""
+    streams = [stream_query(s) for w in reading.widened for s in query_streams(w.text, corrections)]
+    if not streams:
         return None
-    return parts[0] if len(parts) == 1 else Or(parts)
+    scoring = [wq.Term(name, word, boost=weight) for w in reading.widened
+               for word in query_words(w.text, corrections) for name, weight in WORD_FIELDS.items()]
+    required = wq.ConstantScoreQuery(streams[0] if len(streams) == 1 else Or(streams), WIDENED_SCORE)
+    return wq.AndMaybe(required, Or(scoring, boost=0.5)) if scoring else required
 
 
 def compile_tree(node, corpus, readings: list[Reading], excluded: bool = False, expand: bool = True):
@@ -162,7 +194,7 @@ def compile_tree(node, corpus, readings: list[Reading], excluded: bool = False, 
     children = [c for c in children if c is not None]
     if not children:
         return None
-    if node.op == "or":
+    if node.op in ("or", "soft", "any"):  # the engine scores these itself (engine.evaluate)
         return Or(children)
     positive = [c for c in children if not isinstance(c, wq.Not)]
     negative = [c.query for c in children if isinstance(c, wq.Not)]
@@ -178,8 +210,23 @@ def to_query(tree, corpus, readings: list[Reading], expand: bool = True):
     return compiled
 
 
-def any_of(tree) -> Node | None:
-    """The same words joined by OR: the fallback when no row has all of them."""
-    if isinstance(tree, Node) and tree.op == "and" and all(isinstance(c, Leaf) for c in tree.children):
-        return Node("or", tree.children)
+def soft_of(tree) -> Node | None:
+    """The same words as an ``any`` match (rows with any of them, most weight first): the
+    fallback when no row has all of them."""
+    if isinstance(tree, Node) and tree.op == "and" and all(not (isinstance(c, Node) and c.op == "not")
+                                                          for c in tree.children):
+        return Node("any", tree.children)
     return None
+
+
+def has_soft(node) -> bool:
+    """Whether a tree has a node the engine scores itself (``soft``, ``any``)."""
+    return isinstance(node, Node) and (node.op in ("soft", "any") or any(has_soft(c) for c in node.children))
+
+
+def count_query(text: str, corrections):
+    """The rows that contain ``text`` (as written or as normalized words), unscored."""
+    streams = [stream_query(s) for s in query_streams(text, corrections)]
+    if not streams:
+        return None
+    return streams[0] if len(streams) == 1 else Or(streams)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .corpus import GRADE_ORDER, Corpus
+from index.grades import GRADES
+
+from .corpus import Corpus
 from .errors import BadParameter
 from .facets import values_of
 from .measures import count_measures
 
-DEPARTMENT_SORTS = ("rows", "name", *GRADE_ORDER["progress"])
+DEPARTMENT_SORTS = ("rows", "name", *GRADES["progress"])
 
 
 def grade_counts(corpus: Corpus, kind: str, docs=None) -> list[dict]:
@@ -31,7 +33,7 @@ def segments(corpus: Corpus, kind: str, counter: Counter, scale: int) -> list[di
     """Bar segments in legend order; ``offset`` and ``percent`` are shares of ``scale``."""
     labels = corpus.labels.get(kind, {})
     result, offset = [], 0.0
-    for code in GRADE_ORDER[kind]:
+    for code in GRADES[kind]:
         count = counter.get(code, 0)
         percent = 100.0 * count / scale if scale else 0.0
         result.append({"code": code, "label": labels.get(code, ""), "count": count,
@@ -62,7 +64,7 @@ def split_title(title: str) -> dict:
 
 def chapter_chart(corpus: Corpus, kind: str) -> list[dict]:
     """One 100 % stacked bar per chapter: how its rows divide over the grades of ``kind``."""
-    if kind not in GRADE_ORDER:
+    if kind not in GRADES:
         raise BadParameter(f"区分の種類が不明です: {kind[:20]!r}", f"unknown grade kind {kind[:20]!r}")
     per_chapter: dict[str, Counter] = {title: Counter() for title in corpus.chapter_titles()}
     rows: Counter = Counter()
@@ -96,7 +98,7 @@ def department_table(corpus: Corpus, sort: str = "rows") -> list[dict]:
     for name, counter in per_department.items():
         rows = sum(counter.values())
         table.append({"department": name, "rows": rows, "counts": {c: counter.get(c, 0) for c in
-                                                                   GRADE_ORDER["progress"]},
+                                                                   GRADES["progress"]},
                       "segments": segments(corpus, "progress", counter, largest)})
     if sort == "name":
         table.sort(key=lambda t: t["department"])

@@ -14,15 +14,14 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
-from index.parse import DIRECTION, EFFORT, PROGRESS
+from index.grades import FACET_NAMES_JA, FACETS, GRADES
 
-from .errors import BadParameter, QueryTooLong
-from .facets import FACET_NAMES_JA
+from .errors import BadParameter, QueryTooLong, TooManyValues
+from .limits import MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL
 from .settings import DEFAULTS
 
 SORTS = ("relevance", "document", "progress")
 MAX_PAGE = 1_000_000  # far past the last page of any corpus; a bound the API can publish
-GRADE_ALPHABETS = {"progress": PROGRESS, "effort": EFFORT, "direction": DIRECTION}
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 QUOTES = str.maketrans({"「": '"', "」": '"', "『": '"', "』": '"', "“": '"', "”": '"'})
@@ -30,15 +29,25 @@ QUOTES = str.maketrans({"「": '"', "」": '"', "『": '"', "』": '"', "“": '
 
 @dataclass(frozen=True)
 class Leaf:
-    """One word or quoted phrase of the query."""
+    """One word or quoted phrase of the query.
+
+    Query understanding (``search/understanding``) fills the rest: the corpus words it also
+    matches (``widened``: a reading, a synonym, a near spelling), whether it is a noun or a
+    predicate (a predicate only adds to the score of the rows of a soft match), and whether the
+    documents use it at all (``known``).
+    """
 
     text: str
     exact: bool = False
+    widened: tuple = ()
+    kind: str = "noun"
+    known: bool = True
 
 
 @dataclass(frozen=True)
 class Node:
-    """``and``, ``or`` or ``not`` over children."""
+    """``and``, ``or``, ``not`` or ``soft`` over children. ``soft`` is what an unspaced sentence
+    becomes: the rows that hold most of its distinctive words, not necessarily all."""
 
     op: str
     children: tuple
@@ -97,10 +106,29 @@ def _integer(params: Mapping, name: str, default: int, low: int, high: int | Non
     return number
 
 
-def _grade_values(params: Mapping, name: str) -> list[str]:
-    alphabet = GRADE_ALPHABETS[name]
+def filter_values(params: Mapping) -> dict[str, list[str]]:
+    """Each filter parameter's values as given; ``TooManyValues`` past the limits, naming the
+    parameter (one request's cost grows with its values: each is looked up and shown)."""
+    given, total = {}, 0
+    for name in FACETS:
+        given[name] = _values(params, name)
+        total += len(given[name])
+        label = f"{FACET_NAMES_JA[name]}（{name}）"
+        if len(given[name]) > MAX_FILTER_VALUES:
+            raise TooManyValues(f"{label}の値が多すぎます（{len(given[name])}個、1つの条件につき{MAX_FILTER_VALUES}個まで）",
+                                f"too many values for {name}: {len(given[name])} (at most {MAX_FILTER_VALUES})")
+        if total > MAX_FILTER_VALUES_TOTAL:
+            raise TooManyValues(f"絞り込みの値が多すぎます（{label}で合計{total}個、すべての条件で合計"
+                                f"{MAX_FILTER_VALUES_TOTAL}個まで）",
+                                f"too many filter values: {total} in all with {name} "
+                                f"(at most {MAX_FILTER_VALUES_TOTAL})")
+    return given
+
+
+def _grade_values(given: list[str], name: str) -> list[str]:
+    alphabet = GRADES[name]
     values = []
-    for value in _values(params, name):
+    for value in given:
         code = unicodedata.normalize("NFKC", value).upper() if name == "progress" else \
             unicodedata.normalize("NFKC", value)
         if code not in alphabet:
@@ -122,9 +150,9 @@ def parse_query(params: Mapping[str, Sequence[str] | str], settings: Mapping[str
     if sort not in SORTS:
         raise BadParameter(f"並び順は {'、'.join(SORTS)} のいずれかです: {sort[:20]!r}",
                            f"sort must be one of {', '.join(SORTS)}")
-    filters = {name: _grade_values(params, name) for name in GRADE_ALPHABETS}
-    for name in ("department", "chapter", "document"):
-        filters[name] = list(dict.fromkeys(_values(params, name)))
+    given = filter_values(params)
+    filters = {name: _grade_values(given[name], name) if name in GRADES
+               else list(dict.fromkeys(given[name])) for name in FACETS}
     tree, fallback = parse_terms(text)
     return ParsedQuery(
         text=text,

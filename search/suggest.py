@@ -13,7 +13,6 @@ from index.analysis import japanese_analyzer, normalize
 
 from .corpus import Corpus
 from .facets import FACET_NAMES_JA
-from .matching import WORD_FIELDS
 from .query import ParsedQuery, parse_terms
 from .resultset import count_results
 
@@ -22,24 +21,19 @@ KINDS = ("spelling", "broader", "drop_filter")
 MOST_LEAVES = 4
 MOST_WORDS = 6
 LONGEST_WORD = 20
+# Each "drop this filter value" candidate costs a pass over every filter value: without a bound,
+# a request with many values cost the square of their number.
+MOST_DROPPED_VALUES = 8
 
 
 def spellings(corpus: Corpus, word: str, limit: int = 2) -> list[str]:
-    """Indexed words within a small edit distance of ``word`` (空き屋 → 空き家).
-
-    The first character must agree: without that, short words suggest unrelated ones.
-    """
+    """Corpus words a little further from ``word`` than a search reaches by itself (it widens a
+    word to those within one edit): two edits for a word of five characters or more."""
     text = normalize(word)
     if not 2 <= len(text) <= LONGEST_WORD:
         return []
     distance = 1 if len(text) <= 4 else 2
-    found: list[str] = []
-    with corpus.searching() as searcher:
-        for name in WORD_FIELDS:
-            for term in searcher.corrector(name).suggest(text, limit=limit, maxdist=distance, prefix=1):
-                if term != text and len(term) >= 2 and term not in found:
-                    found.append(term)
-    return found[:limit]
+    return [e.term for e in corpus.vocabulary.near(text, distance, limit) if len(e.term) >= 2]
 
 
 def surface_words(corpus: Corpus, text: str) -> list[str]:
@@ -81,13 +75,13 @@ def _candidates(corpus: Corpus, parsed: ParsedQuery):
     if len(leaves) > 1:
         for leaf in leaves:
             yield "broader", f"「{leaf.text}」だけで検索", _with_text(parsed, leaf.text)
-    for name, values in parsed.filters.items():
-        for value in values:
-            rest = {n: [v for v in vs if not (n == name and v == value)] for n, vs in parsed.filters.items()}
-            rest = {n: vs for n, vs in rest.items() if vs}
-            yield "drop_filter", f"絞り込み「{FACET_NAMES_JA.get(name, name)}: {value}」を外す", \
-                replace(parsed, filters=rest, page=1)
-    if sum(len(v) for v in parsed.filters.values()) > 1:
+    chosen = [(name, value) for name, values in parsed.filters.items() for value in values]
+    for name, value in chosen[:MOST_DROPPED_VALUES]:
+        rest = {n: [v for v in vs if not (n == name and v == value)] for n, vs in parsed.filters.items()}
+        rest = {n: vs for n, vs in rest.items() if vs}
+        yield "drop_filter", f"絞り込み「{FACET_NAMES_JA.get(name, name)}: {value}」を外す", \
+            replace(parsed, filters=rest, page=1)
+    if len(chosen) > 1:
         yield "drop_filter", "絞り込みをすべて外す", replace(parsed, filters={}, page=1)
 
 

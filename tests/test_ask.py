@@ -4,11 +4,11 @@ import doctest
 
 import pytest
 
-import search.facts
-import search.sentences
+import search.ask.facts
+import search.ask.sentences
 from search.ask import answer_question, ask
 from search.errors import EmptyQuestion, QueryTooLong
-from search.questions import read_question, tidy
+from search.ask.question import read_question, tidy
 
 from .conftest import rid
 
@@ -91,7 +91,7 @@ def test_words_joined_by_to_are_alternatives(corpus):
     assert all(t.group is None for t in read.terms)
 
 
-@pytest.mark.parametrize("module", [search.facts, search.sentences])
+@pytest.mark.parametrize("module", [search.ask.facts, search.ask.sentences])
 def test_docstring_examples(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
@@ -214,7 +214,7 @@ def test_ask_contract_over_http(live):
     assert body["kind"] == "who" and body["answer"].startswith("情報政策課です")
     citation = body["citations"][0]
     assert set(citation) >= {"id", "source", "measure", "departments", "progress", "quote"}
-    assert citation["source"] == {"file": "iruma-6th-first-half-evaluation.txt", "line": 522}
+    assert citation["source"] == {"file": "iruma-6th-first-half-evaluation.txt", "line": 522, "page": 19}
     assert "電子申請システムへの入替を実施し" in citation["quote"]
 
 

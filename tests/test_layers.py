@@ -22,5 +22,5 @@ def imported_packages(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("package", sorted(FORBIDDEN))
 def test_no_imports_up_the_chain(package):
-    for path in (ROOT / package).glob("*.py"):
+    for path in (ROOT / package).rglob("*.py"):
         assert not imported_packages(path) & FORBIDDEN[package], path.name

@@ -177,5 +177,6 @@ def test_multi_word_expansions_are_marked_only_as_phrases(corpus):
 def test_substrings_do_not_match_across_fields(corpus):
     # Line 33: measure 人権の啓発, content 人権に関する…: the bigrams of 啓発人権 are all in the row,
     # but not one after the other in one field.
-    assert 33 not in lines(search(corpus, q="啓発人権"))
-    assert 33 in lines(search(corpus, q="の啓発"))
+    # Quoted: the string itself (unquoted, understanding reads it as the two words).
+    assert 33 not in lines(search(corpus, q='"啓発人権"'))
+    assert 33 in lines(search(corpus, q='"の啓発"'))

@@ -50,9 +50,9 @@ def test_bitmask_counts_equal_the_counting_loop(corpus):
 def test_one_scored_pass_finds_what_docs_for_query_finds(corpus, text):
     parsed = parse_query({"q": [text]})
     corpus.results.clear()
-    _, scores, _ = find(corpus, parsed)
+    _, scores, _, understanding = find(corpus, parsed)
     with corpus.searching() as searcher:
-        assert set(scores) == set(searcher.docs_for_query(to_query(parsed.tree, corpus, [])))
+        assert set(scores) == set(searcher.docs_for_query(to_query(understanding.tree, corpus, [])))
     assert search(corpus, q=text)["total"] == len(scores)
 
 

@@ -28,10 +28,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 
-    from . import api, errors, library, views
+    from . import api, errors, headers, library, views
 
     library.init_app(app)
     errors.init_app(app)
+    headers.init_app(app)
     app.register_blueprint(api.bp, url_prefix="/api")
     app.register_blueprint(views.bp)
     app.add_url_rule("/openapi.json", view_func=api.openapi)

@@ -37,7 +37,10 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         ja, en = HTTP_MESSAGES.get(error.code, ("リクエストを処理できませんでした", error.name.lower()))
-        return render(error.name.lower().replace(" ", "_"), ja, en, error.code or 500)
+        body, status = render(error.name.lower().replace(" ", "_"), ja, en, error.code or 500)
+        # Keep the exception's own headers (Allow on a 405), not its HTML content type.
+        headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+        return body, status, headers
 
     @app.errorhandler(IndexMissing)
     def no_index(error: IndexMissing):

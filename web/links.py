@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Mapping, Sequence
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
-from flask import request, url_for
+from flask import g, request, url_for
 
-from search.corpus import GRADE_ORDER
+from index.grades import GRADES, grade_rank
+
+from .library import get_corpus
 
 PARAM_ORDER = ("q", "progress", "effort", "direction", "department", "chapter", "document",
-               "sort", "per_page", "page")
-FILTER_NAMES = ("progress", "effort", "direction", "department", "chapter", "document")
+               "view", "group", "sort", "per_page", "page")
 
 
 def current_params() -> dict[str, list[str]]:
@@ -24,6 +27,32 @@ def current_params() -> dict[str, list[str]]:
     return params
 
 
+def chapter_keys() -> dict[str, str]:
+    """Chapter title -> its key (第4章), for keys that name one title only."""
+    if "chapter_keys" not in g:  # once per request: a page encodes a chapter in many links
+        titles: dict[str, set[str]] = {}
+        for chapter in get_corpus().chapters:
+            titles.setdefault(chapter["key"], set()).add(chapter["title"])
+        g.chapter_keys = {next(iter(t)): key for key, t in titles.items() if len(t) == 1}
+    return g.chapter_keys
+
+
+def chapter_value(value: str) -> str:
+    """A chapter as a URL names it: ``4`` for 第4章 …, the key of an unnumbered chapter, else as is.
+
+    The search reads the number, the key and the title alike (search.engine.resolve_filters).
+    """
+    key = chapter_keys().get(value, value)
+    number = re.fullmatch(r"第(\d+)章", key)
+    return number.group(1) if number else key
+
+
+def chapter_label(value: str) -> str:
+    """A chapter filter value (number, key or title) as a short label: ``第4章``."""
+    short = chapter_value(value)
+    return f"第{short}章" if short.isdigit() else short
+
+
 def encode(params: Mapping[str, Sequence[str] | str]) -> str:
     """A query string in a stable order (q, filters, sort, paging), so equal views share a URL."""
     names = [n for n in PARAM_ORDER if n in params] + sorted(n for n in params if n not in PARAM_ORDER)
@@ -31,9 +60,18 @@ def encode(params: Mapping[str, Sequence[str] | str]) -> str:
     for name in names:
         values = params[name]
         for value in [values] if isinstance(values, (str, int)) else values:
+            if name == "chapter" and isinstance(value, str):
+                value = chapter_value(value)
             if value not in ("", None):
-                pairs.append((name, value))
-    return urlencode(pairs)
+                pairs.append(f"{_quoted(name)}={_quoted(str(value))}")
+    return "&".join(pairs)
+
+
+@lru_cache(maxsize=4096)
+def _quoted(text: str) -> str:
+    # A page links to many variants of one search (each chip removes one of up to 100 filter
+    # values): each value is quoted once, not once per link.
+    return quote_plus(text)
 
 
 def search_url(params: Mapping | None = None, endpoint: str = "views.search", drop: Sequence[str] = (),
@@ -62,11 +100,12 @@ def filter_url(q: str = "", filters: Mapping[str, Sequence[str]] | None = None,
 
 def grade_class(kind: str, code: str) -> str:
     """A CSS class naming the grade's colour: ``progress-1`` for B."""
-    alphabet = GRADE_ORDER.get(kind, "")
-    return f"{kind}-{alphabet.index(code)}" if code and code in alphabet else f"{kind}-x"
+    if kind not in GRADES or not code or code not in GRADES[kind]:
+        return f"{kind}-x"
+    return f"{kind}-{grade_rank(kind, code)}"
 
 
 def init_app(bp) -> None:
     """Make the link helpers available to every template."""
-    for helper in (search_url, filter_url, grade_class, current_params):
+    for helper in (search_url, filter_url, grade_class, current_params, chapter_value, chapter_label):
         bp.add_app_template_global(helper)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from index.parse import DIRECTION, EFFORT, PROGRESS
+from index.grades import DIRECTION, EFFORT, PROGRESS
+from search.ask import KINDS as ASK_KINDS
+from search.limits import MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL
 from search.query import MAX_PAGE
 from search.related import DEFAULT_LIMIT as RELATED_DEFAULT_LIMIT
 from search.related import MAX_LIMIT as RELATED_MAX_LIMIT
@@ -12,8 +14,11 @@ from search.settings import DEFAULTS
 
 def _array(name: str, description: str, enum: str | None = None) -> dict:
     items = {"type": "string"} | ({"enum": list(enum)} if enum else {})
-    return {"name": name, "in": "query", "required": False, "description": description,
-            "schema": {"type": "array", "items": items}, "style": "form", "explode": True}
+    return {"name": name, "in": "query", "required": False,
+            "description": f"{description}; at most {MAX_FILTER_VALUES} values, "
+                           f"{MAX_FILTER_VALUES_TOTAL} over all filters (else 400 too_many_values)",
+            "schema": {"type": "array", "items": items, "maxItems": MAX_FILTER_VALUES},
+            "style": "form", "explode": True}
 
 
 ERROR = {
@@ -46,7 +51,9 @@ RECORD = {
         "departments": {"type": "array", "items": {"type": "string"}},
         "corrections": {"type": "array", "items": {"type": "object"}},
         "source": {"type": "object", "required": ["file", "line"],
-                   "properties": {"file": {"type": "string"}, "line": {"type": "integer"}}},
+                   "properties": {"file": {"type": "string"}, "line": {"type": "integer"},
+                                  "page": {"type": ["integer", "null"], "description":
+                                           "printed page of the published PDF, when the text shows it"}}},
         "score": {"type": "number"},
         "highlights": {"type": "array", "items": {"type": "object", "properties": {
             "field": {"type": "string"}, "fragment": {"type": "string"}}}},
@@ -117,8 +124,7 @@ ANSWER = {
     "properties": {
         "question": {"type": "string"},
         "answer": {"type": "string", "description": "The answer in Japanese, saying how it was found"},
-        "kind": {"type": "string", "enum": ["who", "when", "number", "count", "list", "status", "future",
-                                            "not_found"]},
+        "kind": {"type": "string", "enum": list(ASK_KINDS)},
         "citations": {"type": "array", "items": CITATION},
         "filters": {"type": "object", "description": "Facets read from the question",
                     "additionalProperties": {"type": "array", "items": {"type": "string"}}},

@@ -16,11 +16,8 @@ from functools import lru_cache
 
 from index.analysis import morphemes, normalize
 
-from .facets import FACET_NAMES_JA
+from ..query import clean_text
 from .facts import DATE, UNIT_FAMILIES
-from .query import clean_text
-
-GRADE_NAMES_JA = {kind: FACET_NAMES_JA[kind] for kind in ("progress", "effort", "direction")}
 
 # Grades by code: 進捗区分がA, A評価, 取組区分が「い」, 今後の方向性がウ, 進捗区分がAまたはB …
 CODE_LIST = r"{c}(?:\s*(?:か|または|又は|もしくは|・|、|,|と|や|及び)\s*{c})*"

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from index.analysis import morphemes, sub_morphemes
 
-from .matching import read_leaf
-from .query import Leaf
-from .questions import Question, Term
+from ..matching import read_leaf
+from ..query import Leaf
+from .question import Question, Term
 from .sentences import RowText, Sentence, Variant, row_sentences, row_text, variants_of
 
 # A row answers when it holds at least this share of the question's word weight ...

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from index.analysis import normalize
 
 from .facts import SINCE, UNTIL, Fact, distance, find_dates, find_quantities
-from .questions import Question
+from .question import Question
 from .sentences import Sentence, Variant, locate
 from .topic import MIN_COVERAGE, TIER, Knowledge, Match, Word, full_weight, held_weight
 

@@ -1,0 +1,147 @@
+"""The corpus's own words with their readings and Sudachi synonym groups: what query
+understanding matches a kana spelling, a homophone, a typo or a synonym against.
+
+What people type is often not the document's spelling: じちかい for 自治会, 健康増新 for 健康増進,
+コミニティバス for コミュニティバス, お年寄り for 高齢者. Sudachi knows the reading of every word
+(``reading_form()``) and groups synonyms (``synonym_group_ids()``: 年寄り and 高齢者 share a group),
+but it segments a kana string badly (じちかい → じ・ちかい), so the query side compares a whole
+typed string with the readings of the corpus's words rather than analysing it.
+
+The vocabulary holds, for each row's text (OCR corrections applied):
+
+- its nouns and adjectival nouns (split-C words and their split-A parts), and
+- its compound nouns: runs of two to ``MAX_RUN`` adjacent nouns, prefixes and suffixes
+  (市民 + 活動 → 市民活動, 学童 + 保育 → 学童保育),
+
+each with its reading in katakana, its synonym groups (words only: a compound has none) and the
+number of rows of each document that contain it. Counts are kept per document so that adding
+or removing a document touches only its own rows.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Iterable
+
+from .analysis import apply_corrections, morphemes, normalize, sub_morphemes
+
+TEXT_FIELDS = ("measure", "content", "effort_comment", "direction_comment", "section", "item")
+MAX_RUN = 4  # longer runs are kept as their shorter runs only
+CONTENT_POS = ("名詞", "形状詞")
+
+
+def _is_word(m) -> bool:
+    pos = m.part_of_speech()
+    return pos[0] in CONTENT_POS and pos[1] not in ("数詞",) and not m.surface().isdigit()
+
+
+def _run_piece(m) -> bool:
+    pos = m.part_of_speech()
+    return (pos[0] == "名詞" and pos[1] != "数詞") or pos[0] in ("接頭辞", "接尾辞")
+
+
+def entries(text: str) -> dict[str, tuple[str, tuple[int, ...]]]:
+    """``{term: (reading, synonym groups)}`` of one text: its words, their parts and its compounds.
+
+    >>> sorted(entries("市民活動の支援"))
+    ['市民', '市民活動', '支援', '活動']
+    """
+    found: dict[str, tuple[str, tuple[int, ...]]] = {}
+
+    def add(surface: str, reading: str, groups: tuple[int, ...] = ()):
+        term = normalize(surface).strip()
+        if len(term) >= 2 or (term and not term.isascii()):
+            found.setdefault(term, (reading, groups))
+
+    run: list = []
+
+    def close_run():
+        for start in range(len(run)):
+            for end in range(start + 2, min(len(run), start + MAX_RUN) + 1):
+                pieces = run[start:end]
+                if _run_piece(pieces[0]) and pieces[0].part_of_speech()[0] != "接尾辞":
+                    add("".join(p.surface() for p in pieces), "".join(p.reading_form() for p in pieces))
+        run.clear()
+
+    for _, m in morphemes(text):
+        if _is_word(m):
+            add(m.surface(), m.reading_form(), tuple(m.synonym_group_ids()))
+            for part in sub_morphemes(m):
+                if _is_word(part):
+                    add(part.surface(), part.reading_form(), tuple(part.synonym_group_ids()))
+        if _run_piece(m):
+            run.append(m)
+        else:
+            close_run()
+    close_run()
+    return found
+
+
+def document_vocabulary(records: Iterable[dict], corrections=()) -> dict[str, dict]:
+    """``{document: {term: [reading, groups, rows]}}`` over ``records``; each distinct text is
+    analysed once (the department rows of a measure repeat its text)."""
+    cache: dict[str, dict] = {}
+    vocabulary: dict[str, dict] = defaultdict(dict)
+    for record in records:
+        terms: dict[str, tuple[str, tuple[int, ...]]] = {}
+        for name in TEXT_FIELDS:
+            text = record.get(name) or ""
+            if text not in cache:
+                cache[text] = entries(apply_corrections(text, corrections)[0])
+            terms.update(cache[text])
+        table = vocabulary[record["document"]]
+        for term, (reading, groups) in terms.items():
+            if term in table:
+                table[term][2] += 1
+            else:
+                table[term] = [reading, groups, 1]
+    return vocabulary
+
+
+def write_vocabulary(database: Path, records: Iterable[dict], corrections=()) -> None:
+    """Store the vocabulary of ``records`` in ``database``, replacing their documents' entries."""
+    vocabulary = document_vocabulary(records, corrections)
+    connection = sqlite3.connect(database)
+    try:
+        with connection:
+            connection.execute("""create table if not exists vocabulary (
+                document text, term text, reading text, groups text, rows integer,
+                primary key (document, term)) without rowid""")
+            for document, terms in vocabulary.items():
+                connection.execute("delete from vocabulary where document = ?", (document,))
+                connection.executemany(
+                    "insert into vocabulary values (?, ?, ?, ?, ?)",
+                    ((document, term, reading, json.dumps(list(groups)), rows)
+                     for term, (reading, groups, rows) in terms.items()))
+    finally:
+        connection.close()
+
+
+def read_vocabulary(database: Path | sqlite3.Connection) -> list[tuple[str, str, tuple[int, ...], int]]:
+    """``(term, reading, groups, rows)`` over every document (rows summed), from a database file or
+    an open connection (a server holds its generation's open, so that it outlives the folder)."""
+    if isinstance(database, sqlite3.Connection):
+        return _read_vocabulary(database)
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        return _read_vocabulary(connection)
+    finally:
+        connection.close()
+
+
+def _read_vocabulary(connection: sqlite3.Connection) -> list[tuple[str, str, tuple[int, ...], int]]:
+    exists = connection.execute(
+        "select 1 from sqlite_master where type = 'table' and name = 'vocabulary'").fetchone()
+    if not exists:
+        return []
+    rows = connection.execute(
+        "select term, min(reading), min(groups), sum(rows) from vocabulary group by term").fetchall()
+    return [(term, reading, tuple(json.loads(groups)), n) for term, reading, groups, n in rows]
+
+
+def group_counts(vocabulary) -> Counter:
+    """How many distinct terms share each synonym group."""
+    return Counter(g for _, _, groups, _ in vocabulary for g in groups)

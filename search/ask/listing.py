@@ -1,0 +1,118 @@
+"""Answers computed from the matched rows: how many (count), which (list), how far they have
+come (status) and what comes next (future)."""
+
+from __future__ import annotations
+
+from .answer import Answer, Asked
+from .evidence import best_sentence, row_context
+from .topic import full_weight, held_weight
+from .wording import (GRADE_NAMES_JA, codes_of, counting_note, describe_summary, grade_summary, grade_text,
+                      measure_name, subject)
+
+MAX_LISTED = 10
+COMMENT_FIELDS = ("effort_comment", "direction_comment")
+
+
+def none_of(asked: Asked, kind: str, fields=("effort_comment",)) -> Answer:
+    what = subject(asked.corpus, asked.question, asked.words)
+    return Answer(kind, f"{what}はありません（0件）。", [], fields=fields)
+
+
+def evidence(asked: Asked, rows: list[int], fields, label: str) -> str:
+    """For a few rows asked about by topic: the sentence of each that says most about it."""
+    known, words, phrases = asked.known, asked.words, asked.phrases
+    if not words or not rows or len(rows) > 3:
+        return ""
+    quotes = []
+    for d in rows:
+        found = best_sentence(known, d, words, phrases, fields or COMMENT_FIELDS)
+        if fields is None and (found is None or not found.spans):  # no comment names it: any cell
+            found = best_sentence(known, d, words, phrases)
+        if found is not None:
+            quotes.append(f"{measure_name(known, d)}「{found.sentence.text}」" if len(rows) > 1
+                          else f"「{found.sentence.text}」")
+    return f"{label}：" + " ".join(quotes) if quotes else ""
+
+
+def answer_count(asked: Asked) -> Answer:
+    rows = asked.ordered_rows()
+    if not rows:
+        return none_of(asked, "count")
+    what = subject(asked.corpus, asked.question, asked.words)
+    note = counting_note(asked.known, rows, asked.words, asked.match)
+    return Answer("count", f"{what}は{len(rows)}件です（{note}）。", rows, fields=("effort_comment",))
+
+
+def answer_list(asked: Asked) -> Answer:
+    rows = asked.ordered_rows()
+    if not rows:
+        return none_of(asked, "list")
+    known = asked.known
+    what = subject(asked.corpus, asked.question, asked.words)
+    listed = [f"{measure_name(known, d)}進捗区分{known.records[d]['progress']}" for d in rows[:MAX_LISTED]]
+    more = f"、ほか{len(rows) - MAX_LISTED}件" if len(rows) > MAX_LISTED else ""
+    text = f"{what}は{len(rows)}件です：{'、'.join(listed)}{more}。"
+    text += evidence(asked, rows, None, "該当箇所")
+    return Answer("list", text, rows, fields=("effort_comment",))
+
+
+def answer_status(asked: Asked) -> Answer:
+    rows = asked.ordered_rows()
+    if not rows:
+        return none_of(asked, "status")
+    corpus, known, breakdown = asked.corpus, asked.known, asked.question.breakdown
+    what = subject(corpus, asked.question, asked.words)
+    summary = grade_summary(corpus, known, rows, breakdown)
+    if len(rows) == 1 and breakdown == "progress":
+        d = rows[0]
+        text = (f"{what}は1件で、{measure_name(known, d)}の進捗区分は"
+                f"{grade_text(corpus, 'progress', known.records[d]['progress'])}です。")
+    else:
+        text = f"{what}は{len(rows)}件で、{GRADE_NAMES_JA[breakdown]}は{describe_summary(summary)}です。"
+        if len(rows) <= 2 * MAX_LISTED:
+            listed = [f"{measure_name(known, d)}{'・'.join(codes_of(known.records[d][breakdown]))}"
+                      for d in rows[:MAX_LISTED]]
+            more = f"、ほか{len(rows) - MAX_LISTED}件" if len(rows) > MAX_LISTED else ""
+            text += f"内訳：{'、'.join(listed)}{more}。"
+    text += evidence(asked, rows, ("effort_comment",), "取組評価")
+    return Answer("status", text, rows, fields=("effort_comment",), summary=summary)
+
+
+def direction_text(asked: Asked, docnum: int) -> str:
+    """A row's direction comment: whole when short, else its best sentence and the next one."""
+    known = asked.known
+    comment = known.records[docnum]["direction_comment"].strip()
+    if len(comment) <= 200:
+        return comment
+    sentences = [s for s in known.sentences[docnum] if s.field == "direction_comment"]
+    found = best_sentence(known, docnum, asked.words, asked.phrases, ("direction_comment",))
+    if found is None:
+        return ""
+    index = sentences.index(found.sentence)
+    return " ".join(s.text for s in sentences[index:index + 2])
+
+
+def answer_future(asked: Asked) -> Answer:
+    corpus, known, words, match = asked.corpus, asked.known, asked.words, asked.match
+
+    def relevance(d):  # rows whose titles or measure name the topic come first
+        named = held_weight(words, row_context(known, d, words)) if words else 0.0
+        return (-match.coverage.get(d, 0) - 0.2 * named / full_weight(words), corpus.positions[d])
+
+    rows = sorted(match.rows, key=relevance)
+    if not rows:
+        return none_of(asked, "future", ("direction_comment",))
+    what = subject(corpus, asked.question, words)
+    summary = grade_summary(corpus, known, rows, "direction")
+    text = f"{what}（{len(rows)}件）の今後の方向性は、{describe_summary(summary)}です。"
+    if asked.question.also_status:  # 進捗状況と今後の方針: both
+        progress = describe_summary(grade_summary(corpus, known, rows, "progress"))
+        text = f"{what}は{len(rows)}件で、進捗区分は{progress}、今後の方向性は{describe_summary(summary)}です。"
+    details = []
+    for d in rows[:MAX_LISTED]:
+        comment = direction_text(asked, d)
+        if comment:
+            details.append(f"{measure_name(known, d)}：{comment}")
+    if details:
+        text += "主な方針：" + " ".join(details)
+    return Answer("future", text, rows, fields=("direction_comment",), summary=summary)

@@ -1,0 +1,338 @@
+"""Filters written into the text: departments, grades, legend labels, everyday grade words and
+chapters. What is read as a filter is never matched as text.
+
+- Departments by name (都市計画課), by the end of a name (観光課 → 商工観光課) or by a distinctive
+  part (地域振興 → 地域振興課) that the documents do not use as a word; a name that is also a
+  word of the text (図書館) only as the subject of work (図書館の取組, 図書館が担当).
+- Grades by code with any particle around it (進捗D, D評価, 進捗区分もD, 方向性がウ, 取組区分が「い」),
+  by the legend's wording (「ある程度進んでいる」 is C, 「検討等は進めているものの未実施」 is お), and
+  by the everyday words of data/grade_words.tsv (遅れている → D・E, 廃止になった → エ).
+- Chapters by number (第4章, 4章) or by title (ささえあいのまちづくり).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from index.analysis import morphemes, normalize
+from index.grades import FACET_NAMES_JA, GRADES
+
+from .model import FilterReading, Mention
+from .tokens import analyse
+
+# Words for "a grade" of any kind: which kind is said by the code's alphabet.
+GENERIC_GRADE_WORDS = ("評価", "区分", "ランク", "判定", "グレード")
+SEPARATORS = r"(?:\s*(?:か|または|又は|もしくは|・|、|,|と|や|及び|および|/)\s*)"
+BETWEEN = r"[\sぁ-ゖ「『\"'=:、]{0,8}?"
+CODE_BOUNDARY = {"progress": r"(?![A-Za-z0-9])", "effort": r"(?=[のはがでとやをにもか、。」』\"'\s)）?？]|$)",
+                 "direction": r"(?![ァ-ヺー])"}
+CODE_CLASS = {"progress": "[A-Ea-e]", "effort": "[あいうえお]", "direction": "[アイウエオ]"}
+# What a department name is followed by when it is the subject of the work, not a word.
+DEPARTMENT_CUE = re.compile(r"^(?:の取組|の取り組み|の事業|の施策|が担当|が所管|で担当|の担当|が実施|で実施|所管|担当)")
+SECTION_NAME = re.compile(r"([一-龥ァ-ヺー]{2,12})課(?![題程税長])")
+GENERIC_SECTIONS = frozenset({"担当", "所管", "関係各", "関係", "主管", "担当部", "関係部"})
+KANJI_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8",
+                 "九": "9", "十": "10"}
+QUOTED = re.compile(r"[「『\"“]([^」』\"”]{1,80})[」』\"”]")
+# Words that follow a legend phrase when it describes the rows asked for.
+ROW_AFTER = re.compile(r"^[^、。？?\s]{0,6}?(?:取組|取り組み|もの|施策|事業)|^\s*$|^\s")
+LEGEND_SKIP = frozenset({"物", "為る", "居る", "成る", "有る", "おる", "事", "取り組み", "もの"})
+
+
+def grade_names() -> dict[str, tuple[str, ...]]:
+    """Words that name each grade kind: the legend's heading and its own distinctive nouns
+    (進捗区分 → 進捗, 今後の方向性 → 方向性); a noun shared by two headings (区分) names none."""
+    nouns = {kind: [normalize(m.surface()) for _, m in morphemes(FACET_NAMES_JA[kind])
+                    if m.part_of_speech()[0] == "名詞" and m.part_of_speech()[2] != "副詞可能"]
+             for kind in GRADES}
+    shared = {n for kind in nouns for n in nouns[kind] if sum(n in other for other in nouns.values()) > 1}
+    names = {}
+    for kind in GRADES:
+        own = [n for n in nouns[kind] if n not in shared]
+        # 取組 and 取り組み are one word; both spellings are typed.
+        spellings = {m for n in own for m in (n, n.replace("組", "り組み")) if m}
+        names[kind] = tuple(sorted({normalize(FACET_NAMES_JA[kind]), *spellings}, key=len, reverse=True))
+    return names
+
+
+GRADE_NAMES = grade_names()
+
+
+def _code_pattern(kind: str, named: bool) -> re.Pattern:
+    code = CODE_CLASS[kind]
+    codes = f"(?P<codes>{code}(?:{SEPARATORS}{code})*){CODE_BOUNDARY[kind]}"
+    if named:
+        names = "|".join(map(re.escape, GRADE_NAMES[kind] + GENERIC_GRADE_WORDS))
+        return re.compile(f"(?:{names}){BETWEEN}{codes}")
+    before = r"(?<![A-Za-z0-9ァ-ヺー])" if kind != "effort" else r"(?<![ぁ-ゖ])"
+    return re.compile(f"{before}{codes}\\s*(?:{'|'.join(GENERIC_GRADE_WORDS)})")
+
+
+CODE_PATTERNS = [(kind, _code_pattern(kind, named)) for kind in GRADES for named in (True, False)]
+
+
+class Blanker:
+    """The text with the spans already read replaced by blanks, so that they are read once."""
+
+    def __init__(self, text: str, protected: list[tuple[int, int]]):
+        self.original = text
+        self.text = text
+        self.protected = protected
+
+    def free(self, start: int, end: int) -> bool:
+        inside = any(a < end and start < b for a, b in self.protected)
+        return not inside and not self.text[start:end].isspace() and "\0" not in self.text[start:end]
+
+    def take(self, start: int, end: int) -> None:
+        self.text = self.text[:start] + "\0" * (end - start) + self.text[end:]
+
+    def rest(self) -> str:
+        return self.text.replace("\0", " ")
+
+
+def read_filters(text: str, corpus) -> FilterReading:
+    """Every filter the text names; ``rest`` is the text with their mentions blanked.
+
+    ``text`` should be NFKC-normalized. Quoted spans and words after ``-`` are left as written:
+    quoting a word is how a user says "this is text, not a filter".
+    """
+    protected = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    protected += [(m.start(), m.end()) for m in re.finditer(r"(?:(?<=\s)|^)-\S+", text)]
+    blanker = Blanker(text, protected)
+    mentions: list[Mention] = []
+    for reader in (_grade_codes, _legend_labels, _grade_words, _departments, _chapters):
+        mentions += reader(blanker, corpus)
+    filters: dict[str, list[str]] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        values = filters.setdefault(mention.facet, [])
+        if mention.value not in values:
+            values.append(mention.value)
+    return FilterReading(text, blanker.rest(), filters, sorted(mentions, key=lambda m: m.start))
+
+
+def described_words(reading: FilterReading, corpus) -> frozenset[str]:
+    """The content words of the legend labels of the grades read from the text."""
+    words = set()
+    for mention in reading.mentions:
+        label = corpus.labels.get(mention.facet, {}).get(mention.value)
+        if label:
+            words |= _legend_words(label)
+    return frozenset(words)
+
+
+def _mention(blanker: Blanker, facet: str, value: str, start: int, end: int, how: str) -> Mention:
+    return Mention(facet, value, blanker.original[start:end], start, end, how)
+
+
+def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
+    found = []
+    for kind, pattern in CODE_PATTERNS:
+        for m in pattern.finditer(blanker.text):
+            if not blanker.free(m.start(), m.end()):
+                continue
+            codes = re.findall(CODE_CLASS[kind], m.group("codes"))
+            found += [_mention(blanker, kind, code.upper() if kind == "progress" else code,
+                               m.start(), m.end(), "code") for code in dict.fromkeys(codes)]
+            blanker.take(m.start(), m.end())
+    return found
+
+
+def _legend_labels(blanker: Blanker, corpus) -> list[Mention]:
+    """A legend label quoted or written whole, or two or more of its words in a row."""
+    found = []
+    labels = corpus.labels
+    for m in QUOTED.finditer(blanker.original):
+        hit = match_label(m.group(1), labels)
+        if hit and "\0" not in blanker.text[m.start():m.end()]:
+            found.append(_mention(blanker, hit[0], hit[1], m.start(), m.end(), "label"))
+            blanker.take(m.start(), m.end())
+    for kind, codes in labels.items():
+        for code, label in codes.items():
+            target = normalize(label)
+            position = normalize(blanker.text).find(target) if len(target) >= 6 else -1
+            if position >= 0 and blanker.free(position, position + len(target)):
+                found.append(_mention(blanker, kind, code, position, position + len(target), "label"))
+                blanker.take(position, position + len(target))
+    wording = find_legend_wording(blanker.text, labels)
+    if wording and blanker.free(wording[2], wording[3]):
+        kind, code, start, end = wording
+        found.append(_mention(blanker, kind, code, start, end, "label"))
+        blanker.take(start, end)
+    return found
+
+
+def _legend_words(text: str) -> set[str]:
+    return {w for w, _, _ in _content_words(text)}
+
+
+def _content_words(text: str) -> list[tuple[str, int, int]]:
+    return [(t.normalized, t.start, t.end) for t in analyse(text)
+            if t.pos[0] in ("名詞", "形状詞", "形容詞", "動詞") and t.normalized not in LEGEND_SKIP]
+
+
+def match_label(phrase: str, labels) -> tuple[str, str] | None:
+    """``(kind, code)`` of the legend label a quoted phrase names, or None: the label that contains
+    it, else the one whose words cover the phrase's words with the fewest words of its own."""
+    folded = re.sub(r"[\s、。,]", "", normalize(phrase))
+    if len(folded) < 3:
+        return None
+    best, best_score, words = None, 0.0, _legend_words(phrase)
+    for kind, codes in labels.items():
+        for code, label in codes.items():
+            target = re.sub(r"[\s、。,]", "", normalize(label))
+            if folded == target or (len(folded) >= 4 and folded in target) or target in folded:
+                score = 2.0 + len(folded) / max(len(target), 1)
+            else:
+                label_words = _legend_words(label)
+                if not words or not words <= label_words:
+                    continue
+                score = len(words) / len(words | label_words)
+                if score < 0.3:
+                    continue
+            if score > best_score:
+                best, best_score = (kind, code), score
+    return best
+
+
+def find_legend_wording(text: str, labels) -> tuple[str, str, int, int] | None:
+    """Two or more of a label's words in a row, describing the rows asked for (目標を達成した取組
+    → A; うまく進められていない → え): the label that shares the longest run of words, then the
+    one it covers best (ある程度進んでいる is all of い, a third of C), if only one does."""
+    words = _content_words(text)
+    sequences = {(kind, code): [w for w, _, _ in _content_words(label)]
+                 for kind, codes in labels.items() for code, label in codes.items()}
+    longest = max((len(seq) for seq in sequences.values()), default=0)
+    best, best_score, tied = None, (0, 0.0), False
+    for i in range(len(words)):
+        for j in range(i + 2, min(len(words), i + longest) + 1):
+            run = [w for w, _, _ in words[i:j]]
+            if "\0" in text[words[i][1]:words[j - 1][2]] or not ROW_AFTER.match(text[words[j - 1][2]:]):
+                continue
+            for key, sequence in sequences.items():
+                n = len(run)
+                if n / len(sequence) < 0.3 or not any(sequence[k:k + n] == run for k in range(len(sequence) - n + 1)):
+                    continue
+                score = (n, round(n / len(sequence), 6))
+                if score > best_score:
+                    best, best_score, tied = (*key, words[i][1], words[j - 1][2]), score, False
+                elif score == best_score and best and key != tuple(best[:2]):
+                    tied = True
+    return None if tied else best
+
+
+def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
+    """The everyday words of data/grade_words.tsv, used as the table says (alone, as a
+    predicate, or negated)."""
+    table = {word: (kind, codes, use) for word, kind, codes, use in corpus.grade_words}
+    tokens = analyse(blanker.text)
+    found = []
+    for i, token in enumerate(tokens):
+        entry = table.get(token.normalized) or table.get(token.dictionary)
+        if not entry or not blanker.free(token.start, token.end):
+            continue
+        kind, codes, use = entry
+        end = _predicate_end(tokens, i)
+        if use == "negated":
+            end = _negation_end(tokens, i)
+            if end is None:
+                continue
+        elif use == "predicate" and end == token.end:
+            continue
+        for code in codes:
+            found.append(_mention(blanker, kind, code, token.start, end, "word"))
+        blanker.take(token.start, end)
+    return found
+
+
+def _predicate_end(tokens, i: int) -> int:
+    """Where the predicate that starts at word ``i`` ends: its particles, auxiliaries and
+    dependent verbs (廃止|に|なっ|た, 遅れ|て|いる); the word's own end when none follow."""
+    end = tokens[i].end
+    for token in tokens[i + 1:]:
+        if token.pos[0] in ("助動詞",) or (token.pos[0] in ("動詞", "形容詞") and token.pos[1] == "非自立可能") \
+                or (token.pos[0] == "助詞" and token.surface in ("に", "て", "で", "と", "し")) \
+                or (token.pos[0] == "動詞" and token.dictionary in ("する", "なる", "れる", "られる")):
+            end = token.end
+            continue
+        break
+    return end
+
+
+def _negation_end(tokens, i: int) -> int | None:
+    """The end of a negated predicate at word ``i`` (進ん|で|い|ない), or None without a negation."""
+    end = _predicate_end(tokens, i)
+    inside = [t for t in tokens[i + 1:] if t.end <= end]
+    return end if any(t.dictionary in ("ない", "ず", "ぬ", "無い") for t in inside) else None
+
+
+def _departments(blanker: Blanker, corpus) -> list[Mention]:
+    names = [d["name"] for d in corpus.departments]
+    vocabulary = corpus.vocabulary
+    found = []
+    folded = normalize(blanker.text)
+    for name in sorted(names, key=len, reverse=True):
+        key = normalize(name)
+        is_section = name.endswith(("課", "室", "局"))
+        for m in re.finditer(re.escape(key), folded):
+            if not blanker.free(m.start(), m.end()):
+                continue
+            cue = DEPARTMENT_CUE.match(blanker.text[m.end():])
+            # A name that is also a word of the text (図書館) is a filter only as the subject of work.
+            if not is_section and vocabulary.rows(key) and not cue:
+                continue
+            end = m.end() + (cue.end() if cue else 0)
+            found.append(_mention(blanker, "department", name, m.start(), end, "name"))
+            blanker.take(m.start(), end)
+    found += _department_parts(blanker, names, vocabulary)
+    return found
+
+
+def _department_parts(blanker: Blanker, names: list[str], vocabulary) -> list[Mention]:
+    """The end of a name (観光課 → 商工観光課) and a distinctive part the text never uses as a
+    word (地域振興 → 地域振興課)."""
+    found = []
+    for m in SECTION_NAME.finditer(blanker.text):
+        if not blanker.free(m.start(), m.end()) or m.group(1) in GENERIC_SECTIONS:
+            continue
+        endings = [d for d in names if normalize(d).endswith(normalize(m.group(0)))]
+        if len(endings) == 1:
+            found.append(_mention(blanker, "department", endings[0], m.start(), m.end(), "end of name"))
+            blanker.take(m.start(), m.end())
+    for name in names:
+        stem = re.sub(r"(?:課|室|局)$", "", name)
+        if stem == name or len(stem) < 3 or vocabulary.rows(normalize(stem)):
+            continue
+        if sum(normalize(d).startswith(normalize(stem)) for d in names) > 1:
+            continue
+        for m in re.finditer(re.escape(normalize(stem)), normalize(blanker.text)):
+            if blanker.free(m.start(), m.end()):
+                found.append(_mention(blanker, "department", name, m.start(), m.end(), "part of name"))
+                blanker.take(m.start(), m.end())
+    return found
+
+
+def _chapters(blanker: Blanker, corpus) -> list[Mention]:
+    """Chapters by number (第3章, 3章) or by the words of their title."""
+    found = []
+    by_key = {c["key"]: c["title"] for c in corpus.chapters}
+    for m in re.finditer(r"(?:第\s*)?([0-9]+|[一二三四五六七八九十])\s*章", blanker.text):
+        key = f"第{KANJI_NUMBERS.get(m.group(1), m.group(1))}章"
+        if key in by_key and blanker.free(m.start(), m.end()):
+            tail = re.match(r"の?(?:取組|取り組み|施策)?", blanker.text[m.end():])
+            found.append(_mention(blanker, "chapter", by_key[key], m.start(), m.end(), "number"))
+            blanker.take(m.start(), m.end() + (tail.end() if tail and tail.group(0) != "の" else 0))
+    for key, title in by_key.items():
+        core = re.split(r"[（(]", re.sub(r"^第\S+章\s*", "", title))[0].strip()
+        position = blanker.text.find(core) if len(core) >= 5 else -1
+        if position >= 0 and blanker.free(position, position + len(core)):
+            end = position + len(core)
+            tail = re.match(r"(?:（[^）]*）)?(?:の章|章)?", blanker.text[end:])
+            end += tail.end() if tail else 0
+            found.append(_mention(blanker, "chapter", title, position, end, "title"))
+            blanker.take(position, end)
+    return found
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)

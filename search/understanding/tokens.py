@@ -1,0 +1,124 @@
+"""What was typed, word by word: Sudachi's analysis, and which words only frame the request.
+
+A query or question mixes the topic (空き家, 子育て支援) with words that only frame the request:
+particles and auxiliaries (の, について, です), question words (どこ, 何, どう, なぜ), formal nouns
+(こと, うち, ところ, ため), light verbs (する, なる, いる, いく) and the verbs of asking (教えて
+ください, 知りたい). They are recognised by their grammar, Sudachi's part of speech, not by a
+list of strings: a word the documents never use then cannot veto a search.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from index.analysis import morphemes, normalize, sub_morphemes
+
+# Parts of speech that never carry a topic.
+FRAMING_POS = frozenset({"助詞", "助動詞", "補助記号", "空白", "接続詞", "感動詞", "連体詞", "副詞", "代名詞",
+                         "記号"})
+# Verbs and adjectives that lean on another word (する, なる, いる, いく, ない, ほしい).
+DEPENDENT = "非自立可能"
+# Nouns that work as adverbs (うち, ところ, ため, 今後, 一番): formal nouns and time words.
+ADVERBIAL = "副詞可能"
+# After a verb, these make it a request or a wish (教えてください, 知りたい): the verb asks.
+REQUEST_AFTER = frozenset({"たい", "下さる", "くださる", "欲しい", "ほしい", "頂く", "いただく", "貰う", "もらう",
+                           "願う"})
+# Verbs that, after に or を, make a compound particle (について, に関して, に対する, によって,
+# を通じて, に向けた): grammar, like the particle itself, not a topic.
+PARTICLE_VERBS = frozenset({"つく", "付く", "関する", "対する", "よる", "因る", "依る", "とる", "取る", "おける",
+                            "於く", "係る", "関わる", "向ける", "通じる", "めぐる", "巡る", "わたる", "渡る"})
+KANA = re.compile(r"^[ぁ-ゖァ-ヺー]+$")
+HIRAGANA_RUN = re.compile(r"[ぁ-ゖー]{3,}")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One Sudachi word of what was typed, with its offsets in the typed text."""
+
+    surface: str
+    start: int
+    end: int
+    pos: tuple[str, ...]
+    normalized: str
+    dictionary: str
+    reading: str
+    groups: tuple[int, ...]
+    framing: bool = False
+    # Normalized forms of its shorter (split-A) parts that carry meaning (検討中 → 検討).
+    parts: tuple[str, ...] = ()
+
+    @property
+    def is_noun_piece(self) -> bool:
+        """Part of a compound noun: a noun (not a number), an adjectival noun, a prefix or a suffix."""
+        return (self.pos[0] == "名詞" and self.pos[1] != "数詞" and self.pos[2] != ADVERBIAL) or \
+            self.pos[0] in ("形状詞", "接頭辞", "接尾辞")
+
+    @property
+    def is_predicate(self) -> bool:
+        return self.pos[0] in ("動詞", "形容詞")
+
+
+def katakana(text: str) -> str:
+    """Hiragana as katakana: the form Sudachi gives readings in."""
+    return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in text)
+
+
+def _framing_by_pos(pos: tuple[str, ...]) -> bool:
+    if pos[0] in FRAMING_POS:
+        return True
+    if pos[0] in ("動詞", "形容詞") and pos[1] == DEPENDENT:
+        return True
+    return pos[0] == "名詞" and pos[2] == ADVERBIAL
+
+
+@lru_cache(maxsize=4096)
+def analyse(text: str) -> tuple[Token, ...]:
+    """The words of ``text`` (split mode C), each marked framing or not by its grammar.
+
+    >>> [t.surface for t in analyse("自治会について教えてください") if not t.framing]
+    ['自治会']
+    """
+    raw = [(offset + m.begin(), offset + m.end(), m) for offset, m in morphemes(text)]
+    tokens = []
+    for start, end, m in raw:
+        pos = tuple(m.part_of_speech())
+        parts = tuple(normalize(p.normalized_form()) for p in sub_morphemes(m)
+                      if p.part_of_speech()[0] not in ("接尾辞", "接頭辞"))
+        tokens.append(Token(m.surface(), start, end, pos, normalize(m.normalized_form()),
+                            m.dictionary_form(), katakana(m.surface()) if KANA.match(m.surface()) else m.reading_form(),
+                            tuple(m.synonym_group_ids()), _framing_by_pos(pos), parts))
+    return tuple(_mark_requests(tokens))
+
+
+def _mark_requests(tokens: list[Token]) -> list[Token]:
+    """A verb followed by a request or a wish (教えて|ください, 知り|たい) frames the request, and
+    so does the verb of a compound particle (に|つい|て)."""
+    marked = list(tokens)
+    for i, token in enumerate(tokens):
+        if token.pos[0] != "動詞" or token.framing:
+            continue
+        if i and tokens[i - 1].surface in ("に", "を") and token.dictionary in PARTICLE_VERBS:
+            marked[i] = _framed(token)
+            continue
+        following = [t.dictionary for t in tokens[i + 1:i + 4]]
+        if any(word in REQUEST_AFTER for word in following[:1]) or \
+                (following[:1] == ["て"] and any(w in REQUEST_AFTER for w in following[1:])):
+            marked[i] = _framed(token)
+    return marked
+
+
+def _framed(token: Token) -> Token:
+    return dataclasses.replace(token, framing=True)
+
+
+def reading(tokens) -> str:
+    """The reading of a run of words in katakana (kana as typed: Sudachi misreads kana strings)."""
+    return "".join(t.reading for t in tokens)
+
+
+def hiragana_runs(text: str):
+    """``(start, end)`` of each run of three or more hiragana: candidates for a reading match."""
+    return [(m.start(), m.end()) for m in HIRAGANA_RUN.finditer(text)]

@@ -1,0 +1,88 @@
+"""The corpus's words, looked up by reading, by synonym group and by spelling distance.
+
+Built from the ``vocabulary`` table that the index stores (``index/vocabulary.py``), once per
+opened generation. Fuzzy matching uses RapidFuzz (optimal string alignment: one insertion,
+deletion, substitution or swap of neighbours is one edit) over the corpus's own words, with
+small kana folded to large (ジヨンソン = ジョンソン) and long vowel marks kept.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from index.vocabulary import read_vocabulary
+
+SMALL_KANA = str.maketrans("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ", "あいうえおつやゆよわアイウエオツヤユヨワカケ")
+# A synonym group shared by more distinct words than this is too loose to expand a query with.
+MAX_GROUP_TERMS = 12
+MIN_READING = 3  # kana: a reading of two is shared by too many words
+
+
+def fold(text: str) -> str:
+    """Small kana as large: the spelling mistakes people make with ュ, ィ, ョ."""
+    return text.translate(SMALL_KANA)
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    reading: str
+    groups: tuple[int, ...]
+    rows: int
+
+
+class Vocabulary:
+    """Lookups over one generation's vocabulary."""
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = {e.term: e for e in entries}
+        self.by_reading: dict[str, list[Entry]] = defaultdict(list)
+        self.by_group: dict[int, list[Entry]] = defaultdict(list)
+        for entry in entries:
+            if len(entry.reading) >= MIN_READING:
+                self.by_reading[entry.reading].append(entry)
+            for group in entry.groups:
+                self.by_group[group].append(entry)
+        self._folded = [fold(e.term) for e in entries]
+        self._terms = [e.term for e in entries]
+
+    @classmethod
+    def read(cls, database) -> "Vocabulary":
+        return cls([Entry(term, reading, groups, rows) for term, reading, groups, rows in read_vocabulary(database)])
+
+    def rows(self, term: str) -> int:
+        entry = self.entries.get(term)
+        return entry.rows if entry else 0
+
+    def same_reading(self, reading: str) -> list[Entry]:
+        """The corpus words read ``reading`` (katakana), most frequent first."""
+        return sorted(self.by_reading.get(reading, ()), key=lambda e: (-e.rows, e.term))
+
+    def synonyms(self, groups: tuple[int, ...], exclude: str = "") -> list[Entry]:
+        """The corpus words that share one of ``groups`` with a word, most frequent first."""
+        found = {}
+        for group in groups:
+            members = self.by_group.get(group, ())
+            if len(members) > MAX_GROUP_TERMS:
+                continue
+            for entry in members:
+                if entry.term != exclude:
+                    found[entry.term] = entry
+        return sorted(found.values(), key=lambda e: (-e.rows, e.term))
+
+    def near(self, word: str, max_edits: int = 1, limit: int = 3) -> list[Entry]:
+        """The corpus words nearest ``word`` (but not ``word``), within ``max_edits`` edits: those
+        at the fewest edits found, the most frequent first."""
+        folded = fold(word)
+        found = process.extract(folded, self._folded, scorer=OSA.distance, score_cutoff=max_edits,
+                                limit=50)
+        # Folded alike (ジヨンソン, ジョンソン) counts as near: zero edits once folded.
+        candidates = [(distance, self.entries[self._terms[index]]) for _, distance, index in found
+                      if self._terms[index] != word]
+        candidates.sort(key=lambda c: (c[0], -c[1].rows, c[1].term))
+        nearest = candidates[0][0] if candidates else 0
+        return [entry for distance, entry in candidates if distance == nearest][:limit]

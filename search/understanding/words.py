@@ -1,0 +1,273 @@
+"""The words of a query, each matched as well as the corpus allows.
+
+A word of the query that the documents contain is kept as typed: search stays exact on the
+document's own words. Anything else is analysed:
+
+1. framing words (について, どう, 教えてください …) are dropped and reported;
+2. the rest is cut into units: compound nouns (空き家対策, 市民活動) and predicates (暮らす);
+   a run of hiragana that reads like a corpus word becomes that word (としょかん → 図書館);
+3. each unit is matched as written; failing that, by its reading (健康増新 → 健康増進), by a
+   synonym group (お年寄り → 高齢者), by the nearest corpus spelling within one edit (コミニティ
+   バス → コミュニティバス, 「もしかして」), or by its parts (防災無線 → 防災, 無線);
+4. a word that matches nothing stays in the query as unknown: a search for something the
+   documents do not mention finds nothing.
+
+Several units make a ``soft`` node: the rows that hold most of their distinctive words.
+Single words that the corpus contains are also widened by their Sudachi synonym group
+(子ども → 児童), ranked below the word itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..query import Leaf, Node
+from .model import Dropped, Expansion
+from .tokens import Token, analyse, hiragana_runs, katakana, reading
+
+HIRAGANA = re.compile(r"^[ぁ-ゖー]+$")
+MAX_WIDENED = 5  # corpus words one query word may widen to (each is one more look-up)
+MIN_FUZZY = 3  # characters: a shorter word is one edit away from too many others
+LONG_FUZZY = 7  # characters: from here two edits are allowed
+
+
+MAX_KANA_RUN = 30  # characters of hiragana compared with readings (a longer run is cut)
+# The document's own names for its rows (the table header: 施策の方向性, 内容（取り組んでいく事業等）,
+# 取組評価; the legend: …もの). Beside a topic or a filter they only say "rows" (遅れている事業,
+# 子育ての取組), so they frame the request.
+ROW_NOUNS = frozenset({"取組", "取り組み", "施策", "事業", "もの", "物"})
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A piece of the query to match: a compound noun or a predicate, as typed."""
+
+    text: str
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    kind: str  # noun, predicate
+    widened: tuple[Expansion, ...] = ()  # found before analysis (a kana run's reading)
+
+
+class LeafReader:
+    """Turns the leaves of a query tree into understood leaves, collecting dropped words."""
+
+    def __init__(self, corpus, count_rows, described: frozenset[str] = frozenset()):
+        self.corpus = corpus
+        self.vocabulary = corpus.vocabulary
+        self.count_rows = count_rows  # text -> rows that contain it
+        # Words of the legend labels of the grades read from the text: 検討中で未実施 names お
+        # (検討等は進めているものの、未実施), so 検討 is part of the grade, not a topic.
+        self.described = described
+        self.dropped: list[Dropped] = []
+
+    def tree(self, node, filtered: bool = False):
+        """The understood tree; ``filtered`` when filters were read from the same text."""
+        understood = self._tree(node, False)
+        return self._without_row_nouns(understood, filtered)
+
+    def _tree(self, node, excluded: bool):
+        if node is None:
+            return None
+        if isinstance(node, Leaf):
+            return node if node.exact or excluded else self.leaf(node.text)
+        children = [self._tree(c, excluded or node.op == "not") for c in node.children]
+        return _node(node.op, children)
+
+    def _without_row_nouns(self, node, filtered: bool):
+        """Drop the row nouns (事業, 取組) when a filter or another word says which rows."""
+        leaves = list(_leaves(node))
+        if not filtered and len(leaves) < 2:
+            return node
+
+        def keep(leaf):
+            if leaf.exact or leaf.text not in ROW_NOUNS:
+                return True
+            self.dropped.append(Dropped(leaf.text, "row noun"))
+            return False
+        return _filter_leaves(node, keep)
+
+    def trimmed(self, text: str) -> tuple[str, tuple[Token, ...]]:
+        """``text`` without the particles that begin or end it (の取組 is what is left of
+        「子育ての取組」 once 子育て was read as something else; 自治会を → 自治会)."""
+        tokens = analyse(text)
+        start, end = 0, len(tokens)
+        # Sudachi cuts a hiragana string anywhere (あきや → あき・や): a particle is one only
+        # beside a word that is not written in hiragana.
+        def edge(i, inside, kinds):
+            return tokens[i].pos[0] in kinds and (tokens[i].pos[0] == "補助記号" or not (
+                0 <= inside < len(tokens) and HIRAGANA.match(tokens[inside].surface)))
+        while start < end and edge(start, start + 1, ("助詞", "助動詞", "補助記号")):
+            start += 1
+        while end > start and edge(end - 1, end - 2, ("助詞", "補助記号")):
+            end -= 1
+        for token in tokens[:start] + tokens[end:]:
+            if token.pos[0] != "補助記号":
+                self.dropped.append(Dropped(token.surface, "grammar"))
+        if start == end:
+            return "", ()
+        trimmed = text[tokens[start].start:tokens[end - 1].end]
+        return trimmed, (tokens if (start, end) == (0, len(tokens)) else analyse(trimmed))
+
+    def contains(self, text: str) -> bool:
+        return self.vocabulary.rows(text.lower()) > 0 or self.count_rows(text) > 0
+
+    def leaf(self, text: str):
+        """One word of the query as typed (no blanks inside)."""
+        text, tokens = self.trimmed(text)
+        if not tokens:
+            return None
+        if self.contains(text):
+            return Leaf(text, widened=self.synonyms(tokens, text))
+        whole = self.by_reading(analyse(text))
+        if whole:  # 健康増新, がくどう保育: the whole word reads like a corpus word
+            return Leaf(text, widened=whole)
+        units = merge_kana(self.units(text), self.by_reading)
+        leaves = [leaf for unit in units for leaf in self.resolve(unit, units)]
+        if not leaves:
+            return None
+        return leaves[0] if len(leaves) == 1 else Node("soft", tuple(leaves))
+
+    def units(self, text: str) -> list[Unit]:
+        """The content units of ``text``; framing words go to ``dropped``."""
+        kana = self.kana_words(text)
+        covered = [(start, end) for start, end, _ in kana]
+        units, run = [], []
+        pending = {start: unit for start, _, unit in kana}
+
+        def close():
+            if run:
+                units.append(Unit(text[run[0].start:run[-1].end], run[0].start, run[-1].end, tuple(run), "noun"))
+                run.clear()
+
+        for token in analyse(text):
+            if any(a <= token.start < b or a < token.end <= b for a, b in covered):
+                if token.start in pending:
+                    close()
+                    units.append(pending.pop(token.start))
+                continue
+            if token.framing:
+                close()
+                if token.pos[0] not in ("補助記号", "空白"):
+                    self.dropped.append(Dropped(token.surface, "grammar"))
+            elif self.describes_grade(token):
+                close()
+                self.dropped.append(Dropped(token.surface, "grade wording"))
+            elif token.is_noun_piece:
+                if token.pos[0] == "接尾辞" and not run:
+                    continue
+                run.append(token)
+            elif token.is_predicate:
+                close()
+                units.append(Unit(token.surface, token.start, token.end, (token,), "predicate"))
+            else:
+                close()
+        close()
+        for unit in pending.values():  # a kana word no token started at
+            units.append(unit)
+        return units
+
+    def describes_grade(self, token: Token) -> bool:
+        if token.pos[0] in ("接頭辞", "接尾辞"):
+            return False
+        return token.normalized in self.described or bool(token.parts) and set(token.parts) <= self.described
+
+    def kana_words(self, text: str) -> list[tuple[int, int, Unit]]:
+        """Runs of hiragana that read like corpus words (としょかん → 図書館), longest first; a run
+        that Sudachi reads as nothing but grammar (している) is left alone."""
+        tokens = analyse(text)
+        found = []
+        for run_start, run_end in hiragana_runs(text):
+            run_end = min(run_end, run_start + MAX_KANA_RUN)
+            i = run_start
+            while i < run_end - 2:
+                for j in range(run_end, i + 2, -1):
+                    entries = self.vocabulary.same_reading(katakana(text[i:j]))
+                    inside = [t for t in tokens if t.start < j and t.end > i]
+                    if entries and not all(t.framing for t in inside):
+                        widened = tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
+                        found.append((i, j, Unit(text[i:j], i, j, tuple(inside), "noun", widened)))
+                        i = j
+                        break
+                else:
+                    i += 1
+        return found
+
+    def resolve(self, unit: Unit, units: list[Unit], depth: int = 0) -> list[Leaf]:
+        """The leaves that match one unit (see the module docstring for the order)."""
+        if unit.widened:
+            return [Leaf(unit.text, widened=unit.widened)]
+        if self.contains(unit.text):
+            return [Leaf(unit.text, widened=self.synonyms(unit.tokens, unit.text), kind=unit.kind)]
+        if unit.kind == "predicate":
+            self.dropped.append(Dropped(unit.text, "unknown"))
+            return []
+        widened = self.by_reading(unit.tokens) or self.synonyms(unit.tokens, unit.text) or self.near(unit.text)
+        if widened:
+            return [Leaf(unit.text, widened=widened)]
+        if len(unit.tokens) > 1 and depth == 0:
+            parts = [Unit(t.surface, t.start, t.end, (t,), "noun") for t in unit.tokens
+                     if t.pos[0] not in ("接頭辞", "接尾辞")]
+            leaves = [leaf for part in parts for leaf in self.resolve(part, units, depth + 1)]
+            return [Leaf(leaf.text, widened=leaf.widened, kind=leaf.kind, known=leaf.known) for leaf in leaves]
+        return [Leaf(unit.text, known=False)]
+
+    def by_reading(self, tokens) -> tuple[Expansion, ...]:
+        """Corpus words read like ``tokens`` (健康増新 reads like 健康増進)."""
+        entries = self.vocabulary.same_reading(reading(tokens)) if tokens else []
+        return tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
+
+    def synonyms(self, tokens, text: str) -> tuple[Expansion, ...]:
+        """Corpus words in the Sudachi synonym group of a single word (お + 年寄り counts as one)."""
+        words = [t for t in tokens if t.pos[0] not in ("接頭辞", "接尾辞")]
+        if len(words) != 1:
+            return ()
+        entries = self.vocabulary.synonyms(words[0].groups, exclude=text.lower())
+        # One character (道 for 道路) matches inside too many other words.
+        return tuple(Expansion(e.term, "synonym") for e in entries
+                     if len(e.term) >= 2 and e.term not in (words[0].normalized, words[0].surface))[:MAX_WIDENED]
+
+    def near(self, text: str) -> tuple[Expansion, ...]:
+        if len(text) < MIN_FUZZY:
+            return ()
+        edits = 2 if len(text) >= LONG_FUZZY else 1
+        return tuple(Expansion(e.term, "fuzzy") for e in self.vocabulary.near(text, edits))
+
+
+def merge_kana(units: list[Unit], by_reading) -> list[Unit]:
+    """A kana word next to a noun may be half of a compound: 市民 + かつどう reads like 市民活動."""
+    merged: list[Unit] = []
+    for unit in units:
+        last = merged[-1] if merged else None
+        if last and last.end == unit.start and last.kind == unit.kind == "noun" and (last.widened or unit.widened):
+            widened = by_reading(last.tokens + unit.tokens)
+            if widened:
+                merged[-1] = Unit(last.text + unit.text, last.start, unit.end, last.tokens + unit.tokens, "noun", widened)
+                continue
+        merged.append(unit)
+    return merged
+
+
+def _leaves(node):
+    if isinstance(node, Leaf):
+        yield node
+    elif isinstance(node, Node):
+        for child in node.children:
+            yield from _leaves(child)
+
+
+def _node(op: str, children: list):
+    children = [c for c in children if c is not None]
+    if not children:
+        return None
+    return Node(op, tuple(children)) if op == "not" or len(children) > 1 else children[0]
+
+
+def _filter_leaves(node, keep):
+    if isinstance(node, Leaf):
+        return node if keep(node) else None
+    if isinstance(node, Node):
+        return _node(node.op, [_filter_leaves(c, keep) for c in node.children])
+    return node

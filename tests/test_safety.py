@@ -1,0 +1,202 @@
+"""Safe under hostile use (issue 17), over the real server and the real command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import urllib.error
+import urllib.request
+from urllib.parse import quote
+
+import pytest
+
+from bench.spawn import hyoka_search
+from index.build import Workspace
+from search.export import inert
+from search.limits import MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL
+from search.query import parse_query
+from search.suggest import MOST_DROPPED_VALUES, _candidates
+from web import create_app
+
+from .conftest import LiveServer, rid
+from .sheetdata import seed_records, table_rows, write_csv
+
+
+def departments(count: int) -> list[str]:
+    return [f"存在しない課{n}" for n in range(count)]
+
+
+@pytest.mark.parametrize("path", ["/api/search", "/search", "/search.csv", "/search.json"])
+def test_the_most_filter_values_allowed_are_answered(live, path):
+    status, _, body = live.get(path, department=departments(MAX_FILTER_VALUES),
+                               chapter=[str(n) for n in range(MAX_FILTER_VALUES_TOTAL - MAX_FILTER_VALUES)])
+    assert status == 200
+    if path == "/api/search":
+        assert body["total"] == 0 and len(body["interpretation"]["filters"]["department"]) == MAX_FILTER_VALUES
+
+
+def test_one_value_too_many_for_a_parameter_is_a_400_naming_it(live):
+    status, headers, body = live.get("/api/search", q="コロナ", department=departments(MAX_FILTER_VALUES + 1))
+    assert status == 400 and headers.get_content_type() == "application/json"
+    error = body["error"]
+    assert error["code"] == "too_many_values"
+    assert "department" in error["message_en"] and "所管課（department）" in error["message_ja"]
+    assert str(MAX_FILTER_VALUES) in error["message_ja"]
+
+
+def test_one_value_too_many_over_all_filters_is_a_400_naming_where(live):
+    status, _, body = live.get("/api/search", progress=["A"] * 40, effort=["あ"] * 40,
+                               chapter=["1"] * (MAX_FILTER_VALUES_TOTAL - 79))
+    assert status == 400
+    assert body["error"]["code"] == "too_many_values"
+    assert "chapter" in body["error"]["message_en"] and str(MAX_FILTER_VALUES_TOTAL) in body["error"]["message_ja"]
+
+
+def test_the_page_says_which_filter_has_too_many_values(live):
+    status, headers, page = live.get("/search", q="コロナ", department=departments(MAX_FILTER_VALUES * 4))
+    assert status == 400 and headers.get_content_type() == "text/html"
+    assert "所管課（department）の値が多すぎます" in page and "エラーコード 400" in page
+
+
+def test_openapi_publishes_the_filter_limits(live):
+    _, _, spec = live.get("/openapi.json")
+    parameters = {p["name"]: p for p in spec["paths"]["/api/search"]["get"]["parameters"]}
+    for name in ("progress", "effort", "direction", "department", "chapter", "document"):
+        assert parameters[name]["schema"]["maxItems"] == MAX_FILTER_VALUES
+        assert str(MAX_FILTER_VALUES_TOTAL) in parameters[name]["description"]
+
+
+def test_suggestions_try_a_bounded_number_of_filter_values(corpus):
+    """Each candidate "drop this value" is a pass over all values: all of them made it quadratic."""
+    parsed = parse_query({"q": ["コロナ"], "department": departments(MAX_FILTER_VALUES)})
+    dropped = [label for kind, label, _ in _candidates(corpus, parsed) if kind == "drop_filter"]
+    assert len(dropped) == MOST_DROPPED_VALUES + 1  # and "remove every filter"
+
+
+# --- 405 answers name the allowed methods; exports never hand a spreadsheet a formula ---
+
+@pytest.mark.parametrize("path", ["/api/search", "/search", "/search.csv", "/"])
+def test_a_405_says_which_methods_are_allowed(live, path):
+    request = urllib.request.Request(live.url + path, data=b"q=x", method="POST")
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        urllib.request.urlopen(request, timeout=30)
+    with answer.value:
+        assert answer.value.code == 405
+        assert {"GET", "HEAD"} <= {m.strip() for m in answer.value.headers["Allow"].split(",")}
+
+
+FORMULAS = ["＝1+1", "＋1", "－1", "＠SUM(A1)", "﹦HYPERLINK(\"x\")", "−1", "=1+1", "@SUM(A1)"]
+
+
+@pytest.fixture(scope="module")
+def hostile_workspace(workspace, tmp_path_factory) -> Workspace:
+    """The seed plus a CSV document whose comments start with formula characters, ingested by the
+    real command."""
+    folder = tmp_path_factory.mktemp("hostile")
+    rows = table_rows(seed_records()[:len(FORMULAS)])
+    for row, formula in zip(rows, FORMULAS):
+        row[7] = formula  # 取組評価（自由記述）
+    path = write_csv(folder / "hostile.csv", rows)
+    var = Workspace(folder / "var")
+    shutil.copytree(workspace.root, var.root, symlinks=True)
+    ingested = hyoka_search(var.root, "ingest", str(path))
+    assert ingested.returncode == 0, ingested.stderr
+    return var
+
+
+def test_csv_export_quotes_full_width_formula_characters(hostile_workspace):
+    app = create_app({"TESTING": True, "VAR_DIR": str(hostile_workspace.root), "BUILD_ON_START": False})
+    server = LiveServer(app)
+    try:
+        status, _, body = server.get("/search.csv", document="hostile", sort="document")
+    finally:
+        server.close()
+    assert status == 200
+    rows = list(csv.DictReader(io.StringIO(body.removeprefix("\ufeff"))))
+    assert [r["取組評価（自由記述）"] for r in rows] == ["'" + f for f in FORMULAS]
+    assert all(not r["施策の方向性"].startswith("'") for r in rows)
+
+
+@pytest.mark.parametrize("value, expected", [("　＝1", "'　＝1"), (" +1", "' +1"), ("ー", "ー"), ("・＝", "・＝"), (3, 3)])
+def test_blanks_before_a_formula_character_do_not_hide_it(value, expected):
+    assert inert(value) == expected
+
+
+def test_xlsx_export_quotes_formulas_like_the_csv(hostile_workspace):
+    from openpyxl import load_workbook
+
+    app = create_app({"TESTING": True, "VAR_DIR": str(hostile_workspace.root), "BUILD_ON_START": False})
+    response = app.test_client().get("/search.xlsx", query_string={"document": "hostile"})
+    sheet = load_workbook(io.BytesIO(response.get_data())).active
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    column = header.index("取組評価（自由記述）")
+    assert [r[column] for r in rows] == ["'" + f for f in FORMULAS]  # search.export.inert, as in the CSV
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+# --- Security headers: a strict Content-Security-Policy that every page keeps ---
+
+PAGES = ["/", "/search", "/search?q=" + quote("コロナ") + "&progress=C&direction=" + quote("イ"),
+         "/search?q=" + quote("空き屋") + "&progress=E", "/search?view=table", "/search?group=department",
+         "/search?q=" + quote("コロナ") + "&group=progress", f"/evaluations/{rid(572)}", "/overview",
+         "/legend", "/ask", "/ask?q=" + quote("電子申請システムへの入替を実施したのはどの課ですか"),
+         "/evaluations/none:1", "/search?page=0"]
+WATCH_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation",
+  (e) => window.__violations.push(e.violatedDirective + " " + (e.blockedURI || "inline")));
+"""
+
+
+@pytest.mark.parametrize("path", ["/", "/search", "/api/search", "/openapi.json", "/static/app.js",
+                                  "/evaluations/none:1", "/api/nothing"])
+def test_every_answer_has_the_security_headers(live, path):
+    _, headers, _ = live.get(path)
+    policy = dict(part.strip().split(" ", 1) for part in headers["Content-Security-Policy"].split(";"))
+    assert policy["default-src"] == "'none'" and policy["frame-ancestors"] == "'none'"
+    assert policy["script-src"] == "'self'" and policy["style-src"] == "'self'"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Referrer-Policy"] == "same-origin"
+
+
+def test_no_page_violates_the_policy_in_chromium(live, browser):
+    """Every page with the header on: no violation reported, and the script and stylesheet ran."""
+    context = browser.new_context(locale="ja-JP")
+    context.add_init_script(WATCH_VIOLATIONS)
+    page = context.new_page()
+    console = []
+    page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+    try:
+        for path in PAGES:
+            page.goto(live.url + path)
+            page.wait_for_load_state("load")
+            assert page.evaluate("window.__violations") == [], path
+            assert page.evaluate("document.documentElement.classList.contains('js')"), path
+            assert page.evaluate("document.styleSheets[0].cssRules.length") > 10, path
+        # The script still does its work: ticking a facet submits the form.
+        page.goto(live.url + "/search?q=" + quote("コロナ"))
+        with page.expect_navigation():
+            page.locator('#facet-progress input[value="B"]').check()
+        assert "progress=B" in page.url and page.evaluate("window.__violations") == []
+        assert not [m for m in console if "Content Security Policy" in m], console
+        # And both watches would see one: an inline style is refused.
+        page.evaluate("document.body.setAttribute('style', 'color: red')")
+        page.wait_for_function("window.__violations.length > 0")
+        assert page.evaluate("window.__violations")[0].startswith("style-src")
+        assert [m for m in console if "Content Security Policy" in m]
+    finally:
+        context.close()
+
+
+def test_a_page_cannot_be_framed_by_another_site(live, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.set_content(f'<iframe src="{live.url}/search"></iframe>')
+        page.wait_for_timeout(500)
+        frame = page.frames[-1]
+        assert "取組評価検索" not in (frame.content() if frame is not page.main_frame else "")
+    finally:
+        context.close()

@@ -1,0 +1,138 @@
+"""Query understanding over the real index: each mechanism, the rows it finds and what
+``interpretation`` says about it."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.understanding.tokens import analyse
+
+from .conftest import lines, search
+
+
+def content(text: str) -> list[str]:
+    return [t.surface for t in analyse(text) if not t.framing]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("自治会について教えてください", ["自治会"]),
+    ("空き家対策は今後どう進めていくつもりですか", ["空き家", "対策", "進め", "つもり"]),
+    ("子どもの居場所づくりはどうなっているか", ["子ども", "居場所", "づくり"]),
+    ("人権推進課の取組のうち、進捗区分がCのものはどれですか", ["人権", "推進課", "取組", "進捗", "区分", "C", "もの"]),
+])
+def test_framing_words_are_recognised_by_grammar(text, expected):
+    assert content(text) == expected
+
+
+def widened(response, how):
+    return {w["text"] for t in response["interpretation"]["terms"] for w in t["widened"] if w["how"] == how}
+
+
+def test_kana_query_matches_the_readings_of_corpus_words(corpus):
+    response = search(corpus, q="こうみんかん")
+    assert "公民館" in widened(response, "reading")
+    assert set(lines(response)) == set(lines(search(corpus, q="公民館")))
+    assert any("<mark>公民館</mark>" in h["fragment"] for r in response["results"] for h in r["highlights"])
+
+
+def test_kana_word_inside_a_sentence(corpus):
+    response = search(corpus, q="としょかんのイベント")
+    assert "図書館" in widened(response, "reading")
+    assert set(lines(response)) & set(lines(search(corpus, q="図書館 イベント")))
+
+
+def test_wrong_homophone_matches_by_reading(corpus):
+    response = search(corpus, q="浄化層")
+    assert widened(response, "reading") == {"浄化槽"}
+    assert lines(response) == lines(search(corpus, q="浄化槽"))
+
+
+def test_typo_finds_the_nearest_corpus_word(corpus):
+    response = search(corpus, q="パブリックコンメト")
+    assert widened(response, "fuzzy") == {"パブリックコメント"}
+    assert set(lines(response)) == set(lines(search(corpus, q="パブリックコメント")))
+    assert any(n.startswith("もしかして") for n in response["interpretation"]["notes"])
+
+
+def test_synonym_group_widens_a_word_the_document_does_not_use(corpus):
+    response = search(corpus, q="お年寄り")
+    assert "高齢者" in widened(response, "synonym")
+    assert set(lines(search(corpus, q="高齢者"))) <= set(lines(response))
+
+
+def test_rows_with_the_word_itself_rank_above_widened_ones(corpus):
+    response = search(corpus, q="子ども")
+    assert "児童" in widened(response, "synonym")
+    with_word = set(lines(search(corpus, q='"子ども"')))
+    ranked = lines(response)
+    assert set(ranked) > with_word
+    assert set(ranked[:len(with_word)]) == with_word
+
+
+def test_unspaced_sentence_is_a_soft_match_of_its_words(corpus):
+    response = search(corpus, q="高齢者が地域で暮らし続けるための支援")
+    assert response["interpretation"]["mode"] == "soft"
+    assert {"が", "で", "ため", "の"} <= {d["text"] for d in response["interpretation"]["dropped"]}
+    top = response["results"][:5]
+    fields = ("section", "item", "measure", "content", "effort_comment", "direction_comment")
+    assert top and all("高齢者" in "".join(r[f] for f in fields) for r in top)
+
+
+def test_council_question_as_filed_finds_its_topic(corpus):
+    asked = search(corpus, q="自治会について")
+    assert asked["total"] and set(lines(asked)) == set(lines(search(corpus, q="自治会")))
+
+
+def test_department_in_the_query_is_a_filter(corpus):
+    response = search(corpus, q="都市計画課 公園")
+    interpretation = response["interpretation"]
+    assert interpretation["filters"] == {"department": ["都市計画課"]}
+    [mention] = interpretation["query_filters"]
+    assert mention["value"] == "都市計画課" and mention["undo"] == {"q": '"都市計画課" 公園'}
+    assert response["total"] and all("都市計画課" in r["departments"] for r in response["results"])
+    assert set(lines(response)) == set(lines(search(corpus, q="公園", department="都市計画課")))
+    # Undone: quoted, the name is text again.
+    assert search(corpus, q=mention["undo"]["q"])["interpretation"]["filters"] == {}
+
+
+def test_part_of_a_department_name(corpus):
+    response = search(corpus, q="地域振興の取組")
+    assert response["interpretation"]["filters"] == {"department": ["地域振興課"]}
+    assert response["total"] == search(corpus, department="地域振興課")["total"]
+
+
+@pytest.mark.parametrize("text, facet, codes", [
+    ("観光 進捗がC", "progress", ["C"]),
+    ("観光 進捗区分もC", "progress", ["C"]),
+    ("観光 C評価", "progress", ["C"]),
+    ("遅れている 子育て", "progress", ["D", "E"]),
+    ("順調な観光", "progress", ["A", "B"]),
+])
+def test_grade_words_are_filters(corpus, text, facet, codes):
+    response = search(corpus, q=text)
+    topic = "観光" if "観光" in text else "子育て"
+    assert response["interpretation"]["filters"] == {facet: codes}
+    assert set(lines(response)) == set(lines(search(corpus, q=topic, **{facet: codes})))
+
+
+def test_legend_label_is_a_filter(corpus):
+    # C is 計画目標の達成に向けて、ある程度進んでいるもの (い is ある程度進んでいるもの).
+    response = search(corpus, q="目標の達成に向けてある程度進んでいる取組")
+    assert response["interpretation"]["filters"] == {"progress": ["C"]}
+    assert response["total"] == 103
+
+
+def test_plain_noun_stays_a_word(corpus):
+    # 縮小 alone is what comments say of events cut in the pandemic; as a predicate it is ウ.
+    assert search(corpus, q="縮小")["interpretation"]["filters"] == {}
+    assert search(corpus, q="縮小していく事業")["interpretation"]["filters"] == {"direction": ["ウ"]}
+
+
+@pytest.mark.parametrize("text", ["ドローンの活用", "カジノ", "墓地・霊園の整備", "ぴよぴよぴよ"])
+def test_what_the_document_does_not_mention_finds_nothing(corpus, text):
+    assert search(corpus, q=text)["total"] == 0
+
+
+def test_unknown_word_is_reported(corpus):
+    notes = search(corpus, q="ドローンの活用")["interpretation"]["notes"]
+    assert "「ドローン」は文書に出てきません。" in notes
