@@ -1,11 +1,17 @@
 """Build a generation (SQLite database + Whoosh index) and swap it in atomically.
 
 A workspace (``workspace.py``) holds ``generations/<name>/{hyoka.db,whoosh/}`` and a symlink
-``current`` to the live one. A build writes a new generation beside the live one, then
+``current`` to the live one. A change writes a new generation beside the live one, then
 replaces the symlink in one ``rename``: readers see the old generation or the new one, never
-a half-built one. A build that fails or is killed leaves ``current`` untouched; its temporary
-directory is removed by the next build. What is built is ``data/documents`` plus the documents
-store (``docstore.py``), which the build reads completely or not at all.
+a half-built one. A change that fails or is killed leaves ``current`` untouched; its temporary
+directory is removed by the next one. What is built is ``data/documents`` plus the documents
+store (``docstore.py``), which is read completely or not at all.
+
+A change touches only the documents it adds, replaces or removes: the new generation starts from
+a copy of the live database, deletes and inserts those documents' rows in one transaction,
+updates the derived tables from what is stored per document (``derived.py``) and links the live
+index's segments that hold none of them (``segments.py``). The result is the same as building
+everything again, which ``reindex`` (``full=True``) still does.
 """
 
 from __future__ import annotations
@@ -16,25 +22,25 @@ import os
 import shutil
 import time
 import uuid
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
-from whoosh import index as whoosh_index
+import sqlite_utils
 
+from .derived import update_derived
 from .docstore import DocumentStore, StoreError
 from .formats import read_source
 from .parse import ParseError
-from .related import write_related
-from .schema import SCHEMA_VERSION, build_schema, concept_keys, index_document
-from .store import SourceDocument, read_records, write_database
+from .schema import SCHEMA_VERSION
+from .segments import keep_segments, segment_documents, write_index
+from .store import (SourceDocument, built_documents, create_database, delete_documents, finish_database,
+                    insert_documents, read_records, source_digest)
 from .tables import DATA_DIR, Tables, load_tables, tables_fingerprint
-from .vocabulary import write_vocabulary
 from .workspace import DATABASE_NAME, INDEX_NAME, Workspace, fsync_dir
 
 __all__ = ["DATABASE_NAME", "INDEX_NAME", "Workspace"]  # imported from here by search/
-
-PARALLEL_THRESHOLD = 5_000  # rows; below this one process is faster than two
 
 Progress = Callable[[int, int], None]
 # Takes the planned sources, returns the sources to build, or None when nothing would change.
@@ -105,7 +111,7 @@ def is_stale(workspace: Workspace, data_dir: Path = DATA_DIR) -> bool:
 
 
 def ensure_built(workspace: Workspace, data_dir: Path = DATA_DIR, progress: Progress | None = None) -> bool:
-    """Build from ``data/`` when there is no generation or it is stale; True if it built."""
+    """Bring the index up to date with ``data/`` and the store; True if it built."""
     with workspace.lock():
         if not is_stale(workspace, data_dir):
             return False
@@ -115,13 +121,13 @@ def ensure_built(workspace: Workspace, data_dir: Path = DATA_DIR, progress: Prog
 
 def build(workspace: Workspace, sources: list[SourceDocument], data_dir: Path = DATA_DIR,
           progress: Progress | None = None) -> Path:
-    """Parse ``sources``, write a new generation and make it current."""
+    """Parse every one of ``sources``, write a new generation from scratch and make it current."""
     with workspace.lock():
-        return _build_locked(workspace, sources, data_dir, progress)
+        return _build_locked(workspace, sources, data_dir, progress, full=True)
 
 
 def update(workspace: Workspace, change: Change, data_dir: Path = DATA_DIR,
-           progress: Progress | None = None) -> Path | None:
+           progress: Progress | None = None, full: bool = False) -> Path | None:
     """Apply ``change`` to the planned sources and build the result, all under the build lock.
 
     Reading the stored documents inside the lock means two concurrent changes cannot lose
@@ -131,7 +137,7 @@ def update(workspace: Workspace, change: Change, data_dir: Path = DATA_DIR,
         sources = change(planned_sources(workspace, data_dir))
         if sources is None:
             return None
-        return _build_locked(workspace, sources, data_dir, progress)
+        return _build_locked(workspace, sources, data_dir, progress, full)
 
 
 def parse_sources(sources: list[SourceDocument], tables: Tables):
@@ -153,10 +159,40 @@ def parse_sources(sources: list[SourceDocument], tables: Tables):
     return parsed
 
 
+@dataclass
+class Plan:
+    """What a change does to the live generation ``base`` (None: build everything)."""
+
+    base: Path | None
+    removed: list[str] = field(default_factory=list)  # documents whose rows go (replaced ones too)
+    added: list[SourceDocument] = field(default_factory=list)  # documents whose rows come
+
+
+def plan(workspace: Workspace, sources: list[SourceDocument], data_dir: Path, full: bool) -> Plan:
+    """Which documents to remove and add, from the live generation; everything when ``full``, when
+    nothing is built yet, or when the schema or a table of ``data/`` changed since."""
+    duplicates = {s.id for s in sources if [t.id for t in sources].count(s.id) > 1}
+    base = workspace.current()
+    if full or base is None or duplicates:
+        return Plan(None, added=sources)
+    db = sqlite_utils.Database(base / DATABASE_NAME)
+    try:
+        meta = {r["key"]: r["value"] for r in db.query("select key, value from meta")}
+        built = built_documents(db)
+    finally:
+        db.conn.close()
+    if (meta.get("schema_version"), meta.get("tables")) != (SCHEMA_VERSION, tables_fingerprint(data_dir)):
+        return Plan(None, added=sources)
+    digests = {s.id: source_digest(s) for s in sources}
+    return Plan(base, removed=[d for d, digest in built.items() if digests.get(d) != digest],
+                added=[s for s in sources if built.get(s.id) != digests[s.id]])
+
+
 def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir: Path,
-                  progress: Progress | None) -> Path:
+                  progress: Progress | None, full: bool = False) -> Path:
     tables = load_tables(data_dir)
-    parsed = parse_sources(sources, tables)
+    change = plan(workspace, sources, data_dir, full)
+    parsed = parse_sources(change.added, tables)
     log.info("parsed %d documents, %d rows", len(parsed), sum(len(p.records) for _, p in parsed))
     store = DocumentStore(workspace.store_path)
     ingested = [s for s in sources if s.origin != "default"]
@@ -165,15 +201,8 @@ def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir:
     temporary = workspace.temporary()
     try:
         meta = {"fingerprint": fingerprint(sources, data_dir), "schema_version": SCHEMA_VERSION,
-                "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-        write_database(temporary / DATABASE_NAME, parsed, tables, meta)
-        log.info("wrote the database in %s", temporary.name)
-        records = read_records(temporary / DATABASE_NAME)  # the index is derived from what was stored
-        write_index(temporary / INDEX_NAME, records, tables, progress)
-        write_related(temporary / DATABASE_NAME, records, tables)
-        log.info("computed related measures")
-        write_vocabulary(temporary / DATABASE_NAME, records, tables.correction_pairs())
-        log.info("stored the vocabulary")
+                "tables": tables_fingerprint(data_dir), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+        write_generation(temporary, change, parsed, [s.id for s in sources], tables, meta, progress)
         # Microseconds in the name: generations sort by age even when built in the same second.
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
         final = workspace.generations / f"{stamp}-{uuid.uuid4().hex[:6]}"
@@ -193,25 +222,33 @@ def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir:
     return final
 
 
-def write_index(path: Path, records: list[dict], tables: Tables, progress: Progress | None = None) -> None:
-    """Create the Whoosh index of the evaluations ``records`` (as ``read_records`` gives them)."""
-    log.info("indexing %d rows", len(records))
-    if progress:
-        progress(0, len(records))
-    path.mkdir()
-    corrections = tables.correction_pairs()
-    keys = concept_keys(tables)
-    ix = whoosh_index.create_in(path, build_schema(corrections))
-    parallel = len(records) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1
-    writer = ix.writer(procs=2, multisegment=True, limitmb=256) if parallel else ix.writer(limitmb=256)
+def write_generation(folder: Path, change: Plan, parsed, order: list[str], tables: Tables,
+                     meta: dict[str, str], progress: Progress | None) -> None:
+    """The database, derived tables and index of a generation in ``folder``, from ``change.base``."""
+    database = folder / DATABASE_NAME
+    if change.base is None:
+        create_database(database, tables)
+    else:
+        shutil.copyfile(change.base / DATABASE_NAME, database)
+    db = sqlite_utils.Database(database)
     try:
-        for position, row in enumerate(records):
-            writer.add_document(**index_document(row, position, keys, corrections))
-            if progress and (position + 1) % 100 == 0 and position + 1 < len(records):
-                progress(position + 1, len(records))
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
-    if progress:
-        progress(len(records), len(records))
+        with db.conn:  # every row of the change in one transaction
+            if change.removed:
+                delete_documents(db, change.removed)
+            insert_documents(db, parsed)
+            finish_database(db, order, meta)
+    finally:
+        db.conn.close()
+    log.info("wrote the database in %s", folder.name)
+    added = [s.id for s in change.added]
+    # The index and the derived tables come from what was stored, not from the parser's output.
+    keep, again = [], set()
+    if change.base is not None:
+        live = segment_documents(change.base / INDEX_NAME)
+        kept, again = keep_segments(live, order, set(change.removed))
+        keep = [(segment, documents) for segment, documents in live if segment in kept]
+    records = read_records(database, added + sorted(again))
+    write_index(folder / INDEX_NAME, records, tables, progress, order,
+                change.base / INDEX_NAME if change.base else None, keep)
+    update_derived(database, [r for r in records if r["document"] not in again], change.removed, tables)
+    log.info("updated the derived tables")

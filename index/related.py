@@ -14,15 +14,20 @@ generic administrative words are dropped. Each vector has length 1, so the dot p
 vectors is their cosine: the relatedness that ``search/related.py`` ranks by.
 
 The vectors are stored in SQLite with an inverted list that keeps the strongest
-``POSTINGS_PER_TERM`` postings of each term (see ``write_related``), so that a query reads a bounded
+``POSTINGS_PER_TERM`` postings of each term (see ``write_vectors``), so that a query reads a bounded
 number of postings whatever the corpus size. The build is linear in the size of the text (each
 distinct sentence is analysed once, in two processes for a large corpus); at 34,000 rows a query
 costs a few milliseconds (``python -m bench.related_scale``).
+
+The analysis is stored per document (``add_documents``, ``remove_documents``): adding or removing a
+document analyses only that document, then ``combine`` weighs every row again from what is stored,
+so the tables are the same as a full build's (``write_related``) of the same documents.
 """
 
 from __future__ import annotations
 
 import json
+import marshal
 import math
 import multiprocessing
 import os
@@ -309,18 +314,40 @@ def _analyse_in_worker(sentence: str):
     return _worker.analyse(sentence)
 
 
-def term_vectors(records: list[dict], tables: Tables):
-    """``(vectors, labels, groups)`` for ``records`` in order.
+def document_terms(records: list[dict], tables: Tables) -> dict[str, bytes]:
+    """What each document of ``records`` contributes to the related measures, by document id.
+
+    For each of its rows: the fields that group rows into measures and chapters, its departments
+    and its weighted key terms; and the spellings seen for each term. This is the costly part
+    (Sudachi), so it is stored per document (``related_documents``): a change analyses only the
+    documents it adds, and ``combine`` weighs every row from what is stored.
+    """
+    counter = TermCounter(tables)
+    counter.analyse_all(r[name] for r in records for name in FIELD_WEIGHTS if r.get(name))
+    by_document: dict[str, list[dict]] = defaultdict(list)
+    for record in records:
+        by_document[record["document"]].append(record)
+    found = {}
+    for document, rows in by_document.items():
+        labels: dict[str, Counter] = defaultdict(Counter)
+        counts = [dict(counter.record_terms(r, labels)) for r in rows]
+        fields = [tuple(r[name] for name in ROW_FIELDS) for r in rows]
+        found[document] = marshal.dumps((fields, counts, {t: dict(c) for t, c in labels.items()}))
+    counter.cache.clear()
+    return found
+
+
+# The fields of a row that ``measure_groups`` and the related tables read.
+ROW_FIELDS = ("id", "document", "chapter", "section", "item", "measure", "continues", "line", "departments")
+
+
+def term_vectors(records: list[dict], counts: list[dict[str, float]], label_counts: dict[str, Counter]):
+    """``(vectors, labels, groups)`` for ``records`` in order, from their weighted key terms ``counts``.
 
     ``vectors[n]`` is ``{term: weight}`` of length 1 for record ``n``, ``labels`` maps each kept
     term to its most frequent spelling, ``groups[n]`` is the index of the first row of its measure.
     """
     groups = measure_groups(records)
-    counter = TermCounter(tables)
-    counter.analyse_all(r[name] for r in records for name in FIELD_WEIGHTS if r.get(name))
-    label_counts: dict[str, Counter] = defaultdict(Counter)
-    counts = [counter.record_terms(r, label_counts) for r in records]
-    counter.cache.clear()
     # Document frequency over measures: the department rows of one measure repeat its text.
     group_terms: dict[int, set[str]] = defaultdict(set)
     for n, terms in enumerate(counts):
@@ -341,16 +368,56 @@ def term_vectors(records: list[dict], tables: Tables):
     return vectors, labels, groups
 
 
+def add_documents(connection: sqlite3.Connection, records: list[dict], tables: Tables) -> None:
+    """Analyse the rows of whole documents and store what each contributes (see ``combine``)."""
+    connection.execute("create table if not exists related_documents (document text primary key, terms blob)")
+    connection.executemany("insert or replace into related_documents values (?, ?)",
+                           document_terms(records, tables).items())
+
+
+def remove_documents(connection: sqlite3.Connection, documents: list[str]) -> None:
+    connection.executemany("delete from related_documents where document = ?", ((d,) for d in documents))
+
+
+def combine(connection: sqlite3.Connection, order: list[str] | None = None) -> None:
+    """(Re)write the related tables from what every document contributes, documents in ``order``
+    (default: the ``documents`` table's). Weights depend on every measure, so this is global,
+    but it reads stored terms instead of analysing text again."""
+    if order is None:
+        order = [d for (d,) in connection.execute("select id from documents order by seq")]
+    stored = dict(connection.execute("select document, terms from related_documents"))
+    records: list[dict] = []
+    counts: list[dict[str, float]] = []
+    label_counts: dict[str, Counter] = defaultdict(Counter)
+    for document in order:
+        fields, document_counts, labels = marshal.loads(stored[document])
+        records += [dict(zip(ROW_FIELDS, row)) for row in fields]
+        counts += document_counts
+        for term, spellings in labels.items():
+            label_counts[term].update(spellings)
+    write_vectors(connection, records, *term_vectors(records, counts, label_counts))
+
+
 def write_related(database: Path, records: Iterable[dict], tables: Tables) -> None:
-    """Store the term vectors of ``records``, their measure groups and the inverted list in ``database``.
+    """Analyse ``records`` (whole documents, in order) and write every related table in ``database``."""
+    records = list(records)
+    connection = sqlite3.connect(database)
+    try:
+        with connection:
+            add_documents(connection, records, tables)
+            combine(connection, list(dict.fromkeys(r["document"] for r in records)))
+    finally:
+        connection.close()
+
+
+def write_vectors(connection: sqlite3.Connection, records: list[dict], vectors, labels, groups) -> None:
+    """Store the term vectors of ``records``, their measure groups and the inverted list.
 
     Tables: ``related_records`` (one row per evaluation, ``id`` in document order, its vector as
     JSON ``{term id: weight}``), ``related_terms`` (term ids, normalized terms and labels) and
     ``related_postings`` (the strongest ``POSTINGS_PER_TERM`` postings of each term, clustered by
     term and rank).
     """
-    records = list(records)
-    vectors, labels, groups = term_vectors(records, tables)
     term_ids = {term: n for n, term in enumerate(sorted(labels))}
     chapter_ids: dict[tuple[str, str], int] = {}
     chapters = [chapter_ids.setdefault((r["document"], r["chapter"]), len(chapter_ids)) for r in records]
@@ -360,27 +427,25 @@ def write_related(database: Path, records: Iterable[dict], tables: Tables) -> No
         for term, weight in vector.items():
             postings[term_ids[term]].append((weight, n))
             term_chapters[term_ids[term]].add(chapters[n])
-    connection = sqlite3.connect(database)
-    try:
-        with connection:
-            connection.executescript("""
-                create table related_records (id integer primary key, evaluation text unique,
-                    measure_group integer, chapter integer, departments text, vector text);
-                create table related_terms (id integer primary key, term text, label text, chapters integer);
-                create table related_postings (term integer, rank integer, record integer, weight real,
-                    primary key (term, rank)) without rowid;
-            """)
-            connection.executemany(
-                "insert into related_records values (?, ?, ?, ?, ?, ?)",
-                ((n, r["id"], groups[n], chapters[n], "\t".join(r["departments"]),
-                  json.dumps({term_ids[t]: round(w, 5) for t, w in vectors[n].items()}, separators=(",", ":")))
-                 for n, r in enumerate(records)))
-            connection.executemany("insert into related_terms values (?, ?, ?, ?)",
-                                   ((n, term, labels[term], len(term_chapters[n])) for term, n in term_ids.items()))
-            connection.executemany(
-                "insert into related_postings values (?, ?, ?, ?)",
-                ((term, rank, record, round(weight, 5))
-                 for term, rows in postings.items()
-                 for rank, (weight, record) in enumerate(sorted(rows, key=lambda p: (-p[0], p[1]))[:POSTINGS_PER_TERM])))
-    finally:
-        connection.close()
+    connection.executescript("""
+        drop table if exists related_records;
+        drop table if exists related_terms;
+        drop table if exists related_postings;
+        create table related_records (id integer primary key, evaluation text unique,
+            measure_group integer, chapter integer, departments text, vector text);
+        create table related_terms (id integer primary key, term text, label text, chapters integer);
+        create table related_postings (term integer, rank integer, record integer, weight real,
+            primary key (term, rank)) without rowid;
+    """)
+    connection.executemany(
+        "insert into related_records values (?, ?, ?, ?, ?, ?)",
+        ((n, r["id"], groups[n], chapters[n], "\t".join(r["departments"]),
+          json.dumps({term_ids[t]: round(w, 5) for t, w in vectors[n].items()}, separators=(",", ":")))
+         for n, r in enumerate(records)))
+    connection.executemany("insert into related_terms values (?, ?, ?, ?)",
+                           ((n, term, labels[term], len(term_chapters[n])) for term, n in term_ids.items()))
+    connection.executemany(
+        "insert into related_postings values (?, ?, ?, ?)",
+        ((term, rank, record, round(weight, 5))
+         for term, rows in postings.items()
+         for rank, (weight, record) in enumerate(sorted(rows, key=lambda p: (-p[0], p[1]))[:POSTINGS_PER_TERM])))

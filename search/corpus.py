@@ -64,7 +64,7 @@ class Corpus:
         self._lock = threading.RLock()
         self._load_tables()
         self.facets = self._read_facet_columns()
-        self.positions = list(self._searcher.reader().column_reader("position"))
+        self.positions = self._document_order()
         # Search speed: facet bitmasks, documents in document order, and caches of query results
         # and stored records (a page of results and its facets are asked for again and again).
         self.masks = value_masks(self.facets)
@@ -79,9 +79,12 @@ class Corpus:
             cursor.row_factory = sqlite3.Row
             rows = lambda sql: [dict(r) for r in cursor.execute(sql)]  # noqa: E731
             self.documents = rows("select id, title, file, format, origin, sha256, rows, ingested_at "
-                                  "from documents order by rowid")
-            self.legend_rows = rows("select * from legend order by rowid")
-            self.chapters = rows("select document, key, title, spellings, line from chapters order by rowid")
+                                  "from documents order by seq")
+            # In document order, then as each document lists them.
+            self.legend_rows = rows("select l.* from legend l join documents d on d.id = l.document "
+                                    "order by d.seq, l.rowid")
+            self.chapters = rows("select c.document, c.key, c.title, c.spellings, c.line from chapters c "
+                                 "join documents d on d.id = c.document order by d.seq, c.rowid")
             self.corrections = tuple((r["wrong"], r["right"]) for r in rows("select * from corrections"))
             self.concepts = [(json.loads(r["terms"]), bool(r["two_way"]))
                              for r in rows("select * from concepts")]
@@ -90,6 +93,15 @@ class Corpus:
                                 for r in rows("select * from grade_words")]
         self.labels = self._legend_labels()
         self.expansions = self._expansion_map()
+
+    def _document_order(self) -> list[int]:
+        """A sort key per document number: the row's document in order, then its place in it.
+
+        The index stores each row's place in its document: a change that adds or removes a
+        document leaves the other rows' keys as they were."""
+        seq = {d["id"]: n for n, d in enumerate(self.documents)}
+        places = self._searcher.reader().column_reader("position")
+        return [(seq[values.document] << 32) | places[n] for n, values in enumerate(self.facets)]
 
     def _legend_labels(self) -> dict[str, dict[str, str]]:
         """``kind -> code -> label``, the first document that defines a code wins."""
