@@ -134,7 +134,7 @@ def test_ingest_list_reingest_and_remove(var, tmp_path):
                       title="抜粋（CSV）")
     replaced, screen = run_on_a_terminal(var, "ingest", str(book), "--id", "sample", "--title", "新しい題名")
     assert replaced.returncode == 0 and replaced.stdout.startswith("replaced sample: 20 rows, 「新しい題名」")
-    assert "\rindexing [" in screen and "20/20 rows" in screen and "rows/s" in screen
+    assert "indexing  [#" in screen and "20/20" in screen and "rows/s" in screen  # Click's bar
     assert "hyoka-search: parsed" not in screen  # no log lines on a terminal
     found = search(var, document="新しい題名", per_page="100")
     assert sorted(r["id"] for r in found["results"]) == ids and found["total"] == 20
