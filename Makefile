@@ -31,7 +31,7 @@ test: install
 bench: install
 	$(PY) -m bench.search_quality
 	$(PY) -m bench.related_quality
-	$(PY) -m bench.qa_quality
+	$(PY) -m bench.qa_quality --heldout
 	$(PY) -m bench.loadtest
 	$(PY) -m bench.latency
 	$(PY) -m bench.scale

@@ -14,13 +14,16 @@ from bench import peer
 from bench.report import summary_ms
 from bench.servers import Client
 
-# (category, hyoka-search parameters): single words, two words, filters, browsing.
+# (category, hyoka-search parameters): single words, two words, typed text, filters, browsing.
 MIX: list[tuple[str, dict]] = [
     *(("word", {"q": q}) for q in ("図書館", "観光", "介護", "コロナ", "子育て", "防災", "地区センター",
                                   "高齢者", "ICT", "DX", "茶", "空き家", "公園", "健康", "学校", "障がい",
                                   "SNS", "環境", "協働", "スポーツ")),
     *(("two words", {"q": q}) for q in ("高齢者 介護", "子育て 支援", "防災 訓練", "公共施設 管理",
                                        "観光 イベント", "地域 活動", "市民 協働", "健康 増進")),
+    # What people type: kana, a typo, an everyday word, a sentence, filters in the text.
+    *(("typed", {"q": q}) for q in ("こうみんかん", "コミニティバス", "お年寄り 見守り", "自治会について",
+                                   "高齢者が地域で暮らし続けるための支援", "観光 進捗がC", "遅れている 子育て支援")),
     ("filter", {"q": "子育て", "progress": "B"}),
     ("filter", {"q": "防災", "department": "危機管理課"}),
     ("filter", {"q": "コロナ", "direction": "イ"}),

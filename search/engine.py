@@ -10,6 +10,7 @@ from typing import Mapping
 
 from index.grades import FACET_NAMES_JA, FACETS, GRADES
 
+from .budget import budget, scored_matches, truncated, within_budget
 from .corpus import Corpus
 from .errors import NotFound
 from .facets import count_masks, facet_list, members, to_mask
@@ -62,10 +63,10 @@ def facet_response(corpus: Corpus, counts, filters: dict[str, set[str]], size: i
 
 
 def scored_documents(corpus: Corpus, query) -> dict[int, float]:
-    """Every document that matches a Whoosh query, with its score, in one scored pass."""
+    """Every document that matches a Whoosh query (those found within the request's time
+    budget), with its score, in one scored pass."""
     with corpus.searching() as searcher:
-        results = searcher.search(query, limit=None)
-        return {docnum: score for score, docnum in results.top_n}
+        return scored_matches(searcher, query)
 
 
 def count_rows(corpus: Corpus, text: str) -> int:
@@ -107,11 +108,12 @@ def evaluate(corpus: Corpus, node, readings: list) -> dict[int, float]:
     if not has_soft(node):
         query = to_query(node, corpus, readings)
         return {} if query is None else scored_documents(corpus, query)
+    children = list(within_budget(node.children))  # the words left once time is up are not matched
     if node.op in ("soft", "any"):
-        results = [evaluate(corpus, c, readings) for c in node.children]
-        return soft_scores(corpus, node.children, results, any_word=node.op == "any")
-    positive = [evaluate(corpus, c, readings) for c in node.children if not _negated(c)]
-    negative = [evaluate(corpus, c.children[0], []) for c in node.children if _negated(c)]
+        results = [evaluate(corpus, c, readings) for c in children]
+        return soft_scores(corpus, children, results, any_word=node.op == "any")
+    positive = [evaluate(corpus, c, readings) for c in children if not _negated(c)]
+    negative = [evaluate(corpus, c.children[0], []) for c in children if _negated(c)]
     if node.op == "or":
         combined: dict[int, float] = {}
         for scores in positive:
@@ -171,7 +173,8 @@ def find(corpus: Corpus, parsed: ParsedQuery) -> tuple[list, dict[int, float] | 
     if scores is not None and not scores and soft_of(tree) is not None:
         readings, scores = match(corpus, soft_of(tree))
         mode = "any"
-    corpus.results.put(("tree", tree), (readings, scores, mode), 1 + len(scores or ()))
+    if not truncated():  # a result cut short by the time budget is not kept: it depends on the moment
+        corpus.results.put(("tree", tree), (readings, scores, mode), 1 + len(scores or ()))
     return readings, scores, mode, understanding
 
 
@@ -228,19 +231,21 @@ class Selection:
     counts: dict
     passing: int
     understanding: Understanding | None = None
+    truncated: bool = False  # matching stopped at the time budget
 
 
 def select(corpus: Corpus, parsed: ParsedQuery) -> Selection:
     """Match the query and apply the filters, those of the request and those written into the
     query; shared by the search, exports and suggestions."""
-    readings, scores, mode, understanding = find(corpus, parsed)
+    with budget() as spent:
+        readings, scores, mode, understanding = find(corpus, parsed)
     requested = {name: list(values) for name, values in parsed.filters.items()}
     for name, values in understanding.filters.items():
         requested[name] = list(dict.fromkeys(requested.get(name, []) + values))
     filters = resolve_filters(corpus, requested)
     matching = corpus.everything if scores is None else to_mask(scores, len(corpus.facets))
     counts, passing = count_masks(corpus.masks, matching, filters)
-    return Selection(readings, scores, mode, filters, counts, passing, understanding)
+    return Selection(readings, scores, mode, filters, counts, passing, understanding, spent.truncated)
 
 
 def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] = DEFAULTS) -> dict:
@@ -264,13 +269,18 @@ def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] 
         "per_page": parsed.per_page,
         "results": results,
         "facets": facet_response(corpus, selection.counts, filters, settings["facet_size"]),
-        "interpretation": interpretation(parsed, readings, selection.mode, filters, selection.understanding),
+        "interpretation": interpretation(parsed, readings, selection.mode, filters, selection.understanding,
+                                         selection.truncated),
     }
 
 
-def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understanding: Understanding | None = None) -> dict:
+def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understanding: Understanding | None = None,
+                   cut_short: bool = False) -> dict:
     """How the query was read, so a user sees why a row matched."""
     notes = []
+    if cut_short:
+        notes.append("検索に時間がかかりすぎるため、途中までに見つかった取組だけを表示しています。"
+                     "語を減らすか短くすると、すべての結果を表示できます。")
     if parsed.fallback == "plain_words":
         notes.append("検索式を解釈できなかったため、語の並びとして検索しました。")
     mentions = understanding.mentions if understanding else []
@@ -304,6 +314,7 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
         "filters": {name: sorted(values) for name, values in filters.items()},
         "sort": parsed.sort,
         "fallback": parsed.fallback,
+        "truncated": cut_short,
         "query_filters": [dict(m.to_dict(), undo={"q": undo_mention(parsed.text, m)}) for m in mentions],
         "dropped": [d.to_dict() for d in understanding.dropped] if understanding else [],
         "notes": notes,

@@ -28,6 +28,12 @@ class QueryTooLong(BadParameter):
     code = "query_too_long"
 
 
+class QueryTooComplex(BadParameter):
+    """The query has more words, or a longer word or phrase, than one search may match."""
+
+    code = "query_too_complex"
+
+
 class TooManyValues(BadParameter):
     """A filter parameter, or all of them together, has more values than a request may hold."""
 

@@ -12,3 +12,13 @@ from __future__ import annotations
 # that a results page, whose every "remove this value" link repeats the others, stays small.
 MAX_FILTER_VALUES = 50
 MAX_FILTER_VALUES_TOTAL = 100
+
+# Distinct words or quoted phrases in one query, and the characters of one of them. Each word
+# is matched, widened (readings, synonyms, near spellings) and scored on its own, and an unspaced
+# sentence is read as its nouns: these bound the work of the query understanding too.
+MAX_QUERY_WORDS = 10
+MAX_PHRASE_LENGTH = 50
+# CPU seconds that matching one request may take; past them the search returns the rows found
+# so far and says so (interpretation.truncated). Ordinary searches take a few milliseconds, and
+# under 0.1 s for the first sight of a common word at 100 times the seed's rows.
+MATCH_BUDGET_SECONDS = 0.5

@@ -16,8 +16,8 @@ from typing import Mapping, Sequence
 
 from index.grades import FACET_NAMES_JA, FACETS, GRADES
 
-from .errors import BadParameter, QueryTooLong, TooManyValues
-from .limits import MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL
+from .errors import BadParameter, QueryTooComplex, QueryTooLong, TooManyValues
+from .limits import MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL, MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from .settings import DEFAULTS
 
 SORTS = ("relevance", "document", "progress")
@@ -154,6 +154,7 @@ def parse_query(params: Mapping[str, Sequence[str] | str], settings: Mapping[str
     filters = {name: _grade_values(given[name], name) if name in GRADES
                else list(dict.fromkeys(given[name])) for name in FACETS}
     tree, fallback = parse_terms(text)
+    check_complexity(tree)
     return ParsedQuery(
         text=text,
         tree=tree,
@@ -163,6 +164,22 @@ def parse_query(params: Mapping[str, Sequence[str] | str], settings: Mapping[str
         sort=sort,
         fallback=fallback,
     )
+
+
+def check_complexity(tree) -> None:
+    """``QueryTooComplex`` past ``MAX_QUERY_WORDS`` distinct words or a word or phrase longer than
+    ``MAX_PHRASE_LENGTH``: each word costs a match of its own, a long one more (its bigrams, and
+    an unspaced sentence is read as its nouns)."""
+    texts = {leaf.text for leaf in _leaves(tree, include_excluded=True)}
+    longest = max(texts, key=len, default="")
+    if len(longest) > MAX_PHRASE_LENGTH:
+        raise QueryTooComplex(f"語句が長すぎます（「{longest[:10]}…」は{len(longest)}文字、1つの語句は"
+                              f"{MAX_PHRASE_LENGTH}文字まで）。語を空白で区切ってください",
+                              f"a word or phrase of {len(longest)} characters (at most {MAX_PHRASE_LENGTH}); "
+                              f"separate words with spaces")
+    if len(texts) > MAX_QUERY_WORDS:
+        raise QueryTooComplex(f"検索語が多すぎます（{len(texts)}語、{MAX_QUERY_WORDS}語まで）",
+                              f"too many words in the query: {len(texts)} (at most {MAX_QUERY_WORDS})")
 
 
 def plain_words(text: str):

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from index.analysis import japanese_analyzer, normalize
 
+from .budget import budget, exhausted
 from .corpus import Corpus
 from .facets import FACET_NAMES_JA
 from .query import ParsedQuery, parse_terms
@@ -86,7 +87,13 @@ def _candidates(corpus: Corpus, parsed: ParsedQuery):
 
 
 def suggest(corpus: Corpus, parsed: ParsedQuery, limit: int = 6) -> list[dict]:
-    """Searches that find rows: ``[{kind, label, q, filters, total}]``, at most ``limit``."""
+    """Searches that find rows: ``[{kind, label, q, filters, total}]``, at most ``limit``; the
+    searches tried share one time budget, and stop when it is spent."""
+    with budget():
+        return _suggestions(corpus, parsed, limit)
+
+
+def _suggestions(corpus: Corpus, parsed: ParsedQuery, limit: int) -> list[dict]:
     result, seen = [], set()
     candidates = sorted(_candidates(corpus, parsed), key=lambda c: KINDS.index(c[0]))
     for kind, label, candidate in candidates:
@@ -104,6 +111,6 @@ def suggest(corpus: Corpus, parsed: ParsedQuery, limit: int = 6) -> list[dict]:
         if total:
             result.append({"kind": kind, "label": label, "q": candidate.text,
                            "filters": candidate.filters, "total": total})
-        if len(result) == limit:
+        if len(result) == limit or exhausted():
             break
     return result

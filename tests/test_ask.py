@@ -8,9 +8,11 @@ import search.ask.facts
 import search.ask.sentences
 from search.ask import answer_question, ask
 from search.errors import EmptyQuestion, QueryTooLong
+from search.ask.kind import read_kind
 from search.ask.question import read_question, tidy
 
 from .conftest import rid
+from .conftest import search as search_rows
 
 
 def lines(response) -> list[int]:
@@ -145,18 +147,26 @@ def test_facts_come_from_the_quoted_sentence(corpus):
         assert value and value in response["citations"][0]["quote"]
 
 
-@pytest.mark.parametrize("question, unknown", [
-    ("リニア中央新幹線の駅誘致はどうなっていますか", "「リニア」「新幹線」は文書に出てきません"),
-    ("学校給食の無償化はいつから実施されますか", "「無償化」は文書に出てきません"),
-    ("駅の誘致はどうなっていますか", "質問の語をすべて含む取組がありません"),
-    ("保育所の待機児童は何人ですか", "数値の記載がありません"),
+@pytest.mark.parametrize("question, unknown, sure", [
+    # a distinctive word the document never uses: surely not there
+    ("リニア中央新幹線の駅誘致はどうなっていますか", "「リニア」「新幹線」は文書に出てきません", 0.85),
+    ("学校給食の無償化はいつから実施されますか", "「無償化」は文書に出てきません", 0.85),
+    # the words are there, never in one row: less sure
+    ("駅の誘致はどうなっていますか", "質問の語をすべて含む取組がありません", 0.6),
 ])
-def test_nothing_answers_says_so(corpus, question, unknown):
+def test_nothing_answers_says_so(corpus, question, unknown, sure):
     response = answer_question(corpus, question)
     assert response["kind"] == "not_found"
     assert response["answer"].startswith("該当する取組は見つかりませんでした。")
     assert unknown in response["answer"]
-    assert response["citations"] == [] and response["confidence"] <= 0.2
+    assert response["citations"] == [] and response["confidence"] == sure
+
+
+def test_a_number_not_written_falls_back_to_the_status(corpus):
+    response = answer_question(corpus, "保育所の待機児童は何人ですか")
+    assert response["kind"] == "status"
+    assert response["answer"].startswith("該当する取組に数値の記載はありません。")
+    assert "進捗区分" in response["answer"] and 184 in lines(response)
 
 
 def test_not_found_offers_the_closest_searches(corpus):
@@ -295,3 +305,90 @@ def test_openapi_describes_ask(live):
     assert operation["parameters"][0]["name"] == "q"
     schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
     assert schema["required"] == ["question", "answer", "kind", "citations", "filters", "confidence"]
+
+
+# --- kinds read by grammar, and the kinds that answer why, yes or no, and which group most ---
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("空き家対策は今後どう進めていくつもりですか", "future"),  # いくつ inside いくつもり is no count
+    ("市民提案ボックスで取り扱った件数は5年間でいくつ？", "number"),
+    ("環境フェアが開かれなかったのはなぜですか", "why"),
+    ("補助金をやめた理由は何ですか", "why"),
+    ("電子図書館は導入されましたか", "yesno"),
+    ("市のBCPは抜本的に改定されたの？", "yesno"),
+    ("ドローンを活用した取組はありますか", "list"),  # existence: the rows, not yes or no
+    ("取組の数が一番多い課はどこですか", "aggregate"),
+    ("入間市を舞台にした映画の名前は何ですか", "fact"),
+    ("茶畑テラスって誰が企画したの？担当課を教えて", "who"),
+])
+def test_the_kind_is_read_from_the_words(question, kind):
+    assert read_kind(question).kind == kind
+
+
+def test_cue_words_are_no_topic_words(corpus):
+    read = read_question(tidy("空き家対策は今後どう進めていくつもりですか"), corpus)
+    assert [t.text for t in read.terms] == ["空き家", "対策"]  # not 今後, not つもり
+    response = answer_question(corpus, "空き家対策は今後どう進めていくつもりですか")
+    assert response["kind"] == "future" and 458 in lines(response)
+
+
+def test_why_quotes_the_causal_clause(corpus):
+    response = answer_question(corpus, "整備計画の検討が進まなかった理由は何ですか")
+    assert response["kind"] == "why" and lines(response) == [307]
+    assert response["answer"].startswith("理由は「既存管路施設の老朽化対策や耐震化事業を推進している状況であるため」")
+    # the cause in the sentence before the one about the topic (その結果…)
+    response = answer_question(corpus, "上下水道審議会の女性委員が減ったのはなぜですか")
+    assert "任期終了に伴い" in response["answer"] and lines(response)[0] == 57
+    # a purpose (利用率を向上させるため) is no reason, and nothing says why: the answer says so
+    response = answer_question(corpus, "環境フェアが開かれなかったのはなぜですか")
+    assert response["answer"].startswith("文書には理由の記載が見当たりません。") and lines(response) == [326]
+
+
+@pytest.mark.parametrize("question, verdict, line, quoted", [
+    ("国民保護訓練は令和3年度に実施されましたか", "いいえ", 455, "平成30年度を最後に実施していません"),
+    ("国民保護訓練は今後実施する予定ですか", "はい", 455, "令和4年度に実施を予定しています"),
+    ("各避難所に防災倉庫は設置されましたか", "はい", 441, "各避難所に防災倉庫を設置し"),
+    # the next sentence turns it: …支援を実施しました。しかし…実施できませんでした。
+    ("婚活イベントの支援は実施されましたか", "いいえ", 481, "実施できませんでした"),
+    # decided by the grade: C is ある程度進んでいる
+    ("公立保育所の再整備は遅れていますか", "いいえ", 186, "順調に進んでいる"),
+    # the document names the system, not how often it is used
+    ("パートナーシップ・ファミリーシップ制度の利用件数は増えていますか", "文書からは判断できません", 33, "パートナーシップ"),
+])
+def test_yes_no_answers_with_the_deciding_quote(corpus, question, verdict, line, quoted):
+    response = answer_question(corpus, question)
+    assert response["kind"] == "yesno" and response["verdict"] == verdict
+    assert response["answer"].startswith(verdict + "。")
+    assert lines(response)[0] == line and quoted in response["citations"][0]["quote"] + response["answer"]
+
+
+def test_aggregate_ranks_groups_with_counts_rates_and_their_searches(corpus):
+    response = answer_question(corpus, "進捗区分がEの取組が一番多いのはどの所管課ですか")
+    assert response["kind"] == "aggregate"
+    assert "最も多い所管課は、危機管理課（3件、18件中17%）です" in response["answer"]
+    table = response["table"]
+    assert (table["group"], table["label"], table["order"]) == ("department", "所管課", "件数の多い順")
+    top = table["rows"][0]
+    assert (top["rank"], top["value"], top["count"], top["total"]) == (1, "危機管理課", 3, 18)
+    assert sum(row["count"] for row in table["rows"]) == 5  # 5 E rows, one department each
+    # each group's search finds the rows counted
+    listing = search_rows(corpus, q=top["q"], **top["filters"])
+    assert listing["total"] == top["count"]
+    assert set(lines(response)) == {436, 454, 455}
+    # by rate: the share of the department's own rows
+    response = answer_question(corpus, "所管課ごとの進捗区分Dの取組の割合が最も高い課はどこですか")
+    top = response["table"]["rows"][0]
+    assert (top["value"], top["rate"], response["table"]["order"]) == ("スポーツ推進課", 0.75, "割合の高い順")
+
+
+def test_a_fact_names_what_is_asked(corpus):
+    response = answer_question(corpus, "入間市を舞台にした映画の名前は何ですか")
+    assert response["kind"] == "fact" and response["answer"].startswith("「ラストサマーウォーズ」です")
+    assert lines(response) == [405]
+
+
+def test_two_quantities_asked_in_one_question(corpus):
+    response = answer_question(corpus, "適正管理依頼文を送付したのは何件で、そのうち解消したのは何件ですか")
+    assert response["answer"].startswith("408件です。また、二つ目の問いへの答えは51件です。")
+    assert lines(response)[0] == 459

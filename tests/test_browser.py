@@ -207,3 +207,25 @@ def test_charts_have_text_alternatives(live, page):
     assert tables.count() == 2
     page.locator("details.table-alt summary").first.click()
     assert tables.first.is_visible()
+
+
+def test_ask_page_shows_an_aggregate_as_a_table_and_a_yes_no_with_its_quote(live, page):
+    page.goto(live.url + "/ask?q=" + quote("進捗区分がEの取組が一番多いのはどの所管課ですか"))
+    table = page.locator("table.ranking")
+    assert table.is_visible()
+    assert "所管課ごとの件数（件数の多い順）" in table.locator("caption").inner_text()
+    first = table.locator("tbody tr").first
+    assert first.locator("th").inner_text() == "危機管理課"
+    assert [c.inner_text() for c in first.locator("td").all()] == ["1", "3", "18", "17%"]
+    page.screenshot(path=str(SCREENSHOTS / "ask-aggregate.png"), full_page=True)
+    first.locator("th a").click()  # the group's own search lists the rows counted
+    page.wait_for_url("**/search?**")
+    assert params_of(page.url)["department"] == ["危機管理課"] and params_of(page.url)["progress"] == ["E"]
+    assert shown_total(page) == 3
+
+    page.goto(live.url + "/ask?q=" + quote("国民保護訓練は令和3年度に実施されましたか"))
+    assert page.locator(".answer .verdict").inner_text() == "いいえ"
+    quote_text = page.locator(".citations blockquote").first.inner_text()
+    assert "平成30年度を最後に実施していません" in quote_text
+    assert page.locator(".citations a").first.get_attribute("href") == f"/evaluations/{rid(455)}"
+    page.screenshot(path=str(SCREENSHOTS / "ask-yesno.png"), full_page=True)

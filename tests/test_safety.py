@@ -10,11 +10,14 @@ import urllib.request
 from urllib.parse import quote
 
 import pytest
+from whoosh.query import Every
+
+import search.budget
 
 from bench.spawn import hyoka_search
 from index.build import Workspace
 from search.export import inert
-from search.limits import MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL
+from search.limits import MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL, MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from search.query import parse_query
 from search.suggest import MOST_DROPPED_VALUES, _candidates
 from web import create_app
@@ -200,3 +203,76 @@ def test_a_page_cannot_be_framed_by_another_site(live, browser):
         assert "取組評価検索" not in (frame.content() if frame is not page.main_frame else "")
     finally:
         context.close()
+
+
+# --- Long valid queries: bounded at parse time, and a time budget while matching ---
+
+WORDS = ["コロナ", "地区センター", "空き家", "子育て", "図書館", "公民館", "防災", "観光", "介護", "環境", "道路"]
+
+
+def test_the_most_words_allowed_are_answered(live):
+    status, _, body = live.get("/api/search", q=" ".join(WORDS[:MAX_QUERY_WORDS]))
+    assert status == 200 and body["interpretation"]["truncated"] is False
+    status, _, body = live.get("/api/search", q='"' + "地区センター" * (MAX_PHRASE_LENGTH // 6) + '"')
+    assert status == 200
+
+
+@pytest.mark.parametrize("q, said", [
+    (" ".join(WORDS[:MAX_QUERY_WORDS + 1]), "too many words in the query: 11"),
+    (" OR ".join(WORDS[:MAX_QUERY_WORDS + 1]), "too many words in the query: 11"),
+    (" ".join(WORDS[:9] + ["-" + WORDS[9], "-" + WORDS[10]]), "too many words in the query: 11"),
+    ("地域" * (MAX_PHRASE_LENGTH // 2 + 1), f"a word or phrase of {MAX_PHRASE_LENGTH + 2} characters"),
+    ('"' + "地域 " * 20 + '"', "a word or phrase of 59 characters"),
+])
+def test_a_query_past_the_bounds_is_a_400_saying_what_to_shorten(live, q, said):
+    status, _, body = live.get("/api/search", q=q)
+    assert status == 400 and body["error"]["code"] == "query_too_complex"
+    assert said in body["error"]["message_en"]
+
+
+def test_the_page_says_the_query_has_too_many_words(live):
+    status, _, page = live.get("/search", q=" ".join(WORDS))
+    assert status == 400 and "検索語が多すぎます（11語、10語まで）" in page
+
+
+@pytest.fixture
+def no_time(monkeypatch):
+    """A time budget already spent when matching starts."""
+    monkeypatch.setattr(search.budget, "MATCH_BUDGET_SECONDS", 0.0)
+
+
+def test_a_search_out_of_time_returns_what_it_found_and_says_so(live, no_time):
+    words = "コロナ 地区センター 空き家 図書館"  # no row has all: each word is matched on its own
+    status, _, cut = live.get("/api/search", q=words)
+    assert status == 200
+    it = cut["interpretation"]
+    assert it["truncated"] is True and any("途中までに見つかった" in note for note in it["notes"])
+    assert [t["text"] for t in it["terms"]] == ["コロナ"]  # the words after the first were left
+    assert cut["total"] == live.get("/api/search", q="コロナ")[2]["total"]
+    status, _, page = live.get("/search", q=words)
+    assert status == 200 and "途中までに見つかった取組だけを表示しています" in page
+
+
+def test_a_result_cut_short_is_not_kept(live, no_time, monkeypatch):
+    words = "防災 図書館 子育て 介護"
+    assert live.get("/api/search", q=words)[2]["interpretation"]["truncated"] is True
+    monkeypatch.setattr(search.budget, "MATCH_BUDGET_SECONDS", 60.0)
+    whole = live.get("/api/search", q=words)[2]
+    assert whole["interpretation"]["truncated"] is False and len(whole["interpretation"]["terms"]) == 4
+
+
+def test_one_whoosh_search_stops_collecting_when_out_of_time(corpus, no_time):
+    """A single query over many rows: collected a block of rows, then stopped."""
+    with search.budget.budget() as spent:
+        with corpus.searching() as searcher:
+            found = search.budget.scored_matches(searcher, Every())
+    assert spent.truncated and len(found) == search.budget.CHECK_EVERY - 1 < len(corpus.facets)
+
+
+def test_openapi_publishes_the_query_bounds(live):
+    _, _, spec = live.get("/openapi.json")
+    operation = spec["paths"]["/api/search"]["get"]
+    q = next(p for p in operation["parameters"] if p["name"] == "q")
+    assert f"at most {MAX_QUERY_WORDS} distinct words" in q["description"]
+    interpretation = operation["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["interpretation"]
+    assert interpretation["properties"]["truncated"]["type"] == "boolean"

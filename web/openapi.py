@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from index.grades import DIRECTION, EFFORT, PROGRESS
 from search.ask import KINDS as ASK_KINDS
-from search.limits import MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL
+from search.limits import (MATCH_BUDGET_SECONDS, MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL, MAX_PHRASE_LENGTH,
+                           MAX_QUERY_WORDS)
 from search.query import MAX_PAGE
 from search.related import DEFAULT_LIMIT as RELATED_DEFAULT_LIMIT
 from search.related import MAX_LIMIT as RELATED_MAX_LIMIT
@@ -87,7 +88,9 @@ def _ok(schema: dict, description: str) -> dict:
 
 
 SEARCH_PARAMETERS = [
-    {"name": "q", "in": "query", "required": False, "description": "検索語（空なら全件）",
+    {"name": "q", "in": "query", "required": False,
+     "description": f"検索語（空なら全件）; at most {MAX_QUERY_WORDS} distinct words or phrases of at most "
+                    f"{MAX_PHRASE_LENGTH} characters each (else 400 query_too_complex)",
      "schema": {"type": "string", "maxLength": DEFAULTS["max_query_length"]}},
     _array("progress", "進捗区分 (A–E)", PROGRESS),
     _array("effort", "取組区分 (あ–お)", EFFORT),
@@ -131,6 +134,11 @@ ANSWER = {
         "confidence": {"type": "number", "minimum": 0, "maximum": 1},
         "total": {"type": "integer", "description": "Rows counted or listed (citations are capped)"},
         "summary": {"type": "array", "items": {"type": "object"}},
+        "verdict": {"type": "string", "description": "A yes/no answer: はい, いいえ, 一部 or 文書からは判断できません; "
+                                                     "empty for other kinds"},
+        "table": {"type": "object", "nullable": True,
+                  "description": "An aggregate's ranking: {group, label, order, groups, rows: [{rank, value, "
+                                 "count, total, rate, q, filters}]}, each row's q and filters its search"},
         "suggestions": {"type": "array", "items": {"type": "object", "properties": {
             "q": {"type": "string"}, "total": {"type": "integer"}}}},
         "interpretation": {"type": "object", "description": "How the question was read"},
@@ -151,7 +159,11 @@ SPEC = {
                 "per_page": {"type": "integer"}, "results": {"type": "array", "items": RECORD},
                 "facets": {"type": "object", "properties": {n: FACET for n in (
                     "progress", "effort", "direction", "department", "chapter", "document")}},
-                "interpretation": {"type": "object"}}}, "Search results"), **ERRORS},
+                "interpretation": {"type": "object", "properties": {"truncated": {
+                    "type": "boolean",
+                    "description": f"matching stopped after its time budget ({MATCH_BUDGET_SECONDS} s of CPU): "
+                                   "the results are those found until then (a note says so)"}}}}},
+                "Search results"), **ERRORS},
         }},
         "/api/ask": {"get": {
             "summary": "Answer a question in Japanese with cited sentences",

@@ -7,23 +7,26 @@ from datetime import date
 from urllib.parse import quote, urlsplit
 
 from flask import Blueprint, Response, render_template, request
+from markupsafe import Markup
 
 from search.ask import ask as ask_question
-from search.engine import get_record, legend, run_search
+from search.engine import find, get_record, legend, run_search
 from search.errors import BadParameter
 from search.export import export_csv, export_json, export_name, export_xlsx
 from search.groups import check_grouping, grouped_results
+from search.highlight import highlight
 from search.measures import sibling_rows
 from search.overview import chapter_chart, department_table, summary
 from search.query import parse_query
 from search.related import related_groups
 from search.suggest import suggest
 
-from . import links
+from . import cite, links
 from .library import get_corpus, get_settings
 
 bp = Blueprint("views", __name__)
 links.init_app(bp)
+cite.init_app(bp)
 
 EXPORT_NAME = "hyoka-search"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -31,6 +34,13 @@ VIEWS = ("list", "table")
 TABLE_PER_PAGE = 50
 # "すべて" in the table view, and the grouped view, list at most this many rows on one page.
 ALL_ROWS = 2000
+WHOLE_FIELD = 1_000_000  # a highlight "fragment" this long is the whole field
+
+
+@bp.app_context_processor
+def print_date() -> dict:
+    """The date a printed page shows (the script sets the reader's own date when printing)."""
+    return {"today": date.today()}
 
 
 def grade_labels(corpus) -> dict[str, dict[str, str]]:
@@ -153,9 +163,22 @@ def evaluation(record_id: str):
     corpus = get_corpus()
     record = get_record(corpus, record_id)
     documents = {d["id"]: d for d in corpus.documents}
+    query = request.args.get("q", "").strip()
     return render_template("record.html", record=record, siblings=sibling_rows(corpus, record),
                            labels=grade_labels(corpus), document=documents.get(record["document"]),
-                           back=back_url(), related=related_groups(corpus, record_id))
+                           back=back_url(), related=related_groups(corpus, record_id), query=query,
+                           marked=marked_fields(corpus, record, query))
+
+
+def marked_fields(corpus, record: dict, query: str) -> dict[str, Markup]:
+    """The record's text fields with the words of ``query`` in ``<mark>``, as the search marks
+    them (the same parsing, matching and highlighting: search.highlight), whole, not fragments."""
+    if not query:
+        return {}
+    parsed = parse_query({"q": [query]}, get_settings())
+    readings = find(corpus, parsed)[0]
+    found = highlight(record, readings, corpus.corrections, length=WHOLE_FIELD, most=1)
+    return {h["field"]: Markup(h["fragment"]) for h in found}
 
 
 @bp.get("/overview")

@@ -19,7 +19,8 @@ from ..errors import EmptyQuestion, QueryTooLong
 from ..query import clean_text
 from ..settings import DEFAULTS
 from .answer import Asked
-from .handlers import KINDS, respond
+from .handlers import KINDS, both, respond
+from .kind import first_of_two
 from .question import read_question, tidy
 from .response import response
 from .sentences import variants_of
@@ -50,12 +51,17 @@ def read(corpus, text: str) -> Asked:
     """The question read against the corpus: its kind, filters, topic words and matching rows."""
     known = knowledge(corpus)
     question = read_question(tidy(text), corpus)
-    words = read_words(corpus, known, question)
+    words, dropped = read_words(corpus, known, question)
     phrases = [variants_of(p, corpus.corrections) for p in question.phrases]
-    return Asked(corpus, known, question, words, match_rows(corpus, known, question, words), phrases)
+    return Asked(corpus, known, question, words, match_rows(corpus, known, question, words), phrases,
+                 dropped)
 
 
 def answer_question(corpus, text: str) -> dict:
     """``{question, answer, kind, citations, filters, confidence}`` plus how it was read."""
     asked = read(corpus, text)
-    return response(text, asked, respond(asked))
+    answer = respond(asked)
+    first = first_of_two(tidy(text)) if asked.question.kind == "number" else None
+    if first:  # 何件で、そのうち…何件: the first quantity first, then the second
+        answer = both(respond(read(corpus, first)), answer)
+    return response(text, asked, answer)

@@ -21,6 +21,7 @@ class Asked:
     words: list[Word]
     match: Match
     phrases: list[list[Variant]]
+    dropped: list[str] = field(default_factory=list)  # words left out of the topic, reported
 
     def ordered_rows(self) -> list[int]:
         """The matched rows in document order."""
@@ -41,7 +42,7 @@ class Answer:
     found: list[Found] = field(default_factory=list)
     fields: tuple[str, ...] | None = None
     summary: list[dict] = field(default_factory=list)
-    table: list[dict] = field(default_factory=list)   # an aggregate's ranking, one dict per group
+    table: dict | None = None                          # an aggregate's ranking: {group, label, order, groups, rows}
     verdict: str = ""                                  # a yes/no answer: はい, いいえ or 判断できません
     value: str = ""                                    # the fact extracted (who, when, how many)
     coverage: float = 1.0                              # how much of the topic the quoted sentence holds

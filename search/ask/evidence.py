@@ -123,43 +123,50 @@ def best_sentence(known: Knowledge, docnum: int, words: list[Word], phrases, fie
     return best
 
 
-def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Question) -> list[Found]:
-    """Sentences that hold the asked-for fact (a date, a quantity, or any for who), best first."""
+def topic_sentences(known: Knowledge, match: Match, words, phrases, question: Question | None):
+    """Every sentence of the answering rows that holds a topic word, scored, in row order."""
     floor = max(MIN_COVERAGE, match.best - 2 * TIER)
-    rows = [d for d, c in match.coverage.items() if c >= floor - 1e-9]
-    found = []
-    best_coverage = 0.0
-    for docnum in rows:
+    for docnum in [d for d, c in match.coverage.items() if c >= floor - 1e-9]:
         context = row_context(known, docnum, words)
         for sentence in known.sentences[docnum]:
             candidate = score_sentence(sentence, words, phrases, match.coverage[docnum], question, context)
-            if not candidate.spans and words:
-                continue
-            best_coverage = max(best_coverage, candidate.coverage)
-            if question.kind == "who":
-                found.append(candidate)
-                continue
-            if question.kind == "when":
-                facts = find_dates(sentence.text)
-            else:
-                facts = find_quantities(sentence.text, question.number_units)
-            # A quantity or date the question itself gives (市内9地区中) is not what it asks for.
-            asked = normalize(question.text)
-            facts = [f for f in facts if normalize(re.sub(r"^(?:延べ|延|約|通算|合計|累計|計)", "", f.text)) not in asked]
-            if not facts:
-                continue
-            fact = min(facts, key=lambda f: (distance(f, candidate.spans, sentence.text)
-                                             - 8 * _direction_bonus(f, question)
-                                             + 40 * _is_target(sentence.text, f, question)))
-            candidate.fact = fact
-            candidate.score += (0.15 * _direction_bonus(fact, question) - 0.001 * distance(fact, candidate.spans, sentence.text)
-                                - 0.25 * _is_target(sentence.text, fact, question))
+            if candidate.spans or not words:
+                yield candidate
+
+
+def ranked(found: list[Found]) -> list[Found]:
+    return sorted(found, key=lambda f: (-f.score, f.sentence.docnum, f.sentence.start))
+
+
+def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Question) -> list[Found]:
+    """Sentences that hold the asked-for fact (a date, a quantity, or any for who), best first."""
+    found = []
+    best_coverage = 0.0
+    for candidate in topic_sentences(known, match, words, phrases, question):
+        sentence = candidate.sentence
+        best_coverage = max(best_coverage, candidate.coverage)
+        if question.kind == "who":
             found.append(candidate)
+            continue
+        if question.kind == "when":
+            facts = find_dates(sentence.text)
+        else:
+            facts = find_quantities(sentence.text, question.number_units)
+        # A quantity or date the question itself gives (市内9地区中) is not what it asks for.
+        asked = normalize(question.text)
+        facts = [f for f in facts if normalize(re.sub(r"^(?:延べ|延|約|通算|合計|累計|計)", "", f.text)) not in asked]
+        if not facts:
+            continue
+        fact = min(facts, key=lambda f: (distance(f, candidate.spans, sentence.text)
+                                         - 8 * _direction_bonus(f, question)
+                                         + 40 * _is_target(sentence.text, f, question)))
+        candidate.fact = fact
+        candidate.score += (0.15 * _direction_bonus(fact, question) - 0.001 * distance(fact, candidate.spans, sentence.text)
+                            - 0.25 * _is_target(sentence.text, fact, question))
+        found.append(candidate)
     # A date or number in a sentence about something else does not answer: the fact's sentence
     # must say nearly as much about the topic as the best sentence does.
-    found = [f for f in found if f.coverage >= best_coverage - FACT_SLACK]
-    found.sort(key=lambda f: (-f.score, f.sentence.docnum, f.sentence.start))
-    return found
+    return ranked([f for f in found if f.coverage >= best_coverage - FACT_SLACK])
 
 
 def _is_target(text: str, fact: Fact, question: Question) -> bool:

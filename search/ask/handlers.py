@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from typing import Callable
 
+from .aggregate import answer_aggregate
 from .answer import Answer, Asked
+from .evidence import best_sentence
 from .listing import answer_count, answer_future, answer_list, answer_status
-from .lookup import answer_fact_value, answer_who
+from .lookup import answer_fact, answer_fact_value, answer_who
 from .topic import MIN_COVERAGE, Word, missing_share
+from .why import answer_why
 from .wording import shorten
+from .yesno import answer_yesno, undecided
 
 Handler = Callable[[Asked], "Answer | None"]
 
@@ -20,13 +24,22 @@ HANDLERS: dict[str, Handler] = {
     "list": answer_list,
     "status": answer_status,
     "future": answer_future,
+    "fact": answer_fact,
+    "why": answer_why,
+    "yesno": answer_yesno,
+    "aggregate": answer_aggregate,
 }
 # Every kind an answer can have (``not_found`` when nothing answers).
 KINDS = tuple(HANDLERS) + ("not_found",)
 # Kinds that look for one sentence about a topic: without topic words there is nothing to look for.
-NEED_TOPIC = frozenset({"who", "when", "number"})
-# What a handler that finds nothing to extract says is missing.
-MISSING = {"when": "時期", "number": "数値", "who": "所管課"}
+NEED_TOPIC = frozenset({"who", "when", "number", "fact", "why", "yesno"})
+# Kinds that can be asked of filters alone (進捗区分がAの取組は何件, 一番多い課は).
+FILTERS_ENOUGH = frozenset({"count", "status", "aggregate"})
+# What a handler that finds nothing to extract says is missing; these kinds then give the status.
+MISSING = {"when": "時期", "number": "数値"}
+# At most this many rows hold all the known words of a yes/no question whose other words the
+# document never uses: the document is about them, it just does not say (判断できません).
+SINGLED_OUT = 3
 # A question about a word the document never uses is not answered by the rest of its words
 # (学校給食の無償化: 学校給食 is there, 無償化 is not) once that word carries this much weight.
 UNKNOWN_SHARE = 0.25
@@ -67,11 +80,25 @@ def refusal(asked: Asked, kind: str) -> Answer | None:
     if question.unknown_departments:
         names = "」「".join(question.unknown_departments)
         return not_found(asked, f"「{names}」という所管課は文書にありません。")
-    if not words and (kind in NEED_TOPIC or (not question.filters and kind not in ("count", "status"))):
+    if not words and (kind in NEED_TOPIC or (not question.filters and kind not in FILTERS_ENOUGH)):
         return not_found(asked, UNREAD)
     if words and (match.best < MIN_COVERAGE or missing_share(words) >= UNKNOWN_SHARE):
+        rows = singled_out(asked)
+        if kind == "yesno" and rows:
+            closest = max((best_sentence(asked.known, d, words, asked.phrases) for d in rows),
+                          key=lambda f: f.score if f else -1.0)
+            return undecided(asked, closest, [w.term.text for w in words if not w.rows])
         return not_found(asked, "質問の語をすべて含む取組がありません。")
     return None
+
+
+def singled_out(asked: Asked) -> list[int]:
+    """The few rows that hold every word of the question the document uses, if that is few."""
+    known = [w for w in asked.words if w.rows]
+    if not known or min(len(w.rows) for w in known) > 2 * SINGLED_OUT:
+        return []
+    rows = set.intersection(*(w.rows for w in known))
+    return sorted(rows) if 0 < len(rows) <= SINGLED_OUT else []
 
 
 def respond(asked: Asked) -> Answer:
@@ -83,6 +110,22 @@ def respond(asked: Asked) -> Answer:
     answer = HANDLERS[kind](asked)
     if answer is None and kind == "number" and asked.question.number_cue in ("何件", "いくつ", "幾つ"):
         answer = answer_count(asked)
+    if answer is None and kind in MISSING:  # no date or number written: say so, and how far it has come
+        answer = answer_status(asked)
+        answer.text = f"該当する取組に{MISSING[kind]}の記載はありません。" + answer.text
     if answer is None:
-        answer = not_found(asked, f"該当する取組に{MISSING[kind]}の記載がありません。")
+        answer = not_found(asked, "該当する記述がありません。")
     return answer
+
+
+def both(first: Answer, second: Answer) -> Answer:
+    """Two quantities asked in one question: the first answer, then the second's value."""
+    if first.kind != "number" or second.kind != "number" or first.value == second.value:
+        return second
+    head, _, evidence = first.text.partition("根拠：")
+    found = first.found + [f for f in second.found if f.sentence not in [g.sentence for g in first.found]]
+    quotes = "".join(f"「{f.sentence.text}」" for f in found)
+    source = evidence[evidence.rfind("（"):]
+    text = f"{head}また、二つ目の問いへの答えは{second.value}です。根拠：{quotes}{source}"
+    return Answer("number", text, found=found, value=first.value,
+                  coverage=min(first.coverage, second.coverage))

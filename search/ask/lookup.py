@@ -6,8 +6,12 @@ from __future__ import annotations
 import re
 
 from .answer import Answer, Asked
-from .evidence import Found, fact_sentences
+from .clauses import tokens
+from .evidence import Found, fact_sentences, ranked, topic_sentences
+from .sentences import Sentence
 from .wording import source_note
+
+COMMENTS = ("effort_comment", "direction_comment")
 
 # Sentences this close to the best one's score are cited with it.
 TIE = 0.05
@@ -63,3 +67,52 @@ def answer_fact_value(asked: Asked) -> Answer | None:
     text = f"{re.sub(r'(?<=[でま])に$', '', value)}です。"
     return Answer(asked.question.kind, _with_source(asked, text, top), found=[top], value=value,
                   coverage=top.coverage)
+
+
+QUOTED_NAME = re.compile(r"「([^」]{2,40})」")
+NOUN_PARTS = ("名詞", "接頭辞", "接尾辞")
+
+
+def asked_noun(asked: Asked) -> str:
+    """The noun a fact question asks for: 手法 in どのような手法を採用."""
+    cue = asked.question.cues[0] if asked.question.cues else ""
+    m = re.match(r"(?:どのような|どんな|どういう|どのよう|何という|何の)\s*(.+)", cue)
+    return m.group(1) if m else ""
+
+
+def extract(asked: Asked, sentence: Sentence) -> str:
+    """The name a sentence gives for what is asked: the compound that ends in the asked noun
+    (DBO手法), else a name in 「」 that the question does not already say."""
+    noun = asked_noun(asked)
+    toks = tokens(sentence.text)
+    if noun:
+        for i, t in enumerate(toks):
+            if t.surface == noun or t.lemma == noun:
+                start = i
+                while start and toks[start - 1].pos in NOUN_PARTS:
+                    start -= 1
+                if start < i:
+                    return sentence.text[toks[start].start:t.end]
+    for m in QUOTED_NAME.finditer(sentence.text):
+        if m.group(1) not in asked.question.text:
+            return m.group(0)
+    return ""
+
+
+def answer_fact(asked: Asked) -> Answer | None:
+    """What something is called, or which means was chosen: the name the best sentence gives,
+    else that sentence and the best one of the row's other comment, quoted."""
+    found = ranked(list(topic_sentences(asked.known, asked.match, asked.words, asked.phrases, asked.question)))
+    if not found:
+        return None
+    top = found[0]
+    value = extract(asked, top.sentence)
+    quoted = [top]
+    if not value:
+        other = [f for f in found if f.sentence.docnum == top.sentence.docnum
+                 and f.sentence.field != top.sentence.field and f.sentence.field in COMMENTS]
+        quoted += other[:1]
+    quotes = "".join(f"「{f.sentence.text}」" for f in quoted)
+    lead = f"{value}です。根拠：" if value else "文書には"
+    text = f"{lead}{quotes}{'とあります' if not value else ''}（{source_note(asked.known, top.sentence.docnum)}）"
+    return Answer("fact", text, found=quoted, value=value, coverage=top.coverage * (1.0 if value else 0.8))

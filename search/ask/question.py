@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from index.analysis import morphemes, normalize
 
 from ..query import clean_text
 from .facts import DATE, UNIT_FAMILIES
+from .kind import Aggregate, Kind, asks_status, read_kind
 
 # Grades by code: 進捗区分がA, A評価, 取組区分が「い」, 今後の方向性がウ, 進捗区分がAまたはB …
 CODE_LIST = r"{c}(?:\s*(?:か|または|又は|もしくは|・|、|,|と|や|及び)\s*{c})*"
@@ -48,51 +49,10 @@ QUOTED = re.compile(r"[「『\"“]([^」』\"”]{1,80})[」』\"”]")
 # Markup is not part of a question: tags go, and so do scripts and styles with their content.
 MARKUP = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(?:</\1\s*>|$)|<[^<>]{0,200}>", re.I | re.S)
 
-# Question words. A count asks how many rows; a number asks for a quantity in a sentence.
-ROW_NOUN = r"(?:取組|取り組み|施策|もの|事業|項目|行)"
-COUNT = re.compile(
-    ROW_NOUN + r"(?:は|が|の数は|の数|の件数は|の件数|数は)?\s*(?:全部で|合計で|全体で|合わせて|全部|全体|いくつか)?"
-    r"\s*(?:何件|いくつ|幾つ|何項目|何個)"
-    r"|(?:何件|いくつ|幾つ)の" + ROW_NOUN +
-    r"|" + ROW_NOUN + r"(?:の)?(?:数|件数|総数)(?:は|を|が)")
-NUMBER_CUES = [
-    (re.compile(r"何人|何名|人数"), "人"),
-    (re.compile(r"何件|件数"), "件"),
-    (re.compile(r"何か所|何箇所|何カ所|何ヶ所|何ヵ所|箇所数|か所数"), "か所"),
-    (re.compile(r"何回|回数"), "回"),
-    (re.compile(r"いくら|何円|金額|費用|予算額"), "円"),
-    (re.compile(r"何%|何パーセント|何割|割合|率は|率を|率が"), "%"),
-    (re.compile(r"何校|学校数"), "校"),
-    (re.compile(r"何団体|団体数"), "団体"),
-    (re.compile(r"何施設|施設数"), "施設"),
-    (re.compile(r"何台|台数"), "台"),
-    (re.compile(r"何km|何キロ|何メートル|延長|距離"), "km"),
-    (re.compile(r"何ha|何ヘクタール|面積"), "ha"),
-    (re.compile(r"何種類"), "種類"),
-    (re.compile(r"何世帯|世帯数"), "世帯"),
-    (re.compile(r"何倍"), "倍"),
-    (re.compile(r"どのくらい|どれくらい|どれだけ|どの程度|いくつ|幾つ"), ""),
-]
-# Any other counter after 何 (何地区, 何店舗): the quantity asked for is counted in it.
-OTHER_COUNTER = re.compile(r"何([一-龥ァ-ヶー]{1,3}?)(?:に|が|を|で|の|は|から|まで|ですか|でしたか|ありますか|$)")
-KIND_CUES = [
-    ("who", re.compile(r"どの課|どこの課|どちらの課|どの部署|どこの部署|どの部局|どの部|何課|誰が|だれが|"
-                       r"(?:担当|所管)(?:課|部署|部局)?は(?:どこ|どちら|誰|だれ|何|\?|？|$)|"
-                       r"(?:担当|所管|課|部署).{0,12}(?:どこ|どちら|誰|だれ)|(?:どこ|どちら)が(?:担当|所管|実施|行)|"
-                       r"(?:た|る|いる)のは(?:どこ|どちら)(?:です|でしょう|か|\?|？|$)")),
-    ("when", re.compile(r"いつ|何年度|何年(?!間)|何月|何日|時期|年度は|日程|何時")),
-    ("future", re.compile(r"今後|方針|どのように取り組|どう取り組|これから|予定|方向性|見通し|将来|次期|"
-                          r"計画は|考えは|取り組んでいく|進めていく")),
-    ("status", re.compile(r"状況|進み具合|進捗|どうなって|どこまで|達成|評価|進んで|うまく|成果|効果|"
-                          r"どうでした|どうだった|どのような結果|実績は|課題|なぜ|理由|原因|どうして")),
-    ("list", re.compile(r"どれ|どの取組|どのような取組|どんな取組|どの施策|どのような施策|一覧|挙げて|列挙|"
-                        r"教えて|何があ|どのようなもの|どんなもの|ありますか|知りたい|ください")),
-]
 # "per grade" asks for a breakdown of the rows by one grade: 進捗区分ごと, 今後の方向性別 …
 BREAKDOWN = re.compile(r"(進捗区分|進捗|取組区分|取組評価|今後の方向性|方向性)(?:ごと|別|の内訳|の分布|の構成)")
 BREAKDOWN_KINDS = {"進捗区分": "progress", "進捗": "progress", "取組区分": "effort", "取組評価": "effort",
                    "今後の方向性": "direction", "方向性": "direction"}
-STATUS_CUE = dict(KIND_CUES)["status"]
 SINCE_CUE = re.compile(r"いつから|何年度から|何年から|開始|始ま|始め")
 UNTIL_CUE = re.compile(r"いつまで|何年度まで|何年まで|完了|終了|終わ")
 
@@ -129,6 +89,7 @@ class Term:
     alternative: int = 0
     phrase: str = ""  # the whole alternative as written (男女共同参画), for a word in a group
     backs_off: str = ""  # the compound this part stands for (給食 for 給食費)
+    optional: bool = False  # an aside in brackets (名前（愛称）): dropped when the document never uses it
 
 
 @dataclass
@@ -142,6 +103,8 @@ class Question:
     breakdown: str = "progress"
     all_departments: bool = False
     also_status: bool = False  # a future question that also asks how far the rows have come
+    aggregate: Aggregate | None = None  # what an aggregate question ranks
+    predicate: str = ""  # what a yes/no question asks about, in dictionary form (導入)
     since: bool = False
     until: bool = False
     filters: dict[str, list[str]] = field(default_factory=dict)
@@ -169,9 +132,14 @@ def tidy(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# What a span read as a filter or a cue becomes: a placeholder Sudachi reads as one noun, so
+# that the grammar around it stays intact (、、、はいつ would read as はい + つ); never a topic word.
+BLANK = "〓"
+
+
 def _blank(text: str, start: int, end: int) -> str:
-    """Replace a span with a separator so that the words on each side stay apart."""
-    return text[:start] + "、" * (end - start) + text[end:]
+    """Replace a span with the placeholder, keeping every offset."""
+    return text[:start] + BLANK * (end - start) + text[end:]
 
 
 def _legend_words(text: str) -> set[str]:
@@ -218,7 +186,7 @@ ROW_AFTER = re.compile(r"^[^、。？?]{0,6}?(?:取組|取り組み|もの|施�
 def _content_words(text: str) -> list[tuple[str, int, int]]:
     return [(normalize(m.normalized_form()), o + m.begin(), o + m.end()) for o, m in morphemes(text)
             if m.part_of_speech()[0] in ("名詞", "形状詞", "形容詞", "動詞")
-            and normalize(m.normalized_form()) not in LEGEND_SKIP]
+            and normalize(m.normalized_form()) not in LEGEND_SKIP and BLANK not in m.surface()]
 
 
 def find_legend_wording(text: str, labels) -> tuple[str, str, int, int] | None:
@@ -322,15 +290,19 @@ def read_departments(text: str, departments: list[str]) -> tuple[list[str], list
         if m.group(1) in GENERIC_SECTIONS or m.group(1).endswith(("担当", "所管")):
             continue
         endings = [d for d in departments if d.endswith(written)]
+        start = m.start()
         if len(endings) == 1:
             name, how = endings[0], "end of name"
+            # The rest of the name written before it: 上下水道の経営課 is 上下水道経営課.
+            head = re.search(re.escape(name[:-len(written)]) + r"の?$", text[:start]) if name != written else None
+            start = head.start() if head else start
             if name not in found:
                 found.append(name)
-                positions[name] = m.start()
+                positions[name] = start
         else:
             name, how = written, "unknown"
-        mentions.append({"filter": "department", "value": name, "text": written, "how": how})
-        text = _blank(text, m.start(), m.end())
+        mentions.append({"filter": "department", "value": name, "text": text[start:m.end()], "how": how})
+        text = _blank(text, start, m.end())
     found.sort(key=lambda name: positions.get(name, 0))  # as the question names them
     return found, mentions, text
 
@@ -359,44 +331,18 @@ def read_chapters(text: str, chapters: list[dict]) -> tuple[list[str], list[dict
     return found, mentions, text
 
 
-def read_kind(text: str) -> tuple[str, list[str], str]:
-    """``(kind, cues, number unit)`` from the question words."""
-    cues = []
-    breakdown = BREAKDOWN.search(text)
-    if breakdown:
-        return "status", [breakdown.group(0)], ""
-    if COUNT.search(text):
-        return "count", [COUNT.search(text).group(0)], ""
-    found = {}
-    for kind, pattern in KIND_CUES:
-        m = pattern.search(text)
-        if m:
-            found[kind] = m.group(0)
-    unit = None
-    for pattern, family in NUMBER_CUES:
-        m = pattern.search(text)
-        if m:
-            unit, cues = family, [m.group(0)]
-            break
-    if unit is None:
-        m = OTHER_COUNTER.search(text)
-        if m and m.group(1) not in ("年", "月", "日", "時", "者", "故"):
-            unit, cues = m.group(1), [m.group(0)]
-    if "who" in found:
-        return "who", [found["who"]], ""
-    if "when" in found:
-        return "when", [found["when"]], ""
-    if unit is not None:
-        return "number", cues, unit
-    for kind in ("future", "status", "list"):
-        if kind in found:
-            return kind, [found[kind]], ""
-    return "", [], ""
-
-
 # Words joined by these, then followed by の/に関する…, are alternatives: 防災と防犯の取組.
 COORDINATORS = frozenset({"と", "や", "及び", "および", "並びに", "ならびに", "または", "又は", "か", "とか"})
 COORDINATED_AFTER = re.compile(r"^(?:の(?!よう)|に関する|について|に係る|に関わる|は|が|を)")
+
+
+# The document's own names for its rows, and the kinds of question that count or list rows.
+ROW_NOUNS = frozenset({"取組", "取り組み", "施策", "事業", "もの", "物"})
+ROW_KINDS = frozenset({"count", "list", "status", "future", "aggregate", ""})
+# Kinds that ask about something said in a sentence: a department named alone is their topic.
+ABOUT_SOMETHING = frozenset({"when", "number", "fact", "why", "yesno"})
+# Words in brackets right after a word gloss it: 名前（愛称）.
+ASIDE = re.compile(r"(?<=[^\s(])\([^()]{1,20}\)")
 
 
 def read_terms(text: str, coordinate: bool = False) -> tuple[list[Term], list[str], list[str]]:
@@ -414,6 +360,7 @@ def read_terms(text: str, coordinate: bool = False) -> tuple[list[Term], list[st
         dates.append(m.group(0))
         terms.append(Term(m.group(0), quoted=True))
         text = _blank(text, m.start(), m.end())
+    asides = [m.span() for m in ASIDE.finditer(text)]
     run: list[tuple[str, int, int, int]] = []  # (surface, start, end, term index) of the current noun run
     runs: list[tuple[int, int, list[int]]] = []
 
@@ -444,17 +391,20 @@ def read_terms(text: str, coordinate: bool = False) -> tuple[list[Term], list[st
         if pos == "接尾辞" and run:
             word, begin, _, index = run[-1]
             run[-1] = (text[begin:end], begin, end, index)
-            terms[index] = Term(text[begin:end])
+            terms[index] = replace(terms[index], text=text[begin:end])
             continue
         if pos in ("名詞", "形状詞") and sub not in ("助動詞語幹",):
             begin = pending_prefix if pending_prefix is not None else start
             pending_prefix = None
             word = text[begin:end]
-            if norm in QUESTION_NOUNS or word in QUESTION_NOUNS or (len(word) == 1 and re.match(r"[ぁ-ん]", word)):
+            # Adverbial nouns (実際, うち, ところ, 一番) frame the question, they are not its topic.
+            if norm in QUESTION_NOUNS or word in QUESTION_NOUNS or m.part_of_speech()[2] == "副詞可能" \
+                    or BLANK in word \
+                    or (len(word) == 1 and re.match(r"[ぁ-ん]", word)):
                 close_run()
                 continue
             run.append((word, begin, end, len(terms)))
-            terms.append(Term(word))
+            terms.append(Term(word, optional=any(a <= begin < b for a, b in asides)))
             continue
         pending_prefix = None
         close_run()
@@ -491,7 +441,23 @@ def _group_alternatives(text: str, runs: list[tuple[int, int, list[int]]], terms
             start, end, indexes = runs[r]
             for index in indexes:
                 term = terms[index]
-                terms[index] = Term(term.text, group=group, alternative=alternative, phrase=text[start:end])
+                terms[index] = replace(term, group=group, alternative=alternative, phrase=text[start:end])
+
+
+def _asked_attribute_optional(text: str, rest: str, terms: list[Term], spans) -> list[Term]:
+    """In 「Xの愛称は何ですか」 the noun before the question word is what is asked for: the
+    document may give the answer without using that word, so it is optional."""
+    if not spans:
+        return terms
+    cue = spans[0][0]
+    for i in range(len(terms) - 1, -1, -1):
+        position = rest.rfind(terms[i].text, 0, cue)
+        if position >= 0:
+            between = rest[position + len(terms[i].text):cue]
+            if re.fullmatch(r"\s*(?:は|が|って|とは|の名前は|の名称は)?\s*", between):
+                terms[i] = replace(terms[i], optional=True)
+            break
+    return terms
 
 
 def read_question(text: str, corpus) -> Question:
@@ -513,18 +479,33 @@ def read_question(text: str, corpus) -> Question:
             rest = _blank(rest, together.start(), together.end())
     if chapters:
         filters["chapter"] = chapters
-    kind, cues, unit = read_kind(rest)
     breakdown = BREAKDOWN.search(rest)
-    if breakdown:
-        rest = _blank(rest, breakdown.start(), breakdown.end())
-    terms, phrases, dates = read_terms(rest, coordinate=kind in ("count", "list", "status", "future", ""))
+    asked = Kind("status", breakdown.group(0), spans=(breakdown.span(),)) if breakdown else read_kind(rest)
+    kind, cues, unit = asked.kind, [asked.cue] if asked.cue else [], asked.unit
+    since, until = bool(SINCE_CUE.search(rest)), bool(UNTIL_CUE.search(rest))
+    for span in asked.spans:  # the cue's words are not topic words (理由, 時期, 一番多い)
+        rest = _blank(rest, *span)
+    terms, phrases, dates = read_terms(rest, coordinate=kind in ("count", "list", "status", "future", "aggregate",
+                                                                 ""))
+    if (filters or len(terms) > 1) and kind in ROW_KINDS:
+        # 遅れている事業はどれ, 子育ての取組: beside a filter or a topic, a row noun only says "rows".
+        terms = [t for t in terms if t.quoted or t.text not in ROW_NOUNS]
+    if kind == "fact" and cues:
+        terms = _asked_attribute_optional(text, rest, terms, asked.spans)
+    if kind == "yesno" and len(terms) > 1:
+        # 電子図書館は導入されましたか: what is asked (導入) decides, the rest says about what.
+        terms = [t for t in terms if normalize(t.text) != asked.predicate] or terms
+    if not terms and kind in ABOUT_SOMETHING and filters.get("department"):
+        # 公共施設マネジメント推進課ができたのは何年度: the department is what is asked about.
+        terms = [Term(name, quoted=True) for name in filters.pop("department")]
     return Question(
         text=text, kind=kind, number_units=UNIT_FAMILIES.get(unit, (unit,)) if unit else (),
         number_cue=cues[0] if kind == "number" and cues else "",
-        since=bool(SINCE_CUE.search(rest)), until=bool(UNTIL_CUE.search(rest)),
+        since=since, until=until,
         breakdown=BREAKDOWN_KINDS[breakdown.group(1)] if breakdown else "progress",
         all_departments=bool(together),
-        also_status=kind == "future" and bool(STATUS_CUE.search(rest)),
+        also_status=kind == "future" and asks_status(rest), aggregate=asked.aggregate,
+        predicate=asked.predicate,
         filters=filters, filter_spans=mentions, terms=terms, phrases=phrases, dates=dates, cues=cues,
         rest=rest,
     )

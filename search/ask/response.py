@@ -14,7 +14,8 @@ from .wording import GRADE_NAMES_JA, grade_text
 
 MAX_CITATIONS = 30
 KINDS_JA = {"who": "所管課", "when": "時期", "number": "数値", "count": "件数", "list": "一覧",
-            "status": "進捗状況", "future": "今後の方針", "not_found": "該当なし"}
+            "status": "進捗状況", "future": "今後の方針", "fact": "事実（名称・手法など）", "why": "理由",
+            "yesno": "はい・いいえ", "aggregate": "集計（最も多い・少ない）", "not_found": "該当なし"}
 
 
 def citation(asked: Asked, docnum: int, sentence: Sentence | None) -> dict:
@@ -62,6 +63,8 @@ def response(text: str, asked: Asked, answer: Answer) -> dict:
         "confidence": confidence(asked, answer),
         "total": len(answer.rows) if answer.rows or not answer.found else len(cited),
         "summary": answer.summary,
+        "verdict": answer.verdict,
+        "table": answer.table,
         "suggestions": answer.suggestions,
         "interpretation": interpretation(asked, answer),
     }
@@ -82,6 +85,8 @@ def interpretation(asked: Asked, answer: Answer) -> dict:
         notes.append(f"「{mention['text']}」を{FACET_NAMES_JA[mention['filter']]}の条件 {value} と読みました。")
     if words:
         notes.append("調べた語：" + "、".join(f"「{w.term.text}」（{len(w.rows)}件）" for w in words))
+    if asked.dropped:
+        notes.append(f"「{'」「'.join(asked.dropped)}」は文書に出てこないため、調べる語から外しました。")
     for w in words:
         if w.expansions:
             notes.append(f"「{w.term.text}」は「{'」「'.join(w.expansions)}」も含めて探しました。")
@@ -96,6 +101,7 @@ def interpretation(asked: Asked, answer: Answer) -> dict:
         "terms": [{"text": w.term.text, "rows": len(w.rows), "weight": round(w.idf, 3),
                    "expansions": w.expansions, "quoted": w.term.quoted} for w in words],
         "phrases": question.phrases,
+        "dropped": asked.dropped,
         "filters": question.filter_spans,
         "number_units": list(question.number_units),
         "best_coverage": round(match.best, 3),

@@ -65,12 +65,13 @@ class Word:
     idf: float
 
 
-def read_words(corpus, known: Knowledge, question: Question) -> list[Word]:
+def read_words(corpus, known: Knowledge, question: Question) -> tuple[list[Word], list[str]]:
     """Match each topic word like the search does: its characters as written (NFKC, without
     blanks and ・, OCR corrections applied) or its Sudachi words (空家 = 空き家), and the
-    concept table's expansions of it (コロナ → 感染症の影響 …)."""
+    concept table's expansions of it (コロナ → 感染症の影響 …). ``(words, dropped)``: an
+    optional word (an aside in brackets) that no row holds is dropped."""
     total = len(known.records)
-    words = []
+    words, dropped = [], []
     for term in backed_off(corpus, known, question):
         key = (term.text, term.quoted)
         if key not in known.term_rows:
@@ -83,9 +84,12 @@ def read_words(corpus, known: Knowledge, question: Question) -> list[Word]:
             rows = {d for d, text in enumerate(known.texts) if text.holds(variants)}
             known.term_rows[key] = (rows, variants, list(reading.expansions))
         rows, variants, expansions = known.term_rows[key]
+        if term.optional and not rows:
+            dropped.append(term.text)
+            continue
         idf = math.log((total + 1) / (len(rows) + 0.5))
         words.append(Word(term, rows, variants, expansions, idf))
-    return words
+    return words, dropped
 
 
 def held_weight(words: list[Word], held) -> float:
@@ -116,15 +120,17 @@ LIGHT_PARTS = frozenset({"費", "等", "類", "用", "系"})
 
 
 def backed_off(corpus, known: Knowledge, question: Question) -> list[Term]:
-    """The question's terms, a compound the document never uses (給食費) replaced by its parts
-    when the document uses them all and what is left out is light (費, 等)."""
+    """The question's terms, a compound the document never uses (給食費, 受賞者, 購入済み)
+    replaced by its parts when the document uses them all and what is left out is light: an
+    affix (者, 済み) or a part like 費, 等."""
     terms = []
     for term in question.terms:
         if term.quoted or len(term.text) < 3 or _rows_of(corpus, known, term):
             terms.append(term)
             continue
-        parts = [p.surface() for _, m in morphemes(term.text) for p in (sub_morphemes(m) or [m])]
-        kept = [p for p in parts if p not in LIGHT_PARTS]
+        parts = [p for _, m in morphemes(term.text) for p in (sub_morphemes(m) or [m])]
+        kept = [p.surface() for p in parts if p.surface() not in LIGHT_PARTS
+                and p.part_of_speech()[0] not in ("接尾辞", "接頭辞")]
         replacement = [Term(p, group=term.group, alternative=term.alternative, phrase=term.phrase,
                             backs_off=term.text) for p in kept]
         if len(kept) < len(parts) and kept and all(_rows_of(corpus, known, t) for t in replacement):

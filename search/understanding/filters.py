@@ -70,6 +70,8 @@ def _code_pattern(kind: str, named: bool) -> re.Pattern:
 
 
 CODE_PATTERNS = [(kind, _code_pattern(kind, named)) for kind in GRADES for named in (True, False)]
+# A progress code typed as a word of its own (危機管理課 D): the documents never use a lone A–E.
+LONE_CODE = re.compile(r"(?:(?<=\s)|^)(?P<codes>[A-Ea-e](?:[・、,/][A-Ea-e])*)(?=\s|$)")
 
 
 class Blanker:
@@ -112,12 +114,13 @@ def read_filters(text: str, corpus) -> FilterReading:
 
 
 def described_words(reading: FilterReading, corpus) -> frozenset[str]:
-    """The content words of the legend labels of the grades read from the text."""
+    """The content words of the legend labels of the grades read from the text, and the words
+    that name a grade (進捗に遅れ: 進捗 says which grade 遅れ is, it is not a topic)."""
     words = set()
     for mention in reading.mentions:
         label = corpus.labels.get(mention.facet, {}).get(mention.value)
         if label:
-            words |= _legend_words(label)
+            words |= _legend_words(label) | set(GRADE_NAMES[mention.facet]) | set(GENERIC_GRADE_WORDS)
     return frozenset(words)
 
 
@@ -127,7 +130,7 @@ def _mention(blanker: Blanker, facet: str, value: str, start: int, end: int, how
 
 def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
     found = []
-    for kind, pattern in CODE_PATTERNS:
+    for kind, pattern in [*CODE_PATTERNS, ("progress", LONE_CODE)]:
         for m in pattern.finditer(blanker.text):
             if not blanker.free(m.start(), m.end()):
                 continue
@@ -247,10 +250,11 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
 
 def _predicate_end(tokens, i: int) -> int:
     """Where the predicate that starts at word ``i`` ends: its particles, auxiliaries and
-    dependent verbs (廃止|に|なっ|た, 遅れ|て|いる); the word's own end when none follow."""
+    dependent verbs (廃止|に|なっ|た, 遅れ|て|いる, 休止|中); the word's own end when none follow."""
     end = tokens[i].end
     for token in tokens[i + 1:]:
         if token.pos[0] in ("助動詞",) or (token.pos[0] in ("動詞", "形容詞") and token.pos[1] == "非自立可能") \
+                or (token.pos[0] == "接尾辞" and token.surface == "中" and end == tokens[i].end) \
                 or (token.pos[0] == "助詞" and token.surface in ("に", "て", "で", "と", "し")) \
                 or (token.pos[0] == "動詞" and token.dictionary in ("する", "なる", "れる", "られる")):
             end = token.end
@@ -301,14 +305,15 @@ def _department_parts(blanker: Blanker, names: list[str], vocabulary) -> list[Me
             blanker.take(m.start(), m.end())
     for name in names:
         stem = re.sub(r"(?:課|室|局)$", "", name)
-        if stem == name or len(stem) < 3 or vocabulary.rows(normalize(stem)):
-            continue
-        if sum(normalize(d).startswith(normalize(stem)) for d in names) > 1:
+        if stem == name or len(stem) < 3 or sum(normalize(d).startswith(normalize(stem)) for d in names) > 1:
             continue
         for m in re.finditer(re.escape(normalize(stem)), normalize(blanker.text)):
-            if blanker.free(m.start(), m.end()):
-                found.append(_mention(blanker, "department", name, m.start(), m.end(), "part of name"))
-                blanker.take(m.start(), m.end())
+            cue = DEPARTMENT_CUE.match(blanker.text[m.end():])
+            # A part the text uses as a word (危機管理) names the department only as the subject of work.
+            if blanker.free(m.start(), m.end()) and (cue or not vocabulary.rows(normalize(stem))):
+                end = m.end() + (cue.end() if cue else 0)
+                found.append(_mention(blanker, "department", name, m.start(), end, "part of name"))
+                blanker.take(m.start(), end)
     return found
 
 

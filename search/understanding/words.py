@@ -27,7 +27,10 @@ from .model import Dropped, Expansion
 from .tokens import Token, analyse, hiragana_runs, katakana, reading
 
 HIRAGANA = re.compile(r"^[ぁ-ゖー]+$")
-MAX_WIDENED = 5  # corpus words one query word may widen to (each is one more look-up)
+MAX_WIDENED = 5
+# A word in fewer rows than this is widened by its synonyms even though the rows contain it.
+MIN_RARE = 10
+RARE_SHARE = 0.03  # corpus words one query word may widen to (each is one more look-up)
 MIN_FUZZY = 3  # characters: a shorter word is one edit away from too many others
 LONG_FUZZY = 7  # characters: from here two edits are allowed
 
@@ -58,6 +61,7 @@ class LeafReader:
         self.corpus = corpus
         self.vocabulary = corpus.vocabulary
         self.count_rows = count_rows  # text -> rows that contain it
+        self.size = len(corpus.facets)
         # Words of the legend labels of the grades read from the text: 検討中で未実施 names お
         # (検討等は進めているものの、未実施), so 検討 is part of the grade, not a topic.
         self.described = described
@@ -119,8 +123,13 @@ class LeafReader:
         text, tokens = self.trimmed(text)
         if not tokens:
             return None
+        if all(t.framing or self.describes_grade(t) for t in tokens) and not self.kana_word(text):
+            # Grammar alone (について, どうなっている), or the wording of a grade read elsewhere.
+            why = "grade wording" if any(map(self.describes_grade, tokens)) else "grammar"
+            self.dropped.append(Dropped(text, why))
+            return None
         if self.contains(text):
-            return Leaf(text, widened=self.synonyms(tokens, text))
+            return Leaf(text, widened=self.synonyms_of_rare(tokens, text))
         whole = self.by_reading(analyse(text))
         if whole:  # 健康増新, がくどう保育: the whole word reads like a corpus word
             return Leaf(text, widened=whole)
@@ -142,7 +151,8 @@ class LeafReader:
                 units.append(Unit(text[run[0].start:run[-1].end], run[0].start, run[-1].end, tuple(run), "noun"))
                 run.clear()
 
-        for token in analyse(text):
+        tokens = analyse(text)
+        for index, token in enumerate(tokens):
             if any(a <= token.start < b or a < token.end <= b for a, b in covered):
                 if token.start in pending:
                     close()
@@ -155,11 +165,11 @@ class LeafReader:
             elif self.describes_grade(token):
                 close()
                 self.dropped.append(Dropped(token.surface, "grade wording"))
-            elif token.is_noun_piece:
+            elif token.is_noun_piece and not (not run and verbal_noun(tokens, index)):
                 if token.pos[0] == "接尾辞" and not run:
                     continue
                 run.append(token)
-            elif token.is_predicate:
+            elif token.is_predicate or token.is_noun_piece:
                 close()
                 units.append(Unit(token.surface, token.start, token.end, (token,), "predicate"))
             else:
@@ -168,6 +178,10 @@ class LeafReader:
         for unit in pending.values():  # a kana word no token started at
             units.append(unit)
         return units
+
+    def kana_word(self, text: str) -> bool:
+        """A hiragana string that reads like a corpus word (あきや): Sudachi's grammar of it is noise."""
+        return bool(HIRAGANA.match(text) and self.vocabulary.same_reading(katakana(text)))
 
     def describes_grade(self, token: Token) -> bool:
         if token.pos[0] in ("接頭辞", "接尾辞"):
@@ -200,7 +214,7 @@ class LeafReader:
         if unit.widened:
             return [Leaf(unit.text, widened=unit.widened)]
         if self.contains(unit.text):
-            return [Leaf(unit.text, widened=self.synonyms(unit.tokens, unit.text), kind=unit.kind)]
+            return [Leaf(unit.text, widened=self.synonyms_of_rare(unit.tokens, unit.text), kind=unit.kind)]
         if unit.kind == "predicate":
             self.dropped.append(Dropped(unit.text, "unknown"))
             return []
@@ -218,6 +232,12 @@ class LeafReader:
         """Corpus words read like ``tokens`` (健康増新 reads like 健康増進)."""
         entries = self.vocabulary.same_reading(reading(tokens)) if tokens else []
         return tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
+
+    def synonyms_of_rare(self, tokens, text: str) -> tuple[Expansion, ...]:
+        """Synonyms of a word the rows contain, if it is in few of them: a word found in many rows
+        has results enough, and each synonym is one more look-up over them."""
+        rows = self.vocabulary.rows(text.lower()) or self.count_rows(text)
+        return self.synonyms(tokens, text) if rows < max(MIN_RARE, RARE_SHARE * self.size) else ()
 
     def synonyms(self, tokens, text: str) -> tuple[Expansion, ...]:
         """Corpus words in the Sudachi synonym group of a single word (お + 年寄り counts as one)."""
@@ -271,3 +291,12 @@ def _filter_leaves(node, keep):
     if isinstance(node, Node):
         return _node(node.op, [_filter_leaves(c, keep) for c in node.children])
     return node
+
+
+def verbal_noun(tokens, index: int) -> bool:
+    """A noun used as a verb (解消|した, 反映|している): the predicate of the sentence, which
+    ranks rows but does not select them."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return token.pos[1:3] == ("普通名詞", "サ変可能") and following is not None and \
+        following.dictionary in ("する", "できる", "出来る")

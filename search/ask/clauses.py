@@ -1,0 +1,138 @@
+"""Clauses of a sentence that answer why and yes/no questions, read from Sudachi's words.
+
+A cause is marked by ため after a past, negative or adjective (難しいため, 回答であったため;
+after a plain verb, 向上させるため, it is a purpose), ので, ことから, により, 影響, に伴い, 理由,
+or 〜た結果. A clause is negative when a negation (ない, ず, ません, 未) follows its predicate
+before the clause ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from index.analysis import morphemes, normalize, sub_morphemes
+
+
+@dataclass(frozen=True)
+class Token:
+    lemma: str
+    pos: str
+    surface: str
+    start: int
+    end: int
+    parts: tuple[str, ...] = ()  # the dictionary forms of a compound's parts (支給対象: 支給, 対象)
+
+    def says(self, lemma: str) -> bool:
+        return self.lemma == lemma or lemma in self.parts
+
+
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[Token, ...]:
+    return tuple(Token(normalize(m.normalized_form()), m.part_of_speech()[0], m.surface(),
+                       o + m.begin(), o + m.end(), tuple(normalize(p.normalized_form()) for p in sub_morphemes(m)))
+                 for o, m in morphemes(text))
+
+
+@dataclass(frozen=True)
+class Cause:
+    """A causal clause of a sentence: where it ends (after its marker) and how sure it is."""
+
+    start: int
+    end: int
+    strength: float
+
+
+# Sentences that open with these give the consequence of the sentence before them.
+CONSEQUENCE = re.compile(r"^(?:その結果|この結果|そのため|このため|これにより|これらにより|それにより|結果として|よって)")
+# Sentences that open with these can turn what the sentence before them said.
+CONTRAST = re.compile(r"^(?:しかし|しかしながら|ただし|但し|一方|ところが|なお|もっとも|とはいえ|だが|でも)")
+PAST_OR_NEGATIVE = frozenset({"た", "ない", "だ", "ず", "ぬ", "です"})
+# Verbs of state: ため after them gives a cause (状況であるため, 対応できないため).
+STATIVE = frozenset({"有る", "居る", "出来る", "無い"})
+# What completes a cause after its marker: 影響|により, 影響|で, 影響|を|受け.
+CAUSE_TAIL = re.compile(r"^(?:により|によって|で|を受けて|を受け|のため|もあり|があり)")
+LEADING_CONNECTIVE = re.compile(r"^(?:しかし|しかしながら|ただし|また|なお|一方|さらに|そのうえ)、?")
+
+
+def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
+    """``(index of the marker's last word, strength)`` when word ``i`` starts a causal marker."""
+    t = toks[i]
+    before = toks[i - 1] if i else None
+    after = toks[i + 1] if i + 1 < len(toks) else None
+    if t.lemma == "為" and before is not None:  # ため
+        if before.pos == "形容詞" or (before.pos == "助動詞" and before.lemma in PAST_OR_NEGATIVE) \
+                or before.lemma in STATIVE:
+            return i, 1.0
+        if before.pos == "助詞" and before.lemma == "の":
+            return i, 0.6  # コロナ禍のため (a cause), 充実のため (a purpose)
+        return i, 0.3  # 向上させるため: a purpose
+    if t.lemma == "影響":
+        return i, 1.0
+    if t.lemma == "理由":
+        return i, 0.9
+    if t.lemma == "に" and t.pos == "助詞" and after is not None and (
+            (after.lemma == "よる" and after.surface in ("より", "よっ")) or after.surface == "伴い"):
+        if i + 2 < len(toks) and toks[i + 2].pos in ("形容詞", "副詞"):
+            return None  # 市民により広く: より compares
+        return i + 1, 0.8  # により, によって, に伴い (による before a noun says how, not why)
+    if t.lemma == "こと" and after is not None and after.lemma == "から":
+        return i + 1, 1.0
+    if t.lemma == "の" and t.pos == "助詞" and after is not None and after.lemma == "だ" \
+            and after.surface == "で" and i + 2 < len(toks) and toks[i + 2].lemma == "、":
+        return i + 1, 0.9  # 少ないので、
+    if t.lemma == "結果" and before is not None and before.lemma == "た":
+        return i, 0.8
+    if t.lemma == "受ける" and before is not None and before.lemma == "を" and after is not None \
+            and after.lemma == "て":
+        return i + 1, 0.6
+    return None
+
+
+def causes(text: str) -> list[Cause]:
+    """The causal clauses of a sentence: from the clause start (the sentence start, or after
+    が、 / ものの、) to the end of its marker."""
+    toks = tokens(text)
+    found = []
+    for i in range(len(toks)):
+        marked = _marker(toks, i)
+        if marked is None:
+            continue
+        last, strength = marked
+        start = 0
+        for j in range(i - 1, 0, -1):  # the clause starts after a concessive が、 or ものの、
+            if toks[j].lemma == "、" and toks[j - 1].surface in ("が", "ものの", "けれど", "けれども"):
+                start = toks[j].end
+                break
+        start += LEADING_CONNECTIVE.match(text[start:]).end() if LEADING_CONNECTIVE.match(text[start:]) else 0
+        end = toks[last].end
+        tail = CAUSE_TAIL.match(text[end:])
+        found.append(Cause(start, end + (tail.end() if tail else 0), strength))
+    return found
+
+
+NEGATIONS = frozenset({"ない", "ず", "ぬ", "ん"})
+NEGATIVE_WORDS = frozenset({"未", "未実施", "中止", "見送る", "見送り", "休止", "廃止", "延期", "無い"})
+
+
+def negated_after(text: str, position: int) -> bool:
+    """Whether the clause that goes on at ``position`` is negative: a negation before the next
+    comma that starts another clause (し、 て、) or the end of the sentence."""
+    toks = [t for t in tokens(text) if t.start >= position]
+    for i, t in enumerate(toks):
+        if t.lemma in ("、", "。") and i and toks[i - 1].lemma in ("為る", "て", "た", "ます", "で", "だ"):
+            return False
+        if (t.pos == "助動詞" and t.lemma in NEGATIONS) or t.lemma in NEGATIVE_WORDS:
+            return True
+    return False
+
+
+def negative(text: str) -> bool:
+    """Whether a sentence says something was not done (行っていません, 実施できませんでした)."""
+    return any((t.pos == "助動詞" and t.lemma in NEGATIONS) or t.lemma in NEGATIVE_WORDS for t in tokens(text))
+
+
+def lemma_positions(text: str, lemma: str) -> list[int]:
+    """Where words of ``text`` have the dictionary form ``lemma`` (導入 in 導入しました)."""
+    return [t.start for t in tokens(text) if t.says(lemma)]

@@ -1,0 +1,274 @@
+"""What a question asks for, read from its words as Sudachi cuts them, not from raw substrings.
+
+The question becomes a stream of its shortest words (split mode A) in dictionary form, one space
+between them: 「今後どう進めていくつもりですか」 is `` 今後 どう 進める て 行く 積もり です か ``.
+Each kind of question is recognised by patterns of whole words over that stream (いくつ is the
+word 幾つ, so いくつもり, 行く + 積もり, is not "how many"), tried in order: the first kind whose
+pattern matches is the kind asked. A question with no question word that ends in a predicate and
+か (導入されましたか, 改定されたの？) asks yes or no.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from index.analysis import morphemes, normalize, sub_morphemes
+
+
+@dataclass(frozen=True)
+class Word:
+    """One short word of the question: its dictionary form, part of speech and where it is."""
+
+    lemma: str
+    pos: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Stream:
+    """The question's words, and the same words as one string for the patterns."""
+
+    text: str
+    words: tuple[Word, ...]
+    joined: str  # " w1 w2 … " (a space before and after every word)
+    offsets: tuple[int, ...]  # where each word starts in ``joined``
+
+    def span(self, match: re.Match) -> tuple[int, int]:
+        """The words a pattern matched, as a span of the question text."""
+        first = next(i for i, o in enumerate(self.offsets) if o >= match.start())
+        last = max(i for i, o in enumerate(self.offsets) if o < match.end())
+        return self.words[first].start, self.words[max(first, last)].end
+
+    def written(self, match: re.Match) -> str:
+        start, end = self.span(match)
+        return self.text[start:end]
+
+
+KANA = re.compile(r"[ぁ-ゖー]+")
+
+
+@lru_cache(maxsize=1024)
+def stream(text: str) -> Stream:
+    words = []
+    for offset, m in morphemes(text):
+        # Compounds in their parts (開始時期: 開始 時期, 何人: 何 人), but a word written in kana
+        # alone stays whole (いくつ is not 幾 + つ).
+        for part in ([m] if KANA.fullmatch(m.surface()) else sub_morphemes(m) or [m]):
+            if part.part_of_speech()[0] == "空白":
+                continue
+            words.append(Word(normalize(part.normalized_form()), part.part_of_speech()[0],
+                              offset + part.begin(), offset + part.end()))
+    offsets, joined = [], " "
+    for w in words:
+        offsets.append(len(joined))
+        joined += w.lemma + " "
+    return Stream(text, tuple(words), joined, tuple(offsets))
+
+
+def words(pattern: str) -> re.Pattern:
+    """A pattern over whole words: ``"何 件"`` matches the words 何 and 件, not 何件目's parts."""
+    return re.compile(r"(?<= )(?:" + pattern + r")(?= )")
+
+
+ROW = r"(?:取り組み|施策|物|事業|項目|行)"
+RANK = r"(?:最も|一番|最多|最少|トップ|上位|下位|ランキング|順位|順)"
+# Group nouns an aggregate ranks by, and the facet each names.
+GROUPS = (("department", r"(?:課|部署|部局|所管|担当|担当課)"), ("chapter", r"(?:章|分野)"))
+GROUP_WORDS = {name: words(r"(?:(?:第 |どの |どこ の |何 )?何 |どの |どこ の )?" + pattern
+                         + r"(?: 課)?(?: は (?:どこ|何|どれ|どちら))?") for name, pattern in GROUPS}
+PER_GROUP = words(r"(?:" + "|".join(p for _, p in GROUPS) + r") (?:毎|別)")
+AGGREGATE = words(RANK + r"|(?:多い|少ない|高い|低い) (?:順|の は|物 は)")
+FEWEST = words(r"少ない|最少|下位|低い")
+RATE = words(r"割合|率|比率|パーセント|%")
+
+QUESTION_WORDS = words(r"何|誰|どこ|いつ|何時|どれ|どちら|どの|どんな|どう|何故|幾つ|幾ら|どのような|どういう")
+# Verbs that ask for something (教えて, ください, 知りたい) end a request, not a yes/no question.
+REQUEST = words(r"教える|下さる|知る|願う|頂く|欲しい|示す|挙げる")
+YES_NO_END = re.compile(r" (?:か|の|\?|っけ|かしら|よね|ね)(?: \?| 。)* $")
+
+# (kind, pattern) in the order they are tried; the unit of a number question is read separately.
+KIND_PATTERNS = [
+    ("why", words(r"何故|どう 為る て(?! 下さる)|(?:は|が) 何 で|理由|原因|要因|(?:訳|背景|経緯) (?:は|を|が)")),
+    ("who", words(r"(?:どの|どこ の|どちら の|何) (?:課|部署|部局|部|担当 課)|誰"
+                  r"|(?:担当|所管) (?:課 |部署 |部局 )?(?:は|を) (?:どこ|どちら|誰|何|教える|\?)"
+                  r"|(?:担当|所管|課|部署) (?:\S+ ){0,6}?(?:どこ|どちら|誰)(?! まで)"
+                  r"|(?:どこ|どちら) が (?:担当|所管|実施|行う)"
+                  r"|の は (?:どこ|どちら)(?! まで)")),
+    ("when", words(r"いつ|何時|何 (?:年度|年|月|日)|時期|日程|年度 は")),
+    ("count", words(ROW + r" (?:(?:は|が|の|で|数|件数|総数|全部|合計|全体|合わせる|て|いる) ){0,4}"
+                    r"(?:何 件|幾つ|何 項目|何 個)|(?:何 件|幾つ) の " + ROW +
+                    r"|" + ROW + r" (?:の )?(?:数|件数|総数) (?:は|を|が)")),
+]
+# A quantity asked for, and the counters that answer it (何人 → 人 or 名 …).
+NUMBER_PATTERNS = [
+    (words(r"何 (?:人|名)|人数"), "人"),
+    (words(r"何 件|件数"), "件"),
+    (words(r"何 箇所|箇所 数"), "か所"),
+    (words(r"何 回|回数"), "回"),
+    (words(r"幾ら|何 円|金額|費用|予算 額"), "円"),
+    (words(r"何 (?:%|パーセント|割)|割合|率 (?:は|を|が)"), "%"),
+    (words(r"何 校|学校 数"), "校"),
+    (words(r"何 団体|団体 数"), "団体"),
+    (words(r"何 施設|施設 数"), "施設"),
+    (words(r"何 台|台数"), "台"),
+    (words(r"何 (?:km|キロ|メートル)|延長|距離"), "km"),
+    (words(r"何 (?:ha|ヘクタール)|面積"), "ha"),
+    (words(r"何 種類"), "種類"),
+    (words(r"何 世帯|世帯 数"), "世帯"),
+    (words(r"何 倍"), "倍"),
+    (words(r"(?:どの|どれ) (?:くらい|程度|だけ)|幾つ"), ""),
+]
+# Any other counter after 何 (何地区, 何店舗): the quantity asked for is counted in it; not these.
+NOT_COUNTERS = frozenset("年 月 日 時 者 故 課 章 等".split())
+# How far something has come is a status question even when it asks どのくらい.
+HOW_FAR = words(r"(?:どの|どれ) (?:くらい|程度|だけ) (?:\S+ ){0,2}?(?:進む|進める|達成|進捗)")
+LATER_PATTERNS = [
+    ("list", words(r"どれ|一覧|挙げる|列挙")),
+    ("future", words(r"今後|方針|これ から|予定|方向性|見通し|将来|次期|積もり|見込み|計画 は"
+                     r"|考え (?:は|です|だ|か|\?)|(?:行う|進める|取り組む|為る|続ける) て 行く|次 に"
+                     r"|(?:どの よう に|どう) 取り組む")),
+    ("status", STATUS := words(r"状況|具合|進捗|どう 成る|どこ まで|達成|評価|進む|旨い|成果|効果|どう だ た"
+                     r"|どう です た|結果|実績 は|課題|遅れる|順調|どう です か")),
+    ("list", words(r"(?:どの|どのような|どんな|どういう) " + ROW + r"|何 が 有る")),
+    ("fact", words(r"何 (?:だ|です|でしょう|か|\?|と 言う|を|が|に)|(?:どのような|どんな|どういう|どの よう だ) \S+")),
+    ("list", words(r"教える|有る ます か|知る たい|下さる")),
+]
+
+
+# Kinds whose cue words are blanked before the topic is read (their patterns hold no topic words).
+BLANKED = frozenset({"why", "when", "future", "status", "fact"})
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """What an aggregate question ranks: rows per ``group`` (a facet), most or fewest first,
+    by count or by ``rate`` (the share of the group's rows)."""
+
+    group: str
+    fewest: bool = False
+    rate: bool = False
+
+
+@dataclass(frozen=True)
+class Kind:
+    """The kind asked, the words that said so (and where, when they are no topic words), for a
+    number its counter, for a yes/no question its predicate (the dictionary form asked about)."""
+
+    kind: str
+    cue: str = ""
+    unit: str | None = None
+    aggregate: Aggregate | None = None
+    spans: tuple[tuple[int, int], ...] = ()
+    predicate: str = ""
+
+
+def read_aggregate(s: Stream) -> Kind | None:
+    """最も多い課, 一番多いのは第何章, 所管課ごとに: rows per group, ranked. The ranking words and
+    the group asked for (どの所管課, 第何章) are no topic words."""
+    ranked = AGGREGATE.search(s.joined) or PER_GROUP.search(s.joined)
+    if not ranked:
+        return None
+    groups = [(m, name) for name, pattern in GROUP_WORDS.items() for m in pattern.finditer(s.joined)]
+    if not groups:
+        return None
+    # The group nearest the ranking word: 取組が一番多い課, 一番多いのはどの所管課.
+    m, group = min(groups, key=lambda g: abs(g[0].start() - ranked.start()))
+    aggregate = Aggregate(group, fewest=bool(FEWEST.search(s.joined)), rate=bool(RATE.search(s.joined)))
+    return Kind("aggregate", s.written(ranked), aggregate=aggregate, spans=(s.span(ranked), s.span(m)))
+
+
+# What follows a yes/no question's predicate: auxiliaries, て, いる, ある (導入されていますか).
+AFTER_PREDICATE = re.compile(r"(?: (?:です|ます|だ|た|でしょう|ん|の|て|居る|有る|ない|れる|られる|為る|成る|済み|てる|でる|ちゃう))+ $")
+
+
+def yes_no_predicate(s: Stream) -> str:
+    """The predicate a yes/no question asks about (導入されましたか → 導入), or "" when the
+    question is not one: it has a question word, or does not end in a predicate and か."""
+    if QUESTION_WORDS.search(s.joined):
+        return ""
+    sentences = re.split(r" [。?] (?=\S)", s.joined)
+    last = " " + sentences[-1].strip() + " "
+    if not YES_NO_END.search(last) or REQUEST.search(last):
+        return ""
+    core = AFTER_PREDICATE.sub(" ", YES_NO_END.sub(" ", last)).split()
+    if len(core) > 1 and core[-1] in ("に", "と") and last.find(" 成る ") > 0:  # 対象になっていますか → 対象
+        return core[-2]
+    if not core or core[-1] in ("は", "が", "も", "を", "に", "と"):
+        return ""  # 空き家対策は？, 取組はありますか: a topic, or existence, not a predicate
+    return core[-1]
+
+
+def number_unit(s: Stream) -> tuple[str, str] | None:
+    """``(unit, cue)`` of a number question, or None."""
+    for pattern, unit in NUMBER_PATTERNS:
+        m = pattern.search(s.joined)
+        if m:
+            return unit, s.written(m)
+    for word, after in zip(s.words, s.words[1:]):
+        if word.lemma == "何" and after.pos in ("名詞", "接尾辞") and after.lemma not in NOT_COUNTERS \
+                and len(after.lemma) <= 3:
+            return after.lemma, s.text[word.start:after.end]
+    return None
+
+
+def asks_status(text: str) -> bool:
+    """Whether the question also asks how far things have come (進捗状況と今後の方針)."""
+    return bool(STATUS.search(stream(text).joined))
+
+
+def read_kind(text: str) -> Kind:
+    """The kind of question ``text`` (with its filters already blanked out) asks."""
+    s = stream(text)
+    aggregate = read_aggregate(s)
+    if aggregate:
+        return aggregate
+    for kind, pattern in KIND_PATTERNS:
+        m = pattern.search(s.joined)
+        if m:
+            return Kind(kind, s.written(m), spans=cue_spans(s, m, kind))
+    predicate = yes_no_predicate(s)
+    if predicate:
+        return Kind("yesno", predicate, predicate=predicate)
+    if not HOW_FAR.search(s.joined):
+        number = number_unit(s)
+        if number:
+            return Kind("number", number[1], unit=number[0])
+    for kind, pattern in LATER_PATTERNS:
+        m = pattern.search(s.joined)
+        if m:
+            return Kind(kind, s.written(m), spans=cue_spans(s, m, kind))
+    return Kind("")
+
+
+def cue_spans(s: Stream, m: re.Match, kind: str) -> tuple[tuple[int, int], ...]:
+    """The words of a cue that are not topic words: all of them, except the noun a fact
+    question asks about (どのような手法: 手法 stays a topic word)."""
+    if kind not in BLANKED:
+        return ()
+    if kind == "fact" and m.group(0).startswith(("どのような", "どんな", "どういう", "どの よう")):
+        start = s.span(m)[0]
+        return ((start, s.words[next(i for i, o in enumerate(s.offsets) if o >= m.start())].end),)
+    # Every cue of the kind: 今後どう進めていくつもり blanks 今後 and つもり.
+    return tuple(s.span(cue) for cue in m.re.finditer(s.joined))
+
+
+# After the first of two quantities asked: 何件で、そのうち…何件ですか.
+NEXT_QUESTION = re.compile(r"^(?:です|でした)?(?:か)?(?:で|、|,|。|\?|？)+")
+
+
+def first_of_two(text: str) -> str | None:
+    """The first question of a question that asks two quantities in a row, else None:
+    「依頼文は何件で、そのうち解消したのは何件ですか」 → 「依頼文は何件ですか」."""
+    s = stream(text)
+    cues = [m for pattern, _ in NUMBER_PATTERNS for m in pattern.finditer(s.joined)]
+    if len(cues) < 2:
+        return None
+    first = min(cues, key=lambda m: m.start())
+    end = s.span(first)[1]
+    after = NEXT_QUESTION.match(text[end:])
+    if not after or not any(s.span(m)[0] >= end + after.end() for m in cues):
+        return None
+    return text[:end] + "ですか"

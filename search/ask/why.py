@@ -1,0 +1,85 @@
+"""Why questions: the causal clause (ため, により, 影響で, 理由 …) that the document gives, from
+either comment of the row, quoted.
+
+The sentence that says most about the topic is where the answer starts. Its own causal clause
+answers; a sentence that opens with その結果 or そのため has its cause in the sentence before;
+otherwise the nearest sentence of the same row with a cause, or a sentence of another answering
+row that says nearly as much about the topic and gives one.
+"""
+
+from __future__ import annotations
+
+from .answer import Answer, Asked
+from .clauses import CONSEQUENCE, Cause, causes
+from .evidence import Found, ranked, topic_sentences
+from .sentences import Sentence
+from .wording import source_note
+
+# A cause in another sentence answers when that sentence holds this much less of the topic at most.
+SLACK = 0.3
+COMMENTS = ("effort_comment", "direction_comment")
+# Weaker markers (a purpose: 向上させるため) answer only when nothing stronger does.
+STRONG = 0.5
+
+
+def _strongest(sentence: Sentence) -> Cause | None:
+    found = [c for c in causes(sentence.text) if c.strength >= STRONG]
+    return max(found, key=lambda c: (c.strength, c.end - c.start)) if found else None
+
+
+def _neighbours(asked: Asked, sentence: Sentence) -> list[Sentence]:
+    """The row's sentences in its two comments, nearest first (before, then after)."""
+    same = [s for s in asked.known.sentences[sentence.docnum] if s.field in COMMENTS]
+    if sentence not in same:
+        return same
+    i = same.index(sentence)
+    order = []
+    for step in range(1, len(same)):
+        order += [same[j] for j in (i - step, i + step) if 0 <= j < len(same)]
+    return order
+
+
+def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause] | None:
+    """``(topic sentence, cause sentence, cause)`` for the best topic sentence that has one."""
+    top = found[0]
+    for candidate in found:
+        if candidate.score < top.score - SLACK:
+            break
+        sentence = candidate.sentence
+        cause = _strongest(sentence)
+        if cause:
+            return candidate, sentence, cause
+        sentences = asked.known.sentences[sentence.docnum]
+        i = sentences.index(sentence)
+        if CONSEQUENCE.match(sentence.text) and i and sentences[i - 1].field == sentence.field:
+            before = sentences[i - 1]
+            return candidate, before, Cause(0, len(before.text), 1.0)
+        if candidate is top:
+            for neighbour in _neighbours(asked, sentence)[:2]:
+                cause = _strongest(neighbour)
+                if cause:
+                    return candidate, neighbour, cause
+    return None
+
+
+def answer_why(asked: Asked) -> Answer | None:
+    """The cause as the document writes it, with its sentence (and the topic's, when another)."""
+    found = ranked(list(topic_sentences(asked.known, asked.match, asked.words, asked.phrases, asked.question)))
+    if not found:
+        return None
+    hit = find_cause(asked, found)
+    if hit is None:
+        top = found[0]
+        text = (f"文書には理由の記載が見当たりません。最も近い記述：「{top.sentence.text}」"
+                f"（{source_note(asked.known, top.sentence.docnum)}）")
+        return Answer("why", text, found=[top], coverage=top.coverage * 0.5)
+    topic, sentence, cause = hit
+    clause = sentence.text[cause.start:cause.end]
+    text = f"理由は「{clause}」と書かれています。根拠：「{sentence.text}」"
+    shown = sentence is not topic.sentence and topic.sentence.field in COMMENTS
+    if shown:
+        text += f"「{topic.sentence.text}」"
+    text += f"（{source_note(asked.known, sentence.docnum)}）"
+    quoted = [topic] if sentence is topic.sentence else [Found(sentence, topic.score, topic.coverage, [])]
+    quoted += [topic] if shown else []
+    return Answer("why", text, found=quoted, value=clause, coverage=topic.coverage)

@@ -1,0 +1,117 @@
+"""Yes/no questions: はい, いいえ or 文書からは判断できません, with the sentence that decides.
+
+The deciding sentence is the best sentence about the topic that holds the question's predicate
+(導入されましたか → 導入): いいえ when a negation follows the predicate in its clause
+(抜本的な改定は行っていません), はい otherwise; a next sentence that turns it (しかし…できません
+でした) decides instead. A question about how far something has come (遅れているのですか,
+順調ですか) is decided by the rows' progress grades. When no sentence about the topic holds the
+predicate, the document does not say: 文書からは判断できません, with the closest sentence.
+"""
+
+from __future__ import annotations
+
+from .answer import Answer, Asked
+from .clauses import CONTRAST, lemma_positions, negated_after, negative, tokens
+from .evidence import FUTURE, Found, best_sentence, ranked, topic_sentences
+from .wording import grade_text, measure_name, source_note
+
+YES, NO, PARTLY, UNDECIDED = "はい", "いいえ", "一部", "文書からは判断できません"
+# Predicates about progress, and the progress grades for which the answer is はい (the legend:
+# A 目標に達成, B 順調に進んでおり, C ある程度進んでいる, D 部分的に着手, E 着手していない).
+EVALUATIVE = {"遅れる": "DE", "進む": "ABC", "進める": "ABC", "順調": "AB", "達成": "A", "旨い": "ABC",
+              "着手": "ABCD", "停滞": "DE"}
+MAX_QUOTED = 3
+SLACK = 0.3  # a deciding sentence may hold this much less of the topic than the best one
+PAST_FIELDS = ("effort_comment", "direction_comment", "content", "measure")
+FUTURE_FIELDS = ("direction_comment", "effort_comment", "content", "measure")
+
+
+def asked_negatively(asked: Asked) -> bool:
+    """進んでいないのですか: the question itself negates its predicate."""
+    text = asked.question.text
+    return any(negated_after(text, p) for p in lemma_positions(text, asked.question.predicate))
+
+
+def by_grade(asked: Asked) -> Answer | None:
+    """はい / いいえ from the progress grades of the rows asked about."""
+    rows = asked.ordered_rows()
+    if not rows:
+        return None
+    yes_grades = EVALUATIVE[asked.question.predicate]
+    flip = asked_negatively(asked)
+    records = asked.known.records
+    yes = [d for d in rows if (records[d]["progress"] in yes_grades) != flip]
+    verdict = YES if len(yes) == len(rows) else NO if not yes else PARTLY
+    grades = "、".join(f"{measure_name(asked.known, d)}は{grade_text(asked.corpus, 'progress', records[d]['progress'])}"
+                      for d in rows[:MAX_QUOTED])
+    more = f"ほか{len(rows) - MAX_QUOTED}件" if len(rows) > MAX_QUOTED else ""
+    share = f"（{len(rows)}件中{len(yes)}件）" if verdict == PARTLY else ""
+    text = f"{verdict}{share}。進捗区分で見ると、{grades}{more}です。"
+    quoted = []
+    for d in rows[:MAX_QUOTED]:
+        found = best_sentence(asked.known, d, asked.words, asked.phrases, ("effort_comment",))
+        if found is not None:
+            quoted.append(found)
+    if quoted:
+        text += "取組評価：" + " ".join(f"「{f.sentence.text}」" for f in quoted)
+    return Answer("yesno", text, rows=rows, found=quoted, verdict=verdict, fields=("effort_comment",))
+
+
+def following(asked: Asked, found: Found):
+    """The sentence after ``found`` in the same cell, or None."""
+    sentences = asked.known.sentences[found.sentence.docnum]
+    i = sentences.index(found.sentence)
+    if i + 1 < len(sentences) and sentences[i + 1].field == found.sentence.field:
+        return sentences[i + 1]
+    return None
+
+
+def decide(asked: Asked, found: Found) -> tuple[str, list]:
+    """The verdict of a sentence that holds the predicate, and the sentences that decide it."""
+    text = found.sentence.text
+    said = not any(negated_after(text, p) for p in lemma_positions(text, asked.question.predicate))
+    then = following(asked, found)
+    if then is not None and CONTRAST.match(then.text) and negative(then.text) and said \
+            and lemma_positions(then.text, asked.question.predicate):
+        return NO, [found.sentence, then]  # …を実施しました。しかし…実施できませんでした。
+    verdict = YES if said != asked_negatively(asked) else NO
+    return verdict, [found.sentence]
+
+
+def answer_yesno(asked: Asked) -> Answer | None:
+    if asked.question.predicate in EVALUATIVE:
+        return by_grade(asked)
+    found = ranked(list(topic_sentences(asked.known, asked.match, asked.words, asked.phrases, asked.question)))
+    if not found:
+        return None
+    # Sentences about the topic (nearly as much as the best one) that hold the predicate; the
+    # evaluation says what was done, the direction what will be, the content only what was planned.
+    close = [f for f in found if f.coverage >= found[0].coverage - SLACK]
+    order = FUTURE_FIELDS if FUTURE.search(asked.question.text) else PAST_FIELDS
+    holding = sorted((f for f in close if any(t.says(asked.question.predicate) for t in tokens(f.sentence.text))),
+                     key=lambda f: (order.index(f.sentence.field), -f.score))
+    if holding:
+        top, note = holding[0], ""
+    elif found[0].coverage >= 0.99 and found[0].sentence.field in ("effort_comment", "direction_comment"):
+        # The sentence that names the whole topic decides, in other words (導入 → 開始し).
+        top = found[0]
+        note = f"（「{asked.question.predicate}」という語はありませんが、この記述から判断しました）"
+    else:
+        return undecided(asked, found[0])
+    verdict, sentences = decide(asked, top)
+    quote = "".join(f"「{s.text}」" for s in sentences)
+    text = f"{verdict}。文書には{quote}とあります（{source_note(asked.known, top.sentence.docnum)}）。{note}"
+    quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]]
+    return Answer("yesno", text, found=quoted, verdict=verdict, coverage=top.coverage * (0.8 if note else 1.0))
+
+
+def undecided(asked: Asked, closest: Found | None, missing: list[str] = ()) -> Answer:
+    """The document does not say: the closest sentence, and the words it never uses."""
+    text = f"{UNDECIDED}。"
+    if missing:
+        text += f"「{'」「'.join(missing)}」については文書に記載がありません。"
+    if closest is not None:
+        text += (f"最も近い記述：「{closest.sentence.text}」"
+                 f"（{source_note(asked.known, closest.sentence.docnum)}）")
+    return Answer("yesno", text, found=[closest] if closest else [], verdict=UNDECIDED,
+                  coverage=closest.coverage * 0.5 if closest else 0.0)

@@ -1,0 +1,97 @@
+"""A time budget for matching one search: past it, the search returns what it has found.
+
+``engine.select`` opens a budget around the matching of a request; the Whoosh collector and the
+engine's word-by-word evaluation ask ``exhausted()`` as they go and stop there, and the response
+says the results were cut short. The budget counts the CPU time of the request's own thread,
+so a busy machine (or a request waiting for the shared searcher) does not cut an ordinary search
+short, while one request can never take more than its share.
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from whoosh.collectors import WrappingCollector
+from whoosh.searching import TimeLimit
+
+from .limits import MATCH_BUDGET_SECONDS
+
+CHECK_EVERY = 256  # documents collected between two looks at the clock
+
+
+@dataclass
+class Budget:
+    seconds: float
+    deadline: float = field(init=False)
+    truncated: bool = False
+
+    def __post_init__(self):
+        self.deadline = time.thread_time() + self.seconds
+
+    def exhausted(self) -> bool:
+        if time.thread_time() > self.deadline:
+            self.truncated = True
+        return self.truncated
+
+
+_current: ContextVar[Budget | None] = ContextVar("hyoka_budget", default=None)
+
+
+@contextmanager
+def budget(seconds: float | None = None) -> Iterator[Budget]:
+    """A budget for the matching done inside the ``with`` block; inside another one, that one
+    (the searches a request makes, e.g. to suggest others, share one budget)."""
+    active = _current.get()
+    if active is not None:
+        yield active
+        return
+    spent = Budget(MATCH_BUDGET_SECONDS if seconds is None else seconds)
+    token = _current.set(spent)
+    try:
+        yield spent
+    finally:
+        _current.reset(token)
+
+
+def exhausted() -> bool:
+    """Whether the current request's budget is spent (never, outside a budget)."""
+    spent = _current.get()
+    return spent is not None and spent.exhausted()
+
+
+def truncated() -> bool:
+    """Whether something was left unmatched for lack of time in the current request."""
+    spent = _current.get()
+    return spent is not None and spent.truncated
+
+
+def within_budget(items: Iterable) -> Iterator:
+    """``items`` while the budget lasts; the first one always (a search returns something)."""
+    for number, item in enumerate(items):
+        if number and exhausted():
+            return
+        yield item
+
+
+class BudgetCollector(WrappingCollector):
+    """Collects the wrapped collector's matches until the budget is spent."""
+
+    def collect_matches(self):
+        for number, docnum in enumerate(self.child.matches()):
+            if number % CHECK_EVERY == CHECK_EVERY - 1 and exhausted():
+                raise TimeLimit
+            self.child.collect(docnum)
+
+
+def scored_matches(searcher, query) -> dict[int, float]:
+    """Every document that matches ``query`` with its score, or those found within the budget."""
+    collector = BudgetCollector(searcher.collector(limit=None))
+    try:
+        searcher.search_with_collector(query, collector)
+    except TimeLimit:
+        pass  # the budget noted it; what was collected stands
+    return {docnum: score for score, docnum in collector.results().top_n}
