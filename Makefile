@@ -35,6 +35,7 @@ bench: install
 	$(PY) -m bench.loadtest
 	$(PY) -m bench.latency
 	$(PY) -m bench.scale
+	$(PY) -m bench.processes
 	$(PY) -m bench.timings
 
 # 32 clients for 60 s against waitress on loopback while the index is rebuilt; writes bench/results/loadtest.*
