@@ -171,9 +171,9 @@ class Plan:
 def plan(workspace: Workspace, sources: list[SourceDocument], data_dir: Path, full: bool) -> Plan:
     """Which documents to remove and add, from the live generation; everything when ``full``, when
     nothing is built yet, or when the schema or a table of ``data/`` changed since."""
-    duplicates = {s.id for s in sources if [t.id for t in sources].count(s.id) > 1}
+    duplicated = len({s.id for s in sources}) < len(sources)  # parse_sources says which
     base = workspace.current()
-    if full or base is None or duplicates:
+    if full or base is None or duplicated:
         return Plan(None, added=sources)
     db = sqlite_utils.Database(base / DATABASE_NAME)
     try:
@@ -244,9 +244,7 @@ def write_generation(folder: Path, change: Plan, parsed, order: list[str], table
     # The index and the derived tables come from what was stored, not from the parser's output.
     keep, again = [], set()
     if change.base is not None:
-        live = segment_documents(change.base / INDEX_NAME)
-        kept, again = keep_segments(live, order, set(change.removed))
-        keep = [(segment, documents) for segment, documents in live if segment in kept]
+        keep, again = keep_segments(segment_documents(change.base / INDEX_NAME), order, set(change.removed))
     records = read_records(database, added + sorted(again))
     write_index(folder / INDEX_NAME, records, tables, progress, order,
                 change.base / INDEX_NAME if change.base else None, keep)

@@ -77,8 +77,7 @@ class DocumentStore:
         connection = self._connect(write=True)
         try:
             with connection:
-                connection.executemany("insert or ignore into texts values (?, ?)",
-                                       ((d.sha256, d.text) for d in documents))
+                _insert_texts(connection, documents)
         finally:
             connection.close()
 
@@ -87,8 +86,7 @@ class DocumentStore:
         connection = self._connect(write=True)
         try:
             with connection:
-                connection.executemany("insert or ignore into texts values (?, ?)",
-                                       ((d.sha256, d.text) for d in documents))
+                _insert_texts(connection, documents)
                 connection.execute("delete from documents")
                 connection.executemany(
                     "insert into documents values (?, ?, ?, ?, ?, ?, ?)",
@@ -103,3 +101,7 @@ class DocumentStore:
         """Create the store from the ingested documents of ``generation`` (None: an empty store)."""
         ingested = [d for d in read_documents(generation) if d.origin != "default"] if generation else []
         self.commit(ingested)
+
+
+def _insert_texts(connection: sqlite3.Connection, documents: list[SourceDocument]) -> None:
+    connection.executemany("insert or ignore into texts values (?, ?)", ((d.sha256, d.text) for d in documents))

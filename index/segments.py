@@ -80,7 +80,7 @@ def segment_documents(folder: Path) -> list[tuple[object, set[str]]]:
 
 
 def keep_segments(live: list[tuple[object, set[str]]], order: list[str], removed: set[str]):
-    """``(kept segments, documents to index again)`` for a change from the segments ``live``.
+    """``(kept (segment, documents) pairs, documents to index again)`` for a change from ``live``.
 
     A segment is kept when none of its documents goes and its documents still follow one another
     in ``order`` (no added document falls between them); otherwise its other documents are indexed
@@ -94,7 +94,7 @@ def keep_segments(live: list[tuple[object, set[str]]], order: list[str], removed
         if documents & removed or places != list(range(places[0], places[0] + len(places))):
             again |= documents - removed
         else:
-            kept.append(segment)
+            kept.append((segment, documents))
     return kept, again
 
 

@@ -24,12 +24,8 @@ from search.corpus import Library
 from search.engine import run_search
 from search.query import parse_query
 
+from .conftest import copy_workspace
 from .sheetdata import seed_records, table_rows, write_csv
-
-
-def copy_workspace(source: Workspace, target) -> Workspace:
-    shutil.copytree(source.root, target, symlinks=True)
-    return Workspace(target)
 
 
 @pytest.fixture

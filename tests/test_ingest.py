@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import pty
-import shutil
 import signal
 import subprocess
 import threading
@@ -24,15 +23,10 @@ from search.corpus import Library
 from search.engine import run_search
 from search.query import parse_query
 
-from .conftest import DOCUMENT
+from .conftest import DOCUMENT, copy_workspace
 from .sheetdata import seed_records, table_rows, write_csv, write_xlsx
 
 QUERIES = ({"q": ["コロナ"]}, {"q": ["地区センター"], "progress": ["B"]}, {"q": [""], "per_page": ["100"]})
-
-
-def copy_workspace(source: Workspace, target) -> Workspace:
-    shutil.copytree(source.root, target, symlinks=True)
-    return Workspace(target)
 
 
 @pytest.fixture
