@@ -19,12 +19,15 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+import zipfile
 from pathlib import Path
 
+from .limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_TITLE_CHARS
 from .parse import ParsedDocument, ParseError, parse_document
 from .sheets import CsvProblem, csv_rows, is_table, parse_table, tsv_rows
 from .store import SourceDocument
 from .tables import Tables
+from .workbook import Refused, check_workbook
 
 FORMATS = {".txt": "tsv", ".tsv": "tsv", ".csv": "csv", ".xlsx": "xlsx"}
 ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
@@ -47,8 +50,13 @@ def read_source(path: Path, origin: str = "ingested", title: str = "", doc_id: s
     if fmt is None:
         raise ParseError([f"{path.name}:1: unsupported file type {path.suffix or '(none)'!r}; "
                           f"expected one of {', '.join(sorted(FORMATS))}"])
+    if len(title) > MAX_TITLE_CHARS:
+        raise ParseError([f"{path.name}: the title is {len(title):,} characters long (at most {MAX_TITLE_CHARS})"])
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ParseError([f"{path.name}: the file is {size:,} bytes (at most {MAX_FILE_BYTES:,})"])
+        data = b"" if fmt == "xlsx" else path.read_bytes()
     except OSError as error:
         raise ParseError([f"{path.name}:1: cannot read the file ({error.strerror})"]) from None
     if fmt == "xlsx":
@@ -60,9 +68,26 @@ def read_source(path: Path, origin: str = "ingested", title: str = "", doc_id: s
             line = data[: error.start].count(b"\n") + 1
             hint = "; save it as UTF-8 (Excel: 'CSV UTF-8')" if fmt == "csv" else ""
             raise ParseError([f"{path.name}:{line}: not UTF-8 text ({error.reason}){hint}"]) from None
+        if fmt == "tsv":
+            check_lines(text, path.name)
     if not text.strip():
         raise ParseError([f"{path.name}:1: empty file"])
     return SourceDocument(doc_id or document_id(path), title, path.name, text, fmt, origin)
+
+
+def check_lines(text: str, file_name: str) -> None:
+    """``ParseError`` when tab-separated text has more rows, columns or characters in a cell
+    than a file may (the limits every format shares)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if number > MAX_ROWS:
+            raise ParseError([f"{file_name}:{number}: more than {MAX_ROWS:,} lines"])
+        cells = line.split("\t")
+        if len(cells) > MAX_COLUMNS:
+            raise ParseError([f"{file_name}:{number}: more than {MAX_COLUMNS} columns ({len(cells):,})"])
+        longest = max(map(len, cells))
+        if longest > MAX_CELL_CHARS:
+            raise ParseError([f"{file_name}:{number}: a cell of {longest:,} characters "
+                              f"(at most {MAX_CELL_CHARS:,})"])
 
 
 def escape_cell(value) -> str:
@@ -87,24 +112,38 @@ def unescape_cell(text: str) -> str:
 
 
 def render_workbook(path: Path) -> str:
-    """The first sheet of an .xlsx workbook as tab-separated text, line N = row N."""
+    """The first sheet of an .xlsx workbook as tab-separated text, line N = row N.
+
+    ``index.workbook.check_workbook`` streams every part first, so that what openpyxl expands is
+    bounded; the sheet's ``<dimension>`` is ignored (a wrong one would drop columns).
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            check_workbook(archive)
+        return "\n".join(_sheet_lines(path)) + "\n"
+    except Refused as refused:
+        raise ParseError([f"{path.name}:1: {refused}"]) from None
+    except ParseError:
+        raise
+    except Exception as error:  # noqa: BLE001 - openpyxl reports a damaged workbook with any exception
+        reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+        raise ParseError([f"{path.name}:1: not a readable .xlsx workbook ({reason})"]) from None
+
+
+def _sheet_lines(path: Path) -> list[str]:
     import warnings
-    import zipfile
 
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about workbook features it drops (styles, validation): not our concern.
-            warnings.simplefilter("ignore", UserWarning)
-            workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise ParseError([f"{path.name}:1: not a readable .xlsx workbook ({error})"]) from None
+    with warnings.catch_warnings():
+        # openpyxl warns about workbook features it drops (styles, validation): not our concern.
+        warnings.simplefilter("ignore", UserWarning)
+        workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         if not workbook.worksheets:
             raise ParseError([f"{path.name}:1: the workbook has no sheet"])
         sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()
         lines, row_number = [], 0
         for row in sheet.iter_rows():
             cells = [c for c in row if getattr(c, "row", None)]
@@ -119,7 +158,7 @@ def render_workbook(path: Path) -> str:
             row_number = number
     finally:
         workbook.close()
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def workbook_rows(text: str):
@@ -130,6 +169,14 @@ def workbook_rows(text: str):
 
 def parse_source(source: SourceDocument, tables: Tables) -> ParsedDocument:
     """Parse a document by its format; ``ParseError`` lists every problem."""
+    parsed = _parse(source, tables)
+    if not source.title and len(parsed.title) > MAX_TITLE_CHARS:
+        raise ParseError([f"{source.file}: the title read from the file is {len(parsed.title):,} characters "
+                          f"long (at most {MAX_TITLE_CHARS}); give one with --title"])
+    return parsed
+
+
+def _parse(source: SourceDocument, tables: Tables) -> ParsedDocument:
     if source.format == "csv":
         try:
             return parse_table(csv_rows(source.text, source.file), source.id, source.file, tables)

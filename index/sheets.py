@@ -26,6 +26,7 @@ from typing import Iterable, Iterator
 
 from .grades import EFFORT, PROGRESS
 from .parse import CHAPTER, ITEM, SECTION, ParsedDocument, _Reader, finish
+from .limits import MAX_COLUMNS, MAX_ROWS
 from .tables import Tables
 
 # Normalized header text (NFKC, no blanks) -> field. README.md documents this table.
@@ -235,10 +236,11 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def csv_rows(text: str, file_name: str) -> Iterator[Row]:
-    """Rows of CSV text with the line each starts on; ``csv.Error`` names the line it failed on."""
+    """Rows of CSV text with the line each starts on; ``CsvProblem`` names the line it failed on,
+    or the row past the limits (a cell's limit is the csv module's field limit, MAX_CELL_CHARS)."""
     lines = LINE_BREAK.split(text)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    start = 1
+    start, rows = 1, 0
     while True:
         try:
             cells = next(reader)
@@ -246,6 +248,11 @@ def csv_rows(text: str, file_name: str) -> Iterator[Row]:
             return
         except csv.Error as error:
             raise CsvProblem(f"{file_name}:{reader.line_num or start}: unreadable CSV ({error})") from None
+        rows += 1
+        if rows > MAX_ROWS:
+            raise CsvProblem(f"{file_name}:{start}: more than {MAX_ROWS:,} rows")
+        if len(cells) > MAX_COLUMNS:
+            raise CsvProblem(f"{file_name}:{start}: more than {MAX_COLUMNS} columns ({len(cells):,})")
         end = reader.line_num
         yield start, cells, "\n".join(lines[start - 1:end])
         start = end + 1

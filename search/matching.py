@@ -68,7 +68,10 @@ class Reading:
 
 def read_leaf(leaf: Leaf, corpus, excluded: bool = False) -> Reading:
     applied = apply_corrections(leaf.text, corpus.corrections)[2]
-    expansions = [] if leaf.exact or excluded else list(corpus.expansions.get(normalize(leaf.text), []))
+    expansions = []
+    if not (leaf.exact or excluded):  # the concepts of the word and of what it was widened to
+        for text in [leaf.text, *(w.text for w in leaf.widened)]:
+            expansions += [e for e in corpus.expansions.get(normalize(text), []) if e not in expansions]
     return Reading(
         text=leaf.text,
         words=query_words(leaf.text, corpus.corrections),

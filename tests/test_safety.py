@@ -222,7 +222,8 @@ def test_the_most_words_allowed_are_answered(live):
     (" OR ".join(WORDS[:MAX_QUERY_WORDS + 1]), "too many words in the query: 11"),
     (" ".join(WORDS[:9] + ["-" + WORDS[9], "-" + WORDS[10]]), "too many words in the query: 11"),
     ("地域" * (MAX_PHRASE_LENGTH // 2 + 1), f"a word or phrase of {MAX_PHRASE_LENGTH + 2} characters"),
-    ('"' + "地域 " * 20 + '"', "a word or phrase of 59 characters"),
+    ('"' + "地域 " * (MAX_PHRASE_LENGTH // 3 + 1) + '"',
+     f"a word or phrase of {(MAX_PHRASE_LENGTH // 3 + 1) * 3 - 1} characters"),
 ])
 def test_a_query_past_the_bounds_is_a_400_saying_what_to_shorten(live, q, said):
     status, _, body = live.get("/api/search", q=q)

@@ -41,6 +41,14 @@ def test_kana_word_inside_a_sentence(corpus):
     assert set(lines(response)) & set(lines(search(corpus, q="図書館 イベント")))
 
 
+@pytest.mark.parametrize("typed, word", [("ほーむぺーじ", "ホームページ"), ("まちずくり", "まちづくり"),
+                                         ("じちかい", "自治会"), ("健康増新", "健康増進")])
+def test_readings_match_as_typed(corpus, typed, word):
+    response = search(corpus, q=typed)
+    assert word in widened(response, "reading")
+    assert set(lines(search(corpus, q=word))) <= set(lines(response))
+
+
 def test_wrong_homophone_matches_by_reading(corpus):
     response = search(corpus, q="浄化層")
     assert widened(response, "reading") == {"浄化槽"}
@@ -112,6 +120,8 @@ def test_part_of_a_department_name(corpus):
     ("観光 C評価", "progress", ["C"]),
     ("遅れている 子育て", "progress", ["D", "E"]),
     ("順調な観光", "progress", ["A", "B"]),
+    ("観光 Dの取組", "progress", ["D"]),
+    ("観光 D", "progress", ["D"]),
 ])
 def test_grade_words_are_filters(corpus, text, facet, codes):
     response = search(corpus, q=text)
@@ -141,3 +151,13 @@ def test_what_the_document_does_not_mention_finds_nothing(corpus, text):
 def test_unknown_word_is_reported(corpus):
     notes = search(corpus, q="ドローンの活用")["interpretation"]["notes"]
     assert "「ドローン」は文書に出てきません。" in notes
+
+
+def test_a_long_sentence_reads_a_bounded_number_of_words(corpus):
+    from search.limits import MAX_SENTENCE_WORDS
+
+    text = "、".join(["高齢者", "地域", "見守り", "防災", "訓練", "公園", "道路", "観光", "図書館", "公民館",
+                     "子育て", "健康", "学校", "環境", "協働"]) + "について"
+    interpretation = search(corpus, q=text)["interpretation"]
+    assert len(interpretation["terms"]) == MAX_SENTENCE_WORDS
+    assert {"学校", "環境", "協働"} <= {d["text"] for d in interpretation["dropped"]}

@@ -134,6 +134,9 @@ ANSWER = {
         "confidence": {"type": "number", "minimum": 0, "maximum": 1},
         "total": {"type": "integer", "description": "Rows counted or listed (citations are capped)"},
         "summary": {"type": "array", "items": {"type": "object"}},
+        "search": {"type": "object", "description": "The search that selects the rows the answer rests on: "
+                                                    "/api/search with these parameters ({q, progress, department …})",
+                   "additionalProperties": {"type": "array", "items": {"type": "string"}}},
         "verdict": {"type": "string", "description": "A yes/no answer: はい, いいえ, 一部 or 文書からは判断できません; "
                                                      "empty for other kinds"},
         "table": {"type": "object", "nullable": True,

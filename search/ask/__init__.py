@@ -20,11 +20,11 @@ from ..query import clean_text
 from ..settings import DEFAULTS
 from .answer import Asked
 from .handlers import KINDS, both, respond
-from .kind import first_of_two
+from .kind import two_quantities
 from .question import read_question, tidy
 from .response import response
 from .sentences import variants_of
-from .topic import knowledge, match_rows, read_words
+from .topic import knowledge, select_rows
 
 __all__ = ["KINDS", "answer_question", "ask", "question_text"]
 
@@ -48,20 +48,21 @@ def ask(corpus, params: Mapping, settings: Mapping[str, int] = DEFAULTS) -> dict
 
 
 def read(corpus, text: str) -> Asked:
-    """The question read against the corpus: its kind, filters, topic words and matching rows."""
+    """The question read against the corpus: its kind, and the filters, topic words and rows
+    the search selects for its query."""
     known = knowledge(corpus)
     question = read_question(tidy(text), corpus)
-    words, dropped = read_words(corpus, known, question)
+    words, match = select_rows(corpus, known, question)
     phrases = [variants_of(p, corpus.corrections) for p in question.phrases]
-    return Asked(corpus, known, question, words, match_rows(corpus, known, question, words), phrases,
-                 dropped)
+    return Asked(corpus, known, question, words, match, phrases, question.dropped)
 
 
 def answer_question(corpus, text: str) -> dict:
     """``{question, answer, kind, citations, filters, confidence}`` plus how it was read."""
     asked = read(corpus, text)
     answer = respond(asked)
-    first = first_of_two(tidy(text)) if asked.question.kind == "number" else None
-    if first:  # 何件で、そのうち…何件: the first quantity first, then the second
-        answer = both(respond(read(corpus, first)), answer)
+    parts = two_quantities(tidy(text)) if asked.question.kind == "number" else None
+    if parts:  # 何件で、そのうち…何件: the first quantity, then the second in the same row
+        first = read(corpus, parts[0])
+        answer = both(first, respond(first), read(corpus, parts[1])) or answer
     return response(text, asked, answer)

@@ -8,12 +8,10 @@ topic and non-grade filters (進捗区分がDの割合: D rows of the department
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from index.grades import FACET_NAMES_JA, GRADES
 
 from .answer import Answer, Asked
-from .topic import match_rows
+from .topic import rows_without
 from .wording import subject
 
 SHOWN = 5  # groups named in the answer's text; the table lists up to TABLED
@@ -35,9 +33,7 @@ def _count(asked: Asked, rows, group: str) -> dict[str, list[int]]:
 
 def _base_rows(asked: Asked) -> list[int]:
     """The rows a rate is taken over: the topic and the filters other than grades."""
-    question = asked.question
-    others = {k: v for k, v in question.filters.items() if k not in GRADES}
-    return match_rows(asked.corpus, asked.known, replace(question, filters=others), asked.words).rows
+    return rows_without(asked.corpus, asked.words, asked.question, GRADES)
 
 
 def ranking(asked: Asked) -> list[dict]:

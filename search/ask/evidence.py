@@ -66,7 +66,7 @@ def field_preference(sentence: Sentence, question: Question | None, coverage: fl
 def row_context(known: Knowledge, docnum: int, words: list[Word]) -> set[int]:
     """The topic words a row's titles and measure establish: its comments often leave that
     subject out (平成18年度に策定し… under 国民保護計画の充実)."""
-    readings = known.texts[docnum].titles + [s.reading for s in known.sentences[docnum]
+    readings = known.titles[docnum] + [s.reading for s in known.sentences[docnum]
                                             if s.field == "measure"]
     return {i for i, w in enumerate(words) if any(locate(r, w.variants) for r in readings)}
 

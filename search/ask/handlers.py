@@ -8,8 +8,8 @@ from .aggregate import answer_aggregate
 from .answer import Answer, Asked
 from .evidence import best_sentence
 from .listing import answer_count, answer_future, answer_list, answer_status
-from .lookup import answer_fact, answer_fact_value, answer_who
-from .topic import MIN_COVERAGE, Word, missing_share
+from .lookup import another_quantity, answer_fact, answer_fact_value, answer_who
+from .topic import MIN_COVERAGE, Word
 from .why import answer_why
 from .wording import shorten
 from .yesno import answer_yesno, undecided
@@ -40,9 +40,6 @@ MISSING = {"when": "時期", "number": "数値"}
 # At most this many rows hold all the known words of a yes/no question whose other words the
 # document never uses: the document is about them, it just does not say (判断できません).
 SINGLED_OUT = 3
-# A question about a word the document never uses is not answered by the rest of its words
-# (学校給食の無償化: 学校給食 is there, 無償化 is not) once that word carries this much weight.
-UNKNOWN_SHARE = 0.25
 NOT_FOUND = "該当する取組は見つかりませんでした。"
 UNREAD = "質問から調べる内容を読み取れませんでした。"
 
@@ -82,7 +79,7 @@ def refusal(asked: Asked, kind: str) -> Answer | None:
         return not_found(asked, f"「{names}」という所管課は文書にありません。")
     if not words and (kind in NEED_TOPIC or (not question.filters and kind not in FILTERS_ENOUGH)):
         return not_found(asked, UNREAD)
-    if words and (match.best < MIN_COVERAGE or missing_share(words) >= UNKNOWN_SHARE):
+    if words and match.best < MIN_COVERAGE:
         rows = singled_out(asked)
         if kind == "yesno" and rows:
             closest = max((best_sentence(asked.known, d, words, asked.phrases) for d in rows),
@@ -118,14 +115,17 @@ def respond(asked: Asked) -> Answer:
     return answer
 
 
-def both(first: Answer, second: Answer) -> Answer:
-    """Two quantities asked in one question: the first answer, then the second's value."""
-    if first.kind != "number" or second.kind != "number" or first.value == second.value:
-        return second
-    head, _, evidence = first.text.partition("根拠：")
-    found = first.found + [f for f in second.found if f.sentence not in [g.sentence for g in first.found]]
+def both(first: Asked, answer: Answer, second: Asked) -> Answer | None:
+    """Two quantities asked in one question: the first answer, then the quantity its row gives
+    next to the second question's words (408件の依頼文 …、その結果51件が解消)."""
+    if answer.kind != "number" or not answer.found:
+        return None
+    other = another_quantity(first, answer, second.words)
+    if other is None:
+        return None
+    head, _, evidence = answer.text.partition("根拠：")
+    found = answer.found + ([other] if other.sentence is not answer.found[0].sentence else [])
     quotes = "".join(f"「{f.sentence.text}」" for f in found)
     source = evidence[evidence.rfind("（"):]
-    text = f"{head}また、二つ目の問いへの答えは{second.value}です。根拠：{quotes}{source}"
-    return Answer("number", text, found=found, value=first.value,
-                  coverage=min(first.coverage, second.coverage))
+    text = f"{head}また、二つ目の問いへの答えは{other.fact.text}です。根拠：{quotes}{source}"
+    return Answer("number", text, found=found, value=answer.value, coverage=answer.coverage)

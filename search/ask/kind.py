@@ -42,6 +42,12 @@ class Stream:
         last = max(i for i, o in enumerate(self.offsets) if o < match.end())
         return self.words[first].start, self.words[max(first, last)].end
 
+    def word_spans(self, match: re.Match) -> list[tuple[int, int]]:
+        """The matched words that are no predicates (verbs and adjectives stay in the query:
+        they rank the rows) nor particles, one span each."""
+        return [(w.start, w.end) for w, o in zip(self.words, self.offsets)
+                if match.start() <= o < match.end() and w.pos not in ("動詞", "形容詞", "助動詞", "助詞")]
+
     def written(self, match: re.Match) -> str:
         start, end = self.span(match)
         return self.text[start:end]
@@ -74,6 +80,8 @@ def words(pattern: str) -> re.Pattern:
 
 
 ROW = r"(?:取り組み|施策|物|事業|項目|行)"
+# What rows are counted by: a row noun, or a filter (its placeholder, 〓: 危機管理課の取組は何件).
+COUNTED = r"(?:取り組み|施策|物|事業|項目|行|\S*〓\S*)"
 RANK = r"(?:最も|一番|最多|最少|トップ|上位|下位|ランキング|順位|順)"
 # Group nouns an aggregate ranks by, and the facet each names.
 GROUPS = (("department", r"(?:課|部署|部局|所管|担当|担当課)"), ("chapter", r"(?:章|分野)"))
@@ -82,6 +90,7 @@ GROUP_WORDS = {name: words(r"(?:(?:第 |どの |どこ の |何 )?何 |どの |�
 PER_GROUP = words(r"(?:" + "|".join(p for _, p in GROUPS) + r") (?:毎|別)")
 AGGREGATE = words(RANK + r"|(?:多い|少ない|高い|低い) (?:順|の は|物 は)")
 FEWEST = words(r"少ない|最少|下位|低い")
+RANKING_WORDS = words(r"多い|少ない|高い|低い|数|件数|割合|率|比率|順|毎|別")
 RATE = words(r"割合|率|比率|パーセント|%")
 
 QUESTION_WORDS = words(r"何|誰|どこ|いつ|何時|どれ|どちら|どの|どんな|どう|何故|幾つ|幾ら|どのような|どういう")
@@ -98,9 +107,9 @@ KIND_PATTERNS = [
                   r"|(?:どこ|どちら) が (?:担当|所管|実施|行う)"
                   r"|の は (?:どこ|どちら)(?! まで)")),
     ("when", words(r"いつ|何時|何 (?:年度|年|月|日)|時期|日程|年度 は")),
-    ("count", words(ROW + r" (?:(?:は|が|の|で|数|件数|総数|全部|合計|全体|合わせる|て|いる) ){0,4}"
+    ("count", words(COUNTED + r" (?:(?:は|が|の|で|数|件数|総数|全部|合計|全体|合わせる|て|いる) ){0,4}"
                     r"(?:何 件|幾つ|何 項目|何 個)|(?:何 件|幾つ) の " + ROW +
-                    r"|" + ROW + r" (?:の )?(?:数|件数|総数) (?:は|を|が)")),
+                    r"|" + COUNTED + r" (?:の )?(?:数|件数|総数) (?:は|を|が)")),
 ]
 # A quantity asked for, and the counters that answer it (何人 → 人 or 名 …).
 NUMBER_PATTERNS = [
@@ -177,7 +186,9 @@ def read_aggregate(s: Stream) -> Kind | None:
     # The group nearest the ranking word: 取組が一番多い課, 一番多いのはどの所管課.
     m, group = min(groups, key=lambda g: abs(g[0].start() - ranked.start()))
     aggregate = Aggregate(group, fewest=bool(FEWEST.search(s.joined)), rate=bool(RATE.search(s.joined)))
-    return Kind("aggregate", s.written(ranked), aggregate=aggregate, spans=(s.span(ranked), s.span(m)))
+    # The ranking words (一番, 多い, 割合) and the group asked for (どの所管課, 第何章) go.
+    spans = [s.span(ranked), s.span(m)] + [s.span(w) for w in RANKING_WORDS.finditer(s.joined)]
+    return Kind("aggregate", s.written(ranked), aggregate=aggregate, spans=tuple(spans))
 
 
 # What follows a yes/no question's predicate: auxiliaries, て, いる, ある (導入されていますか).
@@ -212,6 +223,39 @@ def number_unit(s: Stream) -> tuple[str, str] | None:
                 and len(after.lemma) <= 3:
             return after.lemma, s.text[word.start:after.end]
     return None
+
+
+# The words of asking, wherever they stand: no topic words, whatever the kind. Question words
+# and the verbs of asking (どこ, 何, 教えて) are framing for the search already; these are the
+# nouns a question asks with (担当課, 時期, 件数, 状況, 方針, 理由).
+ASKING = words(r"(?:どの|どこ の|何) (?:課|部署|部局|部)|担当 課|所管 課|部署|部局|担当 部署"
+               r"|(?:担当|所管)(?= (?:は|を|が|の|為る|し|て|居る|です|な))"
+               r"|時期|日程|何 (?:年度|年|月|日|時)|年度 は"
+               r"|件数|人数|回数|総数|何 (?:件|人|名|回|箇所|個|項目|校|団体|施設|台|世帯|倍|種類|%|割)"
+               r"|状況|具合|進捗|実績|成果|結果|課題|評価|様子|現状"
+               r"|方針|予定|見通し|見込み|将来|積もり|考え|方向 性|方向性|計画 は"
+               r"|理由|原因|要因|(?:訳|背景|経緯)(?= (?:は|を|が))"
+               r"|一覧|名前|名称|内容|詳細|概要|全部|合計|全体|幾つ|幾ら"
+               r"|[0-9]+ (?:年間|か月|箇月|ヶ月)")  # 5年間で: how long, not what
+
+
+def asking_spans(text: str) -> list[tuple[int, int]]:
+    """Where the words of asking are in ``text``."""
+    s = stream(text)
+    return [span for m in ASKING.finditer(s.joined) for span in s.word_spans(m)]
+
+
+def predicate_span(text: str) -> tuple[int, int] | None:
+    """Where a yes/no question's predicate is (導入 in 導入されましたか): its last occurrence."""
+    s = stream(text)
+    predicate = yes_no_predicate(s)
+    found = [i for i, w in enumerate(s.words) if w.lemma == predicate]
+    if not found:
+        return None
+    end = found[-1]
+    while end + 1 < len(s.words) and s.words[end + 1].pos == "接尾辞":  # 購入済み
+        end += 1
+    return s.words[found[-1]].start, s.words[end].end
 
 
 def asks_status(text: str) -> bool:
@@ -252,16 +296,16 @@ def cue_spans(s: Stream, m: re.Match, kind: str) -> tuple[tuple[int, int], ...]:
         start = s.span(m)[0]
         return ((start, s.words[next(i for i, o in enumerate(s.offsets) if o >= m.start())].end),)
     # Every cue of the kind: 今後どう進めていくつもり blanks 今後 and つもり.
-    return tuple(s.span(cue) for cue in m.re.finditer(s.joined))
+    return tuple(span for cue in m.re.finditer(s.joined) for span in s.word_spans(cue))
 
 
 # After the first of two quantities asked: 何件で、そのうち…何件ですか.
 NEXT_QUESTION = re.compile(r"^(?:です|でした)?(?:か)?(?:で|、|,|。|\?|？)+")
 
 
-def first_of_two(text: str) -> str | None:
-    """The first question of a question that asks two quantities in a row, else None:
-    「依頼文は何件で、そのうち解消したのは何件ですか」 → 「依頼文は何件ですか」."""
+def two_quantities(text: str) -> tuple[str, str] | None:
+    """A question that asks two quantities in a row, as two questions, else None:
+    「依頼文は何件で、そのうち解消したのは何件ですか」 → 「依頼文は何件ですか」, 「そのうち解消したのは何件ですか」."""
     s = stream(text)
     cues = [m for pattern, _ in NUMBER_PATTERNS for m in pattern.finditer(s.joined)]
     if len(cues) < 2:
@@ -271,4 +315,4 @@ def first_of_two(text: str) -> str | None:
     after = NEXT_QUESTION.match(text[end:])
     if not after or not any(s.span(m)[0] >= end + after.end() for m in cues):
         return None
-    return text[:end] + "ですか"
+    return text[:end] + "ですか", text[end + after.end():]

@@ -8,7 +8,8 @@ import re
 from .answer import Answer, Asked
 from .clauses import tokens
 from .evidence import Found, fact_sentences, ranked, topic_sentences
-from .sentences import Sentence
+from .facts import distance, find_quantities
+from .sentences import Sentence, locate
 from .wording import source_note
 
 COMMENTS = ("effort_comment", "direction_comment")
@@ -116,3 +117,16 @@ def answer_fact(asked: Asked) -> Answer | None:
     lead = f"{value}です。根拠：" if value else "文書には"
     text = f"{lead}{quotes}{'とあります' if not value else ''}（{source_note(asked.known, top.sentence.docnum)}）"
     return Answer("fact", text, found=quoted, value=value, coverage=top.coverage * (1.0 if value else 0.8))
+
+
+def another_quantity(asked: Asked, answer: Answer, words) -> Found | None:
+    """In the row of a number answer, the other quantity nearest ``words`` (a second question's)."""
+    best = None
+    for sentence in asked.known.sentences[answer.found[0].sentence.docnum]:
+        spans = sorted(span for w in words for span in locate(sentence.reading, w.variants))
+        for fact in find_quantities(sentence.text, asked.question.number_units):
+            if fact.text != answer.value and spans:
+                gap = distance(fact, spans, sentence.text)
+                if best is None or gap < best[0]:
+                    best = (gap, Found(sentence, 0.0, 0.0, spans, fact))
+    return best[1] if best else None

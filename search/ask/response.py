@@ -62,6 +62,7 @@ def response(text: str, asked: Asked, answer: Answer) -> dict:
         "filters": asked.question.filters,
         "confidence": confidence(asked, answer),
         "total": len(answer.rows) if answer.rows or not answer.found else len(cited),
+        "search": asked.question.search_params(),
         "summary": answer.summary,
         "verdict": answer.verdict,
         "table": answer.table,
@@ -83,23 +84,28 @@ def interpretation(asked: Asked, answer: Answer) -> dict:
         if mention["filter"] in GRADE_NAMES_JA:
             value = grade_text(corpus, mention["filter"], value)
         notes.append(f"「{mention['text']}」を{FACET_NAMES_JA[mention['filter']]}の条件 {value} と読みました。")
+    if question.query:
+        notes.append(f"検索した語句：「{question.query}」")
     if words:
         notes.append("調べた語：" + "、".join(f"「{w.term.text}」（{len(w.rows)}件）" for w in words))
-    if asked.dropped:
-        notes.append(f"「{'」「'.join(asked.dropped)}」は文書に出てこないため、調べる語から外しました。")
     for w in words:
         if w.expansions:
             notes.append(f"「{w.term.text}」は「{'」「'.join(w.expansions)}」も含めて探しました。")
-    for original in dict.fromkeys(w.term.backs_off for w in words if w.term.backs_off):
-        parts = "」「".join(w.term.text for w in words if w.term.backs_off == original)
-        notes.append(f"「{original}」は文書に出てこないため「{parts}」で探しました。")
+    unknown = [w.term.text for w in words if not w.term.known]
+    if unknown and answer.kind != "not_found":
+        notes.append(f"「{'」「'.join(unknown)}」は文書に出てきません。ほかの語で答えました。")
+    if asked.dropped:
+        notes.append(f"「{'」「'.join(asked.dropped)}」は文書に出てこないため、調べる語から外しました。")
+    if match.selection is not None and match.selection.mode in ("soft", "any") and answer.kind != "not_found":
+        notes.append("すべての語を含む取組がないため、語の多くを含む取組から答えました。")
     notes += answer.notes
     return {
         "kind": answer.kind,
         "asked": asked_as,
         "cues": question.cues,
+        "query": question.query,
         "terms": [{"text": w.term.text, "rows": len(w.rows), "weight": round(w.idf, 3),
-                   "expansions": w.expansions, "quoted": w.term.quoted} for w in words],
+                   "expansions": w.expansions, "quoted": w.term.quoted, "known": w.term.known} for w in words],
         "phrases": question.phrases,
         "dropped": asked.dropped,
         "filters": question.filter_spans,

@@ -132,41 +132,6 @@ def locate(reading: Reading, variants: list[Variant]) -> list[tuple[int, int]]:
     return sorted(set(spans))
 
 
-@dataclass
-class RowText:
-    """All the text of a row, titles included, read for matching (not for quoting)."""
-
-    folded: str
-    words: list[str | None]  # normalized words, None between fields so no match spans two
-    word_set: set[str]
-    titles: list[Reading] = field(default_factory=list)  # section and item titles
-
-    def holds(self, variants: list[Variant]) -> bool:
-        for variant in variants:
-            if variant.chars and variant.chars in self.folded:
-                return True
-            if variant.words and set(variant.words) <= self.word_set:
-                n = len(variant.words)
-                if any(tuple(self.words[i:i + n]) == variant.words for i in range(len(self.words) - n + 1)):
-                    return True
-        return False
-
-
-def row_text(record: dict, sentences: list[Sentence], corrections, titles: dict) -> RowText:
-    """The row's sentences and the titles above it (section, item), as one ``RowText``."""
-    readings = []
-    for name in TITLE_FIELDS:
-        title = record.get(name) or ""
-        if title not in titles:
-            titles[title] = read_text(title, corrections)
-        readings.append(titles[title])
-    readings += [s.reading for s in sentences]
-    words: list[str | None] = []
-    for reading in readings:
-        words += [w for w, _, _ in reading.words] + [None]
-    return RowText("\n".join(r.folded for r in readings), words, {w for w in words if w}, readings[:2])
-
-
 def row_sentences(docnum: int, record: dict, corrections) -> list[Sentence]:
     """Every sentence of a row's text cells, in cell order."""
     sentences = []

@@ -1,9 +1,10 @@
-"""Match a question's topic words to the evaluation rows, each word weighted by how rare it is.
+"""The rows a question is about, selected by the search engine for the question's query.
 
-A word matches a row the way search matches it: its characters as written (NFKC, without
-blanks and ・, OCR corrections applied), its Sudachi words (空家 = 空き家), or one of the concept
-table's expansions (コロナ → 感染症の影響 …). Each word weighs its idf, and a row's coverage is
-the share of the question's weight it holds; words joined by と/や are alternatives.
+``engine.select`` reads the query exactly as a search does (filters written in it, framing words
+dropped, readings, synonyms, near spellings, concept expansions, a soft match when no row has
+every word) and returns its rows. This module only weighs them: each topic word weighs its idf,
+a row's coverage is the share of the question's weight it holds, and the rows that answer are
+those within a tier of the best (all of them when every row holds every word).
 """
 
 from __future__ import annotations
@@ -13,28 +14,31 @@ import threading
 import weakref
 from dataclasses import dataclass, field
 
-from index.analysis import morphemes, sub_morphemes
-
-from ..matching import read_leaf
-from ..query import Leaf
-from .question import Question, Term
-from .sentences import RowText, Sentence, Variant, row_sentences, row_text, variants_of
+from ..engine import Selection, count_rows, scored_documents, select
+from ..facets import members
+from ..matching import reading_query
+from ..query import Leaf, Node, parse_query
+from ..understanding.filters import SECTION_NAME
+from .question import ABOUT_SOMETHING, ROW_KINDS, Question, Term
+from .sentences import TITLE_FIELDS, Reading, Sentence, Variant, read_text, row_sentences, variants_of
 
 # A row answers when it holds at least this share of the question's word weight ...
 MIN_COVERAGE = 0.6
 # ... and rows counted or listed are those within this share of the best row.
 TIER = 0.15
-MAX_CACHED_TERMS = 20_000  # words remembered per corpus; the cache starts over beyond this
+# A predicate (進める, 増える) ranks rows; it weighs this much of its idf.
+PREDICATE_WEIGHT = 0.5
+MAX_CACHED_WORDS = 20_000  # words remembered per corpus; the cache starts over beyond this
 
 
 @dataclass
 class Knowledge:
-    """Per-corpus material for answering: records and sentences by document number."""
+    """Per-corpus material for answering: records, their sentences and the titles above them."""
 
     records: list[dict]
     sentences: list[list[Sentence]]
-    texts: list[RowText]
-    term_rows: dict = field(default_factory=dict)
+    titles: list[list[Reading]]  # the section and item titles of each row
+    word_rows: dict = field(default_factory=dict)
 
 
 _knowledge: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -48,48 +52,75 @@ def knowledge(corpus) -> Knowledge:
         if known is None:
             records = [corpus.stored(n) for n in range(len(corpus.facets))]
             sentences = [row_sentences(n, r, corpus.corrections) for n, r in enumerate(records)]
-            titles: dict = {}
-            texts = [row_text(r, s, corpus.corrections, titles) for r, s in zip(records, sentences)]
-            known = _knowledge[corpus] = Knowledge(records, sentences, texts)
+            read: dict[str, Reading] = {}
+            titles = [[read.setdefault(t, read_text(t, corpus.corrections))
+                       for t in (r.get(name) or "" for name in TITLE_FIELDS)] for r in records]
+            known = _knowledge[corpus] = Knowledge(records, sentences, titles)
         return known
 
 
 @dataclass
 class Word:
-    """A topic word with the rows that hold it (expansions included) and its weight."""
+    """A topic word with the rows that hold it (as the search matches it) and its weight."""
 
     term: Term
     rows: set[int]
-    variants: list[Variant]
+    variants: list[Variant]  # how it is written in a row: itself, its widened and concept words
     expansions: list[str]
     idf: float
 
 
-def read_words(corpus, known: Knowledge, question: Question) -> tuple[list[Word], list[str]]:
-    """Match each topic word like the search does: its characters as written (NFKC, without
-    blanks and ・, OCR corrections applied) or its Sudachi words (空家 = 空き家), and the
-    concept table's expansions of it (コロナ → 感染症の影響 …). ``(words, dropped)``: an
-    optional word (an aside in brackets) that no row holds is dropped."""
+@dataclass
+class Match:
+    """The rows that answer: coverage of each candidate, and the chosen set."""
+
+    coverage: dict[int, float]
+    best: float
+    rows: list[int]
+    complete: bool  # every chosen row holds every topic word
+    selection: Selection | None = None
+
+
+def _leaves(node, group=None, alternative=0, counter=None):
+    """``(leaf, group, alternative)`` in the order the engine compiles them; the children of an
+    OR node are alternatives of one group."""
+    counter = counter if counter is not None else [0]
+    if isinstance(node, Leaf):
+        yield node, group, alternative
+    elif isinstance(node, Node):
+        if node.op == "or" and group is None:
+            counter[0] += 1
+            for i, child in enumerate(node.children):
+                yield from _leaves(child, counter[0], i, counter)
+        else:
+            for child in node.children:
+                yield from _leaves(child, group, alternative, counter)
+
+
+def read_words(corpus, known: Knowledge, selection: Selection, said=()) -> list[Word]:
+    """The words the search read from the query, each with the rows its own search finds."""
+    tree = selection.understanding.tree if selection.understanding else None
+    placed = list(_leaves(tree))
+    words = []
     total = len(known.records)
-    words, dropped = [], []
-    for term in backed_off(corpus, known, question):
-        key = (term.text, term.quoted)
-        if key not in known.term_rows:
-            if len(known.term_rows) >= MAX_CACHED_TERMS:
-                known.term_rows.clear()
-            reading = read_leaf(Leaf(term.text, exact=term.quoted), corpus)
-            variants = variants_of(term.text, corpus.corrections)
-            for expansion in reading.expansions:
-                variants += variants_of(expansion, corpus.corrections)
-            rows = {d for d, text in enumerate(known.texts) if text.holds(variants)}
-            known.term_rows[key] = (rows, variants, list(reading.expansions))
-        rows, variants, expansions = known.term_rows[key]
-        if term.optional and not rows:
-            dropped.append(term.text)
+    for reading, (leaf, group, alternative) in zip(selection.readings, placed):
+        if reading.excluded:
             continue
-        idf = math.log((total + 1) / (len(rows) + 0.5))
-        words.append(Word(term, rows, variants, expansions, idf))
-    return words, dropped
+        key = (reading.text, reading.exact, tuple(reading.widened), tuple(reading.expansions))
+        if key not in known.word_rows:
+            if len(known.word_rows) >= MAX_CACHED_WORDS:
+                known.word_rows.clear()
+            query = reading_query(reading, corpus.corrections)
+            rows = set(scored_documents(corpus, query)) if query is not None else set()
+            variants = [v for target in reading.targets() for v in variants_of(target, corpus.corrections)]
+            known.word_rows[key] = (rows, variants)
+        rows, variants = known.word_rows[key]
+        term = Term(reading.text, quoted=reading.exact and reading.text not in said, known=reading.known,
+                    predicate=reading.kind == "predicate",
+                    group=group, alternative=alternative, phrase=leaf.text if group is not None else "")
+        idf = math.log((total + 1) / (len(rows) + 0.5)) * (PREDICATE_WEIGHT if term.predicate else 1.0)
+        words.append(Word(term, rows, variants, reading.expansions + [w.text for w in reading.widened], idf))
+    return words
 
 
 def held_weight(words: list[Word], held) -> float:
@@ -115,80 +146,69 @@ def full_weight(words: list[Word]) -> float:
     return held_weight(words, range(len(words))) or 1.0
 
 
-# Parts of a compound that carry little meaning of their own: 給食費 is asked about as 給食.
-LIGHT_PARTS = frozenset({"費", "等", "類", "用", "系"})
+def search_for(corpus, params: dict[str, list[str]]) -> Selection:
+    """What the search selects: the same call ``/api/search`` makes with ``params``."""
+    return select(corpus, parse_query(params))
 
 
-def backed_off(corpus, known: Knowledge, question: Question) -> list[Term]:
-    """The question's terms, a compound the document never uses (給食費, 受賞者, 購入済み)
-    replaced by its parts when the document uses them all and what is left out is light: an
-    affix (者, 済み) or a part like 費, 等."""
-    terms = []
-    for term in question.terms:
-        if term.quoted or len(term.text) < 3 or _rows_of(corpus, known, term):
-            terms.append(term)
-            continue
-        parts = [p for _, m in morphemes(term.text) for p in (sub_morphemes(m) or [m])]
-        kept = [p.surface() for p in parts if p.surface() not in LIGHT_PARTS
-                and p.part_of_speech()[0] not in ("接尾辞", "接頭辞")]
-        replacement = [Term(p, group=term.group, alternative=term.alternative, phrase=term.phrase,
-                            backs_off=term.text) for p in kept]
-        if len(kept) < len(parts) and kept and all(_rows_of(corpus, known, t) for t in replacement):
-            terms += replacement
-        else:
-            terms.append(term)
-    return terms
+def understood_query(corpus, question: Question) -> Selection:
+    """The selection for the question's search, once what the documents never say is set aside:
+    a gloss in brackets (名前（愛称）) or the noun a fact question asks for (…の愛称は何) that no
+    row holds is dropped; a question whose words were all words of asking is about all rows;
+    a department named alone is what a when or why question is about."""
+    for start, end in question.asides + ([question.asked_noun] if question.asked_noun else []):
+        word = question.text[start:end]
+        if word and word in question.query and not count_rows(corpus, word):
+            question.query = question.query.replace(word, "、", 1)
+            question.dropped.append(word)
+    selection = search_for(corpus, question.search_params())
+    if selection.mode == "nothing" and question.kind in ROW_KINDS:
+        # 取組は全部で何件: every word was a word of asking.
+        question.query = ""
+        selection = search_for(corpus, question.search_params())
+    elif not selection.readings and question.kind in ABOUT_SOMETHING and "department" in question.filters:
+        # 公共施設マネジメント推進課ができたのは何年度: the department's name, quoted, is text.
+        names = question.filters.pop("department")
+        question.mentions = [m for m in question.mentions if m.facet != "department"]
+        question.query = " ".join(f'"{name}"' for name in names) + " " + question.query
+        selection = search_for(corpus, question.search_params())
+    return selection
 
 
-def _rows_of(corpus, known: Knowledge, term: Term) -> set[int]:
-    variants = variants_of(term.text, corpus.corrections)
-    return {d for d, text in enumerate(known.texts) if text.holds(variants)}
+def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word], Match]:
+    """The question's topic words and the rows that answer it, selected by the search engine."""
+    selection = understood_query(corpus, question)
+    words = read_words(corpus, known, selection, question.said)
+    question.terms = [w.term for w in words]
+    question.phrases = [w.term.text for w in words if len(w.variants) and len(w.variants[0].words) > 1]
+    names = {d["name"] for d in corpus.departments}
+    question.unknown_departments = [w.term.text for w in words if SECTION_NAME.fullmatch(w.term.text)
+                                    and w.term.text not in names]
+    passing = members(selection.passing, range(len(known.records)), len(known.records))
+    if question.all_departments:  # 企画課と地域振興課が共同で: rows of all of them
+        wanted = set(question.filters.get("department", ()))
+        passing = [d for d in passing if wanted <= set(corpus.facets[d].department)]
+    return words, weigh(words, passing, selection)
 
 
-def passes(corpus, docnum: int, filters: dict[str, list[str]], all_departments: bool = False) -> bool:
-    """Values of one filter combine with OR (as in search), departments with AND when asked."""
-    values = corpus.facets[docnum]
-    for name, allowed in filters.items():
-        have = getattr(values, name)
-        have = set(have if isinstance(have, tuple) else (have,))
-        if name == "department" and all_departments:
-            if not set(allowed) <= have:
-                return False
-        elif not set(allowed) & have:
-            return False
-    return True
+def rows_without(corpus, asked_words: list[Word], question: Question, facets) -> list[int]:
+    """The rows that answer the same search with the filters of ``facets`` left out (the base a
+    rate is taken over: 進捗区分がDの割合 is over all the department's rows)."""
+    params = {name: values for name, values in question.search_params().items() if name not in facets}
+    wider = search_for(corpus, params)
+    passing = members(wider.passing, range(len(corpus.facets)), len(corpus.facets))
+    return weigh(asked_words, passing, wider).rows
 
 
-@dataclass
-class Match:
-    """The rows that answer: coverage of each candidate, and the chosen set."""
-
-    coverage: dict[int, float]
-    best: float
-    rows: list[int]
-    complete: bool  # every chosen row holds every topic word
-
-
-def match_rows(corpus, known: Knowledge, question: Question, words: list[Word]) -> Match:
-    """Rows that pass the question's filters, their coverage, and the set that answers."""
-    candidates = [d for d in range(len(known.records))
-                  if passes(corpus, d, question.filters, question.all_departments)]
-    if not words:
-        return Match({d: 1.0 for d in candidates}, 1.0 if candidates else 0.0, candidates, True)
+def weigh(words: list[Word], passing: list[int], selection: Selection) -> Match:
+    """Each selected row's coverage of the topic, and the rows that answer: those within a tier
+    of the best, when the best holds enough of the topic."""
+    if not words or selection.scores is None:
+        return Match({d: 1.0 for d in passing}, 1.0 if passing else 0.0, passing, True, selection)
     weight = full_weight(words)
-    coverage = {}
-    for d in candidates:
-        held = held_weight(words, {i for i, w in enumerate(words) if d in w.rows})
-        if held:
-            coverage[d] = held / weight
+    coverage = {d: held_weight(words, {i for i, w in enumerate(words) if d in w.rows}) / weight for d in passing}
     best = max(coverage.values(), default=0.0)
     floor = max(MIN_COVERAGE, best - TIER)
-    rows = [d for d, c in coverage.items() if c >= floor - 1e-9]
+    rows = [d for d in passing if coverage[d] >= floor - 1e-9]
     complete = all(coverage[d] >= 1 - 1e-9 for d in rows)
-    return Match(coverage, best, rows, complete)
-
-
-def missing_share(words: list[Word]) -> float:
-    """The share of the question's word weight carried by words that no row holds."""
-    total = sum(w.idf for w in words) or 1.0
-    return sum(w.idf for w in words if not w.rows and len(w.term.text) >= 2 and w.term.group is None) / total
+    return Match(coverage, best, rows, complete, selection)

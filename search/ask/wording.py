@@ -73,6 +73,7 @@ def counting_note(known: Knowledge, rows: list[int], words: list[Word] = (), mat
     measures = {(known.records[d]["chapter"], known.records[d]["section"], known.records[d]["item"],
                  known.records[d]["measure"]) for d in rows}
     note = "所管課の行ごとに数えています"
+    words = [w for w in words if not w.term.predicate]  # predicates rank rows, they do not select them
     if words and match is not None:
         listed = "".join(f"「{w.term.text}」" for w in words)
         if any(w.term.group is not None for w in words):
@@ -84,6 +85,9 @@ def counting_note(known: Knowledge, rows: list[int], words: list[Word] = (), mat
             note = f"{listed}を、語の重み（珍しい語ほど重い）で{round(floor * 100)}%以上含む行を、{note}"
     if len(measures) != len(rows):
         note += f"。施策の方向性としては{len(measures)}件"
+    searched = match.selection.passing.bit_count() if match is not None and match.selection is not None else 0
+    if searched > len(rows):
+        note += f"。検索では、語の一部だけを含む取組も後に続けて{searched}件を表示します"
     return note
 
 

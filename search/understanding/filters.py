@@ -23,8 +23,13 @@ from .tokens import analyse
 
 # Words for "a grade" of any kind: which kind is said by the code's alphabet.
 GENERIC_GRADE_WORDS = ("評価", "区分", "ランク", "判定", "グレード")
+# After a code, what says it is the grade of the rows asked for (Dの取組, Eとなっている).
+ROWS_CALLED = ("の取組", "の取り組み", "の施策", "のもの", "の事業", "となって", "とされ", "になって")
 SEPARATORS = r"(?:\s*(?:か|または|又は|もしくは|・|、|,|と|や|及び|および|/)\s*)"
 BETWEEN = r"[\sぁ-ゖ「『\"'=:、]{0,8}?"
+# Effort codes are hiragana themselves: between the name and the code only a particle (取組区分が
+# 「え」), or 取組はどれでしょう would read as う.
+BETWEEN_KANA = r"[\s「『\"'=:、]*(?:[ぁ-ゖ]{1,2}[\s「『\"'=:、]*)?"
 CODE_BOUNDARY = {"progress": r"(?![A-Za-z0-9])", "effort": r"(?=[のはがでとやをにもか、。」』\"'\s)）?？]|$)",
                  "direction": r"(?![ァ-ヺー])"}
 CODE_CLASS = {"progress": "[A-Ea-e]", "effort": "[あいうえお]", "direction": "[アイウエオ]"}
@@ -64,12 +69,19 @@ def _code_pattern(kind: str, named: bool) -> re.Pattern:
     codes = f"(?P<codes>{code}(?:{SEPARATORS}{code})*){CODE_BOUNDARY[kind]}"
     if named:
         names = "|".join(map(re.escape, GRADE_NAMES[kind] + GENERIC_GRADE_WORDS))
-        return re.compile(f"(?:{names}){BETWEEN}{codes}")
+        return re.compile(f"(?:{names}){BETWEEN_KANA if kind == 'effort' else BETWEEN}{codes}")
     before = r"(?<![A-Za-z0-9ァ-ヺー])" if kind != "effort" else r"(?<![ぁ-ゖ])"
-    return re.compile(f"{before}{codes}\\s*(?:{'|'.join(GENERIC_GRADE_WORDS)})")
+    # D評価, Dランク; or a code as what rows are: Dの取組, Eとなっている事業.
+    after = "|".join(GENERIC_GRADE_WORDS + ROWS_CALLED)
+    return re.compile(f"{before}{codes}\\s*(?:{after})")
 
 
 CODE_PATTERNS = [(kind, _code_pattern(kind, named)) for kind in GRADES for named in (True, False)]
+# A bare progress letter as what rows are (Aの取組, Eとなっている取組, Bのもの): letters are
+# unambiguous as grades only there (DX, DV are words).
+CODE_PATTERNS.append(("progress", re.compile(
+    r"(?<![A-Za-z0-9])(?P<codes>[A-E](?:" + SEPARATORS + r"[A-E])*)(?![A-Za-z0-9])"
+    r"(?=\s*(?:の取組|の取り組み|の施策|のもの|の事業|となって|とされ|と評価|の評価))")))
 # A progress code typed as a word of its own (危機管理課 D): the documents never use a lone A–E.
 LONE_CODE = re.compile(r"(?:(?<=\s)|^)(?P<codes>[A-Ea-e](?:[・、,/][A-Ea-e])*)(?=\s|$)")
 
@@ -99,7 +111,8 @@ def read_filters(text: str, corpus) -> FilterReading:
     ``text`` should be NFKC-normalized. Quoted spans and words after ``-`` are left as written:
     quoting a word is how a user says "this is text, not a filter".
     """
-    protected = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    # A quoted grade code (取組区分が「え」) is still a code: quotes only make words text.
+    protected = [(m.start(), m.end()) for m in QUOTED.finditer(text) if not _quoted_code(m.group(1))]
     protected += [(m.start(), m.end()) for m in re.finditer(r"(?:(?<=\s)|^)-\S+", text)]
     blanker = Blanker(text, protected)
     mentions: list[Mention] = []
@@ -111,6 +124,10 @@ def read_filters(text: str, corpus) -> FilterReading:
         if mention.value not in values:
             values.append(mention.value)
     return FilterReading(text, blanker.rest(), filters, sorted(mentions, key=lambda m: m.start))
+
+
+def _quoted_code(quoted: str) -> bool:
+    return any(re.fullmatch(CODE_CLASS[kind], quoted.strip()) for kind in GRADES)
 
 
 def described_words(reading: FilterReading, corpus) -> frozenset[str]:
@@ -282,8 +299,10 @@ def _departments(blanker: Blanker, corpus) -> list[Mention]:
             if not blanker.free(m.start(), m.end()):
                 continue
             cue = DEPARTMENT_CUE.match(blanker.text[m.end():])
-            # A name that is also a word of the text (図書館) is a filter only as the subject of work.
-            if not is_section and vocabulary.rows(key) and not cue:
+            # A name that is also a word of the text (図書館) is a filter only as the subject of
+            # work, itself or with other names before the work (図書館及び博物館の取組).
+            if not is_section and vocabulary.rows(key) and not cue and not _named_with_others(
+                    blanker.original[m.end():], names):
                 continue
             end = m.end() + (cue.end() if cue else 0)
             found.append(_mention(blanker, "department", name, m.start(), end, "name"))
@@ -292,25 +311,40 @@ def _departments(blanker: Blanker, corpus) -> list[Mention]:
     return found
 
 
+def _named_with_others(text: str, names: list[str]) -> bool:
+    """Whether ``text`` goes on with other department names and then the work (及び博物館の取組)."""
+    chain = re.match(r"(?:\s*(?:及び|および|と|や|、|・)\s*(?:" + "|".join(map(re.escape, names)) + r"))+", text)
+    return bool(chain and DEPARTMENT_CUE.match(text[chain.end():]))
+
+
 def _department_parts(blanker: Blanker, names: list[str], vocabulary) -> list[Mention]:
-    """The end of a name (観光課 → 商工観光課) and a distinctive part the text never uses as a
-    word (地域振興 → 地域振興課)."""
+    """The end of a name (観光課 → 商工観光課; 上下水道の経営課 → 上下水道経営課) and a distinctive
+    part of one (地域振興 → 地域振興課) that the text never uses as a word, or that 課 or 担当課
+    follows (スポーツ推進の担当課 → スポーツ推進課)."""
+    folded = {name: normalize(name) for name in names}
     found = []
     for m in SECTION_NAME.finditer(blanker.text):
         if not blanker.free(m.start(), m.end()) or m.group(1) in GENERIC_SECTIONS:
             continue
-        endings = [d for d in names if normalize(d).endswith(normalize(m.group(0)))]
+        written = normalize(m.group(0))
+        endings = [d for d in names if folded[d].endswith(written)]
         if len(endings) == 1:
-            found.append(_mention(blanker, "department", endings[0], m.start(), m.end(), "end of name"))
-            blanker.take(m.start(), m.end())
+            start, head = m.start(), folded[endings[0]][:-len(written)]
+            before = re.search(re.escape(head) + r"の?$", normalize(blanker.text[:start])) if head else None
+            if before and blanker.free(before.start(), start):
+                start = before.start()
+            found.append(_mention(blanker, "department", endings[0], start, m.end(), "end of name"))
+            blanker.take(start, m.end())
     for name in names:
-        stem = re.sub(r"(?:課|室|局)$", "", name)
-        if stem == name or len(stem) < 3 or sum(normalize(d).startswith(normalize(stem)) for d in names) > 1:
+        stem = normalize(re.sub(r"(?:課|室|局)$", "", name))
+        if stem == folded[name] or len(stem) < 3 or sum(f.startswith(stem) for f in folded.values()) > 1:
             continue
-        for m in re.finditer(re.escape(normalize(stem)), normalize(blanker.text)):
+        word = vocabulary.rows(stem) > 0
+        for m in re.finditer(re.escape(stem) + r"(?P<section>の?(?:担当課|担当の課|所管課|課))?", normalize(blanker.text)):
             cue = DEPARTMENT_CUE.match(blanker.text[m.end():])
-            # A part the text uses as a word (危機管理) names the department only as the subject of work.
-            if blanker.free(m.start(), m.end()) and (cue or not vocabulary.rows(normalize(stem))):
+            # A part the text uses as a word (危機管理) names the department only as the subject of
+            # work, or with the word for a department after it (スポーツ推進の担当課).
+            if blanker.free(m.start(), m.end()) and (cue or m.group("section") or not word):
                 end = m.end() + (cue.end() if cue else 0)
                 found.append(_mention(blanker, "department", name, m.start(), end, "part of name"))
                 blanker.take(m.start(), end)

@@ -71,6 +71,8 @@ def _framing_by_pos(pos: tuple[str, ...]) -> bool:
         return True
     if pos[0] in ("動詞", "形容詞") and pos[1] == DEPENDENT:
         return True
+    if pos[1] == "助動詞語幹":  # よう in どのように, そう in そうです
+        return True
     return pos[0] == "名詞" and pos[2] == ADVERBIAL
 
 

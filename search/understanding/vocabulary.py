@@ -27,6 +27,16 @@ def fold(text: str) -> str:
     return text.translate(SMALL_KANA)
 
 
+# Kana that sound alike and are typed either way: づくり/ずくり, ぢ/じ, を/お; a long vowel mark
+# (ホームページ typed ほーむぺーじ reads ホームページ, but こうれい is not こーれい): dropped.
+SAME_SOUND = str.maketrans({"ヅ": "ズ", "ヂ": "ジ", "ヲ": "オ", "ー": None})
+
+
+def reading_key(reading: str) -> str:
+    """What two readings must share to be the same word as typed."""
+    return reading.translate(SAME_SOUND)
+
+
 @dataclass(frozen=True)
 class Entry:
     term: str
@@ -44,7 +54,7 @@ class Vocabulary:
         self.by_group: dict[int, list[Entry]] = defaultdict(list)
         for entry in entries:
             if len(entry.reading) >= MIN_READING:
-                self.by_reading[entry.reading].append(entry)
+                self.by_reading[reading_key(entry.reading)].append(entry)
             for group in entry.groups:
                 self.by_group[group].append(entry)
         self._folded = [fold(e.term) for e in entries]
@@ -60,7 +70,7 @@ class Vocabulary:
 
     def same_reading(self, reading: str) -> list[Entry]:
         """The corpus words read ``reading`` (katakana), most frequent first."""
-        return sorted(self.by_reading.get(reading, ()), key=lambda e: (-e.rows, e.term))
+        return sorted(self.by_reading.get(reading_key(reading), ()), key=lambda e: (-e.rows, e.term))
 
     def synonyms(self, groups: tuple[int, ...], exclude: str = "") -> list[Entry]:
         """The corpus words that share one of ``groups`` with a word, most frequent first."""

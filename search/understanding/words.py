@@ -22,6 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.analysis import normalize
+
+from ..limits import MAX_SENTENCE_WORDS
 from ..query import Leaf, Node
 from .model import Dropped, Expansion
 from .tokens import Token, analyse, hiragana_runs, katakana, reading
@@ -115,6 +118,11 @@ class LeafReader:
         trimmed = text[tokens[start].start:tokens[end - 1].end]
         return trimmed, (tokens if (start, end) == (0, len(tokens)) else analyse(trimmed))
 
+    def has_concept(self, text: str) -> bool:
+        """Whether the concept table (data/synonyms.tsv) expands ``text`` (matching.py looks the
+        expansions up)."""
+        return normalize(text) in self.corpus.expansions
+
     def contains(self, text: str) -> bool:
         return self.vocabulary.rows(text.lower()) > 0 or self.count_rows(text) > 0
 
@@ -128,12 +136,15 @@ class LeafReader:
             why = "grade wording" if any(map(self.describes_grade, tokens)) else "grammar"
             self.dropped.append(Dropped(text, why))
             return None
-        if self.contains(text):
+        if self.contains(text) or self.has_concept(text):
             return Leaf(text, widened=self.synonyms_of_rare(tokens, text))
         whole = self.by_reading(analyse(text))
         if whole:  # 健康増新, がくどう保育: the whole word reads like a corpus word
             return Leaf(text, widened=whole)
         units = merge_kana(self.units(text), self.by_reading)
+        for unit in units[MAX_SENTENCE_WORDS:]:
+            self.dropped.append(Dropped(unit.text, "too many words"))
+        units = units[:MAX_SENTENCE_WORDS]
         leaves = [leaf for unit in units for leaf in self.resolve(unit, units)]
         if not leaves:
             return None
@@ -213,7 +224,7 @@ class LeafReader:
         """The leaves that match one unit (see the module docstring for the order)."""
         if unit.widened:
             return [Leaf(unit.text, widened=unit.widened)]
-        if self.contains(unit.text):
+        if self.contains(unit.text) or self.has_concept(unit.text):
             return [Leaf(unit.text, widened=self.synonyms_of_rare(unit.tokens, unit.text), kind=unit.kind)]
         if unit.kind == "predicate":
             self.dropped.append(Dropped(unit.text, "unknown"))
