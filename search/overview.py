@@ -18,7 +18,11 @@ from .errors import BadParameter
 from .facets import values_of
 from .measures import count_measures
 
-DEPARTMENT_SORTS = ("rows", "name", *GRADES["progress"])
+# Sort keys of the department and chapter tables: most rows, name (plan order for chapters), most
+# rows of a grade, most D and E rows ("de"), highest share of D and E rows ("rate").
+DEPARTMENT_SORTS = ("rows", "name", *GRADES["progress"], "de", "rate")
+CHAPTER_SORTS = ("plan", "rows", *GRADES["progress"], "de", "rate")
+BEHIND = ("D", "E")  # the grades of rows that are behind plan: 計画達成には遠い, 未着手・後退
 
 
 def grade_counts(corpus: Corpus, kind: str, docs=None) -> list[dict]:
@@ -81,29 +85,100 @@ def chapter_chart(corpus: Corpus, kind: str) -> list[dict]:
     return chart
 
 
-def department_table(corpus: Corpus, sort: str = "rows") -> list[dict]:
-    """Progress grades per department, bars scaled to the department with the most rows.
+def check_sort(sort: str, allowed: tuple[str, ...]) -> str:
+    if sort not in allowed:
+        raise BadParameter(f"並び順は {'、'.join(allowed)} のいずれかです: {sort[:20]!r}",
+                           f"sort must be one of {', '.join(allowed)}")
+    return sort
 
-    ``sort`` is ``rows`` (most rows first), ``name``, or a progress grade (most rows of it first).
-    """
-    if sort not in DEPARTMENT_SORTS:
-        raise BadParameter(f"並び順は {'、'.join(DEPARTMENT_SORTS)} のいずれかです: {sort[:20]!r}",
-                           f"sort must be one of {', '.join(DEPARTMENT_SORTS)}")
+
+def grade_row(corpus: Corpus, counter: Counter, scale: int) -> dict:
+    """Counts of each progress grade, rows, D+E and its rate, and bar segments scaled to ``scale``."""
+    rows = sum(counter.values())
+    behind = sum(counter.get(g, 0) for g in BEHIND)
+    return {"rows": rows, "counts": {c: counter.get(c, 0) for c in GRADES["progress"]},
+            "de": behind, "rate": round(100.0 * behind / rows, 1) if rows else 0.0,
+            "segments": segments(corpus, "progress", counter, scale)}
+
+
+def sort_table(table: list[dict], sort: str, name: str) -> list[dict]:
+    """Most first for counts and rates (ties: more rows, then the name); names ascending."""
+    if sort == "name":
+        return sorted(table, key=lambda t: t[name])
+    if sort == "plan":
+        return table
+    if sort in ("rows", "de", "rate"):
+        return sorted(table, key=lambda t: (-t[sort], -t["rows"], t[name]))
+    return sorted(table, key=lambda t: (-t["counts"][sort], -t["rows"], t[name]))
+
+
+def department_table(corpus: Corpus, sort: str = "rows") -> list[dict]:
+    """Progress grades per department with D+E and its rate, bars scaled to the department with
+    the most rows. ``sort`` is one of ``DEPARTMENT_SORTS``."""
+    check_sort(sort, DEPARTMENT_SORTS)
     per_department: dict[str, Counter] = {}
     for values in corpus.facets:
         for department in values.department:
             per_department.setdefault(department, Counter())[values.progress] += 1
     largest = max((sum(c.values()) for c in per_department.values()), default=0)
-    table = []
-    for name, counter in per_department.items():
-        rows = sum(counter.values())
-        table.append({"department": name, "rows": rows, "counts": {c: counter.get(c, 0) for c in
-                                                                   GRADES["progress"]},
-                      "segments": segments(corpus, "progress", counter, largest)})
-    if sort == "name":
-        table.sort(key=lambda t: t["department"])
-    elif sort == "rows":
-        table.sort(key=lambda t: (-t["rows"], t["department"]))
-    else:
-        table.sort(key=lambda t: (-t["counts"][sort], -t["rows"], t["department"]))
-    return table
+    table = [{"department": name, **grade_row(corpus, counter, largest)}
+             for name, counter in per_department.items()]
+    return sort_table(table, sort, "department")
+
+
+def chapter_table(corpus: Corpus, sort: str = "plan") -> list[dict]:
+    """Progress grades per chapter with D+E and its rate (bars are 100 % of the chapter)."""
+    check_sort(sort, CHAPTER_SORTS)
+    per_chapter: dict[str, Counter] = {title: Counter() for title in corpus.chapter_titles()}
+    for values in corpus.facets:
+        per_chapter.setdefault(values.chapter, Counter())[values.progress] += 1
+    table = [{"chapter": title, **split_title(title), **grade_row(corpus, c, sum(c.values()))}
+             for title, c in per_chapter.items() if c]
+    return sort_table(table, sort, "chapter")
+
+
+def plan_outline(corpus: Corpus) -> list[dict]:
+    """The plan's table of contents: chapters, their sections and items, each with its rows'
+    progress grades, and each item's rows (id, measure, departments, progress) in plan order."""
+    chapters: dict[str, dict] = {}
+    for doc in corpus.by_position:
+        record = corpus.stored(doc)
+        chapter = chapters.setdefault(record["chapter"], _node(record["chapter"], sections={}))
+        section = chapter["sections"].setdefault(record["section"], _node(record["section"], items={}))
+        item = section["items"].setdefault(record["item"], _node(record["item"], rows=[]))
+        item["rows"].append({key: record[key] for key in ("id", "measure", "departments", "progress")})
+        for node in (chapter, section, item):
+            node["grades"][record["progress"]] += 1
+    return [_finish(chapter) for chapter in chapters.values()]
+
+
+def _node(title: str, **children) -> dict:
+    return {"title": title, "grades": Counter(), **children}
+
+
+def _finish(node: dict) -> dict:
+    """Counters to counts, child dicts to lists."""
+    grades = node["grades"]
+    node["rows_count"] = sum(grades.values())
+    node["de"] = sum(grades.get(g, 0) for g in BEHIND)
+    node["grades"] = {g: grades.get(g, 0) for g in GRADES["progress"]}
+    for key in ("sections", "items"):
+        if key in node:
+            node[key] = [_finish(child) for child in node[key].values()]
+    return node
+
+
+def department_summary(corpus: Corpus, department: str) -> dict | None:
+    """One department: its progress grades (with D+E and rate) and its directions; None when no
+    row names it."""
+    progress, directions = Counter(), Counter()
+    for values in corpus.facets:
+        if department in values.department:
+            progress[values.progress] += 1
+            directions.update(values.direction)
+    if not progress:
+        return None
+    labels = corpus.labels.get("direction", {})
+    return {"department": department, **grade_row(corpus, progress, sum(progress.values())),
+            "directions": [{"code": code, "label": labels.get(code, ""), "count": directions.get(code, 0)}
+                           for code in GRADES["direction"]]}

@@ -3,6 +3,7 @@
 Screenshots of the main pages at desktop and phone width go to tests/screenshots/ (git-ignored).
 """
 
+import re
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -202,7 +203,8 @@ def test_charts_have_text_alternatives(live, page):
     for svg in page.locator("svg.bar").all()[:10]:
         assert "件" in svg.get_attribute("aria-label")
     for link in page.locator("svg.bar a.segment").all()[:10]:
-        assert link.get_attribute("aria-label").endswith("件を検索")
+        label = link.get_attribute("aria-label")  # starts with what the segment shows: "B 12件: …"
+        assert label.endswith("を検索") and re.match(r"^\S+ \d+件: ", label)
     tables = page.locator("details.table-alt table")
     assert tables.count() == 2
     page.locator("details.table-alt summary").first.click()

@@ -71,11 +71,15 @@ VIEWS = {
     "group-department": f"/search?q={CORONA}&group=department",
     "group-chapter": "/search?group=chapter&progress=D&progress=E",
     "table": "/search?view=table",
+    "overview-by-rate": "/overview?dept_sort=rate",
+    "plan": "/plan",
+    "department": "/departments/" + quote("企画課"),
+    "record-marked": f"/evaluations/{rid(153)}?q={CORONA}",
 }
 
 
 @pytest.mark.parametrize("name", list(VIEWS))
-def test_new_views_fit_a_phone_and_are_saved_as_screenshots(live, browser, name):
+def test_new_views_fit_a_phone_and_are_saved_as_screenshots_also_in_print(live, browser, name):
     SCREENSHOTS.mkdir(exist_ok=True)
     for label, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
         context = browser.new_context(viewport=viewport, locale="ja-JP")
@@ -87,6 +91,11 @@ def test_new_views_fit_a_phone_and_are_saved_as_screenshots(live, browser, name)
             height = min(page.evaluate("document.scrollingElement.scrollHeight"), 2400)
             page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True,
                             clip={"x": 0, "y": 0, "width": viewport["width"], "height": height})
+            if label == "desktop":
+                page.emulate_media(media="print")
+                height = min(page.evaluate("document.scrollingElement.scrollHeight"), 2400)
+                page.screenshot(path=str(SCREENSHOTS / f"{name}-print.png"), full_page=True,
+                                clip={"x": 0, "y": 0, "width": viewport["width"], "height": height})
         finally:
             context.close()
 

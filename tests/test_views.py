@@ -185,10 +185,10 @@ def test_every_overview_bar_links_to_a_search_with_its_count(client):
 
 def test_overview_department_table_sorts(client):
     by_name = page(client, "/overview", dept_sort="name")
-    names = re.findall(r'<th scope="row"><a href="/search\?department=[^"]+">([^<]+)</a>', by_name)
+    names = re.findall(r'<th scope="row"><a href="/departments/[^"]+">([^<]+)</a>', by_name)
     assert names == sorted(names) and len(names) > 10
     by_d = page(client, "/overview", dept_sort="D")
-    rows = re.findall(r'<th scope="row"><a href="/search\?department=[^"]+">([^<]+)</a>', by_d)
+    rows = re.findall(r'<th scope="row"><a href="/departments/[^"]+">([^<]+)</a>', by_d)
     d_counts = [api_total(client, department=name, progress="D") for name in rows]
     assert d_counts == sorted(d_counts, reverse=True)
 

@@ -195,3 +195,72 @@ def test_export_file_names_use_rfc_5987_for_japanese(client):
     assert disposition.startswith(f'attachment; filename="hyoka-search_{today}.xlsx"; filename*=UTF-8\'\'')
     assert unquote(disposition.split("''", 1)[1]) == f"取組評価_コロナ_進捗区分D_{today}.xlsx"
     disposition.encode("ascii")  # the header itself is ASCII
+
+
+# --- Overview: D+E and its rate, the plan's table of contents, a page per department ---------
+
+@pytest.mark.parametrize("sort", ["rate", "de", "rows", "name", "D"])
+def test_department_table_has_d_plus_e_and_rate_and_sorts(corpus, client, sort):
+    from search.overview import department_table
+
+    table = department_table(corpus, sort)
+    for row in table[:5]:
+        behind = api(client, department=row["department"], progress=["D", "E"])["total"]
+        assert row["de"] == behind and row["rate"] == round(100 * behind / row["rows"], 1)
+    key = {"rate": "rate", "de": "de", "rows": "rows"}.get(sort)
+    if key:
+        assert [r[key] for r in table] == sorted((r[key] for r in table), reverse=True)
+    html = page(client, "/overview", dept_sort=sort)
+    shown = re.findall(r'<th scope="row"><a href="/departments/[^"]+">([^<]+)</a>', html)
+    assert shown == [r["department"] for r in table]
+
+
+def test_chapter_table_sorts_by_rate(corpus, client):
+    from search.overview import chapter_table
+
+    table = chapter_table(corpus, "rate")
+    assert [r["rate"] for r in table] == sorted((r["rate"] for r in table), reverse=True)
+    assert sum(r["rows"] for r in table) == api(client)["total"]
+    assert [r["chapter"] for r in chapter_table(corpus)] == corpus.chapter_titles()
+    html = page(client, "/overview", chapter_sort="rate")
+    assert 'aria-sort="descending"><a href="/overview?dept_sort=rows&amp;chapter_sort=rate#chapters"' in html
+    page(client, "/overview", status=400, chapter_sort="size")
+
+
+def test_every_chart_segment_has_a_visible_count(client):
+    html = page(client, "/overview")
+    # Chapter bars: a line of counts under each; department bars: the counts are the table's columns.
+    assert html.count('class="bar-counts"') == html.count('<svg class="bar"') > 10
+    first = re.search(r'<p class="bar-counts">(.*?)</p>', html, re.S).group(1)
+    assert re.sub(r"<[^>]+>", "", first).replace("・", " ").split()[::2] == list("ABCDE")
+
+
+def test_plan_outline_counts_chapters_sections_and_items(corpus, client):
+    from search.overview import plan_outline
+
+    outline = plan_outline(corpus)
+    assert [c["title"] for c in outline] == corpus.chapter_titles()
+    assert sum(c["rows_count"] for c in outline) == api(client)["total"]
+    for chapter in outline:
+        assert chapter["rows_count"] == api(client, chapter=chapter["title"])["total"]
+        assert chapter["rows_count"] == sum(s["rows_count"] for s in chapter["sections"])
+        for section in chapter["sections"]:
+            assert section["rows_count"] == sum(i["rows_count"] for i in section["items"])
+            assert all(i["rows_count"] == len(i["rows"]) for i in section["items"])
+    html = page(client, "/plan")
+    assert "<h1>計画の目次（章・節・項）</h1>" in html
+    assert html.count("<details>") == sum(len(s["items"]) for c in outline for s in c["sections"])
+    assert html.count('href="/evaluations/') == api(client)["total"]
+
+
+def test_department_page_lists_its_rows_by_grade_and_its_directions(client):
+    html = page(client, "/departments/企画課")
+    rows = api(client, department="企画課")
+    assert f"評価 {rows['total']} 件" in html
+    for grade in rows["facets"]["progress"]:
+        if grade["count"]:
+            assert re.search(rf'<h2 id="grade-{grade["value"]}">進捗区分 {grade["value"]}（[^<]+） <span class="n">{grade["count"]}件', html)
+    for direction in rows["facets"]["direction"]:
+        assert f'{direction["label"]}</span></span> <strong>{direction["count"]}</strong> 件' in html
+    assert html.count('<li>\n      <h3><a href="/evaluations/') == rows["total"]
+    page(client, "/departments/存在しない課", status=404)

@@ -11,12 +11,13 @@ from markupsafe import Markup
 
 from search.ask import ask as ask_question
 from search.engine import find, get_record, legend, run_search
-from search.errors import BadParameter
+from search.errors import BadParameter, NotFound
 from search.export import export_csv, export_json, export_name, export_xlsx
 from search.groups import check_grouping, grouped_results
 from search.highlight import highlight
 from search.measures import sibling_rows
-from search.overview import chapter_chart, department_table, summary
+from search.overview import (chapter_chart, chapter_table, department_summary, department_table,
+                             plan_outline, summary)
 from search.query import parse_query
 from search.related import related_groups
 from search.suggest import suggest
@@ -184,11 +185,30 @@ def marked_fields(corpus, record: dict, query: str) -> dict[str, Markup]:
 @bp.get("/overview")
 def overview():
     corpus = get_corpus()
-    sort = request.args.get("dept_sort", "rows").strip() or "rows"
+    dept_sort = request.args.get("dept_sort", "rows").strip() or "rows"
+    chapter_sort = request.args.get("chapter_sort", "plan").strip() or "plan"
     return render_template("overview.html", summary=summary(corpus), labels=grade_labels(corpus),
                            progress=chapter_chart(corpus, "progress"),
                            direction=chapter_chart(corpus, "direction"),
-                           departments=department_table(corpus, sort), dept_sort=sort)
+                           chapters=chapter_table(corpus, chapter_sort), chapter_sort=chapter_sort,
+                           departments=department_table(corpus, dept_sort), dept_sort=dept_sort)
+
+
+@bp.get("/plan")
+def plan():
+    corpus = get_corpus()
+    return render_template("plan.html", outline=plan_outline(corpus), labels=grade_labels(corpus))
+
+
+@bp.get("/departments/<path:name>")
+def department(name: str):
+    corpus = get_corpus()
+    found = department_summary(corpus, name)
+    if found is None:
+        raise NotFound(f"所管課「{name[:40]}」の評価はありません", f"no evaluation names {name[:40]!r}")
+    parsed = parse_query({"department": [name], "sort": ["document"]}, get_settings())
+    return render_template("department.html", department=found, labels=grade_labels(corpus),
+                           by_grade=grouped_results(corpus, parsed, "progress"))
 
 
 @bp.get("/legend")
