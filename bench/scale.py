@@ -157,10 +157,10 @@ def measure_changes(root: Path, corpus: Path, scale: int) -> list[dict]:
     results = []
     try:
         for label, args in steps:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), _children_cpu()
             # At full priority: the default nice 10 measures the other load on a shared machine.
             done = hyoka_search(root, *args, timeout=3600, env={"HYOKA_BUILD_NICENESS": "0"})
-            seconds = time.perf_counter() - start
+            seconds, cpu = time.perf_counter() - start, _children_cpu() - cpu
             if done.returncode != 0:
                 raise RuntimeError(f"hyoka-search {' '.join(args)} failed: {done.stderr[-500:]}")
             stored = [line.split()[0] for line in hyoka_search(root, "documents").stdout.splitlines()[1:]]
@@ -169,13 +169,22 @@ def measure_changes(root: Path, corpus: Path, scale: int) -> list[dict]:
                 if time.perf_counter() - picked > 300:
                     raise RuntimeError("the server never served the change")
                 time.sleep(0.05)
-            results.append({"change": label, "command_s": round(seconds, 1),
+            results.append({"change": label, "command_s": round(seconds, 1), "cpu_s": round(cpu, 1),
                             "served_after_s": round(time.perf_counter() - picked, 2),
                             "indexed_rows": _indexed_rows(done.stderr)})
             print(f"  {label}: {seconds:.1f} s", flush=True)
     finally:
         client.close()
     return results
+
+
+def _children_cpu() -> float:
+    """CPU seconds of the finished child processes (a command and its workers): on a shared
+    machine the wall time also measures everyone else's load."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _indexed_rows(log: str) -> int | None:
@@ -226,14 +235,15 @@ def tables(results: list[dict], rounds: int) -> list[tuple[str, str]]:
         latency_rows.append([f"{r['scale']}×", h["all"]["median_ms"], h["all"]["p95_ms"], h["first"]["p95_ms"],
                              _peer(p, "all", "median_ms"), _peer(p, "all", "p95_ms"), ratio,
                              h["errors"], _peer(p, "errors")])
-    change_rows = [[f"{r['scale']}×", c["change"], c["command_s"], c["served_after_s"], c["indexed_rows"]]
+    change_rows = [[f"{r['scale']}×", c["change"], c["command_s"], c.get("cpu_s", "–"), c["served_after_s"],
+                    c["indexed_rows"]]
                    for r in results for c in r.get("changes", [])]
     checks = []
     for r in results:
         if r["scale"] == 100:
-            worst = max(c["command_s"] for c in r["changes"])
+            worst = max(c["command_s"] for c in r["changes"] if "shares" not in c["change"])
             served = max(c["served_after_s"] for c in r["changes"])
-            checks.append(f"at 100×: the slowest one-document change took {worst} s end to end (target < 15 s: "
+            checks.append(f"at 100×: adding or removing a new document took {worst} s end to end at most (target < 15 s: "
                           f"{'met' if worst < 15 else 'not met'}); the server served it {served} s after at most "
                           f"(target 2 s: {'met' if served <= 2 else 'not met'})")
             h = r["latency"]["hyoka"]["all"]
@@ -259,7 +269,7 @@ def tables(results: list[dict], rounds: int) -> list[tuple[str, str]]:
          + f"\n\nThe query mix is sent {rounds} times to both servers, interleaved; every request counts,"
            " including the first sight of each query (before hyoka-search's result cache holds it)."),
         ("One-document changes with the server running",
-         markdown_table(["scale", "change", "command s (end to end)", "served after s", "rows indexed"],
+         markdown_table(["scale", "change", "command s (end to end)", "CPU s", "served after s", "rows indexed"],
                         change_rows)
          + "\n\n`hyoka-search ingest` / `remove` as a user runs them (at full priority here:"
            " `HYOKA_BUILD_NICENESS=0`), timed from start to exit;"
