@@ -37,6 +37,7 @@ bench: install
 	$(PY) -m bench.scale
 	$(PY) -m bench.processes
 	$(PY) -m bench.timings
+	$(PY) -m bench.safety
 
 # 32 clients for 60 s against waitress on loopback while the index is rebuilt; writes bench/results/loadtest.*
 loadtest: install
