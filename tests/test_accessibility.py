@@ -5,10 +5,8 @@ from urllib.parse import quote
 
 import pytest
 
-from .conftest import rid
+from .conftest import PHONE, rid
 
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 CORONA = quote("コロナ")
 PAGES = {
     "home": "/",
@@ -28,18 +26,6 @@ PAGES = {
     "bad-request": "/search?page=0",
 }
 
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport=DESKTOP, locale="ja-JP")
-    context.set_default_timeout(10_000)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def page(context):
-    return context.new_page()
 
 
 @pytest.mark.parametrize("name", list(PAGES))
