@@ -10,6 +10,7 @@ from search.ask import answer_question, ask, read
 from search.engine import run_search
 from search.errors import EmptyQuestion, QueryTooLong
 from search.query import parse_query
+from search.understanding.filters import read_filters
 from search.ask.kind import read_kind
 from search.ask.question import read_question, tidy
 
@@ -424,3 +425,33 @@ def test_the_ask_page_links_to_the_search_of_its_rows(live):
     assert body["search"]["department"] == ["危機管理課"] and body["search"]["progress"] == ["D", "E"]
     status, _, listing = live.get("/api/search", **body["search"])
     assert listing["total"] == body["total"]
+
+
+# --- what questions needed from the shared understanding (search/understanding/filters.py) ---
+
+
+@pytest.mark.parametrize("text, read", [
+    ("取組区分が「え」の取組", [("effort", "え")]),  # a quoted code is still a code
+    ("学びあいのまちづくりの章でAの取組", [("chapter", "第2章 学びあいのまちづくり（生涯学習、教育、スポーツ）"),
+                                    ("progress", "A")]),  # a bare letter as what rows are
+    ("取組はどれでしょうか", []),  # でしょう's う is no effort code: only a particle may stand between
+    ("図書館及び博物館の取組", [("department", "図書館"), ("department", "博物館")]),
+    ("上下水道の経営課の取組", [("department", "上下水道経営課")]),
+    ("スポーツ推進の担当課の取組", [("department", "スポーツ推進課")]),
+    ("進捗が遅れている（D）取組", [("progress", "D")]),  # the code in brackets says which
+    ("さらに充実・発展させるべきとされた取組", [("direction", "ア")]),
+])
+def test_filters_written_in_questions(corpus, text, read):
+    mentions = read_filters(text, corpus).mentions
+    assert [(m.facet, m.value) for m in mentions] == read
+
+
+def test_a_word_the_document_never_uses_is_reported_not_a_veto(corpus):
+    # the other words single out the row: answered, the word reported, the answer less sure
+    response = answer_question(corpus, "茶畑テラス事業のキャッチコピーを立案したのはどの課ですか")
+    assert response["answer"].startswith("商工観光課です") and lines(response) == [406]
+    assert "「キャッチコピー」は文書に出てこないため、ほかの語で答えました" in response["answer"]
+    assert response["confidence"] < 0.7
+    # the word that is the topic itself: not found
+    response = answer_question(corpus, "学校給食の無償化はいつから実施されますか")
+    assert response["kind"] == "not_found" and "「無償化」は文書に出てきません" in response["answer"]

@@ -112,6 +112,14 @@ def respond(asked: Asked) -> Answer:
         answer.text = f"該当する取組に{MISSING[kind]}の記載はありません。" + answer.text
     if answer is None:
         answer = not_found(asked, "該当する記述がありません。")
+    return with_left_out(asked, answer)
+
+
+def with_left_out(asked: Asked, answer: Answer) -> Answer:
+    """A partial answer says what it left out: the question's words the document never uses."""
+    left_out = [w.term.text for w in asked.words if not w.term.known] + asked.dropped
+    if left_out and answer.kind != "not_found":
+        answer.text += f"（「{'」「'.join(dict.fromkeys(left_out))}」は文書に出てこないため、ほかの語で答えました）"
     return answer
 
 

@@ -14,7 +14,7 @@ import threading
 import weakref
 from dataclasses import dataclass, field
 
-from ..engine import Selection, count_rows, scored_documents, select
+from ..engine import Selection, count_rows, select
 from ..facets import members
 from ..matching import reading_query
 from ..query import Leaf, Node, parse_query
@@ -110,8 +110,7 @@ def read_words(corpus, known: Knowledge, selection: Selection, said=()) -> list[
         if key not in known.word_rows:
             if len(known.word_rows) >= MAX_CACHED_WORDS:
                 known.word_rows.clear()
-            query = reading_query(reading, corpus.corrections)
-            rows = set(scored_documents(corpus, query)) if query is not None else set()
+            rows = rows_of(corpus, reading)
             variants = [v for target in reading.targets() for v in variants_of(target, corpus.corrections)]
             known.word_rows[key] = (rows, variants)
         rows, variants = known.word_rows[key]
@@ -121,6 +120,15 @@ def read_words(corpus, known: Knowledge, selection: Selection, said=()) -> list[
         idf = math.log((total + 1) / (len(rows) + 0.5)) * (PREDICATE_WEIGHT if term.predicate else 1.0)
         words.append(Word(term, rows, variants, reading.expansions + [w.text for w in reading.widened], idf))
     return words
+
+
+def rows_of(corpus, reading) -> set[int]:
+    """The rows one word matches, as the search matches it (unscored: only which rows)."""
+    query = reading_query(reading, corpus.corrections)
+    if query is None:
+        return set()
+    with corpus.searching() as searcher:
+        return set(searcher.docs_for_query(query))
 
 
 def held_weight(words: list[Word], held) -> float:

@@ -41,7 +41,7 @@ KANJI_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "�
                  "九": "9", "十": "10"}
 QUOTED = re.compile(r"[「『\"“]([^」』\"”]{1,80})[」』\"”]")
 # Words that follow a legend phrase when it describes the rows asked for.
-ROW_AFTER = re.compile(r"^[^、。？?\s]{0,6}?(?:取組|取り組み|もの|施策|事業)|^\s*$|^\s")
+ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,6}?|[ぁ-ゖ]{0,12})(?:取組|取り組み|もの|施策|事業)|^\s*$|^\s")
 LEGEND_SKIP = frozenset({"物", "為る", "居る", "成る", "有る", "おる", "事", "取り組み", "もの"})
 
 
@@ -259,6 +259,10 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
                 continue
         elif use == "predicate" and end == token.end:
             continue
+        # A code in brackets after the word says which of its grades is meant: 遅れている（D）.
+        named = re.match(r"\s*[(（]\s*(" + CODE_CLASS[kind] + r")\s*[)）]", blanker.text[end:])
+        if named and named.group(1).upper() in codes:
+            codes, end = (named.group(1).upper(),), end + named.end()
         for code in codes:
             found.append(_mention(blanker, kind, code, token.start, end, "word"))
         blanker.take(token.start, end)
