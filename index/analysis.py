@@ -127,6 +127,12 @@ def sub_morphemes(morpheme):
     return list(parts) if len(parts) > 1 else []
 
 
+def synonym_groups(morpheme) -> tuple[int, ...]:
+    """The ids of the synonym groups of Sudachi's dictionary that a morpheme belongs to:
+    子ども and 児童 share one, 高齢者 and 年寄り another (see notes/whoosh-sudachi.md)."""
+    return tuple(morpheme.synonym_group_ids())
+
+
 class SudachiTokenizer(Tokenizer):
     """Sudachi words: mode C tokens, plus their mode A parts at the same position when indexing.
 

@@ -1,23 +1,32 @@
-"""Key terms of each evaluation, weighted by how distinctive they are: the data behind related measures.
+"""Key terms of each evaluation: the data behind related measures.
 
-At build time every row gets a sparse vector of key terms:
+At build time every row gets its key terms with their frequencies (weighted by field):
 
-- Sudachi nouns in normalized form (空家 → 空き家), from the split-C words and their shorter parts
-  (地区センター, and 地区 and センター with less weight);
-- compound nouns: adjacent pairs of nouns and whole compounds of up to four (情報 + 発信 → 情報発信,
-  避難行動要支援者);
-- the concepts of ``data/synonyms.tsv`` that the text mentions (LINE, YouTube → SNS; 市報 → 広報いるま).
+- Sudachi nouns in normalized form (空家 → 空き家) that stand alone;
+- compound nouns (a run of adjacent nouns: 予防 + 保全 → 予防保全) whole, and their right-hand parts
+  (保全): in Japanese the head of a compound is its last word. A part on the left is a modifier and
+  counts only together with its head, so 予防保全 and 予防接種 share nothing, and a word that Sudachi
+  keeps whole but splits into shorter parts (地区センター → 地区 | センター) counts with its head part;
+- the concepts of ``data/synonyms.tsv`` that the text mentions (LINE, YouTube → SNS; 市報 → 広報いるま);
+- the synonym groups of Sudachi's dictionary of each noun (子ども and 児童, 高齢者 and 年寄り): two rows
+  that say the same thing in other words share a group.
 
-Terms are weighted TF-IDF over measures (the rows of one measure count once), so that 空き家 weighs
-and 推進 does not; terms found in more than ``MAX_DF_RATIO`` of the measures and a short list of
-generic administrative words are dropped. Each vector has length 1, so the dot product of two
-vectors is their cosine: the relatedness that ``search/related.py`` ranks by.
+Nothing here depends on the rest of the corpus: how much a term says (its inverse document
+frequency, and whether it is spread over the whole plan like 周知 or 把握) is weighed at query time
+by ``search/related.py`` from the counts kept per term. So the tables can be built for everything
+(``write_related``) or changed one document at a time (``add_related``, ``remove_related``).
 
-The vectors are stored in SQLite with an inverted list that keeps the strongest
-``POSTINGS_PER_TERM`` postings of each term (see ``write_related``), so that a query reads a bounded
-number of postings whatever the corpus size. The build is linear in the size of the text (each
-distinct sentence is analysed once, in two processes for a large corpus); at 34,000 rows a query
-costs a few milliseconds (``python -m bench.related_scale``).
+Tables, in the generation's SQLite database:
+
+- ``related_records``: one row per evaluation: its measure (the id of the measure's first row:
+  department and continuation rows belong to it), chapter, section, item, departments and its terms
+  as JSON ``{term id: weight}`` (``term_weights``: saturated frequencies scaled to length 1);
+- ``related_terms``: each term, its most frequent spelling, ``df`` (measures that contain it),
+  ``units`` (sections that contain it, a section being a 節 of a chapter of a document) and the
+  group and concept terms a word belongs to (``類:19163 概念:子育て``, space-separated);
+- ``related_postings``: the same weights as ``(term, weight, record)``, the strongest
+  ``POSTINGS_PER_TERM`` of each term, ordered by weight within a term: the candidates of a query;
+- ``related_stats``: how many measures and sections the tables hold.
 """
 
 from __future__ import annotations
@@ -31,28 +40,32 @@ import sqlite3
 import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable
 
-from .analysis import apply_corrections, morphemes, normalize, sub_morphemes
+from .analysis import apply_corrections, morphemes, normalize, sub_morphemes, synonym_groups
 from .tables import Tables
 
 # How much an occurrence counts, by field: the measure and its content say what it is about,
 # the comments what was done; the item and section titles are shared by several measures.
-FIELD_WEIGHTS = {"measure": 2.0, "item": 1.0, "section": 0.5, "content": 1.5,
+FIELD_WEIGHTS = {"measure": 2.0, "item": 1.0, "content": 1.5,
                  "effort_comment": 1.0, "direction_comment": 1.0}
-WORD_WEIGHT = 1.0
-PART_WEIGHT = 0.5  # a shorter part of a compound word: 地区 of 地区センター
-COMPOUND_WEIGHT = 0.5
+WORD_WEIGHT = 1.0  # a noun standing alone, or a whole compound
+HEAD_WEIGHT = 0.5  # the right-hand part of a compound: 保全 of 予防保全, センター of 地区センター
+MODIFIER_WEIGHT = 0.3  # a left-hand word of a compound: ゼロカーボンシティ of ゼロカーボンシティ共同宣言
+GROUP_WEIGHT = 0.5  # a synonym group of a noun: weaker than the word itself
 CONCEPT_WEIGHT = 1.0
-MAX_COMPOUND = 4  # a compound of more pieces is kept as its pairs only
-IDF_MIN_DF = 3  # see term_vectors
-MAX_DF_RATIO = 0.15  # terms in more measures than this say nothing distinctive
-POSTINGS_PER_TERM = 100  # postings kept per term, the strongest: what one query term reads at most
+MAX_COMPOUND = 4  # a compound of more pieces is kept as its right-hand parts only
 PARALLEL_SENTENCES = 50_000  # distinct sentences; below this one process is faster than two
+# Postings kept per term, the strongest: what a query reads at most for one term (search/related.py).
+# After ``remove_related`` a term may keep fewer until the next full build; scores are not affected,
+# since they are computed from the rows' own terms.
+POSTINGS_PER_TERM = 200
+SATURATION = 1.2  # BM25's k1: the tenth occurrence of a word adds little to the first
 CONCEPT_PREFIX = "概念:"
-# Administrative words that occur everywhere in an evaluation and carry no topic. Document
-# frequency already weighs them down; listed so that a small corpus drops them too.
+GROUP_PREFIX = "類:"
+# Administrative words that occur everywhere in an evaluation and carry no topic: never a term,
+# and cut from the ends of a compound (空き家対策事業 → 空き家対策). Document frequency weighs down
+# the many others at query time (search/related.py); listed so that a compound loses them.
 GENERIC_WORDS = (
     "推進", "実施", "充実", "取組", "取り組み", "事業", "支援", "整備", "検討", "活用", "向上", "促進",
     "強化", "確保", "継続", "実現", "必要", "計画", "対応", "状況", "実施計画", "市内", "本市", "入間市",
@@ -100,90 +113,146 @@ def _piece(pos, normalized: str) -> str | None:
 
 @lru_cache(maxsize=None)
 def _keyable(term: str) -> bool:
-    return len(term) >= 2 and not term.isdigit() and term not in _spellings(GENERIC_WORDS)
+    return len(term) >= 2 and not term.isdigit() and not _generic(term)
+
+
+def _generic(term: str) -> bool:
+    return term in _spellings(GENERIC_WORDS)
 
 
 # Per-process caches: the analysis of a word depends only on the word, and a corpus repeats its
 # vocabulary endlessly (most of the time of a build went to asking Sudachi the same things).
-_kinds: dict[tuple[int, str], tuple[str, str | None]] = {}
-_parts: dict[tuple[int, str], list[tuple[str, str]]] = {}
+_kinds: dict[tuple[int, str], tuple[str, str | None, tuple[str, ...], bool]] = {}
+_heads: dict[tuple[int, str], tuple[str, str] | None] = {}
 
 
-def _kind(m) -> tuple[str, str | None]:
-    """``(normalized term, piece kind)`` of a morpheme."""
-    key = (m.part_of_speech_id(), m.normalized_form())
+def _kind(m, surface: str) -> tuple[str, str | None, tuple[str, ...], bool]:
+    """``(normalized term, piece kind, synonym-group terms, is a quantity)`` of a morpheme."""
+    key = (m.part_of_speech_id(), surface)
     found = _kinds.get(key)
     if found is None:
-        term = normalize(key[1])
-        found = _kinds[key] = (term, _piece(m.part_of_speech(), term))
+        term, pos = normalize(m.normalized_form()), m.part_of_speech()
+        kind = _piece(pos, term)
+        number = pos[1] == "数詞" or any(c.isdigit() for c in surface)
+        groups = tuple(f"{GROUP_PREFIX}{g}" for g in synonym_groups(m)) if kind == "noun" else ()
+        found = _kinds[key] = (term, kind, groups, number)
     return found
 
 
-def _noun_parts(m, term: str) -> list[tuple[str, str]]:
-    """The keyable shorter nouns of a compound word (狭山茶 → 狭山), as ``(term, surface)``."""
+def _head_part(m, term: str) -> tuple[str, str] | None:
+    """The head (last) part of a word Sudachi splits further, ``(term, surface)``: センター of 地区センター."""
     if len(term) < 3:  # no part of two characters or more would be left beside another
-        return []
+        return None
     key = (m.part_of_speech_id(), m.surface())
-    found = _parts.get(key)
-    if found is None:
-        found = []
-        for part in sub_morphemes(m):
-            part_term = normalize(part.normalized_form())
-            if part.part_of_speech()[0] == "名詞" and _keyable(part_term) and part_term != term:
-                found.append((part_term, part.surface()))
-        _parts[key] = found
-    return found
+    if key not in _heads:
+        parts = sub_morphemes(m)
+        head = None
+        if parts and parts[-1].part_of_speech()[0] == "名詞":
+            part_term = normalize(parts[-1].normalized_form())
+            if _keyable(part_term) and part_term != term:
+                head = (part_term, parts[-1].surface())
+        _heads[key] = head
+    return _heads[key]
+
+
+def _trim(run: list) -> list:
+    """A compound without the pieces that cannot end or start it: a leading suffix or generic word,
+    a trailing prefix or generic word (市内|空き家|対策|事業 → 空き家|対策)."""
+    start, end = 0, len(run)
+    while start < end and (run[start][2] == "suffix" or _generic(run[start][0])):
+        start += 1
+    while end > start and (run[end - 1][2] == "prefix" or _generic(run[end - 1][0])):
+        end -= 1
+    return run[start:end]
+
+
+def _bind_prefixes(run: list) -> list:
+    """A prefix belongs to the noun after it: 多|文化|共生 → 多文化|共生 (文化 alone is not what was said)."""
+    bound, prefix = [], None
+    for piece in run:
+        if piece[2] == "prefix":
+            prefix = piece if prefix is None else (prefix[0] + piece[0], prefix[1] + piece[1]) + piece[2:]
+            continue
+        if prefix is not None:
+            piece = (prefix[0] + piece[0], prefix[1] + piece[1], piece[2], (), None)
+            prefix = None
+        bound.append(piece)
+    return bound
+
+
+def _compound_terms(run: list, found: Counter) -> None:
+    """Count the terms of one run of adjacent pieces: the whole compound, its right-hand parts
+    (each with the head), its other nouns a little (modifiers) and the synonym groups of the head."""
+    if len(run) == 1:  # most runs are one noun: the same counts, sooner
+        term, surface, kind, groups, m = run[0]
+        if kind == "noun" and _keyable(term):
+            _word(term, surface, m, groups, WORD_WEIGHT, found)
+        return
+    run = _bind_prefixes(_trim(run))
+    if not run:
+        return
+    for start in range(max(0, len(run) - MAX_COMPOUND), len(run) - 1):
+        window = run[start:]
+        if window[0][2] != "suffix":
+            term = "".join(piece[0] for piece in window)
+            if _keyable(term):
+                found[(term, "".join(piece[1] for piece in window))] += WORD_WEIGHT if start == 0 else HEAD_WEIGHT
+    for term, surface, kind, _, _ in run[:-1]:
+        if kind == "noun" and _keyable(term):
+            found[(term, surface)] += MODIFIER_WEIGHT
+    term, surface, kind, groups, m = run[-1]
+    if kind == "noun" and _keyable(term):  # 公園|線: a compound ending in a suffix has no head of its own
+        _word(term, surface, m, groups, WORD_WEIGHT if len(run) == 1 else HEAD_WEIGHT, found)
+
+
+def _word(term: str, surface: str, m, groups: tuple[str, ...], weight: float, found: Counter) -> None:
+    """Count a noun, its own head part (センター of 地区センター) and its synonym groups."""
+    found[(term, surface)] += weight
+    if m is not None:
+        part = _head_part(m, term)
+        if part is not None:
+            found[part] += HEAD_WEIGHT
+    for group in groups:
+        found[(group, surface)] += GROUP_WEIGHT
 
 
 def key_terms(text: str, masked: list[tuple[int, int]] = ()) -> Counter:
-    """``{(term, label): weight}``: the nouns, noun parts and compound nouns of ``text``.
+    """``{(term, label): weight}``: the nouns, compounds, head parts and synonym groups of ``text``.
 
     ``term`` is the normalized form (lower case), ``label`` the spelling as written (NFKC).
     Compounds that overlap a ``masked`` span of ``text`` are left out whole.
 
-    >>> sorted(t for t, _ in key_terms("空き家バンクの開設"))
-    ['バンク', '空き家', '空き家バンク', '開設']
+    >>> {t: w for (t, _), w in key_terms("空き家バンクの開設").items() if not t.startswith(GROUP_PREFIX)}
+    {'空き家バンク': 1.0, '空き家': 0.3, 'バンク': 0.5, '開設': 1.0}
     """
     found: Counter = Counter()
-    run: list[tuple[str, str, str, object]] = []  # adjacent pieces: normalized, surface, kind, morpheme
-    span = [0, 0]
+    run: list[tuple[str, str, str, tuple[str, ...], object]] = []  # normalized, surface, kind, groups, morpheme
+    span = [0, 0]  # of the run, in ``text``: only needed to compare with ``masked``
 
     def flush():
-        if run and not any(begin < span[1] and span[0] < end for begin, end in masked):
-            for term, surface, kind, m in run:
-                if kind == "noun" and _keyable(term):
-                    found[(term, surface)] += WORD_WEIGHT
-                    for part in _noun_parts(m, term):
-                        found[part] += PART_WEIGHT
-            if len(run) > 1:
-                # Pairs of adjacent pieces (情報|発信) and the whole compound when it is short: the
-                # longer partial windows of 福祉総合相談支援窓口 would each repeat the same evidence.
-                windows = [run[i : i + 2] for i in range(len(run) - 1)]
-                if 2 < len(run) <= MAX_COMPOUND:
-                    windows.append(list(run))
-                for window in windows:
-                    # A compound neither starts with a suffix nor ends with a prefix (避難行動|要|支援者).
-                    if window[0][2] == "suffix" or window[-1][2] == "prefix":
-                        continue
-                    term = "".join(piece[0] for piece in window)
-                    if _keyable(term):
-                        found[(term, "".join(piece[1] for piece in window))] += COMPOUND_WEIGHT
+        if not masked or not any(begin < span[1] and span[0] < end for begin, end in masked):
+            _compound_terms(run, found)
         run.clear()
 
+    counter_next = False
     for offset, m in morphemes(text):
-        term, kind = _kind(m)
-        if kind is None:
+        surface = m.surface()
+        term, kind, groups, number = _kind(m, surface)
+        # Quantities are not topics: 1人 (一人), and the counter after a number (1|台). Morphemes
+        # cover the text without gaps, so pieces one after the other are adjacent.
+        if kind is None or number or (counter_next and len(surface) == 1):
+            counter_next = number
             if run:
                 flush()
             continue
-        begin = offset + m.begin()
-        if run and begin != span[1]:
-            flush()
-        if not run:
-            span[0] = begin
-        span[1] = offset + m.end()
-        run.append((term, m.surface(), kind, m))
-    flush()
+        counter_next = False
+        if masked:
+            if not run:
+                span[0] = offset + m.begin()
+            span[1] = offset + m.end()
+        run.append((term, surface, kind, groups, m))
+    if run:
+        flush()
     return found
 
 
@@ -224,19 +293,19 @@ def masked_spans(text: str, patterns: list[tuple[str, re.Pattern]]) -> list[tupl
             for match in pattern.finditer(flat)]
 
 
-def measure_groups(records: list[dict]) -> list[int]:
-    """For each record, the index of the first row of its measure (department and continuation rows)."""
-    first: dict[tuple, int] = {}
-    by_line: dict[tuple[str, int], int] = {}
-    groups: list[int] = []
-    for n, r in enumerate(records):
-        group = first.setdefault((r["document"], r["chapter"], r["section"], r["item"], r["measure"]), n)
+def measure_keys(records: list[dict]) -> list[str]:
+    """For each record, the id of the first row of its measure (department and continuation rows)."""
+    first: dict[tuple, str] = {}
+    by_line: dict[tuple[str, int], str] = {}
+    keys: list[str] = []
+    for r in records:
+        key = first.setdefault((r["document"], r["chapter"], r["section"], r["item"], r["measure"]), r["id"])
         parent = by_line.get((r["document"], int(r["continues"]))) if r.get("continues") else None
         if parent is not None:
-            group = groups[parent]
-        groups.append(group)
-        by_line[(r["document"], r["line"])] = n
-    return groups
+            key = parent
+        keys.append(key)
+        by_line[(r["document"], r["line"])] = key
+    return keys
 
 
 def sentences(text: str) -> list[str]:
@@ -309,78 +378,157 @@ def _analyse_in_worker(sentence: str):
     return _worker.analyse(sentence)
 
 
-def term_vectors(records: list[dict], tables: Tables):
-    """``(vectors, labels, groups)`` for ``records`` in order.
+def term_weights(frequencies: dict) -> dict:
+    """Saturated frequencies scaled to length 1 (no corpus statistics): a row's postings weights.
 
-    ``vectors[n]`` is ``{term: weight}`` of length 1 for record ``n``, ``labels`` maps each kept
-    term to its most frequent spelling, ``groups[n]`` is the index of the first row of its measure.
+    >>> term_weights({"a": 1.0, "b": 1.0}) == {"a": 0.7071, "b": 0.7071}
+    True
     """
-    groups = measure_groups(records)
-    counter = TermCounter(tables)
-    counter.analyse_all(r[name] for r in records for name in FIELD_WEIGHTS if r.get(name))
-    label_counts: dict[str, Counter] = defaultdict(Counter)
-    counts = [counter.record_terms(r, label_counts) for r in records]
-    counter.cache.clear()
-    # Document frequency over measures: the department rows of one measure repeat its text.
-    group_terms: dict[int, set[str]] = defaultdict(set)
-    for n, terms in enumerate(counts):
-        group_terms[groups[n]].update(terms)
-    df: Counter = Counter(t for terms in group_terms.values() for t in terms)
-    del group_terms
-    total = len(set(groups)) or 1
-    max_df = max(2, MAX_DF_RATIO * total)
-    # A term shared by two or three measures may be a coincidence of wording (読み手, 目線): the
-    # document frequency used for weighting is at least IDF_MIN_DF.
-    idf = {t: math.log((total + 1) / (max(n, IDF_MIN_DF) + 0.5)) for t, n in df.items() if 2 <= n <= max_df}
-    vectors = []
-    for terms in counts:
-        vector = {t: math.log1p(w) * idf[t] for t, w in terms.items() if t in idf}
-        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-        vectors.append({t: w / norm for t, w in vector.items()})
-    labels = {t: label_counts[t].most_common(1)[0][0] for t in idf}
-    return vectors, labels, groups
+    saturated = {t: f * (SATURATION + 1) / (f + SATURATION) for t, f in frequencies.items()}
+    norm = math.sqrt(sum(w * w for w in saturated.values())) or 1.0
+    return {t: round(w / norm, 4) for t, w in saturated.items()}
 
 
-def write_related(database: Path, records: Iterable[dict], tables: Tables) -> None:
-    """Store the term vectors of ``records``, their measure groups and the inverted list in ``database``.
+def unit_key(record: dict) -> str:
+    """The section a row belongs to, the unit over which a term's spread is counted."""
+    return "\t".join((record["document"], record["chapter"], record.get("section") or ""))
 
-    Tables: ``related_records`` (one row per evaluation, ``id`` in document order, its vector as
-    JSON ``{term id: weight}``), ``related_terms`` (term ids, normalized terms and labels) and
-    ``related_postings`` (the strongest ``POSTINGS_PER_TERM`` postings of each term, clustered by
-    term and rank).
-    """
-    records = list(records)
-    vectors, labels, groups = term_vectors(records, tables)
-    term_ids = {term: n for n, term in enumerate(sorted(labels))}
-    chapter_ids: dict[tuple[str, str], int] = {}
-    chapters = [chapter_ids.setdefault((r["document"], r["chapter"]), len(chapter_ids)) for r in records]
-    postings: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    term_chapters: dict[int, set[int]] = defaultdict(set)
-    for n, vector in enumerate(vectors):
-        for term, weight in vector.items():
-            postings[term_ids[term]].append((weight, n))
-            term_chapters[term_ids[term]].add(chapters[n])
+
+SCHEMA = """
+create table if not exists related_records (id integer primary key, evaluation text unique,
+    document text, measure text, chapter text, section text, item text, departments text, vector text);
+create index if not exists related_records_place on related_records (document, chapter, section, item);
+create index if not exists related_records_measure on related_records (measure);
+create table if not exists related_terms (id integer primary key, term text unique, label text,
+    df integer, units integer, groups text);
+create table if not exists related_postings (term integer, weight real, record integer,
+    primary key (term, weight desc, record)) without rowid;
+create table if not exists related_stats (name text primary key, value integer);
+"""
+
+
+def write_related(database, records: Iterable[dict], tables: Tables) -> None:
+    """Create the related-measure tables of ``database`` and fill them with ``records``."""
     connection = sqlite3.connect(database)
     try:
         with connection:
-            connection.executescript("""
-                create table related_records (id integer primary key, evaluation text unique,
-                    measure_group integer, chapter integer, departments text, vector text);
-                create table related_terms (id integer primary key, term text, label text, chapters integer);
-                create table related_postings (term integer, rank integer, record integer, weight real,
-                    primary key (term, rank)) without rowid;
-            """)
-            connection.executemany(
-                "insert into related_records values (?, ?, ?, ?, ?, ?)",
-                ((n, r["id"], groups[n], chapters[n], "\t".join(r["departments"]),
-                  json.dumps({term_ids[t]: round(w, 5) for t, w in vectors[n].items()}, separators=(",", ":")))
-                 for n, r in enumerate(records)))
-            connection.executemany("insert into related_terms values (?, ?, ?, ?)",
-                                   ((n, term, labels[term], len(term_chapters[n])) for term, n in term_ids.items()))
-            connection.executemany(
-                "insert into related_postings values (?, ?, ?, ?)",
-                ((term, rank, record, round(weight, 5))
-                 for term, rows in postings.items()
-                 for rank, (weight, record) in enumerate(sorted(rows, key=lambda p: (-p[0], p[1]))[:POSTINGS_PER_TERM])))
+            add_related(connection, records, tables)
     finally:
         connection.close()
+
+
+def add_related(connection: sqlite3.Connection, records: Iterable[dict], tables: Tables) -> None:
+    """Add the rows of whole documents (``records`` as ``read_records`` gives them) to the tables.
+
+    The caller commits. A document already present must be removed first (``remove_related``).
+    """
+    connection.executescript(SCHEMA)
+    records = list(records)
+    counter = TermCounter(tables)
+    counter.analyse_all(r[name] for r in records for name in FIELD_WEIGHTS if r.get(name))
+    label_counts: dict[str, Counter] = defaultdict(Counter)
+    frequencies = [counter.record_terms(r, label_counts) for r in records]
+    counter.cache.clear()
+    ids = _term_ids(connection, label_counts, tables)
+    measures = measure_keys(records)
+    vectors = [{ids[t]: w for t, w in term_weights(f).items()} for f in frequencies]
+    start = connection.execute("select coalesce(max(id), -1) + 1 from related_records").fetchone()[0]
+    known = {n for (n,) in connection.execute("select distinct term from related_postings")} if start else set()
+    connection.executemany(
+        "insert into related_records values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((start + n, r["id"], r["document"], measures[n], r["chapter"], r.get("section") or "",
+          r.get("item") or "", "\t".join(r["departments"]), json.dumps(vectors[n], separators=(",", ":")))
+         for n, r in enumerate(records)))
+    postings = _strongest(vectors, start)
+    connection.executemany("insert into related_postings values (?, ?, ?)",
+                           ((t, w, n) for t, found in postings.items() for w, n in found))
+    for term in known & postings.keys():  # these had postings already: keep the strongest
+        _trim_postings(connection, term)
+    _count(connection, [set(vector) for vector in vectors], measures, [unit_key(r) for r in records], +1)
+
+
+def _strongest(vectors: list[dict[int, float]], start: int) -> dict[int, list[tuple[float, int]]]:
+    """Per term, its strongest ``POSTINGS_PER_TERM`` postings ``(weight, record)`` among ``vectors``."""
+    by_term: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for n, vector in enumerate(vectors, start):
+        for term, weight in vector.items():
+            by_term[term].append((weight, n))
+    for term, found in by_term.items():
+        if len(found) > POSTINGS_PER_TERM:
+            found.sort(key=lambda p: (-p[0], p[1]))
+            del found[POSTINGS_PER_TERM:]
+    return by_term
+
+
+def _trim_postings(connection: sqlite3.Connection, term: int) -> None:
+    """Delete the postings of ``term`` beyond its strongest ``POSTINGS_PER_TERM``."""
+    last = connection.execute("select weight, record from related_postings where term = ? "
+                              "order by weight desc, record limit 1 offset ?", (term, POSTINGS_PER_TERM)).fetchone()
+    if last is not None:
+        connection.execute("delete from related_postings where term = ? and (weight < ? or weight = ? and record >= ?)",
+                           (term, last[0], last[0], last[1]))
+
+
+def remove_related(connection: sqlite3.Connection, document: str) -> None:
+    """Remove the rows of ``document`` from the tables; the caller commits."""
+    rows = connection.execute("select id, measure, document, chapter, section, vector from related_records "
+                              "where document = ?", (document,)).fetchall()
+    if not rows:
+        return
+    _count(connection, [{int(t) for t in json.loads(r[5])} for r in rows], [r[1] for r in rows],
+           ["\t".join(r[2:5]) for r in rows], -1)
+    connection.execute("delete from related_postings where record in "
+                       "(select id from related_records where document = ?)", (document,))
+    connection.execute("delete from related_records where document = ?", (document,))
+    connection.execute("delete from related_terms where df <= 0")
+
+
+def _term_ids(connection: sqlite3.Connection, label_counts: dict[str, Counter], tables: Tables) -> dict[str, int]:
+    """Term → id, adding the terms not yet in ``related_terms`` (with the groups and concepts of a word)."""
+    ids = dict(connection.execute("select term, id from related_terms"))
+    new = sorted(t for t in label_counts if t not in ids)
+    start = max(ids.values(), default=-1) + 1
+    ids.update((t, start + n) for n, t in enumerate(new))
+    spellings = concept_spellings(tables)
+    connection.executemany("insert into related_terms values (?, ?, ?, 0, 0, ?)",
+                           ((ids[t], t, label, " ".join(_word_groups(t, label) + spellings.get(t, [])))
+                            for t, label in ((t, label_counts[t].most_common(1)[0][0]) for t in new)))
+    return ids
+
+
+def _word_groups(term: str, label: str) -> list[str]:
+    """The synonym-group terms of a one-word term: 子ども → 類:16008, 類:19163."""
+    if term.startswith((GROUP_PREFIX, CONCEPT_PREFIX)):
+        return []
+    words = list(morphemes(label))
+    return [f"{GROUP_PREFIX}{g}" for g in synonym_groups(words[0][1])] if len(words) == 1 else []
+
+
+def concept_spellings(tables: Tables) -> dict[str, list[str]]:
+    """Key term → the concept terms it spells, the spellings analysed like a row's text:
+    自治会 → [概念:町内会], 外国人 (of 外国人市民, 市民 being generic) → [概念:在住外国人, …]."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for concept in tables.concepts:
+        name = CONCEPT_PREFIX + normalize(concept.name)
+        for spelling in concept.terms:
+            for (term, _), weight in key_terms(unicodedata.normalize("NFKC", spelling)).items():
+                if weight >= WORD_WEIGHT and not term.startswith(GROUP_PREFIX) and name not in found[term]:
+                    found[term].append(name)
+    return found
+
+
+def _count(connection: sqlite3.Connection, term_sets: list[set[int]], measures: list[str],
+           units: list[str], sign: int) -> None:
+    """Add (``sign`` +1) or subtract (-1) rows' terms to the measure and section counts of each term."""
+    by_measure: dict[str, set[int]] = defaultdict(set)
+    by_unit: dict[str, set[int]] = defaultdict(set)
+    for terms, measure, unit in zip(term_sets, measures, units):
+        by_measure[measure] |= terms
+        by_unit[unit] |= terms
+    df = Counter(t for terms in by_measure.values() for t in terms)
+    spread = Counter(t for terms in by_unit.values() for t in terms)
+    connection.executemany("update related_terms set df = df + ?, units = units + ? where id = ?",
+                           ((sign * n, sign * spread[t], t) for t, n in df.items()))
+    for name, n in (("measures", len(by_measure)), ("units", len(by_unit))):
+        connection.execute("insert into related_stats values (?, ?) on conflict (name) do update "
+                           "set value = value + excluded.value", (name, sign * n))

@@ -9,6 +9,7 @@ from search.limits import (MATCH_BUDGET_SECONDS, MAX_FILTER_VALUES, MAX_FILTER_V
 from search.query import MAX_PAGE
 from search.related import DEFAULT_LIMIT as RELATED_DEFAULT_LIMIT
 from search.related import MAX_LIMIT as RELATED_MAX_LIMIT
+from search.related import RELATIONS as RELATED_RELATIONS
 from search.related import SCOPES as RELATED_SCOPES
 from search.settings import DEFAULTS
 
@@ -68,12 +69,20 @@ RELATED = {
         "id": {"type": "string"}, "scope": {"type": "string", "enum": list(RELATED_SCOPES)},
         "limit": {"type": "integer"},
         "results": {"type": "array", "items": {"allOf": [RECORD, {"type": "object", "required": [
-            "score", "same_chapter", "shared", "reason"], "properties": {
-            "score": {"type": "number", "description": "関連の強さ（共通する語の重みの積和）"},
+            "score", "relation", "same_chapter", "shared", "reason", "rows"], "properties": {
+            "score": {"type": "number", "description": "関連の強さ（0〜1: 共通する語の重みが双方に占める割合の平均、同じ項なら加点）"},
+            "relation": {"type": "string", "enum": list(RELATED_RELATIONS),
+                         "description": "item: 同じ項の施策、chapter: 同じ章の施策、other: 他の章の施策"},
             "same_chapter": {"type": "boolean", "description": "元の取組と同じ章か"},
             "shared": {"type": "object", "properties": {n: {"type": "array", "items": {"type": "string"}}
                                                         for n in ("terms", "concepts", "departments")}},
-            "reason": {"type": "string", "example": "共通の語: 空き家、空き家バンク／同じ所管課: 都市計画課"}}}]}},
+            "reason": {"type": "string", "example": "同じ項の施策／共通の語: 空き家対策、調査／同じ所管課: 都市計画課"},
+            "rows": {"type": "array", "description": "この取組の各行（所管課ごと）の区分", "items": {
+                "type": "object", "required": ["id", "departments", "progress", "effort", "direction"], "properties": {
+                    "id": {"type": "string"}, "departments": {"type": "array", "items": {"type": "string"}},
+                    "progress": {"type": "string", "enum": list(PROGRESS)},
+                    "effort": {"type": "string", "enum": list(EFFORT)},
+                    "direction": {"type": "array", "items": {"type": "string", "enum": list(DIRECTION)}}}}}}}]}},
     },
 }
 
@@ -181,15 +190,17 @@ SPEC = {
             "responses": {"200": _ok(RECORD, "The record"), **ERRORS},
         }},
         "/api/evaluations/{id}/related": {"get": {
-            "summary": "Related measures elsewhere in the plan, with the reason in Japanese",
-            "description": "同じ取組（他の所管課の行・続きの行）は含みません。scope=other（既定）では他の章の取組を先に、"
-                           "scope=all では章を問わず関連の強い順に返します。",
+            "summary": "Related measures across the plan, best first, with the reason in Japanese",
+            "description": "計画全体から関連の強い順に、関連の下限を超えた取組だけを返します（該当がなければ空）。"
+                           "1 つの取組（他の所管課の行・続きの行）は 1 件にまとめ、rows に各行の所管課と区分を示します。"
+                           "同じ取組自身は含みません。relation は item（同じ項）、chapter（同じ章）、"
+                           "other（他の章）。scope=other では他の章の取組だけを返します。",
             "parameters": [
                 {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
                 {"name": "limit", "in": "query", "required": False, "schema": {
                     "type": "integer", "minimum": 1, "maximum": RELATED_MAX_LIMIT, "default": RELATED_DEFAULT_LIMIT}},
                 {"name": "scope", "in": "query", "required": False, "schema": {
-                    "type": "string", "enum": list(RELATED_SCOPES), "default": "other"}},
+                    "type": "string", "enum": list(RELATED_SCOPES), "default": "all"}},
             ],
             "responses": {"200": _ok(RELATED, "Related measures"), **ERRORS},
         }},
