@@ -35,6 +35,7 @@ bench: install
 	$(PY) -m bench.latency
 	$(PY) -m bench.scale
 	$(PY) -m bench.timings
+	$(PY) -m bench.safety
 
 # 32 clients for 60 s against waitress on loopback while the index is rebuilt; writes bench/results/loadtest.*
 loadtest: install

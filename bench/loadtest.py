@@ -32,6 +32,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.hostile import hostile_requests
 from bench.spawn import PROJECT_DIR, ServerProcess, hyoka_search
 from index.cli import BUILD_NICENESS
 
@@ -118,8 +119,12 @@ class Plan:
     questions: list[str]
     record_ids: list[str]
     ask: bool
+    hostile: list[dict] = field(default_factory=list)  # requests at the limits (bench/hostile.py)
+    hostile_share: float = 0.0
 
     def request(self, chooser: random.Random) -> tuple[str, str]:
+        if self.hostile and chooser.random() < self.hostile_share:
+            return "hostile", path_for("/api/search", chooser.choice(self.hostile))
         kinds = [k for k in MIX if self.ask or k != "ask"]
         kind = chooser.choices(kinds, weights=[MIX[k] for k in kinds])[0]
         if kind == "search":
@@ -217,6 +222,13 @@ def record_ids(server: ServerProcess) -> list[str]:
         page += 1
 
 
+def hostile_plan(server: ServerProcess, count: int = 300) -> list[dict]:
+    """Distinct requests at the limits, with the server's own department and chapter names."""
+    facets = server.get("/api/search?per_page=1")[1]["facets"]
+    return hostile_requests([f["value"] for f in facets["department"]], [f["value"] for f in facets["chapter"]],
+                            count)
+
+
 def summarize(samples: list[Sample]) -> dict:
     seconds = [s.seconds for s in samples]
     return {"requests": len(samples), "errors": sum(1 for s in samples if s.error),
@@ -229,10 +241,11 @@ def summarize(samples: list[Sample]) -> dict:
 
 def run(clients: int, duration: float, reindex_pause: float, threads: int, max_latency: float,
         work_dir: Path, workspace: Path | None = None, think: float = 0.0,
-        build_niceness: int | None = None) -> dict:
+        build_niceness: int | None = None, hostile: float = 0.0) -> dict:
     """Run the whole load test in ``work_dir``; the results as a dict.
 
-    ``workspace``: an already built workspace to copy instead of building one.
+    ``workspace``: an already built workspace to copy instead of building one. ``hostile``: the
+    share of requests replaced by requests at the limits (``bench/hostile.py``).
     """
     var_dir = work_dir / "var"
     if workspace is not None:
@@ -245,7 +258,8 @@ def run(clients: int, duration: float, reindex_pause: float, threads: int, max_l
     searches, questions = workload()
     with ServerProcess(var_dir, threads=threads, log_path=work_dir / "server.log") as server:
         ask_status = server.get(path_for("/api/ask", {"q": questions[0]}), timeout=60)[0]
-        plan = Plan(searches, questions, record_ids(server), ask=ask_status != 404)
+        plan = Plan(searches, questions, record_ids(server), ask=ask_status != 404,
+                    hostile=hostile_plan(server) if hostile else [], hostile_share=hostile)
         reindexer = Reindexer(var_dir, reindex_pause, build_niceness)
         reindex_thread = threading.Thread(target=reindexer.run, daemon=True)
         workers = [Client(server.port, seed, plan, think) for seed in range(clients)]
@@ -272,7 +286,7 @@ def run(clients: int, duration: float, reindex_pause: float, threads: int, max_l
             time.sleep(0.1)
     samples = [s for w in workers for s in w.samples] + watcher.samples
     overall = summarize(samples)
-    by_kind = {kind: summarize([s for s in samples if s.kind == kind]) for kind in list(MIX) + ["documents"]
+    by_kind = {kind: summarize([s for s in samples if s.kind == kind]) for kind in list(MIX) + ["hostile", "documents"]
                if any(s.kind == kind for s in samples)}
     errors = [s.error for s in samples if s.error]
     changes = max(0, len(watcher.seen) - 1)
@@ -280,12 +294,14 @@ def run(clients: int, duration: float, reindex_pause: float, threads: int, max_l
               and sum(len(r) for r in reindexer.runs.values()) > 0 and served == stored)
     return {
         "passed": passed,
-        "clients": clients, "think_s": think, "duration_s": round(elapsed, 1), "server_threads": threads,
+        "clients": clients, "think_s": think, "hostile_share": hostile, "duration_s": round(elapsed, 1), "server_threads": threads,
         "build_niceness": BUILD_NICENESS if build_niceness is None else build_niceness,
         "max_latency_limit_ms": max_latency * 1000,
         "throughput_rps": round(len(samples) / elapsed, 1) if elapsed else 0.0,
         "ask": "included" if plan.ask else f"skipped (/api/ask answered {ask_status})",
         "overall": overall, "by_kind": by_kind,
+        "ordinary": summarize([s for s in samples if s.kind in MIX]),
+        "ordinary_seconds": [s.seconds for s in samples if s.kind in MIX],  # for bench.safety; not written
         "index_changes": {step: {"runs": len(times), "mean_s": round(statistics.fmean(times), 2)}
                           for step, times in reindexer.runs.items()},
         "index_change_failures": len(reindexer.failures),
@@ -304,6 +320,8 @@ def markdown(results: dict) -> str:
     """The results as the table in ``loadtest.md``."""
     o = results["overall"]
     pace = f"pausing {results['think_s']} s on average" if results["think_s"] else "back to back"
+    if results.get("hostile_share"):
+        pace += f", {results['hostile_share']:.0%} of the requests at the limits of bench/hostile.py"
     changes = ", ".join(f"`hyoka-search {step}` {c['runs']}× (mean {c['mean_s']} s)"
                         for step, c in results["index_changes"].items()) or "no change finished"
     lines = [
@@ -352,13 +370,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="CPU niceness of the index changes (default: the command's own, 10; 0 = none)")
     parser.add_argument("--think", type=float, default=0.0,
                         help="mean pause of a client between requests, s (default 0: back to back)")
+    parser.add_argument("--hostile", type=float, default=0.0,
+                        help="share of requests at the limits (bench/hostile.py; default 0)")
     args = parser.parse_args(argv)
     work_dir = Path(tempfile.mkdtemp(prefix="hyoka-loadtest-"))
     try:
         results = run(args.clients, args.duration, args.reindex_pause, args.threads, args.max_latency, work_dir,
-                      args.workspace, args.think, args.build_niceness)
+                      args.workspace, args.think, args.build_niceness, args.hostile)
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
+    results.pop("ordinary_seconds")
     args.output.mkdir(parents=True, exist_ok=True)
     (args.output / "loadtest.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n",
                                                encoding="utf-8")

@@ -27,6 +27,13 @@ MIN_COVERAGE = 0.5
 # against the word itself, in a soft match's ranking.
 WIDENED_CREDIT = 0.5
 PREDICATE_CREDIT = 0.5  # predicates (暮らす, 聞こえる) rank rows, they do not select them
+# When the words match fewer rows than this, the measures most related to the best of them
+# (precomputed: search/related.py) follow them, below every row the words match: what the search
+# finds for コミュニティバス is one row, and its neighbours are the other rows about the same bus.
+NEIGHBOURS_BELOW = 10
+NEIGHBOUR_SEEDS = 3
+NEIGHBOURS_PER_SEED = 10
+NEIGHBOUR_WEIGHT = 0.01  # a neighbour's related score (at most about 1) times this: below any match
 
 
 def resolve_filters(corpus: Corpus, filters: dict[str, list[str]]) -> dict[str, set[str]]:
@@ -219,10 +226,35 @@ def _first_by_position(corpus: Corpus, mask: int, limit: int) -> list[int]:
     return found
 
 
+def neighbours(corpus: Corpus, scores: dict[int, float]) -> dict[int, float]:
+    """The rows most related to the best matches of a search that matched few, scored below
+    every match (cached per corpus with the matches)."""
+    if not 0 < len(scores) < NEIGHBOURS_BELOW:
+        return {}
+    from .related import RelatedRequest, find_related  # related.py reads records through this module
+
+    seeds = sorted(scores, key=lambda d: (-scores[d], corpus.positions[d]))[:NEIGHBOUR_SEEDS]
+    found: dict[int, float] = {}
+    for seed in seeds:
+        record_id = corpus.stored(seed)["id"]
+        for result in find_related(corpus, record_id, RelatedRequest(NEIGHBOURS_PER_SEED, "all"))["results"]:
+            docnum = corpus.docnum(result["id"])
+            if docnum is not None and docnum not in scores:
+                found[docnum] = max(found.get(docnum, 0.0), NEIGHBOUR_WEIGHT * result["score"])
+    return found
+
+
+def plain(tree) -> bool:
+    """Words only: no quoted phrase, OR or exclusion, whose user asked for exactly those rows."""
+    if isinstance(tree, Leaf):
+        return not tree.exact
+    return isinstance(tree, Node) and tree.op == "and" and all(plain(c) for c in tree.children)
+
+
 @dataclass
 class Selection:
-    """What a search selects before paging: the query's matches, the facet counts and the
-    documents that pass every filter (a bitmask)."""
+    """What a search selects before paging: the query's matches (and the neighbours that follow
+    them), the facet counts and the documents that pass every filter (a bitmask)."""
 
     readings: list
     scores: dict[int, float] | None
@@ -232,20 +264,31 @@ class Selection:
     passing: int
     understanding: Understanding | None = None
     truncated: bool = False  # matching stopped at the time budget
+    neighbours: frozenset[int] = frozenset()
 
 
-def select(corpus: Corpus, parsed: ParsedQuery) -> Selection:
+def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) -> Selection:
     """Match the query and apply the filters, those of the request and those written into the
-    query; shared by the search, exports and suggestions."""
+    query; shared by the search, exports and suggestions. ``with_neighbours``: the rows related
+    to the best of few matches follow them (a question's answer counts matches only)."""
     with budget() as spent:
         readings, scores, mode, understanding = find(corpus, parsed)
+    near: dict[int, float] = {}
+    if with_neighbours and scores and plain(parsed.tree):
+        key = ("neighbours", understanding.tree)
+        near = corpus.results.get(key)
+        if near is None:
+            near = neighbours(corpus, scores)
+            corpus.results.put(key, near, 1 + len(near))
+        scores = {**near, **scores}
     requested = {name: list(values) for name, values in parsed.filters.items()}
     for name, values in understanding.filters.items():
         requested[name] = list(dict.fromkeys(requested.get(name, []) + values))
     filters = resolve_filters(corpus, requested)
     matching = corpus.everything if scores is None else to_mask(scores, len(corpus.facets))
     counts, passing = count_masks(corpus.masks, matching, filters)
-    return Selection(readings, scores, mode, filters, counts, passing, understanding, spent.truncated)
+    return Selection(readings, scores, mode, filters, counts, passing, understanding, spent.truncated,
+                     frozenset(near))
 
 
 def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] = DEFAULTS) -> dict:
@@ -259,6 +302,7 @@ def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] 
         record = corpus.stored(docnum)
         record.pop("source_text", None)
         record["score"] = round(scores.get(docnum, 0.0), 4)
+        record["match"] = "related" if docnum in selection.neighbours else "words"
         record["highlights"] = highlight(record, readings, corpus.corrections,
                                          settings["snippet_length"], settings["fragments_per_field"])
         results.append(record)
@@ -270,12 +314,12 @@ def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] 
         "results": results,
         "facets": facet_response(corpus, selection.counts, filters, settings["facet_size"]),
         "interpretation": interpretation(parsed, readings, selection.mode, filters, selection.understanding,
-                                         selection.truncated),
+                                         selection.truncated, sum(passing >> d & 1 for d in selection.neighbours)),
     }
 
 
 def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understanding: Understanding | None = None,
-                   cut_short: bool = False) -> dict:
+                   cut_short: bool = False, neighbours: int = 0) -> dict:
     """How the query was read, so a user sees why a row matched."""
     notes = []
     if cut_short:
@@ -306,6 +350,8 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
             notes.append(f"{prefix}「{reading.text}」を「{words}」（{HOW_JA[how]}）としても検索しました。")
         if not reading.known and not reading.excluded:
             notes.append(f"「{reading.text}」は文書に出てきません。")
+    if neighbours:
+        notes.append(f"語に一致する取組が少ないため、それらと関連の深い取組{neighbours}件を後に続けて表示しています（「関連」）。")
     return {
         "mode": mode if readings else "browse",
         "terms": [r.to_dict() for r in readings],
@@ -313,6 +359,7 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
         "corrections": [c for r in readings for c in r.corrections],
         "filters": {name: sorted(values) for name, values in filters.items()},
         "sort": parsed.sort,
+        "neighbours": neighbours,
         "fallback": parsed.fallback,
         "truncated": cut_short,
         "query_filters": [dict(m.to_dict(), undo={"q": undo_mention(parsed.text, m)}) for m in mentions],

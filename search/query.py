@@ -17,7 +17,8 @@ from typing import Mapping, Sequence
 from index.grades import FACET_NAMES_JA, FACETS, GRADES
 
 from .errors import BadParameter, QueryTooComplex, QueryTooLong, TooManyValues
-from .limits import MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL, MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
+from .limits import (MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL, MAX_PHRASE_LENGTH, MAX_QUERY_CHARACTERS,
+                     MAX_QUERY_WORDS)
 from .settings import DEFAULTS
 
 SORTS = ("relevance", "document", "progress")
@@ -167,9 +168,9 @@ def parse_query(params: Mapping[str, Sequence[str] | str], settings: Mapping[str
 
 
 def check_complexity(tree) -> None:
-    """``QueryTooComplex`` past ``MAX_QUERY_WORDS`` distinct words or a word or phrase longer than
-    ``MAX_PHRASE_LENGTH``: each word costs a match of its own, a long one more (its bigrams, and
-    an unspaced sentence is read as its nouns)."""
+    """``QueryTooComplex`` past ``MAX_QUERY_WORDS`` distinct words, a word or phrase longer than
+    ``MAX_PHRASE_LENGTH`` or ``MAX_QUERY_CHARACTERS`` in all: each word costs a match of its own,
+    a long one more (its bigrams, and an unspaced sentence is read as its nouns)."""
     texts = {leaf.text for leaf in _leaves(tree, include_excluded=True)}
     longest = max(texts, key=len, default="")
     if len(longest) > MAX_PHRASE_LENGTH:
@@ -180,6 +181,11 @@ def check_complexity(tree) -> None:
     if len(texts) > MAX_QUERY_WORDS:
         raise QueryTooComplex(f"検索語が多すぎます（{len(texts)}語、{MAX_QUERY_WORDS}語まで）",
                               f"too many words in the query: {len(texts)} (at most {MAX_QUERY_WORDS})")
+    total = sum(map(len, texts))
+    if total > MAX_QUERY_CHARACTERS:
+        raise QueryTooComplex(f"検索語が長すぎます（語句の合計{total}文字、{MAX_QUERY_CHARACTERS}文字まで）",
+                              f"the words and phrases of the query have {total} characters in all "
+                              f"(at most {MAX_QUERY_CHARACTERS})")
 
 
 def plain_words(text: str):

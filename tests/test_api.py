@@ -68,7 +68,8 @@ def test_unknown_record_is_404_json(live):
 
 def test_page_past_the_end_is_empty(live):
     status, _, body = live.get("/api/search", q="婚活", page=50)
-    assert status == 200 and body["results"] == [] and body["total"] == 3
+    # Three rows say 婚活; the measures related to them follow (few matches have neighbours).
+    assert status == 200 and body["results"] == [] and body["total"] - body["interpretation"]["neighbours"] == 3
 
 
 @pytest.mark.parametrize("raw", [

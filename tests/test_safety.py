@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 import urllib.error
 import urllib.request
@@ -14,10 +15,12 @@ from whoosh.query import Every
 
 import search.budget
 
+from bench.hostile import hostile_requests
 from bench.spawn import hyoka_search
 from index.build import Workspace
 from search.export import inert
-from search.limits import MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL, MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
+from search.limits import (MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL, MAX_PHRASE_LENGTH, MAX_QUERY_CHARACTERS,
+                           MAX_QUERY_WORDS)
 from search.query import parse_query
 from search.suggest import MOST_DROPPED_VALUES, _candidates
 from web import create_app
@@ -210,20 +213,34 @@ def test_a_page_cannot_be_framed_by_another_site(live, browser):
 WORDS = ["コロナ", "地区センター", "空き家", "子育て", "図書館", "公民館", "防災", "観光", "介護", "環境", "道路"]
 
 
+def phrase(length: int, word: str = "地域") -> str:
+    """Unspaced text of ``length`` characters."""
+    return (word * length)[:length]
+
+
 def test_the_most_words_allowed_are_answered(live):
-    status, _, body = live.get("/api/search", q=" ".join(WORDS[:MAX_QUERY_WORDS]))
+    many = WORDS[:MAX_QUERY_WORDS]
+    assert sum(map(len, many)) <= MAX_QUERY_CHARACTERS
+    status, _, body = live.get("/api/search", q=" ".join(many))
     assert status == 200 and body["interpretation"]["truncated"] is False
-    status, _, body = live.get("/api/search", q='"' + "地区センター" * (MAX_PHRASE_LENGTH // 6) + '"')
-    assert status == 200
+    longest = phrase(MAX_PHRASE_LENGTH, "地区センター")
+    assert live.get("/api/search", q=f'"{longest}"')[0] == 200
+    rest = MAX_QUERY_CHARACTERS - MAX_PHRASE_LENGTH
+    assert live.get("/api/search", q=f"{longest} {phrase(rest, '子育て支援')}")[0] == 200
+
+
+TOO_MANY = MAX_QUERY_WORDS + 1
 
 
 @pytest.mark.parametrize("q, said", [
-    (" ".join(WORDS[:MAX_QUERY_WORDS + 1]), "too many words in the query: 11"),
-    (" OR ".join(WORDS[:MAX_QUERY_WORDS + 1]), "too many words in the query: 11"),
-    (" ".join(WORDS[:9] + ["-" + WORDS[9], "-" + WORDS[10]]), "too many words in the query: 11"),
-    ("地域" * (MAX_PHRASE_LENGTH // 2 + 1), f"a word or phrase of {MAX_PHRASE_LENGTH + 2} characters"),
-    ('"' + "地域 " * (MAX_PHRASE_LENGTH // 3 + 1) + '"',
-     f"a word or phrase of {(MAX_PHRASE_LENGTH // 3 + 1) * 3 - 1} characters"),
+    (" ".join(WORDS[:TOO_MANY]), f"too many words in the query: {TOO_MANY}"),
+    (" OR ".join(WORDS[:TOO_MANY]), f"too many words in the query: {TOO_MANY}"),
+    (" ".join(WORDS[:TOO_MANY - 2] + ["-" + w for w in WORDS[TOO_MANY - 2:TOO_MANY]]),
+     f"too many words in the query: {TOO_MANY}"),
+    (phrase(MAX_PHRASE_LENGTH + 1), f"a word or phrase of {MAX_PHRASE_LENGTH + 1} characters"),
+    ('"' + "地域 " * (MAX_PHRASE_LENGTH // 3 + 1) + '"', "a word or phrase of"),
+    (f"{phrase(MAX_PHRASE_LENGTH)} {phrase(MAX_QUERY_CHARACTERS - MAX_PHRASE_LENGTH + 1, '子育て')}",
+     f"have {MAX_QUERY_CHARACTERS + 1} characters in all"),
 ])
 def test_a_query_past_the_bounds_is_a_400_saying_what_to_shorten(live, q, said):
     status, _, body = live.get("/api/search", q=q)
@@ -232,8 +249,8 @@ def test_a_query_past_the_bounds_is_a_400_saying_what_to_shorten(live, q, said):
 
 
 def test_the_page_says_the_query_has_too_many_words(live):
-    status, _, page = live.get("/search", q=" ".join(WORDS))
-    assert status == 400 and "検索語が多すぎます（11語、10語まで）" in page
+    status, _, page = live.get("/search", q=" ".join(WORDS[:TOO_MANY]))
+    assert status == 400 and f"検索語が多すぎます（{TOO_MANY}語、{MAX_QUERY_WORDS}語まで）" in page
 
 
 @pytest.fixture
@@ -277,3 +294,13 @@ def test_openapi_publishes_the_query_bounds(live):
     assert f"at most {MAX_QUERY_WORDS} distinct words" in q["description"]
     interpretation = operation["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["interpretation"]
     assert interpretation["properties"]["truncated"]["type"] == "boolean"
+
+
+def test_the_benchmark_requests_at_the_limits_are_all_allowed(live):
+    """bench/hostile.py sends these to time them and to load the server: each must be answered."""
+    facets = live.get("/api/search", per_page=1)[2]["facets"]
+    requests = hostile_requests([f["value"] for f in facets["department"]], [f["value"] for f in facets["chapter"]], 9)
+    assert len({json.dumps(r, sort_keys=True) for r in requests}) == 9
+    for params in requests:
+        status, _, body = live.get("/api/search", **params)
+        assert status == 200, (params, body)

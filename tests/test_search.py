@@ -69,8 +69,10 @@ def test_corona_concept_expands_but_not_to_vaccination(corpus):
 
 
 def test_several_words_mean_all_of_them(corpus):
-    both = set(lines(search(corpus, q="高齢者 介護")))
+    response = search(corpus, q="高齢者 介護")
+    both = {r["source"]["line"] for r in response["results"] if r["match"] == "words"}
     assert both == {220, 222, 227, 228, 230}
+    assert lines(response)[:5] == [line for line in lines(response) if line in both]  # neighbours after
     assert search(corpus, q="高齢者 介護")["interpretation"]["mode"] == "all"
 
 

@@ -72,7 +72,7 @@ def test_rows_with_the_word_itself_rank_above_widened_ones(corpus):
     # ガイドライン is in two rows: rare enough to be widened by its synonym group (指針).
     response = search(corpus, q="ガイドライン")
     assert widened(response, "synonym") == {"指針"}
-    with_word = set(lines(search(corpus, q='"ガイドライン"')))
+    with_word = {r["source"]["line"] for r in search(corpus, q='"ガイドライン"')["results"] if r["match"] == "words"}
     ranked = lines(response)
     assert set(ranked) > with_word
     assert set(ranked[:len(with_word)]) == with_word
@@ -161,3 +161,26 @@ def test_a_long_sentence_reads_a_bounded_number_of_words(corpus):
     interpretation = search(corpus, q=text)["interpretation"]
     assert len(interpretation["terms"]) == MAX_SENTENCE_WORDS
     assert {"学校", "環境", "協働"} <= {d["text"] for d in interpretation["dropped"]}
+
+
+def test_few_matches_are_followed_by_their_neighbours(corpus):
+    from search.related import RelatedRequest, find_related
+
+    response = search(corpus, q="コミュニティバス")
+    matched = [r for r in response["results"] if r["match"] == "words"]
+    related = [r for r in response["results"] if r["match"] == "related"]
+    assert 0 < len(matched) < 10 and related
+    assert response["results"][:len(matched)] == matched  # every match first
+    assert max(r["score"] for r in related) < min(r["score"] for r in matched)
+    seeds = {r["id"] for r in matched[:3]}
+    neighbours = {x["id"] for s in seeds for x in find_related(corpus, s, RelatedRequest(10, "all"))["results"]}
+    assert {r["id"] for r in related} <= neighbours
+    assert response["interpretation"]["neighbours"] == len(related)
+    # Filters hold for neighbours too.
+    filtered = search(corpus, q="コミュニティバス", progress="B")
+    assert all(r["progress"] == "B" for r in filtered["results"])
+
+
+def test_many_matches_or_none_have_no_neighbours(corpus):
+    assert all(r["match"] == "words" for r in search(corpus, q="観光")["results"])
+    assert search(corpus, q="ドローンの活用")["total"] == 0

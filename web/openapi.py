@@ -5,7 +5,7 @@ from __future__ import annotations
 from index.grades import DIRECTION, EFFORT, PROGRESS
 from search.ask import KINDS as ASK_KINDS
 from search.limits import (MATCH_BUDGET_SECONDS, MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL, MAX_PHRASE_LENGTH,
-                           MAX_QUERY_WORDS)
+                           MAX_QUERY_CHARACTERS, MAX_QUERY_WORDS)
 from search.query import MAX_PAGE
 from search.related import DEFAULT_LIMIT as RELATED_DEFAULT_LIMIT
 from search.related import MAX_LIMIT as RELATED_MAX_LIMIT
@@ -57,6 +57,9 @@ RECORD = {
                                   "page": {"type": ["integer", "null"], "description":
                                            "printed page of the published PDF, when the text shows it"}}},
         "score": {"type": "number"},
+        "match": {"type": "string", "enum": ["words", "related"], "description":
+                  "words: the query's words match the row; related: a measure related to the best of "
+                  "few matches, listed after them"},
         "highlights": {"type": "array", "items": {"type": "object", "properties": {
             "field": {"type": "string"}, "fragment": {"type": "string"}}}},
     },
@@ -99,7 +102,8 @@ def _ok(schema: dict, description: str) -> dict:
 SEARCH_PARAMETERS = [
     {"name": "q", "in": "query", "required": False,
      "description": f"検索語（空なら全件）; at most {MAX_QUERY_WORDS} distinct words or phrases of at most "
-                    f"{MAX_PHRASE_LENGTH} characters each (else 400 query_too_complex)",
+                    f"{MAX_PHRASE_LENGTH} characters each, {MAX_QUERY_CHARACTERS} in all (else 400 "
+                    f"query_too_complex)",
      "schema": {"type": "string", "maxLength": DEFAULTS["max_query_length"]}},
     _array("progress", "進捗区分 (A–E)", PROGRESS),
     _array("effort", "取組区分 (あ–お)", EFFORT),

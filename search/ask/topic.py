@@ -156,7 +156,7 @@ def full_weight(words: list[Word]) -> float:
 
 def search_for(corpus, params: dict[str, list[str]]) -> Selection:
     """What the search selects: the same call ``/api/search`` makes with ``params``."""
-    return select(corpus, parse_query(params))
+    return select(corpus, parse_query(params), with_neighbours=False)
 
 
 def understood_query(corpus, question: Question) -> Selection:

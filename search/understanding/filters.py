@@ -24,7 +24,8 @@ from .tokens import analyse
 # Words for "a grade" of any kind: which kind is said by the code's alphabet.
 GENERIC_GRADE_WORDS = ("評価", "区分", "ランク", "判定", "グレード")
 # After a code, what says it is the grade of the rows asked for (Dの取組, Eとなっている).
-ROWS_CALLED = ("の取組", "の取り組み", "の施策", "のもの", "の事業", "となって", "とされ", "になって")
+ROWS_CALLED = ("の取組", "の取り組み", "の施策", "のもの", "の事業", "となって", "とされ", "になって", "と評価",
+               "の評価")
 SEPARATORS = r"(?:\s*(?:か|または|又は|もしくは|・|、|,|と|や|及び|および|/)\s*)"
 BETWEEN = r"[\sぁ-ゖ「『\"'=:、]{0,8}?"
 # Effort codes are hiragana themselves: between the name and the code only a particle (取組区分が
@@ -77,11 +78,6 @@ def _code_pattern(kind: str, named: bool) -> re.Pattern:
 
 
 CODE_PATTERNS = [(kind, _code_pattern(kind, named)) for kind in GRADES for named in (True, False)]
-# A bare progress letter as what rows are (Aの取組, Eとなっている取組, Bのもの): letters are
-# unambiguous as grades only there (DX, DV are words).
-CODE_PATTERNS.append(("progress", re.compile(
-    r"(?<![A-Za-z0-9])(?P<codes>[A-E](?:" + SEPARATORS + r"[A-E])*)(?![A-Za-z0-9])"
-    r"(?=\s*(?:の取組|の取り組み|の施策|のもの|の事業|となって|とされ|と評価|の評価))")))
 # A progress code typed as a word of its own (危機管理課 D): the documents never use a lone A–E.
 LONE_CODE = re.compile(r"(?:(?<=\s)|^)(?P<codes>[A-Ea-e](?:[・、,/][A-Ea-e])*)(?=\s|$)")
 
