@@ -108,6 +108,15 @@ def test_department_in_the_query_is_a_filter(corpus):
     assert search(corpus, q=mention["undo"]["q"])["interpretation"]["filters"] == {}
 
 
+@pytest.mark.parametrize("text, department, progress", [
+    ("子ども支援課 A", "こども支援課", ["A"]),        # another spelling of the same words
+    ("学校教育 順調", "学校教育課", ["A", "B"]),      # a part the text uses as a word, beside a grade
+])
+def test_department_beside_a_grade(corpus, text, department, progress):
+    filters = search(corpus, q=text)["interpretation"]["filters"]
+    assert filters == {"department": [department], "progress": progress}
+
+
 def test_part_of_a_department_name(corpus):
     response = search(corpus, q="地域振興の取組")
     assert response["interpretation"]["filters"] == {"department": ["地域振興課"]}
@@ -121,6 +130,9 @@ def test_part_of_a_department_name(corpus):
     ("遅れている 子育て", "progress", ["D", "E"]),
     ("順調な観光", "progress", ["A", "B"]),
     ("観光 Dの取組", "progress", ["D"]),
+    ("Aの観光", "progress", ["A"]),
+    ("未着手の観光", "progress", ["E"]),
+    ("遅延している観光", "progress", ["D", "E"]),  # 遅延 shares a synonym group with 遅れ
     ("観光 D", "progress", ["D"]),
 ])
 def test_grade_words_are_filters(corpus, text, facet, codes):

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-from index.analysis import morphemes, normalize
+from index.analysis import morphemes, normalize, normalized_words_text
 from index.grades import FACET_NAMES_JA, GRADES
 
 from .model import FilterReading, Mention
@@ -79,7 +80,10 @@ def _code_pattern(kind: str, named: bool) -> re.Pattern:
 
 CODE_PATTERNS = [(kind, _code_pattern(kind, named)) for kind in GRADES for named in (True, False)]
 # A progress code typed as a word of its own (危機管理課 D): the documents never use a lone A–E.
-LONE_CODE = re.compile(r"(?:(?<=\s)|^)(?P<codes>[A-Ea-e](?:[・、,/][A-Ea-e])*)(?=\s|$)")
+LONE_CODE = re.compile(r"(?:(?<=\s)|^)(?P<codes>[A-Ea-e](?:[・、,/][A-Ea-e])*)(?=\s|$)"
+                       # or a capital between Japanese particles (防災のA, Aの子育て), never 型 or 地区
+                       r"|(?:(?<=[\sのはがでもとをにや])|^)(?P<capital>[A-E](?:[・、,/][A-E])*)"
+                       r"(?=[のはがでもとを]|\s|$)")
 
 
 class Blanker:
@@ -89,6 +93,7 @@ class Blanker:
         self.original = text
         self.text = text
         self.protected = protected
+        self.read: list[Mention] = []  # the mentions read so far
 
     def free(self, start: int, end: int) -> bool:
         inside = any(a < end and start < b for a, b in self.protected)
@@ -114,6 +119,7 @@ def read_filters(text: str, corpus) -> FilterReading:
     mentions: list[Mention] = []
     for reader in (_grade_codes, _legend_labels, _grade_words, _departments, _chapters):
         mentions += reader(blanker, corpus)
+        blanker.read = mentions
     filters: dict[str, list[str]] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
         values = filters.setdefault(mention.facet, [])
@@ -147,7 +153,7 @@ def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
         for m in pattern.finditer(blanker.text):
             if not blanker.free(m.start(), m.end()):
                 continue
-            codes = re.findall(CODE_CLASS[kind], m.group("codes"))
+            codes = re.findall(CODE_CLASS[kind], m.groupdict().get("codes") or m.group("capital"))
             found += [_mention(blanker, kind, code.upper() if kind == "progress" else code,
                                m.start(), m.end(), "code") for code in dict.fromkeys(codes)]
             blanker.take(m.start(), m.end())
@@ -238,21 +244,24 @@ def find_legend_wording(text: str, labels) -> tuple[str, str, int, int] | None:
 
 
 def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
-    """The everyday words of data/grade_words.tsv, used as the table says (alone, as a
-    predicate, or negated)."""
-    table = {word: (kind, codes, use) for word, kind, codes, use in corpus.grade_words}
+    """The everyday words of data/grade_words.tsv, or a word of the same Sudachi synonym group
+    (遅延 shares 遅れ's), used as the table says (alone, as a predicate, or negated: 未着手)."""
+    table, groups = grade_word_table(tuple(corpus.grade_words))
     tokens = analyse(blanker.text)
     found = []
     for i, token in enumerate(tokens):
-        entry = table.get(token.normalized) or table.get(token.dictionary)
+        entry = table.get(token.normalized) or table.get(token.dictionary) or \
+            next((groups[g] for g in token.groups if g in groups), None)
         if not entry or not blanker.free(token.start, token.end):
             continue
         kind, codes, use = entry
-        end = _predicate_end(tokens, i)
+        start, end = token.start, _predicate_end(tokens, i)
         if use == "negated":
-            end = _negation_end(tokens, i)
+            negated_by_prefix = i > 0 and tokens[i - 1].surface in NEGATING_PREFIXES
+            end = token.end if negated_by_prefix else _negation_end(tokens, i)
             if end is None:
                 continue
+            start = tokens[i - 1].start if negated_by_prefix else start
         elif use == "predicate" and end == token.end:
             continue
         # A code in brackets after the word says which of its grades is meant: 遅れている（D）.
@@ -260,9 +269,24 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
         if named and named.group(1).upper() in codes:
             codes, end = (named.group(1).upper(),), end + named.end()
         for code in codes:
-            found.append(_mention(blanker, kind, code, token.start, end, "word"))
-        blanker.take(token.start, end)
+            found.append(_mention(blanker, kind, code, start, end, "word"))
+        blanker.take(start, end)
     return found
+
+
+NEGATING_PREFIXES = ("未", "不", "非")
+
+
+@lru_cache(maxsize=8)
+def grade_word_table(rows: tuple) -> tuple[dict, dict]:
+    """``(by word, by synonym group)`` of the grade words: ``(kind, codes, use)``."""
+    table = {word: (kind, codes, use) for word, kind, codes, use in rows}
+    groups = {}
+    for word, entry in table.items():
+        for token in analyse(word):
+            for group in token.groups:
+                groups.setdefault(group, entry)
+    return table, groups
 
 
 def _predicate_end(tokens, i: int) -> int:
@@ -307,7 +331,9 @@ def _departments(blanker: Blanker, corpus) -> list[Mention]:
             end = m.end() + (cue.end() if cue else 0)
             found.append(_mention(blanker, "department", name, m.start(), end, "name"))
             blanker.take(m.start(), end)
-    found += _department_parts(blanker, names, vocabulary)
+    graded = any(m.facet in GRADES for m in blanker.read)
+    found += _department_parts(blanker, names, vocabulary, graded)
+    found += _department_spellings(blanker, names, vocabulary, graded)
     return found
 
 
@@ -317,10 +343,11 @@ def _named_with_others(text: str, names: list[str]) -> bool:
     return bool(chain and DEPARTMENT_CUE.match(text[chain.end():]))
 
 
-def _department_parts(blanker: Blanker, names: list[str], vocabulary) -> list[Mention]:
+def _department_parts(blanker: Blanker, names: list[str], vocabulary, graded: bool = False) -> list[Mention]:
     """The end of a name (観光課 → 商工観光課; 上下水道の経営課 → 上下水道経営課) and a distinctive
     part of one (地域振興 → 地域振興課) that the text never uses as a word, or that 課 or 担当課
-    follows (スポーツ推進の担当課 → スポーツ推進課)."""
+    follows (スポーツ推進の担当課 → スポーツ推進課), or beside a grade (学校教育 順調: the grades
+    of a unit of the city)."""
     folded = {name: normalize(name) for name in names}
     found = []
     for m in SECTION_NAME.finditer(blanker.text):
@@ -344,10 +371,42 @@ def _department_parts(blanker: Blanker, names: list[str], vocabulary) -> list[Me
             cue = DEPARTMENT_CUE.match(blanker.text[m.end():])
             # A part the text uses as a word (危機管理) names the department only as the subject of
             # work, or with the word for a department after it (スポーツ推進の担当課).
-            if blanker.free(m.start(), m.end()) and (cue or m.group("section") or not word):
+            if blanker.free(m.start(), m.end()) and (cue or m.group("section") or graded or not word):
                 end = m.end() + (cue.end() if cue else 0)
                 found.append(_mention(blanker, "department", name, m.start(), end, "part of name"))
                 blanker.take(m.start(), end)
+    return found
+
+
+def _department_spellings(blanker: Blanker, names: list[str], vocabulary, graded: bool) -> list[Mention]:
+    """A name or distinctive part written another way, compared as Sudachi's normalized words
+    (子ども支援課 and こども支援課 are both 子供支援課)."""
+    keys: dict[str, tuple[str, str]] = {}
+    for name in names:
+        keys.setdefault(normalized_words_text(name), (name, "name"))
+        stem = re.sub(r"(?:課|室|局)$", "", name)
+        if stem != name and len(stem) >= 3:
+            keys.setdefault(normalized_words_text(stem), (name, "part of name"))
+    tokens = [t for t in analyse(blanker.rest()) if t.pos[0] not in ("空白",)]
+    found = []
+    for i in range(len(tokens)):
+        for j in range(min(len(tokens), i + 6), i, -1):
+            start, end = tokens[i].start, tokens[j - 1].end
+            hit = keys.get("".join(normalize(t.normalized) for t in tokens[i:j]))
+            if not hit or not blanker.free(start, end):
+                continue
+            name, how = hit
+            cue = DEPARTMENT_CUE.match(blanker.text[end:])
+            is_word = vocabulary.rows(normalize(blanker.text[start:end])) > 0
+            # A word of the text (図書館, 危機管理) names the department only as the subject of
+            # work or beside a grade; a section name (…課) always does.
+            is_section = how == "name" and name.endswith(("課", "室", "局"))
+            if is_word and not (is_section or cue or graded):
+                continue
+            end += cue.end() if cue else 0
+            found.append(_mention(blanker, "department", name, start, end, how))
+            blanker.take(start, end)
+            break
     return found
 
 
