@@ -22,8 +22,10 @@ Tables, in the generation's SQLite database:
   department and continuation rows belong to it), chapter, section, item, departments and its terms
   as JSON ``{term id: weight}`` (``term_weights``: saturated frequencies scaled to length 1);
 - ``related_terms``: each term, its most frequent spelling, ``df`` (measures that contain it),
-  ``units`` (sections that contain it, a section being a 節 of a chapter of a document) and the
-  group and concept terms a word belongs to (``類:19163 概念:子育て``, space-separated);
+  ``units`` (sections that contain it, a section being a 節 of a chapter of a document) and its
+  ``links``, space-separated: for a word, the synonym-group and concept terms it belongs to
+  (``類:19163 概念:子育て``); for a concept, how ``data/synonyms.tsv`` spells it in a document
+  (``お茶 茶業`` for 狭山茶);
 - ``related_postings``: the same weights as ``(term, weight, record)``, the strongest
   ``POSTINGS_PER_TERM`` of each term, ordered by weight within a term: the candidates of a query;
 - ``related_stats``: how many measures and sections the tables hold.
@@ -45,8 +47,9 @@ from typing import Iterable
 from .analysis import apply_corrections, morphemes, normalize, sub_morphemes, synonym_groups
 from .tables import Tables
 
-# How much an occurrence counts, by field: the measure and its content say what it is about,
-# the comments what was done; the item and section titles are shared by several measures.
+# How much an occurrence counts, by field: the measure and its content say what it is about, the
+# comments what was done, the item title what its measures share. Section titles are left out: they
+# made every measure of a 節 look alike (and the same 項 counts on its own, in search/related.py).
 FIELD_WEIGHTS = {"measure": 2.0, "item": 1.0, "content": 1.5,
                  "effort_comment": 1.0, "direction_comment": 1.0}
 WORD_WEIGHT = 1.0  # a noun standing alone, or a whole compound
@@ -116,6 +119,7 @@ def _keyable(term: str) -> bool:
     return len(term) >= 2 and not term.isdigit() and not _generic(term)
 
 
+@lru_cache(maxsize=None)
 def _generic(term: str) -> bool:
     return term in _spellings(GENERIC_WORDS)
 
@@ -256,41 +260,47 @@ def key_terms(text: str, masked: list[tuple[int, int]] = ()) -> Counter:
     return found
 
 
-def concept_patterns(tables: Tables) -> list[tuple[str, re.Pattern]]:
-    """One pattern per concept name (concepts that share a head are merged): any of its terms."""
-    terms: dict[str, list[str]] = defaultdict(list)
-    for concept in tables.concepts:
-        for term in concept.terms:
-            spelled = normalize(term)
-            if spelled not in terms[concept.name]:
-                terms[concept.name].append(spelled)
-    patterns = []
-    for name, spellings in terms.items():
-        # ASCII terms must stand alone (LINE is not a part of "online").
-        alternatives = [rf"(?<![0-9a-z]){re.escape(s)}(?![0-9a-z])" if ASCII_WORD.search(s) else re.escape(s)
-                        for s in sorted(spellings, key=len, reverse=True)]
-        patterns.append((name, re.compile("|".join(alternatives))))
-    return patterns
+class ConceptMatcher:
+    """The concepts of ``data/synonyms.tsv`` that a text mentions: one pattern per concept name (any
+    of its spellings; concepts that share a head are merged), tried only on a text that holds the
+    first two characters of one of its spellings (the table has hundreds of concepts)."""
 
+    def __init__(self, tables: Tables):
+        spellings: dict[str, list[str]] = defaultdict(list)
+        for concept in tables.concepts:
+            for term in concept.terms:
+                if normalize(term) not in spellings[concept.name]:
+                    spellings[concept.name].append(normalize(term))
+        self.patterns: list[tuple[str, re.Pattern]] = []
+        starts: dict[str, set[int]] = defaultdict(set)  # first two characters (or the one) → concepts
+        for name, spelled in spellings.items():
+            # ASCII terms must stand alone (LINE is not a part of "online").
+            alternatives = [rf"(?<![0-9a-z]){re.escape(s)}(?![0-9a-z])" if ASCII_WORD.search(s) else re.escape(s)
+                            for s in sorted(spelled, key=len, reverse=True)]
+            for s in spelled:
+                starts[s[:2]].add(len(self.patterns))
+            self.patterns.append((name, re.compile("|".join(alternatives))))
+        self.starts = dict(starts)
 
-def concept_terms(text: str, patterns: list[tuple[str, re.Pattern]]) -> Counter:
-    """``{(concept term, concept name): count}`` for the concepts ``text`` (NFKC) mentions."""
-    flat = text.lower()
-    found: Counter = Counter()
-    for name, pattern in patterns:
-        hits = len(pattern.findall(flat))
-        if hits:
-            found[(CONCEPT_PREFIX + normalize(name), name)] += CONCEPT_WEIGHT * hits
-    return found
+    def candidates(self, flat: str) -> list[tuple[str, re.Pattern]]:
+        """The concepts that may occur in ``flat`` (lower case): those that start somewhere in it."""
+        grams = {flat[i : i + 2] for i in range(len(flat) - 1)} | set(flat)
+        found = set().union(*(self.starts[key] for key in grams & self.starts.keys()))
+        return [self.patterns[n] for n in sorted(found)]
 
-
-def masked_spans(text: str, patterns: list[tuple[str, re.Pattern]]) -> list[tuple[int, int]]:
-    """Where ``text`` (NFKC) mentions a circumstance concept (``GENERIC_CONCEPTS``)."""
-    flat = text.lower()
-    if len(flat) != len(text):  # offsets would not line up; nothing is masked
-        return []
-    return [match.span() for name, pattern in patterns if name in GENERIC_CONCEPTS
-            for match in pattern.finditer(flat)]
+    def mentions(self, text: str) -> tuple[Counter, list[tuple[int, int]]]:
+        """``({(concept term, concept name): count}, masked spans)`` of ``text`` (NFKC): the concepts it
+        mentions, and where it mentions a circumstance concept (``GENERIC_CONCEPTS``)."""
+        flat = text.lower()
+        found: Counter = Counter()
+        masked: list[tuple[int, int]] = []
+        for name, pattern in self.candidates(flat):
+            matches = list(pattern.finditer(flat))
+            if matches:
+                found[(CONCEPT_PREFIX + normalize(name), name)] += CONCEPT_WEIGHT * len(matches)
+            if name in GENERIC_CONCEPTS and len(flat) == len(text):  # else offsets would not line up
+                masked.extend(m.span() for m in matches)
+        return found, masked
 
 
 def measure_keys(records: list[dict]) -> list[str]:
@@ -326,15 +336,16 @@ class TermCounter:
 
     def __init__(self, tables: Tables):
         self.corrections = tables.correction_pairs()
-        self.patterns = concept_patterns(tables)
+        self.concepts = ConceptMatcher(tables)
         self.cache: dict[str, tuple[tuple[tuple[str, str], float], ...]] = {}
 
     def analyse(self, sentence: str) -> tuple[tuple[tuple[str, str], float], ...]:
         """``((term, label), weight)`` pairs of one sentence: key terms and the concepts it mentions."""
         corrected, _, _ = apply_corrections(sentence, self.corrections)
         corrected = unicodedata.normalize("NFKC", corrected)
-        found = key_terms(corrected, masked_spans(corrected, self.patterns))
-        for key, n in concept_terms(corrected, self.patterns).items():
+        concepts, masked = self.concepts.mentions(corrected)
+        found = key_terms(corrected, masked)
+        for key, n in concepts.items():
             if key[1] not in GENERIC_CONCEPTS:
                 found[key] += n
         return tuple(found.items())
@@ -345,7 +356,7 @@ class TermCounter:
         if len(todo) >= PARALLEL_SENTENCES and (os.cpu_count() or 1) > 1:
             # Forked like Whoosh's writer processes: spawning would import the caller's __main__.
             context = multiprocessing.get_context("fork")
-            with context.Pool(2, initializer=_start_worker, initargs=(self.corrections, self.patterns)) as pool:
+            with context.Pool(2, initializer=_start_worker, initargs=(self.corrections, self.concepts)) as pool:
                 self.cache.update(zip(todo, pool.map(_analyse_in_worker, todo, chunksize=500)))
         else:
             self.cache.update((s, self.analyse(s)) for s in todo)
@@ -368,10 +379,10 @@ class TermCounter:
 _worker: TermCounter | None = None
 
 
-def _start_worker(corrections, patterns) -> None:
+def _start_worker(corrections, concepts) -> None:
     global _worker
     _worker = TermCounter(Tables())
-    _worker.corrections, _worker.patterns = corrections, patterns
+    _worker.corrections, _worker.concepts = corrections, concepts
 
 
 def _analyse_in_worker(sentence: str):
@@ -400,7 +411,7 @@ create table if not exists related_records (id integer primary key, evaluation t
 create index if not exists related_records_place on related_records (document, chapter, section, item);
 create index if not exists related_records_measure on related_records (measure);
 create table if not exists related_terms (id integer primary key, term text unique, label text,
-    df integer, units integer, groups text);
+    df integer, units integer, links text);
 create table if not exists related_postings (term integer, weight real, record integer,
     primary key (term, weight desc, record)) without rowid;
 create table if not exists related_stats (name text primary key, value integer);
@@ -484,15 +495,16 @@ def remove_related(connection: sqlite3.Connection, document: str) -> None:
 
 
 def _term_ids(connection: sqlite3.Connection, label_counts: dict[str, Counter], tables: Tables) -> dict[str, int]:
-    """Term → id, adding the terms not yet in ``related_terms`` (with the groups and concepts of a word)."""
+    """Term → id, adding the terms not yet in ``related_terms`` with their links (see ``SCHEMA``)."""
     ids = dict(connection.execute("select term, id from related_terms"))
     new = sorted(t for t in label_counts if t not in ids)
     start = max(ids.values(), default=-1) + 1
     ids.update((t, start + n) for n, t in enumerate(new))
-    spellings = concept_spellings(tables)
-    connection.executemany("insert into related_terms values (?, ?, ?, 0, 0, ?)",
-                           ((ids[t], t, label, " ".join(_word_groups(t, label) + spellings.get(t, [])))
-                            for t, label in ((t, label_counts[t].most_common(1)[0][0]) for t in new)))
+    concepts, spellings = concept_spellings(tables)
+    connection.executemany("insert into related_terms values (?, ?, ?, 0, 0, ?)", (
+        (ids[t], t, label, " ".join(spellings.get(t, []) if t.startswith(CONCEPT_PREFIX)
+                                    else _word_groups(t, label) + concepts.get(t, [])))
+        for t, label in ((t, label_counts[t].most_common(1)[0][0]) for t in new)))
     return ids
 
 
@@ -504,17 +516,24 @@ def _word_groups(term: str, label: str) -> list[str]:
     return [f"{GROUP_PREFIX}{g}" for g in synonym_groups(words[0][1])] if len(words) == 1 else []
 
 
-def concept_spellings(tables: Tables) -> dict[str, list[str]]:
-    """Key term → the concept terms it spells, the spellings analysed like a row's text:
-    自治会 → [概念:町内会], 外国人 (of 外国人市民, 市民 being generic) → [概念:在住外国人, …]."""
-    found: dict[str, list[str]] = defaultdict(list)
+def concept_spellings(tables: Tables) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """``(concepts, spellings)``: the concept terms each key term spells (自治会 → [概念:町内会]; a
+    spelling is analysed like a row's text and kept when it is one term: 外国人市民 → 外国人, 市民 being
+    generic), and how the table spells each concept in a document (概念:狭山茶 → [お茶, 茶業]; the head of
+    a one-way concept is what people type, not a spelling: 概念:町内会 → [自治会])."""
+    concepts: dict[str, list[str]] = defaultdict(list)
+    spellings: dict[str, list[str]] = defaultdict(list)
     for concept in tables.concepts:
         name = CONCEPT_PREFIX + normalize(concept.name)
-        for spelling in concept.terms:
-            for (term, _), weight in key_terms(unicodedata.normalize("NFKC", spelling)).items():
-                if weight >= WORD_WEIGHT and not term.startswith(GROUP_PREFIX) and name not in found[term]:
-                    found[term].append(name)
-    return found
+        for n, spelling in enumerate(concept.terms):
+            written = re.sub(r"\s+", "", normalize(spelling))
+            if (n or concept.two_way) and written not in spellings[name]:
+                spellings[name].append(written)
+            whole = [term for (term, _), weight in key_terms(unicodedata.normalize("NFKC", spelling)).items()
+                     if weight >= WORD_WEIGHT and not term.startswith(GROUP_PREFIX)]
+            if len(whole) == 1 and name not in concepts[whole[0]]:
+                concepts[whole[0]].append(name)
+    return concepts, spellings
 
 
 def _count(connection: sqlite3.Connection, term_sets: list[set[int]], measures: list[str],

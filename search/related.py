@@ -7,16 +7,16 @@ weights without rewriting any row):
 - rarity: BM25's inverse document frequency over measures, less the idf of a term found in
   ``GENERIC_DF_RATIO`` of the measures, so that a term that frequent weighs nothing (推進 and 連携
   are generic because they are everywhere, not because a list says so);
-- gathering: a term found in as few sections (節) as chance would allow for its frequency is
+- gathering: a term found in as many sections (節) as chance would put it in for its frequency is
   administrative vocabulary (周知, 把握, 更新); one gathered in fewer sections names a topic (介護保険,
   防災). The weight grows with the square root of the ratio of the two.
 
 A shared term counts by its weight squared (once for each record) times its saturated frequency in
-each. The relatedness of two records is the mean of the two shares: how much of each record's own
-weight the other reproduces (0 to 1). Shared terms are then grouped into concerns (a compound and the
-words it contains, a concept of ``data/synonyms.tsv`` and the word that names it, a synonym group
-of Sudachi's dictionary and a word of it), and a row is shown only when it clears the floor: a
-relatedness of at least ``MIN_RELATEDNESS`` and a convincing reason, i.e. two distinctive concerns,
+each; a concept of ``data/synonyms.tsv`` or a synonym group of Sudachi's dictionary counts only when
+the two records say it in other words. The relatedness of two records is the mean of the two shares:
+how much of each record's own weight the other reproduces (0 to 1). Shared terms are then grouped
+into concerns (a compound and the words it contains), and a row is shown only when it clears the
+floor: a relatedness of at least ``MIN_RELATEDNESS`` and a convincing reason, i.e. two distinctive concerns,
 or a shared concept, or one concern that carries ``STRONG_CONCERN`` alone, or the same 項 (the plan
 itself put them together: 36 of 37 such measures were judged related). The floor was chosen on
 bench/data/related-judged-dev.json (README, "Related measures").
@@ -114,13 +114,16 @@ class Row:
 
 @dataclass
 class Terms:
-    """What the tables say about every term, loaded once per generation: text, counts, synonym groups."""
+    """What the tables say about every term, loaded once per generation: its text and label, its
+    counts, the synonym-group and concept terms of a word (``groups``) and in how many ways the
+    concept table spells a concept in a document (``spellings``)."""
 
     text: dict[int, str]
     label: dict[int, str]
     df: dict[int, int]
     units: dict[int, int]
     groups: dict[int, tuple[int, ...]]
+    spellings: dict[int, int]
     measures: int
     unit_sizes: list[int]
     _weights: dict[int, float] = field(default_factory=dict)
@@ -130,18 +133,20 @@ class Terms:
 
     @classmethod
     def load(cls, connection: sqlite3.Connection) -> "Terms":
-        text, label, df, units, members = {}, {}, {}, {}, {}
+        text, label, df, units, links = {}, {}, {}, {}, {}
         for term, written, shown, n, spread, names in connection.execute(
-                "select id, term, label, df, units, groups from related_terms"):
+                "select id, term, label, df, units, links from related_terms"):
             text[term], label[term], df[term], units[term] = written, shown, n, spread
             if names:
-                members[term] = names.split()
+                links[term] = names.split()
         by_text = {written: term for term, written in text.items()}
-        groups = {term: tuple(by_text[g] for g in names if g in by_text) for term, names in members.items()}
+        groups = {term: tuple(by_text[g] for g in names if g in by_text)
+                  for term, names in links.items() if not text[term].startswith(CONCEPT_PREFIX)}
+        spellings = {term: len(names) for term, names in links.items() if text[term].startswith(CONCEPT_PREFIX)}
         stats = dict(connection.execute("select name, value from related_stats"))
         sizes = [n for (n,) in connection.execute(
             "select count(distinct measure) from related_records group by document, chapter, section")]
-        return cls(text, label, df, units, groups, stats.get("measures", 0), sizes)
+        return cls(text, label, df, units, groups, spellings, stats.get("measures", 0), sizes)
 
     def weight(self, term: int) -> float:
         """How much a term says: idf above the generic level, times how gathered it is; 0 if generic."""
@@ -165,6 +170,11 @@ class Terms:
             found = self._row_scores[row.number] = sum(
                 self.weight(t) ** 2 * w * w for t, w in row.weights.items() if not self.alias(t))
         return found
+
+    def names_concept(self, word: int) -> bool:
+        """Whether a word spells a concept that documents write in several ways: a shared 狭山茶 is a
+        shared concept (お茶, 茶業), a shared 自治会 a shared word (町内会 → 自治会 only widens a query)."""
+        return any(self.spellings.get(g, 0) >= 2 for g in self.groups.get(word, ()))
 
     def alias(self, term: int) -> bool:
         """Whether a term is a synonym group or a concept rather than a word."""
@@ -371,11 +381,12 @@ def _concerns(own: Row, row: Row, shared: dict[int, float], terms: Terms) -> lis
         concerns.append({"terms": [], "label": label, "score": 0.0, "weight": 0.0, "concept": concept})
         return concerns[-1]
 
-    words = sorted((t for t in shared if not terms.text[t].startswith((GROUP_PREFIX, CONCEPT_PREFIX))),
-                   key=lambda t: (-len(terms.text[t]), -shared[t]))
+    words = sorted((t for t in shared if not terms.alias(t)), key=lambda t: (-len(terms.text[t]), -shared[t]))
     for t in words:  # longest first: a concern's first term contains all the others
         home = next((c for c in concerns if terms.text[t] in terms.text[c["terms"][0]]), None)
-        (home or new(terms.label[t], False))["terms"].append(t)
+        home = home or new(terms.label[t], False)
+        home["terms"].append(t)
+        home["concept"] = home["concept"] or terms.names_concept(t)
     for t in shared:  # groups and concepts left by ``Terms.paraphrases``: said in other words
         text = terms.text[t]
         if text.startswith(CONCEPT_PREFIX):  # 狭山茶 in 狭山茶業, 温暖化 in 地球温暖化: a shared word says it

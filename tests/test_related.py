@@ -181,15 +181,19 @@ def test_reasons_convince(corpus):
                 assert r["reason"].endswith("同じ所管課: " + "、".join(shared["departments"]))
     partner = by_line(related(corpus, 460), 332)
     assert partner["shared"]["terms"][0] == "空き家対策" and partner["shared"]["departments"] == ["都市計画課"]
-    assert "狭山茶" in by_line(related(corpus, 84), 416)["shared"]["terms"]  # the word itself, not a paraphrase
+    assert by_line(related(corpus, 84), 416)["shared"]["concepts"] == ["狭山茶"]  # お茶 and 茶業 spell it too
 
 
 def test_a_concept_said_in_other_words_is_a_shared_concept(corpus):
     # 茶業 (茶業協会) and お茶 (in school lunches) are both 狭山茶 in data/synonyms.tsv; neither row
-    # writes 狭山茶. Rows that share the word itself share a term, not a concept.
+    # writes 狭山茶.
     lunch = by_line(related(corpus, 376), 364)
     assert lunch["shared"]["concepts"] == ["狭山茶"] and "共通の概念: 狭山茶" in lunch["reason"]
     assert "狭山茶" not in lunch["content"] + lunch["effort_comment"]
+    # A word that only widens a query (町内会 → 自治会) is a shared word, not a concept.
+    neighbours = related(corpus, 63)["results"]
+    assert any("自治会" in r["shared"]["terms"] for r in neighbours)
+    assert not any("町内会" in r["shared"]["concepts"] for r in neighbours)
 
 
 def test_a_paraphrase_is_a_shared_concern(corpus):
@@ -242,8 +246,8 @@ def _tables(database) -> dict:
     try:
         ids = {n: term for n, term in connection.execute("select id, term from related_terms")}
         evaluations = {n: e for n, e in connection.execute("select id, evaluation from related_records")}
-        terms = {term: (df, units, groups) for term, df, units, groups in connection.execute(
-            "select term, df, units, groups from related_terms")}
+        terms = {term: (df, units, links) for term, df, units, links in connection.execute(
+            "select term, df, units, links from related_terms")}
         records = {evaluation: (measure, {ids[int(t)]: w for t, w in json.loads(vector).items()})
                    for evaluation, measure, vector in connection.execute(
                        "select evaluation, measure, vector from related_records")}
