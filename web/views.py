@@ -9,6 +9,7 @@ from urllib.parse import quote, urlsplit
 from flask import Blueprint, Response, render_template, request
 from markupsafe import Markup
 
+from index.grades import FACET_NAMES_JA
 from search.ask import ask as ask_question
 from search.engine import find, get_record, legend, run_search
 from search.errors import BadParameter, NotFound
@@ -39,9 +40,10 @@ WHOLE_FIELD = 1_000_000  # a highlight "fragment" this long is the whole field
 
 
 @bp.app_context_processor
-def print_date() -> dict:
-    """The date a printed page shows (the script sets the reader's own date when printing)."""
-    return {"today": date.today()}
+def page_globals() -> dict:
+    """The date a printed page shows (the script sets the reader's own date when printing), and
+    what the document calls each facet."""
+    return {"today": date.today(), "facet_names_ja": FACET_NAMES_JA}
 
 
 def grade_labels(corpus) -> dict[str, dict[str, str]]:
