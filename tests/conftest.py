@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 import urllib.parse
 import urllib.request
@@ -36,6 +37,12 @@ def search(corpus, **params):
 def lines(response):
     """The source lines of a response's results, in order."""
     return [r["source"]["line"] for r in response["results"]]
+
+
+def copy_workspace(source: Workspace, target) -> Workspace:
+    """A private copy of a built workspace (its generations and documents store)."""
+    shutil.copytree(source.root, target, symlinks=True)
+    return Workspace(target)
 
 
 @pytest.fixture(scope="session")

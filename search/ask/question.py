@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import clean_text
 from ..understanding.filters import read_filters
@@ -65,8 +66,8 @@ class Term:
 
 @dataclass
 class Question:
-    """How a question was read: its kind and the query searched for it, then (``topic.py``)
-    the filters and topic words the search read from that query."""
+    """How a question was read: its kind, its filters and the query searched for it; then
+    (``topic.py``) the topic words the search read from that query."""
 
     text: str
     kind: str
@@ -100,11 +101,6 @@ class Question:
         """The search that selects the question's rows: ``/api/search`` with these parameters."""
         return {"q": [self.query], **{name: list(values) for name, values in self.filters.items()}}
 
-    def to_dict(self) -> dict:
-        return {"kind": self.kind, "cues": self.cues, "query": self.query, "terms": [t.text for t in self.terms],
-                "filters": self.filters, "filter_mentions": self.filter_spans,
-                "number_units": list(self.number_units), "since": self.since, "until": self.until}
-
 
 def tidy(text: str) -> str:
     """The question as text: markup and control characters removed, NFKC, blanks collapsed."""
@@ -113,10 +109,10 @@ def tidy(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def blank(text: str, spans, filler: str = " ") -> str:
-    """``text`` with ``spans`` replaced by ``filler``, every offset kept."""
+def blank(text: str, spans) -> str:
+    """``text`` with ``spans`` replaced by the placeholder, every offset kept."""
     for start, end in spans:
-        text = text[:start] + filler * (end - start) + text[end:]
+        text = text[:start] + BLANK * (end - start) + text[end:]
     return text
 
 
@@ -150,17 +146,6 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
             edits += [(runs[chain[0]][0], runs[chain[0]][0], " "), (end, end, " ")]
             edits += [(g0, g1, " OR ") for g0, g1 in gaps]
     return edits
-
-
-def merged(spans) -> list[tuple[int, int]]:
-    """Overlapping spans as one."""
-    result: list[list[int]] = []
-    for start, end in sorted(spans):
-        if result and start <= result[-1][1]:
-            result[-1][1] = max(result[-1][1], end)
-        else:
-            result.append([start, end])
-    return [(a, b) for a, b in result]
 
 
 def fitted(query: str) -> str:
@@ -203,7 +188,7 @@ def read_question(text: str, corpus) -> Question:
     is left, and the words to search for: the question without its filters and words of asking."""
     mentions = read_filters(text, corpus).mentions
     # Everyday grade words (遅れている, 終了した) stay visible: they may be what is asked.
-    masked = blank(text, [(m.start, m.end) for m in mentions if m.how != "word"], BLANK)
+    masked = blank(text, [(m.start, m.end) for m in mentions if m.how != "word"])
     breakdown = BREAKDOWN.search(masked)
     asked = Kind("status", breakdown.group(0), spans=(breakdown.span(),)) if breakdown else read_kind(masked)
     said = []  # 終了しましたか, 廃止になった後: in a question about one thing, its words, not filters
@@ -223,10 +208,10 @@ def read_question(text: str, corpus) -> Question:
         spans.append(predicate)
     if asked.kind in ROW_KINDS:  # 取組は何件: the rows counted, not a topic
         spans += [(t.start, t.end) for t in analyse(masked) if t.surface in ROW_NOUNS]
-    edits = [(start, end, "、") for start, end in merged(spans)]
+    edits = [(start, end, "、") for start, end in merge(spans)]
     edits += alternatives(masked) if asked.kind in ROW_KINDS else word_by_word(masked)
     said_words: list[str] = []
-    edits += quoted(text, said, merged(spans), said_words)
+    edits += quoted(text, said, merge(spans), said_words)
     filters: dict[str, list[str]] = {}
     for m in mentions:
         filters.setdefault(m.facet, [])
