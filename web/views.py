@@ -101,8 +101,7 @@ def search():
     suggestions = suggest(corpus, parsed) if response["total"] == 0 else []
     return render_template("search.html", response=response, params=links.current_params(),
                            labels=grade_labels(corpus), suggestions=suggestions,
-                           documents=corpus.documents, options=options, groups=groups,
-                           all_rows=ALL_ROWS)
+                           documents=corpus.documents, options=options, groups=groups)
 
 
 def export_query():
