@@ -177,7 +177,10 @@ def marked_fields(corpus, record: dict, query: str) -> dict[str, Markup]:
     them (the same parsing, matching and highlighting: search.highlight), whole, not fragments."""
     if not query:
         return {}
-    parsed = parse_query({"q": [query]}, get_settings())
+    try:
+        parsed = parse_query({"q": [query]}, get_settings())
+    except BadParameter:  # a query the search would refuse marks nothing; the record still shows
+        return {}
     readings = find(corpus, parsed)[0]
     found = highlight(record, readings, corpus.corrections, length=WHOLE_FIELD, most=1)
     return {h["field"]: Markup(h["fragment"]) for h in found}
