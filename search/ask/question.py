@@ -22,7 +22,7 @@ from ..understanding.filters import read_filters
 from ..understanding.tokens import analyse
 from ..understanding.words import ROW_NOUNS
 from .facts import UNIT_FAMILIES
-from .kind import Aggregate, Kind, asking_spans, asks_status, predicate_span, read_kind
+from .kind import EVALUATIVE, Aggregate, Kind, asking_spans, asks_status, predicate_span, read_kind
 
 # Markup is not part of a question: tags go, and so do scripts and styles with their content.
 MARKUP = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(?:</\1\s*>|$)|<[^<>]{0,200}>", re.I | re.S)
@@ -92,6 +92,12 @@ class Question:
     phrases: list[str] = field(default_factory=list)
     unknown_departments: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+
+    @property
+    def about_grades(self) -> bool:
+        """A yes/no question about how far rows have come (順調ですか): their grades answer it,
+        so the rows may be named by filters alone (学校給食課の取組は順調ですか)."""
+        return self.kind == "yesno" and self.predicate in EVALUATIVE
 
     @property
     def filter_spans(self) -> list[dict]:
