@@ -329,6 +329,8 @@ def test_openapi_describes_ask(live):
     ("所管課ごとに進捗区分がDの取組の件数を教えて", "aggregate"),
     ("職員の人材育成はこれからどうしていくんですか", "future"),  # どうして|いく: how, not why
     ("期限内に完了・終了した取組ってある？", "list"),  # existence, with って
+    ("なんで婚活イベントの支援ができなかったの", "why"),
+    ("市のホームページのリニューアルはした？", "yesno"),  # リニューアル|は|し|た
     ("入間市を舞台にした映画の名前は何ですか", "fact"),
     ("茶畑テラスって誰が企画したの？担当課を教えて", "who"),
 ])
@@ -380,6 +382,21 @@ def test_a_department_named_alone_is_judged_by_its_grades(corpus):
     assert response["kind"] == "yesno" and response["verdict"] == "一部"
     assert response["answer"].startswith("一部（3件中2件）。") and lines(response)[:3] == [117, 376, 574]
     assert response["confidence"] >= 0.9
+
+
+def test_each_of_the_departments_named_is_counted(corpus):
+    response = answer_question(corpus, "人権推進課と地域振興課の取組はそれぞれ何件")
+    assert response["kind"] == "aggregate"
+    assert [(r["value"], r["count"]) for r in response["table"]["rows"]] == [("地域振興課", 30), ("人権推進課", 17)]
+
+
+@pytest.mark.parametrize("question, line, expected", [
+    ("ちゃばたけテラスって誰が企画したの？", 406, "商工観光課"),  # 茶畑 is read チャハタケ in its row
+    ("市民提案ぼっくすで取り扱った件数は5年間でいくつ？", 512, "623件"),  # ぼっ|くす is one kana word
+])
+def test_kana_words_in_questions(corpus, question, line, expected):
+    response = answer_question(corpus, question)
+    assert response["answer"].startswith(expected) and lines(response)[0] == line
 
 
 def test_aggregate_ranks_groups_with_counts_rates_and_their_searches(corpus):
