@@ -50,7 +50,7 @@ from .tables import Tables
 # How much an occurrence counts, by field: the measure and its content say what it is about, the
 # comments what was done, the item title what its measures share. Section titles are left out: they
 # made every measure of a 節 look alike (and the same 項 counts on its own, in search/related.py).
-FIELD_WEIGHTS = {"measure": 2.0, "item": 1.0, "content": 1.5,
+FIELD_WEIGHTS = {"measure": 2.0, "item": 0.5, "content": 1.5,
                  "effort_comment": 1.0, "direction_comment": 1.0}
 WORD_WEIGHT = 1.0  # a noun standing alone, or a whole compound
 HEAD_WEIGHT = 0.5  # the right-hand part of a compound: 保全 of 予防保全, センター of 地区センター
