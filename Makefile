@@ -4,6 +4,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTHON ?= python3
+PROCESSES ?= 1
 
 .PHONY: install index run test bench loadtest
 
@@ -18,9 +19,9 @@ install: $(VENV)/.installed
 index: install
 	$(VENV)/bin/hyoka-search build
 
+# Builds the index if it is missing or stale, then serves it (PROCESSES=N: N worker processes).
 run: install
-	$(VENV)/bin/hyoka-search build --if-stale
-	HYOKA_BUILD_ON_START=false $(VENV)/bin/waitress-serve --host=$(HOST) --port=$(PORT) wsgi:app
+	$(VENV)/bin/hyoka-search serve --host=$(HOST) --port=$(PORT) --processes=$(PROCESSES)
 
 test: install
 	$(PY) -m pytest
@@ -34,6 +35,7 @@ bench: install
 	$(PY) -m bench.loadtest
 	$(PY) -m bench.latency
 	$(PY) -m bench.scale
+	$(PY) -m bench.processes
 	$(PY) -m bench.timings
 	$(PY) -m bench.safety
 

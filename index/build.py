@@ -1,40 +1,46 @@
 """Build a generation (SQLite database + Whoosh index) and swap it in atomically.
 
-A workspace directory holds ``generations/<name>/{hyoka.db,whoosh/}`` and a symlink
-``current`` to the live one. A build writes a new generation beside the live one, then
+A workspace (``workspace.py``) holds ``generations/<name>/{hyoka.db,whoosh/}`` and a symlink
+``current`` to the live one. A change writes a new generation beside the live one, then
 replaces the symlink in one ``rename``: readers see the old generation or the new one, never
-a half-built one. A build that fails or is killed leaves ``current`` untouched; its temporary
-directory is removed by the next build.
+a half-built one. A change that fails or is killed leaves ``current`` untouched; its temporary
+directory is removed by the next one. What is built is ``data/documents`` plus the documents
+store (``docstore.py``), which is read completely or not at all.
+
+A change touches only the documents it adds, replaces or removes: the new generation starts from
+a copy of the live database, deletes and inserts those documents' rows in one transaction,
+updates the derived tables from what is stored per document (``derived.py``) and links the live
+index's segments that hold none of them (``segments.py``). The result is the same as building
+everything again, which ``reindex`` (``full=True``) still does.
 """
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import logging
 import os
 import shutil
 import time
 import uuid
-from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
-from whoosh import index as whoosh_index
+import sqlite_utils
 
+from .derived import update_derived
+from .docstore import DocumentStore, StoreError
 from .formats import read_source
 from .parse import ParseError
-from .related import write_related
-from .schema import SCHEMA_VERSION, build_schema, concept_keys, index_document
-from .store import SourceDocument, read_documents, read_records, write_database
+from .schema import SCHEMA_VERSION
+from .segments import keep_segments, segment_documents, write_index
+from .store import (SourceDocument, built_documents, create_database, delete_documents, finish_database,
+                    insert_documents, read_records, source_digest)
 from .tables import DATA_DIR, Tables, load_tables, tables_fingerprint
-from .vocabulary import write_vocabulary
+from .workspace import DATABASE_NAME, INDEX_NAME, Workspace, fsync_dir
 
-DATABASE_NAME = "hyoka.db"
-INDEX_NAME = "whoosh"
-KEEP_GENERATIONS = 2
-PARALLEL_THRESHOLD = 5_000  # rows; below this one process is faster than two
+__all__ = ["DATABASE_NAME", "INDEX_NAME", "Workspace"]  # imported from here by search/
 
 Progress = Callable[[int, int], None]
 # Takes the planned sources, returns the sources to build, or None when nothing would change.
@@ -46,69 +52,9 @@ log = logging.getLogger(__name__)
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
-def default_workspace() -> "Workspace":
+def default_workspace() -> Workspace:
     """``$HYOKA_VAR_DIR`` or ``var/`` in the project: where build outputs live (git-ignored)."""
     return Workspace(os.environ.get("HYOKA_VAR_DIR") or PROJECT_DIR / "var")
-
-
-class Workspace:
-    """Where generations live; ``current`` points at the one being served."""
-
-    def __init__(self, root: Path | str):
-        self.root = Path(root)
-        self.generations = self.root / "generations"
-        self.current_link = self.root / "current"
-
-    def current(self) -> Path | None:
-        """The live generation directory, or None before the first build."""
-        try:
-            target = os.readlink(self.current_link)
-        except OSError:
-            return None
-        path = self.root / target
-        return path if (path / DATABASE_NAME).exists() else None
-
-    def database(self) -> Path | None:
-        current = self.current()
-        return current / DATABASE_NAME if current else None
-
-    @contextmanager
-    def lock(self):
-        """One build at a time per workspace."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / "build.lock", "w") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
-
-    def swap(self, generation: Path) -> None:
-        link = self.root / f".current-{uuid.uuid4().hex}"
-        os.symlink(generation.relative_to(self.root), link)
-        os.replace(link, self.current_link)
-        _fsync_dir(self.root)
-
-    def prune(self) -> None:
-        """Remove failed builds and all but the newest generations."""
-        if not self.generations.exists():
-            return
-        current = self.current()
-        for path in self.generations.iterdir():
-            if path.name.startswith(".tmp-"):
-                shutil.rmtree(path, ignore_errors=True)
-        finished = sorted((p for p in self.generations.iterdir() if p != current),
-                          key=lambda p: p.name, reverse=True)
-        for path in finished[KEEP_GENERATIONS - 1:]:
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def default_sources(data_dir: Path = DATA_DIR) -> list[SourceDocument]:
@@ -126,14 +72,23 @@ def fingerprint(sources: Iterable[SourceDocument], data_dir: Path = DATA_DIR) ->
     return digest.hexdigest()[:16]
 
 
+def stored_documents(workspace: Workspace) -> list[SourceDocument]:
+    """The ingested documents of the store; a missing store is recovered from the newest generation."""
+    store = DocumentStore(workspace.store_path)
+    if not store.exists():
+        current = workspace.current()
+        if current is None and workspace.finished():
+            raise StoreError(f"{store.path} is missing and no generation is intact to recover the "
+                             f"ingested documents from; nothing was changed")
+        store.recover(current / DATABASE_NAME if current else None)
+    return store.documents()
+
+
 def planned_sources(workspace: Workspace, data_dir: Path = DATA_DIR) -> list[SourceDocument]:
     """The default corpus as it is in ``data/`` plus the documents users ingested."""
     sources = default_sources(data_dir)
-    database = workspace.database()
-    if database is not None:
-        known = {s.id for s in sources}
-        sources += [d for d in read_documents(database) if d.origin != "default" and d.id not in known]
-    return sources
+    known = {s.id for s in sources}
+    return sources + [d for d in stored_documents(workspace) if d.id not in known]
 
 
 def built_fingerprint(workspace: Workspace) -> str | None:
@@ -156,7 +111,7 @@ def is_stale(workspace: Workspace, data_dir: Path = DATA_DIR) -> bool:
 
 
 def ensure_built(workspace: Workspace, data_dir: Path = DATA_DIR, progress: Progress | None = None) -> bool:
-    """Build from ``data/`` when there is no generation or it is stale; True if it built."""
+    """Bring the index up to date with ``data/`` and the store; True if it built."""
     with workspace.lock():
         if not is_stale(workspace, data_dir):
             return False
@@ -166,13 +121,13 @@ def ensure_built(workspace: Workspace, data_dir: Path = DATA_DIR, progress: Prog
 
 def build(workspace: Workspace, sources: list[SourceDocument], data_dir: Path = DATA_DIR,
           progress: Progress | None = None) -> Path:
-    """Parse ``sources``, write a new generation and make it current."""
+    """Parse every one of ``sources``, write a new generation from scratch and make it current."""
     with workspace.lock():
-        return _build_locked(workspace, sources, data_dir, progress)
+        return _build_locked(workspace, sources, data_dir, progress, full=True)
 
 
 def update(workspace: Workspace, change: Change, data_dir: Path = DATA_DIR,
-           progress: Progress | None = None) -> Path | None:
+           progress: Progress | None = None, full: bool = False) -> Path | None:
     """Apply ``change`` to the planned sources and build the result, all under the build lock.
 
     Reading the stored documents inside the lock means two concurrent changes cannot lose
@@ -182,7 +137,7 @@ def update(workspace: Workspace, change: Change, data_dir: Path = DATA_DIR,
         sources = change(planned_sources(workspace, data_dir))
         if sources is None:
             return None
-        return _build_locked(workspace, sources, data_dir, progress)
+        return _build_locked(workspace, sources, data_dir, progress, full)
 
 
 def parse_sources(sources: list[SourceDocument], tables: Tables):
@@ -204,33 +159,62 @@ def parse_sources(sources: list[SourceDocument], tables: Tables):
     return parsed
 
 
+@dataclass
+class Plan:
+    """What a change does to the live generation ``base`` (None: build everything)."""
+
+    base: Path | None
+    removed: list[str] = field(default_factory=list)  # documents whose rows go (replaced ones too)
+    added: list[SourceDocument] = field(default_factory=list)  # documents whose rows come
+
+
+def plan(workspace: Workspace, sources: list[SourceDocument], data_dir: Path, full: bool) -> Plan:
+    """Which documents to remove and add, from the live generation; everything when ``full``, when
+    nothing is built yet, or when the schema or a table of ``data/`` changed since."""
+    duplicated = len({s.id for s in sources}) < len(sources)  # parse_sources says which
+    base = workspace.current()
+    if full or base is None or duplicated:
+        return Plan(None, added=sources)
+    db = sqlite_utils.Database(base / DATABASE_NAME)
+    try:
+        meta = {r["key"]: r["value"] for r in db.query("select key, value from meta")}
+        built = built_documents(db)
+    finally:
+        db.conn.close()
+    if (meta.get("schema_version"), meta.get("tables")) != (SCHEMA_VERSION, tables_fingerprint(data_dir)):
+        return Plan(None, added=sources)
+    digests = {s.id: source_digest(s) for s in sources}
+    return Plan(base, removed=[d for d, digest in built.items() if digests.get(d) != digest],
+                added=[s for s in sources if built.get(s.id) != digests[s.id]])
+
+
 def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir: Path,
-                  progress: Progress | None) -> Path:
+                  progress: Progress | None, full: bool = False) -> Path:
     tables = load_tables(data_dir)
-    parsed = parse_sources(sources, tables)
+    change = plan(workspace, sources, data_dir, full)
+    parsed = parse_sources(change.added, tables)
     log.info("parsed %d documents, %d rows", len(parsed), sum(len(p.records) for _, p in parsed))
-    workspace.generations.mkdir(parents=True, exist_ok=True)
+    store = DocumentStore(workspace.store_path)
+    ingested = [s for s in sources if s.origin != "default"]
+    store.stage(ingested)  # the texts are safe before anything is built from them
     workspace.prune()
-    temporary = workspace.generations / f".tmp-{uuid.uuid4().hex}"
-    temporary.mkdir()
+    temporary = workspace.temporary()
     try:
         meta = {"fingerprint": fingerprint(sources, data_dir), "schema_version": SCHEMA_VERSION,
-                "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-        write_database(temporary / DATABASE_NAME, parsed, tables, meta)
-        log.info("wrote the database in %s", temporary.name)
-        records = read_records(temporary / DATABASE_NAME)  # the index is derived from what was stored
-        write_index(temporary / INDEX_NAME, records, tables, progress)
-        write_related(temporary / DATABASE_NAME, records, tables)
-        log.info("computed related measures")
-        write_vocabulary(temporary / DATABASE_NAME, records, tables.correction_pairs())
-        log.info("stored the vocabulary")
+                "tables": tables_fingerprint(data_dir), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+        write_generation(temporary, change, parsed, [s.id for s in sources], tables, meta, progress)
         # Microseconds in the name: generations sort by age even when built in the same second.
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
         final = workspace.generations / f"{stamp}-{uuid.uuid4().hex[:6]}"
         os.rename(temporary, final)
-        _fsync_dir(workspace.generations)
+        fsync_dir(workspace.generations)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    try:
+        store.commit(ingested)  # the commit point: from here on the change is the stored state
+    except BaseException:
+        shutil.rmtree(final, ignore_errors=True)
         raise
     workspace.swap(final)
     log.info("swapped in generation %s", final.name)
@@ -238,25 +222,31 @@ def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir:
     return final
 
 
-def write_index(path: Path, records: list[dict], tables: Tables, progress: Progress | None = None) -> None:
-    """Create the Whoosh index of the evaluations ``records`` (as ``read_records`` gives them)."""
-    log.info("indexing %d rows", len(records))
-    if progress:
-        progress(0, len(records))
-    path.mkdir()
-    corrections = tables.correction_pairs()
-    keys = concept_keys(tables)
-    ix = whoosh_index.create_in(path, build_schema(corrections))
-    parallel = len(records) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1
-    writer = ix.writer(procs=2, multisegment=True, limitmb=256) if parallel else ix.writer(limitmb=256)
+def write_generation(folder: Path, change: Plan, parsed, order: list[str], tables: Tables,
+                     meta: dict[str, str], progress: Progress | None) -> None:
+    """The database, derived tables and index of a generation in ``folder``, from ``change.base``."""
+    database = folder / DATABASE_NAME
+    if change.base is None:
+        create_database(database, tables)
+    else:
+        shutil.copyfile(change.base / DATABASE_NAME, database)
+    db = sqlite_utils.Database(database)
     try:
-        for position, row in enumerate(records):
-            writer.add_document(**index_document(row, position, keys, corrections))
-            if progress and (position + 1) % 100 == 0 and position + 1 < len(records):
-                progress(position + 1, len(records))
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
-    if progress:
-        progress(len(records), len(records))
+        with db.conn:  # every row of the change in one transaction
+            if change.removed:
+                delete_documents(db, change.removed)
+            insert_documents(db, parsed)
+            finish_database(db, order, meta)
+    finally:
+        db.conn.close()
+    log.info("wrote the database in %s", folder.name)
+    added = [s.id for s in change.added]
+    # The index and the derived tables come from what was stored, not from the parser's output.
+    keep, again = [], set()
+    if change.base is not None:
+        keep, again = keep_segments(segment_documents(change.base / INDEX_NAME), order, set(change.removed))
+    records = read_records(database, added + sorted(again))
+    write_index(folder / INDEX_NAME, records, tables, progress, order,
+                change.base / INDEX_NAME if change.base else None, keep)
+    update_derived(database, [r for r in records if r["document"] not in again], change.removed, tables)
+    log.info("updated the derived tables")

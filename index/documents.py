@@ -113,7 +113,7 @@ def remove_document(workspace: Workspace, name: str, data_dir: Path = DATA_DIR,
 
 def reindex(workspace: Workspace, data_dir: Path = DATA_DIR, progress: Progress | None = None) -> Path:
     """Rebuild every stored document into a new generation and swap it in."""
-    return update(workspace, list, data_dir, progress)
+    return update(workspace, list, data_dir, progress, full=True)
 
 
 def list_documents(workspace: Workspace) -> list[dict]:
@@ -124,6 +124,6 @@ def list_documents(workspace: Workspace) -> list[dict]:
     db = sqlite_utils.Database(database)
     try:
         return list(db.query("select id, title, file, format, origin, rows, ingested_at, sha256 "
-                             "from documents order by rowid"))
+                             "from documents order by seq"))
     finally:
         db.conn.close()

@@ -103,35 +103,56 @@ def document_vocabulary(records: Iterable[dict], corrections=()) -> dict[str, di
 
 def write_vocabulary(database: Path, records: Iterable[dict], corrections=()) -> None:
     """Store the vocabulary of ``records`` in ``database``, replacing their documents' entries."""
-    vocabulary = document_vocabulary(records, corrections)
     connection = sqlite3.connect(database)
     try:
         with connection:
-            connection.execute("""create table if not exists vocabulary (
-                document text, term text, reading text, groups text, rows integer,
-                primary key (document, term)) without rowid""")
-            for document, terms in vocabulary.items():
-                connection.execute("delete from vocabulary where document = ?", (document,))
-                connection.executemany(
-                    "insert into vocabulary values (?, ?, ?, ?, ?)",
-                    ((document, term, reading, json.dumps(list(groups)), rows)
-                     for term, (reading, groups, rows) in terms.items()))
+            add_documents(connection, records, corrections)
     finally:
         connection.close()
 
 
-def read_vocabulary(database: Path) -> list[tuple[str, str, tuple[int, ...], int]]:
-    """``(term, reading, groups, rows)`` over every document (rows summed)."""
+CREATE = """create table if not exists vocabulary (
+    document text, term text, reading text, groups text, rows integer,
+    primary key (document, term)) without rowid"""
+
+
+def add_documents(connection: sqlite3.Connection, records: Iterable[dict], corrections=()) -> None:
+    """Store the vocabulary of ``records`` (whole documents), replacing their documents' entries."""
+    vocabulary = document_vocabulary(records, corrections)
+    connection.execute(CREATE)
+    for document, terms in vocabulary.items():
+        connection.execute("delete from vocabulary where document = ?", (document,))
+        connection.executemany(
+            "insert into vocabulary values (?, ?, ?, ?, ?)",
+            ((document, term, reading, json.dumps(list(groups)), rows)
+             for term, (reading, groups, rows) in terms.items()))
+
+
+def remove_documents(connection: sqlite3.Connection, documents: list[str]) -> None:
+    """Forget the entries of ``documents`` (a document removed or about to be replaced)."""
+    connection.execute(CREATE)
+    connection.executemany("delete from vocabulary where document = ?", ((d,) for d in documents))
+
+
+def read_vocabulary(database: Path | sqlite3.Connection) -> list[tuple[str, str, tuple[int, ...], int]]:
+    """``(term, reading, groups, rows)`` over every document (rows summed), from a database file or
+    an open connection (a server holds its generation's open, so that it outlives the folder)."""
+    if isinstance(database, sqlite3.Connection):
+        return _read_vocabulary(database)
     connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     try:
-        exists = connection.execute(
-            "select 1 from sqlite_master where type = 'table' and name = 'vocabulary'").fetchone()
-        if not exists:
-            return []
-        rows = connection.execute(
-            "select term, min(reading), min(groups), sum(rows) from vocabulary group by term").fetchall()
+        return _read_vocabulary(connection)
     finally:
         connection.close()
+
+
+def _read_vocabulary(connection: sqlite3.Connection) -> list[tuple[str, str, tuple[int, ...], int]]:
+    exists = connection.execute(
+        "select 1 from sqlite_master where type = 'table' and name = 'vocabulary'").fetchone()
+    if not exists:
+        return []
+    rows = connection.execute(
+        "select term, min(reading), min(groups), sum(rows) from vocabulary group by term").fetchall()
     return [(term, reading, tuple(json.loads(groups)), n) for term, reading, groups, n in rows]
 
 

@@ -42,14 +42,14 @@ _current: ContextVar[Budget | None] = ContextVar("hyoka_budget", default=None)
 
 
 @contextmanager
-def budget(seconds: float | None = None) -> Iterator[Budget]:
+def budget() -> Iterator[Budget]:
     """A budget for the matching done inside the ``with`` block; inside another one, that one
     (the searches a request makes, e.g. to suggest others, share one budget)."""
     active = _current.get()
     if active is not None:
         yield active
         return
-    spent = Budget(MATCH_BUDGET_SECONDS if seconds is None else seconds)
+    spent = Budget(MATCH_BUDGET_SECONDS)  # read now: a test may change it
     token = _current.set(spent)
     try:
         yield spent

@@ -1,9 +1,11 @@
 """An opened generation: the Whoosh searcher, per-document facet values and the small tables.
 
 A Whoosh searcher is not thread-safe and costly to open at scale, so each process keeps one
-per generation behind a lock (``Corpus.searching()``). ``Library`` hands out the current
-corpus and opens the new generation when a rebuild has swapped it in: a running server picks
-up a reindex without a restart.
+per generation behind a lock (``Corpus.searching()``), and one connection to its database
+(``Corpus.database()``). Both hold their files open: a generation folder deleted under a running
+server (a disk error, an operator's mistake) goes on answering from the open files. ``Library``
+hands out the current corpus and opens the new generation when a rebuild has swapped it in: a
+running server picks up a reindex without a restart.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ with warnings.catch_warnings():
     from whoosh import index as whoosh_index
 
 from index.analysis import normalize
-from index.build import DATABASE_NAME, INDEX_NAME, Workspace
 from index.grades import GRADES
+from index.workspace import DATABASE_NAME, INDEX_NAME, Workspace, is_intact
 
 from .cache import SizedCache
 from .errors import IndexMissing
@@ -53,12 +55,16 @@ class Corpus:
 
     def __init__(self, path: Path):
         self.path = Path(path)
+        # Generations are never written once swapped in: no locking or change detection needed.
+        self._connection = sqlite3.connect(f"file:{self.path / DATABASE_NAME}?mode=ro&immutable=1", uri=True,
+                                           check_same_thread=False)
+        self._connection_lock = threading.Lock()
         self.index = whoosh_index.open_dir(str(self.path / INDEX_NAME))
         self._searcher = self.index.searcher()
         self._lock = threading.RLock()
         self._load_tables()
         self.facets = self._read_facet_columns()
-        self.positions = list(self._searcher.reader().column_reader("position"))
+        self.positions = self._document_order()
         # Search speed: facet bitmasks, documents in document order, and caches of query results
         # and stored records (a page of results and its facets are asked for again and again).
         self.masks = value_masks(self.facets)
@@ -68,24 +74,34 @@ class Corpus:
         self._records = SizedCache(2_000)
 
     def _load_tables(self) -> None:
-        connection = sqlite3.connect(f"file:{self.path / DATABASE_NAME}?mode=ro", uri=True)
-        connection.row_factory = sqlite3.Row
-        try:
-            rows = lambda sql: [dict(r) for r in connection.execute(sql)]  # noqa: E731
+        with self.database() as connection:
+            cursor = connection.cursor()
+            cursor.row_factory = sqlite3.Row
+            rows = lambda sql: [dict(r) for r in cursor.execute(sql)]  # noqa: E731
             self.documents = rows("select id, title, file, format, origin, sha256, rows, ingested_at "
-                                  "from documents order by rowid")
-            self.legend_rows = rows("select * from legend order by rowid")
-            self.chapters = rows("select document, key, title, spellings, line from chapters order by rowid")
+                                  "from documents order by seq")
+            # In document order, then as each document lists them.
+            self.legend_rows = rows("select l.* from legend l join documents d on d.id = l.document "
+                                    "order by d.seq, l.rowid")
+            self.chapters = rows("select c.document, c.key, c.title, c.spellings, c.line from chapters c "
+                                 "join documents d on d.id = c.document order by d.seq, c.rowid")
             self.corrections = tuple((r["wrong"], r["right"]) for r in rows("select * from corrections"))
             self.concepts = [(json.loads(r["terms"]), bool(r["two_way"]))
                              for r in rows("select * from concepts")]
             self.departments = rows("select name, rows from departments order by rows desc, name")
             self.grade_words = [(r["word"], r["kind"], tuple(json.loads(r["codes"])), r["use"])
                                 for r in rows("select * from grade_words")]
-        finally:
-            connection.close()
         self.labels = self._legend_labels()
         self.expansions = self._expansion_map()
+
+    def _document_order(self) -> list[int]:
+        """A sort key per document number: the row's document in order, then its place in it.
+
+        The index stores each row's place in its document: a change that adds or removes a
+        document leaves the other rows' keys as they were."""
+        seq = {d["id"]: n for n, d in enumerate(self.documents)}
+        places = self._searcher.reader().column_reader("position")
+        return [(seq[values.document] << 32) | places[n] for n, values in enumerate(self.facets)]
 
     def _legend_labels(self) -> dict[str, dict[str, str]]:
         """``kind -> code -> label``, the first document that defines a code wins."""
@@ -116,6 +132,12 @@ class Corpus:
         ]
 
     @contextmanager
+    def database(self):
+        """The generation's SQLite database, for one thread at a time."""
+        with self._connection_lock:
+            yield self._connection
+
+    @contextmanager
     def searching(self):
         """The shared searcher, for one thread at a time."""
         with self._lock:
@@ -141,7 +163,8 @@ class Corpus:
     @cached_property
     def vocabulary(self):
         """The corpus's words by reading, synonym group and spelling (read on first use)."""
-        return Vocabulary.read(self.path / DATABASE_NAME)
+        with self.database() as connection:
+            return Vocabulary.read(connection)
 
     def chapter_titles(self) -> list[str]:
         """Canonical chapter titles in document order, without repeats."""
@@ -150,6 +173,8 @@ class Corpus:
     def close(self) -> None:
         with self._lock:
             self._searcher.close()
+        with self._connection_lock:
+            self._connection.close()
 
 
 class Library:
@@ -158,7 +183,9 @@ class Library:
     Without ``warm`` the first request after a swap opens the new generation. With ``warm`` (a
     function that builds a corpus's lazy caches, as the server passes), a background thread opens
     and warms it while requests keep using the previous generation, then swaps: under load a
-    reindex then stalls no request. The previous generation stays on disk for one more build.
+    reindex then stalls no request. When ``current`` is missing or points at a broken generation,
+    the corpus already open goes on serving (its files are held open); a process that has none
+    yet opens the newest intact generation.
     """
 
     def __init__(self, workspace: Workspace, warm: Callable[[Corpus], object] | None = None):
@@ -166,45 +193,62 @@ class Library:
         self.warm = warm
         self._lock = threading.Lock()
         self._corpus: Corpus | None = None
-        self._target: str | None = None
-        self._opening: str | None = None  # the generation a background thread is opening
+        self._served: str | None = None  # the value of the ``current`` link when it was opened
+        self._checked: tuple[str | None, Path | None] | None = None  # (link, its generation if intact)
+        self._opening: str | None = None  # the link a background thread is opening
+
+    def _link(self) -> str | None:
+        try:
+            return os.readlink(self.workspace.current_link)
+        except OSError:
+            return None
+
+    def _intact_target(self, link: str | None) -> Path | None:
+        """The generation ``link`` points at if it is intact; checked once per link value."""
+        checked = self._checked
+        if checked is None or checked[0] != link:
+            path = self.workspace.root / link if link is not None else None
+            checked = self._checked = (link, path if path is not None and is_intact(path) else None)
+        return checked[1]
 
     def current(self) -> Corpus:
-        try:
-            target = os.readlink(self.workspace.current_link)
-        except OSError:
-            target = None
+        link = self._link()
+        if link == self._served and self._corpus is not None:
+            return self._corpus
+        target = self._intact_target(link)
         if target is None:
-            raise IndexMissing(f"no index built in {self.workspace.root}")
-        if target != self._target:
-            if self.warm is not None and self._corpus is not None:
-                self._open_in_background(target)
-                return self._corpus
-            with self._lock:
-                if target != self._target:
-                    # The old corpus is left to the garbage collector: a request may still use it.
-                    self._corpus = Corpus(self.workspace.root / target)
-                    self._target = target
+            if self._corpus is not None:
+                return self._corpus  # keep answering from the open generation
+            target = self.workspace.current()  # the newest intact one
+            if target is None:
+                raise IndexMissing(f"no index built in {self.workspace.root}")
+        if self.warm is not None and self._corpus is not None:
+            self._open_in_background(link, target)
+            return self._corpus
+        with self._lock:
+            if self._corpus is None or self._served != link:
+                # The old corpus is left to the garbage collector: a request may still use it.
+                self._corpus, self._served = Corpus(target), link
         return self._corpus
 
-    def _open_in_background(self, target: str) -> None:
+    def _open_in_background(self, link: str | None, target: Path) -> None:
         with self._lock:
             if self._opening is not None:
                 return  # one at a time; a later request sees any newer generation
-            self._opening = target
-        threading.Thread(target=self._open_warm, args=(target,), name="hyoka-reopen", daemon=True).start()
+            self._opening = link
+        threading.Thread(target=self._open_warm, args=(link, target), name="hyoka-reopen", daemon=True).start()
 
-    def _open_warm(self, target: str) -> None:
+    def _open_warm(self, link: str | None, target: Path) -> None:
         try:
-            corpus = Corpus(self.workspace.root / target)
+            corpus = Corpus(target)
             try:
                 self.warm(corpus)
             except Exception:  # warming only saves time: a failure must not keep the new index out
-                log.exception("warming generation %s failed", target)
+                log.exception("warming generation %s failed", target.name)
             with self._lock:
-                self._corpus, self._target = corpus, target
+                self._corpus, self._served = corpus, link
         except Exception:  # e.g. already replaced and pruned; the next request tries the newest
-            log.exception("opening generation %s failed", target)
+            log.exception("opening generation %s failed", target.name)
         finally:
             with self._lock:
                 self._opening = None

@@ -346,8 +346,10 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
             notes.append(f"「{reading.text}」を「{'」「'.join(reading.expansions)}」にも広げて検索しました。")
         for how in dict.fromkeys(w.how for w in reading.widened):
             words = "」「".join(w.text for w in reading.widened if w.how == how)
-            prefix = "もしかして: " if how == "fuzzy" else ""
-            notes.append(f"{prefix}「{reading.text}」を「{words}」（{HOW_JA[how]}）としても検索しました。")
+            if how == "fuzzy":
+                notes.append(f"もしかして: 「{words}」（「{reading.text}」に近い綴りの語としても検索しました）")
+            else:
+                notes.append(f"「{reading.text}」を「{words}」（{HOW_JA[how]}）としても検索しました。")
         if not reading.known and not reading.excluded:
             notes.append(f"「{reading.text}」は文書に出てきません。")
     if neighbours:

@@ -200,13 +200,13 @@ def _idf(n: float, total: int) -> float:
     return math.log(1 + (total - n + 0.5) / (n + 0.5))
 
 
-_terms: dict[tuple[str, int], Terms] = {}
+_terms: dict[str, Terms] = {}
 _terms_lock = threading.Lock()
 
 
 def term_table(connection: sqlite3.Connection, path: Path) -> Terms:
     """The ``Terms`` of a database, cached per file version (one generation at a time)."""
-    key = (str(path), path.stat().st_mtime_ns)
+    key = str(path)  # a generation's database never changes once it is swapped in
     with _terms_lock:
         found = _terms.get(key)
         if found is None:
@@ -247,18 +247,15 @@ def find_related(corpus: Corpus, record_id: str, request: RelatedRequest = Relat
     departments and grades).
     """
     record = get_record(corpus, record_id)
-    path = corpus.path / DATABASE_NAME
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        ranked = rank_related(connection, record, request, term_table(connection, path))
+        with corpus.database() as connection:  # held open: it outlives the generation's folder
+            ranked = rank_related(connection, record, request, term_table(connection, corpus.path / DATABASE_NAME))
     except sqlite3.OperationalError as error:
         # A generation built before these tables existed: no results until the next build,
         # rather than a failed page.
         if "no such" not in str(error):
             raise
         ranked = []
-    finally:
-        connection.close()
     results = []
     for candidate in ranked:
         found = corpus.record(candidate.pop("id"))

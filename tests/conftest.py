@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 import urllib.parse
 import urllib.request
@@ -36,6 +37,12 @@ def search(corpus, **params):
 def lines(response):
     """The source lines of a response's results, in order."""
     return [r["source"]["line"] for r in response["results"]]
+
+
+def copy_workspace(source: Workspace, target) -> Workspace:
+    """A private copy of a built workspace (its generations and documents store)."""
+    shutil.copytree(source.root, target, symlinks=True)
+    return Workspace(target)
 
 
 @pytest.fixture(scope="session")
@@ -149,3 +156,26 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def context(browser):
+    """A desktop browser context in Japanese (downloads accepted)."""
+    context = browser.new_context(viewport=DESKTOP, locale="ja-JP", accept_downloads=True)
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    """A page that records (and dismisses) any dialog, so a test can assert none opened."""
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.dialogs = dialogs
+    return page

@@ -8,10 +8,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from .conftest import SCREENSHOTS, rid
+from .conftest import DESKTOP, PHONE, SCREENSHOTS, rid
 
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 HOSTILE = '"><img src=x onerror=alert(1)><script>alert(2)</script>'
 MAIN_PAGES = {
     "home": "/",
@@ -23,23 +21,6 @@ MAIN_PAGES = {
     "legend": "/legend",
     "not-found": "/evaluations/none:1",
 }
-
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport=DESKTOP, locale="ja-JP")
-    context.set_default_timeout(10_000)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def page(context):
-    page = context.new_page()
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.dialogs = dialogs
-    return page
 
 
 def api_total(live, **params) -> int:

@@ -7,24 +7,10 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from .conftest import SCREENSHOTS, rid
+from .conftest import DESKTOP, PHONE, SCREENSHOTS, rid
 
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 CORONA = quote("コロナ")
 
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport=DESKTOP, locale="ja-JP", accept_downloads=True)
-    context.set_default_timeout(10_000)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def page(context):
-    return context.new_page()
 
 
 def params_of(url: str) -> dict:

@@ -8,7 +8,7 @@ import json
 import shutil
 import urllib.error
 import urllib.request
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 from whoosh.query import Every
@@ -147,7 +147,17 @@ PAGES = ["/", "/search", "/search?q=" + quote("コロナ") + "&progress=C&direct
          "/search?q=" + quote("空き屋") + "&progress=E", "/search?view=table", "/search?group=department",
          "/search?q=" + quote("コロナ") + "&group=progress", f"/evaluations/{rid(572)}", "/overview",
          "/legend", "/ask", "/ask?q=" + quote("電子申請システムへの入替を実施したのはどの課ですか"),
-         "/evaluations/none:1", "/search?page=0"]
+         "/plan", "/departments/" + quote("企画課"), "/evaluations/none:1", "/search?page=0"]
+DOWNLOADS = {"views.search_csv", "views.search_xlsx", "views.search_json"}
+
+
+def test_the_policy_check_opens_every_page(app):
+    """A page added later must be added to PAGES, so that Chromium checks it too."""
+    adapter = app.url_map.bind("localhost")
+    opened = {adapter.match(urlsplit(path).path)[0] for path in PAGES}
+    pages = {rule.endpoint for rule in app.url_map.iter_rules()
+             if rule.endpoint.startswith("views.") and "GET" in rule.methods} - DOWNLOADS
+    assert pages <= opened, f"add a page of each of {sorted(pages - opened)} to PAGES"
 WATCH_VIOLATIONS = """
 window.__violations = [];
 document.addEventListener("securitypolicyviolation",

@@ -196,3 +196,19 @@ def test_few_matches_are_followed_by_their_neighbours(corpus):
 def test_many_matches_or_none_have_no_neighbours(corpus):
     assert all(r["match"] == "words" for r in search(corpus, q="観光")["results"])
     assert search(corpus, q="ドローンの活用")["total"] == 0
+
+
+def test_the_results_page_shows_a_filter_read_from_the_query_and_how_to_undo_it(client):
+    import html
+    import re
+
+    page = client.get("/search", query_string={"q": "都市計画課 公園"}).get_data(as_text=True)
+    assert "「都市計画課」を絞り込み（所管課: 都市計画課）として読みました。" in page
+    [undo] = re.findall(r'<a href="([^"]+)">「都市計画課」を語として検索する</a>', page)
+    undone = client.get(html.unescape(undo)).get_data(as_text=True)
+    assert "として読みました" not in undone and "の検索結果" in undone
+
+
+def test_the_results_page_marks_neighbours(client):
+    page = client.get("/search", query_string={"q": "コミュニティバス"}).get_data(as_text=True)
+    assert 'class="related-tag"' in page and "関連の深い取組" in page

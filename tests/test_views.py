@@ -232,3 +232,9 @@ def test_a_chosen_filter_stays_a_checked_box_when_nothing_matches_it(client):
     html = page(client, "/search", q="公共施設", chapter="第4章", department="管財課")
     assert re.search(r'type="checkbox" name="department" value="管財課" checked>', html)
     assert re.search(r'type="checkbox" name="chapter" value="4" checked>', html)  # chapter=4 in links
+
+
+def test_a_record_opened_with_a_query_the_search_refuses_still_shows(client):
+    too_many = " ".join(f"語{n}" for n in range(20))
+    response = client.get(f"/evaluations/{rid(571)}", query_string={"q": too_many})
+    assert response.status_code == 200 and "<mark>" not in response.get_data(as_text=True)

@@ -13,7 +13,11 @@ from search.warmup import warm
 def init_app(app: Flask) -> None:
     workspace = Workspace(app.config["VAR_DIR"])
     if app.config["BUILD_ON_START"]:
-        ensure_built(workspace)
+        if workspace.writable():
+            ensure_built(workspace)
+        else:
+            app.logger.warning("%s is read-only: serving the index as built; it cannot be rebuilt, "
+                               "and documents cannot be ingested or removed", workspace.root)
     # A reindex swapped in under load is opened and warmed in the background (search/warmup.py).
     app.extensions["hyoka"] = Library(workspace, warm=warm)
 

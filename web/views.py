@@ -9,6 +9,7 @@ from urllib.parse import quote, urlsplit
 from flask import Blueprint, Response, render_template, request
 from markupsafe import Markup
 
+from index.grades import FACET_NAMES_JA
 from search.ask import ask as ask_question
 from search.engine import find, get_record, legend, run_search
 from search.errors import BadParameter, NotFound
@@ -39,9 +40,10 @@ WHOLE_FIELD = 1_000_000  # a highlight "fragment" this long is the whole field
 
 
 @bp.app_context_processor
-def print_date() -> dict:
-    """The date a printed page shows (the script sets the reader's own date when printing)."""
-    return {"today": date.today()}
+def page_globals() -> dict:
+    """The date a printed page shows (the script sets the reader's own date when printing), and
+    what the document calls each facet."""
+    return {"today": date.today(), "facet_names_ja": FACET_NAMES_JA}
 
 
 def grade_labels(corpus) -> dict[str, dict[str, str]]:
@@ -99,8 +101,7 @@ def search():
     suggestions = suggest(corpus, parsed) if response["total"] == 0 else []
     return render_template("search.html", response=response, params=links.current_params(),
                            labels=grade_labels(corpus), suggestions=suggestions,
-                           documents=corpus.documents, options=options, groups=groups,
-                           all_rows=ALL_ROWS)
+                           documents=corpus.documents, options=options, groups=groups)
 
 
 def export_query():
@@ -176,7 +177,10 @@ def marked_fields(corpus, record: dict, query: str) -> dict[str, Markup]:
     them (the same parsing, matching and highlighting: search.highlight), whole, not fragments."""
     if not query:
         return {}
-    parsed = parse_query({"q": [query]}, get_settings())
+    try:
+        parsed = parse_query({"q": [query]}, get_settings())
+    except BadParameter:  # a query the search would refuse marks nothing; the record still shows
+        return {}
     readings = find(corpus, parsed)[0]
     found = highlight(record, readings, corpus.corrections, length=WHOLE_FIELD, most=1)
     return {h["field"]: Markup(h["fragment"]) for h in found}

@@ -15,8 +15,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
-from ..query import clean_text
+from ..query import ParsedQuery, clean_text, parse_terms
 from ..understanding.filters import read_filters
 from ..understanding.tokens import analyse
 from ..understanding.words import ROW_NOUNS
@@ -65,8 +66,8 @@ class Term:
 
 @dataclass
 class Question:
-    """How a question was read: its kind and the query searched for it, then (``topic.py``)
-    the filters and topic words the search read from that query."""
+    """How a question was read: its kind, its filters and the query searched for it; then
+    (``topic.py``) the topic words the search read from that query."""
 
     text: str
     kind: str
@@ -100,11 +101,6 @@ class Question:
         """The search that selects the question's rows: ``/api/search`` with these parameters."""
         return {"q": [self.query], **{name: list(values) for name, values in self.filters.items()}}
 
-    def to_dict(self) -> dict:
-        return {"kind": self.kind, "cues": self.cues, "query": self.query, "terms": [t.text for t in self.terms],
-                "filters": self.filters, "filter_mentions": self.filter_spans,
-                "number_units": list(self.number_units), "since": self.since, "until": self.until}
-
 
 def tidy(text: str) -> str:
     """The question as text: markup and control characters removed, NFKC, blanks collapsed."""
@@ -113,10 +109,10 @@ def tidy(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def blank(text: str, spans, filler: str = " ") -> str:
-    """``text`` with ``spans`` replaced by ``filler``, every offset kept."""
+def blank(text: str, spans) -> str:
+    """``text`` with ``spans`` replaced by the placeholder, every offset kept."""
     for start, end in spans:
-        text = text[:start] + filler * (end - start) + text[end:]
+        text = text[:start] + BLANK * (end - start) + text[end:]
     return text
 
 
@@ -152,43 +148,40 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-def merged(spans) -> list[tuple[int, int]]:
-    """Overlapping spans as one."""
-    result: list[list[int]] = []
-    for start, end in sorted(spans):
-        if result and start <= result[-1][1]:
-            result[-1][1] = max(result[-1][1], end)
-        else:
-            result.append([start, end])
-    return [(a, b) for a, b in result]
-
-
 def fitted(query: str) -> str:
     """The query within the search's limits (words, characters of one phrase): the words past
-    the limit join the last one, and a longer phrase (an unspaced question of several clauses)
-    keeps its content words only, as a search reads them anyway (framing words dropped;
-    predicates in dictionary form)."""
-    pieces = query.split()
-    if len(pieces) > MAX_QUERY_WORDS:
-        pieces = pieces[:MAX_QUERY_WORDS - 1] + ["、".join(pieces[MAX_QUERY_WORDS - 1:])]
-    fitted_pieces = []
-    for piece in pieces:
-        if len(piece) > MAX_PHRASE_LENGTH:
-            words, run = [], ""
-            for token in analyse(piece):
-                if token.framing:
-                    if run:
-                        words.append(run)
-                    run = ""
-                elif token.is_predicate:
-                    words += [w for w in (run, token.dictionary) if w]
-                    run = ""
-                else:
-                    run += token.surface
+    the limit join the one before, and a phrase too long (an unspaced question of several
+    clauses) keeps its content words only, as a search reads them anyway."""
+    pieces = [compact(piece) for piece in query.split()]
+    while words_in(" ".join(pieces)) > MAX_QUERY_WORDS:
+        if len(pieces) == 1:  # quoted words inside one phrase: as plain text
+            return compact(re.sub(r"[「」『』\"]", "", pieces[0]))
+        pieces[-2:] = [compact(pieces[-2] + "、" + pieces[-1])]
+    return " ".join(pieces)
+
+
+def words_in(query: str) -> int:
+    """How many words or phrases the search reads in ``query`` (what its limit counts)."""
+    return len({leaf.text for leaf in ParsedQuery(query, parse_terms(query)[0]).leaves(include_excluded=True)})
+
+
+def compact(piece: str) -> str:
+    """A phrase within the search's length limit: its content words only when it is longer
+    (framing words dropped, predicates in dictionary form)."""
+    if len(piece) <= MAX_PHRASE_LENGTH:
+        return piece
+    words, run = [], ""
+    for token in analyse(piece):
+        if token.framing:
             words += [run] if run else []
-            piece = "、".join(words)[:MAX_PHRASE_LENGTH]
-        fitted_pieces.append(piece)
-    return " ".join(fitted_pieces)
+            run = ""
+        elif token.is_predicate:
+            words += [w for w in (run, token.dictionary) if w]
+            run = ""
+        else:
+            run += token.surface
+    words += [run] if run else []
+    return "、".join(words)[:MAX_PHRASE_LENGTH]
 
 
 def edited(text: str, edits) -> str:
@@ -203,7 +196,7 @@ def read_question(text: str, corpus) -> Question:
     is left, and the words to search for: the question without its filters and words of asking."""
     mentions = read_filters(text, corpus).mentions
     # Everyday grade words (遅れている, 終了した) stay visible: they may be what is asked.
-    masked = blank(text, [(m.start, m.end) for m in mentions if m.how != "word"], BLANK)
+    masked = blank(text, [(m.start, m.end) for m in mentions if m.how != "word"])
     breakdown = BREAKDOWN.search(masked)
     asked = Kind("status", breakdown.group(0), spans=(breakdown.span(),)) if breakdown else read_kind(masked)
     said = []  # 終了しましたか, 廃止になった後: in a question about one thing, its words, not filters
@@ -223,10 +216,10 @@ def read_question(text: str, corpus) -> Question:
         spans.append(predicate)
     if asked.kind in ROW_KINDS:  # 取組は何件: the rows counted, not a topic
         spans += [(t.start, t.end) for t in analyse(masked) if t.surface in ROW_NOUNS]
-    edits = [(start, end, "、") for start, end in merged(spans)]
+    edits = [(start, end, "、") for start, end in merge(spans)]
     edits += alternatives(masked) if asked.kind in ROW_KINDS else word_by_word(masked)
     said_words: list[str] = []
-    edits += quoted(text, said, merged(spans), said_words)
+    edits += quoted(text, said, merge(spans), said_words)
     filters: dict[str, list[str]] = {}
     for m in mentions:
         filters.setdefault(m.facet, [])
@@ -234,7 +227,7 @@ def read_question(text: str, corpus) -> Question:
             filters[m.facet].append(m.value)
     unit = asked.unit
     return Question(
-        text=text, kind=asked.kind, query=fitted(edited(text, edits)),
+        text=text, kind=asked.kind, query=fitted(as_text(fitted(edited(text, edits)), corpus, said_words)),
         number_units=UNIT_FAMILIES.get(unit, (unit,)) if unit else (),
         number_cue=asked.cue if asked.kind == "number" else "",
         breakdown=BREAKDOWN_KINDS[breakdown.group(1)] if breakdown else "progress",
@@ -251,14 +244,22 @@ def read_question(text: str, corpus) -> Question:
 
 def word_by_word(text: str) -> list[tuple[int, int, str]]:
     """A compound a question asks one thing about is searched word by word (インフルエンザ予防接種
-    → インフルエンザ 予防接種): the sentence that answers may name it in other words around them."""
+    → インフルエンザ・予防接種, two words of one phrase): the sentence that answers may name it in
+    other words around them."""
     tokens = analyse(text)
     quoted = [m.span() for m in QUOTED.finditer(text)]
-    return [(b.start, b.start, " ") for a, b in zip(tokens, tokens[1:])
+    return [(b.start, b.start, "・") for a, b in zip(tokens, tokens[1:])
             if a.end == b.start and a.is_noun_piece and b.is_noun_piece and b.pos[0] != "接尾辞"
             and a.pos[0] != "接頭辞" and BLANK not in a.surface + b.surface
             and min(len(a.surface), len(b.surface)) >= 2  # 上下水道 is not 上下水 and 道
             and not any(q0 < b.start < q1 for q0, q1 in quoted)]
+
+
+def as_text(query: str, corpus, words: list[str]) -> str:
+    """The query with the words the search would read as filters quoted: they were no filters in
+    the question (電子図書館サービスの開始: neither the department 図書館 nor a grade)."""
+    mentions = read_filters(query, corpus).mentions
+    return edited(query, quoted(query, mentions, [], words)) if mentions else query
 
 
 def quoted(text: str, mentions, taken, words: list[str]) -> list[tuple[int, int, str]]:
