@@ -50,7 +50,7 @@ from .tables import Tables
 # How much an occurrence counts, by field: the measure and its content say what it is about, the
 # comments what was done, the item title what its measures share. Section titles are left out: they
 # made every measure of a 節 look alike (and the same 項 counts on its own, in search/related.py).
-FIELD_WEIGHTS = {"measure": 2.0, "item": 1.0, "content": 1.5,
+FIELD_WEIGHTS = {"measure": 2.0, "item": 0.5, "content": 1.5,
                  "effort_comment": 1.0, "direction_comment": 1.0}
 WORD_WEIGHT = 1.0  # a noun standing alone, or a whole compound
 HEAD_WEIGHT = 0.5  # the right-hand part of a compound: 保全 of 予防保全, センター of 地区センター
@@ -124,22 +124,23 @@ def _generic(term: str) -> bool:
     return term in _spellings(GENERIC_WORDS)
 
 
-# Per-process caches: the analysis of a word depends only on the word, and a corpus repeats its
+# Per-process cache: the analysis of a word depends only on the word, and a corpus repeats its
 # vocabulary endlessly (most of the time of a build went to asking Sudachi the same things).
-_kinds: dict[tuple[int, str], tuple[str, str | None, tuple[str, ...], bool]] = {}
-_heads: dict[tuple[int, str], tuple[str, str] | None] = {}
+# A piece is ``(normalized term, surface, kind, synonym-group terms, head part)``.
+_pieces: dict[tuple[int, str], tuple[tuple, bool]] = {}
 
 
-def _kind(m, surface: str) -> tuple[str, str | None, tuple[str, ...], bool]:
-    """``(normalized term, piece kind, synonym-group terms, is a quantity)`` of a morpheme."""
+def _piece_of(m, surface: str) -> tuple[tuple, bool]:
+    """``(piece, is a quantity)`` of a morpheme; the piece's kind is None when it is no part of a noun."""
     key = (m.part_of_speech_id(), surface)
-    found = _kinds.get(key)
+    found = _pieces.get(key)
     if found is None:
         term, pos = normalize(m.normalized_form()), m.part_of_speech()
         kind = _piece(pos, term)
         number = pos[1] == "数詞" or any(c.isdigit() for c in surface)
         groups = tuple(f"{GROUP_PREFIX}{g}" for g in synonym_groups(m)) if kind == "noun" else ()
-        found = _kinds[key] = (term, kind, groups, number)
+        head = _head_part(m, term) if kind == "noun" else None
+        found = _pieces[key] = ((term, surface, kind, groups, head), number)
     return found
 
 
@@ -147,16 +148,12 @@ def _head_part(m, term: str) -> tuple[str, str] | None:
     """The head (last) part of a word Sudachi splits further, ``(term, surface)``: センター of 地区センター."""
     if len(term) < 3:  # no part of two characters or more would be left beside another
         return None
-    key = (m.part_of_speech_id(), m.surface())
-    if key not in _heads:
-        parts = sub_morphemes(m)
-        head = None
-        if parts and parts[-1].part_of_speech()[0] == "名詞":
-            part_term = normalize(parts[-1].normalized_form())
-            if _keyable(part_term) and part_term != term:
-                head = (part_term, parts[-1].surface())
-        _heads[key] = head
-    return _heads[key]
+    parts = sub_morphemes(m)
+    if parts and parts[-1].part_of_speech()[0] == "名詞":
+        part_term = normalize(parts[-1].normalized_form())
+        if _keyable(part_term) and part_term != term:
+            return (part_term, parts[-1].surface())
+    return None
 
 
 def _trim(run: list) -> list:
@@ -184,13 +181,17 @@ def _bind_prefixes(run: list) -> list:
     return bound
 
 
-def _compound_terms(run: list, found: Counter) -> None:
+def _add(found: dict, key: tuple[str, str], weight: float) -> None:
+    found[key] = found.get(key, 0.0) + weight
+
+
+def _compound_terms(run: list, found: dict) -> None:
     """Count the terms of one run of adjacent pieces: the whole compound, its right-hand parts
     (each with the head), its other nouns a little (modifiers) and the synonym groups of the head."""
     if len(run) == 1:  # most runs are one noun: the same counts, sooner
-        term, surface, kind, groups, m = run[0]
+        term, surface, kind, groups, head = run[0]
         if kind == "noun" and _keyable(term):
-            _word(term, surface, m, groups, WORD_WEIGHT, found)
+            _word(term, surface, head, groups, WORD_WEIGHT, found)
         return
     run = _bind_prefixes(_trim(run))
     if not run:
@@ -200,27 +201,26 @@ def _compound_terms(run: list, found: Counter) -> None:
         if window[0][2] != "suffix":
             term = "".join(piece[0] for piece in window)
             if _keyable(term):
-                found[(term, "".join(piece[1] for piece in window))] += WORD_WEIGHT if start == 0 else HEAD_WEIGHT
+                _add(found, (term, "".join(piece[1] for piece in window)), WORD_WEIGHT if start == 0 else HEAD_WEIGHT)
     for term, surface, kind, _, _ in run[:-1]:
         if kind == "noun" and _keyable(term):
-            found[(term, surface)] += MODIFIER_WEIGHT
-    term, surface, kind, groups, m = run[-1]
+            _add(found, (term, surface), MODIFIER_WEIGHT)
+    term, surface, kind, groups, head = run[-1]
     if kind == "noun" and _keyable(term):  # 公園|線: a compound ending in a suffix has no head of its own
-        _word(term, surface, m, groups, WORD_WEIGHT if len(run) == 1 else HEAD_WEIGHT, found)
+        _word(term, surface, head, groups, WORD_WEIGHT if len(run) == 1 else HEAD_WEIGHT, found)
 
 
-def _word(term: str, surface: str, m, groups: tuple[str, ...], weight: float, found: Counter) -> None:
+def _word(term: str, surface: str, head: tuple[str, str] | None, groups: tuple[str, ...], weight: float,
+          found: dict) -> None:
     """Count a noun, its own head part (センター of 地区センター) and its synonym groups."""
-    found[(term, surface)] += weight
-    if m is not None:
-        part = _head_part(m, term)
-        if part is not None:
-            found[part] += HEAD_WEIGHT
+    _add(found, (term, surface), weight)
+    if head is not None:
+        _add(found, head, HEAD_WEIGHT)
     for group in groups:
-        found[(group, surface)] += GROUP_WEIGHT
+        _add(found, (group, surface), GROUP_WEIGHT)
 
 
-def key_terms(text: str, masked: list[tuple[int, int]] = ()) -> Counter:
+def key_terms(text: str, masked: list[tuple[int, int]] = ()) -> dict[tuple[str, str], float]:
     """``{(term, label): weight}``: the nouns, compounds, head parts and synonym groups of ``text``.
 
     ``term`` is the normalized form (lower case), ``label`` the spelling as written (NFKC).
@@ -229,8 +229,8 @@ def key_terms(text: str, masked: list[tuple[int, int]] = ()) -> Counter:
     >>> {t: w for (t, _), w in key_terms("空き家バンクの開設").items() if not t.startswith(GROUP_PREFIX)}
     {'空き家バンク': 1.0, '空き家': 0.3, 'バンク': 0.5, '開設': 1.0}
     """
-    found: Counter = Counter()
-    run: list[tuple[str, str, str, tuple[str, ...], object]] = []  # normalized, surface, kind, groups, morpheme
+    found: dict[tuple[str, str], float] = {}
+    run: list[tuple] = []
     span = [0, 0]  # of the run, in ``text``: only needed to compare with ``masked``
 
     def flush():
@@ -241,10 +241,10 @@ def key_terms(text: str, masked: list[tuple[int, int]] = ()) -> Counter:
     counter_next = False
     for offset, m in morphemes(text):
         surface = m.surface()
-        term, kind, groups, number = _kind(m, surface)
+        piece, number = _piece_of(m, surface)
         # Quantities are not topics: 1人 (一人), and the counter after a number (1|台). Morphemes
         # cover the text without gaps, so pieces one after the other are adjacent.
-        if kind is None or number or (counter_next and len(surface) == 1):
+        if piece[2] is None or number or (counter_next and len(surface) == 1):
             counter_next = number
             if run:
                 flush()
@@ -254,7 +254,7 @@ def key_terms(text: str, masked: list[tuple[int, int]] = ()) -> Counter:
             if not run:
                 span[0] = offset + m.begin()
             span[1] = offset + m.end()
-        run.append((term, surface, kind, groups, m))
+        run.append(piece)
     if run:
         flush()
     return found
@@ -347,7 +347,7 @@ class TermCounter:
         found = key_terms(corrected, masked)
         for key, n in concepts.items():
             if key[1] not in GENERIC_CONCEPTS:
-                found[key] += n
+                _add(found, key, n)
         return tuple(found.items())
 
     def analyse_all(self, texts: Iterable[str]) -> None:

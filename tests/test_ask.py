@@ -1,19 +1,23 @@
 """Question answering over the real document: in-process, over real HTTP, and with bad input."""
 
 import doctest
+import json
+from pathlib import Path
 
 import pytest
 
 import search.ask.facts
 import search.ask.sentences
+from bench.qa_quality import judge
 from search.ask import answer_question, ask, read
+from search.ask.kind import read_kind
+from search.ask.question import read_question, tidy
 from search.engine import run_search
 from search.errors import EmptyQuestion, QueryTooLong
 from search.query import parse_query
 from search.understanding.filters import read_filters
-from search.ask.kind import read_kind
-from search.ask.question import read_question, tidy
 
+from .conftest import lines as lines_of
 from .conftest import rid
 from .conftest import search as search_rows
 
@@ -457,3 +461,39 @@ def test_a_word_the_document_never_uses_is_reported_not_a_veto(corpus):
     # the word that is the topic itself: not found
     response = answer_question(corpus, "学校給食の無償化はいつから実施されますか")
     assert response["kind"] == "not_found" and "「無償化」は文書に出てきません" in response["answer"]
+
+
+@pytest.mark.parametrize("question", [
+    "「空き家」「公園」「道路」「防災」「防犯」「観光」「農業」「教育」「図書館」「下水道」の取組はありますか",
+    "空き家 公園 道路 防災 防犯 観光 農業 教育 図書館 下水道 子育て 高齢者の取組は何件",
+    "自治会の負担を減らす取り組みは進んでいるのでしょうか。あまりうまくいっていないと聞いたのですが、実際のところを教えてください",
+])
+def test_long_questions_stay_within_the_search_limits(corpus, question):
+    """A question is answered, never refused for the search's limits on words and phrases."""
+    response = answer_question(corpus, question)
+    assert response["kind"] and response["answer"]
+    run_search(corpus, parse_query(response["search"]))  # a valid search: no QueryTooComplex
+
+
+@pytest.mark.parametrize("question", ["電子図書館サービスの開始時期を教えてください",
+                                      "ホストコンピュータの利用はいつ終了しましたか"])
+def test_the_query_of_a_question_adds_no_filter(corpus, question):
+    """Words that were no filters in the question (図書館 of 電子図書館, 開始, 終了) stay words
+    in its search."""
+    response = answer_question(corpus, question)
+    assert set(response["search"]) == {"q"} and response["kind"] == "when"
+    listing = run_search(corpus, parse_query(response["search"]))
+    assert listing["interpretation"]["filters"] == {} and lines(response)[0] in lines_of(listing)
+
+
+OWN_CASES = [c for name in ("qa-dev", "qa-own")
+             for c in json.loads((Path(__file__).resolve().parent.parent / "bench" / "data" / f"{name}.json")
+                                 .read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("case", OWN_CASES, ids=[c["id"] for c in OWN_CASES])
+def test_the_projects_own_questions_keep_passing(corpus, case):
+    """The 91 judged questions of bench/data/qa-dev.json and qa-own.json, judged as the benchmark
+    judges them (the answer holds an expected text, the citations the expected lines)."""
+    verdict = judge(case | {"set": "own"}, answer_question(corpus, case["q"]), case["kind"])
+    assert verdict["ok"], verdict["answer"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
-from ..query import clean_text
+from ..query import ParsedQuery, clean_text, parse_terms
 from ..understanding.filters import read_filters
 from ..understanding.tokens import analyse
 from ..understanding.words import ROW_NOUNS
@@ -150,30 +150,38 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
 
 def fitted(query: str) -> str:
     """The query within the search's limits (words, characters of one phrase): the words past
-    the limit join the last one, and a longer phrase (an unspaced question of several clauses)
-    keeps its content words only, as a search reads them anyway (framing words dropped;
-    predicates in dictionary form)."""
-    pieces = query.split()
-    if len(pieces) > MAX_QUERY_WORDS:
-        pieces = pieces[:MAX_QUERY_WORDS - 1] + ["、".join(pieces[MAX_QUERY_WORDS - 1:])]
-    fitted_pieces = []
-    for piece in pieces:
-        if len(piece) > MAX_PHRASE_LENGTH:
-            words, run = [], ""
-            for token in analyse(piece):
-                if token.framing:
-                    if run:
-                        words.append(run)
-                    run = ""
-                elif token.is_predicate:
-                    words += [w for w in (run, token.dictionary) if w]
-                    run = ""
-                else:
-                    run += token.surface
+    the limit join the one before, and a phrase too long (an unspaced question of several
+    clauses) keeps its content words only, as a search reads them anyway."""
+    pieces = [compact(piece) for piece in query.split()]
+    while words_in(" ".join(pieces)) > MAX_QUERY_WORDS:
+        if len(pieces) == 1:  # quoted words inside one phrase: as plain text
+            return compact(re.sub(r"[「」『』\"]", "", pieces[0]))
+        pieces[-2:] = [compact(pieces[-2] + "、" + pieces[-1])]
+    return " ".join(pieces)
+
+
+def words_in(query: str) -> int:
+    """How many words or phrases the search reads in ``query`` (what its limit counts)."""
+    return len({leaf.text for leaf in ParsedQuery(query, parse_terms(query)[0]).leaves(include_excluded=True)})
+
+
+def compact(piece: str) -> str:
+    """A phrase within the search's length limit: its content words only when it is longer
+    (framing words dropped, predicates in dictionary form)."""
+    if len(piece) <= MAX_PHRASE_LENGTH:
+        return piece
+    words, run = [], ""
+    for token in analyse(piece):
+        if token.framing:
             words += [run] if run else []
-            piece = "、".join(words)[:MAX_PHRASE_LENGTH]
-        fitted_pieces.append(piece)
-    return " ".join(fitted_pieces)
+            run = ""
+        elif token.is_predicate:
+            words += [w for w in (run, token.dictionary) if w]
+            run = ""
+        else:
+            run += token.surface
+    words += [run] if run else []
+    return "、".join(words)[:MAX_PHRASE_LENGTH]
 
 
 def edited(text: str, edits) -> str:
@@ -219,7 +227,7 @@ def read_question(text: str, corpus) -> Question:
             filters[m.facet].append(m.value)
     unit = asked.unit
     return Question(
-        text=text, kind=asked.kind, query=fitted(edited(text, edits)),
+        text=text, kind=asked.kind, query=fitted(as_text(fitted(edited(text, edits)), corpus, said_words)),
         number_units=UNIT_FAMILIES.get(unit, (unit,)) if unit else (),
         number_cue=asked.cue if asked.kind == "number" else "",
         breakdown=BREAKDOWN_KINDS[breakdown.group(1)] if breakdown else "progress",
@@ -236,14 +244,22 @@ def read_question(text: str, corpus) -> Question:
 
 def word_by_word(text: str) -> list[tuple[int, int, str]]:
     """A compound a question asks one thing about is searched word by word (インフルエンザ予防接種
-    → インフルエンザ 予防接種): the sentence that answers may name it in other words around them."""
+    → インフルエンザ・予防接種, two words of one phrase): the sentence that answers may name it in
+    other words around them."""
     tokens = analyse(text)
     quoted = [m.span() for m in QUOTED.finditer(text)]
-    return [(b.start, b.start, " ") for a, b in zip(tokens, tokens[1:])
+    return [(b.start, b.start, "・") for a, b in zip(tokens, tokens[1:])
             if a.end == b.start and a.is_noun_piece and b.is_noun_piece and b.pos[0] != "接尾辞"
             and a.pos[0] != "接頭辞" and BLANK not in a.surface + b.surface
             and min(len(a.surface), len(b.surface)) >= 2  # 上下水道 is not 上下水 and 道
             and not any(q0 < b.start < q1 for q0, q1 in quoted)]
+
+
+def as_text(query: str, corpus, words: list[str]) -> str:
+    """The query with the words the search would read as filters quoted: they were no filters in
+    the question (電子図書館サービスの開始: neither the department 図書館 nor a grade)."""
+    mentions = read_filters(query, corpus).mentions
+    return edited(query, quoted(query, mentions, [], words)) if mentions else query
 
 
 def quoted(text: str, mentions, taken, words: list[str]) -> list[tuple[int, int, str]]:
