@@ -17,7 +17,7 @@ import sqlite_utils
 from .build import Progress, Workspace, update
 from .formats import parse_source, read_source
 from .parse import ParsedDocument
-from .store import SourceDocument, now
+from .store import SourceDocument, document_order, now
 from .tables import DATA_DIR, load_tables
 
 
@@ -124,6 +124,6 @@ def list_documents(workspace: Workspace) -> list[dict]:
     db = sqlite_utils.Database(database)
     try:
         return list(db.query("select id, title, file, format, origin, rows, ingested_at, sha256 "
-                             "from documents order by seq"))
+                             f"from documents order by {document_order(db)}"))
     finally:
         db.conn.close()

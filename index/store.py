@@ -150,6 +150,13 @@ def decode(row: dict) -> dict:
     return row
 
 
+def document_order(db: sqlite_utils.Database) -> str:
+    """The column that orders a generation's documents: ``seq``, or the insertion order in a
+    generation built before ``seq`` existed (which inserted them in order), so that an upgraded
+    installation recovers its documents instead of failing on the old schema."""
+    return "seq" if "seq" in db["documents"].columns_dict else "rowid"
+
+
 def read_documents(path: Path) -> list[SourceDocument]:
     """The documents stored in a database, in order."""
     db = sqlite_utils.Database(path)
@@ -157,7 +164,7 @@ def read_documents(path: Path) -> list[SourceDocument]:
         return [
             SourceDocument(d["id"], d["title"], d["file"], d["text"], d["format"], d["origin"],
                            d["ingested_at"])
-            for d in db["documents"].rows_where(order_by="seq")
+            for d in db["documents"].rows_where(order_by=document_order(db))
         ]
     finally:
         db.conn.close()
@@ -172,7 +179,7 @@ def read_records(path: Path, documents: list[str] | None = None):
     """The evaluations of a database (of ``documents`` only, if given), in document order, as dicts."""
     db = sqlite_utils.Database(path)
     try:
-        order = {d["id"]: n for n, d in enumerate(db["documents"].rows_where(order_by="seq"))}
+        order = {d["id"]: n for n, d in enumerate(db["documents"].rows_where(order_by=document_order(db)))}
         if documents is None:
             rows = [decode(r) for r in db["evaluations"].rows]
         else:

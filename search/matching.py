@@ -215,8 +215,8 @@ def to_query(tree, corpus, readings: list[Reading], expand: bool = True):
 
 def soft_of(tree) -> Node | None:
     """The same words as an ``any`` match (rows with any of them, most weight first): the
-    fallback when no row has all of them."""
-    if isinstance(tree, Node) and tree.op == "and" and all(not (isinstance(c, Node) and c.op == "not")
+    fallback when no row has all of them, or for a sentence when none has most of its weight."""
+    if isinstance(tree, Node) and tree.op in ("and", "soft") and all(not (isinstance(c, Node) and c.op == "not")
                                                           for c in tree.children):
         return Node("any", tree.children)
     return None

@@ -16,6 +16,7 @@ import sys
 import time
 
 import pytest
+import sqlite_utils
 
 from bench.spawn import BIN_DIR, PROJECT_DIR, ServerProcess, command_env, free_port, hyoka_search
 from index.build import Workspace
@@ -109,6 +110,19 @@ def test_a_missing_store_is_recovered_from_the_newest_generation(var, three):
     ingest(var, three[1])
     assert document_ids(var) == ["iruma-6th-first-half-evaluation", "first", "second"]
     assert var.store_path.exists()
+
+
+def test_a_workspace_from_before_the_document_order_column_is_upgraded(var, three):
+    ingest(var, three[0])
+    ingest(var, three[1])
+    database = sqlite_utils.Database(var.database())
+    database["documents"].transform(drop={"seq"})  # the schema of the versions before it
+    database.conn.close()
+    var.store_path.unlink()  # nor did they have the documents store
+    result = hyoka_search(var.root, "build")
+    assert result.returncode == 0, result.stderr
+    assert document_ids(var) == ["iruma-6th-first-half-evaluation", "first", "second"]
+    assert total(var, "second") == 5
 
 
 def test_an_unreadable_store_stops_every_change(var, three):

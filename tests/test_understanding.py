@@ -91,6 +91,14 @@ def test_unspaced_sentence_is_a_soft_match_of_its_words(corpus):
     assert top and all("高齢者" in "".join(r[f] for f in fields) for r in top)
 
 
+def test_a_sentence_whose_rows_hold_less_than_most_of_its_weight_still_finds_the_best(corpus):
+    # No row holds most of 農家 (its synonym group), 後継者不足 and 対応: the rows that hold
+    # the rarest of them come first rather than nothing.
+    response = search(corpus, q="農家の後継者不足への対応は")
+    assert response["interpretation"]["mode"] == "any"
+    assert "後継者不足" in response["results"][0]["effort_comment"]
+
+
 def test_council_question_as_filed_finds_its_topic(corpus):
     asked = search(corpus, q="自治会について")
     assert asked["total"] and set(lines(asked)) == set(lines(search(corpus, q="自治会")))
@@ -134,6 +142,10 @@ def test_part_of_a_department_name(corpus):
     ("未着手の観光", "progress", ["E"]),
     ("遅延している観光", "progress", ["D", "E"]),  # 遅延 shares a synonym group with 遅れ
     ("観光 D", "progress", ["D"]),
+    ("観光 進捗がDのもの", "progress", ["D"]),  # のもの left once 進捗がD is read says "rows"
+    ("方向性が縮小の観光", "direction", ["ウ"]),  # the facet's name makes 縮小 its grade
+    ("拡充予定の観光", "direction", ["ア"]),  # 予定 makes 拡充 a predicate
+    ("達成済みの観光", "progress", ["A"]),
 ])
 def test_grade_words_are_filters(corpus, text, facet, codes):
     response = search(corpus, q=text)

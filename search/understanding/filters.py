@@ -263,7 +263,10 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
                 continue
             start = tokens[i - 1].start if negated_by_prefix else start
         elif use == "predicate" and end == token.end:
-            continue
+            named_by = _facet_named_before(blanker.text[:start], kind)
+            if named_by is None:
+                continue
+            start = named_by  # 方向性が縮小: the facet's name says the word is its grade
         # A code in brackets after the word says which of its grades is meant: 遅れている（D）.
         named = re.match(r"\s*[(（]\s*(" + CODE_CLASS[kind] + r")\s*[)）]", blanker.text[end:])
         if named and named.group(1).upper() in codes:
@@ -275,6 +278,13 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
 
 
 NEGATING_PREFIXES = ("未", "不", "非")
+
+
+def _facet_named_before(before: str, kind: str) -> int | None:
+    """Where the name of the facet ``kind`` begins when it ends ``before`` (方向性が, 進捗は)."""
+    names = "|".join(map(re.escape, GRADE_NAMES[kind]))
+    named = re.search(rf"(?:{names})[はがもを:=、\s]{{0,2}}$", before)
+    return named.start() if named else None
 
 
 @lru_cache(maxsize=8)
@@ -289,13 +299,17 @@ def grade_word_table(rows: tuple) -> tuple[dict, dict]:
     return table, groups
 
 
+# What makes a noun before it a predicate: 休止中, 達成済み, 廃止予定, 拡充の方針 is not one.
+PREDICATE_NOUNS = frozenset({"中", "済み", "済", "予定", "見込み"})
+
+
 def _predicate_end(tokens, i: int) -> int:
     """Where the predicate that starts at word ``i`` ends: its particles, auxiliaries and
     dependent verbs (廃止|に|なっ|た, 遅れ|て|いる, 休止|中); the word's own end when none follow."""
     end = tokens[i].end
     for token in tokens[i + 1:]:
         if token.pos[0] in ("助動詞",) or (token.pos[0] in ("動詞", "形容詞") and token.pos[1] == "非自立可能") \
-                or (token.pos[0] == "接尾辞" and token.surface == "中" and end == tokens[i].end) \
+                or (token.surface in PREDICATE_NOUNS and end == tokens[i].end) \
                 or (token.pos[0] == "助詞" and token.surface in ("に", "て", "で", "と", "し")) \
                 or (token.pos[0] == "動詞" and token.dictionary in ("する", "なる", "れる", "られる")):
             end = token.end

@@ -45,6 +45,12 @@ MAX_KANA_RUN = 30  # characters of hiragana compared with readings (a longer run
 ROW_NOUNS = frozenset({"取組", "取り組み", "施策", "事業", "もの", "物"})
 
 
+def _only_grammar_and_rows(tokens) -> bool:
+    """Particles around a row noun and nothing else: they say "rows", not what about."""
+    particles = [t for t in tokens if t.pos[0] in ("助詞", "助動詞", "補助記号")]
+    return bool(particles) and all(t in particles or t.surface in ROW_NOUNS for t in tokens)
+
+
 @dataclass(frozen=True)
 class Unit:
     """A piece of the query to match: a compound noun or a predicate, as typed."""
@@ -101,6 +107,9 @@ class LeafReader:
         「子育ての取組」 once 子育て was read as something else; 自治会を → 自治会)."""
         tokens = analyse(text)
         start, end = 0, len(tokens)
+        if _only_grammar_and_rows(tokens):  # のもの, left of 「進捗がEのもの」 once 進捗がE was read
+            self.dropped += [Dropped(t.surface, "grammar") for t in tokens if t.pos[0] != "補助記号"]
+            return "", ()
         # Sudachi cuts a hiragana string anywhere (あきや → あき・や): a particle is one only
         # beside a word that is not written in hiragana.
         def edge(i, inside, kinds):
