@@ -23,16 +23,27 @@ class Token:
     start: int
     end: int
     parts: tuple[str, ...] = ()  # the dictionary forms of a compound's parts (支給対象: 支給, 対象)
+    groups: tuple[int, ...] = ()  # its Sudachi synonym groups (完了 shares one with 終わる)
 
     def says(self, lemma: str) -> bool:
-        return self.lemma == lemma or lemma in self.parts
+        """Whether the word is ``lemma``, has it as a part, or shares a Sudachi synonym group with
+        it (終わりましたか is said by 完了し, 配ったか by 配布)."""
+        return self.lemma == lemma or lemma in self.parts or bool(set(self.groups) & set(groups_of(lemma)))
 
 
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[Token, ...]:
     return tuple(Token(normalize(m.normalized_form()), m.part_of_speech()[0], m.surface(),
-                       o + m.begin(), o + m.end(), tuple(normalize(p.normalized_form()) for p in sub_morphemes(m)))
+                       o + m.begin(), o + m.end(), tuple(normalize(p.normalized_form()) for p in sub_morphemes(m)),
+                       tuple(m.synonym_group_ids()))
                  for o, m in morphemes(text))
+
+
+@lru_cache(maxsize=1024)
+def groups_of(lemma: str) -> tuple[int, ...]:
+    """The synonym groups of a word given in dictionary form (one word: a phrase has none)."""
+    words = [m for _, m in morphemes(lemma)]
+    return tuple(words[0].synonym_group_ids()) if len(words) == 1 else ()
 
 
 @dataclass(frozen=True)

@@ -123,7 +123,8 @@ def read_filters(text: str, corpus) -> FilterReading:
     protected += [(m.start(), m.end()) for m in re.finditer(r"(?:(?<=\s)|^)-\S+", text)]
     blanker = Blanker(text, protected)
     mentions: list[Mention] = []
-    for reader in (_grade_codes, _legend_labels, _grade_words, _departments, _chapters):
+    # Chapter titles before everyday grade words: 緑豊かな of a title is no grade (豊か, 充実).
+    for reader in (_grade_codes, _legend_labels, _chapters, _grade_words, _departments):
         mentions += reader(blanker, corpus)
         blanker.read = mentions
     filters: dict[str, list[str]] = {}
