@@ -332,6 +332,7 @@ def test_openapi_describes_ask(live):
     ("期限内に完了・終了した取組ってある？", "list"),  # existence, with って
     ("なんで婚活イベントの支援ができなかったの", "why"),
     ("市のホームページのリニューアルはした？", "yesno"),  # リニューアル|は|し|た
+    ("浸透ますの設置補助の利用率を上げるために何をしましたか", "fact"),  # 率を上げる asks no rate
     ("入間市を舞台にした映画の名前は何ですか", "fact"),
     ("茶畑テラスって誰が企画したの？担当課を教えて", "who"),
 ])
@@ -388,6 +389,21 @@ def test_a_department_named_alone_is_judged_by_its_grades(corpus):
     assert response["kind"] == "yesno" and response["verdict"] == "一部"
     assert response["answer"].startswith("一部（3件中2件）。") and lines(response)[:3] == [117, 376, 574]
     assert response["confidence"] >= 0.9
+
+
+def test_rows_named_by_filters_alone_answer_who_and_what_share(corpus):
+    response = answer_question(corpus, "Eの取組はどこの課が担当していますか")
+    assert response["kind"] == "aggregate" and response["table"]["rows"][0]["value"] == "危機管理課"
+    assert sorted(lines(response)) == [436, 454, 455]
+    response = answer_question(corpus, "今後の方向性がイの取組の割合は")
+    assert response["answer"].startswith("今後の方向性がイ（現在の取組を継続していくべきもの）の取組は266件で、338件中79%です")
+    response = answer_question(corpus, "廃止・休止とされた取組は何ですか")  # 取組は何: the rows
+    assert response["kind"] == "list" and lines(response) == [307]
+
+
+def test_a_cause_given_by_niyoru(corpus):
+    response = answer_question(corpus, "不明水の原因って何なの")
+    assert response["kind"] == "why" and "施設の老朽化による" in response["answer"] and lines(response) == [306]
 
 
 def test_each_of_the_departments_named_is_counted(corpus):

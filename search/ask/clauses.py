@@ -1,7 +1,7 @@
 """Clauses of a sentence that answer why and yes/no questions, read from Sudachi's words.
 
 A cause is marked by ため after a past, negative or adjective (難しいため, 回答であったため;
-after a plain verb, 向上させるため, it is a purpose), ので, ことから, により, 影響, に伴い, 理由,
+after a plain verb, 向上させるため, it is a purpose), ので, ことから, により, によるもの, 影響, に伴い, 理由,
 or 〜た結果. A clause is negative when a negation (ない, ず, ません, 未) follows its predicate
 before the clause ends.
 """
@@ -88,6 +88,9 @@ def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
         if i + 2 < len(toks) and toks[i + 2].pos in ("形容詞", "副詞"):
             return None  # 市民により広く: より compares
         return i + 1, 0.8  # により, によって, に伴い (による before a noun says how, not why)
+    if t.lemma == "に" and t.pos == "助詞" and after is not None and after.surface == "よる" and \
+            i + 2 < len(toks) and toks[i + 2].lemma in ("物", "もの", "。", "、", "です", "だ"):
+        return i + 1, 0.8  # 原因の多くは、施設の老朽化によるもので
     if t.lemma == "こと" and after is not None and after.lemma == "から":
         return i + 1, 1.0
     if t.lemma == "の" and t.pos == "助詞" and after is not None and after.lemma == "だ" \
