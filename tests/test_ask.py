@@ -401,6 +401,11 @@ def test_rows_named_by_filters_alone_answer_who_and_what_share(corpus):
     assert response["kind"] == "list" and lines(response) == [307]
 
 
+def test_a_noun_of_scope_is_no_topic_word(corpus):
+    response = answer_question(corpus, "防災の分野で着手していない取組はありますか")
+    assert response["kind"] == "list" and lines(response) == [436]
+
+
 def test_a_cause_given_by_niyoru(corpus):
     response = answer_question(corpus, "不明水の原因って何なの")
     assert response["kind"] == "why" and "施設の老朽化による" in response["answer"] and lines(response) == [306]
