@@ -420,6 +420,7 @@ def test_each_of_the_departments_named_is_counted(corpus):
 @pytest.mark.parametrize("question, line, expected", [
     ("ちゃばたけテラスって誰が企画したの？", 406, "商工観光課"),  # 茶畑 is read チャハタケ in its row
     ("市民提案ぼっくすで取り扱った件数は5年間でいくつ？", 512, "623件"),  # ぼっ|くす is one kana word
+    ("ぎのう功労賞の受賞者は何名", 389, "7名"),  # 受賞者: the document says 受賞
 ])
 def test_kana_words_in_questions(corpus, question, line, expected):
     response = answer_question(corpus, question)
