@@ -406,6 +406,13 @@ def test_a_noun_of_scope_is_no_topic_word(corpus):
     assert response["kind"] == "list" and lines(response) == [436]
 
 
+def test_a_grade_word_said_as_a_verb_ranks_but_does_not_select(corpus):
+    # 休止した: the row is graded エ and says why in other words (検討には至っておりません)
+    response = answer_question(corpus, "下水道の整備計画の検討を休止したのはなぜですか")
+    assert response["kind"] == "why" and lines(response) == [307]
+    assert "老朽化対策や耐震化事業を推進している状況であるため" in response["answer"]
+
+
 def test_a_cause_given_by_niyoru(corpus):
     response = answer_question(corpus, "不明水の原因って何なの")
     assert response["kind"] == "why" and "施設の老朽化による" in response["answer"] and lines(response) == [306]
