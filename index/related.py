@@ -88,6 +88,9 @@ FUNCTION_NOUNS = (
 GENERIC_CONCEPTS = frozenset({"コロナ"})
 # Suffixes that end a compound rather than extend it: 施設等 is not a term.
 BREAKING_SUFFIXES = frozenset({"等", "ら", "達", "たち", "方"})
+# Prefixes that pick out which ones (each, all, every, both, the same) without changing what is
+# meant: 各地区センター is 地区センター, while 多文化 is not 文化. They are no part of a term.
+DETERMINER_PREFIXES = frozenset({"各", "全", "毎", "両", "諸", "同", "当", "本"})
 ASCII_WORD = re.compile(r"[0-9a-z]")
 SENTENCE = re.compile(r"[^。]+。?|。")
 
@@ -108,7 +111,7 @@ def _piece(pos, normalized: str) -> str | None:
     if pos[0] == "名詞" and pos[1] != "数詞":
         return "noun"
     if pos[0] == "接頭辞":
-        return "prefix"
+        return None if normalized in DETERMINER_PREFIXES else "prefix"
     if pos[0] == "接尾辞" and pos[1] == "名詞的" and normalized not in BREAKING_SUFFIXES:
         return "suffix"
     return None

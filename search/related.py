@@ -105,6 +105,12 @@ class Row:
     departments: list[str]
     weights: dict[int, float]
 
+    @property
+    def place(self) -> tuple[str, int]:
+        """``(document, line)``: what breaks ties, the same however the tables were built (a row's
+        ``number`` follows the order documents were added in)."""
+        return self.document, int(self.evaluation.rpartition(":")[2])
+
     @classmethod
     def read(cls, values) -> "Row":
         number, evaluation, document, measure, chapter, section, item, departments, vector = values
@@ -297,7 +303,7 @@ def rank_related(connection: sqlite3.Connection, record: dict, request: RelatedR
             "item": own.item})]
     rows = _rows(connection, numbers, terms)
     scored = [c for c in (_score(own, row, weights, own_score, terms) for row in rows) if c]
-    scored.sort(key=lambda c: (-c["score"], c["row"].number))
+    scored.sort(key=lambda c: (-c["score"], *c["row"].place))
     best: dict[str, dict] = {}
     for candidate in scored:  # one result per measure, its best row with a convincing reason
         measure = candidate["row"].measure

@@ -47,6 +47,11 @@ def test_a_compound_counts_whole_its_head_half_and_a_modifier_little():
     assert {"地区センター", "センター"} <= set(terms_of("地区センターの設置")) and "地区" not in terms_of("地区センター")
 
 
+def test_a_determiner_prefix_is_no_part_of_a_term():
+    terms = terms_of("各地区センターで連携し、全小中学校に配布")  # each, all: which ones, not what
+    assert {"地区センター", "小中学校"} <= set(terms) and not {"各地区センター", "全小中学校"} & set(terms)
+
+
 @pytest.mark.parametrize("text, absent", [
     ("多文化共生の推進", "文化"),  # a prefix binds to its noun: 多文化, not 文化
     ("1人1台端末の整備", "一人"),  # quantities are not topics

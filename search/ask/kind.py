@@ -100,14 +100,14 @@ YES_NO_END = re.compile(r" (?:か|の|\?|っけ|かしら|よね|ね)(?: \?| 。
 
 # (kind, pattern) in the order they are tried; the unit of a number question is read separately.
 KIND_PATTERNS = [
-    ("why", words(r"何故|どう 為る て(?! 下さる)|(?:は|が) 何 で|理由|原因|要因|(?:訳|背景|経緯) (?:は|を|が)")),
+    ("why", words(r"何故|どう 為る て(?! (?:下さる|行く|居る|来る|欲しい|貰う|頂く|ます))|何 で(?! (?:有る|御座る))|理由|原因|要因|(?:訳|背景|経緯) (?:は|を|が)")),
     ("who", words(r"(?:どの|どこ の|どちら の|何) (?:課|部署|部局|部|担当 課)|誰"
                   r"|(?:担当|所管) (?:課 |部署 |部局 )?(?:は|を) (?:どこ|どちら|誰|何|教える|\?)"
                   r"|(?:担当|所管|課|部署) (?:\S+ ){0,6}?(?:どこ|どちら|誰)(?! まで)"
                   r"|(?:どこ|どちら) が (?:担当|所管|実施|行う)"
                   r"|の は (?:どこ|どちら)(?! まで)")),
     ("when", words(r"いつ|何時|何 (?:年度|年|月|日)|時期|日程|年度 は")),
-    ("count", words(COUNTED + r" (?:(?:は|が|の|で|数|件数|総数|全部|合計|全体|合わせる|て|いる) ){0,4}"
+    ("count", words(COUNTED + r" (?:(?:は|が|の|で|数|件数|総数|全部|合計|全体|合わせる|て|いる|其々|各々) ){0,4}"
                     r"(?:何 件|幾つ|何 項目|何 個)|(?:何 件|幾つ) の " + ROW +
                     r"|" + COUNTED + r" (?:の )?(?:数|件数|総数) (?:は|を|が)")),
 ]
@@ -118,7 +118,7 @@ NUMBER_PATTERNS = [
     (words(r"何 箇所|箇所 数"), "か所"),
     (words(r"何 回|回数"), "回"),
     (words(r"幾ら|何 円|金額|費用|予算 額"), "円"),
-    (words(r"何 (?:%|パーセント|割)|割合|率 (?:は|を|が)"), "%"),
+    (words(r"何 (?:%|パーセント|割)|割合|率 (?:は|が|って)"), "%"),  # 率を上げるため asks no rate
     (words(r"何 校|学校 数"), "校"),
     (words(r"何 団体|団体 数"), "団体"),
     (words(r"何 施設|施設 数"), "施設"),
@@ -141,9 +141,9 @@ LATER_PATTERNS = [
                      r"|(?:どの よう に|どう) 取り組む")),
     ("status", STATUS := words(r"状況|具合|進捗|どう 成る|どこ まで|達成|評価|進む|旨い|成果|効果|どう だ た"
                      r"|どう です た|結果|実績 は|課題|遅れる|順調|どう です か")),
-    ("list", words(r"(?:どの|どのような|どんな|どういう) " + ROW + r"|何 が 有る")),
+    ("list", words(r"(?:どの|どのような|どんな|どういう) " + ROW + r"|何 が 有る|" + ROW + r" (?:は|って) 何")),
     ("fact", words(r"何 (?:だ|です|でしょう|か|\?|と 言う|を|が|に)|(?:どのような|どんな|どういう|どの よう だ) \S+")),
-    ("list", words(r"教える|有る ます か|知る たい|下さる")),
+    ("list", words(r"教える|有る (?:ます )?(?:か|の|\?)|知る たい|下さる")),
 ]
 
 
@@ -191,8 +191,18 @@ def read_aggregate(s: Stream) -> Kind | None:
     return Kind("aggregate", s.written(ranked), aggregate=aggregate, spans=tuple(spans))
 
 
+# Predicates about progress, and the progress grades for which a yes/no question about them is
+# answered はい (the legend: A 目標に達成, B 順調に進んでおり, C ある程度進んでいる, D 部分的に
+# 着手, E 着手していない): such a question is decided by the rows' grades, not by a sentence.
+EVALUATIVE = {"遅れる": "DE", "進む": "ABC", "進める": "ABC", "順調": "AB", "達成": "A", "旨い": "ABC",
+              "着手": "ABCD", "停滞": "DE"}
+
 # What follows a yes/no question's predicate: auxiliaries, て, いる, ある (導入されていますか).
 AFTER_PREDICATE = re.compile(r"(?: (?:です|ます|だ|た|でしょう|ん|の|て|居る|有る|ない|れる|られる|為る|成る|済み|てる|でる|ちゃう))+ $")
+
+
+# A verbal noun, a particle, then する: リニューアル|は|し|た.
+DONE_AFTER_PARTICLE = re.compile(r" (?:は|を|も) 為る(?: (?:です|ます|た|ない|ん|の|て|居る|てる))* $")
 
 
 def yes_no_predicate(s: Stream) -> str:
@@ -207,8 +217,10 @@ def yes_no_predicate(s: Stream) -> str:
     core = AFTER_PREDICATE.sub(" ", YES_NO_END.sub(" ", last)).split()
     if len(core) > 1 and core[-1] in ("に", "と") and last.find(" 成る ") > 0:  # 対象になっていますか → 対象
         return core[-2]
-    if not core or core[-1] in ("は", "が", "も", "を", "に", "と"):
-        return ""  # 空き家対策は？, 取組はありますか: a topic, or existence, not a predicate
+    if len(core) > 1 and DONE_AFTER_PARTICLE.search(YES_NO_END.sub(" ", last)):  # リニューアルはした → リニューアル
+        return core[-2]
+    if not core or core[-1] in ("は", "が", "も", "を", "に", "と", "って"):
+        return ""  # 空き家対策は？, 取組はありますか, 取組ってある？: a topic, or existence, not a predicate
     return core[-1]
 
 
@@ -231,11 +243,11 @@ def number_unit(s: Stream) -> tuple[str, str] | None:
 ASKING = words(r"(?:どの|どこ の|何) (?:課|部署|部局|部)|担当 課|所管 課|部署|部局|担当 部署"
                r"|(?:担当|所管)(?= (?:は|を|が|の|為る|し|て|居る|です|な))"
                r"|時期|日程|何 (?:年度|年|月|日|時)|年度 は"
-               r"|件数|人数|回数|総数|何 (?:件|人|名|回|箇所|個|項目|校|団体|施設|台|世帯|倍|種類|%|割)"
+               r"|件数|人数|回数|総数|何 (?:件|人|名|回|箇所|個|項目|校|団体|施設|台|世帯|倍|種類|%|パーセント|割)"
                r"|状況|具合|進捗|実績|成果|結果|課題|評価|様子|現状"
                r"|方針|予定|見通し|見込み|将来|積もり|考え|方向 性|方向性|計画 は"
                r"|理由|原因|要因|(?:訳|背景|経緯)(?= (?:は|を|が))"
-               r"|一覧|名前|名称|内容|詳細|概要|全部|合計|全体|幾つ|幾ら"
+               r"|一覧|名前|名称|内容|詳細|概要|全部|合計|全体|幾つ|幾ら|割合|比率"
                r"|[0-9]+ (?:年間|か月|箇月|ヶ月)")  # 5年間で: how long, not what
 
 
