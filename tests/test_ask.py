@@ -326,6 +326,11 @@ def test_openapi_describes_ask(live):
     ("市のBCPは抜本的に改定されたの？", "yesno"),
     ("ドローンを活用した取組はありますか", "list"),  # existence: the rows, not yes or no
     ("取組の数が一番多い課はどこですか", "aggregate"),
+    ("所管課ごとに進捗区分がDの取組の件数を教えて", "aggregate"),
+    ("職員の人材育成はこれからどうしていくんですか", "future"),  # どうして|いく: how, not why
+    ("期限内に完了・終了した取組ってある？", "list"),  # existence, with って
+    ("なんで婚活イベントの支援ができなかったの", "why"),
+    ("市のホームページのリニューアルはした？", "yesno"),  # リニューアル|は|し|た
     ("入間市を舞台にした映画の名前は何ですか", "fact"),
     ("茶畑テラスって誰が企画したの？担当課を教えて", "who"),
 ])
@@ -369,6 +374,29 @@ def test_yes_no_answers_with_the_deciding_quote(corpus, question, verdict, line,
     assert response["kind"] == "yesno" and response["verdict"] == verdict
     assert response["answer"].startswith(verdict + "。")
     assert lines(response)[0] == line and quoted in response["citations"][0]["quote"] + response["answer"]
+
+
+def test_a_department_named_alone_is_judged_by_its_grades(corpus):
+    # 学校給食 names the department: its three rows are B, C and B, so partly 順調
+    response = answer_question(corpus, "学校給食の取組は順調ですか")
+    assert response["kind"] == "yesno" and response["verdict"] == "一部"
+    assert response["answer"].startswith("一部（3件中2件）。") and lines(response)[:3] == [117, 376, 574]
+    assert response["confidence"] >= 0.9
+
+
+def test_each_of_the_departments_named_is_counted(corpus):
+    response = answer_question(corpus, "人権推進課と地域振興課の取組はそれぞれ何件")
+    assert response["kind"] == "aggregate"
+    assert [(r["value"], r["count"]) for r in response["table"]["rows"]] == [("地域振興課", 30), ("人権推進課", 17)]
+
+
+@pytest.mark.parametrize("question, line, expected", [
+    ("ちゃばたけテラスって誰が企画したの？", 406, "商工観光課"),  # 茶畑 is read チャハタケ in its row
+    ("市民提案ぼっくすで取り扱った件数は5年間でいくつ？", 512, "623件"),  # ぼっ|くす is one kana word
+])
+def test_kana_words_in_questions(corpus, question, line, expected):
+    response = answer_question(corpus, question)
+    assert response["answer"].startswith(expected) and lines(response)[0] == line
 
 
 def test_aggregate_ranks_groups_with_counts_rates_and_their_searches(corpus):
@@ -446,6 +474,8 @@ def test_the_ask_page_links_to_the_search_of_its_rows(live):
     ("スポーツ推進の担当課の取組", [("department", "スポーツ推進課")]),
     ("進捗が遅れている（D）取組", [("progress", "D")]),  # the code in brackets says which
     ("さらに充実・発展させるべきとされた取組", [("direction", "ア")]),
+    # the legend's words, then quoted by という before the rows
+    ("目標の達成に向けてある程度進んでいる、という評価の取組", [("progress", "C")]),
 ])
 def test_filters_written_in_questions(corpus, text, read):
     mentions = read_filters(text, corpus).mentions

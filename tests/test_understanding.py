@@ -19,6 +19,10 @@ def content(text: str) -> list[str]:
     ("空き家対策は今後どう進めていくつもりですか", ["空き家", "対策", "進め", "つもり"]),
     ("子どもの居場所づくりはどうなっているか", ["子ども", "居場所", "づくり"]),
     ("人権推進課の取組のうち、進捗区分がCのものはどれですか", ["人権", "推進課", "取組", "進捗", "区分", "C", "もの"]),
+    ("子ども食堂について教えて", ["子ども", "食堂"]),  # a て form that ends the sentence asks
+    ("公園の整備のやり方はどうなっていますか", ["公園", "整備"]),  # a verb and 方: the way of doing
+    ("自治会の加入促進、どういうふうにやっていく", ["自治会", "加入", "促進"]),  # どういう|ふう|に: how
+    ("ある程度進んでいる、という評価", ["程度", "進ん", "評価"]),  # と|いう quotes
 ])
 def test_framing_words_are_recognised_by_grammar(text, expected):
     assert content(text) == expected

@@ -40,6 +40,9 @@ def ranking(asked: Asked) -> list[dict]:
     """One entry per group with rows asked about: ``{value, count, total, rate, rows}``, ranked."""
     spec = asked.question.aggregate
     counted = _count(asked, asked.match.rows, spec.group)
+    named = asked.question.filters.get(spec.group)
+    if named:  # the groups the question names, not the others that share their rows
+        counted = {value: rows for value, rows in counted.items() if value in named}
     totals = {k: len(v) for k, v in _count(asked, _base_rows(asked), spec.group).items()}
     order = {value: n for n, value in enumerate(_group_order(asked, spec.group))}
     entries = []

@@ -1,6 +1,6 @@
 """How sure an answer is, from 0 to 1, from what it rests on.
 
-- Counted from filters alone (進捗区分がAの取組は何件): exact, 0.95.
+- Counted from filters alone (進捗区分がAの取組は何件, 都市計画課の取組は順調ですか): exact, 0.95.
 - Rows found by topic words: how much of the question's word weight the best row holds, less
   when the chosen rows hold only most of it.
 - A fact, reason or verdict taken from a sentence: also how much of the topic that sentence holds.
@@ -41,7 +41,8 @@ def confidence(asked: Asked, answer: Answer) -> float:
     if answer.verdict == "文書からは判断できません":
         return 0.6
     if not asked.words:
-        value = 0.95 if answer.kind in ("count", "list", "status", "future", "aggregate") else 0.5
+        by_rows = answer.kind in ("count", "list", "status", "future", "aggregate") or asked.question.about_grades
+        value = 0.95 if by_rows else 0.5
     elif answer.found and answer.kind not in ("count", "list", "status", "future", "aggregate"):
         value = 0.45 * match.best + 0.4 * answer.coverage + 0.1
     else:

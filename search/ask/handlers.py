@@ -77,7 +77,8 @@ def refusal(asked: Asked, kind: str) -> Answer | None:
     if question.unknown_departments:
         names = "」「".join(question.unknown_departments)
         return not_found(asked, f"「{names}」という所管課は文書にありません。")
-    if not words and (kind in NEED_TOPIC or (not question.filters and kind not in FILTERS_ENOUGH)):
+    topic_needed = kind in NEED_TOPIC and not (question.about_grades and question.filters)
+    if not words and (topic_needed or (not question.filters and kind not in FILTERS_ENOUGH)):
         return not_found(asked, UNREAD)
     if words and match.best < MIN_COVERAGE:
         rows = singled_out(asked)

@@ -100,14 +100,14 @@ YES_NO_END = re.compile(r" (?:か|の|\?|っけ|かしら|よね|ね)(?: \?| 。
 
 # (kind, pattern) in the order they are tried; the unit of a number question is read separately.
 KIND_PATTERNS = [
-    ("why", words(r"何故|どう 為る て(?! 下さる)|(?:は|が) 何 で|理由|原因|要因|(?:訳|背景|経緯) (?:は|を|が)")),
+    ("why", words(r"何故|どう 為る て(?! (?:下さる|行く|居る|来る|欲しい|貰う|頂く|ます))|何 で(?! (?:有る|御座る))|理由|原因|要因|(?:訳|背景|経緯) (?:は|を|が)")),
     ("who", words(r"(?:どの|どこ の|どちら の|何) (?:課|部署|部局|部|担当 課)|誰"
                   r"|(?:担当|所管) (?:課 |部署 |部局 )?(?:は|を) (?:どこ|どちら|誰|何|教える|\?)"
                   r"|(?:担当|所管|課|部署) (?:\S+ ){0,6}?(?:どこ|どちら|誰)(?! まで)"
                   r"|(?:どこ|どちら) が (?:担当|所管|実施|行う)"
                   r"|の は (?:どこ|どちら)(?! まで)")),
     ("when", words(r"いつ|何時|何 (?:年度|年|月|日)|時期|日程|年度 は")),
-    ("count", words(COUNTED + r" (?:(?:は|が|の|で|数|件数|総数|全部|合計|全体|合わせる|て|いる) ){0,4}"
+    ("count", words(COUNTED + r" (?:(?:は|が|の|で|数|件数|総数|全部|合計|全体|合わせる|て|いる|其々|各々) ){0,4}"
                     r"(?:何 件|幾つ|何 項目|何 個)|(?:何 件|幾つ) の " + ROW +
                     r"|" + COUNTED + r" (?:の )?(?:数|件数|総数) (?:は|を|が)")),
 ]
@@ -143,7 +143,7 @@ LATER_PATTERNS = [
                      r"|どう です た|結果|実績 は|課題|遅れる|順調|どう です か")),
     ("list", words(r"(?:どの|どのような|どんな|どういう) " + ROW + r"|何 が 有る")),
     ("fact", words(r"何 (?:だ|です|でしょう|か|\?|と 言う|を|が|に)|(?:どのような|どんな|どういう|どの よう だ) \S+")),
-    ("list", words(r"教える|有る ます か|知る たい|下さる")),
+    ("list", words(r"教える|有る (?:ます )?(?:か|の|\?)|知る たい|下さる")),
 ]
 
 
@@ -191,8 +191,18 @@ def read_aggregate(s: Stream) -> Kind | None:
     return Kind("aggregate", s.written(ranked), aggregate=aggregate, spans=tuple(spans))
 
 
+# Predicates about progress, and the progress grades for which a yes/no question about them is
+# answered はい (the legend: A 目標に達成, B 順調に進んでおり, C ある程度進んでいる, D 部分的に
+# 着手, E 着手していない): such a question is decided by the rows' grades, not by a sentence.
+EVALUATIVE = {"遅れる": "DE", "進む": "ABC", "進める": "ABC", "順調": "AB", "達成": "A", "旨い": "ABC",
+              "着手": "ABCD", "停滞": "DE"}
+
 # What follows a yes/no question's predicate: auxiliaries, て, いる, ある (導入されていますか).
 AFTER_PREDICATE = re.compile(r"(?: (?:です|ます|だ|た|でしょう|ん|の|て|居る|有る|ない|れる|られる|為る|成る|済み|てる|でる|ちゃう))+ $")
+
+
+# A verbal noun, a particle, then する: リニューアル|は|し|た.
+DONE_AFTER_PARTICLE = re.compile(r" (?:は|を|も) 為る(?: (?:です|ます|た|ない|ん|の|て|居る|てる))* $")
 
 
 def yes_no_predicate(s: Stream) -> str:
@@ -207,8 +217,10 @@ def yes_no_predicate(s: Stream) -> str:
     core = AFTER_PREDICATE.sub(" ", YES_NO_END.sub(" ", last)).split()
     if len(core) > 1 and core[-1] in ("に", "と") and last.find(" 成る ") > 0:  # 対象になっていますか → 対象
         return core[-2]
-    if not core or core[-1] in ("は", "が", "も", "を", "に", "と"):
-        return ""  # 空き家対策は？, 取組はありますか: a topic, or existence, not a predicate
+    if len(core) > 1 and DONE_AFTER_PARTICLE.search(YES_NO_END.sub(" ", last)):  # リニューアルはした → リニューアル
+        return core[-2]
+    if not core or core[-1] in ("は", "が", "も", "を", "に", "と", "って"):
+        return ""  # 空き家対策は？, 取組はありますか, 取組ってある？: a topic, or existence, not a predicate
     return core[-1]
 
 

@@ -22,7 +22,7 @@ from ..understanding.filters import read_filters
 from ..understanding.tokens import analyse
 from ..understanding.words import ROW_NOUNS
 from .facts import UNIT_FAMILIES
-from .kind import Aggregate, Kind, asking_spans, asks_status, predicate_span, read_kind
+from .kind import EVALUATIVE, Aggregate, Kind, asking_spans, asks_status, predicate_span, read_kind
 
 # Markup is not part of a question: tags go, and so do scripts and styles with their content.
 MARKUP = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(?:</\1\s*>|$)|<[^<>]{0,200}>", re.I | re.S)
@@ -30,10 +30,13 @@ MARKUP = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(?:</\1\s*>|$)|<[^<>]{0,20
 BREAKDOWN = re.compile(r"(進捗区分|進捗|取組区分|取組評価|今後の方向性|方向性)(?:ごと|別|の内訳|の分布|の構成)")
 BREAKDOWN_KINDS = {"進捗区分": "progress", "進捗": "progress", "取組区分": "effort", "取組評価": "effort",
                    "今後の方向性": "direction", "方向性": "direction"}
+# Counts asked of each of several departments or chapters named: a count per group.
+EACH = re.compile(r"それぞれ|各々|おのおの|ごとの件数|別の件数")
 SINCE_CUE = re.compile(r"いつから|何年度から|何年から|開始|始ま|始め")
 UNTIL_CUE = re.compile(r"いつまで|何年度まで|何年まで|完了|終了|終わ")
 # Two departments named with one of these want the rows of both, not of either.
 TOGETHER = re.compile(r"共同で|共同して|両方|ともに|一緒に|連名で|双方|いずれもが|すべてが")
+HIRAGANA = re.compile(r"^[ぁ-ゖー]+$")
 QUOTED = re.compile(r"[「『\"“][^」』\"”]*[」』\"”]")
 # Words in brackets right after a word gloss it: 名前（愛称）.
 ASIDE = re.compile(r"(?<=[^\s(])\(([^()]{1,20})\)")
@@ -92,6 +95,12 @@ class Question:
     phrases: list[str] = field(default_factory=list)
     unknown_departments: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+
+    @property
+    def about_grades(self) -> bool:
+        """A yes/no question about how far rows have come (順調ですか): their grades answer it,
+        so the rows may be named by filters alone (学校給食課の取組は順調ですか)."""
+        return self.kind == "yesno" and self.predicate in EVALUATIVE
 
     @property
     def filter_spans(self) -> list[dict]:
@@ -206,6 +215,7 @@ def read_question(text: str, corpus) -> Question:
         # A verb (進まなかった) only says how it went: it goes; a noun (終了, 廃止) stays a word.
         said_verbs = [m for m in said if analyse(text[m.start:m.end])[0].pos[0] in ("動詞", "形容詞")]
         said = [m for m in said if m not in said_verbs]
+    asked = per_named_group(asked, masked, mentions)
     departments = [m for m in mentions if m.facet == "department"]
     together = TOGETHER.search(masked) if len(departments) > 1 else None
     spans = [(m.start, m.end) for m in mentions + (said_verbs if asked.kind not in ROW_KINDS else [])]
@@ -242,6 +252,17 @@ def read_question(text: str, corpus) -> Question:
     )
 
 
+def per_named_group(asked: Kind, text: str, mentions) -> Kind:
+    """「人権推進課と地域振興課の取組はそれぞれ何件」: a count for each department (or chapter)
+    named, as an aggregate over them."""
+    if asked.kind not in ("count", "number") or not EACH.search(text):
+        return asked
+    for group in ("department", "chapter"):
+        if len({m.value for m in mentions if m.facet == group}) > 1:
+            return Kind("aggregate", EACH.search(text).group(0), aggregate=Aggregate(group), spans=asked.spans)
+    return asked
+
+
 def word_by_word(text: str) -> list[tuple[int, int, str]]:
     """A compound a question asks one thing about is searched word by word (インフルエンザ予防接種
     → インフルエンザ・予防接種, two words of one phrase): the sentence that answers may name it in
@@ -252,6 +273,7 @@ def word_by_word(text: str) -> list[tuple[int, int, str]]:
             if a.end == b.start and a.is_noun_piece and b.is_noun_piece and b.pos[0] != "接尾辞"
             and a.pos[0] != "接頭辞" and BLANK not in a.surface + b.surface
             and min(len(a.surface), len(b.surface)) >= 2  # 上下水道 is not 上下水 and 道
+            and not (HIRAGANA.match(a.surface) and HIRAGANA.match(b.surface))  # ぼっ|くす: Sudachi's cut of kana
             and not any(q0 < b.start < q1 for q0, q1 in quoted)]
 
 

@@ -170,11 +170,12 @@ def understood_query(corpus, question: Question) -> Selection:
             question.query = question.query.replace(word, "、", 1)
             question.dropped.append(word)
     selection = search_for(corpus, question.search_params())
-    if selection.mode == "nothing" and question.kind in ROW_KINDS:
+    if selection.mode == "nothing" and (question.kind in ROW_KINDS or question.about_grades):
         # 取組は全部で何件: every word was a word of asking.
         question.query = ""
         selection = search_for(corpus, question.search_params())
-    elif not selection.readings and question.kind in ABOUT_SOMETHING and "department" in question.filters:
+    elif not selection.readings and question.kind in ABOUT_SOMETHING and "department" in question.filters \
+            and not question.about_grades:
         # 公共施設マネジメント推進課ができたのは何年度: the department's name, quoted, is text.
         names = question.filters.pop("department")
         question.mentions = [m for m in question.mentions if m.facet != "department"]

@@ -13,13 +13,10 @@ from __future__ import annotations
 from .answer import Answer, Asked
 from .clauses import CONTRAST, lemma_positions, negated_after, negative, tokens
 from .evidence import FUTURE, Found, best_sentence, ranked, topic_sentences
+from .kind import EVALUATIVE
 from .wording import grade_text, measure_name, source_note
 
 YES, NO, PARTLY, UNDECIDED = "はい", "いいえ", "一部", "文書からは判断できません"
-# Predicates about progress, and the progress grades for which the answer is はい (the legend:
-# A 目標に達成, B 順調に進んでおり, C ある程度進んでいる, D 部分的に着手, E 着手していない).
-EVALUATIVE = {"遅れる": "DE", "進む": "ABC", "進める": "ABC", "順調": "AB", "達成": "A", "旨い": "ABC",
-              "着手": "ABCD", "停滞": "DE"}
 MAX_QUOTED = 3
 SLACK = 0.3  # a deciding sentence may hold this much less of the topic than the best one
 PAST_FIELDS = ("effort_comment", "direction_comment", "content", "measure")

@@ -43,7 +43,13 @@ KANJI_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "�
                  "九": "9", "十": "10"}
 QUOTED = re.compile(r"[「『\"“]([^」』\"”]{1,80})[」』\"”]")
 # Words that follow a legend phrase when it describes the rows asked for.
-ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,6}?|[ぁ-ゖ]{0,12})(?:取組|取り組み|もの|施策|事業)|^\s*$|^\s")
+# Or quoted by と/って before them: 「…進んでいる、という評価の取組」, 「…とされた事業」.
+ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,6}?|[ぁ-ゖ]{0,12})(?:取組|取り組み|もの|施策|事業)|^\s*$|^\s"
+                       r"|^[ぁ-ゖ]{0,6}[、,]?\s*(?:と|って)[ぁ-ゖ]{0,6}(?:評価[ぁ-ゖ]{0,4})?[^、。？?\s]{0,6}?"
+                       r"(?:取組|取り組み|もの|施策|事業)")
+# A run of the question's words may skip this many of a label's words (期限内に完了・終了した:
+# 期限内に事業が完了・終了したもの without 事業).
+MAX_LABEL_GAPS = 1
 LEGEND_SKIP = frozenset({"物", "為る", "居る", "成る", "有る", "おる", "事", "取り組み", "もの"})
 
 
@@ -219,13 +225,14 @@ def match_label(phrase: str, labels) -> tuple[str, str] | None:
 
 def find_legend_wording(text: str, labels) -> tuple[str, str, int, int] | None:
     """Two or more of a label's words in a row, describing the rows asked for (目標を達成した取組
-    → A; うまく進められていない → え): the label that shares the longest run of words, then the
-    one it covers best (ある程度進んでいる is all of い, a third of C), if only one does."""
+    → A; うまく進められていない → え): the label that shares the longest run of words (in its
+    order, skipping at most one of its words), then the one that skips fewest, then the one it
+    covers best (ある程度進んでいる is all of い, a third of C), if only one does."""
     words = _content_words(text)
     sequences = {(kind, code): [w for w, _, _ in _content_words(label)]
                  for kind, codes in labels.items() for code, label in codes.items()}
     longest = max((len(seq) for seq in sequences.values()), default=0)
-    best, best_score, tied = None, (0, 0.0), False
+    best, best_score, tied = None, (0, 0, 0.0), False
     for i in range(len(words)):
         for j in range(i + 2, min(len(words), i + longest) + 1):
             run = [w for w, _, _ in words[i:j]]
@@ -233,14 +240,31 @@ def find_legend_wording(text: str, labels) -> tuple[str, str, int, int] | None:
                 continue
             for key, sequence in sequences.items():
                 n = len(run)
-                if n / len(sequence) < 0.3 or not any(sequence[k:k + n] == run for k in range(len(sequence) - n + 1)):
+                gaps = in_order(run, sequence)
+                if n / len(sequence) < 0.3 or gaps is None or gaps > MAX_LABEL_GAPS:
                     continue
-                score = (n, round(n / len(sequence), 6))
+                score = (n, -gaps, round(n / len(sequence), 6))
                 if score > best_score:
                     best, best_score, tied = (*key, words[i][1], words[j - 1][2]), score, False
                 elif score == best_score and best and key != tuple(best[:2]):
                     tied = True
     return None if tied else best
+
+
+def in_order(run: list[str], sequence: list[str]) -> int | None:
+    """How many of the label's words ``run`` skips when its words are found in the label in
+    order (期限内|完了|終了 in 期限内|事業|完了|終了 skips one), or None when they are not."""
+    best = None
+    for start in (k for k, word in enumerate(sequence) if word == run[0]):
+        position, skipped = start, 0
+        for word in run[1:]:
+            following = sequence.index(word, position + 1) if word in sequence[position + 1:] else None
+            if following is None:
+                break
+            skipped, position = skipped + following - position - 1, following
+        else:
+            best = skipped if best is None else min(best, skipped)
+    return best
 
 
 def _grade_words(blanker: Blanker, corpus) -> list[Mention]:

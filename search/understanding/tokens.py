@@ -30,6 +30,12 @@ REQUEST_AFTER = frozenset({"たい", "下さる", "くださる", "欲しい", "
 # を通じて, に向けた): grammar, like the particle itself, not a topic.
 PARTICLE_VERBS = frozenset({"つく", "付く", "関する", "対する", "よる", "因る", "依る", "とる", "取る", "おける",
                             "於く", "係る", "関わる", "向ける", "通じる", "めぐる", "巡る", "わたる", "渡る"})
+# Determiners of manner (どんな, どういう, こんな): a noun they govern, used as an adverb
+# (どういうふうに, どんな感じで, どういう形で), asks "in what way" and names no topic.
+MANNER_DETERMINERS = frozenset({"どんな", "どういう", "どのような", "どの", "どういった", "こんな", "そんな"})
+ADVERBIAL_AFTER = frozenset({"に", "で"})
+# After と, these quote (という評価, といった事業): grammar, like the particle.
+QUOTING_VERBS = frozenset({"いう", "言う", "云う"})
 KANA = re.compile(r"^[ぁ-ゖァ-ヺー]+$")
 HIRAGANA_RUN = re.compile(r"[ぁ-ゖー]{3,}")
 
@@ -87,29 +93,61 @@ def analyse(text: str) -> tuple[Token, ...]:
     tokens = []
     for start, end, m in raw:
         pos = tuple(m.part_of_speech())
-        parts = tuple(normalize(p.normalized_form()) for p in sub_morphemes(m)
+        subs = sub_morphemes(m)
+        parts = tuple(normalize(p.normalized_form()) for p in subs
                       if p.part_of_speech()[0] not in ("接尾辞", "接頭辞"))
         tokens.append(Token(m.surface(), start, end, pos, normalize(m.normalized_form()),
                             m.dictionary_form(), katakana(m.surface()) if KANA.match(m.surface()) else m.reading_form(),
-                            tuple(m.synonym_group_ids()), _framing_by_pos(pos), parts))
+                            tuple(m.synonym_group_ids()), _framing_by_pos(pos) or _way_of_doing(subs), parts))
     return tuple(_mark_requests(tokens))
 
 
 def _mark_requests(tokens: list[Token]) -> list[Token]:
     """A verb followed by a request or a wish (教えて|ください, 知り|たい) frames the request, and
-    so does the verb of a compound particle (に|つい|て)."""
+    so does a verb in its て form that ends a sentence (教えて, 教えてよ: a request too), the verb
+    of a compound particle (に|つい|て, と|いう) and a noun a determiner of manner governs as an adverb
+    (どういう|ふう|に, どんな|感じ|で)."""
     marked = list(tokens)
     for i, token in enumerate(tokens):
+        if _manner_noun(tokens, i):
+            marked[i] = _framed(token)
         if token.pos[0] != "動詞" or token.framing:
             continue
-        if i and tokens[i - 1].surface in ("に", "を") and token.dictionary in PARTICLE_VERBS:
+        if i and (tokens[i - 1].surface in ("に", "を") and token.dictionary in PARTICLE_VERBS
+                  or tokens[i - 1].surface in ("と", "って", "どう", "こう", "そう") and token.dictionary in QUOTING_VERBS):
             marked[i] = _framed(token)
             continue
         following = [t.dictionary for t in tokens[i + 1:i + 4]]
         if any(word in REQUEST_AFTER for word in following[:1]) or \
-                (following[:1] == ["て"] and any(w in REQUEST_AFTER for w in following[1:])):
+                (following[:1] == ["て"] and any(w in REQUEST_AFTER for w in following[1:])) or \
+                (following[:1] == ["て"] and _ends_sentence(tokens[i + 2:])):
             marked[i] = _framed(token)
     return marked
+
+
+def _ends_sentence(rest) -> bool:
+    """Nothing but sentence-final particles and punctuation up to the end of a sentence."""
+    for token in rest:
+        if token.pos[0] in ("補助記号", "空白"):
+            return True
+        if token.pos[:2] != ("助詞", "終助詞"):
+            return False
+    return True
+
+
+def _manner_noun(tokens, i: int) -> bool:
+    """ふう in どういうふうに, 感じ in どんな感じで: a noun that says "in what way"."""
+    if tokens[i].pos[0] != "名詞" or not 0 < i < len(tokens) - 1 or tokens[i + 1].surface not in ADVERBIAL_AFTER:
+        return False
+    # Sudachi sometimes cuts the determiner in two (どう|いう|ふう|に).
+    before = [tokens[i - 1].surface, "".join(t.surface for t in tokens[max(0, i - 2):i])]
+    return any(b in MANNER_DETERMINERS for b in before)
+
+
+def _way_of_doing(subs) -> bool:
+    """やり方, 進め方: a verb and the suffix 方, "the way of doing it"."""
+    return len(subs) == 2 and subs[0].part_of_speech()[0] == "動詞" and \
+        subs[1].part_of_speech()[0] == "接尾辞" and subs[1].surface() == "方"
 
 
 def _framed(token: Token) -> Token:

@@ -37,6 +37,17 @@ def reading_key(reading: str) -> str:
     return reading.translate(SAME_SOUND)
 
 
+# Voiced kana as unvoiced: a compound's second word is voiced or not (茶畑 is read チャバタケ as
+# typed, チャハタケ in the index's context), so a reading that matches no word as it is may
+# match one this way.
+UNVOICED = str.maketrans("ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポ", "カキクケコサシスセソタチツテトハヒフヘホハヒフヘホ")
+MIN_UNVOICED = 4  # kana: shorter readings alike once unvoiced are too often other words
+
+
+def unvoiced_key(reading: str) -> str:
+    return reading_key(reading).translate(UNVOICED)
+
+
 @dataclass(frozen=True)
 class Entry:
     term: str
@@ -52,9 +63,12 @@ class Vocabulary:
         self.entries = {e.term: e for e in entries}
         self.by_reading: dict[str, list[Entry]] = defaultdict(list)
         self.by_group: dict[int, list[Entry]] = defaultdict(list)
+        self.by_unvoiced: dict[str, list[Entry]] = defaultdict(list)
         for entry in entries:
             if len(entry.reading) >= MIN_READING:
                 self.by_reading[reading_key(entry.reading)].append(entry)
+            if len(entry.reading) >= MIN_UNVOICED:
+                self.by_unvoiced[unvoiced_key(entry.reading)].append(entry)
             for group in entry.groups:
                 self.by_group[group].append(entry)
         self._folded = [fold(e.term) for e in entries]
@@ -69,8 +83,11 @@ class Vocabulary:
         return entry.rows if entry else 0
 
     def same_reading(self, reading: str) -> list[Entry]:
-        """The corpus words read ``reading`` (katakana), most frequent first."""
-        return sorted(self.by_reading.get(reading_key(reading), ()), key=lambda e: (-e.rows, e.term))
+        """The corpus words read ``reading`` (katakana), most frequent first; failing that, those
+        read alike once voiced kana are unvoiced (ちゃばたけ for 茶畑, read チャハタケ)."""
+        found = self.by_reading.get(reading_key(reading)) or \
+            (self.by_unvoiced.get(unvoiced_key(reading), ()) if len(reading) >= MIN_UNVOICED else ())
+        return sorted(found, key=lambda e: (-e.rows, e.term))
 
     def synonyms(self, groups: tuple[int, ...], exclude: str = "") -> list[Entry]:
         """The corpus words that share one of ``groups`` with a word, most frequent first."""

@@ -19,6 +19,7 @@ Single words that the corpus contains are also widened by their Sudachi synonym 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -124,8 +125,14 @@ class LeafReader:
                 self.dropped.append(Dropped(token.surface, "grammar"))
         if start == end:
             return "", ()
-        trimmed = text[tokens[start].start:tokens[end - 1].end]
-        return trimmed, (tokens if (start, end) == (0, len(tokens)) else analyse(trimmed))
+        if (start, end) == (0, len(tokens)):
+            return text, tokens
+        base = tokens[start].start
+        trimmed = text[base:tokens[end - 1].end]
+        # A word framed by what was trimmed stays framed (教え|て: a request, though て is gone).
+        framed = {(t.start - base, t.end - base) for t in tokens[start:end] if t.framing}
+        return trimmed, tuple(dataclasses.replace(t, framing=True) if (t.start, t.end) in framed else t
+                              for t in analyse(trimmed))
 
     def has_concept(self, text: str) -> bool:
         """Whether the concept table (data/synonyms.tsv) expands ``text`` (matching.py looks the
@@ -150,7 +157,7 @@ class LeafReader:
         whole = self.by_reading(analyse(text))
         if whole:  # 健康増新, がくどう保育: the whole word reads like a corpus word
             return Leaf(text, widened=whole)
-        units = merge_kana(self.units(text), self.by_reading)
+        units = merge_kana(self.units(text, tokens), self.by_reading)
         for unit in units[MAX_SENTENCE_WORDS:]:
             self.dropped.append(Dropped(unit.text, "too many words"))
         units = units[:MAX_SENTENCE_WORDS]
@@ -159,8 +166,8 @@ class LeafReader:
             return None
         return leaves[0] if len(leaves) == 1 else Node("soft", tuple(leaves))
 
-    def units(self, text: str) -> list[Unit]:
-        """The content units of ``text``; framing words go to ``dropped``."""
+    def units(self, text: str, tokens: tuple[Token, ...]) -> list[Unit]:
+        """The content units of ``text`` (whose words are ``tokens``); framing words go to ``dropped``."""
         kana = self.kana_words(text)
         covered = [(start, end) for start, end, _ in kana]
         units, run = [], []
@@ -171,7 +178,6 @@ class LeafReader:
                 units.append(Unit(text[run[0].start:run[-1].end], run[0].start, run[-1].end, tuple(run), "noun"))
                 run.clear()
 
-        tokens = analyse(text)
         for index, token in enumerate(tokens):
             if any(a <= token.start < b or a < token.end <= b for a, b in covered):
                 if token.start in pending:
