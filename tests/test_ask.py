@@ -8,6 +8,7 @@ import pytest
 
 import search.ask.facts
 import search.ask.sentences
+import search.ask.years
 from bench.qa_quality import judge
 from search.ask import answer_question, ask, read
 from search.ask.kind import read_kind
@@ -331,6 +332,7 @@ def test_openapi_describes_ask(live):
     ("期限内に完了・終了した取組ってある？", "list"),  # existence, with って
     ("なんで婚活イベントの支援ができなかったの", "why"),
     ("市のホームページのリニューアルはした？", "yesno"),  # リニューアル|は|し|た
+    ("浸透ますの設置補助の利用率を上げるために何をしましたか", "fact"),  # 率を上げる asks no rate
     ("入間市を舞台にした映画の名前は何ですか", "fact"),
     ("茶畑テラスって誰が企画したの？担当課を教えて", "who"),
 ])
@@ -368,6 +370,11 @@ def test_why_quotes_the_causal_clause(corpus):
     ("公立保育所の再整備は遅れていますか", "いいえ", 186, "順調に進んでいる"),
     # the document names the system, not how often it is used
     ("パートナーシップ・ファミリーシップ制度の利用件数は増えていますか", "文書からは判断できません", 33, "パートナーシップ"),
+    # the predicate by its Sudachi synonym group: 終わる and 完了 share one
+    ("防災無線のデジタル化は終わりましたか", "はい", 443, "デジタル化が完了し"),
+    # the year asked about: only other years named, or that year cancelled
+    ("障害者スポーツ大会は令和2年度に開かれましたか", "いいえ", 243, "平成30年度と平成31年度のみ開催"),
+    ("環境フェアは令和3年度に開催されましたか", "いいえ", 326, "R3年度はイベント中止"),
 ])
 def test_yes_no_answers_with_the_deciding_quote(corpus, question, verdict, line, quoted):
     response = answer_question(corpus, question)
@@ -382,6 +389,21 @@ def test_a_department_named_alone_is_judged_by_its_grades(corpus):
     assert response["kind"] == "yesno" and response["verdict"] == "一部"
     assert response["answer"].startswith("一部（3件中2件）。") and lines(response)[:3] == [117, 376, 574]
     assert response["confidence"] >= 0.9
+
+
+def test_rows_named_by_filters_alone_answer_who_and_what_share(corpus):
+    response = answer_question(corpus, "Eの取組はどこの課が担当していますか")
+    assert response["kind"] == "aggregate" and response["table"]["rows"][0]["value"] == "危機管理課"
+    assert sorted(lines(response)) == [436, 454, 455]
+    response = answer_question(corpus, "今後の方向性がイの取組の割合は")
+    assert response["answer"].startswith("今後の方向性がイ（現在の取組を継続していくべきもの）の取組は266件で、338件中79%です")
+    response = answer_question(corpus, "廃止・休止とされた取組は何ですか")  # 取組は何: the rows
+    assert response["kind"] == "list" and lines(response) == [307]
+
+
+def test_a_cause_given_by_niyoru(corpus):
+    response = answer_question(corpus, "不明水の原因って何なの")
+    assert response["kind"] == "why" and "施設の老朽化による" in response["answer"] and lines(response) == [306]
 
 
 def test_each_of_the_departments_named_is_counted(corpus):
@@ -476,6 +498,9 @@ def test_the_ask_page_links_to_the_search_of_its_rows(live):
     ("さらに充実・発展させるべきとされた取組", [("direction", "ア")]),
     # the legend's words, then quoted by という before the rows
     ("目標の達成に向けてある程度進んでいる、という評価の取組", [("progress", "C")]),
+    # a chapter's title is read before everyday grade words (豊か is no grade here)
+    ("住みやすく緑豊かなまちづくりの章でDの取組", [("chapter", "第4章 住みやすく緑豊かなまちづくり（都市環境、生活環境、自然環境）"),
+                                      ("progress", "D")]),
 ])
 def test_filters_written_in_questions(corpus, text, read):
     mentions = read_filters(text, corpus).mentions
@@ -527,3 +552,12 @@ def test_the_projects_own_questions_keep_passing(corpus, case):
     judges them (the answer holds an expected text, the citations the expected lines)."""
     verdict = judge(case | {"set": "own"}, answer_question(corpus, case["q"]), case["kind"])
     assert verdict["ok"], verdict["answer"]
+
+
+@pytest.mark.parametrize("text, years", [
+    ("令和元年度には41団体（R2、R3年度はイベント中止）", [2019, 2020, 2021]),
+    ("平成30年度と平成31年度のみ開催", [2018, 2019]),
+    ("令和2年、3年度はイベントの中止が相次ぎました", [2020, 2021]),
+])
+def test_years_in_eras(text, years):
+    assert [year for year, _ in search.ask.years.years(text)] == years

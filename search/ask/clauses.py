@@ -1,7 +1,7 @@
 """Clauses of a sentence that answer why and yes/no questions, read from Sudachi's words.
 
 A cause is marked by ため after a past, negative or adjective (難しいため, 回答であったため;
-after a plain verb, 向上させるため, it is a purpose), ので, ことから, により, 影響, に伴い, 理由,
+after a plain verb, 向上させるため, it is a purpose), ので, ことから, により, によるもの, 影響, に伴い, 理由,
 or 〜た結果. A clause is negative when a negation (ない, ず, ません, 未) follows its predicate
 before the clause ends.
 """
@@ -23,16 +23,27 @@ class Token:
     start: int
     end: int
     parts: tuple[str, ...] = ()  # the dictionary forms of a compound's parts (支給対象: 支給, 対象)
+    groups: tuple[int, ...] = ()  # its Sudachi synonym groups (完了 shares one with 終わる)
 
     def says(self, lemma: str) -> bool:
-        return self.lemma == lemma or lemma in self.parts
+        """Whether the word is ``lemma``, has it as a part, or shares a Sudachi synonym group with
+        it (終わりましたか is said by 完了し, 配ったか by 配布)."""
+        return self.lemma == lemma or lemma in self.parts or bool(set(self.groups) & set(groups_of(lemma)))
 
 
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[Token, ...]:
     return tuple(Token(normalize(m.normalized_form()), m.part_of_speech()[0], m.surface(),
-                       o + m.begin(), o + m.end(), tuple(normalize(p.normalized_form()) for p in sub_morphemes(m)))
+                       o + m.begin(), o + m.end(), tuple(normalize(p.normalized_form()) for p in sub_morphemes(m)),
+                       tuple(m.synonym_group_ids()))
                  for o, m in morphemes(text))
+
+
+@lru_cache(maxsize=1024)
+def groups_of(lemma: str) -> tuple[int, ...]:
+    """The synonym groups of a word given in dictionary form (one word: a phrase has none)."""
+    words = [m for _, m in morphemes(lemma)]
+    return tuple(words[0].synonym_group_ids()) if len(words) == 1 else ()
 
 
 @dataclass(frozen=True)
@@ -77,6 +88,9 @@ def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
         if i + 2 < len(toks) and toks[i + 2].pos in ("形容詞", "副詞"):
             return None  # 市民により広く: より compares
         return i + 1, 0.8  # により, によって, に伴い (による before a noun says how, not why)
+    if t.lemma == "に" and t.pos == "助詞" and after is not None and after.surface == "よる" and \
+            i + 2 < len(toks) and toks[i + 2].lemma in ("物", "もの", "。", "、", "です", "だ"):
+        return i + 1, 0.8  # 原因の多くは、施設の老朽化によるもので
     if t.lemma == "こと" and after is not None and after.lemma == "から":
         return i + 1, 1.0
     if t.lemma == "の" and t.pos == "助詞" and after is not None and after.lemma == "だ" \

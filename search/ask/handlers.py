@@ -7,7 +7,8 @@ from typing import Callable
 from .aggregate import answer_aggregate
 from .answer import Answer, Asked
 from .evidence import best_sentence
-from .listing import answer_count, answer_future, answer_list, answer_status
+from .kind import Aggregate
+from .listing import answer_count, answer_future, answer_list, answer_share, answer_status
 from .lookup import another_quantity, answer_fact, answer_fact_value, answer_who
 from .topic import MIN_COVERAGE, Word
 from .why import answer_why
@@ -99,9 +100,26 @@ def singled_out(asked: Asked) -> list[int]:
     return sorted(rows) if 0 < len(rows) <= SINGLED_OUT else []
 
 
+def of_filters_alone(asked: Asked) -> Answer | None:
+    """A question about one thing asked of rows named by filters alone: who are their
+    departments (Eの取組はどこの課), what share of the rows they are (イの取組の割合は)."""
+    question = asked.question
+    if asked.words or not question.filters:
+        return None
+    if question.kind == "who":
+        question.aggregate = Aggregate("department")
+        return answer_aggregate(asked)
+    if question.kind == "number" and "%" in question.number_units:
+        return answer_share(asked)
+    return None
+
+
 def respond(asked: Asked) -> Answer:
     """The answer of the question's kind; when its handler finds nothing, a fallback or not found."""
     kind = asked_kind(asked)
+    answer = of_filters_alone(asked)
+    if answer is not None:
+        return answer
     refused = refusal(asked, kind)
     if refused is not None:
         return refused

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from .answer import Answer, Asked
 from .evidence import best_sentence, row_context
-from .topic import full_weight, held_weight
+from index.grades import GRADES
+
+from .topic import full_weight, held_weight, rows_without
 from .wording import (GRADE_NAMES_JA, codes_of, counting_note, describe_summary, grade_summary, grade_text,
                       measure_name, subject)
 
@@ -41,6 +43,19 @@ def answer_count(asked: Asked) -> Answer:
     what = subject(asked.corpus, asked.question, asked.words)
     note = counting_note(asked.known, rows, asked.words, asked.match)
     return Answer("count", f"{what}は{len(rows)}件です（{note}）。", rows, fields=("effort_comment",))
+
+
+def answer_share(asked: Asked) -> Answer:
+    """The share of rows a grade names (今後の方向性がイの取組の割合は): over the rows the
+    question names without its grade filters."""
+    rows = asked.ordered_rows()
+    base = rows_without(asked.corpus, asked.words, asked.question, GRADES)
+    if not rows or not base:
+        return none_of(asked, "count")
+    what = subject(asked.corpus, asked.question, asked.words)
+    share = round(100 * len(rows) / len(base))
+    return Answer("count", f"{what}は{len(rows)}件で、{len(base)}件中{share}%です（所管課の行ごとに数えています）。",
+                  rows, fields=("effort_comment",))
 
 
 def answer_list(asked: Asked) -> Answer:

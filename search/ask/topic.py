@@ -170,7 +170,10 @@ def understood_query(corpus, question: Question) -> Selection:
             question.query = question.query.replace(word, "、", 1)
             question.dropped.append(word)
     selection = search_for(corpus, question.search_params())
-    if selection.mode == "nothing" and (question.kind in ROW_KINDS or question.about_grades):
+    # Rows named by filters alone: counted, judged by their grades, or asked whose or what share
+    # they are (a department named alone is something a sentence says: see below).
+    named = question.about_grades or (question.filters and "department" not in question.filters)
+    if selection.mode == "nothing" and (question.kind in ROW_KINDS or named):
         # 取組は全部で何件: every word was a word of asking.
         question.query = ""
         selection = search_for(corpus, question.search_params())

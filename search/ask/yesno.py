@@ -2,8 +2,10 @@
 
 The deciding sentence is the best sentence about the topic that holds the question's predicate
 (導入されましたか → 導入): いいえ when a negation follows the predicate in its clause
-(抜本的な改定は行っていません), はい otherwise; a next sentence that turns it (しかし…できません
-でした) decides instead. A question about how far something has come (遅れているのですか,
+(抜本的な改定は行っていません) or when the question names a year the sentence says nothing
+happened in (R3年度は中止; 平成30年度と平成31年度のみ), はい otherwise; a next sentence that turns
+it (しかし…できませんでした) decides instead. Predicates match by Sudachi's synonym groups too
+(終わりましたか: 完了し). A question about how far something has come (遅れているのですか,
 順調ですか) is decided by the rows' progress grades. When no sentence about the topic holds the
 predicate, the document does not say: 文書からは判断できません, with the closest sentence.
 """
@@ -14,6 +16,7 @@ from .answer import Answer, Asked
 from .clauses import CONTRAST, lemma_positions, negated_after, negative, tokens
 from .evidence import FUTURE, Found, best_sentence, ranked, topic_sentences
 from .kind import EVALUATIVE
+from .years import against_the_year
 from .wording import grade_text, measure_name, source_note
 
 YES, NO, PARTLY, UNDECIDED = "はい", "いいえ", "一部", "文書からは判断できません"
@@ -71,6 +74,8 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
     if then is not None and CONTRAST.match(then.text) and negative(then.text) and said \
             and lemma_positions(then.text, asked.question.predicate):
         return NO, [found.sentence, then]  # …を実施しました。しかし…実施できませんでした。
+    if said and against_the_year(asked.question.text, text):
+        said = False  # 令和2年度に開かれましたか: 平成30年度と平成31年度のみ開催, or R2年度は中止
     verdict = YES if said != asked_negatively(asked) else NO
     return verdict, [found.sentence]
 

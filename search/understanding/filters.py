@@ -44,7 +44,7 @@ KANJI_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "�
 QUOTED = re.compile(r"[「『\"“]([^」』\"”]{1,80})[」』\"”]")
 # Words that follow a legend phrase when it describes the rows asked for.
 # Or quoted by と/って before them: 「…進んでいる、という評価の取組」, 「…とされた事業」.
-ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,6}?|[ぁ-ゖ]{0,12})(?:取組|取り組み|もの|施策|事業)|^\s*$|^\s"
+ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,10}?|[ぁ-ゖ]{0,12})(?:取組|取り組み|もの|施策|事業)|^\s*$|^\s"
                        r"|^[ぁ-ゖ]{0,6}[、,]?\s*(?:と|って)[ぁ-ゖ]{0,6}(?:評価[ぁ-ゖ]{0,4})?[^、。？?\s]{0,6}?"
                        r"(?:取組|取り組み|もの|施策|事業)")
 # A run of the question's words may skip this many of a label's words (期限内に完了・終了した:
@@ -123,7 +123,8 @@ def read_filters(text: str, corpus) -> FilterReading:
     protected += [(m.start(), m.end()) for m in re.finditer(r"(?:(?<=\s)|^)-\S+", text)]
     blanker = Blanker(text, protected)
     mentions: list[Mention] = []
-    for reader in (_grade_codes, _legend_labels, _grade_words, _departments, _chapters):
+    # Chapter titles before everyday grade words: 緑豊かな of a title is no grade (豊か, 充実).
+    for reader in (_grade_codes, _legend_labels, _chapters, _grade_words, _departments):
         mentions += reader(blanker, corpus)
         blanker.read = mentions
     filters: dict[str, list[str]] = {}

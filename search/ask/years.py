@@ -1,0 +1,46 @@
+"""Years named in Japanese eras (令和3年度, R3, 平成30年度, 令和2年、3年度), as western years, so
+that a yes/no question about one year is checked against the years its sentence names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ERA_START = {"令和": 2018, "R": 2018, "平成": 1988, "H": 1988, "昭和": 1925}
+# An era and its year (元 is the first), or a year alone that follows one (令和2年、3年度).
+YEAR = re.compile(r"(?:(?P<era>令和|平成|昭和|(?<![A-Za-z])[RH])(?P<n>元|\d{1,2})|(?<=[、・～~])(?P<bare>\d{1,2})(?=年))")
+# Words after a year that say nothing happened that year (R2、R3年度はイベント中止).
+NOTHING_THEN = re.compile(r"^[^、。()（）]{0,12}?(?:中止|中断|延期|見送|休止|未実施|実施しな|実施でき(?:ず|な))")
+# After the years a sentence names: only those (平成30年度と平成31年度のみ, 平成30年度を最後に).
+ONLY_THEN = re.compile(r"^[^、。]{0,6}?(?:のみ|だけ|を最後に|限り)")
+
+
+def years(text: str) -> list[tuple[int, int]]:
+    """``(western year, end offset)`` of each year named in ``text``."""
+    text = unicodedata.normalize("NFKC", text)
+    found, era = [], None
+    for m in YEAR.finditer(text):
+        if m.group("era"):
+            era = m.group("era")
+            n = 1 if m.group("n") == "元" else int(m.group("n"))
+        elif era:
+            n = int(m.group("bare"))
+        else:
+            continue
+        end = m.end() + len(re.match(r"(?:年度|年)?", text[m.end():]).group(0))
+        found.append((ERA_START[era] + n, end))
+    return found
+
+
+def against_the_year(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` says that what is asked did not happen in the year the question names:
+    it names that year with a cancellation after it, or names only other years."""
+    asked = {year for year, _ in years(question)}
+    if not asked:
+        return False
+    said = years(unicodedata.normalize("NFKC", sentence))
+    text = unicodedata.normalize("NFKC", sentence)
+    if any(year in asked and NOTHING_THEN.match(text[end:]) for year, end in said):
+        return True
+    others = [end for year, end in said if year not in asked]
+    return bool(others) and not any(year in asked for year, _ in said) and bool(ONLY_THEN.match(text[max(others):]))
