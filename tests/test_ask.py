@@ -401,6 +401,18 @@ def test_rows_named_by_filters_alone_answer_who_and_what_share(corpus):
     assert response["kind"] == "list" and lines(response) == [307]
 
 
+def test_a_noun_of_scope_is_no_topic_word(corpus):
+    response = answer_question(corpus, "防災の分野で着手していない取組はありますか")
+    assert response["kind"] == "list" and lines(response) == [436]
+
+
+def test_a_grade_word_said_as_a_verb_ranks_but_does_not_select(corpus):
+    # 休止した: the row is graded エ and says why in other words (検討には至っておりません)
+    response = answer_question(corpus, "下水道の整備計画の検討を休止したのはなぜですか")
+    assert response["kind"] == "why" and lines(response) == [307]
+    assert "老朽化対策や耐震化事業を推進している状況であるため" in response["answer"]
+
+
 def test_a_cause_given_by_niyoru(corpus):
     response = answer_question(corpus, "不明水の原因って何なの")
     assert response["kind"] == "why" and "施設の老朽化による" in response["answer"] and lines(response) == [306]
@@ -415,6 +427,7 @@ def test_each_of_the_departments_named_is_counted(corpus):
 @pytest.mark.parametrize("question, line, expected", [
     ("ちゃばたけテラスって誰が企画したの？", 406, "商工観光課"),  # 茶畑 is read チャハタケ in its row
     ("市民提案ぼっくすで取り扱った件数は5年間でいくつ？", 512, "623件"),  # ぼっ|くす is one kana word
+    ("ぎのう功労賞の受賞者は何名", 389, "7名"),  # 受賞者: the document says 受賞
 ])
 def test_kana_words_in_questions(corpus, question, line, expected):
     response = answer_question(corpus, question)

@@ -23,6 +23,8 @@ def content(text: str) -> list[str]:
     ("公園の整備のやり方はどうなっていますか", ["公園", "整備"]),  # a verb and 方: the way of doing
     ("自治会の加入促進、どういうふうにやっていく", ["自治会", "加入", "促進"]),  # どういう|ふう|に: how
     ("ある程度進んでいる、という評価", ["程度", "進ん", "評価"]),  # と|いう quotes
+    ("防災関係で、福祉の分野の", ["防災", "福祉"]),  # "in the area of"
+    ("関係機関との連携", ["関係", "機関", "連携"]),  # but 関係 before a noun is a word
 ])
 def test_framing_words_are_recognised_by_grammar(text, expected):
     assert content(text) == expected

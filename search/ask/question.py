@@ -36,6 +36,8 @@ SINCE_CUE = re.compile(r"いつから|何年度から|何年から|開始|始ま
 UNTIL_CUE = re.compile(r"いつまで|何年度まで|何年まで|完了|終了|終わ")
 # Two departments named with one of these want the rows of both, not of either.
 TOGETHER = re.compile(r"共同で|共同して|両方|ともに|一緒に|連名で|双方|いずれもが|すべてが")
+# After a noun, what makes it a verb (休止|した, 終了|しました, 廃止|された).
+VERBAL = re.compile(r"^(?:し|す|さ|させ|でき)")
 HIRAGANA = re.compile(r"^[ぁ-ゖー]+$")
 QUOTED = re.compile(r"[「『\"“][^」』\"”]*[」』\"”]")
 # Words in brackets right after a word gloss it: 名前（愛称）.
@@ -90,6 +92,9 @@ class Question:
     filters: dict[str, list[str]] = field(default_factory=dict)  # read as the search reads them
     mentions: list = field(default_factory=list)  # where each filter was written (Mention)
     said: list[str] = field(default_factory=list)  # grade words kept as words, quoted by us (終了)
+    # Those of them said as verbs (休止した, 終了しました): what happened, which ranks the rows
+    # like any predicate; the row may say it in other words (再開した) or by its grade.
+    said_as_verbs: list[str] = field(default_factory=list)
     # Filled from the search's understanding of ``query``:
     terms: list[Term] = field(default_factory=list)
     phrases: list[str] = field(default_factory=list)
@@ -249,6 +254,7 @@ def read_question(text: str, corpus) -> Question:
         asides=[m.span(1) for m in ASIDE.finditer(text)],
         asked_noun=asked_noun(masked, asked) if asked.kind == "fact" else None,
         filters=filters, mentions=mentions, said=said_words,
+        said_as_verbs=[word for word, after in map(lambda m: first_word(text, m), said) if VERBAL.match(after)],
     )
 
 
@@ -284,13 +290,18 @@ def as_text(query: str, corpus, words: list[str]) -> str:
     return edited(query, quoted(query, mentions, [], words)) if mentions else query
 
 
+def first_word(text: str, mention) -> tuple[str, str]:
+    """The first word of a mention (休止 of 休止した) and the text after it."""
+    end = mention.start + analyse(text[mention.start:mention.end])[0].end
+    return text[mention.start:end], text[end:]
+
+
 def quoted(text: str, mentions, taken, words: list[str]) -> list[tuple[int, int, str]]:
     """Quotes around the first word of each mention (「終了」しましたか): quoted, the search reads
     it as text, not as a filter."""
     edits = []
     for mention in mentions:
-        first = analyse(text[mention.start:mention.end])[0]
-        start, end = mention.start, mention.start + first.end
+        start, end = mention.start, mention.start + len(first_word(text, mention)[0])
         if not any(a < end and start < b for a, b in taken):
             edits += [(start, start, "「"), (end, end, "」")]
             words.append(text[start:end])

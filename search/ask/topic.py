@@ -97,7 +97,7 @@ def _leaves(node, group=None, alternative=0, counter=None):
                 yield from _leaves(child, group, alternative, counter)
 
 
-def read_words(corpus, known: Knowledge, selection: Selection, said=()) -> list[Word]:
+def read_words(corpus, known: Knowledge, selection: Selection, said=(), said_as_verbs=()) -> list[Word]:
     """The words the search read from the query, each with the rows its own search finds."""
     tree = selection.understanding.tree if selection.understanding else None
     placed = list(_leaves(tree))
@@ -115,7 +115,7 @@ def read_words(corpus, known: Knowledge, selection: Selection, said=()) -> list[
             known.word_rows[key] = (rows, variants)
         rows, variants = known.word_rows[key]
         term = Term(reading.text, quoted=reading.exact and reading.text not in said, known=reading.known,
-                    predicate=reading.kind == "predicate",
+                    predicate=reading.kind == "predicate" or reading.text in said_as_verbs,
                     group=group, alternative=alternative, phrase=leaf.text if group is not None else "")
         idf = math.log((total + 1) / (len(rows) + 0.5)) * (PREDICATE_WEIGHT if term.predicate else 1.0)
         words.append(Word(term, rows, variants, reading.expansions + [w.text for w in reading.widened], idf))
@@ -190,7 +190,7 @@ def understood_query(corpus, question: Question) -> Selection:
 def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word], Match]:
     """The question's topic words and the rows that answer it, selected by the search engine."""
     selection = understood_query(corpus, question)
-    words = read_words(corpus, known, selection, question.said)
+    words = read_words(corpus, known, selection, question.said, question.said_as_verbs)
     question.terms = [w.term for w in words]
     question.phrases = [w.term.text for w in words if len(w.variants) and len(w.variants[0].words) > 1]
     names = {d["name"] for d in corpus.departments}

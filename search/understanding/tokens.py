@@ -34,6 +34,11 @@ PARTICLE_VERBS = frozenset({"つく", "付く", "関する", "対する", "よ�
 # (どういうふうに, どんな感じで, どういう形で), asks "in what way" and names no topic.
 MANNER_DETERMINERS = frozenset({"どんな", "どういう", "どのような", "どの", "どういった", "こんな", "そんな"})
 ADVERBIAL_AFTER = frozenset({"に", "で"})
+# Nouns that after another noun only say "in the area of" it (防災関係で, 防災の分野で, 子育て系の,
+# 福祉関連の): Sudachi's dictionary does not mark them, so this small table does. Only at the end
+# of a noun phrase, before a particle: 関係機関 and 関連する are words of the text.
+SCOPE_NOUNS = frozenset({"関係", "関連", "分野", "部分", "系", "方面", "面", "領域", "部門", "方"})
+SCOPE_BEFORE = frozenset({"で", "の", "は", "が", "を", "に", "では", "って", "も"})
 # After と, these quote (という評価, といった事業): grammar, like the particle.
 QUOTING_VERBS = frozenset({"いう", "言う", "云う"})
 KANA = re.compile(r"^[ぁ-ゖァ-ヺー]+$")
@@ -109,7 +114,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
     (どういう|ふう|に, どんな|感じ|で)."""
     marked = list(tokens)
     for i, token in enumerate(tokens):
-        if _manner_noun(tokens, i):
+        if _manner_noun(tokens, i) or _scope_noun(tokens, i):
             marked[i] = _framed(token)
         if token.pos[0] != "動詞" or token.framing:
             continue
@@ -142,6 +147,14 @@ def _manner_noun(tokens, i: int) -> bool:
     # Sudachi sometimes cuts the determiner in two (どう|いう|ふう|に).
     before = [tokens[i - 1].surface, "".join(t.surface for t in tokens[max(0, i - 2):i])]
     return any(b in MANNER_DETERMINERS for b in before)
+
+
+def _scope_noun(tokens, i: int) -> bool:
+    """関係 in 防災関係で, 分野 in 防災の分野で: "in the area of" the noun before it."""
+    if tokens[i].surface not in SCOPE_NOUNS or not 0 < i < len(tokens) - 1 or tokens[i + 1].surface not in SCOPE_BEFORE:
+        return False
+    before = tokens[i - 2] if tokens[i - 1].surface == "の" and i > 1 else tokens[i - 1]
+    return before.pos[0] == "名詞" and not before.framing
 
 
 def _way_of_doing(subs) -> bool:

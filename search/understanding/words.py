@@ -244,7 +244,8 @@ class LeafReader:
         if unit.kind == "predicate":
             self.dropped.append(Dropped(unit.text, "unknown"))
             return []
-        widened = self.by_reading(unit.tokens) or self.synonyms(unit.tokens, unit.text) or self.near(unit.text)
+        widened = self.by_reading(unit.tokens) or self.synonyms(unit.tokens, unit.text) or \
+            self.without_suffix(unit.tokens) or self.near(unit.text)
         if widened:
             return [Leaf(unit.text, widened=widened)]
         if len(unit.tokens) > 1 and depth == 0:
@@ -253,6 +254,15 @@ class LeafReader:
             leaves = [leaf for part in parts for leaf in self.resolve(part, units, depth + 1)]
             return [Leaf(leaf.text, widened=leaf.widened, kind=leaf.kind, known=leaf.known) for leaf in leaves]
         return [Leaf(unit.text, known=False)]
+
+    def without_suffix(self, tokens) -> tuple[Expansion, ...]:
+        """The word the documents use once a suffix is gone (受賞者 → 受賞): the document's own
+        word beats a near spelling (受益者)."""
+        if len(tokens) != 1:
+            return ()
+        stems = tokens[0].parts
+        return (Expansion(stems[0], "part"),) if len(stems) == 1 and stems[0] != tokens[0].normalized \
+            and self.contains(stems[0]) else ()
 
     def by_reading(self, tokens) -> tuple[Expansion, ...]:
         """Corpus words read like ``tokens`` (健康増新 reads like 健康増進)."""
