@@ -401,6 +401,12 @@ def test_rows_named_by_filters_alone_answer_who_and_what_share(corpus):
     assert response["kind"] == "list" and lines(response) == [307]
 
 
+def test_a_formal_noun_is_read_in_the_whole_question(corpus):
+    # 取組|の|うち: alone, のうち would read like 農地
+    response = answer_question(corpus, "企画課の取組のうち今後の方向性がアのものは")
+    assert response["kind"] == "list" and lines(response) == [274, 275, 526, 556, 575]
+
+
 def test_a_noun_of_scope_is_no_topic_word(corpus):
     response = answer_question(corpus, "防災の分野で着手していない取組はありますか")
     assert response["kind"] == "list" and lines(response) == [436]

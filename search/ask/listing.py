@@ -3,10 +3,10 @@ come (status) and what comes next (future)."""
 
 from __future__ import annotations
 
-from .answer import Answer, Asked
-from .evidence import best_sentence, row_context
 from index.grades import GRADES
 
+from .answer import Answer, Asked
+from .evidence import best_sentence, row_context
 from .topic import full_weight, held_weight, rows_without
 from .wording import (GRADE_NAMES_JA, codes_of, counting_note, describe_summary, grade_summary, grade_text,
                       measure_name, subject)

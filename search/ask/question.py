@@ -19,7 +19,7 @@ from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import ParsedQuery, clean_text, parse_terms
 from ..understanding.filters import read_filters
-from ..understanding.tokens import analyse
+from ..understanding.tokens import ADVERBIAL, analyse
 from ..understanding.words import ROW_NOUNS
 from .facts import UNIT_FAMILIES
 from .kind import EVALUATIVE, Aggregate, Kind, asking_spans, asks_status, predicate_span, read_kind
@@ -231,6 +231,7 @@ def read_question(text: str, corpus) -> Question:
         spans.append(predicate)
     if asked.kind in ROW_KINDS:  # 取組は何件: the rows counted, not a topic
         spans += [(t.start, t.end) for t in analyse(masked) if t.surface in ROW_NOUNS]
+    spans += formal_nouns(masked)
     edits = [(start, end, "、") for start, end in merge(spans)]
     edits += alternatives(masked) if asked.kind in ROW_KINDS else word_by_word(masked)
     said_words: list[str] = []
@@ -256,6 +257,15 @@ def read_question(text: str, corpus) -> Question:
         filters=filters, mentions=mentions, said=said_words,
         said_as_verbs=[word for word, after in map(lambda m: first_word(text, m), said) if VERBAL.match(after)],
     )
+
+
+def formal_nouns(text: str) -> list[tuple[int, int]]:
+    """Formal nouns as the whole question reads them, with the の before them (取組|の|うち):
+    alone, a kana piece like のうち would read as a word (農地)."""
+    tokens = analyse(text)
+    return [(tokens[i - 1].start if i and tokens[i - 1].surface == "の" else t.start, t.end)
+            for i, t in enumerate(tokens) if t.framing and t.pos[0] == "名詞" and t.pos[2] == ADVERBIAL
+            and HIRAGANA.match(t.surface)]
 
 
 def per_named_group(asked: Kind, text: str, mentions) -> Kind:
