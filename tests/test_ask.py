@@ -375,6 +375,8 @@ def test_why_quotes_the_causal_clause(corpus):
     # the year asked about: only other years named, or that year cancelled
     ("障害者スポーツ大会は令和2年度に開かれましたか", "いいえ", 243, "平成30年度と平成31年度のみ開催"),
     ("環境フェアは令和3年度に開催されましたか", "いいえ", 326, "R3年度はイベント中止"),
+    # what will be done does not say it was done: 長寿命化計画の策定…に取り組む
+    ("公園の長寿命化計画はできた？", "文書からは判断できません", 309, "公園長寿命化計画の策定"),
 ])
 def test_yes_no_answers_with_the_deciding_quote(corpus, question, verdict, line, quoted):
     response = answer_question(corpus, question)

@@ -94,8 +94,9 @@ def answer_yesno(asked: Asked) -> Answer | None:
                      key=lambda f: (order.index(f.sentence.field), -f.score))
     if holding:
         top, note = holding[0], ""
-    elif found[0].coverage >= 0.99 and found[0].sentence.field in ("effort_comment", "direction_comment"):
-        # The sentence that names the whole topic decides, in other words (導入 → 開始し).
+    elif found[0].coverage >= 0.99 and found[0].sentence.field in (order[:2] if order is FUTURE_FIELDS else order[:1]):
+        # The sentence that names the whole topic decides, in other words (導入 → 開始し): what
+        # was done for a question about the past (the direction comment says what will be).
         top = found[0]
         note = f"（「{asked.question.predicate}」という語はありませんが、この記述から判断しました）"
     else:
