@@ -72,6 +72,7 @@ class Corpus:
         self.by_position = sorted(range(len(self.positions)), key=self.positions.__getitem__)
         self.results = SizedCache(500_000)  # document entries over all cached queries
         self._records = SizedCache(2_000)
+        self._docnums: dict[str, int] = {}  # record id → document number, at most one per row
 
     def _load_tables(self) -> None:
         with self.database() as connection:
@@ -153,8 +154,15 @@ class Corpus:
         return json.loads(text)
 
     def docnum(self, record_id: str) -> int | None:
+        """The document number of a record id (remembered: a Whoosh look-up reads a posting list)."""
+        number = self._docnums.get(record_id)
+        if number is not None:
+            return number
         with self.searching() as searcher:
-            return searcher.document_number(id=record_id)
+            number = searcher.document_number(id=record_id)
+        if number is not None:  # unknown ids are not kept: anyone can ask for any number of them
+            self._docnums[record_id] = number
+        return number
 
     def record(self, record_id: str) -> dict | None:
         number = self.docnum(record_id)
