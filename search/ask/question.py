@@ -271,11 +271,12 @@ def formal_nouns(text: str) -> list[tuple[int, int]]:
 def per_named_group(asked: Kind, text: str, mentions) -> Kind:
     """「人権推進課と地域振興課の取組はそれぞれ何件」: a count for each department (or chapter)
     named, as an aggregate over them."""
-    if asked.kind not in ("count", "number") or not EACH.search(text):
+    each = EACH.search(text)
+    if asked.kind not in ("count", "number") or not each:
         return asked
     for group in ("department", "chapter"):
         if len({m.value for m in mentions if m.facet == group}) > 1:
-            return Kind("aggregate", EACH.search(text).group(0), aggregate=Aggregate(group), spans=asked.spans)
+            return Kind("aggregate", each.group(0), aggregate=Aggregate(group), spans=asked.spans)
     return asked
 
 

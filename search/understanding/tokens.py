@@ -123,9 +123,8 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
             marked[i] = _framed(token)
             continue
         following = [t.dictionary for t in tokens[i + 1:i + 4]]
-        if any(word in REQUEST_AFTER for word in following[:1]) or \
-                (following[:1] == ["て"] and any(w in REQUEST_AFTER for w in following[1:])) or \
-                (following[:1] == ["て"] and _ends_sentence(tokens[i + 2:])):
+        if any(word in REQUEST_AFTER for word in following[:1]) or (following[:1] == ["て"] and (
+                any(w in REQUEST_AFTER for w in following[1:]) or _ends_sentence(tokens[i + 2:]))):
             marked[i] = _framed(token)
     return marked
 
