@@ -44,10 +44,10 @@ class GradeWord:
     word: str
     kind: str
     codes: tuple[str, ...]
-    use: str  # any, predicate or negated
+    use: str  # any, predicate, negated or named
 
 
-GRADE_WORD_USES = ("any", "predicate", "negated")
+GRADE_WORD_USES = ("any", "predicate", "negated", "named")
 
 
 @dataclass(frozen=True)

@@ -152,6 +152,10 @@ def test_part_of_a_department_name(corpus):
     ("方向性が縮小の観光", "direction", ["ウ"]),  # the facet's name makes 縮小 its grade
     ("拡充予定の観光", "direction", ["ア"]),  # 予定 makes 拡充 a predicate
     ("達成済みの観光", "progress", ["A"]),
+    ("進捗B以上の観光", "progress", ["A", "B"]),  # the legend lists the best grade first
+    ("C以下の観光", "progress", ["C", "D", "E"]),
+    ("評価が低い観光", "progress", ["D", "E"]),  # 低い only after a word for a grade
+    ("観光 進捗状況がD", "progress", ["D"]),
 ])
 def test_grade_words_are_filters(corpus, text, facet, codes):
     response = search(corpus, q=text)
@@ -167,7 +171,14 @@ def test_legend_label_is_a_filter(corpus):
     assert response["total"] == 103
 
 
+def test_a_grade_read_from_a_clause_leaves_no_grammar_behind(corpus):
+    response = search(corpus, q="目標を達成した取組")
+    assert response["interpretation"]["filters"] == {"progress": ["A"]}
+    assert response["interpretation"]["terms"] == [] and response["total"] == 52
+
+
 def test_plain_noun_stays_a_word(corpus):
+    assert search(corpus, q="認知度が低い")["interpretation"]["filters"] == {}
     # 縮小 alone is what comments say of events cut in the pandemic; as a predicate it is ウ.
     assert search(corpus, q="縮小")["interpretation"]["filters"] == {}
     assert search(corpus, q="縮小していく事業")["interpretation"]["filters"] == {"direction": ["ウ"]}

@@ -63,8 +63,8 @@ def grade_names() -> dict[str, tuple[str, ...]]:
     names = {}
     for kind in GRADES:
         own = [n for n in nouns[kind] if n not in shared]
-        # 取組 and 取り組み are one word; both spellings are typed.
-        spellings = {m for n in own for m in (n, n.replace("組", "り組み")) if m}
+        # 取組 and 取り組み are one word; both spellings are typed, and 進捗状況 for 進捗.
+        spellings = {m for n in own for m in (n, n.replace("組", "り組み"), n + "状況") if m}
         names[kind] = tuple(sorted({normalize(FACET_NAMES_JA[kind]), *spellings}, key=len, reverse=True))
     return names
 
@@ -89,7 +89,9 @@ CODE_PATTERNS = [(kind, _code_pattern(kind, named)) for kind in GRADES for named
 LONE_CODE = re.compile(r"(?:(?<=\s)|^)(?P<codes>[A-Ea-e](?:[・、,/][A-Ea-e])*)(?=\s|$)"
                        # or a capital between Japanese particles (防災のA, Aの子育て), never 型 or 地区
                        r"|(?:(?<=[\sのはがでもとをにや])|^)(?P<capital>[A-E](?:[・、,/][A-E])*)"
-                       r"(?=[のはがでもとを]|\s|$)")
+                       r"(?=[のはがでもとを]|\s|$|以上|以下|未満|より[上下])")
+# A code compared (B以上, C以下, C未満): the grades on that side of it, best first as the legend lists them.
+COMPARED = re.compile(r"\s*(?P<side>以上|以下|未満|より上|より下)")
 
 
 class Blanker:
@@ -161,10 +163,25 @@ def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
             if not blanker.free(m.start(), m.end()):
                 continue
             codes = re.findall(CODE_CLASS[kind], m.groupdict().get("codes") or m.group("capital"))
-            found += [_mention(blanker, kind, code.upper() if kind == "progress" else code,
-                               m.start(), m.end(), "code") for code in dict.fromkeys(codes)]
-            blanker.take(m.start(), m.end())
+            codes = [code.upper() if kind == "progress" else code for code in dict.fromkeys(codes)]
+            end = m.end()
+            compared = COMPARED.match(blanker.text, end) if len(codes) == 1 else None
+            if compared:
+                codes, end = _compared(kind, codes[0], compared.group("side")), compared.end()
+            found += [_mention(blanker, kind, code, m.start(), end, "code") for code in codes]
+            blanker.take(m.start(), end)
     return found
+
+
+def _compared(kind: str, code: str, side: str) -> list[str]:
+    """The grades of ``kind`` on ``side`` of ``code`` (B以上: A, B); the legend lists the best first."""
+    order = list(GRADES[kind])
+    at = order.index(code)
+    if side in ("以上",):
+        return order[:at + 1]
+    if side == "以下":
+        return order[at:]
+    return order[:at] if side == "より上" else order[at + 1:]  # より下, 未満
 
 
 def _legend_labels(blanker: Blanker, corpus) -> list[Mention]:
@@ -287,11 +304,11 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
             if end is None:
                 continue
             start = tokens[i - 1].start if negated_by_prefix else start
-        elif use == "predicate" and end == token.end:
+        elif use == "named" or (use == "predicate" and end == token.end):
             named_by = _facet_named_before(blanker.text[:start], kind)
             if named_by is None:
                 continue
-            start = named_by  # 方向性が縮小: the facet's name says the word is its grade
+            start = named_by  # 方向性が縮小, 評価が低い: the facet's name says the word is its grade
         # A code in brackets after the word says which of its grades is meant: 遅れている（D）.
         named = re.match(r"\s*[(（]\s*(" + CODE_CLASS[kind] + r")\s*[)）]", blanker.text[end:])
         if named and named.group(1).upper() in codes:
@@ -306,9 +323,10 @@ NEGATING_PREFIXES = ("未", "不", "非")
 
 
 def _facet_named_before(before: str, kind: str) -> int | None:
-    """Where the name of the facet ``kind`` begins when it ends ``before`` (方向性が, 進捗は)."""
-    names = "|".join(map(re.escape, GRADE_NAMES[kind]))
-    named = re.search(rf"(?:{names})[はがもを:=、\s]{{0,2}}$", before)
+    """Where the name of the facet ``kind`` (or a word for any grade) begins when it ends
+    ``before`` (方向性が, 進捗は, 評価の)."""
+    names = "|".join(map(re.escape, GRADE_NAMES[kind] + GENERIC_GRADE_WORDS))
+    named = re.search(rf"(?:{names})[はがもをの:=、\s]{{0,2}}$", before)
     return named.start() if named else None
 
 

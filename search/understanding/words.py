@@ -47,9 +47,11 @@ ROW_NOUNS = frozenset({"取組", "取り組み", "施策", "事業", "もの", "
 
 
 def _only_grammar_and_rows(tokens) -> bool:
-    """Particles around a row noun and nothing else: they say "rows", not what about."""
-    particles = [t for t in tokens if t.pos[0] in ("助詞", "助動詞", "補助記号")]
-    return bool(particles) and all(t in particles or t.surface in ROW_NOUNS for t in tokens)
+    """Grammar around a row noun and nothing else (のもの, した取組): it says "rows", not what about."""
+    grammar = [t for t in tokens if t.pos[0] in ("助詞", "助動詞", "補助記号") or t.framing]
+    rows = [t for t in tokens if t.surface in ROW_NOUNS]
+    # A row noun must be there: Sudachi cuts a kana word into "grammar" too (あきや → あき・や).
+    return bool(grammar) and bool(rows) and all(t in grammar or t in rows for t in tokens)
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ class LeafReader:
         「子育ての取組」 once 子育て was read as something else; 自治会を → 自治会)."""
         tokens = analyse(text)
         start, end = 0, len(tokens)
-        if _only_grammar_and_rows(tokens):  # のもの, left of 「進捗がEのもの」 once 進捗がE was read
+        if _only_grammar_and_rows(tokens):  # のもの of 「進捗がEのもの」 once 進捗がE was read
             self.dropped += [Dropped(t.surface, "grammar") for t in tokens if t.pos[0] != "補助記号"]
             return "", ()
         # Sudachi cuts a hiragana string anywhere (あきや → あき・や): a particle is one only
