@@ -12,7 +12,9 @@ from __future__ import annotations
 import math
 import threading
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..engine import Selection, count_rows, select
 from ..facets import members
@@ -31,13 +33,38 @@ PREDICATE_WEIGHT = 0.5
 MAX_CACHED_WORDS = 20_000  # words remembered per corpus; the cache starts over beyond this
 
 
+# Rows whose record, sentences and titles are kept once read. A question reads only the rows the
+# engine selected, so they are analysed when first asked for: analysing every row up front took
+# minutes and more than 15 GB at 1,000x the document (338,000 rows) before the first answer.
+MAX_KEPT_ROWS = 50_000
+
+
+class PerRow(Sequence):
+    """``compute(n)`` for row ``n``, computed when first asked for and then kept (bounded)."""
+
+    def __init__(self, size: int, compute):
+        self.size = size
+        self._compute = lru_cache(maxsize=MAX_KEPT_ROWS)(compute)
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, n):
+        if isinstance(n, slice):
+            return [self[i] for i in range(*n.indices(self.size))]
+        if not -self.size <= n < self.size:
+            raise IndexError(n)
+        return self._compute(n % self.size)
+
+
 @dataclass
 class Knowledge:
-    """Per-corpus material for answering: records, their sentences and the titles above them."""
+    """Per-corpus material for answering: records, their sentences and the titles above them,
+    each read per row when first needed."""
 
-    records: list[dict]
-    sentences: list[list[Sentence]]
-    titles: list[list[Reading]]  # the section and item titles of each row
+    records: PerRow  # of dict
+    sentences: PerRow  # of list[Sentence]
+    titles: PerRow  # of list[Reading]: the section and item titles of each row
     word_rows: dict = field(default_factory=dict)
 
 
@@ -46,16 +73,18 @@ _knowledge_lock = threading.Lock()
 
 
 def knowledge(corpus) -> Knowledge:
-    """Records and their sentences, read once per corpus (a rebuild opens a new corpus)."""
+    """Records and their sentences, per corpus (a rebuild opens a new corpus)."""
     with _knowledge_lock:
         known = _knowledge.get(corpus)
         if known is None:
-            records = [corpus.stored(n) for n in range(len(corpus.facets))]
-            sentences = [row_sentences(n, r, corpus.corrections) for n, r in enumerate(records)]
-            read: dict[str, Reading] = {}
-            titles = [[read.setdefault(t, read_text(t, corpus.corrections))
-                       for t in (r.get(name) or "" for name in TITLE_FIELDS)] for r in records]
-            known = _knowledge[corpus] = Knowledge(records, sentences, titles)
+            size = len(corpus.facets)
+            records = PerRow(size, corpus.stored)
+            # Titles repeat over the rows of a section or item: each is read once.
+            read_title = lru_cache(maxsize=MAX_KEPT_ROWS)(lambda text: read_text(text, corpus.corrections))
+            known = _knowledge[corpus] = Knowledge(
+                records,
+                PerRow(size, lambda n: row_sentences(n, records[n], corpus.corrections)),
+                PerRow(size, lambda n: [read_title(records[n].get(name) or "") for name in TITLE_FIELDS]))
         return known
 
 
