@@ -144,6 +144,17 @@ class Corpus:
         with self._lock:
             yield self._searcher
 
+    def columns(self, names: tuple[str, ...]) -> list[tuple]:
+        """The SQLite columns ``names`` of every row, by document number, in one query: reading
+        every stored record from Whoosh instead takes over a second at 100× the document."""
+        with self.searching() as searcher:
+            column = searcher.reader().column_reader("position")
+            places = [column[n] for n in range(len(self.facets))]
+        with self.database() as connection:
+            by_place = {(row[0], row[1]): row[2:] for row in connection.execute(
+                f"select document, position, {', '.join(names)} from evaluations")}
+        return [by_place[(values.document, places[n])] for n, values in enumerate(self.facets)]
+
     def stored(self, docnum: int) -> dict:
         """The stored record of a document (a fresh dict: callers may change it)."""
         text = self._records.get(docnum)

@@ -29,7 +29,7 @@ def measure_keys(corpus: Corpus) -> list[tuple[str, ...]]:
         keys = _keys.get(corpus)
     if keys is None:
         # Computed outside the lock: two threads may both read, the result is the same.
-        keys = [measure_key(corpus.stored(docnum)) for docnum in range(len(corpus.facets))]
+        keys = corpus.columns(MEASURE_FIELDS)
         with _lock:
             _keys[corpus] = keys
     return keys

@@ -8,7 +8,7 @@ import pytest
 from search.engine import get_record, run_search
 from search.errors import BadParameter
 from search.export import export_csv, export_json, inert
-from search.measures import count_measures, measure_key, sibling_rows
+from search.measures import count_measures, measure_key, measure_keys, sibling_rows
 from search.overview import chapter_chart, department_table, split_title, summary
 from search.query import parse_query
 from search.suggest import suggest
@@ -79,6 +79,10 @@ def test_sibling_rows_are_the_other_departments_of_the_measure(corpus):
     keys = [measure_key(corpus.stored(d)) for d in range(len(corpus.facets))]
     alone = corpus.stored(next(d for d, key in enumerate(keys) if keys.count(key) == 1))
     assert sibling_rows(corpus, alone) == []
+
+
+def test_measure_keys_read_in_one_query_are_those_of_the_stored_records(corpus):
+    assert measure_keys(corpus) == [measure_key(corpus.stored(d)) for d in range(len(corpus.facets))]
 
 
 def test_sibling_rows_of_a_measure_written_on_two_rows_without_continuation(corpus):
