@@ -64,6 +64,7 @@ class Corpus:
         self._lock = threading.RLock()
         self._load_tables()
         self.facets = self._read_facet_columns()
+        self.places = list(self._searcher.reader().column_reader("position"))  # each row's place in its document
         self.positions = self._document_order()
         # Search speed: facet bitmasks, documents in document order, and caches of query results
         # and stored records (a page of results and its facets are asked for again and again).
@@ -101,8 +102,7 @@ class Corpus:
         The index stores each row's place in its document: a change that adds or removes a
         document leaves the other rows' keys as they were."""
         seq = {d["id"]: n for n, d in enumerate(self.documents)}
-        places = self._searcher.reader().column_reader("position")
-        return [(seq[values.document] << 32) | places[n] for n, values in enumerate(self.facets)]
+        return [(seq[values.document] << 32) | self.places[n] for n, values in enumerate(self.facets)]
 
     def _legend_labels(self) -> dict[str, dict[str, str]]:
         """``kind -> code -> label``, the first document that defines a code wins."""
@@ -147,13 +147,10 @@ class Corpus:
     def columns(self, names: tuple[str, ...]) -> list[tuple]:
         """The SQLite columns ``names`` of every row, by document number, in one query: reading
         every stored record from Whoosh instead takes over a second at 100× the document."""
-        with self.searching() as searcher:
-            column = searcher.reader().column_reader("position")
-            places = [column[n] for n in range(len(self.facets))]
         with self.database() as connection:
             by_place = {(row[0], row[1]): row[2:] for row in connection.execute(
                 f"select document, position, {', '.join(names)} from evaluations")}
-        return [by_place[(values.document, places[n])] for n, values in enumerate(self.facets)]
+        return [by_place[(values.document, self.places[n])] for n, values in enumerate(self.facets)]
 
     def stored(self, docnum: int) -> dict:
         """The stored record of a document (a fresh dict: callers may change it)."""

@@ -177,7 +177,7 @@ def _compared(kind: str, code: str, side: str) -> list[str]:
     """The grades of ``kind`` on ``side`` of ``code`` (B以上: A, B); the legend lists the best first."""
     order = list(GRADES[kind])
     at = order.index(code)
-    if side in ("以上",):
+    if side == "以上":
         return order[:at + 1]
     if side == "以下":
         return order[at:]
@@ -322,11 +322,15 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
 NEGATING_PREFIXES = ("未", "不", "非")
 
 
+# The name of each facet (or a word for any grade) ending a text, with its particle (方向性が, 評価の).
+FACET_NAMED = {kind: re.compile(rf"(?:{'|'.join(map(re.escape, GRADE_NAMES[kind] + GENERIC_GRADE_WORDS))})"
+                                r"[はがもをの:=、\s]{0,2}$") for kind in GRADES}
+
+
 def _facet_named_before(before: str, kind: str) -> int | None:
     """Where the name of the facet ``kind`` (or a word for any grade) begins when it ends
     ``before`` (方向性が, 進捗は, 評価の)."""
-    names = "|".join(map(re.escape, GRADE_NAMES[kind] + GENERIC_GRADE_WORDS))
-    named = re.search(rf"(?:{names})[はがもをの:=、\s]{{0,2}}$", before)
+    named = FACET_NAMED[kind].search(before)
     return named.start() if named else None
 
 
