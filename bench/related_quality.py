@@ -2,7 +2,8 @@
 
 Two kinds of cases in bench/data/:
 
-- ``related-judged-dev.json`` and ``related-judged-heldout.json``: for each source row, the rows a
+- ``related-judged-dev.json`` and ``related-judged-heldout.json`` (and a second round,
+  ``related-judged2-*``, written the same way after the first was tuned on): for each source row, the rows a
   reader graded 2 (the same concern) or 1 (loosely related) after reading both records; every other
   row is 0. Written by a helper who had not read the code; the ranking was tuned on the dev half only.
   The list is what the API returns by default (``limit`` 10). Per half: shown precision (share of the
@@ -36,7 +37,8 @@ DATA = Path(__file__).parent / "data"
 DOCUMENT = "iruma-6th-first-half-evaluation"
 K = 5
 LIMIT = 10
-HALVES = ("dev", "heldout")
+# The judged sets: two rounds, each written blind and split in a dev and a held-out half.
+HALVES = ("judged-dev", "judged2-dev", "judged-heldout", "judged2-heldout")
 # The cross-chapter cases the issue names, by a word of their note.
 NAMED = ("空き家", "地区センター", "狭山茶", "防災", "ゼロカーボン")
 
@@ -52,7 +54,7 @@ def load_cases() -> list[dict]:
 
 
 def load_judged(half: str) -> list[dict]:
-    path = DATA / f"related-judged-{half}.json"
+    path = DATA / f"related-{half}.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
 
 
@@ -164,11 +166,11 @@ def main(argv: list[str]) -> int:
     corpus = Library(workspace).current()
     records = [corpus.stored(n) for n in range(len(corpus.facets)) if corpus.facets[n].document == DOCUMENT]
     measures = measure_lines(records)
-    halves = HALVES[:1] if "--dev" in argv else HALVES
+    halves = [h for h in HALVES if h.endswith("-dev")] if "--dev" in argv else HALVES
     judged = {}
     for half in halves:
         rows = [judge_case(corpus, case, measures) for case in load_judged(half)]
-        if half == "dev" and "--verbose" in argv:
+        if half.endswith("-dev") and "--verbose" in argv:
             for row in rows:
                 print_case(row)
         judged[half] = half_summary(rows)

@@ -34,8 +34,10 @@ KINDS = ("literal", "variant", "ocr", "facet", "browse", "boolean", "concept",
 # the held-out half are never listed one by one: it is read only through its averages.
 GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, dev half": ("search-hard-dev",),
-          "harder, held-out half": ("search-hard-heldout",)}
-HELD_OUT = ("search-hard-heldout",)
+          "harder, held-out half": ("search-hard-heldout",),
+          "harder, second round, dev half": ("search-hard2-dev",),
+          "harder, second round, held-out half": ("search-hard2-heldout",)}
+HELD_OUT = ("search-hard-heldout", "search-hard2-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
