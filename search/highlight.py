@@ -70,33 +70,27 @@ def literal_spans(text: str, literals: list[str], corrections, found: set[str]) 
 
 
 @lru_cache(maxsize=4096)
-def _tokens(text: str, corrections) -> tuple[tuple[str, int, int, int], ...]:
-    """``(word, start, end, position)`` of every word and word part of ``text``."""
-    analyzer = japanese_analyzer(corrections)
-    return tuple((t.text, t.startchar, t.endchar, t.pos)
-                 for t in analyzer(text, chars=True, positions=True, mode="index"))
+def _word_places(text: str, corrections) -> tuple[dict[str, list[int]], dict[tuple[int, str], tuple[int, int]]]:
+    """Sudachi's words and word parts of ``text``: the positions of each word, and the first
+    ``(start, end)`` of each ``(position, word)``."""
+    positions: dict[str, list[int]] = {}
+    places: dict[tuple[int, str], tuple[int, int]] = {}
+    for t in japanese_analyzer(corrections)(text, chars=True, positions=True, mode="index"):
+        if (t.pos, t.text) not in places:
+            places[t.pos, t.text] = (t.startchar, t.endchar)
+            positions.setdefault(t.text, []).append(t.pos)
+    return positions, places
 
 
 def word_spans(text: str, phrases, corrections) -> list[tuple[int, int]]:
     """Where Sudachi reads a phrase's words at consecutive positions (感染症により: 感染症, よる)."""
-    tokens = _tokens(text, corrections)
-    at: dict[int, list[tuple[str, int, int]]] = {}
-    for word, start, end, pos in tokens:
-        at.setdefault(pos, []).append((word, start, end))
+    positions, places = _word_places(text, corrections)
     spans = []
     for phrase in phrases:
-        for pos, words in at.items():
-            first = [(s, e) for w, s, e in words if w == phrase[0]]
-            if not first:
-                continue
-            last = first[0]
-            for offset, word in enumerate(phrase[1:], 1):
-                following = [(s, e) for w, s, e in at.get(pos + offset, []) if w == word]
-                if not following:
-                    break
-                last = following[0]
-            else:
-                spans.append((first[0][0], last[1]))
+        for pos in positions.get(phrase[0], ()):
+            found = [places.get((pos + offset, word)) for offset, word in enumerate(phrase)]
+            if all(found):
+                spans.append((found[0][0], found[-1][1]))
     return spans
 
 

@@ -272,6 +272,17 @@ def find_related(corpus: Corpus, record_id: str, request: RelatedRequest = Relat
     return {"id": record["id"], "scope": request.scope, "limit": request.limit, "results": results}
 
 
+def cached_related(corpus: Corpus, record_id: str, request: RelatedRequest = RelatedRequest()) -> dict:
+    """``find_related``, kept with the generation's other results: a record page asks for the
+    same list each time, and it cannot change until the next generation."""
+    key = ("related", record_id, request)
+    found = corpus.results.get(key)
+    if found is None:
+        found = find_related(corpus, record_id, request)
+        corpus.results.put(key, found, 1 + len(found["results"]))
+    return found
+
+
 def _grades(record: dict) -> dict:
     return {name: record[name] for name in ("id", "departments", "progress", "effort", "direction")}
 
@@ -451,7 +462,7 @@ def reason_text(shared: dict, kinship: str = "other") -> str:
 def related_groups(corpus: Corpus, record_id: str, limit: int = DEFAULT_LIMIT) -> list[dict]:
     """The related measures of a record, grouped: ``[{relation, label, results}]`` for the same 項, the
     same chapter and the other chapters, each in ranking order (empty groups left out)."""
-    results = find_related(corpus, record_id, RelatedRequest(limit=limit))["results"]
+    results = cached_related(corpus, record_id, RelatedRequest(limit=limit))["results"]
     groups = [{"relation": kinship, "label": label, "results": [r for r in results if r["relation"] == kinship]}
               for kinship, label in RELATIONS.items()]
     return [g for g in groups if g["results"]]

@@ -8,7 +8,7 @@ from flask import Blueprint, jsonify, request
 from search.ask import ask as ask_question
 from search.engine import get_record, legend, run_search
 from search.query import parse_query
-from search.related import find_related, parse_related
+from search.related import cached_related, parse_related
 
 from .library import get_corpus, get_settings
 from .openapi import SPEC
@@ -39,7 +39,7 @@ def evaluation(record_id: str):
 
 @bp.get("/evaluations/<record_id>/related")
 def related(record_id: str):
-    return jsonify(find_related(get_corpus(), record_id, parse_related(request_params())))
+    return jsonify(cached_related(get_corpus(), record_id, parse_related(request_params())))
 
 
 @bp.get("/legend")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from index.analysis import morphemes, normalize, normalized_words_text
@@ -372,13 +373,43 @@ def _negation_end(tokens, i: int) -> int | None:
     return end if any(t.dictionary in ("ない", "ず", "ぬ", "無い") for t in inside) else None
 
 
+@dataclass(frozen=True)
+class DepartmentNames:
+    """What the department readers compare a text with, worked out once per list of names
+    (Sudachi reads every name for its spellings: too slow to repeat for each question)."""
+
+    names: tuple[str, ...]
+    folded: dict[str, str]  # name -> normalized
+    stems: tuple[tuple[str, str], ...]  # (name, distinctive stem without 課/室/局)
+    spellings: dict[str, tuple[str, str]]  # normalized words -> (name, "name" or "part of name")
+    chain: re.Pattern  # other names joined by 及び・と・や… (図書館及び博物館)
+
+    @classmethod
+    @lru_cache(maxsize=8)
+    def of(cls, names: tuple[str, ...]) -> DepartmentNames:
+        folded = {name: normalize(name) for name in names}
+        stems = []
+        for name in names:
+            stem = normalize(re.sub(r"(?:課|室|局)$", "", name))
+            if stem != folded[name] and len(stem) >= 3 and sum(f.startswith(stem) for f in folded.values()) == 1:
+                stems.append((name, stem))
+        spellings: dict[str, tuple[str, str]] = {}
+        for name in names:
+            spellings.setdefault(normalized_words_text(name), (name, "name"))
+            stem = re.sub(r"(?:課|室|局)$", "", name)
+            if stem != name and len(stem) >= 3:
+                spellings.setdefault(normalized_words_text(stem), (name, "part of name"))
+        chain = re.compile(r"(?:\s*(?:及び|および|と|や|、|・)\s*(?:" + "|".join(map(re.escape, names)) + r"))+")
+        return cls(names, folded, tuple(stems), spellings, chain)
+
+
 def _departments(blanker: Blanker, corpus) -> list[Mention]:
-    names = [d["name"] for d in corpus.departments]
+    table = DepartmentNames.of(tuple(d["name"] for d in corpus.departments))
     vocabulary = corpus.vocabulary
     found = []
     folded = normalize(blanker.text)
-    for name in sorted(names, key=len, reverse=True):
-        key = normalize(name)
+    for name in sorted(table.names, key=len, reverse=True):
+        key = table.folded[name]
         is_section = name.endswith(("課", "室", "局"))
         for m in re.finditer(re.escape(key), folded):
             if not blanker.free(m.start(), m.end()):
@@ -387,35 +418,35 @@ def _departments(blanker: Blanker, corpus) -> list[Mention]:
             # A name that is also a word of the text (図書館) is a filter only as the subject of
             # work, itself or with other names before the work (図書館及び博物館の取組).
             if not is_section and vocabulary.rows(key) and not cue and not _named_with_others(
-                    blanker.original[m.end():], names):
+                    blanker.original[m.end():], table):
                 continue
             end = m.end() + (cue.end() if cue else 0)
             found.append(_mention(blanker, "department", name, m.start(), end, "name"))
             blanker.take(m.start(), end)
     graded = any(m.facet in GRADES for m in blanker.read)
-    found += _department_parts(blanker, names, vocabulary, graded)
-    found += _department_spellings(blanker, names, vocabulary, graded)
+    found += _department_parts(blanker, table, vocabulary, graded)
+    found += _department_spellings(blanker, table, vocabulary, graded)
     return found
 
 
-def _named_with_others(text: str, names: list[str]) -> bool:
+def _named_with_others(text: str, table: DepartmentNames) -> bool:
     """Whether ``text`` goes on with other department names and then the work (及び博物館の取組)."""
-    chain = re.match(r"(?:\s*(?:及び|および|と|や|、|・)\s*(?:" + "|".join(map(re.escape, names)) + r"))+", text)
+    chain = table.chain.match(text)
     return bool(chain and DEPARTMENT_CUE.match(text[chain.end():]))
 
 
-def _department_parts(blanker: Blanker, names: list[str], vocabulary, graded: bool = False) -> list[Mention]:
+def _department_parts(blanker: Blanker, table: DepartmentNames, vocabulary, graded: bool = False) -> list[Mention]:
     """The end of a name (観光課 → 商工観光課; 上下水道の経営課 → 上下水道経営課) and a distinctive
     part of one (地域振興 → 地域振興課) that the text never uses as a word, or that 課 or 担当課
     follows (スポーツ推進の担当課 → スポーツ推進課), or beside a grade (学校教育 順調: the grades
     of a unit of the city)."""
-    folded = {name: normalize(name) for name in names}
+    folded = table.folded
     found = []
     for m in SECTION_NAME.finditer(blanker.text):
         if not blanker.free(m.start(), m.end()) or m.group(1) in GENERIC_SECTIONS:
             continue
         written = normalize(m.group(0))
-        endings = [d for d in names if folded[d].endswith(written)]
+        endings = [d for d in table.names if folded[d].endswith(written)]
         if len(endings) == 1:
             start, head = m.start(), folded[endings[0]][:-len(written)]
             before = re.search(re.escape(head) + r"の?$", normalize(blanker.text[:start])) if head else None
@@ -423,10 +454,7 @@ def _department_parts(blanker: Blanker, names: list[str], vocabulary, graded: bo
                 start = before.start()
             found.append(_mention(blanker, "department", endings[0], start, m.end(), "end of name"))
             blanker.take(start, m.end())
-    for name in names:
-        stem = normalize(re.sub(r"(?:課|室|局)$", "", name))
-        if stem == folded[name] or len(stem) < 3 or sum(f.startswith(stem) for f in folded.values()) > 1:
-            continue
+    for name, stem in table.stems:
         word = vocabulary.rows(stem) > 0
         for m in re.finditer(re.escape(stem) + r"(?P<section>の?(?:担当課|担当の課|所管課|課))?", normalize(blanker.text)):
             cue = DEPARTMENT_CUE.match(blanker.text[m.end():])
@@ -439,15 +467,10 @@ def _department_parts(blanker: Blanker, names: list[str], vocabulary, graded: bo
     return found
 
 
-def _department_spellings(blanker: Blanker, names: list[str], vocabulary, graded: bool) -> list[Mention]:
+def _department_spellings(blanker: Blanker, table: DepartmentNames, vocabulary, graded: bool) -> list[Mention]:
     """A name or distinctive part written another way, compared as Sudachi's normalized words
     (子ども支援課 and こども支援課 are both 子供支援課)."""
-    keys: dict[str, tuple[str, str]] = {}
-    for name in names:
-        keys.setdefault(normalized_words_text(name), (name, "name"))
-        stem = re.sub(r"(?:課|室|局)$", "", name)
-        if stem != name and len(stem) >= 3:
-            keys.setdefault(normalized_words_text(stem), (name, "part of name"))
+    keys = table.spellings
     tokens = [t for t in analyse(blanker.rest()) if t.pos[0] not in ("空白",)]
     found = []
     for i in range(len(tokens)):
