@@ -340,6 +340,39 @@ def test_the_kind_is_read_from_the_words(question, kind):
     assert read_kind(question).kind == kind
 
 
+@pytest.mark.parametrize("question, kind", [
+    # Everyday phrasing of how far things are, and of what comes next.
+    ("空き家対策はこれからどうするの？", "future"),  # これから: Sudachi's 此れ + から
+    ("子育て支援拠点はこの先どうなるの", "future"),
+    ("公共交通網の整備の評価はいかがでしょうか", "status"),  # いかが asks, it is no yes/no
+    ("ごみの減量化の取組って、今どんな感じ？", "status"),
+    # A verb of action in the plain non-past asks what will be done: the rows' direction.
+    ("下水道の整備計画の検討って、今後は続けるんですか、やめるんですか？", "future"),
+    ("消防団活動の広報は拡大していくんですか", "future"),
+    # Past, a state or a noun predicate asks whether a sentence says so.
+    ("防災行政無線のデジタル化、終わったの？", "yesno"),
+    ("婚活支援、ちゃんと進んでる？", "yesno"),
+    ("国民保護訓練は今後実施する予定ですか", "yesno"),
+])
+def test_everyday_status_and_future_phrasing(question, kind):
+    assert read_kind(question).kind == kind
+
+
+def test_a_stop_or_go_question_is_answered_by_the_direction_not_filtered_by_it(corpus):
+    """廃止するんですか asks which direction the rows have: 廃止 is no filter (the row is イ)."""
+    response = answer_question(corpus, "地区スポーツ広場の整備は廃止するんですか")
+    assert response["kind"] == "future" and response["filters"] == {}
+    assert lines(response) == [159] and "イ（現在の取組を継続していくべきもの）" in response["answer"]
+
+
+def test_going_well_is_judged_by_the_grades(corpus):
+    """うまくいってる？ (Sudachi: 旨い + 言う) asks whether the rows are on track: their grades say."""
+    question = read(corpus, "空き家対策はうまくいってる？").question
+    assert question.about_grades
+    response = answer_question(corpus, "空き家対策はうまくいってる？")
+    assert response["answer"].startswith("はい") and {458, 459, 460} <= set(lines(response))
+
+
 def test_cue_words_are_no_topic_words(corpus):
     question = read(corpus, "空き家対策は今後どう進めていくつもりですか").question
     assert "今後" not in question.query and "つもり" not in question.query

@@ -167,6 +167,18 @@ def test_grade_words_are_filters(corpus, text, facet, codes):
     assert set(lines(response)) == set(lines(search(corpus, q=topic, **{facet: codes})))
 
 
+@pytest.mark.parametrize("text, filters", [
+    # A gloss in brackets after a code is the writer's wording of it, not topic words.
+    ("進捗区分がE（まだ着手していない・後退している）の取組", {"progress": ["E"]}),
+    ("取組区分が「お（検討はしてるけどまだ実施していない）」の取組", {"effort": ["お"]}),
+    # An effort code is a word of its own: い begins いかが, but ends がい (Sudachi's cut).
+    ("公共交通網の評価はいかが", {}),
+    ("取組評価がいの取組", {"effort": ["い"]}),
+])
+def test_grade_codes_with_a_gloss_or_inside_a_word(corpus, text, filters):
+    assert search(corpus, q=text)["interpretation"]["filters"] == filters
+
+
 def test_legend_label_is_a_filter(corpus):
     # C is 計画目標の達成に向けて、ある程度進んでいるもの (い is ある程度進んでいるもの).
     response = search(corpus, q="目標の達成に向けてある程度進んでいる取組")

@@ -93,7 +93,7 @@ FEWEST = words(r"少ない|最少|下位|低い")
 RANKING_WORDS = words(r"多い|少ない|高い|低い|数|件数|割合|率|比率|順|毎|別")
 RATE = words(r"割合|率|比率|パーセント|%")
 
-QUESTION_WORDS = words(r"何|誰|どこ|いつ|何時|どれ|どちら|どの|どんな|どう|何故|幾つ|幾ら|どのような|どういう")
+QUESTION_WORDS = words(r"何|誰|どこ|いつ|何時|どれ|どちら|どの|どんな|どう|何故|幾つ|幾ら|どのような|どういう|如何")
 # Verbs that ask for something (教えて, ください, 知りたい) end a request, not a yes/no question.
 REQUEST = words(r"教える|下さる|知る|願う|頂く|欲しい|示す|挙げる")
 YES_NO_END = re.compile(r" (?:か|の|\?|っけ|かしら|よね|ね)(?: \?| 。)* $")
@@ -107,7 +107,7 @@ KIND_PATTERNS = [
                   r"|(?:どこ|どちら) が (?:担当|所管|実施|行う)"
                   r"|の は (?:どこ|どちら)(?! まで)")),
     ("when", words(r"いつ|何時|何 (?:年度|年|月|日)|時期|日程|年度 は")),
-    ("count", words(COUNTED + r" (?:(?:は|が|の|で|数|件数|総数|全部|合計|全体|合わせる|て|いる|其々|各々) ){0,4}"
+    ("count", words(COUNTED + r" (?:(?:は|が|の|で|数|件数|総数|全部|合計|全体|合わせる|て|いる|其々|各々|言う|と) ){0,4}"
                     r"(?:何 件|幾つ|何 項目|何 個)|(?:何 件|幾つ) の " + ROW +
                     r"|" + COUNTED + r" (?:の )?(?:数|件数|総数) (?:は|を|が)")),
 ]
@@ -132,15 +132,17 @@ NUMBER_PATTERNS = [
 ]
 # Any other counter after 何 (何地区, 何店舗): the quantity asked for is counted in it; not these.
 NOT_COUNTERS = frozenset("年 月 日 時 者 故 課 章 等".split())
+# 「どんな感じ」「どういう感じ」: how things stand, asked casually.
+HOW_IT_FEELS = r"(?:どんな|どう 言う|どの よう だ) 感じ"
 # How far something has come is a status question even when it asks どのくらい.
 HOW_FAR = words(r"(?:どの|どれ) (?:くらい|程度|だけ) (?:\S+ ){0,2}?(?:進む|進める|達成|進捗)")
 LATER_PATTERNS = [
     ("list", words(r"どれ|一覧|挙げる|列挙")),
-    ("future", words(r"今後|方針|これ から|予定|方向 性|方向性|見通し|将来|次期|積もり|見込み|計画 は"
+    ("future", words(r"今後|方針|此れ から|此の 先|先行き|予定|方向 性|方向性|見通し|将来|次期|積もり|見込み|計画 は"
                      r"|考え (?:は|です|だ|か|\?)|(?:行う|進める|取り組む|為る|続ける) て 行く|次 に"
                      r"|(?:どの よう に|どう) 取り組む")),
     ("status", STATUS := words(r"状況|具合|進捗|どう 成る|どこ まで|達成|評価|進む|旨い|成果|効果|どう だ た"
-                     r"|どう です た|結果|実績 は|課題|遅れる|順調|どう です か")),
+                     r"|どう です た|結果|実績 は|課題|遅れる|順調|どう です か|如何|" + HOW_IT_FEELS)),
     ("list", words(r"(?:どの|どのような|どんな|どういう) " + ROW + r"|何 が 有る|" + ROW + r" (?:は|って) 何")),
     ("fact", words(r"何 (?:だ|です|でしょう|か|\?|と 言う|を|が|に)|(?:どのような|どんな|どういう|どの よう だ) \S+")),
     ("list", words(r"教える|有る (?:ます )?(?:か|の|\?)|知る たい|下さる")),
@@ -215,6 +217,8 @@ def yes_no_predicate(s: Stream) -> str:
     if not YES_NO_END.search(last) or REQUEST.search(last):
         return ""
     core = AFTER_PREDICATE.sub(" ", YES_NO_END.sub(" ", last)).split()
+    if len(core) > 1 and core[-1] in LIGHT_GOING and core[-2] in adjectives(s):  # うまく|いってる → 旨い
+        return core[-2]
     if len(core) > 1 and core[-1] in ("に", "と") and last.find(" 成る ") > 0:  # 対象になっていますか → 対象
         return core[-2]
     if len(core) > 1 and DONE_AFTER_PARTICLE.search(YES_NO_END.sub(" ", last)):  # リニューアルはした → リニューアル
@@ -222,6 +226,36 @@ def yes_no_predicate(s: Stream) -> str:
     if not core or core[-1] in ("は", "が", "も", "を", "に", "と", "って"):
         return ""  # 空き家対策は？, 取組はありますか, 取組ってある？: a topic, or existence, not a predicate
     return core[-1]
+
+
+# Verbs that after an adjective in its adverb form only say "it goes" (うまくいく: Sudachi
+# normalises the kana いく of いってる to 言う).
+LIGHT_GOING = frozenset({"行く", "言う"})
+
+
+def adjectives(s: Stream) -> set[str]:
+    return {w.lemma for w in s.words if w.pos == "形容詞"}
+
+
+# Words for a time to come (今後も続けるの？): no topic words in a question about what is planned.
+FUTURE_TIME = words(r"今後|此れ から|此の 先|将来|先行き|次期")
+# After a predicate, what makes it past or a present state (終わった, 進んでいる, 導入済み): a fact.
+DONE_OR_STATE = frozenset({"た", "居る", "てる", "でる", "済み", "ちゃう"})
+
+
+def intends(s: Stream, predicate: str) -> bool:
+    """Whether a yes/no question asks what will be done: its predicate is a verb of action in
+    the plain non-past (続けるの？ やめるの？ 拡大していくんですか), neither past nor a state
+    (終わったの？ 進んでいますか, 対象になりますか). A noun predicate (実施する予定ですか) asks
+    whether a sentence says so: a yes/no question."""
+    at = max((i for i, w in enumerate(s.words) if w.lemma == predicate), default=None)
+    if at is None:
+        return False
+    after = s.words[at + 1:]
+    if any(w.lemma in DONE_OR_STATE for w in after) or predicate in ("成る", "有る", "居る", "出来る"):
+        return False
+    verb = s.words[at].pos == "動詞" or (after[:1] and after[0].lemma == "為る")
+    return bool(verb) and s.words[at].pos != "形容詞"
 
 
 def number_unit(s: Stream) -> tuple[str, str] | None:
@@ -244,7 +278,7 @@ ASKING = words(r"(?:どの|どこ の|何) (?:課|部署|部局|部)|担当 課|
                r"|(?:担当|所管)(?= (?:は|を|が|の|為る|し|て|居る|です|な))"
                r"|時期|日程|何 (?:年度|年|月|日|時)|年度 は"
                r"|件数|人数|回数|総数|何 (?:件|人|名|回|箇所|個|項目|校|団体|施設|台|世帯|倍|種類|%|パーセント|割)"
-               r"|状況|具合|進捗|実績|成果|結果|課題|評価|様子|現状"
+               r"|" + HOW_IT_FEELS + r"|状況|具合|進捗|実績|成果|結果|課題|評価|様子|現状"
                r"|方針|予定|見通し|見込み|将来|積もり|考え|方向 性|方向性|計画 は"
                r"|理由|原因|要因|(?:訳|背景|経緯)(?= (?:は|を|が))"
                r"|一覧|名前|名称|内容|詳細|概要|全部|合計|全体|幾つ|幾ら|割合|比率"
@@ -286,6 +320,11 @@ def read_kind(text: str) -> Kind:
         if m:
             return Kind(kind, s.written(m), spans=cue_spans(s, m, kind))
     predicate = yes_no_predicate(s)
+    if predicate and predicate not in EVALUATIVE and intends(s, predicate):
+        # 今後は続けるんですか、やめるんですか: the direction the rows are given answers it.
+        cues = [m for m in FUTURE_TIME.finditer(s.joined)]
+        return Kind("future", predicate, spans=tuple(span for m in cues for span in s.word_spans(m)),
+                    predicate=predicate)
     if predicate:
         return Kind("yesno", predicate, predicate=predicate)
     if not HOW_FAR.search(s.joined):

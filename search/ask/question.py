@@ -24,6 +24,8 @@ from ..understanding.words import ROW_NOUNS
 from .facts import UNIT_FAMILIES
 from .kind import EVALUATIVE, Aggregate, Kind, asking_spans, asks_status, predicate_span, read_kind
 
+# Counting, the table's rows are named as such too (表の行でいうと何件, 何項目): rows, not topic.
+COUNTED_NOUNS = ROW_NOUNS | {"行", "項目", "表"}
 # Markup is not part of a question: tags go, and so do scripts and styles with their content.
 MARKUP = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(?:</\1\s*>|$)|<[^<>]{0,200}>", re.I | re.S)
 # "per grade" asks for a breakdown of the rows by one grade: 進捗区分ごと, 今後の方向性別 …
@@ -214,7 +216,12 @@ def read_question(text: str, corpus) -> Question:
     breakdown = BREAKDOWN.search(masked)
     asked = Kind("status", breakdown.group(0), spans=(breakdown.span(),)) if breakdown else read_kind(masked)
     said = []  # 終了しましたか, 廃止になった後: in a question about one thing, its words, not filters
-    if asked.kind not in ROW_KINDS:
+    said_verbs = []
+    if asked.kind == "future" and asked.predicate:
+        # 廃止するんですか, 拡大していくの: what is asked of the rows' direction, not a filter on it.
+        said_verbs = [m for m in mentions if m.how == "word"]
+        mentions = [m for m in mentions if m.how != "word"]
+    elif asked.kind not in ROW_KINDS:
         said = [m for m in mentions if m.how == "word"]
         mentions = [m for m in mentions if m.how != "word"]
         # A verb (進まなかった) only says how it went: it goes; a noun (終了, 廃止) stays a word.
@@ -223,14 +230,15 @@ def read_question(text: str, corpus) -> Question:
     asked = per_named_group(asked, masked, mentions)
     departments = [m for m in mentions if m.facet == "department"]
     together = TOGETHER.search(masked) if len(departments) > 1 else None
-    spans = [(m.start, m.end) for m in mentions + (said_verbs if asked.kind not in ROW_KINDS else [])]
+    spans = [(m.start, m.end) for m in mentions + said_verbs]
     spans += list(asked.spans) + asking_spans(masked)
     spans += [together.span()] if together else []
-    predicate = predicate_span(masked) if asked.kind == "yesno" else None
+    predicate = predicate_span(masked) if asked.predicate else None
     if predicate:  # 電子図書館は導入されましたか: what is asked (導入) decides, the rest says about what
         spans.append(predicate)
     if asked.kind in ROW_KINDS:  # 取組は何件: the rows counted, not a topic
-        spans += [(t.start, t.end) for t in analyse(masked) if t.surface in ROW_NOUNS]
+        nouns = COUNTED_NOUNS if asked.kind in ("count", "list") else ROW_NOUNS
+        spans += [(t.start, t.end) for t in analyse(masked) if t.surface in nouns]
     spans += formal_nouns(masked)
     edits = [(start, end, "、") for start, end in merge(spans)]
     edits += alternatives(masked) if asked.kind in ROW_KINDS else word_by_word(masked)

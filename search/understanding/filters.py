@@ -33,7 +33,7 @@ BETWEEN = r"[\sぁ-ゖ「『\"'=:、]{0,8}?"
 # Effort codes are hiragana themselves: between the name and the code only a particle (取組区分が
 # 「え」), or 取組はどれでしょう would read as う.
 BETWEEN_KANA = r"[\s「『\"'=:、]*(?:[ぁ-ゖ]{1,2}[\s「『\"'=:、]*)?"
-CODE_BOUNDARY = {"progress": r"(?![A-Za-z0-9])", "effort": r"(?=[のはがでとやをにもか、。」』\"'\s)）?？]|$)",
+CODE_BOUNDARY = {"progress": r"(?![A-Za-z0-9])", "effort": r"(?=[のはがでとやをにもか、。」』\"'\s()（）?？]|$)",
                  "direction": r"(?![ァ-ヺー])"}
 CODE_CLASS = {"progress": "[A-Ea-e]", "effort": "[あいうえお]", "direction": "[アイウエオ]"}
 # What a department name is followed by when it is the subject of the work, not a word.
@@ -140,8 +140,22 @@ def read_filters(text: str, corpus) -> FilterReading:
     return FilterReading(text, blanker.rest(), filters, sorted(mentions, key=lambda m: m.start))
 
 
+# A gloss in brackets right after a code says what the code means in the writer's words
+# (お（検討はしてるけどまだ実施していない）): it is part of the code's mention, not a topic.
+GLOSS = re.compile(r"\s*[(（][^()（）]{1,40}[)）]")
+
+
 def _quoted_code(quoted: str) -> bool:
-    return any(re.fullmatch(CODE_CLASS[kind], quoted.strip()) for kind in GRADES)
+    return any(re.fullmatch(CODE_CLASS[kind] + f"(?:{GLOSS.pattern})?", quoted.strip()) for kind in GRADES)
+
+
+def _kana_codes_are_words(text: str, m: re.Match) -> bool:
+    """Whether the effort codes (hiragana) a pattern read end where a word ends as Sudachi cuts
+    the text: 評価はいかが holds no code い, since い begins the word いかが (取組評価がいの取組
+    does: Sudachi reads がい, but it ends with the code)."""
+    ends = {t.end for t in analyse(text)}
+    first = m.start("codes")
+    return all(first + i + 1 in ends for i, c in enumerate(m.group("codes")) if re.fullmatch(CODE_CLASS["effort"], c))
 
 
 def described_words(reading: FilterReading, corpus) -> frozenset[str]:
@@ -165,9 +179,13 @@ def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
         for m in pattern.finditer(blanker.text):
             if not blanker.free(m.start(), m.end()):
                 continue
+            if kind == "effort" and not _kana_codes_are_words(blanker.text.replace("\0", " "), m):
+                continue
             codes = re.findall(CODE_CLASS[kind], m.groupdict().get("codes") or m.group("capital"))
             codes = [code.upper() if kind == "progress" else code for code in dict.fromkeys(codes)]
             end = m.end()
+            gloss = GLOSS.match(blanker.text, end)
+            end = gloss.end() if gloss and blanker.free(end, gloss.end()) else end
             compared = COMPARED.match(blanker.text, end) if len(codes) == 1 else None
             if compared:
                 codes, end = _compared(kind, codes[0], compared.group("side")), compared.end()

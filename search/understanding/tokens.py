@@ -39,7 +39,7 @@ ADVERBIAL_AFTER = frozenset({"に", "で"})
 # of a noun phrase, before a particle: 関係機関 and 関連する are words of the text.
 SCOPE_NOUNS = frozenset({"関係", "関連", "分野", "部分", "系", "方面", "面", "領域", "部門", "方"})
 SCOPE_BEFORE = frozenset({"で", "の", "は", "が", "を", "に", "では", "って", "も"})
-# After と, these quote (という評価, といった事業): grammar, like the particle.
+# After と, these quote (という評価, といった事業), after で they frame (表の行でいうと): grammar, like the particle.
 QUOTING_VERBS = frozenset({"いう", "言う", "云う"})
 KANA = re.compile(r"^[ぁ-ゖァ-ヺー]+$")
 HIRAGANA_RUN = re.compile(r"[ぁ-ゖー]{3,}")
@@ -119,7 +119,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
         if token.pos[0] != "動詞" or token.framing:
             continue
         if i and (tokens[i - 1].surface in ("に", "を") and token.dictionary in PARTICLE_VERBS
-                  or tokens[i - 1].surface in ("と", "って", "どう", "こう", "そう") and token.dictionary in QUOTING_VERBS):
+                  or tokens[i - 1].surface in ("と", "って", "どう", "こう", "そう", "で") and token.dictionary in QUOTING_VERBS):
             marked[i] = _framed(token)
             continue
         following = [t.dictionary for t in tokens[i + 1:i + 4]]
