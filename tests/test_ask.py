@@ -615,3 +615,23 @@ def test_the_projects_own_questions_keep_passing(corpus, case):
 ])
 def test_years_in_eras(text, years):
     assert [year for year, _ in search.ask.years.years(text)] == years
+
+
+# --- a status or future question about an item (項) of the plan, answered by its rows ---
+
+
+def test_a_status_question_about_an_item_answers_for_its_rows(corpus):
+    """No row holds enough of 国民保護・体制づくり・計画・見直し・訓練; the item whose title says
+    most of it (国民保護体制の整備, not 危機管理体制の整備 whose rows mention 国民保護計画) does."""
+    response = answer_question(corpus, "国民保護の体制づくりは、計画の見直しや訓練も含めて、どこまで進んだの？")
+    assert response["kind"] == "status" and sorted(lines(response)) == [454, 455, 456]
+
+
+def test_a_question_about_one_measure_is_not_widened_to_its_item(corpus):
+    response = answer_question(corpus, "産後ケアは今後どうしていくの")
+    assert response["kind"] == "future" and lines(response) == [207]
+
+
+def test_examples_closed_by_toka_or_nado_are_alternatives(corpus):
+    question = read(corpus, "国民保護の体制は、計画とか訓練とか、どこまで進んでいますか").question
+    assert "計画 OR 訓練" in question.query

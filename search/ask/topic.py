@@ -10,6 +10,7 @@ those within a tier of the best (all of them when every row holds every word).
 from __future__ import annotations
 
 import math
+import re
 import threading
 import weakref
 from collections.abc import Sequence
@@ -21,9 +22,13 @@ from ..facets import members
 from ..matching import reading_query
 from ..query import Leaf, Node, parse_query
 from ..understanding.filters import SECTION_NAME
+from ..understanding.tokens import analyse
 from .question import ABOUT_SOMETHING, ROW_KINDS, Question, Term
 from .sentences import TITLE_FIELDS, Reading, Sentence, Variant, read_text, row_sentences, variants_of
 
+KANA_WORD = re.compile(r"^[ぁ-ゖー]+$")
+# The number an item title starts with (第5項).
+ITEM_NUMBER = re.compile(r"^第[0-9０-９一二三四五六七八九十]+項\s*")
 # A row answers when it holds at least this share of the question's word weight ...
 MIN_COVERAGE = 0.6
 # ... and rows counted or listed are those within this share of the best row.
@@ -66,6 +71,8 @@ class Knowledge:
     sentences: PerRow  # of list[Sentence]
     titles: PerRow  # of list[Reading]: the section and item titles of each row
     word_rows: dict = field(default_factory=dict)
+    items: dict = field(default_factory=dict)  # row -> the rows of its item (項)
+    rank: dict | None = None  # row -> its place in document order
 
 
 _knowledge: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -229,7 +236,100 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
     if question.all_departments:  # 企画課と地域振興課が共同で: rows of all of them
         wanted = set(question.filters.get("department", ()))
         passing = [d for d in passing if wanted <= set(corpus.facets[d].department)]
-    return words, weigh(words, passing, selection)
+    match = weigh(words, passing, selection)
+    if question.kind in ITEM_KINDS:
+        match = whole_item(corpus, known, words, match)
+    return words, match
+
+
+# How far an item (項) of the plan has come, or where it goes, is asked of its rows together.
+ITEM_KINDS = frozenset({"status", "future"})
+# The rows whose items are weighed as a whole: the best-covered ones.
+ITEM_CANDIDATES = 30
+# Rows an item may hold at most (walking the document from one of them).
+MAX_ITEM_ROWS = 40
+
+
+def item_key(known: Knowledge, d: int) -> tuple:
+    record = known.records[d]
+    return record.get("document"), record.get("chapter"), record.get("section"), record.get("item")
+
+
+def item_rows(corpus, known: Knowledge, d: int) -> tuple[int, ...]:
+    """The rows of the item (項) row ``d`` belongs to: its neighbours in document order under the
+    same item title."""
+    if d not in known.items:
+        order = corpus.by_position
+        if known.rank is None:
+            known.rank = {row: i for i, row in enumerate(order)}
+        key, at = item_key(known, d), known.rank[d]
+        first = last = at
+        while first > 0 and at - first < MAX_ITEM_ROWS and item_key(known, order[first - 1]) == key:
+            first -= 1
+        while last + 1 < len(order) and last - at < MAX_ITEM_ROWS and item_key(known, order[last + 1]) == key:
+            last += 1
+        rows = tuple(order[first:last + 1])
+        known.items.update((row, rows) for row in rows)
+    return known.items[d]
+
+
+@lru_cache(maxsize=4096)
+def title_holds(word: str, title: str) -> bool:
+    """Whether an item's title holds a question word, whole or by the pieces Sudachi cuts it into
+    that carry meaning (体制づくり: 体制, in 国民保護体制の整備; づくり, kana, says little)."""
+    if word in title:
+        return True
+    pieces = [t.surface for t in analyse(word) if not t.framing and len(t.surface) >= 2
+              and not KANA_WORD.match(t.surface)]
+    return bool(pieces) and all(p in title for p in pieces)
+
+
+def whole_item(corpus, known: Knowledge, words: list[Word], match: Match) -> Match:
+    """A status or future question about a topic that spans an item's rows (国民保護の体制づくり:
+    計画の見直しとか訓練とか) is answered by the item's rows. The item is the one whose title
+    holds most of the question's word weight (an item is about what its title says), its rows
+    and title together holding most of it; it answers when it holds clearly more than any one
+    row does. Otherwise the rows are the search's (a question and its search agree)."""
+    if not words or not match.coverage:
+        return match
+    weight = full_weight(words)
+    candidates = sorted(match.coverage, key=match.coverage.get, reverse=True)[:ITEM_CANDIDATES]
+    best, seen = (0.0, 0.0, ()), set()
+    for d in candidates:
+        rows = item_rows(corpus, known, d)
+        if rows in seen:
+            continue
+        seen.add(rows)
+        # An item is about what its title says: it must hold one of the question's words.
+        title = known.records[rows[0]].get("item") or ""
+        titled = {i for i, w in enumerate(words) if not w.term.predicate and title_holds(w.term.text, title)}
+        if not titled:
+            continue
+        held = titled | {i for i, w in enumerate(words) if not w.rows.isdisjoint(rows)}
+        # The item whose title says most of the question; of those, the one holding most of it.
+        scored = (round(held_weight(words, titled) / weight, 6), round(held_weight(words, held) / weight, 6), rows)
+        best = max(best, scored, key=lambda b: b[:2])
+    _, covered, rows = best
+    # The item's rows that pass the question's filters, whether or not they hold its words.
+    chosen = [d for d in rows if passes(corpus.facets[d], match.selection.filters if match.selection else {})]
+    if not rows or covered < MIN_COVERAGE or len(chosen) < 2 or set(chosen) == set(match.rows):
+        return match
+    if covered <= match.best + TIER:  # no row holds enough, or the item holds clearly more
+        return match
+    coverage = dict(match.coverage)
+    for d in chosen:
+        coverage.setdefault(d, held_weight(words, {i for i, w in enumerate(words) if d in w.rows}) / weight)
+    return Match(coverage, covered, chosen, False, match.selection)
+
+
+def passes(values, filters: dict) -> bool:
+    """Whether a row's facet values pass the filters (facet -> the values allowed)."""
+    for facet, wanted in filters.items():
+        value = getattr(values, facet, None)
+        held = value if isinstance(value, tuple) else (value,)
+        if not wanted.intersection(held):
+            return False
+    return True
 
 
 def rows_without(corpus, asked_words: list[Word], question: Question, facets) -> list[int]:
