@@ -635,3 +635,10 @@ def test_a_question_about_one_measure_is_not_widened_to_its_item(corpus):
 def test_examples_closed_by_toka_or_nado_are_alternatives(corpus):
     question = read(corpus, "国民保護の体制は、計画とか訓練とか、どこまで進んでいますか").question
     assert "計画 OR 訓練" in question.query
+
+
+def test_an_answer_is_kept_for_the_generation(corpus):
+    question = "防災行政無線をデジタル化したのはどこの課ですか"
+    first = ask(corpus, {"q": [question]})
+    assert first == answer_question(corpus, question)
+    assert ask(corpus, {"q": [question]}) is first  # asked again: the kept answer, not worked out anew
