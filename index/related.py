@@ -4,9 +4,10 @@ At build time every row gets its key terms with their frequencies (weighted by f
 
 - Sudachi nouns in normalized form (空家 → 空き家) that stand alone;
 - compound nouns (a run of adjacent nouns: 予防 + 保全 → 予防保全) whole, and their right-hand parts
-  (保全): in Japanese the head of a compound is its last word. A part on the left is a modifier and
-  counts only together with its head, so 予防保全 and 予防接種 share nothing, and a word that Sudachi
-  keeps whole but splits into shorter parts (地区センター → 地区 | センター) counts with its head part;
+  (保全): in Japanese the head of a compound is its last word. A part on the left, one word or
+  several (予防; 指定管理者 of 指定管理者制度), is a modifier and counts little on its own, so 予防保全 and
+  予防接種 share little, and a word that Sudachi keeps whole but splits into shorter parts
+  (地区センター → 地区 | センター) counts with its head part only;
 - the concepts of ``data/synonyms.tsv`` that the text mentions (LINE, YouTube → SNS; 市報 → 広報いるま);
 - the synonym groups of Sudachi's dictionary of each noun (子ども and 児童, 高齢者 and 年寄り): two rows
   that say the same thing in other words share a group.
@@ -54,10 +55,14 @@ FIELD_WEIGHTS = {"measure": 2.0, "item": 0.5, "content": 1.5,
                  "effort_comment": 1.0, "direction_comment": 1.0}
 WORD_WEIGHT = 1.0  # a noun standing alone, or a whole compound
 HEAD_WEIGHT = 0.5  # the right-hand part of a compound: 保全 of 予防保全, センター of 地区センター
-MODIFIER_WEIGHT = 0.3  # a left-hand word of a compound: ゼロカーボンシティ of ゼロカーボンシティ共同宣言
+# A left-hand part of a compound, one word or several: ゼロカーボンシティ of ゼロカーボンシティ共同宣言,
+# 指定管理者 of 指定管理者制度, 企業誘致 of 企業誘致戦略 (the head says what kind of thing it is, the
+# left-hand part what it is about).
+MODIFIER_WEIGHT = 0.3
 GROUP_WEIGHT = 0.5  # a synonym group of a noun: weaker than the word itself
 CONCEPT_WEIGHT = 1.0
 MAX_COMPOUND = 4  # a compound of more pieces is kept as its right-hand parts only
+LEFT_PARTS = 3  # the longest left-hand part counted, in pieces
 PARALLEL_SENTENCES = 50_000  # distinct sentences; below this one process is faster than two
 # Postings kept per term, the strongest: what a query reads at most for one term (search/related.py).
 # After ``remove_related`` a term may keep fewer until the next full build; scores are not affected,
@@ -190,7 +195,8 @@ def _add(found: dict, key: tuple[str, str], weight: float) -> None:
 
 def _compound_terms(run: list, found: dict) -> None:
     """Count the terms of one run of adjacent pieces: the whole compound, its right-hand parts
-    (each with the head), its other nouns a little (modifiers) and the synonym groups of the head."""
+    (each with the head), its left-hand parts and other nouns a little (modifiers) and the synonym
+    groups of the head."""
     if len(run) == 1:  # most runs are one noun: the same counts, sooner
         term, surface, kind, groups, head = run[0]
         if kind == "noun" and _keyable(term):
@@ -208,6 +214,11 @@ def _compound_terms(run: list, found: dict) -> None:
     for term, surface, kind, _, _ in run[:-1]:
         if kind == "noun" and _keyable(term):
             _add(found, (term, surface), MODIFIER_WEIGHT)
+    for end in range(2, min(len(run), LEFT_PARTS + 1)):  # left-hand parts: 指定管理者 of 指定管理者制度
+        window = run[:end]
+        term = "".join(piece[0] for piece in window)
+        if not _generic(window[-1][0]) and _keyable(term):
+            _add(found, (term, "".join(piece[1] for piece in window)), MODIFIER_WEIGHT)
     term, surface, kind, groups, head = run[-1]
     if kind == "noun" and _keyable(term):  # 公園|線: a compound ending in a suffix has no head of its own
         _word(term, surface, head, groups, WORD_WEIGHT if len(run) == 1 else HEAD_WEIGHT, found)
