@@ -23,6 +23,9 @@ from .understanding import HOW_JA, Understanding, understand
 # A soft match (an unspaced sentence, or words no row has all of) keeps the rows that hold at
 # least this share of its nouns' weight; a noun weighs its idf, so the distinctive ones decide.
 MIN_COVERAGE = 0.5
+# ... unless a word the documents use is rare enough to say what the rows are about: found in at
+# most this share of the rows (ごみ処理施設 in ごみ処理施設の建て替え), its rows are shown alone.
+SPECIFIC_SHARE = 0.02
 # What a word matched only through a reading, synonym, near spelling or concept counts for,
 # against the word itself, in a soft match's ranking.
 WIDENED_CREDIT = 0.5
@@ -147,8 +150,13 @@ def soft_scores(corpus: Corpus, children, results: list[dict[int, float]], any_w
     counted = [not (isinstance(c, Leaf) and c.kind == "predicate") for c in children]
     total = sum(w for w, c in zip(weights, counted) if c) or sum(weights) or 1.0
     known = sum(w for w, c, scores in zip(weights, counted, results) if c and scores)
-    if any_word and known < MIN_COVERAGE * total:
-        return {}  # mostly about what the documents never mention
+    if any_word and known < MIN_COVERAGE * total:  # mostly about what the documents never mention
+        # Only the word as written says so: not a part of it (処分 of 殺処分) or a synonym.
+        written = [{d: s for d, s in scores.items() if s >= GRAM_SCORE} if c else {}
+                   for c, scores in zip(counted, results)]
+        results = [rows if 0 < len(rows) <= SPECIFIC_SHARE * size else {} for rows in written]
+        if not any(results):
+            return {}
     combined = {}
     for doc in set().union(*results):
         held = [i for i, scores in enumerate(results) if doc in scores]

@@ -665,3 +665,10 @@ def test_a_kana_code_is_a_whole_word(corpus):
     """評価はどうですか names no effort code う (ど is no particle); 取組評価がいの取組 names い."""
     assert "effort" not in read(corpus, "公共交通網の整備の評価はどうですか").question.filters
     assert read(corpus, "取組評価がいの取組は何件").question.filters.get("effort") == ["い"]
+
+
+def test_an_answer_is_kept_for_the_generation(corpus):
+    question = "防災行政無線をデジタル化したのはどこの課ですか"
+    first = ask(corpus, {"q": [question]})
+    assert first == answer_question(corpus, question)
+    assert ask(corpus, {"q": [question]}) is first  # asked again: the kept answer, not worked out anew

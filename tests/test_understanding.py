@@ -156,6 +156,9 @@ def test_part_of_a_department_name(corpus):
     ("C以下の観光", "progress", ["C", "D", "E"]),
     ("評価が低い観光", "progress", ["D", "E"]),  # 低い only after a word for a grade
     ("観光 進捗状況がD", "progress", ["D"]),
+    ("観光 順調に取り組めた", "effort", ["あ"]),  # the legend's label of あ, then only its ending
+    ("観光 うまくいってない", "effort", ["え"]),  # え: うまく進められていない
+    ("やめることになった観光", "direction", ["エ"]),  # やめる|こと|に|なっ|た: one predicate
 ])
 def test_grade_words_are_filters(corpus, text, facet, codes):
     response = search(corpus, q=text)
@@ -189,6 +192,15 @@ def test_a_grade_read_from_a_clause_leaves_no_grammar_behind(corpus):
     assert response["interpretation"]["terms"] == [] and response["total"] == 52
 
 
+def test_legend_wording_ending_a_question_describes_no_rows(corpus):
+    from search.understanding.filters import find_legend_wording
+
+    # 事業 … 終了 are words of オ's label; ending a statement they describe rows, ending a
+    # question they ask about them.
+    assert find_legend_wording("事業が終了した", corpus.labels)[:2] == ("direction", "オ")
+    assert find_legend_wording("補助金事業はいつ終了しましたか", corpus.labels) is None
+
+
 def test_plain_noun_stays_a_word(corpus):
     assert search(corpus, q="認知度が低い")["interpretation"]["filters"] == {}
     # 縮小 alone is what comments say of events cut in the pandemic; as a predicate it is ウ.
@@ -199,6 +211,15 @@ def test_plain_noun_stays_a_word(corpus):
 @pytest.mark.parametrize("text", ["ドローンの活用", "カジノ", "墓地・霊園の整備", "ぴよぴよぴよ"])
 def test_what_the_document_does_not_mention_finds_nothing(corpus, text):
     assert search(corpus, q=text)["total"] == 0
+
+
+def test_a_rare_word_beside_an_unknown_one_still_finds_its_rows(corpus):
+    # 建て替え is not in the document, but ごみ処理施設 is in a handful of rows: those are what is meant.
+    response = search(corpus, q="ごみ処理施設の建て替え")
+    assert response["total"] > 0 and set(lines(response)) >= set(lines(search(corpus, q="ごみ処理施設")))
+    assert "「建て替え」は文書に出てきません。" in response["interpretation"]["notes"]
+    # A word found only as a part of a longer one (処分 of 殺処分) says nothing of the kind.
+    assert search(corpus, q="ペットの殺処分")["total"] == 0
 
 
 def test_unknown_word_is_reported(corpus):

@@ -43,8 +43,16 @@ def question_text(params: Mapping, settings: Mapping[str, int] = DEFAULTS) -> st
 
 
 def ask(corpus, params: Mapping, settings: Mapping[str, int] = DEFAULTS) -> dict:
-    """``GET /api/ask``: validate ``q`` and answer it."""
-    return answer_question(corpus, question_text(params, settings))
+    """``GET /api/ask``: validate ``q`` and answer it. The answer is kept with the generation's
+    other results (the page, its print view and the API ask the same again); callers must not
+    change it."""
+    text = question_text(params, settings)
+    key = ("ask", text)
+    answer = corpus.results.get(key)
+    if answer is None:
+        answer = answer_question(corpus, text)
+        corpus.results.put(key, answer, 1 + len(answer["citations"]))
+    return answer
 
 
 def read(corpus, text: str) -> Asked:

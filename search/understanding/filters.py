@@ -45,7 +45,9 @@ KANJI_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "�
 QUOTED = re.compile(r"[「『\"“]([^」』\"”]{1,80})[」』\"”]")
 # Words that follow a legend phrase when it describes the rows asked for.
 # Or quoted by と/って before them: 「…進んでいる、という評価の取組」, 「…とされた事業」.
-ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,10}?|[ぁ-ゖ]{0,12})(?:取組|取り組み|もの|施策|事業)|^\s*$|^\s"
+# Or only its inflection before the end of the text or a space (農業 順調に取り組めた), but not
+# a question's (いつ終了しましたか asks about the rows, it does not describe them).
+ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,10}?|[ぁ-ゖ]{0,12})(?:取組|取り組み|もの|施策|事業)|^[ぁ-ゖ]{0,6}(?<!か)(?:\s|$)"
                        r"|^[ぁ-ゖ]{0,6}[、,]?\s*(?:と|って)[ぁ-ゖ]{0,6}(?:評価[ぁ-ゖ]{0,4})?[^、。？?\s]{0,6}?"
                        r"(?:取組|取り組み|もの|施策|事業)")
 # A run of the question's words may skip this many of a label's words (期限内に完了・終了した:
@@ -383,7 +385,10 @@ def _predicate_end(tokens, i: int) -> int:
     """Where the predicate that starts at word ``i`` ends: its particles, auxiliaries and
     dependent verbs (廃止|に|なっ|た, 遅れ|て|いる, 休止|中); the word's own end when none follow."""
     end = tokens[i].end
-    for token in tokens[i + 1:]:
+    for k, token in enumerate(tokens[i + 1:], i + 1):
+        if _formal_predicate(tokens, k):  # やめる|こと|に|なっ|た: the formal noun joins the predicate
+            end = token.end
+            continue
         if token.pos[0] in ("助動詞",) or (token.pos[0] in ("動詞", "形容詞") and token.pos[1] == "非自立可能") \
                 or (token.surface in PREDICATE_NOUNS and end == tokens[i].end) \
                 or (token.pos[0] == "助詞" and token.surface in ("に", "て", "で", "と", "し")) \
@@ -392,6 +397,12 @@ def _predicate_end(tokens, i: int) -> int:
             continue
         break
     return end
+
+
+def _formal_predicate(tokens, k: int) -> bool:
+    """Whether word ``k`` is the formal noun of 〜ことになる・〜ことにする (廃止することになった)."""
+    return tokens[k].surface == "こと" and k + 2 < len(tokens) and tokens[k + 1].surface == "に" \
+        and tokens[k + 2].dictionary in ("なる", "する")
 
 
 def _negation_end(tokens, i: int) -> int | None:
