@@ -637,6 +637,36 @@ def test_examples_closed_by_toka_or_nado_are_alternatives(corpus):
     assert "計画 OR 訓練" in question.query
 
 
+@pytest.mark.parametrize("question, cited", [
+    # The item's title as written (保育サービスの充実 is item 184–186; 186 alone says 順調に進んでいる).
+    ("保育サービスの充実はどのくらい進んでいますか", [184, 185, 186]),
+    ("バスとかワゴンとか、公共交通網の整備の評価はどうですか", [314, 315, 316]),
+    # A measure named by its own title stays that measure.
+    ("公立保育所の再整備はどのくらい進んでいますか", [186]),
+])
+def test_a_status_question_is_about_its_topic_not_its_verb(corpus, question, cited):
+    response = answer_question(corpus, question)
+    assert response["kind"] == "status" and sorted(lines(response)) == cited
+
+
+def test_status_verbs_neither_select_nor_rank(corpus):
+    asked = read(corpus, "婚活支援はどのくらい進んでいますか")
+    assert asked.question.kind == "status" and [t.text for t in asked.question.terms] == ["婚活支援"]
+    assert len(asked.match.rows) == 3
+
+
+def test_a_status_question_ending_in_de_imasu_ka_is_about_grades(corpus):
+    """進んでいますか: Sudachi reads the で of 進んで as its own word; the predicate is 進む."""
+    asked = read(corpus, "婚活支援は進んでいますか")
+    assert asked.question.kind == "yesno" and asked.question.predicate == "進む"
+
+
+def test_a_kana_code_is_a_whole_word(corpus):
+    """評価はどうですか names no effort code う (ど is no particle); 取組評価がいの取組 names い."""
+    assert "effort" not in read(corpus, "公共交通網の整備の評価はどうですか").question.filters
+    assert read(corpus, "取組評価がいの取組は何件").question.filters.get("effort") == ["い"]
+
+
 def test_an_answer_is_kept_for_the_generation(corpus):
     question = "防災行政無線をデジタル化したのはどこの課ですか"
     first = ask(corpus, {"q": [question]})

@@ -42,11 +42,12 @@ class Stream:
         last = max(i for i, o in enumerate(self.offsets) if o < match.end())
         return self.words[first].start, self.words[max(first, last)].end
 
-    def word_spans(self, match: re.Match) -> list[tuple[int, int]]:
+    def word_spans(self, match: re.Match, verbs: bool = False) -> list[tuple[int, int]]:
         """The matched words that are no predicates (verbs and adjectives stay in the query:
-        they rank the rows) nor particles, one span each."""
+        they rank the rows, unless ``verbs``) nor particles, one span each."""
         return [(w.start, w.end) for w, o in zip(self.words, self.offsets)
-                if match.start() <= o < match.end() and w.pos not in ("動詞", "形容詞", "助動詞", "助詞")]
+                if match.start() <= o < match.end()
+                and w.pos not in (("助動詞", "助詞") if verbs else ("動詞", "形容詞", "助動詞", "助詞"))]
 
     def written(self, match: re.Match) -> str:
         start, end = self.span(match)
@@ -200,7 +201,7 @@ EVALUATIVE = {"遅れる": "DE", "進む": "ABC", "進める": "ABC", "順調": 
               "着手": "ABCD", "停滞": "DE"}
 
 # What follows a yes/no question's predicate: auxiliaries, て, いる, ある (導入されていますか).
-AFTER_PREDICATE = re.compile(r"(?: (?:です|ます|だ|た|でしょう|ん|の|て|居る|有る|ない|れる|られる|為る|成る|済み|てる|でる|ちゃう))+ $")
+AFTER_PREDICATE = re.compile(r"(?: (?:です|ます|だ|た|でしょう|ん|の|て|で|居る|有る|ない|れる|られる|為る|成る|済み|てる|でる|ちゃう))+ $")
 
 
 # A verbal noun, a particle, then する: リニューアル|は|し|た.
@@ -346,8 +347,10 @@ def cue_spans(s: Stream, m: re.Match, kind: str) -> tuple[tuple[int, int], ...]:
     if kind == "fact" and m.group(0).startswith(("どのような", "どんな", "どういう", "どの よう")):
         start = s.span(m)[0]
         return ((start, s.words[next(i for i, o in enumerate(s.offsets) if o >= m.start())].end),)
-    # Every cue of the kind: 今後どう進めていくつもり blanks 今後 and つもり.
-    return tuple(span for cue in m.re.finditer(s.joined) for span in s.word_spans(cue))
+    # Every cue of the kind: 今後どう進めていくつもり blanks 今後 and つもり. A status question asks
+    # about a topic's rows as a whole: its verbs (進んでいますか, うまくいってる) neither select
+    # nor rank them (a row that says 順調に進んでいる is no more about the topic than the others).
+    return tuple(span for cue in m.re.finditer(s.joined) for span in s.word_spans(cue, verbs=kind == "status"))
 
 
 # After the first of two quantities asked: 何件で、そのうち…何件ですか.

@@ -238,7 +238,7 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
         passing = [d for d in passing if wanted <= set(corpus.facets[d].department)]
     match = weigh(words, passing, selection)
     if question.kind in ITEM_KINDS:
-        match = whole_item(corpus, known, words, match)
+        match = whole_item(corpus, known, words, match, question.text)
     return words, match
 
 
@@ -246,6 +246,8 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
 ITEM_KINDS = frozenset({"status", "future"})
 # The rows whose items are weighed as a whole: the best-covered ones.
 ITEM_CANDIDATES = 30
+# The rows of a question's rarest words looked at for items, when the word is in no more rows.
+ITEM_WORD_ROWS = 200
 # Rows an item may hold at most (walking the document from one of them).
 MAX_ITEM_ROWS = 40
 
@@ -284,7 +286,7 @@ def title_holds(word: str, title: str) -> bool:
     return bool(pieces) and all(p in title for p in pieces)
 
 
-def whole_item(corpus, known: Knowledge, words: list[Word], match: Match) -> Match:
+def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: str = "") -> Match:
     """A status or future question about a topic that spans an item's rows (国民保護の体制づくり:
     計画の見直しとか訓練とか) is answered by the item's rows. The item is the one whose title
     holds most of the question's word weight (an item is about what its title says), its rows
@@ -294,6 +296,10 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match) -> Mat
         return match
     weight = full_weight(words)
     candidates = sorted(match.coverage, key=match.coverage.get, reverse=True)[:ITEM_CANDIDATES]
+    # An item named by the question may hold its words only over several rows, none of which the
+    # search selects when one row elsewhere holds them all: the rows of its rarest words too.
+    topic = sorted((w for w in words if w.term.group is None and not w.term.predicate), key=lambda w: -w.idf)
+    candidates += [d for w in topic[:2] if len(w.rows) <= ITEM_WORD_ROWS for d in sorted(w.rows)]
     best, seen = (0.0, 0.0, ()), set()
     for d in candidates:
         rows = item_rows(corpus, known, d)
@@ -307,19 +313,56 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match) -> Mat
             continue
         held = titled | {i for i, w in enumerate(words) if not w.rows.isdisjoint(rows)}
         # The item whose title says most of the question; of those, the one holding most of it.
-        scored = (round(held_weight(words, titled) / weight, 6), round(held_weight(words, held) / weight, 6), rows)
+        scored = (round(titled_share(words, titled), 6), round(held_weight(words, held) / weight, 6), rows)
         best = max(best, scored, key=lambda b: b[:2])
     _, covered, rows = best
     # The item's rows that pass the question's filters, whether or not they hold its words.
     chosen = [d for d in rows if passes(corpus.facets[d], match.selection.filters if match.selection else {})]
     if not rows or covered < MIN_COVERAGE or len(chosen) < 2 or set(chosen) == set(match.rows):
         return match
-    if covered <= match.best + TIER:  # no row holds enough, or the item holds clearly more
+    # The question names the item rather than a measure (保育サービスの充実はどのくらい進んで
+    # いますか: the title of items 184–186, no measure's): its rows as a whole, whatever each says.
+    named = best[0] >= MIN_TITLED and best[0] > max((measure_titled(known, words, d) for d in match.rows), default=0.0)
+    named = named or quotes_title(known, rows, text)
+    if covered <= match.best + TIER and not named:  # no row holds enough, or the item holds clearly more
         return match
+    if named and not set(match.rows).isdisjoint(rows):
+        # The search's rows outside the item hold the topic too (空き家バンク, for 空き家対策 whose
+        # item is 空き家対策の推進): the item widens them; rows only elsewhere hold its words by chance.
+        chosen = list(dict.fromkeys(match.rows + chosen))
+        if set(chosen) == set(match.rows):
+            return match
     coverage = dict(match.coverage)
     for d in chosen:
         coverage.setdefault(d, held_weight(words, {i for i, w in enumerate(words) if d in w.rows}) / weight)
     return Match(coverage, covered, chosen, False, match.selection)
+
+
+# The share of the question's weight an item's title must hold to be the question's topic by name.
+MIN_TITLED = 0.5
+
+
+def quotes_title(known: Knowledge, rows: tuple[int, ...], text: str) -> bool:
+    """Whether the question writes the item's title as it stands (…、公共交通網の整備の評価は),
+    and none of its measures' titles."""
+    title = ITEM_NUMBER.sub("", known.records[rows[0]].get("item") or "")
+    measures = {known.records[d].get("measure") or "" for d in rows}
+    return len(title) >= 4 and title in text and not any(m and m in text for m in measures)
+
+
+def titled_share(words: list[Word], titled: set[int]) -> float:
+    """The share of the question's topic a title holds (``titled``: the indexes of the words it
+    holds). Alternatives (計画の見直しとか訓練とか) are examples of the topic: a title names the
+    topic without them."""
+    topic = [i for i, w in enumerate(words) if w.term.group is None and not w.term.predicate]
+    total = sum(words[i].idf for i in topic)
+    return sum(words[i].idf for i in topic if i in titled) / total if total else 0.0
+
+
+def measure_titled(known: Knowledge, words: list[Word], d: int) -> float:
+    """The share of the question's topic the title of row ``d``'s own measure holds."""
+    title = known.records[d].get("measure") or ""
+    return titled_share(words, {i for i, w in enumerate(words) if title_holds(w.term.text, title)})
 
 
 def passes(values, filters: dict) -> bool:

@@ -152,10 +152,20 @@ def _quoted_code(quoted: str) -> bool:
 def _kana_codes_are_words(text: str, m: re.Match) -> bool:
     """Whether the effort codes (hiragana) a pattern read end where a word ends as Sudachi cuts
     the text: 評価はいかが holds no code い, since い begins the word いかが (取組評価がいの取組
-    does: Sudachi reads がい, but it ends with the code)."""
-    ends = {t.end for t in analyse(text)}
+    does: Sudachi reads がい, but it ends with the code), and what the word holds before the code
+    is a particle at most (評価はどうですか holds no code う: ど is none)."""
+    tokens = {t.end: t for t in analyse(text)}
     first = m.start("codes")
-    return all(first + i + 1 in ends for i, c in enumerate(m.group("codes")) if re.fullmatch(CODE_CLASS["effort"], c))
+    for i, c in enumerate(m.group("codes")):
+        token = tokens.get(first + i + 1)
+        if re.fullmatch(CODE_CLASS["effort"], c) and (
+                token is None or text[token.start:first + i] not in ("", *CODE_PARTICLES)):
+            return False
+    return True
+
+
+# Particles Sudachi may read with a hiragana code as one word (取組評価が|い → がい).
+CODE_PARTICLES = ("は", "が", "も", "を", "の", "と", "で", "に", "って")
 
 
 def described_words(reading: FilterReading, corpus) -> frozenset[str]:
