@@ -695,3 +695,20 @@ def test_an_abbreviation_and_its_gloss_are_alternatives(corpus):
     assert "BCP OR 業務" in asked.question.query  # the gloss, word by word in a yes/no question
     response = answer_question(corpus, "市役所全体のBCP（業務継続計画）って、抜本的に改定したの？")
     assert response["answer"].startswith("いいえ") and lines(response) == [436]
+
+
+@pytest.mark.parametrize("question, filters, count", [
+    ("福祉総務課の取組って全部でいくつある？", {"department": ["福祉総務課"]}, 10),  # って before いくつ
+    ("第3章にはいくつ取組がありますか", {"chapter": ["第3章 ささえあいのまちづくり（福祉、健康）"]}, 64),  # いくつ取組
+    ("危機管理課の取組のうちEはいくつ？", {"department": ["危機管理課"], "progress": ["E"]}, 3),  # うちE
+])
+def test_counts_in_everyday_phrasing(corpus, question, filters, count):
+    response = answer_question(corpus, question)
+    assert response["kind"] == "count" and response["filters"] == filters and f"{count}件です" in response["answer"]
+
+
+def test_a_count_over_an_item_named_by_its_title(corpus):
+    """空き家対策の項: the rows of item 空き家対策の推進 (458–460), not 空き家バンク elsewhere (332)."""
+    response = answer_question(corpus, "空き家対策の項には取組が何個ある？")
+    assert response["kind"] == "count" and sorted(lines(response)) == [458, 459, 460]
+    assert "「空き家対策の推進」の項の行を" in response["answer"]

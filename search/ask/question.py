@@ -46,6 +46,8 @@ QUOTED = re.compile(r"[「『\"“][^」』\"”]*[」』\"”]")
 ASIDE = re.compile(r"(?<=[^\s(])\(([^()]{1,20})\)")
 # An abbreviation glossed in brackets (BCP（業務継続計画）): either names it; a row may use one only.
 GLOSSED = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,10})\(([^()]{2,20})\)")
+# 「空き家対策の項」: an item (項) of the plan named by its title; its rows, not the word 項.
+ITEM_SCOPE = re.compile(r"の項(?=[にはでのをもって、]|$)")
 # Words joined by these, then followed by の/に関する… or closed as examples (計画とか訓練とか, バスやワゴンなど), are
 # alternatives: 防災と防犯の取組.
 COORDINATORS = frozenset({"と", "や", "及び", "および", "並びに", "ならびに", "または", "又は", "か", "とか"})
@@ -89,6 +91,7 @@ class Question:
     also_status: bool = False  # a future question that also asks how far the rows have come
     aggregate: Aggregate | None = None  # what an aggregate question ranks
     predicate: str = ""  # what a yes/no question asks about, in dictionary form (導入)
+    item_scope: bool = False  # 「…の項」: the rows of the item whose title the words name
     since: bool = False
     until: bool = False
     cues: list[str] = field(default_factory=list)
@@ -245,6 +248,8 @@ def read_question(text: str, corpus) -> Question:
         nouns = COUNTED_NOUNS if asked.kind in ("count", "list") else ROW_NOUNS
         spans += [(t.start, t.end) for t in analyse(masked) if t.surface in nouns]
     spans += formal_nouns(masked)
+    scope = ITEM_SCOPE.search(masked)
+    spans += [scope.span()] if scope else []
     edits = [(start, end, "、") for start, end in merge(spans)]
     edits += alternatives(masked) if asked.kind in ROW_KINDS else word_by_word(masked)
     said_words: list[str] = []
@@ -263,7 +268,7 @@ def read_question(text: str, corpus) -> Question:
         breakdown=BREAKDOWN_KINDS[breakdown.group(1)] if breakdown else "progress",
         all_departments=bool(together),
         also_status=asked.kind == "future" and asks_status(masked),
-        aggregate=asked.aggregate, predicate=asked.predicate,
+        aggregate=asked.aggregate, predicate=asked.predicate, item_scope=bool(scope),
         since=bool(SINCE_CUE.search(masked)), until=bool(UNTIL_CUE.search(masked)),
         cues=[asked.cue] if asked.cue else [],
         asides=[m.span(1) for m in ASIDE.finditer(text)],

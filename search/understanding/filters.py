@@ -90,8 +90,8 @@ def _code_pattern(kind: str, named: bool) -> re.Pattern:
 CODE_PATTERNS = [(kind, _code_pattern(kind, named)) for kind in GRADES for named in (True, False)]
 # A progress code typed as a word of its own (危機管理課 D): the documents never use a lone A–E.
 LONE_CODE = re.compile(r"(?:(?<=\s)|^)(?P<codes>[A-Ea-e](?:[・、,/][A-Ea-e])*)(?=\s|$)"
-                       # or a capital between Japanese particles (防災のA, Aの子育て), never 型 or 地区
-                       r"|(?:(?<=[\sのはがでもとをにや])|^)(?P<capital>[A-E](?:[・、,/][A-E])*)"
+                       # or a capital between Japanese particles (防災のA, Aの子育て, 取組のうちEは), never 型 or 地区
+                       r"|(?:(?<=[\sのはがでもとをにや])|(?<=うち)|^)(?P<capital>[A-E](?:[・、,/][A-E])*)"
                        r"(?=[のはがでもとを]|\s|$|以上|以下|未満|より[上下])")
 # A code compared (B以上, C以下, C未満): the grades on that side of it, best first as the legend lists them.
 COMPARED = re.compile(r"\s*(?P<side>以上|以下|未満|より上|より下)")
