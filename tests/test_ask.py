@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import search.ask.clauses
 import search.ask.facts
 import search.ask.sentences
 import search.ask.years
@@ -672,3 +673,42 @@ def test_an_answer_is_kept_for_the_generation(corpus):
     first = ask(corpus, {"q": [question]})
     assert first == answer_question(corpus, question)
     assert ask(corpus, {"q": [question]}) is first  # asked again: the kept answer, not worked out anew
+
+
+def test_a_cause_given_by_kara_after_a_noun(corpus):
+    """他市の予算状況から: a cause (の + noun + から); 令和3年度から, 市民からの are not."""
+    response = answer_question(corpus, "近くの自治体との相互応援協定が進まなかったのはどうしてですか")
+    assert response["kind"] == "why" and "予算状況から" in response["answer"] and lines(response) == [303]
+    assert not search.ask.clauses.causes("令和3年度から市民からの提案を受け付けました。")
+
+
+def test_a_grade_said_with_me_and_named_with_its_facet_selects_the_rows(corpus):
+    """評価が低め: 低め is 低い (the suffix め on an adjective's stem), after 評価 a grade (D, E), which
+    a why question asks about; the cause is in the direction comment of the titled row."""
+    response = answer_question(corpus, "地域での健康づくり活動の支援、評価が低めなのはどうしてなの？")
+    assert response["kind"] == "why" and response["filters"].get("progress") == ["D", "E"]
+    assert lines(response) == [248] and "ボランティアの高齢化" in response["answer"]
+
+
+def test_an_abbreviation_and_its_gloss_are_alternatives(corpus):
+    asked = read(corpus, "市役所全体のBCP（業務継続計画）って、抜本的に改定したの？")
+    assert "BCP OR 業務" in asked.question.query  # the gloss, word by word in a yes/no question
+    response = answer_question(corpus, "市役所全体のBCP（業務継続計画）って、抜本的に改定したの？")
+    assert response["answer"].startswith("いいえ") and lines(response) == [436]
+
+
+@pytest.mark.parametrize("question, filters, count", [
+    ("福祉総務課の取組って全部でいくつある？", {"department": ["福祉総務課"]}, 10),  # って before いくつ
+    ("第3章にはいくつ取組がありますか", {"chapter": ["第3章 ささえあいのまちづくり（福祉、健康）"]}, 64),  # いくつ取組
+    ("危機管理課の取組のうちEはいくつ？", {"department": ["危機管理課"], "progress": ["E"]}, 3),  # うちE
+])
+def test_counts_in_everyday_phrasing(corpus, question, filters, count):
+    response = answer_question(corpus, question)
+    assert response["kind"] == "count" and response["filters"] == filters and f"{count}件です" in response["answer"]
+
+
+def test_a_count_over_an_item_named_by_its_title(corpus):
+    """空き家対策の項: the rows of item 空き家対策の推進 (458–460), not 空き家バンク elsewhere (332)."""
+    response = answer_question(corpus, "空き家対策の項には取組が何個ある？")
+    assert response["kind"] == "count" and sorted(lines(response)) == [458, 459, 460]
+    assert "「空き家対策の推進」の項の行を" in response["answer"]

@@ -274,3 +274,11 @@ def test_the_results_page_shows_a_filter_read_from_the_query_and_how_to_undo_it(
 def test_the_results_page_marks_neighbours(client):
     page = client.get("/search", query_string={"q": "コミュニティバス"}).get_data(as_text=True)
     assert 'class="related-tag"' in page and "関連の深い取組" in page
+
+
+def test_an_adjective_stem_with_me_reads_as_the_adjective(corpus):
+    """低め, 高め: Sudachi reads one 形状詞; after 評価 it is the grade word 低い (D, E), 高い (A, B)."""
+    from search.understanding.filters import read_filters
+    assert {m.value for m in read_filters("評価が低めの取組", corpus).mentions} == {"D", "E"}
+    assert {m.value for m in read_filters("評価が高めの取組", corpus).mentions} == {"A", "B"}
+    assert not read_filters("早めに対応した取組", corpus).mentions

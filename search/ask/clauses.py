@@ -96,12 +96,40 @@ def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
     if t.lemma == "の" and t.pos == "助詞" and after is not None and after.lemma == "だ" \
             and after.surface == "で" and i + 2 < len(toks) and toks[i + 2].lemma == "、":
         return i + 1, 0.9  # 少ないので、
+    if t.surface == "から" and t.pos == "助詞" and _cause_from(toks, i):
+        return i, 0.5  # 他市の予算状況から: what it comes from, read as a cause when nothing says more
     if t.lemma == "結果" and before is not None and before.lemma == "た":
         return i, 0.8
     if t.lemma == "受ける" and before is not None and before.lemma == "を" and after is not None \
             and after.lemma == "て":
         return i + 1, 0.6
     return None
+
+
+def _cause_from(toks: tuple[Token, ...], i: int) -> bool:
+    """Whether から after a noun gives a cause (他市の予算状況から, 防犯の観点から): the noun is a
+    common noun modified by の, not a time or counter (令和3年度から), and what follows is no
+    source of something (市民からの提案) nor the other end of a range (幼少期から高齢者まで)."""
+    first = i - 1
+    while first > 0 and toks[first - 1].pos == "名詞":  # 予算|状況から
+        first -= 1
+    if first < 1 or first == i or toks[first - 1].surface != "の":
+        return False
+    noun = morphemes_pos(toks[i - 1].surface)
+    if noun[:2] != ("名詞", "普通名詞") or noun[2] in ("副詞可能", "助数詞可能"):
+        return False
+    rest = toks[i + 1:]
+    if rest and rest[0].surface == "の":
+        return False
+    clause = [t.surface for t in rest[:next((k for k, t in enumerate(rest) if t.surface in ("、", "。")), len(rest))]]
+    return "まで" not in clause
+
+
+@lru_cache(maxsize=4096)
+def morphemes_pos(word: str) -> tuple[str, ...]:
+    """The part of speech Sudachi gives a word read alone (状況: 名詞, 普通名詞, 一般)."""
+    found = [m for _, m in morphemes(word)]
+    return tuple(found[0].part_of_speech()) if len(found) == 1 else ()
 
 
 def causes(text: str) -> list[Cause]:

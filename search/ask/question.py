@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import ParsedQuery, clean_text, parse_terms
-from ..understanding.filters import read_filters
+from ..understanding.filters import named_grade, read_filters
 from ..understanding.tokens import ADVERBIAL, analyse
 from ..understanding.words import ROW_NOUNS
 from .facts import UNIT_FAMILIES
@@ -44,6 +44,10 @@ HIRAGANA = re.compile(r"^[ぁ-ゖー]+$")
 QUOTED = re.compile(r"[「『\"“][^」』\"”]*[」』\"”]")
 # Words in brackets right after a word gloss it: 名前（愛称）.
 ASIDE = re.compile(r"(?<=[^\s(])\(([^()]{1,20})\)")
+# An abbreviation glossed in brackets (BCP（業務継続計画）): either names it; a row may use one only.
+GLOSSED = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,10})\(([^()]{2,20})\)")
+# 「空き家対策の項」: an item (項) of the plan named by its title; its rows, not the word 項.
+ITEM_SCOPE = re.compile(r"の項(?=[にはでのをもって、]|$)")
 # Words joined by these, then followed by の/に関する… or closed as examples (計画とか訓練とか, バスやワゴンなど), are
 # alternatives: 防災と防犯の取組.
 COORDINATORS = frozenset({"と", "や", "及び", "および", "並びに", "ならびに", "または", "又は", "か", "とか"})
@@ -87,6 +91,7 @@ class Question:
     also_status: bool = False  # a future question that also asks how far the rows have come
     aggregate: Aggregate | None = None  # what an aggregate question ranks
     predicate: str = ""  # what a yes/no question asks about, in dictionary form (導入)
+    item_scope: bool = False  # 「…の項」: the rows of the item whose title the words name
     since: bool = False
     until: bool = False
     cues: list[str] = field(default_factory=list)
@@ -223,8 +228,10 @@ def read_question(text: str, corpus) -> Question:
         said_verbs = [m for m in mentions if m.how == "word"]
         mentions = [m for m in mentions if m.how != "word"]
     elif asked.kind not in ROW_KINDS:
-        said = [m for m in mentions if m.how == "word"]
-        mentions = [m for m in mentions if m.how != "word"]
+        # 評価が低めなのはなぜ: a grade named with its facet is asked why; it selects the rows.
+        said = [m for m in mentions if m.how == "word"
+                and not (asked.kind == "why" and named_grade(text[m.start:m.end], m.facet))]
+        mentions = [m for m in mentions if m not in said]
         # A verb (進まなかった) only says how it went: it goes; a noun (終了, 廃止) stays a word.
         said_verbs = [m for m in said if analyse(text[m.start:m.end])[0].pos[0] in ("動詞", "形容詞")]
         said = [m for m in said if m not in said_verbs]
@@ -241,10 +248,13 @@ def read_question(text: str, corpus) -> Question:
         nouns = COUNTED_NOUNS if asked.kind in ("count", "list") else ROW_NOUNS
         spans += [(t.start, t.end) for t in analyse(masked) if t.surface in nouns]
     spans += formal_nouns(masked)
+    scope = ITEM_SCOPE.search(masked)
+    spans += [scope.span()] if scope else []
     edits = [(start, end, "、") for start, end in merge(spans)]
     edits += alternatives(masked) if asked.kind in ROW_KINDS else word_by_word(masked)
     said_words: list[str] = []
     edits += quoted(text, said, merge(spans), said_words)
+    edits += glossed(text, merge(spans))
     filters: dict[str, list[str]] = {}
     for m in mentions:
         filters.setdefault(m.facet, [])
@@ -258,7 +268,7 @@ def read_question(text: str, corpus) -> Question:
         breakdown=BREAKDOWN_KINDS[breakdown.group(1)] if breakdown else "progress",
         all_departments=bool(together),
         also_status=asked.kind == "future" and asks_status(masked),
-        aggregate=asked.aggregate, predicate=asked.predicate,
+        aggregate=asked.aggregate, predicate=asked.predicate, item_scope=bool(scope),
         since=bool(SINCE_CUE.search(masked)), until=bool(UNTIL_CUE.search(masked)),
         cues=[asked.cue] if asked.cue else [],
         asides=[m.span(1) for m in ASIDE.finditer(text)],
@@ -266,6 +276,16 @@ def read_question(text: str, corpus) -> Question:
         filters=filters, mentions=mentions, said=said_words,
         said_as_verbs=[word for word, after in map(lambda m: first_word(text, m), said) if VERBAL.match(after)],
     )
+
+
+def glossed(text: str, taken) -> list[tuple[int, int, str]]:
+    """The edits that make an abbreviation and its gloss alternatives: BCP(業務継続計画) →
+    BCP OR 業務継続計画, so that a row that writes either answers."""
+    edits = []
+    for m in GLOSSED.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            edits += [(m.start(), m.start(), " "), (m.end(1), m.start(2), " OR "), (m.end(2), m.end(), " ")]
+    return edits
 
 
 def formal_nouns(text: str) -> list[tuple[int, int]]:

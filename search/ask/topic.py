@@ -115,6 +115,7 @@ class Match:
     rows: list[int]
     complete: bool  # every chosen row holds every topic word
     selection: Selection | None = None
+    item: str = ""  # the title of the item (項) whose rows these are, when the question named it
 
 
 def _leaves(node, group=None, alternative=0, counter=None):
@@ -237,8 +238,8 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
         wanted = set(question.filters.get("department", ()))
         passing = [d for d in passing if wanted <= set(corpus.facets[d].department)]
     match = weigh(words, passing, selection)
-    if question.kind in ITEM_KINDS:
-        match = whole_item(corpus, known, words, match, question.text)
+    if question.kind in ITEM_KINDS or question.item_scope:
+        match = whole_item(corpus, known, words, match, question.text, question.item_scope)
     return words, match
 
 
@@ -286,7 +287,8 @@ def title_holds(word: str, title: str) -> bool:
     return bool(pieces) and all(p in title for p in pieces)
 
 
-def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: str = "") -> Match:
+def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: str = "",
+               scoped: bool = False) -> Match:
     """A status or future question about a topic that spans an item's rows (国民保護の体制づくり:
     計画の見直しとか訓練とか) is answered by the item's rows. The item is the one whose title
     holds most of the question's word weight (an item is about what its title says), its rows
@@ -318,6 +320,9 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: 
     _, covered, rows = best
     # The item's rows that pass the question's filters, whether or not they hold its words.
     chosen = [d for d in rows if passes(corpus.facets[d], match.selection.filters if match.selection else {})]
+    if scoped and rows and best[0] >= MIN_TITLED:  # 空き家対策の項: that item's rows, and no others
+        title = ITEM_NUMBER.sub("", known.records[rows[0]].get("item") or "")
+        return Match({d: match.coverage.get(d, 0.0) for d in chosen}, covered, chosen, False, match.selection, title)
     if not rows or covered < MIN_COVERAGE or len(chosen) < 2 or set(chosen) == set(match.rows):
         return match
     # The question names the item rather than a measure (保育サービスの充実はどのくらい進んで

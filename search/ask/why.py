@@ -55,7 +55,9 @@ def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause
             before = sentences[i - 1]
             return candidate, before, Cause(0, len(before.text), 1.0)
         if candidate is top:
-            for neighbour in _neighbours(asked, sentence)[:2]:
+            # Near a comment's sentence, the two around it; a title's row, any of its comments.
+            near = _neighbours(asked, sentence)
+            for neighbour in near[:2] if sentence.field in COMMENTS else near:
                 cause = _strongest(neighbour)
                 if cause:
                     return candidate, neighbour, cause

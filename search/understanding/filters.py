@@ -90,8 +90,8 @@ def _code_pattern(kind: str, named: bool) -> re.Pattern:
 CODE_PATTERNS = [(kind, _code_pattern(kind, named)) for kind in GRADES for named in (True, False)]
 # A progress code typed as a word of its own (危機管理課 D): the documents never use a lone A–E.
 LONE_CODE = re.compile(r"(?:(?<=\s)|^)(?P<codes>[A-Ea-e](?:[・、,/][A-Ea-e])*)(?=\s|$)"
-                       # or a capital between Japanese particles (防災のA, Aの子育て), never 型 or 地区
-                       r"|(?:(?<=[\sのはがでもとをにや])|^)(?P<capital>[A-E](?:[・、,/][A-E])*)"
+                       # or a capital between Japanese particles (防災のA, Aの子育て, 取組のうちEは), never 型 or 地区
+                       r"|(?:(?<=[\sのはがでもとをにや])|(?<=うち)|^)(?P<capital>[A-E](?:[・、,/][A-E])*)"
                        r"(?=[のはがでもとを]|\s|$|以上|以下|未満|より[上下])")
 # A code compared (B以上, C以下, C未満): the grades on that side of it, best first as the legend lists them.
 COMPARED = re.compile(r"\s*(?P<side>以上|以下|未満|より上|より下)")
@@ -324,7 +324,7 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
     found = []
     for i, token in enumerate(tokens):
         entry = table.get(token.normalized) or table.get(token.dictionary) or \
-            next((groups[g] for g in token.groups if g in groups), None)
+            next((groups[g] for g in token.groups if g in groups), None) or table.get(adjective_of(token))
         if not entry or not blanker.free(token.start, token.end):
             continue
         kind, codes, use = entry
@@ -351,6 +351,21 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
 
 
 NEGATING_PREFIXES = ("未", "不", "非")
+
+
+def named_grade(written: str, facet: str) -> bool:
+    """Whether a grade word's mention opens with the facet's name (評価が低い, 進捗が遅い): the
+    grade itself is what is said, not an event in a sentence (休止した)."""
+    return written.startswith(GRADE_NAMES.get(facet, ()) + GENERIC_GRADE_WORDS)
+
+
+def adjective_of(token) -> str:
+    """The adjective a word in 〜め says (低め, 高め: the suffix め on an adjective's stem, which
+    Sudachi reads as one 形状詞): its normalized form, or ""."""
+    if token.pos[0] != "形状詞" or len(token.surface) < 2 or not token.surface.endswith("め"):
+        return ""
+    read = analyse(token.surface[:-1] + "い")
+    return read[0].normalized if len(read) == 1 and read[0].pos[0] == "形容詞" else ""
 
 
 # The name of each facet (or a word for any grade) ending a text, with its particle (方向性が, 評価の).
