@@ -271,6 +271,13 @@ def test_the_results_page_shows_a_filter_read_from_the_query_and_how_to_undo_it(
     assert "として読みました" not in undone and "の検索結果" in undone
 
 
+def test_a_word_read_as_two_grades_is_one_line_on_the_results_page(client):
+    page = client.get("/search", query_string={"q": "評価が低い防災"}).get_data(as_text=True)
+    assert page.count("として読みました。") == 1
+    assert "を絞り込み（進捗区分: D・E）として読みました。" in page
+    assert page.count("を語として検索する</a>") == 1
+
+
 def test_the_results_page_marks_neighbours(client):
     page = client.get("/search", query_string={"q": "コミュニティバス"}).get_data(as_text=True)
     assert 'class="related-tag"' in page and "関連の深い取組" in page
