@@ -2,8 +2,9 @@
 
 Two kinds of cases in bench/data/:
 
-- ``related-judged-dev.json`` and ``related-judged-heldout.json`` (and a second round,
-  ``related-judged2-*``, written the same way after the first was tuned on): for each source row, the rows a
+- ``related-judged-dev.json`` and ``related-judged-heldout.json`` (and later rounds,
+  ``related-judged2-*`` and ``related-judged3-*``, written the same way after the first was tuned
+  on): for each source row, the rows a
   reader graded 2 (the same concern) or 1 (loosely related) after reading both records; every other
   row is 0. Written by a helper who had not read the code; the ranking was tuned on the dev half only.
   The list is what the API returns by default (``limit`` 10). Per half: shown precision (share of the
@@ -37,8 +38,8 @@ DATA = Path(__file__).parent / "data"
 DOCUMENT = "iruma-6th-first-half-evaluation"
 K = 5
 LIMIT = 10
-# The judged sets: two rounds, each written blind and split in a dev and a held-out half.
-HALVES = ("judged-dev", "judged2-dev", "judged-heldout", "judged2-heldout")
+# The judged sets: three rounds, each written blind and split in a dev and a held-out half.
+HALVES = ("judged-dev", "judged2-dev", "judged3-dev", "judged-heldout", "judged2-heldout", "judged3-heldout")
 # The cross-chapter cases the issue names, by a word of their note.
 NAMED = ("空き家", "地区センター", "狭山茶", "防災", "ゼロカーボン")
 

@@ -36,8 +36,10 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, dev half": ("search-hard-dev",),
           "harder, held-out half": ("search-hard-heldout",),
           "harder, second round, dev half": ("search-hard2-dev",),
-          "harder, second round, held-out half": ("search-hard2-heldout",)}
-HELD_OUT = ("search-hard-heldout", "search-hard2-heldout")
+          "harder, second round, held-out half": ("search-hard2-heldout",),
+          "harder, third round, dev half": ("search-hard3-dev",),
+          "harder, third round, held-out half": ("search-hard3-heldout",)}
+HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
