@@ -61,6 +61,13 @@ def test_wrong_homophone_matches_by_reading(corpus):
     assert lines(response) == lines(search(corpus, q="浄化槽"))
 
 
+def test_a_dictionary_word_in_kanji_is_not_widened_to_a_homophone(corpus):
+    # 注射 (an injection) reads like 駐車 (parking), a corpus word: but it is the word meant.
+    response = search(corpus, q="注射")
+    assert widened(response, "reading") == set() and response["total"] == 0
+    assert "「注射」は文書に出てきません。" in response["interpretation"]["notes"]
+
+
 def test_typo_finds_the_nearest_corpus_word(corpus):
     response = search(corpus, q="パブリックコンメト")
     assert widened(response, "fuzzy") == {"パブリックコメント"}
@@ -159,6 +166,7 @@ def test_part_of_a_department_name(corpus):
     ("観光 順調に取り組めた", "effort", ["あ"]),  # the legend's label of あ, then only its ending
     ("観光 うまくいってない", "effort", ["え"]),  # え: うまく進められていない
     ("やめることになった観光", "direction", ["エ"]),  # やめる|こと|に|なっ|た: one predicate
+    ("観光 目標達成", "progress", ["A"]),  # the compound by its parts, as A's label writes 目標に達成
 ])
 def test_grade_words_are_filters(corpus, text, facet, codes):
     response = search(corpus, q=text)

@@ -244,8 +244,11 @@ def _legend_words(text: str) -> set[str]:
 
 
 def _content_words(text: str) -> list[tuple[str, int, int]]:
-    return [(t.normalized, t.start, t.end) for t in analyse(text)
-            if t.pos[0] in ("名詞", "形状詞", "形容詞", "動詞") and t.normalized not in LEGEND_SKIP]
+    """The words a legend label is compared by; a compound by its parts (目標達成: 目標, 達成, as
+    the label writes 目標に達成)."""
+    return [(word, t.start, t.end) for t in analyse(text)
+            if t.pos[0] in ("名詞", "形状詞", "形容詞", "動詞")
+            for word in (t.parts if len(t.parts) > 1 else (t.normalized,)) if word not in LEGEND_SKIP]
 
 
 def match_label(phrase: str, labels) -> tuple[str, str] | None:

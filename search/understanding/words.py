@@ -31,6 +31,7 @@ from .model import Dropped, Expansion
 from .tokens import Token, analyse, hiragana_runs, katakana, reading
 
 HIRAGANA = re.compile(r"^[ぁ-ゖー]+$")
+KANJI = re.compile(r"[一-龯々]")
 MAX_WIDENED = 5
 # A word in fewer rows than this is widened by its synonyms even though the rows contain it.
 MIN_RARE = 10
@@ -267,7 +268,11 @@ class LeafReader:
             and self.contains(stems[0]) else ()
 
     def by_reading(self, tokens) -> tuple[Expansion, ...]:
-        """Corpus words read like ``tokens`` (健康増新 reads like 健康増進)."""
+        """Corpus words read like ``tokens`` (健康増新 reads like 健康増進), when they may be a wrong
+        conversion: kana, or kanji Sudachi has to cut into pieces. One word of its dictionary
+        written in kanji (注射, 害獣) is the word meant, not a homophone of a corpus word (駐車)."""
+        if len(tokens) == 1 and KANJI.search(tokens[0].surface):
+            return ()
         entries = self.vocabulary.same_reading(reading(tokens)) if tokens else []
         return tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
 
