@@ -712,3 +712,22 @@ def test_a_count_over_an_item_named_by_its_title(corpus):
     response = answer_question(corpus, "空き家対策の項には取組が何個ある？")
     assert response["kind"] == "count" and sorted(lines(response)) == [458, 459, 460]
     assert "「空き家対策の推進」の項の行を" in response["answer"]
+
+
+@pytest.mark.parametrize("question, kind, filters", [
+    # A quoted code and then its gloss in the writer's words: one mention, no topic words.
+    ("取組区分が「え」（課題があってうまく進められていない）の評価は何件ありますか", "count", {"effort": ["え"]}),
+    ("進捗区分が「E」（手をつけていない）の取組が一番多い課は？", "aggregate", {"progress": ["E"]}),
+    # A chapter named by the subtitle in its brackets; how the rows are counted is no topic.
+    ("行財政運営の指針の中で進捗区分がCになっている評価は、行単位でいくつ？", "count",
+     {"chapter": ["計画の実現に向けて（行財政運営の指針）"], "progress": ["C"]}),
+    # 所管課ごとの行で数えて says how to count, it asks for no ranking per department.
+    ("進捗がDの評価は所管課ごとの行で数えて何件？", "count", {"progress": ["D"]}),
+])
+def test_counts_with_glosses_subtitles_and_counting_instructions(corpus, question, kind, filters):
+    response = answer_question(corpus, question)
+    assert response["kind"] == kind and response["filters"] == filters
+    assert not response["interpretation"]["terms"]  # the gloss, 行単位, 数えて: no topic words
+    expected = search_rows(corpus, **filters)["total"]
+    if kind == "count":
+        assert f"{expected}件です" in response["answer"]

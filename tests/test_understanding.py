@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from search.understanding.filters import read_filters
 from search.understanding.tokens import analyse
 
 from .conftest import lines, search
@@ -297,3 +298,8 @@ def test_an_adjective_stem_with_me_reads_as_the_adjective(corpus):
     assert {m.value for m in read_filters("評価が低めの取組", corpus).mentions} == {"D", "E"}
     assert {m.value for m in read_filters("評価が高めの取組", corpus).mentions} == {"A", "B"}
     assert not read_filters("早めに対応した取組", corpus).mentions
+
+
+def test_a_chapter_named_by_the_subtitle_in_its_brackets(corpus):
+    """計画の実現に向けて（行財政運営の指針）: 行財政運営の指針 names it, in a search as in a question."""
+    assert read_filters("行財政運営の指針のDの取組", corpus).filters == {"chapter": ["計画の実現に向けて（行財政運営の指針）"], "progress": ["D"]}

@@ -81,14 +81,16 @@ def words(pattern: str) -> re.Pattern:
 
 
 ROW = r"(?:取り組み|施策|物|事業|項目|行)"
-# What rows are counted by: a row noun, or a filter (its placeholder, 〓: 危機管理課の取組は何件).
-COUNTED = r"(?:取り組み|施策|物|事業|項目|行|\S*〓\S*)"
+# What rows are counted by: a row noun, or a filter (its placeholder, 〓: 危機管理課の取組は何件);
+# each row is one evaluation, so 評価 counts rows too (Eになっている評価は何件).
+COUNTED = r"(?:取り組み|施策|物|事業|項目|行|評価|\S*〓\S*)"
 RANK = r"(?:最も|一番|最多|最少|トップ|上位|下位|ランキング|順位|順)"
 # Group nouns an aggregate ranks by, and the facet each names.
 GROUPS = (("department", r"(?:課|部署|部局|所管|担当|担当課)"), ("chapter", r"(?:章|分野)"))
 GROUP_WORDS = {name: words(r"(?:(?:第 |どの |どこ の |何 )?何 |どの |どこ の )?" + pattern
                          + r"(?: 課)?(?: は (?:どこ|何|どれ|どちら))?") for name, pattern in GROUPS}
-PER_GROUP = words(r"(?:" + "|".join(p for _, p in GROUPS) + r") (?:毎|別)")
+# 所管課ごとの行で数えて says how rows are counted (one per department row), not a ranking.
+PER_GROUP = words(r"(?:" + "|".join(p for _, p in GROUPS) + r") (?:毎|別)(?! の 行 )")
 AGGREGATE = words(RANK + r"|(?:多い|少ない|高い|低い) (?:順|の は|物 は)")
 FEWEST = words(r"少ない|最少|下位|低い")
 RANKING_WORDS = words(r"多い|少ない|高い|低い|数|件数|割合|率|比率|順|毎|別")
@@ -108,7 +110,7 @@ KIND_PATTERNS = [
                   r"|(?:どこ|どちら) が (?:担当|所管|実施|行う)"
                   r"|の は (?:どこ|どちら)(?! まで)")),
     ("when", words(r"いつ|何時|何 (?:年度|年|月|日)|時期|日程|年度 は")),
-    ("count", words(COUNTED + r" (?:(?:は|が|の|で|って|数|件数|総数|全部|合計|全体|合わせる|て|いる|其々|各々|言う|と) ){0,4}"
+    ("count", words(COUNTED + r" (?:(?:は|が|の|で|って|数|件数|総数|全部|合計|全体|合わせる|て|いる|其々|各々|言う|と|、|単位|毎|数える) ){0,4}"
                     r"(?:何 件|幾つ|何 項目|何 個)|(?:何 件|幾つ|何 個) (?:の )?" + ROW +
                     r"|" + COUNTED + r" (?:の )?(?:数|件数|総数) (?:は|を|が)")),
 ]
@@ -283,7 +285,9 @@ ASKING = words(r"(?:どの|どこ の|何) (?:課|部署|部局|部)|担当 課|
                r"|方針|予定|見通し|見込み|将来|積もり|考え|方向 性|方向性|計画 は"
                r"|理由|原因|要因|(?:訳|背景|経緯)(?= (?:は|を|が))"
                r"|一覧|名前|名称|内容|詳細|概要|全部|合計|全体|幾つ|幾ら|割合|比率"
-               r"|[0-9]+ (?:年間|か月|箇月|ヶ月)")  # 5年間で: how long, not what
+               r"|[0-9]+ (?:年間|か月|箇月|ヶ月)"  # 5年間で: how long, not what
+               # How rows are counted (行単位で, 所管課ごとの行で数えて): no topic.
+               r"|(?:行|課|件) (?:単位|毎)|(?:単位|毎) の 行|数える")
 
 
 def asking_spans(text: str) -> list[tuple[int, int]]:

@@ -141,8 +141,10 @@ def read_filters(text: str, corpus) -> FilterReading:
 
 
 # A gloss in brackets right after a code says what the code means in the writer's words
-# (お（検討はしてるけどまだ実施していない）): it is part of the code's mention, not a topic.
+# (お（検討はしてるけどまだ実施していない）): it is part of the code's mention, not a topic,
+# also after the quote that closes a quoted code (「お」（検討は進めてるけど未実施）).
 GLOSS = re.compile(r"\s*[(（][^()（）]{1,40}[)）]")
+QUOTE_CLOSE = re.compile(r"[」』\"”]")
 
 
 def _quoted_code(quoted: str) -> bool:
@@ -194,6 +196,9 @@ def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
             codes = re.findall(CODE_CLASS[kind], m.groupdict().get("codes") or m.group("capital"))
             codes = [code.upper() if kind == "progress" else code for code in dict.fromkeys(codes)]
             end = m.end()
+            closed = QUOTE_CLOSE.match(blanker.text, end)
+            if closed and GLOSS.match(blanker.text, closed.end()):
+                end = closed.end()
             gloss = GLOSS.match(blanker.text, end)
             end = gloss.end() if gloss and blanker.free(end, gloss.end()) else end
             compared = COMPARED.match(blanker.text, end) if len(codes) == 1 else None
@@ -562,15 +567,23 @@ def _chapters(blanker: Blanker, corpus) -> list[Mention]:
             found.append(_mention(blanker, "chapter", by_key[key], m.start(), m.end(), "number"))
             blanker.take(m.start(), m.end() + (tail.end() if tail and tail.group(0) != "の" else 0))
     for key, title in by_key.items():
-        core = re.split(r"[（(]", re.sub(r"^第\S+章\s*", "", title))[0].strip()
-        position = blanker.text.find(core) if len(core) >= 5 else -1
-        if position >= 0 and blanker.free(position, position + len(core)):
-            end = position + len(core)
-            tail = re.match(r"(?:（[^）]*）)?(?:の章|章)?", blanker.text[end:])
-            end += tail.end() if tail else 0
-            found.append(_mention(blanker, "chapter", title, position, end, "title"))
-            blanker.take(position, end)
+        for name in _chapter_names(title):
+            position = blanker.text.find(name) if len(name) >= 5 else -1
+            if position >= 0 and blanker.free(position, position + len(name)):
+                end = position + len(name)
+                tail = re.match(r"(?:[(（][^)）]*[)）])?(?:の章|章)?", blanker.text[end:])
+                end += tail.end() if tail else 0
+                found.append(_mention(blanker, "chapter", title, position, end, "title"))
+                blanker.take(position, end)
+                break
     return found
+
+
+def _chapter_names(title: str) -> list[str]:
+    """What a chapter is called by: its title without its number, and the subtitle in its
+    brackets (計画の実現に向けて（行財政運営の指針）: 行財政運営の指針), NFKC as the text is."""
+    core, _, subtitle = nfkc(re.sub(r"^第\S+章\s*", "", title)).partition("(")
+    return [name.strip() for name in (core, subtitle.rstrip(")")) if name.strip()]
 
 
 def nfkc(text: str) -> str:
