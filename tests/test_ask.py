@@ -731,3 +731,12 @@ def test_counts_with_glosses_subtitles_and_counting_instructions(corpus, questio
     expected = search_rows(corpus, **filters)["total"]
     if kind == "count":
         assert f"{expected}件です" in response["answer"]
+
+
+@pytest.mark.parametrize("question", ["ささえあい組織が作られた地区はどこですか", "支え合い組織ってどこの地区で活動してる？"])
+def test_a_where_list_quotes_the_sentence_that_names_the_places(corpus, question):
+    """Row 170's evaluation names the districts (堂岡第1、…、西武の4地区); its other sentences
+    say more of the topic but name no place (他の地区においても), or what is planned."""
+    response = answer_question(corpus, question)
+    assert response["kind"] == "list" and sorted(lines(response)) == [170, 173]
+    assert "東藤沢、西武の4地区" in response["answer"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from index.analysis import normalize
 
+from ..understanding.tokens import analyse
 from .facts import SINCE, UNTIL, Fact, distance, find_dates, find_quantities
 from .question import Question
 from .sentences import Sentence, Variant, locate
@@ -102,6 +103,12 @@ def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Var
     return Found(sentence, score, coverage, spans)
 
 
+def names_something(sentence: Sentence) -> bool:
+    """Whether a sentence holds a proper noun (Sudachi: 固有名詞): the places or names a where
+    question asks for (堂岡第1、東藤沢、西武の4地区)."""
+    return any(t.pos[1] == "固有名詞" for t in analyse(sentence.text))
+
+
 def predicate_index(words: list[Word]) -> int | None:
     """The question's last unquoted topic word."""
     for index in range(len(words) - 1, -1, -1):
@@ -111,11 +118,12 @@ def predicate_index(words: list[Word]) -> int | None:
 
 
 def best_sentence(known: Knowledge, docnum: int, words: list[Word], phrases, fields=None,
-                  row_coverage: float = 1.0) -> Found | None:
-    """The sentence of a row that holds most of the topic (the first one of ``fields`` on a tie)."""
+                  row_coverage: float = 1.0, keep=None) -> Found | None:
+    """The sentence of a row that holds most of the topic (the first one of ``fields`` on a tie),
+    among those ``keep`` accepts when it is given."""
     best = None
     for sentence in known.sentences[docnum]:
-        if fields and sentence.field not in fields:
+        if (fields and sentence.field not in fields) or (keep and not keep(sentence)):
             continue
         found = score_sentence(sentence, words, phrases, row_coverage)
         if best is None or found.score > best.score + 1e-9:

@@ -314,6 +314,14 @@ def asks_status(text: str) -> bool:
     return bool(STATUS.search(stream(text).joined))
 
 
+WHERE = words(r"どこ|何処")
+
+
+def asks_where(text: str) -> bool:
+    """Whether the question asks where (どこの地区に, どこがありますか)."""
+    return bool(WHERE.search(stream(text).joined))
+
+
 def read_kind(text: str) -> Kind:
     """The kind of question ``text`` (with its filters already blanked out) asks."""
     s = stream(text)

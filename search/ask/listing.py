@@ -6,7 +6,7 @@ from __future__ import annotations
 from index.grades import GRADES
 
 from .answer import Answer, Asked
-from .evidence import best_sentence, row_context
+from .evidence import FUTURE, best_sentence, names_something, row_context
 from .topic import full_weight, held_weight, rows_without
 from .wording import (GRADE_NAMES_JA, codes_of, counting_note, describe_summary, grade_summary, grade_text,
                       measure_name, subject)
@@ -27,13 +27,25 @@ def evidence(asked: Asked, rows: list[int], fields, label: str) -> str:
         return ""
     quotes = []
     for d in rows:
-        found = best_sentence(known, d, words, phrases, fields or COMMENT_FIELDS)
+        found = where(asked, d, fields or COMMENT_FIELDS) if asked.question.where else None
+        found = found or best_sentence(known, d, words, phrases, fields or COMMENT_FIELDS)
         if fields is None and (found is None or not found.spans):  # no comment names it: any cell
             found = best_sentence(known, d, words, phrases)
         if found is not None:
             quotes.append(f"{measure_name(known, d)}「{found.sentence.text}」" if len(rows) > 1
                           else f"「{found.sentence.text}」")
     return f"{label}：" + " ".join(quotes) if quotes else ""
+
+
+def where(asked: Asked, d: int, fields):
+    """Where something is done: a sentence of the row that names places (proper nouns), from
+    the evaluation of what was done unless the question asks what is planned."""
+    done = ("effort_comment",) if not FUTURE.search(asked.question.text) else ()
+    for among in (done, fields):
+        found = among and best_sentence(asked.known, d, asked.words, asked.phrases, among, keep=names_something)
+        if found:
+            return found
+    return None
 
 
 def answer_count(asked: Asked) -> Answer:

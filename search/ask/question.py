@@ -22,7 +22,7 @@ from ..understanding.filters import named_grade, read_filters
 from ..understanding.tokens import ADVERBIAL, analyse
 from ..understanding.words import ROW_NOUNS
 from .facts import UNIT_FAMILIES
-from .kind import EVALUATIVE, Aggregate, Kind, asking_spans, asks_status, predicate_span, read_kind
+from .kind import EVALUATIVE, Aggregate, Kind, asking_spans, asks_status, asks_where, predicate_span, read_kind
 
 # Counting, the table's rows are named as such too (表の行でいうと何件, 何項目): rows, not topic.
 COUNTED_NOUNS = ROW_NOUNS | {"行", "項目", "表"}
@@ -92,6 +92,7 @@ class Question:
     aggregate: Aggregate | None = None  # what an aggregate question ranks
     predicate: str = ""  # what a yes/no question asks about, in dictionary form (導入)
     item_scope: bool = False  # 「…の項」: the rows of the item whose title the words name
+    where: bool = False  # asks where (どこの地区に): in a list, sentences that name places answer it
     since: bool = False
     until: bool = False
     cues: list[str] = field(default_factory=list)
@@ -269,6 +270,7 @@ def read_question(text: str, corpus) -> Question:
         all_departments=bool(together),
         also_status=asked.kind == "future" and asks_status(masked),
         aggregate=asked.aggregate, predicate=asked.predicate, item_scope=bool(scope),
+        where=asks_where(masked),
         since=bool(SINCE_CUE.search(masked)), until=bool(UNTIL_CUE.search(masked)),
         cues=[asked.cue] if asked.cue else [],
         asides=[m.span(1) for m in ASIDE.finditer(text)],
