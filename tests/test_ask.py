@@ -740,3 +740,16 @@ def test_a_where_list_quotes_the_sentence_that_names_the_places(corpus, question
     response = answer_question(corpus, question)
     assert response["kind"] == "list" and sorted(lines(response)) == [170, 173]
     assert "東藤沢、西武の4地区" in response["answer"]
+
+
+@pytest.mark.parametrize("question, verdict, line", [
+    # 今も…ありますか asks whether it still exists: the row says it was abolished (廃止).
+    ("入間市勤労者福祉サービスセンターは今もありますか", "いいえ", 388),
+    # 今も…委託して: 委託化を実現したが、…令和3年度からは直営方式: no longer.
+    ("公用車の運転は現在も委託しているの？", "いいえ", 561),
+    # Nothing ended: still there.
+    ("空き家バンクは今もありますか", "はい", 332),
+])
+def test_a_still_question_is_answered_by_what_holds_now(corpus, question, verdict, line):
+    response = answer_question(corpus, question)
+    assert response["kind"] == "yesno" and response["verdict"] == verdict and lines(response) == [line]

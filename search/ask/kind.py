@@ -210,6 +210,15 @@ AFTER_PREDICATE = re.compile(r"(?: (?:です|ます|だ|た|でしょう|ん|の
 DONE_AFTER_PARTICLE = re.compile(r" (?:は|を|も) 為る(?: (?:です|ます|た|ない|ん|の|て|居る|てる))* $")
 
 
+# Words that ask whether something still holds (今もありますか, 今も委託していますか).
+STILL = words(r"(?:今|現在) (?:で )?も|今 でも|未だ|依然")
+
+
+def asks_still(text: str) -> bool:
+    """Whether the question asks if something still holds (今も, 現在も, まだ)."""
+    return bool(STILL.search(stream(text).joined))
+
+
 def yes_no_predicate(s: Stream) -> str:
     """The predicate a yes/no question asks about (導入されましたか → 導入), or "" when the
     question is not one: it has a question word, or does not end in a predicate and か."""
@@ -226,6 +235,8 @@ def yes_no_predicate(s: Stream) -> str:
         return core[-2]
     if len(core) > 1 and DONE_AFTER_PARTICLE.search(YES_NO_END.sub(" ", last)):  # リニューアルはした → リニューアル
         return core[-2]
+    if core and core[-1] in ("も", "でも") and STILL.search(last) and " 有る " in last:
+        return "有る"  # 今もありますか: whether it still exists, yes or no
     if not core or core[-1] in ("は", "が", "も", "を", "に", "と", "って"):
         return ""  # 空き家対策は？, 取組はありますか, 取組ってある？: a topic, or existence, not a predicate
     return core[-1]
@@ -287,7 +298,8 @@ ASKING = words(r"(?:どの|どこ の|何) (?:課|部署|部局|部)|担当 課|
                r"|一覧|名前|名称|内容|詳細|概要|全部|合計|全体|幾つ|幾ら|割合|比率"
                r"|[0-9]+ (?:年間|か月|箇月|ヶ月)"  # 5年間で: how long, not what
                # How rows are counted (行単位で, 所管課ごとの行で数えて): no topic.
-               r"|(?:行|課|件) (?:単位|毎)|(?:単位|毎) の 行|数える")
+               r"|(?:行|課|件) (?:単位|毎)|(?:単位|毎) の 行|数える"
+               r"|(?:今|現在) (?:で )?も|今 でも")  # 今も委託していますか: when, not what
 
 
 def asking_spans(text: str) -> list[tuple[int, int]]:

@@ -22,7 +22,8 @@ from ..understanding.filters import named_grade, read_filters
 from ..understanding.tokens import ADVERBIAL, analyse
 from ..understanding.words import ROW_NOUNS
 from .facts import UNIT_FAMILIES
-from .kind import EVALUATIVE, Aggregate, Kind, asking_spans, asks_status, asks_where, predicate_span, read_kind
+from .kind import (EVALUATIVE, Aggregate, Kind, asking_spans, asks_status, asks_still, asks_where, predicate_span,
+                   read_kind)
 
 # Counting, the table's rows are named as such too (表の行でいうと何件, 何項目): rows, not topic.
 COUNTED_NOUNS = ROW_NOUNS | {"行", "項目", "表"}
@@ -92,6 +93,7 @@ class Question:
     aggregate: Aggregate | None = None  # what an aggregate question ranks
     predicate: str = ""  # what a yes/no question asks about, in dictionary form (導入)
     item_scope: bool = False  # 「…の項」: the rows of the item whose title the words name
+    still: bool = False  # a yes/no question asking whether it still holds (今もありますか)
     where: bool = False  # asks where (どこの地区に): in a list, sentences that name places answer it
     since: bool = False
     until: bool = False
@@ -270,7 +272,7 @@ def read_question(text: str, corpus) -> Question:
         all_departments=bool(together),
         also_status=asked.kind == "future" and asks_status(masked),
         aggregate=asked.aggregate, predicate=asked.predicate, item_scope=bool(scope),
-        where=asks_where(masked),
+        where=asks_where(masked), still=asked.kind == "yesno" and asks_still(masked),
         since=bool(SINCE_CUE.search(masked)), until=bool(UNTIL_CUE.search(masked)),
         cues=[asked.cue] if asked.cue else [],
         asides=[m.span(1) for m in ASIDE.finditer(text)],

@@ -5,12 +5,16 @@ The deciding sentence is the best sentence about the topic that holds the questi
 (抜本的な改定は行っていません) or when the question names a year the sentence says nothing
 happened in (R3年度は中止; 平成30年度と平成31年度のみ), はい otherwise; a next sentence that turns
 it (しかし…できませんでした) decides instead. Predicates match by Sudachi's synonym groups too
-(終わりましたか: 完了し). A question about how far something has come (遅れているのですか,
+(終わりましたか: 完了し). A question whether it still holds (今もありますか, 今も委託していますか)
+is answered いいえ by a sentence that says it was abolished (廃止) or that turns after the predicate
+to what is done from a later year on (委託化を実現したが、…令和3年度からは直営). A question about how far something has come (遅れているのですか,
 順調ですか) is decided by the rows' progress grades. When no sentence about the topic holds the
 predicate, the document does not say: 文書からは判断できません, with the closest sentence.
 """
 
 from __future__ import annotations
+
+import re
 
 from .answer import Answer, Asked
 from .clauses import CONTRAST, lemma_positions, negated_after, negative, tokens
@@ -76,8 +80,31 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
         return NO, [found.sentence, then]  # …を実施しました。しかし…実施できませんでした。
     if said and against_the_year(asked.question.text, text):
         said = False  # 令和2年度に開かれましたか: 平成30年度と平成31年度のみ開催, or R2年度は中止
+    if said and asked.question.still and no_longer(asked, text):
+        said = False  # 今もありますか: …が廃止となりました; 委託化を実現したが、令和3年度からは直営
     verdict = YES if said != asked_negatively(asked) else NO
     return verdict, [found.sentence]
+
+
+# After the predicate, a turn to what was done from a later time on (実現したが、…令和3年度からは).
+TURN_LATER = re.compile(r"(?:たが|ものの|けれど)、.*(?:年度|年|月)(?:から|以降|より)")
+
+
+def ended_words(corpus) -> set[str]:
+    """The everyday words of the grade that ends a measure (direction エ: 廃止・休止), from the
+    legend's word table. Not オ's 完了: 設置が完了しました says that it is there."""
+    return {word for word, facet, codes, _ in corpus.grade_words if facet == "direction" and "エ" in codes}
+
+
+def no_longer(asked: Asked, text: str) -> bool:
+    """Whether a sentence says that what a still question asks about (今もありますか, 今も委託して
+    いますか) holds no more: it ended (廃止となりました), or after the predicate it turns to what
+    is done from a later time on (委託化を実現したが、…令和3年度からは直営方式)."""
+    ended = ended_words(asked.corpus)
+    if any(t.says(word) for t in tokens(text) for word in ended):
+        return True
+    at = lemma_positions(text, asked.question.predicate)
+    return bool(at) and bool(TURN_LATER.search(text, at[0]))
 
 
 def answer_yesno(asked: Asked) -> Answer | None:
