@@ -753,3 +753,9 @@ def test_a_where_list_quotes_the_sentence_that_names_the_places(corpus, question
 def test_a_still_question_is_answered_by_what_holds_now(corpus, question, verdict, line):
     response = answer_question(corpus, question)
     assert response["kind"] == "yesno" and response["verdict"] == verdict and lines(response) == [line]
+
+
+def test_a_where_list_with_together_with(corpus):
+    """と一緒に frames (the row says 地元市民団体と協働で); the sentence names the places."""
+    response = answer_question(corpus, "市民団体と一緒に保全している自然はどこですか")
+    assert response["kind"] == "list" and lines(response) == [340] and "谷田の泉周辺保全地" in response["answer"]

@@ -303,3 +303,9 @@ def test_an_adjective_stem_with_me_reads_as_the_adjective(corpus):
 def test_a_chapter_named_by_the_subtitle_in_its_brackets(corpus):
     """計画の実現に向けて（行財政運営の指針）: 行財政運営の指針 names it, in a search as in a question."""
     assert read_filters("行財政運営の指針のDの取組", corpus).filters == {"chapter": ["計画の実現に向けて（行財政運営の指針）"], "progress": ["D"]}
+
+
+def test_together_with_is_grammar():
+    """市民団体と一緒に: 一緒 between と and に says "together with" (Sudachi: a common noun)."""
+    assert content("市民団体と一緒に保全している") == ["市民", "団体", "保全"]
+    assert "一緒" in content("一緒に行う")  # not after と: a word as typed

@@ -41,6 +41,9 @@ SCOPE_NOUNS = frozenset({"関係", "関連", "分野", "部分", "系", "方面"
 SCOPE_BEFORE = frozenset({"で", "の", "は", "が", "を", "に", "では", "って", "も"})
 # After と, these quote (という評価, といった事業), after で they frame (表の行でいうと): grammar, like the particle.
 QUOTING_VERBS = frozenset({"いう", "言う", "云う"})
+# Nouns that between と and に only say "together with" (市民団体と一緒に, 市と共に): Sudachi reads
+# them as common nouns (一緒 even shares a synonym group with 同一), so this small table marks them.
+COMPANY_NOUNS = frozenset({"一緒", "共", "共々"})
 KANA = re.compile(r"^[ぁ-ゖァ-ヺー]+$")
 HIRAGANA_RUN = re.compile(r"[ぁ-ゖー]{3,}")
 
@@ -114,7 +117,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
     (どういう|ふう|に, どんな|感じ|で)."""
     marked = list(tokens)
     for i, token in enumerate(tokens):
-        if _manner_noun(tokens, i) or _scope_noun(tokens, i):
+        if _manner_noun(tokens, i) or _scope_noun(tokens, i) or _company_noun(tokens, i):
             marked[i] = _framed(token)
         if token.pos[0] != "動詞" or token.framing:
             continue
@@ -154,6 +157,12 @@ def _scope_noun(tokens, i: int) -> bool:
         return False
     before = tokens[i - 2] if tokens[i - 1].surface == "の" and i > 1 else tokens[i - 1]
     return before.pos[0] == "名詞" and not before.framing
+
+
+def _company_noun(tokens, i: int) -> bool:
+    """一緒 in 市民団体と一緒に: "together with" the noun before it."""
+    return tokens[i].surface in COMPANY_NOUNS and 0 < i < len(tokens) - 1 \
+        and tokens[i - 1].surface == "と" and tokens[i + 1].surface == "に"
 
 
 def _way_of_doing(subs) -> bool:
