@@ -23,6 +23,15 @@ class SizedCache:
                 return item[0]
             return None
 
+    def get_or_make(self, key, make, size=lambda value: 1):
+        """The value kept for ``key``, else ``make()``, kept with ``size`` of it. ``make`` runs
+        outside the lock, since it may use this cache too: two threads may both make the same value."""
+        value = self.get(key)
+        if value is None:
+            value = make()
+            self.put(key, value, size(value))
+        return value
+
     def clear(self) -> None:
         with self._lock:
             self._items.clear()

@@ -81,27 +81,20 @@ def scored_documents(corpus: Corpus, query) -> dict[int, float]:
 
 def count_rows(corpus: Corpus, text: str) -> int:
     """How many rows contain ``text`` (cached per corpus: understanding asks for each word)."""
-    key = ("rows", text)
-    cached = corpus.results.get(key)
-    if cached is None:
+    def count() -> int:
         query = count_query(text, corpus.corrections)
         if query is None:
-            cached = [0]
-        else:
-            with corpus.searching() as searcher:
-                cached = [sum(1 for _ in searcher.docs_for_query(query))]
-        corpus.results.put(key, cached, 1)
-    return cached[0]
+            return 0
+        with corpus.searching() as searcher:
+            return sum(1 for _ in searcher.docs_for_query(query))
+
+    return corpus.results.get_or_make(("rows", text), count)
 
 
 def understood(corpus: Corpus, text: str) -> Understanding:
     """The understanding of a typed text (cached per corpus)."""
-    key = ("understanding", text)
-    cached = corpus.results.get(key)
-    if cached is None:
-        cached = [understand(text, corpus, lambda word: count_rows(corpus, word))]
-        corpus.results.put(key, cached, 1)
-    return cached[0]
+    return corpus.results.get_or_make(("understanding", text),
+                                      lambda: understand(text, corpus, lambda word: count_rows(corpus, word)))
 
 
 def match(corpus: Corpus, tree) -> tuple[list, dict[int, float] | None]:
@@ -283,11 +276,8 @@ def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) ->
         readings, scores, mode, understanding = find(corpus, parsed)
     near: dict[int, float] = {}
     if with_neighbours and scores and plain(parsed.tree):
-        key = ("neighbours", understanding.tree)
-        near = corpus.results.get(key)
-        if near is None:
-            near = neighbours(corpus, scores)
-            corpus.results.put(key, near, 1 + len(near))
+        near = corpus.results.get_or_make(("neighbours", understanding.tree), lambda: neighbours(corpus, scores),
+                                          lambda found: 1 + len(found))
         scores = {**near, **scores}
     requested = {name: list(values) for name, values in parsed.filters.items()}
     for name, values in understanding.filters.items():

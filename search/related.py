@@ -19,7 +19,8 @@ into concerns (a compound and the words it contains), and a row is shown only wh
 floor: a relatedness of at least ``MIN_RELATEDNESS`` and a convincing reason, i.e. two distinctive concerns,
 or a shared concept, or one concern that carries ``STRONG_CONCERN`` alone, or the same 項 (the plan
 itself put them together: 36 of 37 such measures were judged related). The floor was chosen on
-the dev halves, bench/data/related-judged-dev.json and related-judged2-dev.json (README, "Related measures").
+the dev half of round 1, bench/data/related-judged-dev.json (README, "Related measures": a lower
+one, a tie on both rounds' dev halves, was tried and put back).
 
 Results are ranked over the whole plan, one per measure (its best row), and carry their
 ``relation``: ``item`` (the same 項), ``chapter`` or ``other`` (another chapter or document: the
@@ -275,12 +276,9 @@ def find_related(corpus: Corpus, record_id: str, request: RelatedRequest = Relat
 def cached_related(corpus: Corpus, record_id: str, request: RelatedRequest = RelatedRequest()) -> dict:
     """``find_related``, kept with the generation's other results: a record page asks for the
     same list each time, and it cannot change until the next generation."""
-    key = ("related", record_id, request)
-    found = corpus.results.get(key)
-    if found is None:
-        found = find_related(corpus, record_id, request)
-        corpus.results.put(key, found, 1 + len(found["results"]))
-    return found
+    return corpus.results.get_or_make(("related", record_id, request),
+                                      lambda: find_related(corpus, record_id, request),
+                                      lambda found: 1 + len(found["results"]))
 
 
 def _grades(record: dict) -> dict:

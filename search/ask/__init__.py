@@ -47,12 +47,8 @@ def ask(corpus, params: Mapping, settings: Mapping[str, int] = DEFAULTS) -> dict
     other results (the page, its print view and the API ask the same again); callers must not
     change it."""
     text = question_text(params, settings)
-    key = ("ask", text)
-    answer = corpus.results.get(key)
-    if answer is None:
-        answer = answer_question(corpus, text)
-        corpus.results.put(key, answer, 1 + len(answer["citations"]))
-    return answer
+    return corpus.results.get_or_make(("ask", text), lambda: answer_question(corpus, text),
+                                      lambda answer: 1 + len(answer["citations"]))
 
 
 def read(corpus, text: str) -> Asked:
