@@ -14,6 +14,7 @@ from bench.qa_quality import judge
 from search.ask import answer_question, ask, read
 from search.ask.kind import read_kind
 from search.ask.question import read_question, tidy
+from search.ask.topic import action_noun
 from search.engine import run_search
 from search.errors import EmptyQuestion, QueryTooLong
 from search.query import parse_query
@@ -759,3 +760,24 @@ def test_a_where_list_with_together_with(corpus):
     """と一緒に frames (the row says 地元市民団体と協働で); the sentence names the places."""
     response = answer_question(corpus, "市民団体と一緒に保全している自然はどこですか")
     assert response["kind"] == "list" and lines(response) == [340] and "谷田の泉周辺保全地" in response["answer"]
+
+
+def test_a_modifier_no_row_joins_with_its_head_is_left_out(corpus):
+    """市役所の庁舎: no row holds 市役所 with 庁舎 (row 549 says 新庁舎), so 市役所 is the asker's
+    elaboration of the head; it weighs nothing and the answer says so."""
+    response = answer_question(corpus, "新しい市役所の庁舎の整備に民間の力を使うことは決まりましたか")
+    assert response["verdict"] == "はい" and lines(response) == [549]
+    assert response["interpretation"]["unjoined"] == [{"modifier": "市役所", "head": "庁舎"}]
+    assert "「市役所の庁舎」は文書に出てこないため、「庁舎」で答えました" in response["answer"]
+
+
+def test_what_a_noun_of_action_acts_on_stays_required(corpus):
+    """駅の誘致: 誘致 is an action and 駅 what it acts on; no row holds both, so nothing answers."""
+    response = answer_question(corpus, "駅の誘致はどうなっていますか")
+    assert response["kind"] == "not_found" and not response["interpretation"]["unjoined"]
+
+
+@pytest.mark.parametrize("noun, action", [("誘致", True), ("有料化", True), ("体制づくり", True), ("見直し", True),
+                                          ("建て替え", True), ("庁舎", False), ("力", False), ("市役所", False)])
+def test_nouns_of_action_by_their_grammar(noun, action):
+    assert action_noun(noun) is action

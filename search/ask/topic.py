@@ -159,6 +159,53 @@ def read_words(corpus, known: Knowledge, selection: Selection, said=(), said_as_
     return words
 
 
+def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str]]:
+    """A noun that modifies the next one by の (市役所の庁舎) when no row holds the two together:
+    the document never speaks of that head as the modifier's, so the modifier is the asker's own
+    elaboration of the head (新庁舎 is the city hall's), not what the rows must hold. It weighs
+    nothing; ``(modifier, head)`` pairs are returned to be reported. Before a noun of action
+    (駅の誘致, ごみ袋の有料化) the modifier is what is acted on, which the rows must hold."""
+    left = []
+    for word, head in zip(words, words[1:]):
+        if word.term.predicate or head.term.predicate or word.term.group is not None or action_noun(head.term.text):
+            continue
+        if word.rows and head.rows and word.rows.isdisjoint(head.rows) \
+                and f"{word.term.text}の{head.term.text}" in query:
+            word.idf = 0.0
+            left.append((word.term.text, head.term.text))
+    return left
+
+
+# A noun made from a verb is its stem (連用形: 作り, 見直し, 建て替え): the verb ends in the う-row
+# kana of its last one (作る), or in る after it (建て替える).
+TO_U_ROW = str.maketrans("いきぎしじちぢにひびぴみり", "うくぐすずつづぬふぶぷむる")
+
+
+def action_noun(text: str) -> bool:
+    """Whether a noun names an action (誘致, 有料化, 体制づくり): its last word can be a verb,
+    or 化 makes it one."""
+    tokens = analyse(text)
+    if not tokens:
+        return False
+    last = tokens[-1]
+    return last.pos[2] == "サ変可能" or last.surface.endswith("化") or verb_stem(last.normalized)
+
+
+@lru_cache(maxsize=4096)
+def verb_stem(word: str) -> bool:
+    """Whether Sudachi reads ``word`` with a verb's ending as one verb (作り → 作る)."""
+    if not HIRAGANA_END.search(word):
+        return False
+    for verb in (word[:-1] + word[-1].translate(TO_U_ROW), word + "る"):
+        tokens = analyse(verb)
+        if verb != word and len(tokens) == 1 and tokens[0].pos[0] == "動詞":
+            return True
+    return False
+
+
+HIRAGANA_END = re.compile(r"[ぁ-ゖ]$")
+
+
 def rows_of(corpus, reading) -> set[int]:
     """The rows one word matches, as the search matches it (unscored: only which rows)."""
     query = reading_query(reading, corpus.corrections)
@@ -228,6 +275,7 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
     """The question's topic words and the rows that answer it, selected by the search engine."""
     selection = understood_query(corpus, question)
     words = read_words(corpus, known, selection, question.said, question.said_as_verbs)
+    question.unjoined = unjoined_modifiers(words, question.query)
     question.terms = [w.term for w in words]
     question.phrases = [w.term.text for w in words if len(w.variants) and len(w.variants[0].words) > 1]
     names = {d["name"] for d in corpus.departments}
