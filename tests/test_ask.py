@@ -781,3 +781,11 @@ def test_what_a_noun_of_action_acts_on_stays_required(corpus):
                                           ("建て替え", True), ("庁舎", False), ("力", False), ("市役所", False)])
 def test_nouns_of_action_by_their_grammar(noun, action):
     assert action_noun(noun) is action
+
+
+def test_an_item_title_is_read_under_its_section_title(corpus):
+    """公共施設の長寿命化: 長寿命化 is in the title of item 施設の活用、長寿命化の推進 and 公共施設 in its
+    section's (公共施設の最適化), so the status of the item's four rows answers, not only the two
+    rows whose comments say 適正."""
+    response = answer_question(corpus, "公共施設の長寿命化とか、施設の数を適正にする取組の進み具合を教えて")
+    assert response["kind"] == "status" and {540, 541, 542, 543} <= set(lines(response))

@@ -326,8 +326,9 @@ def item_rows(corpus, known: Knowledge, d: int) -> tuple[int, ...]:
 
 @lru_cache(maxsize=4096)
 def title_holds(word: str, title: str) -> bool:
-    """Whether an item's title holds a question word, whole or by the pieces Sudachi cuts it into
-    that carry meaning (体制づくり: 体制, in 国民保護体制の整備; づくり, kana, says little)."""
+    """Whether an item's (or its section's) title holds a question word, whole or by the pieces
+    Sudachi cuts it into that carry meaning (体制づくり: 体制, in 国民保護体制の整備; づくり, kana,
+    says little)."""
     if word in title:
         return True
     pieces = [t.surface for t in analyse(word) if not t.framing and len(t.surface) >= 2
@@ -341,7 +342,9 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: 
     計画の見直しとか訓練とか) is answered by the item's rows. The item is the one whose title
     holds most of the question's word weight (an item is about what its title says), its rows
     and title together holding most of it; it answers when it holds clearly more than any one
-    row does. Otherwise the rows are the search's (a question and its search agree)."""
+    row does. An item's title is read under its section's: 公共施設の長寿命化 names item
+    施設の活用、長寿命化の推進 of section 公共施設の最適化. Otherwise the rows are the search's (a
+    question and its search agree)."""
     if not words or not match.coverage:
         return match
     weight = full_weight(words)
@@ -361,6 +364,9 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: 
         titled = {i for i, w in enumerate(words) if not w.term.predicate and title_holds(w.term.text, title)}
         if not titled:
             continue
+        # Its title is read under its section's (公共施設の最適化 › 施設の活用、長寿命化の推進).
+        section = known.records[rows[0]].get("section") or ""
+        titled |= {i for i, w in enumerate(words) if not w.term.predicate and title_holds(w.term.text, section)}
         held = titled | {i for i, w in enumerate(words) if not w.rows.isdisjoint(rows)}
         # The item whose title says most of the question; of those, the one holding most of it.
         scored = (round(titled_share(words, titled), 6), round(held_weight(words, held) / weight, 6), rows)
