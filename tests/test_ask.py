@@ -789,3 +789,11 @@ def test_an_item_title_is_read_under_its_section_title(corpus):
     rows whose comments say 適正."""
     response = answer_question(corpus, "公共施設の長寿命化とか、施設の数を適正にする取組の進み具合を教えて")
     assert response["kind"] == "status" and {540, 541, 542, 543} <= set(lines(response))
+
+
+def test_a_row_holding_a_compounds_head_beside_the_topic_answers(corpus):
+    """加治丘陵の用地取得: row 338 (加治丘陵の保全と活用) writes 加治丘陵 and 取得, the head of 用地取得,
+    without 用地; it answers beside row 309, which writes 用地取得 in passing."""
+    response = answer_question(corpus, "加治丘陵の用地取得は今後どうしていく予定ですか")
+    assert response["kind"] == "future" and {338, 309} <= set(lines(response))
+    assert "ロードマップ" in response["answer"]

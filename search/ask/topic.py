@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..engine import Selection, count_rows, select
+from ..engine import Selection, count_query, count_rows, select
 from ..facets import members
 from ..matching import reading_query
 from ..query import Leaf, Node, parse_query
@@ -104,6 +104,7 @@ class Word:
     variants: list[Variant]  # how it is written in a row: itself, its widened and concept words
     expansions: list[str]
     idf: float
+    head_rows: set[int] = field(default_factory=set)  # rows holding only its head (取得 of 用地取得)
 
 
 @dataclass
@@ -149,13 +150,14 @@ def read_words(corpus, known: Knowledge, selection: Selection, said=(), said_as_
                 known.word_rows.clear()
             rows = rows_of(corpus, reading)
             variants = [v for target in reading.targets() for v in variants_of(target, corpus.corrections)]
-            known.word_rows[key] = (rows, variants)
-        rows, variants = known.word_rows[key]
+            known.word_rows[key] = (rows, variants, head_rows(corpus, reading.text, rows))
+        rows, variants, heads = known.word_rows[key]
         term = Term(reading.text, quoted=reading.exact and reading.text not in said, known=reading.known,
                     predicate=reading.kind == "predicate" or reading.text in said_as_verbs,
                     group=group, alternative=alternative, phrase=leaf.text if group is not None else "")
         idf = math.log((total + 1) / (len(rows) + 0.5)) * (PREDICATE_WEIGHT if term.predicate else 1.0)
-        words.append(Word(term, rows, variants, reading.expansions + [w.text for w in reading.widened], idf))
+        words.append(Word(term, rows, variants, reading.expansions + [w.text for w in reading.widened], idf,
+                          heads))
     return words
 
 
@@ -206,6 +208,22 @@ def verb_stem(word: str) -> bool:
 HIRAGANA_END = re.compile(r"[ぁ-ゖ]$")
 
 
+def head_rows(corpus, text: str, rows: set[int]) -> set[int]:
+    """The rows that hold a compound's head but not the compound (取得, of 用地取得): the last word
+    Sudachi cuts it into, a noun of two characters or more, carries what the compound names."""
+    tokens = analyse(text)
+    if len(tokens) < 2 or not rows:
+        return set()
+    head = tokens[-1]
+    if head.pos[0] != "名詞" or len(head.surface) < 2 or KANA_WORD.match(head.surface):
+        return set()
+    query = count_query(head.surface, corpus.corrections)
+    if query is None:
+        return set()
+    with corpus.searching() as searcher:
+        return set(searcher.docs_for_query(query)) - rows
+
+
 def rows_of(corpus, reading) -> set[int]:
     """The rows one word matches, as the search matches it (unscored: only which rows)."""
     query = reading_query(reading, corpus.corrections)
@@ -215,21 +233,37 @@ def rows_of(corpus, reading) -> set[int]:
         return set(searcher.docs_for_query(query))
 
 
-def held_weight(words: list[Word], held) -> float:
-    """The weight of the words ``held`` (indexes): each word its idf, except that a group of
-    alternatives (防災と防犯) weighs what its best-held alternative weighs."""
+# A row that holds a compound's head (取得 of 用地取得) beside another word of the question holds
+# this share of the compound.
+HEAD_SHARE = 0.85
+
+
+def held_by(words: list[Word], d: int) -> tuple[set[int], dict[int, float]]:
+    """The words row ``d`` holds, and the shares it holds of others: of a compound whose head it
+    holds beside another of the question's words (加治丘陵 … 取得, for 加治丘陵の用地取得)."""
+    held = {i for i, w in enumerate(words) if d in w.rows}
+    if not any(not words[i].term.predicate for i in held):
+        return held, {}
+    return held, {i: HEAD_SHARE for i, w in enumerate(words) if i not in held and d in w.head_rows}
+
+
+def held_weight(words: list[Word], held, partly: dict[int, float] | None = None) -> float:
+    """The weight of the words ``held`` (indexes) and of the shares held ``partly``: each word its
+    idf, except that a group of alternatives (防災と防犯) weighs what its best-held alternative weighs."""
+    def share(i):
+        return 1.0 if i in held else (partly or {}).get(i, 0.0)
     total, groups = 0.0, {}
     for i, w in enumerate(words):
         if w.term.group is None:
-            total += w.idf if i in held else 0.0
+            total += w.idf * share(i)
         else:
             groups.setdefault(w.term.group, {}).setdefault(w.term.alternative, []).append(i)
     for alternatives in groups.values():
         # Holding any one alternative whole counts as holding the group whole.
         heaviest = max(sum(words[i].idf for i in indexes) for indexes in alternatives.values())
-        share = max(sum(words[i].idf for i in indexes if i in held) / (sum(words[i].idf for i in indexes) or 1.0)
-                    for indexes in alternatives.values())
-        total += heaviest * share
+        part = max(sum(words[i].idf * share(i) for i in indexes) / (sum(words[i].idf for i in indexes) or 1.0)
+                   for indexes in alternatives.values())
+        total += heaviest * part
     return total
 
 
@@ -449,7 +483,7 @@ def weigh(words: list[Word], passing: list[int], selection: Selection) -> Match:
     if not words or selection.scores is None:
         return Match({d: 1.0 for d in passing}, 1.0 if passing else 0.0, passing, True, selection)
     weight = full_weight(words)
-    coverage = {d: held_weight(words, {i for i, w in enumerate(words) if d in w.rows}) / weight for d in passing}
+    coverage = {d: held_weight(words, *held_by(words, d)) / weight for d in passing}
     best = max(coverage.values(), default=0.0)
     floor = max(MIN_COVERAGE, best - TIER)
     rows = [d for d in passing if coverage[d] >= floor - 1e-9]
