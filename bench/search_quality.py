@@ -38,8 +38,10 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, second round, dev half": ("search-hard2-dev",),
           "harder, second round, held-out half": ("search-hard2-heldout",),
           "harder, third round, dev half": ("search-hard3-dev",),
-          "harder, third round, held-out half": ("search-hard3-heldout",)}
-HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout")
+          "harder, third round, held-out half": ("search-hard3-heldout",),
+          "harder, fourth round, dev half": ("search-hard4-dev",),
+          "harder, fourth round, held-out half": ("search-hard4-heldout",)}
+HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
