@@ -162,6 +162,41 @@ def read_words(corpus, known: Knowledge, selection: Selection, said=(), said_as_
     return words
 
 
+KANJI_RUN = re.compile(r"[一-龯々]{2,4}")
+# The rarest known word of the question must be in at most this many rows to be the context.
+CONTEXT_ROWS = 20
+
+
+def mistyped_in_context(corpus, words: list[Word], query: str) -> None:
+    """A word in kanji the document never uses, typed with one wrong kanji (諦結 for 締結, which
+    Sudachi cuts into pieces): the corpus word one kanji away that the rows of the question's
+    rarest word hold is the word meant (水道の相互応援協定の諦結: row 303 writes 締結). The word
+    then matches as that one (reported as its expansion)."""
+    known_words = [w for w in words if w.rows and not w.term.predicate]
+    if not known_words or all(w.rows for w in words):
+        return
+    context = min((w.rows for w in known_words), key=len)
+    if len(context) > CONTEXT_ROWS:
+        return
+    total = len(corpus.facets)
+    for word in words:
+        typed = next((m.group(0) for m in KANJI_RUN.finditer(query) if word.term.text in m.group(0)), "")
+        if word.rows or word.term.quoted or not typed:
+            continue
+        for entry in corpus.vocabulary.near(typed, 1, limit=50):
+            if len(entry.term) != len(typed) or not KANJI_RUN.fullmatch(entry.term):
+                continue
+            query_ = count_query(entry.term, corpus.corrections)
+            with corpus.searching() as searcher:
+                rows = set(searcher.docs_for_query(query_)) if query_ is not None else set()
+            if rows & context:
+                word.rows, word.expansions = rows, word.expansions + [entry.term]
+                word.variants = variants_of(entry.term, corpus.corrections)
+                word.idf = math.log((total + 1) / (len(rows) + 0.5)) * (PREDICATE_WEIGHT if word.term.predicate else 1.0)
+                word.term.known, word.term.text = True, typed
+                break
+
+
 def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str]]:
     """A noun that modifies the next one by の (市役所の庁舎) when no row holds the two together:
     the document never speaks of that head as the modifier's, so the modifier is the asker's own
@@ -311,6 +346,7 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
     selection = understood_query(corpus, question)
     words = read_words(corpus, known, selection, question.said, question.said_as_verbs)
     question.unjoined = unjoined_modifiers(words, question.query)
+    mistyped_in_context(corpus, words, question.query)
     question.terms = [w.term for w in words]
     question.phrases = [w.term.text for w in words if len(w.variants) and len(w.variants[0].words) > 1]
     names = {d["name"] for d in corpus.departments}
