@@ -14,6 +14,7 @@ from bench.qa_quality import judge
 from search.ask import answer_question, ask, read
 from search.ask.kind import read_kind
 from search.ask.question import read_question, tidy
+from search.ask.topic import action_noun
 from search.engine import run_search
 from search.errors import EmptyQuestion, QueryTooLong
 from search.query import parse_query
@@ -759,3 +760,40 @@ def test_a_where_list_with_together_with(corpus):
     """と一緒に frames (the row says 地元市民団体と協働で); the sentence names the places."""
     response = answer_question(corpus, "市民団体と一緒に保全している自然はどこですか")
     assert response["kind"] == "list" and lines(response) == [340] and "谷田の泉周辺保全地" in response["answer"]
+
+
+def test_a_modifier_no_row_joins_with_its_head_is_left_out(corpus):
+    """市役所の庁舎: no row holds 市役所 with 庁舎 (row 549 says 新庁舎), so 市役所 is the asker's
+    elaboration of the head; it weighs nothing and the answer says so."""
+    response = answer_question(corpus, "新しい市役所の庁舎の整備に民間の力を使うことは決まりましたか")
+    assert response["verdict"] == "はい" and lines(response) == [549]
+    assert response["interpretation"]["unjoined"] == [{"modifier": "市役所", "head": "庁舎"}]
+    assert "「市役所の庁舎」は文書に出てこないため、「庁舎」で答えました" in response["answer"]
+
+
+def test_what_a_noun_of_action_acts_on_stays_required(corpus):
+    """駅の誘致: 誘致 is an action and 駅 what it acts on; no row holds both, so nothing answers."""
+    response = answer_question(corpus, "駅の誘致はどうなっていますか")
+    assert response["kind"] == "not_found" and not response["interpretation"]["unjoined"]
+
+
+@pytest.mark.parametrize("noun, action", [("誘致", True), ("有料化", True), ("体制づくり", True), ("見直し", True),
+                                          ("建て替え", True), ("庁舎", False), ("力", False), ("市役所", False)])
+def test_nouns_of_action_by_their_grammar(noun, action):
+    assert action_noun(noun) is action
+
+
+def test_an_item_title_is_read_under_its_section_title(corpus):
+    """公共施設の長寿命化: 長寿命化 is in the title of item 施設の活用、長寿命化の推進 and 公共施設 in its
+    section's (公共施設の最適化), so the status of the item's four rows answers, not only the two
+    rows whose comments say 適正."""
+    response = answer_question(corpus, "公共施設の長寿命化とか、施設の数を適正にする取組の進み具合を教えて")
+    assert response["kind"] == "status" and {540, 541, 542, 543} <= set(lines(response))
+
+
+def test_a_row_holding_a_compounds_head_beside_the_topic_answers(corpus):
+    """加治丘陵の用地取得: row 338 (加治丘陵の保全と活用) writes 加治丘陵 and 取得, the head of 用地取得,
+    without 用地; it answers beside row 309, which writes 用地取得 in passing."""
+    response = answer_question(corpus, "加治丘陵の用地取得は今後どうしていく予定ですか")
+    assert response["kind"] == "future" and {338, 309} <= set(lines(response))
+    assert "ロードマップ" in response["answer"]

@@ -48,5 +48,5 @@ def confidence(asked: Asked, answer: Answer) -> float:
     else:
         value = 0.5 + 0.45 * match.best * (1.0 if match.complete else 0.85)
     # Each word left out (one the document never uses) makes the answer less sure.
-    value -= 0.1 * sum(not w.term.known for w in asked.words) + 0.05 * len(asked.dropped)
+    value -= 0.1 * sum(not w.term.known for w in asked.words) + 0.05 * len(asked.dropped + asked.question.unjoined)
     return round(max(0.0, min(0.95, value)), 2)

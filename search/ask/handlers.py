@@ -139,7 +139,14 @@ def with_left_out(asked: Asked, answer: Answer) -> Answer:
     left_out = [w.term.text for w in asked.words if not w.term.known] + asked.dropped
     if left_out and answer.kind != "not_found":
         answer.text += f"（「{'」「'.join(dict.fromkeys(left_out))}」は文書に出てこないため、ほかの語で答えました）"
+    if asked.question.unjoined and answer.kind != "not_found":
+        answer.text += f"（{unjoined_text(asked.question.unjoined)}）"
     return answer
+
+
+def unjoined_text(pairs: list[tuple[str, str]]) -> str:
+    """What a modifier no row joins with its head left out (「市役所の庁舎」は文書に出てこないため、「庁舎」で答えました)."""
+    return "、".join(f"「{modifier}の{head}」は文書に出てこないため、「{head}」で答えました" for modifier, head in pairs)
 
 
 def both(first: Asked, answer: Answer, second: Asked) -> Answer | None:

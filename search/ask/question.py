@@ -111,6 +111,7 @@ class Question:
     phrases: list[str] = field(default_factory=list)
     unknown_departments: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    unjoined: list[tuple[str, str]] = field(default_factory=list)  # 市役所の庁舎: a modifier no row joins
 
     @property
     def about_grades(self) -> bool:

@@ -8,7 +8,7 @@ from index.grades import FACET_NAMES_JA
 from .answer import Answer, Asked
 from .confidence import confidence
 from .evidence import best_sentence
-from .handlers import asked_kind
+from .handlers import asked_kind, unjoined_text
 from .sentences import SENTENCE_FIELDS, Sentence
 from .wording import GRADE_NAMES_JA, grade_text
 
@@ -96,6 +96,8 @@ def interpretation(asked: Asked, answer: Answer) -> dict:
         notes.append(f"「{'」「'.join(unknown)}」は文書に出てきません。ほかの語で答えました。")
     if asked.dropped:
         notes.append(f"「{'」「'.join(asked.dropped)}」は文書に出てこないため、調べる語から外しました。")
+    if question.unjoined:
+        notes.append(unjoined_text(question.unjoined) + "。")
     if match.selection is not None and match.selection.mode in ("soft", "any") and answer.kind != "not_found":
         notes.append("すべての語を含む取組がないため、語の多くを含む取組から答えました。")
     notes += answer.notes
@@ -108,6 +110,7 @@ def interpretation(asked: Asked, answer: Answer) -> dict:
                    "expansions": w.expansions, "quoted": w.term.quoted, "known": w.term.known} for w in words],
         "phrases": question.phrases,
         "dropped": asked.dropped,
+        "unjoined": [{"modifier": m, "head": h} for m, h in question.unjoined],
         "filters": question.filter_spans,
         "number_units": list(question.number_units),
         "best_coverage": round(match.best, 3),

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..engine import Selection, count_rows, select
+from ..engine import Selection, count_query, count_rows, select
 from ..facets import members
 from ..matching import reading_query
 from ..query import Leaf, Node, parse_query
@@ -104,6 +104,7 @@ class Word:
     variants: list[Variant]  # how it is written in a row: itself, its widened and concept words
     expansions: list[str]
     idf: float
+    head_rows: set[int] = field(default_factory=set)  # rows holding only its head (取得 of 用地取得)
 
 
 @dataclass
@@ -149,14 +150,78 @@ def read_words(corpus, known: Knowledge, selection: Selection, said=(), said_as_
                 known.word_rows.clear()
             rows = rows_of(corpus, reading)
             variants = [v for target in reading.targets() for v in variants_of(target, corpus.corrections)]
-            known.word_rows[key] = (rows, variants)
-        rows, variants = known.word_rows[key]
+            known.word_rows[key] = (rows, variants, head_rows(corpus, reading.text, rows))
+        rows, variants, heads = known.word_rows[key]
         term = Term(reading.text, quoted=reading.exact and reading.text not in said, known=reading.known,
                     predicate=reading.kind == "predicate" or reading.text in said_as_verbs,
                     group=group, alternative=alternative, phrase=leaf.text if group is not None else "")
         idf = math.log((total + 1) / (len(rows) + 0.5)) * (PREDICATE_WEIGHT if term.predicate else 1.0)
-        words.append(Word(term, rows, variants, reading.expansions + [w.text for w in reading.widened], idf))
+        words.append(Word(term, rows, variants, reading.expansions + [w.text for w in reading.widened], idf,
+                          heads))
     return words
+
+
+def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str]]:
+    """A noun that modifies the next one by の (市役所の庁舎) when no row holds the two together:
+    the document never speaks of that head as the modifier's, so the modifier is the asker's own
+    elaboration of the head (新庁舎 is the city hall's), not what the rows must hold. It weighs
+    nothing; ``(modifier, head)`` pairs are returned to be reported. Before a noun of action
+    (駅の誘致, ごみ袋の有料化) the modifier is what is acted on, which the rows must hold."""
+    left = []
+    for word, head in zip(words, words[1:]):
+        if word.term.predicate or head.term.predicate or word.term.group is not None or action_noun(head.term.text):
+            continue
+        if word.rows and head.rows and word.rows.isdisjoint(head.rows) \
+                and f"{word.term.text}の{head.term.text}" in query:
+            word.idf = 0.0
+            left.append((word.term.text, head.term.text))
+    return left
+
+
+# A noun made from a verb is its stem (連用形: 作り, 見直し, 建て替え): the verb ends in the う-row
+# kana of its last one (作る), or in る after it (建て替える).
+TO_U_ROW = str.maketrans("いきぎしじちぢにひびぴみり", "うくぐすずつづぬふぶぷむる")
+
+
+def action_noun(text: str) -> bool:
+    """Whether a noun names an action (誘致, 有料化, 体制づくり): its last word can be a verb,
+    or 化 makes it one."""
+    tokens = analyse(text)
+    if not tokens:
+        return False
+    last = tokens[-1]
+    return last.pos[2] == "サ変可能" or last.surface.endswith("化") or verb_stem(last.normalized)
+
+
+@lru_cache(maxsize=4096)
+def verb_stem(word: str) -> bool:
+    """Whether Sudachi reads ``word`` with a verb's ending as one verb (作り → 作る)."""
+    if not HIRAGANA_END.search(word):
+        return False
+    for verb in (word[:-1] + word[-1].translate(TO_U_ROW), word + "る"):
+        tokens = analyse(verb)
+        if verb != word and len(tokens) == 1 and tokens[0].pos[0] == "動詞":
+            return True
+    return False
+
+
+HIRAGANA_END = re.compile(r"[ぁ-ゖ]$")
+
+
+def head_rows(corpus, text: str, rows: set[int]) -> set[int]:
+    """The rows that hold a compound's head but not the compound (取得, of 用地取得): the last word
+    Sudachi cuts it into, a noun of two characters or more, carries what the compound names."""
+    tokens = analyse(text)
+    if len(tokens) < 2 or not rows:
+        return set()
+    head = tokens[-1]
+    if head.pos[0] != "名詞" or len(head.surface) < 2 or KANA_WORD.match(head.surface):
+        return set()
+    query = count_query(head.surface, corpus.corrections)
+    if query is None:
+        return set()
+    with corpus.searching() as searcher:
+        return set(searcher.docs_for_query(query)) - rows
 
 
 def rows_of(corpus, reading) -> set[int]:
@@ -168,21 +233,37 @@ def rows_of(corpus, reading) -> set[int]:
         return set(searcher.docs_for_query(query))
 
 
-def held_weight(words: list[Word], held) -> float:
-    """The weight of the words ``held`` (indexes): each word its idf, except that a group of
-    alternatives (防災と防犯) weighs what its best-held alternative weighs."""
+# A row that holds a compound's head (取得 of 用地取得) beside another word of the question holds
+# this share of the compound.
+HEAD_SHARE = 0.85
+
+
+def held_by(words: list[Word], d: int) -> tuple[set[int], dict[int, float]]:
+    """The words row ``d`` holds, and the shares it holds of others: of a compound whose head it
+    holds beside another of the question's words (加治丘陵 … 取得, for 加治丘陵の用地取得)."""
+    held = {i for i, w in enumerate(words) if d in w.rows}
+    if not any(not words[i].term.predicate for i in held):
+        return held, {}
+    return held, {i: HEAD_SHARE for i, w in enumerate(words) if i not in held and d in w.head_rows}
+
+
+def held_weight(words: list[Word], held, partly: dict[int, float] | None = None) -> float:
+    """The weight of the words ``held`` (indexes) and of the shares held ``partly``: each word its
+    idf, except that a group of alternatives (防災と防犯) weighs what its best-held alternative weighs."""
+    def share(i):
+        return 1.0 if i in held else (partly or {}).get(i, 0.0)
     total, groups = 0.0, {}
     for i, w in enumerate(words):
         if w.term.group is None:
-            total += w.idf if i in held else 0.0
+            total += w.idf * share(i)
         else:
             groups.setdefault(w.term.group, {}).setdefault(w.term.alternative, []).append(i)
     for alternatives in groups.values():
         # Holding any one alternative whole counts as holding the group whole.
         heaviest = max(sum(words[i].idf for i in indexes) for indexes in alternatives.values())
-        share = max(sum(words[i].idf for i in indexes if i in held) / (sum(words[i].idf for i in indexes) or 1.0)
-                    for indexes in alternatives.values())
-        total += heaviest * share
+        part = max(sum(words[i].idf * share(i) for i in indexes) / (sum(words[i].idf for i in indexes) or 1.0)
+                   for indexes in alternatives.values())
+        total += heaviest * part
     return total
 
 
@@ -228,6 +309,7 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
     """The question's topic words and the rows that answer it, selected by the search engine."""
     selection = understood_query(corpus, question)
     words = read_words(corpus, known, selection, question.said, question.said_as_verbs)
+    question.unjoined = unjoined_modifiers(words, question.query)
     question.terms = [w.term for w in words]
     question.phrases = [w.term.text for w in words if len(w.variants) and len(w.variants[0].words) > 1]
     names = {d["name"] for d in corpus.departments}
@@ -278,8 +360,9 @@ def item_rows(corpus, known: Knowledge, d: int) -> tuple[int, ...]:
 
 @lru_cache(maxsize=4096)
 def title_holds(word: str, title: str) -> bool:
-    """Whether an item's title holds a question word, whole or by the pieces Sudachi cuts it into
-    that carry meaning (体制づくり: 体制, in 国民保護体制の整備; づくり, kana, says little)."""
+    """Whether an item's (or its section's) title holds a question word, whole or by the pieces
+    Sudachi cuts it into that carry meaning (体制づくり: 体制, in 国民保護体制の整備; づくり, kana,
+    says little)."""
     if word in title:
         return True
     pieces = [t.surface for t in analyse(word) if not t.framing and len(t.surface) >= 2
@@ -293,7 +376,9 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: 
     計画の見直しとか訓練とか) is answered by the item's rows. The item is the one whose title
     holds most of the question's word weight (an item is about what its title says), its rows
     and title together holding most of it; it answers when it holds clearly more than any one
-    row does. Otherwise the rows are the search's (a question and its search agree)."""
+    row does. An item's title is read under its section's: 公共施設の長寿命化 names item
+    施設の活用、長寿命化の推進 of section 公共施設の最適化. Otherwise the rows are the search's (a
+    question and its search agree)."""
     if not words or not match.coverage:
         return match
     weight = full_weight(words)
@@ -313,6 +398,9 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: 
         titled = {i for i, w in enumerate(words) if not w.term.predicate and title_holds(w.term.text, title)}
         if not titled:
             continue
+        # Its title is read under its section's (公共施設の最適化 › 施設の活用、長寿命化の推進).
+        section = known.records[rows[0]].get("section") or ""
+        titled |= {i for i, w in enumerate(words) if not w.term.predicate and title_holds(w.term.text, section)}
         held = titled | {i for i, w in enumerate(words) if not w.rows.isdisjoint(rows)}
         # The item whose title says most of the question; of those, the one holding most of it.
         scored = (round(titled_share(words, titled), 6), round(held_weight(words, held) / weight, 6), rows)
@@ -395,7 +483,7 @@ def weigh(words: list[Word], passing: list[int], selection: Selection) -> Match:
     if not words or selection.scores is None:
         return Match({d: 1.0 for d in passing}, 1.0 if passing else 0.0, passing, True, selection)
     weight = full_weight(words)
-    coverage = {d: held_weight(words, {i for i, w in enumerate(words) if d in w.rows}) / weight for d in passing}
+    coverage = {d: held_weight(words, *held_by(words, d)) / weight for d in passing}
     best = max(coverage.values(), default=0.0)
     floor = max(MIN_COVERAGE, best - TIER)
     rows = [d for d in passing if coverage[d] >= floor - 1e-9]
