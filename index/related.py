@@ -8,6 +8,8 @@ At build time every row gets its key terms with their frequencies (weighted by f
   several (予防; 指定管理者 of 指定管理者制度), is a modifier and counts little on its own, so 予防保全 and
   予防接種 share little, and a word that Sudachi keeps whole but splits into shorter parts
   (地区センター → 地区 | センター) counts with its head part only;
+- in the measure and its content, a compound that ends in a generic word, whole (学習機会 of
+  学習機会の充実, where 学習 alone says little; ``PHRASE_FIELDS``);
 - the concepts of ``data/synonyms.tsv`` that the text mentions (LINE, YouTube → SNS; 市報 → 広報いるま);
 - the synonym groups of Sudachi's dictionary of each noun (子ども and 児童, 高齢者 and 年寄り): two rows
   that say the same thing in other words share a group.
@@ -53,6 +55,11 @@ from .tables import Tables
 # made every measure of a 節 look alike (and the same 項 counts on its own, in search/related.py).
 FIELD_WEIGHTS = {"measure": 2.0, "item": 0.5, "content": 1.5,
                  "effort_comment": 1.0, "direction_comment": 1.0}
+# The fields where a compound that ends in a generic word counts whole (学習機会 of 学習機会の充実,
+# 経済的支援 of 子育て家庭への経済的支援): there it names what the measure is, while in the comments such
+# phrases are passing words of a report (on the dev halves, counting them in the comments or the item
+# title too lost a same-concern measure of round 2 that counting them here keeps).
+PHRASE_FIELDS = ("measure", "content")
 WORD_WEIGHT = 1.0  # a noun standing alone, or a whole compound
 HEAD_WEIGHT = 0.5  # the right-hand part of a compound: 保全 of 予防保全, センター of 地区センター
 # A left-hand part of a compound, one word or several: ゼロカーボンシティ of ゼロカーボンシティ共同宣言,
@@ -164,15 +171,25 @@ def _head_part(m, term: str) -> tuple[str, str] | None:
     return None
 
 
-def _trim(run: list) -> list:
-    """A compound without the pieces that cannot end or start it: a leading suffix or generic word,
-    a trailing prefix or generic word (市内|空き家|対策|事業 → 空き家|対策)."""
+def _trim(run: list) -> tuple[int, int]:
+    """Where a compound starts and ends without the pieces that cannot end or start it: a leading
+    suffix or generic word, a trailing prefix or generic word (市内|空き家|対策|事業 → 空き家|対策)."""
     start, end = 0, len(run)
     while start < end and (run[start][2] == "suffix" or _generic(run[start][0])):
         start += 1
     while end > start and (run[end - 1][2] == "prefix" or _generic(run[end - 1][0])):
         end -= 1
-    return run[start:end]
+    return start, end
+
+
+def _phrase(run: list, start: int, end: int, phrases: dict) -> None:
+    """Count the compound with the generic word that follows it (学習|機会 → 学習機会): the trimmed
+    word alone (学習) says less than the measure does, and document frequency weighs the phrase."""
+    if start < end < len(run) and run[end][2] == "noun" and _generic(run[end][0]):
+        window = _bind_prefixes(run[start:end + 1])
+        term = "".join(piece[0] for piece in window)
+        if _keyable(term):
+            _add(phrases, (term, "".join(piece[1] for piece in window)), WORD_WEIGHT)
 
 
 def _bind_prefixes(run: list) -> list:
@@ -193,16 +210,19 @@ def _add(found: dict, key: tuple[str, str], weight: float) -> None:
     found[key] = found.get(key, 0.0) + weight
 
 
-def _compound_terms(run: list, found: dict) -> None:
+def _compound_terms(run: list, found: dict, phrases: dict | None = None) -> None:
     """Count the terms of one run of adjacent pieces: the whole compound, its right-hand parts
     (each with the head), its left-hand parts and other nouns a little (modifiers) and the synonym
-    groups of the head."""
+    groups of the head; into ``phrases``, the compound with a generic head (``_phrase``)."""
     if len(run) == 1:  # most runs are one noun: the same counts, sooner
         term, surface, kind, groups, head = run[0]
         if kind == "noun" and _keyable(term):
             _word(term, surface, head, groups, WORD_WEIGHT, found)
         return
-    run = _bind_prefixes(_trim(run))
+    start, end = _trim(run)
+    if phrases is not None:
+        _phrase(run, start, end, phrases)
+    run = _bind_prefixes(run[start:end])
     if not run:
         return
     for start in range(max(0, len(run) - MAX_COMPOUND), len(run) - 1):
@@ -234,11 +254,13 @@ def _word(term: str, surface: str, head: tuple[str, str] | None, groups: tuple[s
         _add(found, (group, surface), GROUP_WEIGHT)
 
 
-def key_terms(text: str, masked: list[tuple[int, int]] = ()) -> dict[tuple[str, str], float]:
+def key_terms(text: str, masked: list[tuple[int, int]] = (),
+              phrases: dict | None = None) -> dict[tuple[str, str], float]:
     """``{(term, label): weight}``: the nouns, compounds, head parts and synonym groups of ``text``.
 
     ``term`` is the normalized form (lower case), ``label`` the spelling as written (NFKC).
-    Compounds that overlap a ``masked`` span of ``text`` are left out whole.
+    Compounds that overlap a ``masked`` span of ``text`` are left out whole. Compounds that end in
+    a generic word go, whole, to ``phrases`` when it is given (see ``PHRASE_FIELDS``).
 
     >>> {t: w for (t, _), w in key_terms("空き家バンクの開設").items() if not t.startswith(GROUP_PREFIX)}
     {'空き家バンク': 1.0, '空き家': 0.3, 'バンク': 0.5, '開設': 1.0}
@@ -249,7 +271,7 @@ def key_terms(text: str, masked: list[tuple[int, int]] = ()) -> dict[tuple[str, 
 
     def flush():
         if not masked or not any(begin < span[1] and span[0] < end for begin, end in masked):
-            _compound_terms(run, found)
+            _compound_terms(run, found, phrases)
         run.clear()
 
     counter_next = False
@@ -351,18 +373,20 @@ class TermCounter:
     def __init__(self, tables: Tables):
         self.corrections = tables.correction_pairs()
         self.concepts = ConceptMatcher(tables)
-        self.cache: dict[str, tuple[tuple[tuple[str, str], float], ...]] = {}
+        self.cache: dict[str, tuple[tuple, tuple]] = {}
 
-    def analyse(self, sentence: str) -> tuple[tuple[tuple[str, str], float], ...]:
-        """``((term, label), weight)`` pairs of one sentence: key terms and the concepts it mentions."""
+    def analyse(self, sentence: str) -> tuple[tuple, tuple]:
+        """``(terms, phrases)`` of one sentence, each ``((term, label), weight)`` pairs: its key terms
+        and the concepts it mentions, and its compounds with a generic head (``PHRASE_FIELDS``)."""
         corrected, _, _ = apply_corrections(sentence, self.corrections)
         corrected = unicodedata.normalize("NFKC", corrected)
         concepts, masked = self.concepts.mentions(corrected)
-        found = key_terms(corrected, masked)
+        phrases: dict[tuple[str, str], float] = {}
+        found = key_terms(corrected, masked, phrases)
         for key, n in concepts.items():
             if key[1] not in GENERIC_CONCEPTS:
                 _add(found, key, n)
-        return tuple(found.items())
+        return tuple(found.items()), tuple(phrases.items())
 
     def analyse_all(self, texts: Iterable[str]) -> None:
         """Fill the cache for the sentences of ``texts``; in two processes when there are many."""
@@ -380,10 +404,8 @@ class TermCounter:
         counts: dict[str, float] = defaultdict(float)
         for name, weight in FIELD_WEIGHTS.items():
             for sentence in sentences(record.get(name) or ""):
-                terms = self.cache.get(sentence)
-                if terms is None:
-                    terms = self.cache[sentence] = self.analyse(sentence)
-                for (term, label), n in terms:
+                terms, phrases = self.cache.get(sentence) or self.cache.setdefault(sentence, self.analyse(sentence))
+                for (term, label), n in (terms + phrases if name in PHRASE_FIELDS else terms):
                     counts[term] += weight * n
                     if labels is not None:
                         labels[term][label] += weight * n

@@ -25,17 +25,23 @@ one, a tie on both rounds' dev halves, was tried and put back).
 Results are ranked over the whole plan, one per measure (its best row), and carry their
 ``relation``: ``item`` (the same 項), ``chapter`` or ``other`` (another chapter or document: the
 cross-chapter view); ``scope=other`` keeps only the last. Candidates come from the strongest postings
-of the record's strongest terms in one SQL statement, so the cost is bounded at any corpus size.
+of the record's strongest terms (at most ``POSTINGS_PER_TERM`` a term), so the cost is bounded at any
+corpus size; postings, parsed rows and where a document's rows are (``Places``) are read from SQLite
+when first needed and kept with the generation, so a list asked soon after another reads little.
 """
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import sqlite3
 import threading
+from array import array
+from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -60,27 +66,12 @@ ITEM_BONUS = 0.15  # the same 項 is evidence of its own
 QUERY_TERMS = 30  # a record's strongest terms find its candidates; the weakest add cost, not results
 WINDOW = 40  # candidates scored in full: the floor rarely admits more than ten
 ROW_CACHE_TERMS = 500_000  # parsed rows kept per generation, counted in terms (about 50 MB)
+POSTINGS_CACHE = 1_000_000  # postings kept per generation (12 bytes each in arrays)
+PLACES_CACHE = 100_000  # rows whose places are kept per generation (a few hundred bytes each)
 REASON_TERMS = 4
 
-# The strongest postings of one term, the rows of the record's own measure left out, read in the
-# order of the primary key; one such list per query term, summed by record (``_candidates_sql``).
-# The cross-chapter view leaves out the rows of the record's chapter too, which needs the join.
-TERM_POSTINGS_SQL = """
-select * from (
-    select p.record, ? * p.weight as score from related_postings as p
-    where p.term = ? and p.record not in (select value from json_each(?))
-    order by p.weight desc, p.record limit ?)
-"""
-OTHER_CHAPTER_POSTINGS_SQL = """
-select * from (
-    select p.record, ? * p.weight as score from related_postings as p join related_records as r on r.id = p.record
-    where p.term = ? and p.record not in (select value from json_each(?)) and (r.document != ? or r.chapter != ?)
-    order by p.weight desc, p.record limit ?)
-"""
-SAME_ITEM_SQL = """
-select id from related_records
-where document = :document and chapter = :chapter and section = :section and item = :item and measure != :measure
-"""
+# The postings of terms not read yet in this generation, strongest first within a term.
+POSTINGS_SQL = "select term, record, weight from related_postings where term in ({}) order by term, weight desc, record"
 ROW_COLUMNS = "id, evaluation, document, measure, chapter, section, item, departments, vector"
 
 
@@ -94,7 +85,9 @@ class RelatedRequest:
 
 @dataclass
 class Row:
-    """A row of ``related_records``: where it is and its term weights (as its postings hold them)."""
+    """A row of ``related_records``: where it is and its term weights (as its postings hold them);
+    ``live`` keeps the terms that weigh something, ``score`` is its score against itself (both set
+    by ``Terms.parse``: they depend on the generation's weights)."""
 
     number: int
     evaluation: str
@@ -105,6 +98,8 @@ class Row:
     item: str
     departments: list[str]
     weights: dict[int, float]
+    live: dict[int, float] = field(default_factory=dict)
+    score: float = 0.0
 
     @property
     def place(self) -> tuple[str, int]:
@@ -120,10 +115,39 @@ class Row:
 
 
 @dataclass
+class Places:
+    """Where the rows of one document are: the row of an evaluation id, the rows of a measure
+    (``(number, evaluation id)``), of a 項 (``(number, measure)``) and of a chapter. Read per document:
+    a record's measure, 項 and chapter are in its own document."""
+
+    numbers: dict[str, int]
+    measures: dict[str, list[tuple[int, str]]]
+    items: dict[tuple[str, str, str], list[tuple[int, str]]]
+    chapters: dict[str, set[int]]
+
+    @classmethod
+    def load(cls, connection: sqlite3.Connection, document: str) -> "Places":
+        numbers, measures, items, chapters = {}, defaultdict(list), defaultdict(list), defaultdict(set)
+        for number, evaluation, measure, chapter, section, item in connection.execute(
+                "select id, evaluation, measure, chapter, section, item from related_records where document = ? "
+                "order by id", (document,)):
+            numbers[evaluation] = number
+            measures[measure].append((number, evaluation))
+            chapters[chapter].add(number)
+            if item:
+                items[(chapter, section, item)].append((number, measure))
+        return cls(numbers, dict(measures), dict(items), dict(chapters))
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+
+@dataclass
 class Terms:
-    """What the tables say about every term, loaded once per generation: its text and label, its
-    counts, the synonym-group and concept terms of a word (``groups``) and in how many ways the
-    concept table spells a concept in a document (``spellings``)."""
+    """What the tables say about every term and row, loaded once per generation: a term's text and
+    label, its counts, the synonym-group and concept terms of a word (``groups``) and in how many ways
+    the concept table spells a concept in a document (``spellings``). Rows, postings and the places
+    of a document's rows are read when first needed and kept while they fit."""
 
     text: dict[int, str]
     label: dict[int, str]
@@ -133,10 +157,19 @@ class Terms:
     spellings: dict[int, int]
     measures: int
     unit_sizes: list[int]
+    aliases: frozenset[int] = frozenset()
+    concept_words: frozenset[int] = frozenset()
     _weights: dict[int, float] = field(default_factory=dict)
     _expected: dict[int, float] = field(default_factory=dict)
-    _row_scores: dict[int, float] = field(default_factory=dict)
     rows: SizedCache = field(default_factory=lambda: SizedCache(ROW_CACHE_TERMS))
+    postings: SizedCache = field(default_factory=lambda: SizedCache(POSTINGS_CACHE))
+    places: SizedCache = field(default_factory=lambda: SizedCache(PLACES_CACHE))
+
+    def __post_init__(self):
+        self.aliases = frozenset(t for t, written in self.text.items()
+                                 if written.startswith((GROUP_PREFIX, CONCEPT_PREFIX)))
+        self.concept_words = frozenset(word for word, names in self.groups.items()
+                                       if any(self.spellings.get(g, 0) >= 2 for g in names))
 
     @classmethod
     def load(cls, connection: sqlite3.Connection) -> "Terms":
@@ -155,6 +188,19 @@ class Terms:
             "select count(distinct measure) from related_records group by document, chapter, section")]
         return cls(text, label, df, units, groups, spellings, stats.get("measures", 0), sizes)
 
+    def places_of(self, connection: sqlite3.Connection, document: str) -> Places:
+        """The ``Places`` of a document's rows, read once per generation while they fit."""
+        return self.places.get_or_make(document, lambda: Places.load(connection, document), len)
+
+    def parse(self, values) -> Row:
+        """A row read from ``related_records`` (``ROW_COLUMNS``), with its live terms and own score."""
+        row = Row.read(values)
+        row.live = {t: w for t, w in row.weights.items() if self.weight(t) > 0}
+        # The sum of its words' squared weights (a group or concept only says again what a word
+        # of the row says).
+        row.score = sum(self.weight(t) ** 2 * w * w for t, w in row.live.items() if t not in self.aliases)
+        return row
+
     def weight(self, term: int) -> float:
         """How much a term says: idf above the generic level, times how gathered it is; 0 if generic."""
         found = self._weights.get(term)
@@ -169,30 +215,22 @@ class Terms:
             self._weights[term] = found
         return found
 
-    def row_score(self, row: Row) -> float:
-        """A row's score against itself: the sum of its words' squared weights (a group or concept
-        only says again what a word of the row says)."""
-        found = self._row_scores.get(row.number)
-        if found is None:
-            found = self._row_scores[row.number] = sum(
-                self.weight(t) ** 2 * w * w for t, w in row.weights.items() if not self.alias(t))
-        return found
-
     def names_concept(self, word: int) -> bool:
         """Whether a word spells a concept that documents write in several ways: a shared 狭山茶 is a
         shared concept (お茶, 茶業), a shared 自治会 a shared word (町内会 → 自治会 only widens a query)."""
-        return any(self.spellings.get(g, 0) >= 2 for g in self.groups.get(word, ()))
+        return word in self.concept_words
 
     def alias(self, term: int) -> bool:
         """Whether a term is a synonym group or a concept rather than a word."""
-        return self.text[term].startswith((GROUP_PREFIX, CONCEPT_PREFIX))
+        return term in self.aliases
 
     def paraphrases(self, shared: dict[int, float]) -> dict[int, float]:
         """The shared terms without the groups and concepts of a shared word: those count only when
         the two rows say it in other words (修理 and 修繕), since the word already counts."""
-        words = [t for t in shared if not self.alias(t)]
-        return {t: v for t, v in shared.items()
-                if not self.alias(t) or not any(t in self.groups.get(w, ()) for w in words)}
+        if self.aliases.isdisjoint(shared):
+            return shared
+        said = {g for t in shared if t not in self.aliases for g in self.groups.get(t, ())}
+        return {t: v for t, v in shared.items() if t not in self.aliases or t not in said}
 
     def _expected_units(self, n: int) -> float:
         """Sections that ``n`` measures placed at random would fall in."""
@@ -289,27 +327,25 @@ def rank_related(connection: sqlite3.Connection, record: dict, request: RelatedR
                  terms: Terms | None = None) -> list[dict]:
     """The best ``request.limit`` measures for ``record`` above the floor:
     ``{id, score, relation, same_chapter, shared, reason, rows}`` (``rows``: the ids of the measure's rows)."""
-    found = connection.execute(f"select {ROW_COLUMNS} from related_records where evaluation = ?",
-                               (record["id"],)).fetchone()
-    if found is None:
-        return []
-    own = Row.read(found)
     terms = terms or Terms.load(connection)
-    weights = {t: terms.weight(t) ** 2 * w for t, w in own.weights.items() if terms.weight(t) > 0}
-    own_score = terms.row_score(own)
+    places = terms.places_of(connection, record["document"])
+    number = places.numbers.get(record["id"])
+    if number is None:
+        return []
+    own = _rows(connection, [number], terms)[0]
+    weights = {t: terms.weight(t) ** 2 * w for t, w in own.live.items()}
+    own_score = own.score
     if own_score <= 0:
         return []
     query = sorted(weights.items(), key=lambda p: -p[1])[:QUERY_TERMS]
     scoped = request.scope == "other"
-    siblings = json.dumps([n for (n,) in connection.execute(
-        "select id from related_records where measure = ?", (own.measure,))])
-    chapter = (own.document, own.chapter) if scoped else ()
-    parameters = [value for term, weight in query for value in (weight, term, siblings, *chapter, POSTINGS_PER_TERM)]
-    numbers = [n for (n,) in connection.execute(_candidates_sql(len(query), scoped), parameters + [WINDOW])]
+    left_out = {n for n, _ in places.measures[own.measure]}
+    if scoped:
+        left_out |= places.chapters[own.chapter]
+    numbers = _candidates(query, _postings(connection, [t for t, _ in query], terms), left_out)
     if not scoped and own.item:  # every measure of the same 項 is a candidate
-        numbers += [n for (n,) in connection.execute(SAME_ITEM_SQL, {
-            "measure": own.measure, "document": own.document, "chapter": own.chapter, "section": own.section,
-            "item": own.item})]
+        numbers += [n for n, measure in places.items[(own.chapter, own.section, own.item)]
+                    if measure != own.measure]
     rows = _rows(connection, numbers, terms)
     scored = [c for c in (_score(own, row, weights, own_score, terms) for row in rows) if c]
     scored.sort(key=lambda c: (-c["score"], *c["row"].place))
@@ -324,11 +360,37 @@ def rank_related(connection: sqlite3.Connection, record: dict, request: RelatedR
     return [_result(c, members[m]) for m, c in best.items()]
 
 
-@lru_cache(maxsize=2 * QUERY_TERMS + 2)
-def _candidates_sql(terms: int, scoped: bool) -> str:
-    """The best ``WINDOW`` records by the sum of their postings of ``terms`` query terms."""
-    union = " union all ".join([OTHER_CHAPTER_POSTINGS_SQL if scoped else TERM_POSTINGS_SQL] * terms)
-    return f"select record from ({union}) group by record order by sum(score) desc, record limit ?"
+def _postings(connection: sqlite3.Connection, wanted: list[int], terms: Terms) -> dict[int, tuple[array, array]]:
+    """The postings of ``wanted`` terms, ``(records, weights)`` strongest first, read once per
+    generation while they fit in ``terms.postings``."""
+    found = {t: p for t in wanted if (p := terms.postings.get(t)) is not None}
+    missing = [t for t in wanted if t not in found]
+    if missing:
+        read = connection.execute(POSTINGS_SQL.format(",".join("?" * len(missing))), missing).fetchall()
+        for term, group in groupby(read, itemgetter(0)):
+            _, records, weights = zip(*group)
+            found[term] = (array("i", records), array("d", weights))
+        for t in missing:
+            found.setdefault(t, (array("i"), array("d")))
+            terms.postings.put(t, found[t], 1 + len(found[t][0]))
+    return found
+
+
+def _candidates(query: list[tuple[int, float]], postings: dict[int, tuple[array, array]],
+                left_out: set[int]) -> list[int]:
+    """The best ``WINDOW`` rows by the sum of their postings of the query terms (each weighed by the
+    term's query weight), ``left_out`` left out; ties in row order."""
+    sums: dict[int, float] = {}
+    for term, weight in query:
+        records, values = postings[term]
+        taken = 0
+        for record, value in zip(records, values):
+            if record not in left_out:
+                sums[record] = sums.get(record, 0.0) + weight * value
+                taken += 1
+                if taken == POSTINGS_PER_TERM:
+                    break
+    return heapq.nsmallest(WINDOW, sums, key=lambda record: (-sums[record], record))
 
 
 def _rows(connection: sqlite3.Connection, numbers: list[int], terms: Terms) -> list[Row]:
@@ -339,7 +401,7 @@ def _rows(connection: sqlite3.Connection, numbers: list[int], terms: Terms) -> l
     if missing:
         marks = ",".join("?" * len(missing))
         for values in connection.execute(f"select {ROW_COLUMNS} from related_records where id in ({marks})", missing):
-            row = found[values[0]] = Row.read(values)
+            row = found[values[0]] = terms.parse(values)
             terms.rows.put(row.number, row, len(row.weights))
     return [found[n] for n in numbers if n in found]
 
@@ -355,9 +417,9 @@ def relation(own: Row, other: Row) -> str:
 
 def _score(own: Row, row: Row, weights: dict[int, float], own_score: float, terms: Terms) -> dict | None:
     """The relatedness of a candidate over every shared term; ``None`` below the floor."""
-    shared = terms.paraphrases({t: weights[t] * w for t, w in row.weights.items() if t in weights})
+    shared = terms.paraphrases({t: weights[t] * w for t, w in row.live.items() if t in weights})
     # The mean of the two shares: what part of each record's weight the other one reproduces.
-    scale = (1 / own_score + 1 / max(terms.row_score(row), 1e-9)) / 2
+    scale = (1 / own_score + 1 / max(row.score, 1e-9)) / 2
     kinship = relation(own, row)
     score = sum(shared.values()) * scale + ITEM_BONUS * (kinship == "item")
     if score < MIN_RELATEDNESS:

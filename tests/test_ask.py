@@ -355,6 +355,10 @@ def test_the_kind_is_read_from_the_words(question, kind):
     ("防災行政無線のデジタル化、終わったの？", "yesno"),
     ("婚活支援、ちゃんと進んでる？", "yesno"),
     ("国民保護訓練は今後実施する予定ですか", "yesno"),
+    # ちゃう alone is no past (やめちゃうの？ asks what will be done) ...
+    ("公共施設の予約システムは続けるの？それともやめちゃうの？", "future"),
+    # ... and 今も asks whether it still holds, whatever the verb.
+    ("生け垣の奨励補助って今でも使えるの？", "yesno"),
 ])
 def test_everyday_status_and_future_phrasing(question, kind):
     assert read_kind(question).kind == kind
@@ -797,3 +801,37 @@ def test_a_row_holding_a_compounds_head_beside_the_topic_answers(corpus):
     response = answer_question(corpus, "加治丘陵の用地取得は今後どうしていく予定ですか")
     assert response["kind"] == "future" and {338, 309} <= set(lines(response))
     assert "ロードマップ" in response["answer"]
+
+
+def test_the_facets_names_and_nouns_of_asking_are_no_topic_words(corpus):
+    """進捗区分・取組区分 (the facets' names: 区分), 中身 and 内訳 ask for something; they are
+    not words the rows must hold."""
+    response = answer_question(corpus, "国民保護計画の充実の進捗区分と取組区分を教えて")
+    assert response["kind"] == "status" and lines(response) == [454]
+    response = answer_question(corpus, "調節池等の整備・改修の今後の方向性と、その中身を知りたい")
+    assert response["kind"] == "future" and lines(response)[:1] == [287]
+    assert not {"区分", "中身"} & {t["text"] for t in response["interpretation"]["terms"]}
+
+
+def test_a_still_question_is_answered_no_by_a_sentence_that_says_it_ended(corpus):
+    """今でも使えるの: the sentence says 一時休止 (the legend's words for direction エ) without 使う."""
+    response = answer_question(corpus, "生け垣の奨励補助って今でも使えるの？")
+    assert response["verdict"] == "いいえ" and lines(response) == [354] and "一時休止" in response["answer"]
+
+
+@pytest.mark.parametrize("question, verdict, grade", [
+    ("情報セキュリティの確保は目標を達成したという評価ですか", "はい", "A（"),
+    ("近代化遺産の保存・活用は、順調に進んでるって評価になってる？", "いいえ", "C（"),
+])
+def test_asking_what_the_evaluation_says_is_judged_by_the_grades(corpus, question, verdict, grade):
+    """…という評価ですか asks about what the evaluation says (達成, 順調), decided by the grades."""
+    response = answer_question(corpus, question)
+    assert response["verdict"] == verdict and grade in response["answer"]
+
+
+def test_a_sentence_that_goes_on_about_the_one_before_holds_its_subject(corpus):
+    """…幸手市との包括的な連携協定の締結に向け現在調整をしています。令和4年度中に締結を行い…:
+    the second sentence repeats 締結 and says when."""
+    response = answer_question(corpus, "幸手市との連携協定はいつ締結する予定ですか")
+    assert response["kind"] == "when" and lines(response) == [89]
+    assert response["answer"].startswith("令和4年度中です")

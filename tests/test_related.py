@@ -61,6 +61,20 @@ def test_a_determiner_prefix_is_no_part_of_a_term():
     assert {"地区センター", "小中学校"} <= set(terms) and not {"各地区センター", "全小中学校"} & set(terms)
 
 
+def test_a_compound_with_a_generic_head_counts_whole_in_the_measure_and_its_content_only():
+    from index.related import TermCounter
+    from index.tables import load_tables
+
+    phrases = {}
+    assert "学習機会" not in terms_of("学習機会の充実")  # 機会 is generic: the compound is trimmed to 学習
+    key_terms("学習機会の充実", phrases=phrases)
+    assert {term for term, _ in phrases} == {"学習機会"}
+    counter = TermCounter(load_tables())
+    said = counter.record_terms({"measure": "学習機会の充実", "effort_comment": "子育て支援を行いました。"})
+    assert "学習機会" in said and "子育て支援" not in said  # in a comment it is a passing phrase
+    assert "子育て支援" in counter.record_terms({"content": "子育て支援を行います。"})
+
+
 @pytest.mark.parametrize("text, absent", [
     ("多文化共生の推進", "文化"),  # a prefix binds to its noun: 多文化, not 文化
     ("1人1台端末の整備", "一人"),  # quantities are not topics

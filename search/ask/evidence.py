@@ -32,6 +32,7 @@ class Found:
     coverage: float
     spans: list[tuple[int, int]]
     fact: Fact | None = None
+    held: frozenset[int] = frozenset()  # the topic words (indexes) it holds
 
 
 def sentence_spans(sentence: Sentence, words: list[Word]) -> dict[int, list[tuple[int, int]]]:
@@ -74,13 +75,19 @@ def row_context(known: Knowledge, docnum: int, words: list[Word]) -> set[int]:
 
 def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Variant]],
                    row_coverage: float, question: Question | None = None,
-                   context: set[int] | None = None) -> Found:
+                   context: set[int] | None = None, before: "Found | None" = None) -> Found:
     """How well a sentence answers: its row's coverage, its own (or implied) coverage, how close
-    its words stand, a compound of the question in it, the predicate, and its cell."""
+    its words stand, a compound of the question in it, the predicate, and its cell. A sentence
+    that goes on in the same cell about what the one ``before`` it said, repeating a word of the
+    topic it held (…締結に向け調整をしています。令和4年度中に締結を行い), holds its subject too:
+    Japanese leaves out what the sentence before established."""
     located = sentence_spans(sentence, words)
     weight = full_weight(words)
     coverage = held_weight(words, located) / weight
-    if coverage < row_coverage and ANAPHOR.search(sentence.text):
+    continued = before is not None and before.sentence.field == sentence.field and not before.held.isdisjoint(located)
+    if continued and coverage < before.coverage:
+        coverage += 0.7 * (before.coverage - coverage)
+    elif coverage < row_coverage and ANAPHOR.search(sentence.text):
         coverage += 0.7 * (row_coverage - coverage)
     elif context and sentence.field in ("effort_comment", "direction_comment"):
         implied = held_weight(words, context | set(located)) / weight
@@ -100,7 +107,7 @@ def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Var
         score += 0.15
         spans = located[predicate]
     score += field_preference(sentence, question, coverage)
-    return Found(sentence, score, coverage, spans)
+    return Found(sentence, score, coverage, spans, held=frozenset(located))
 
 
 def names_something(sentence: Sentence) -> bool:
@@ -136,8 +143,10 @@ def topic_sentences(known: Knowledge, match: Match, words, phrases, question: Qu
     floor = max(MIN_COVERAGE, match.best - 2 * TIER)
     for docnum in [d for d, c in match.coverage.items() if c >= floor - 1e-9]:
         context = row_context(known, docnum, words)
+        before = None
         for sentence in known.sentences[docnum]:
-            candidate = score_sentence(sentence, words, phrases, match.coverage[docnum], question, context)
+            candidate = score_sentence(sentence, words, phrases, match.coverage[docnum], question, context, before)
+            before = candidate
             if candidate.spans or not words:
                 yield candidate
 

@@ -221,7 +221,18 @@ def asks_still(text: str) -> bool:
 
 def yes_no_predicate(s: Stream) -> str:
     """The predicate a yes/no question asks about (導入されましたか → 導入), or "" when the
-    question is not one: it has a question word, or does not end in a predicate and か."""
+    question is not one. A question whether the rows' evaluation (評価) says something asks
+    about what it says: 目標を達成できたという評価ですか → 達成, 順調に進んでるって評価になってる
+    → 順調 (of the evaluative words in it, the one fewest grades answer)."""
+    predicate = _yes_no_predicate(s)
+    if predicate == "評価":
+        said = [w.lemma for w in s.words if w.lemma in EVALUATIVE]
+        return min(said, key=lambda lemma: len(EVALUATIVE[lemma]), default=predicate)
+    return predicate
+
+
+def _yes_no_predicate(s: Stream) -> str:
+    """The last predicate of a question with no question word that ends in a predicate and か."""
     if QUESTION_WORDS.search(s.joined):
         return ""
     sentences = re.split(r" [。?] (?=\S)", s.joined)
@@ -254,7 +265,8 @@ def adjectives(s: Stream) -> set[str]:
 # Words for a time to come (今後も続けるの？): no topic words in a question about what is planned.
 FUTURE_TIME = words(r"今後|此れ から|此の 先|将来|先行き|次期")
 # After a predicate, what makes it past or a present state (終わった, 進んでいる, 導入済み): a fact.
-DONE_OR_STATE = frozenset({"た", "居る", "てる", "でる", "済み", "ちゃう"})
+# ちゃう alone is not past (やめちゃうの？ asks what will be done; やめちゃったの has た).
+DONE_OR_STATE = frozenset({"た", "居る", "てる", "でる", "済み"})
 
 
 def intends(s: Stream, predicate: str) -> bool:
@@ -295,7 +307,9 @@ ASKING = words(r"(?:どの|どこ の|何) (?:課|部署|部局|部)|担当 課|
                r"|" + HOW_IT_FEELS + r"|状況|具合|進捗|実績|成果|結果|課題|評価|様子|現状"
                r"|方針|予定|見通し|見込み|将来|積もり|考え|方向 性|方向性|計画 は"
                r"|理由|原因|要因|(?:訳|背景|経緯)(?= (?:は|を|が))"
-               r"|一覧|名前|名称|内容|詳細|概要|全部|合計|全体|幾つ|幾ら|割合|比率"
+               r"|一覧|名前|名称|内容|中身|詳細|概要|内訳|全部|合計|全体|幾つ|幾ら|割合|比率"
+               # The facets' names end in 区分 (進捗区分, 取組区分; 評価区分 says either): asked for.
+               r"|区分"
                r"|[0-9]+ (?:年間|か月|箇月|ヶ月)"  # 5年間で: how long, not what
                # How rows are counted (行単位で, 所管課ごとの行で数えて): no topic.
                r"|(?:行|課|件) (?:単位|毎)|(?:単位|毎) の 行|数える"
@@ -345,7 +359,7 @@ def read_kind(text: str) -> Kind:
         if m:
             return Kind(kind, s.written(m), spans=cue_spans(s, m, kind))
     predicate = yes_no_predicate(s)
-    if predicate and predicate not in EVALUATIVE and intends(s, predicate):
+    if predicate and predicate not in EVALUATIVE and intends(s, predicate) and not STILL.search(s.joined):
         # 今後は続けるんですか、やめるんですか: the direction the rows are given answers it.
         cues = [m for m in FUTURE_TIME.finditer(s.joined)]
         return Kind("future", predicate, spans=tuple(span for m in cues for span in s.word_spans(m)),

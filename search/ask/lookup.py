@@ -65,7 +65,7 @@ def answer_fact_value(asked: Asked) -> Answer | None:
         return None
     top = found[0]
     value = top.fact.text
-    text = f"{re.sub(r'(?<=[でま])に$', '', value)}です。"
+    text = f"{re.sub(r'(?<=[でま中])に$', '', value)}です。"
     return Answer(asked.question.kind, _with_source(asked, text, top), found=[top], value=value,
                   coverage=top.coverage)
 

@@ -6,7 +6,8 @@ The deciding sentence is the best sentence about the topic that holds the questi
 happened in (R3年度は中止; 平成30年度と平成31年度のみ), はい otherwise; a next sentence that turns
 it (しかし…できませんでした) decides instead. Predicates match by Sudachi's synonym groups too
 (終わりましたか: 完了し). A question whether it still holds (今もありますか, 今も委託していますか)
-is answered いいえ by a sentence that says it was abolished (廃止) or that turns after the
+is answered いいえ by a sentence about the topic that says it was abolished or paused (廃止, 一時
+休止: the legend's words for direction エ), whether or not it holds the predicate, or that turns after the
 predicate to what is done from a later year on (委託化を実現したが、…令和3年度からは直営). A
 question about how far something has come (遅れているのですか, 順調ですか) is decided by the rows'
 progress grades. When no sentence about the topic holds the predicate, the document does not
@@ -97,12 +98,17 @@ def ended_words(corpus) -> set[str]:
     return {word for word, facet, codes, _ in corpus.grade_words if facet == "direction" and "エ" in codes}
 
 
+def says_ended(asked: Asked, text: str) -> bool:
+    """Whether a sentence says, in the legend's words for direction エ, that something ended."""
+    ended = ended_words(asked.corpus)
+    return any(t.says(word) for t in tokens(text) for word in ended)
+
+
 def no_longer(asked: Asked, text: str) -> bool:
     """Whether a sentence says that what a still question asks about (今もありますか, 今も委託して
     いますか) holds no more: it ended (廃止となりました), or after the predicate it turns to what
     is done from a later time on (委託化を実現したが、…令和3年度からは直営方式)."""
-    ended = ended_words(asked.corpus)
-    if any(t.says(word) for t in tokens(text) for word in ended):
+    if says_ended(asked, text):
         return True
     at = lemma_positions(text, asked.question.predicate)
     return bool(at) and bool(TURN_LATER.search(text, at[0]))
@@ -117,6 +123,11 @@ def answer_yesno(asked: Asked) -> Answer | None:
     # Sentences about the topic (nearly as much as the best one) that hold the predicate; the
     # evaluation says what was done, the direction what will be, the content only what was planned.
     close = [f for f in found if f.coverage >= found[0].coverage - SLACK]
+    ended = [f for f in close if asked.question.still and says_ended(asked, f.sentence.text)]
+    if ended:  # 今も使えますか: 生け垣奨励補助については一時休止し (the predicate need not be there)
+        top = ended[0]
+        text = f"{NO}。文書には「{top.sentence.text}」とあります（{source_note(asked.known, top.sentence.docnum)}）。"
+        return Answer("yesno", text, found=[top], verdict=NO, coverage=top.coverage)
     order = FUTURE_FIELDS if FUTURE.search(asked.question.text) else PAST_FIELDS
     holding = sorted((f for f in close if any(t.says(asked.question.predicate) for t in tokens(f.sentence.text))),
                      key=lambda f: (order.index(f.sentence.field), -f.score))
