@@ -835,3 +835,21 @@ def test_a_sentence_that_goes_on_about_the_one_before_holds_its_subject(corpus):
     response = answer_question(corpus, "幸手市との連携協定はいつ締結する予定ですか")
     assert response["kind"] == "when" and lines(response) == [89]
     assert response["answer"].startswith("令和4年度中です")
+
+
+def test_a_section_named_by_its_title_scopes_a_count(corpus):
+    """「公共施設の最適化の節」: the rows of section 第2節 公共施設の最適化 (13, all C), not every row
+    that writes 公共施設 and 最適化 (16), and 節 is no topic word."""
+    response = answer_question(corpus, "公共施設の最適化の節にある進捗区分Cの取組の数は？")
+    assert response["kind"] == "count" and "13件" in response["answer"]
+    assert "「公共施設の最適化」の節の行を" in response["answer"]
+    assert set(lines(response)) == {530, 531, 532, 533, 540, 541, 542, 543, 545, 546, 547, 548, 549}
+
+
+def test_a_kanji_typo_is_read_as_the_word_the_rows_of_its_context_hold(corpus):
+    """諦結 (for 締結; Sudachi cuts it into 諦 and 結): one kanji from 締結, which row 303, the one row
+    of 相互応援協定, writes. A kanji word one edit from a word in no such row stays unknown."""
+    response = answer_question(corpus, "水道の相互応援協定の諦結はどうなっていますか")
+    assert response["kind"] == "status" and lines(response) == [303]
+    assert "「諦結」は「締結」も含めて探しました。" in response["interpretation"]["notes"]
+    assert answer_question(corpus, "学校給食の無償化はいつから実施されますか")["kind"] == "not_found"

@@ -47,8 +47,9 @@ QUOTED = re.compile(r"[「『\"“][^」』\"”]*[」』\"”]")
 ASIDE = re.compile(r"(?<=[^\s(])\(([^()]{1,20})\)")
 # An abbreviation glossed in brackets (BCP（業務継続計画）): either names it; a row may use one only.
 GLOSSED = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,10})\(([^()]{2,20})\)")
-# 「空き家対策の項」: an item (項) of the plan named by its title; its rows, not the word 項.
-ITEM_SCOPE = re.compile(r"の項(?=[にはでのをもって、]|$)")
+# 「空き家対策の項」, 「公共施設の最適化の節」: an item (項) or a section (節) of the plan named by its
+# title; its rows, not the word 項 or 節.
+ITEM_SCOPE = re.compile(r"の(項|節)(?=[にはでのをもって、]|について|$)")
 # Words joined by these, then followed by の/に関する… or closed as examples (計画とか訓練とか, バスやワゴンなど), are
 # alternatives: 防災と防犯の取組.
 COORDINATORS = frozenset({"と", "や", "及び", "および", "並びに", "ならびに", "または", "又は", "か", "とか"})
@@ -92,7 +93,7 @@ class Question:
     also_status: bool = False  # a future question that also asks how far the rows have come
     aggregate: Aggregate | None = None  # what an aggregate question ranks
     predicate: str = ""  # what a yes/no question asks about, in dictionary form (導入)
-    item_scope: bool = False  # 「…の項」: the rows of the item whose title the words name
+    item_scope: str = ""  # 「…の項」 (項), 「…の節」 (節): the rows of the item or section the words name
     still: bool = False  # a yes/no question asking whether it still holds (今もありますか)
     where: bool = False  # asks where (どこの地区に): in a list, sentences that name places answer it
     since: bool = False
@@ -272,7 +273,7 @@ def read_question(text: str, corpus) -> Question:
         breakdown=BREAKDOWN_KINDS[breakdown.group(1)] if breakdown else "progress",
         all_departments=bool(together),
         also_status=asked.kind == "future" and asks_status(masked),
-        aggregate=asked.aggregate, predicate=asked.predicate, item_scope=bool(scope),
+        aggregate=asked.aggregate, predicate=asked.predicate, item_scope=scope.group(1) if scope else "",
         where=asks_where(masked), still=asked.kind == "yesno" and asks_still(masked),
         since=bool(SINCE_CUE.search(masked)), until=bool(UNTIL_CUE.search(masked)),
         cues=[asked.cue] if asked.cue else [],

@@ -27,8 +27,8 @@ from .question import ABOUT_SOMETHING, ROW_KINDS, Question, Term
 from .sentences import TITLE_FIELDS, Reading, Sentence, Variant, read_text, row_sentences, variants_of
 
 KANA_WORD = re.compile(r"^[ぁ-ゖー]+$")
-# The number an item title starts with (第5項).
-ITEM_NUMBER = re.compile(r"^第[0-9０-９一二三四五六七八九十]+項\s*")
+# The number an item or section title starts with (第5項, 第2節).
+ITEM_NUMBER = re.compile(r"^第[0-9０-９一二三四五六七八九十]+[項節]\s*")
 # A row answers when it holds at least this share of the question's word weight ...
 MIN_COVERAGE = 0.6
 # ... and rows counted or listed are those within this share of the best row.
@@ -117,6 +117,7 @@ class Match:
     complete: bool  # every chosen row holds every topic word
     selection: Selection | None = None
     item: str = ""  # the title of the item (項) whose rows these are, when the question named it
+    level: str = "項"  # or 節: the item is a section
 
 
 def _leaves(node, group=None, alternative=0, counter=None):
@@ -159,6 +160,41 @@ def read_words(corpus, known: Knowledge, selection: Selection, said=(), said_as_
         words.append(Word(term, rows, variants, reading.expansions + [w.text for w in reading.widened], idf,
                           heads))
     return words
+
+
+KANJI_RUN = re.compile(r"[一-龯々]{2,4}")
+# The rarest known word of the question must be in at most this many rows to be the context.
+CONTEXT_ROWS = 20
+
+
+def mistyped_in_context(corpus, words: list[Word], query: str) -> None:
+    """A word in kanji the document never uses, typed with one wrong kanji (諦結 for 締結, which
+    Sudachi cuts into pieces): the corpus word one kanji away that the rows of the question's
+    rarest word hold is the word meant (水道の相互応援協定の諦結: row 303 writes 締結). The word
+    then matches as that one (reported as its expansion)."""
+    known_words = [w for w in words if w.rows and not w.term.predicate]
+    if not known_words or all(w.rows for w in words):
+        return
+    context = min((w.rows for w in known_words), key=len)
+    if len(context) > CONTEXT_ROWS:
+        return
+    total = len(corpus.facets)
+    for word in words:
+        typed = next((m.group(0) for m in KANJI_RUN.finditer(query) if word.term.text in m.group(0)), "")
+        if word.rows or word.term.quoted or not typed:
+            continue
+        for entry in corpus.vocabulary.near(typed, 1, limit=50):
+            if len(entry.term) != len(typed) or not KANJI_RUN.fullmatch(entry.term):
+                continue
+            query_ = count_query(entry.term, corpus.corrections)
+            with corpus.searching() as searcher:
+                rows = set(searcher.docs_for_query(query_)) if query_ is not None else set()
+            if rows & context:
+                word.rows, word.expansions = rows, word.expansions + [entry.term]
+                word.variants = variants_of(entry.term, corpus.corrections)
+                word.idf = math.log((total + 1) / (len(rows) + 0.5)) * (PREDICATE_WEIGHT if word.term.predicate else 1.0)
+                word.term.known, word.term.text = True, typed
+                break
 
 
 def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str]]:
@@ -310,6 +346,7 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
     selection = understood_query(corpus, question)
     words = read_words(corpus, known, selection, question.said, question.said_as_verbs)
     question.unjoined = unjoined_modifiers(words, question.query)
+    mistyped_in_context(corpus, words, question.query)
     question.terms = [w.term for w in words]
     question.phrases = [w.term.text for w in words if len(w.variants) and len(w.variants[0].words) > 1]
     names = {d["name"] for d in corpus.departments}
@@ -331,31 +368,34 @@ ITEM_KINDS = frozenset({"status", "future"})
 ITEM_CANDIDATES = 30
 # The rows of a question's rarest words looked at for items, when the word is in no more rows.
 ITEM_WORD_ROWS = 200
-# Rows an item may hold at most (walking the document from one of them).
-MAX_ITEM_ROWS = 40
+# Rows an item (or a section) may hold at most on either side of one of them (walking the document).
+MAX_ITEM_ROWS = {"項": 40, "節": 200}
+# The record field that holds the title of each level.
+TITLE_FIELD = {"項": "item", "節": "section"}
 
 
-def item_key(known: Knowledge, d: int) -> tuple:
+def item_key(known: Knowledge, d: int, level: str = "項") -> tuple:
     record = known.records[d]
-    return record.get("document"), record.get("chapter"), record.get("section"), record.get("item")
+    return (record.get("document"), record.get("chapter"), record.get("section"),
+            record.get("item") if level == "項" else None)
 
 
-def item_rows(corpus, known: Knowledge, d: int) -> tuple[int, ...]:
-    """The rows of the item (項) row ``d`` belongs to: its neighbours in document order under the
-    same item title."""
-    if d not in known.items:
+def item_rows(corpus, known: Knowledge, d: int, level: str = "項") -> tuple[int, ...]:
+    """The rows of the item (項) or section (節) row ``d`` belongs to: its neighbours in document
+    order under the same title."""
+    if (level, d) not in known.items:
         order = corpus.by_position
         if known.rank is None:
             known.rank = {row: i for i, row in enumerate(order)}
-        key, at = item_key(known, d), known.rank[d]
+        key, at, most = item_key(known, d, level), known.rank[d], MAX_ITEM_ROWS[level]
         first = last = at
-        while first > 0 and at - first < MAX_ITEM_ROWS and item_key(known, order[first - 1]) == key:
+        while first > 0 and at - first < most and item_key(known, order[first - 1], level) == key:
             first -= 1
-        while last + 1 < len(order) and last - at < MAX_ITEM_ROWS and item_key(known, order[last + 1]) == key:
+        while last + 1 < len(order) and last - at < most and item_key(known, order[last + 1], level) == key:
             last += 1
         rows = tuple(order[first:last + 1])
-        known.items.update((row, rows) for row in rows)
-    return known.items[d]
+        known.items.update(((level, row), rows) for row in rows)
+    return known.items[(level, d)]
 
 
 @lru_cache(maxsize=4096)
@@ -371,7 +411,7 @@ def title_holds(word: str, title: str) -> bool:
 
 
 def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: str = "",
-               scoped: bool = False) -> Match:
+               scoped: str = "") -> Match:
     """A status or future question about a topic that spans an item's rows (国民保護の体制づくり:
     計画の見直しとか訓練とか) is answered by the item's rows. The item is the one whose title
     holds most of the question's word weight (an item is about what its title says), its rows
@@ -387,14 +427,15 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: 
     # search selects when one row elsewhere holds them all: the rows of its rarest words too.
     topic = sorted((w for w in words if w.term.group is None and not w.term.predicate), key=lambda w: -w.idf)
     candidates += [d for w in topic[:2] if len(w.rows) <= ITEM_WORD_ROWS for d in sorted(w.rows)]
+    level = scoped or "項"
     best, seen = (0.0, 0.0, ()), set()
     for d in candidates:
-        rows = item_rows(corpus, known, d)
+        rows = item_rows(corpus, known, d, level)
         if rows in seen:
             continue
         seen.add(rows)
         # An item is about what its title says: it must hold one of the question's words.
-        title = known.records[rows[0]].get("item") or ""
+        title = known.records[rows[0]].get(TITLE_FIELD[level]) or ""
         titled = {i for i, w in enumerate(words) if not w.term.predicate and title_holds(w.term.text, title)}
         if not titled:
             continue
@@ -409,8 +450,9 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: 
     # The item's rows that pass the question's filters, whether or not they hold its words.
     chosen = [d for d in rows if passes(corpus.facets[d], match.selection.filters if match.selection else {})]
     if scoped and rows and best[0] >= MIN_TITLED:  # 空き家対策の項: that item's rows, and no others
-        title = ITEM_NUMBER.sub("", known.records[rows[0]].get("item") or "")
-        return Match({d: match.coverage.get(d, 0.0) for d in chosen}, covered, chosen, False, match.selection, title)
+        title = ITEM_NUMBER.sub("", known.records[rows[0]].get(TITLE_FIELD[level]) or "")
+        return Match({d: match.coverage.get(d, 0.0) for d in chosen}, covered, chosen, False, match.selection,
+                     title, level)
     if not rows or covered < MIN_COVERAGE or len(chosen) < 2 or set(chosen) == set(match.rows):
         return match
     # The question names the item rather than a measure (保育サービスの充実はどのくらい進んで

@@ -77,7 +77,7 @@ def counting_note(known: Knowledge, rows: list[int], words: list[Word] = (), mat
     if words and match is not None:
         listed = "".join(f"「{w.term.text}」" for w in words)
         if match.item:
-            note = f"「{match.item}」の項の行を、{note}"
+            note = f"「{match.item}」の{match.level}の行を、{note}"
         elif any(w.term.group is not None for w in words):
             note = f"{alternatives_text(words)}を含む行を、{note}"
         elif match.complete:
