@@ -853,3 +853,9 @@ def test_a_kanji_typo_is_read_as_the_word_the_rows_of_its_context_hold(corpus):
     assert response["kind"] == "status" and lines(response) == [303]
     assert "「諦結」は「締結」も含めて探しました。" in response["interpretation"]["notes"]
     assert answer_question(corpus, "学校給食の無償化はいつから実施されますか")["kind"] == "not_found"
+
+
+def test_a_quantity_asked_against_the_target_is_not_the_target(corpus):
+    """目標に対して何%: the target (整備目標値71.4%) is what the answer is measured against."""
+    response = answer_question(corpus, "幹線道路の整備は、目標に対して何%まで整備できましたか")
+    assert response["answer"].startswith("75.8%です") and lines(response) == [297]
