@@ -303,7 +303,7 @@ class ConceptMatcher:
 
     def __init__(self, tables: Tables):
         spellings: dict[str, list[str]] = defaultdict(list)
-        for concept in tables.concepts:
+        for concept in (c for c in tables.concepts if c.related):
             for term in concept.terms:
                 if normalize(term) not in spellings[concept.name]:
                     spellings[concept.name].append(normalize(term))
@@ -559,7 +559,7 @@ def concept_spellings(tables: Tables) -> tuple[dict[str, list[str]], dict[str, l
     a one-way concept is what people type, not a spelling: 概念:町内会 → [自治会])."""
     concepts: dict[str, list[str]] = defaultdict(list)
     spellings: dict[str, list[str]] = defaultdict(list)
-    for concept in tables.concepts:
+    for concept in (c for c in tables.concepts if c.related):
         name = CONCEPT_PREFIX + normalize(concept.name)
         for n, spelling in enumerate(concept.terms):
             written = re.sub(r"\s+", "", normalize(spelling))

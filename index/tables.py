@@ -31,6 +31,9 @@ class Correction:
 class Concept:
     terms: tuple[str, ...]
     two_way: bool
+    # False for mode "query": the first word (what people type) widens a query to the others,
+    # which are not the same concept as each other, so related measures do not group them.
+    related: bool = True
 
     @property
     def name(self) -> str:
@@ -88,9 +91,9 @@ def load_tables(data_dir: Path = DATA_DIR) -> Tables:
     concepts = []
     for row in read_rows(data_dir / "synonyms.tsv", 2):
         terms = tuple(t.strip() for t in row[0].replace(",", "、").split("、") if t.strip())
-        if row[1] not in ("both", "one-way") or len(terms) < 2:
+        if row[1] not in ("both", "one-way", "query") or len(terms) < 2:
             raise TableError(f"synonyms.tsv: bad concept {row[0]!r} ({row[1]!r})")
-        concepts.append(Concept(terms, row[1] == "both"))
+        concepts.append(Concept(terms, row[1] == "both", row[1] != "query"))
     chapters = tuple((row[0], row[1]) for row in read_rows(data_dir / "chapters.tsv", 2))
     departments = tuple(
         (row[0], row[1], row[2] if len(row) > 2 else "")

@@ -19,6 +19,7 @@ from .matching import GRAM_SCORE, count_query, has_soft, soft_of, to_query
 from .query import Leaf, Node, ParsedQuery
 from .settings import DEFAULTS
 from .understanding import HOW_JA, Understanding, understand
+from .understanding.tokens import analyse
 
 # A soft match (an unspaced sentence, or words no row has all of) keeps the rows that hold at
 # least this share of its nouns' weight; a noun weighs its idf, so the distinctive ones decide.
@@ -142,18 +143,22 @@ def soft_scores(corpus: Corpus, children, results: list[dict[int, float]], any_w
     weights = [math.log(1 + size / (len(scores) + 0.5)) for scores in results]
     counted = [not (isinstance(c, Leaf) and c.kind == "predicate") for c in children]
     total = sum(w for w, c in zip(weights, counted) if c) or sum(weights) or 1.0
-    known = sum(w for w, c, scores in zip(weights, counted, results) if c and scores)
+    # A word of a compound whose head is unknown (市営 of 市営墓地) covers no more than it.
+    covering = [c and not (isinstance(child, Leaf) and child.of_unknown == "compound")
+                for c, child in zip(counted, children)]
+    known = sum(w for w, c, scores in zip(weights, covering, results) if c and scores)
     if any_word and known < MIN_COVERAGE * total:  # mostly about what the documents never mention
-        # Only the word as written says so: not a part of it (処分 of 殺処分) or a synonym.
-        written = [{d: s for d, s in scores.items() if s >= GRAM_SCORE} if c else {}
-                   for c, scores in zip(counted, results)]
+        # Only the word as written says so: not a part of it (処分 of 殺処分) or a synonym, not a
+        # word that qualifies an unknown one (市営 of 市営墓地), not a compound of common words.
+        written = [{d: s for d, s in scores.items() if s >= GRAM_SCORE} if c and specific(corpus, child) else {}
+                   for c, child, scores in zip(counted, children, results)]
         results = [rows if 0 < len(rows) <= SPECIFIC_SHARE * size else {} for rows in written]
         if not any(results):
             return {}
     combined = {}
     for doc in set().union(*results):
         held = [i for i, scores in enumerate(results) if doc in scores]
-        covered = sum(weights[i] for i in held if counted[i])
+        covered = sum(weights[i] for i in held if covering[i])
         if covered < MIN_COVERAGE * total and not (any_word and covered):
             continue
         credit = sum(weights[i] * (1.0 if results[i][doc] >= GRAM_SCORE else WIDENED_CREDIT)
@@ -161,6 +166,16 @@ def soft_scores(corpus: Corpus, children, results: list[dict[int, float]], any_w
         # Ties (the same words held) are broken by the words' own scores.
         combined[doc] = GRAM_SCORE * credit / total + sum(results[i][doc] for i in held) / 1000
     return combined
+
+
+def specific(corpus: Corpus, child) -> bool:
+    """Whether a word of the query could say alone what the rows are about: it does not qualify
+    an unknown word, and a compound has a rare part (ごみ of ごみ処理施設; 整備計画 is two common words)."""
+    if not isinstance(child, Leaf) or child.of_unknown:
+        return False
+    parts = [part for t in analyse(child.text) if t.pos[0] == "名詞" for part in (t.parts or (t.normalized,))]
+    rarest = min((count_rows(corpus, part) for part in parts), default=0) if len(parts) > 1 else 0
+    return rarest <= SPECIFIC_SHARE * len(corpus.facets)
 
 
 def find(corpus: Corpus, parsed: ParsedQuery) -> tuple[list, dict[int, float] | None, str, Understanding]:
@@ -290,7 +305,24 @@ def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) ->
 
 
 def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] = DEFAULTS) -> dict:
-    """The search response: ``{query, total, page, per_page, results, facets, interpretation}``."""
+    """The search response: ``{query, total, page, per_page, results, facets, interpretation}``.
+
+    Kept with the generation's other results, since the same searches come again and again (a
+    page and its facets, the examples, a topic in the news); callers must not change it."""
+    key = ("search", parsed.text, tuple(sorted((name, tuple(values)) for name, values in parsed.filters.items())),
+           parsed.page, parsed.per_page, parsed.sort, tuple(sorted(settings.items())))
+    cached = corpus.results.get(key)
+    if cached is not None:
+        return cached
+    response, cut_short = search_response(corpus, parsed, settings)
+    if not cut_short:  # a result cut short by the time budget depends on the moment: not kept
+        corpus.results.put(key, response, 1 + len(response["results"]))
+    return response
+
+
+def search_response(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int]) -> tuple[dict, bool]:
+    """``(response, cut_short)``: the search response made anew, and whether matching stopped
+    at the time budget."""
     selection = select(corpus, parsed)
     readings, filters, passing = selection.readings, selection.filters, selection.passing
     page = rank(corpus, parsed, selection.scores, passing)
@@ -313,7 +345,7 @@ def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] 
         "facets": facet_response(corpus, selection.counts, filters, settings["facet_size"]),
         "interpretation": interpretation(parsed, readings, selection.mode, filters, selection.understanding,
                                          selection.truncated, sum(passing >> d & 1 for d in selection.neighbours)),
-    }
+    }, selection.truncated
 
 
 def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understanding: Understanding | None = None,

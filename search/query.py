@@ -12,6 +12,7 @@ import threading
 import unicodedata
 import warnings
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Mapping, Sequence
 
 from index.grades import FACET_NAMES_JA, FACETS, GRADES
@@ -43,6 +44,9 @@ class Leaf:
     widened: tuple = ()
     kind: str = "noun"
     known: bool = True
+    # The word qualifies a word the documents never use, inside a compound (市営 of 市営墓地)
+    # or after it and の (案内 of 注射の案内): alone it does not say what was asked about.
+    of_unknown: str = ""  # "", "compound" or "phrase"
 
 
 @dataclass(frozen=True)
@@ -199,8 +203,10 @@ def _and(children: list):
     return children[0] if len(children) == 1 else Node("and", tuple(children))
 
 
+@lru_cache(maxsize=4096)
 def parse_terms(text: str):
-    """``(tree, fallback)``: the query tree, and ``"plain_words"`` when the syntax was not usable."""
+    """``(tree, fallback)``: the query tree, and ``"plain_words"`` when the syntax was not usable.
+    Kept per text (the tree is immutable): Whoosh's parser costs a fifth of a repeated search."""
     normalized = unicodedata.normalize("NFKC", text.translate(QUOTES)).strip()
     if not normalized:
         return None, None

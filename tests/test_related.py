@@ -17,6 +17,7 @@ from search.related import (MAX_LIMIT, MIN_RELATEDNESS, RelatedRequest, Terms, f
                             related_groups)
 
 from .conftest import lines, rid
+from .conftest import search as search_rows
 
 
 def related(corpus, line, limit=10, scope="all") -> dict:
@@ -221,6 +222,20 @@ def test_a_concept_said_in_other_words_is_a_shared_concept(corpus):
     neighbours = related(corpus, 63)["results"]
     assert any("自治会" in r["shared"]["terms"] for r in neighbours)
     assert not any("町内会" in r["shared"]["concepts"] for r in neighbours)
+
+
+def test_a_query_only_line_widens_searches_but_groups_no_rows(corpus):
+    from index.related import ConceptMatcher
+    from index.tables import load_tables
+
+    # 物忘れ (mode "query") widens a search to 認知症施策 …, but rows that say 認知症施策 or
+    # 認知症初期集中支援チーム do not share a concept named 物忘れ.
+    concepts = [c for c in load_tables().concepts if c.name == "物忘れ"]
+    assert concepts and not concepts[0].related
+    found, _ = ConceptMatcher(load_tables()).mentions("認知症施策の推進と認知症初期集中支援チーム")
+    assert not any(name == "物忘れ" for _, name in found)
+    response = search_rows(corpus, q="物忘れ")
+    assert response["total"] > 0 and response["interpretation"]["expansions"]["物忘れ"]
 
 
 def test_a_left_hand_part_links_measures(corpus):

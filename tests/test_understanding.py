@@ -76,6 +76,14 @@ def test_typo_finds_the_nearest_corpus_word(corpus):
     assert any(n.startswith("もしかして") for n in response["interpretation"]["notes"])
 
 
+def test_a_wrong_kanji_that_breaks_a_compound_finds_the_compound(corpus):
+    # 市民講見人: Sudachi reads 市民・講・見る・人; the run is one edit from 市民後見人.
+    response = search(corpus, q="市民講見人の養成")
+    assert widened(response, "fuzzy") == {"市民後見人"}
+    meant = [r["source"]["line"] for r in search(corpus, q="市民後見人")["results"] if r["match"] == "words"]
+    assert meant and set(meant) <= set(lines(response)[:3])
+
+
 def test_synonym_group_widens_a_word_the_document_does_not_use(corpus):
     response = search(corpus, q="お年寄り")
     assert "高齢者" in widened(response, "synonym")
@@ -168,6 +176,8 @@ def test_part_of_a_department_name(corpus):
     ("観光 うまくいってない", "effort", ["え"]),  # え: うまく進められていない
     ("やめることになった観光", "direction", ["エ"]),  # やめる|こと|に|なっ|た: one predicate
     ("観光 目標達成", "progress", ["A"]),  # the compound by its parts, as A's label writes 目標に達成
+    ("観光 目標達成済み", "progress", ["A"]),  # a suffix is part of the label's last word
+    ("観光 課題がありうまく進んでいない", "effort", ["え"]),  # え says 進められて: the same verb
 ])
 def test_grade_words_are_filters(corpus, text, facet, codes):
     response = search(corpus, q=text)
@@ -217,9 +227,20 @@ def test_plain_noun_stays_a_word(corpus):
     assert search(corpus, q="縮小していく事業")["interpretation"]["filters"] == {"direction": ["ウ"]}
 
 
-@pytest.mark.parametrize("text", ["ドローンの活用", "カジノ", "墓地・霊園の整備", "ぴよぴよぴよ"])
+@pytest.mark.parametrize("text", ["ドローンの活用", "カジノ", "墓地・霊園の整備", "ぴよぴよぴよ",
+                                  # 市営 alone is in a row, but it qualifies 墓地, which is in none
+                                  "市営墓地の管理",
+                                  # 案内 alone is in a few rows, but it is the 案内 of an unknown thing
+                                  "猫の不妊手術の案内",
+                                  # 整備計画 is in a few rows, but both its words are everywhere
+                                  "道の駅の整備計画"])
 def test_what_the_document_does_not_mention_finds_nothing(corpus, text):
     assert search(corpus, q=text)["total"] == 0
+
+
+def test_a_known_compound_before_an_unknown_word_still_finds_its_rows(corpus):
+    response = search(corpus, q="市営住宅の建て替え")
+    assert response["total"] > 0 and set(lines(response)) >= set(lines(search(corpus, q="市営住宅")))
 
 
 def test_a_rare_word_beside_an_unknown_one_still_finds_its_rows(corpus):

@@ -53,6 +53,8 @@ ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,10}?|[ぁ-ゖ]{0,12})(?:取組|�
 # A run of the question's words may skip this many of a label's words (期限内に完了・終了した:
 # 期限内に事業が完了・終了したもの without 事業).
 MAX_LABEL_GAPS = 1
+INFLECTION_TO_END = re.compile(r"[ぁ-ゖ]{1,6}(?=\s|$)")
+VERB_STEM = re.compile(r"^.*[一-龯々](?=[ぁ-ゖ]*[うくぐすつぬぶむる]$)")  # up to a verb's last kanji
 LEGEND_SKIP = frozenset({"物", "為る", "居る", "成る", "有る", "おる", "事", "取り組み", "もの"})
 
 
@@ -285,15 +287,19 @@ def find_legend_wording(text: str, labels) -> tuple[str, str, int, int] | None:
     → A; うまく進められていない → え): the label that shares the longest run of words (in its
     order, skipping at most one of its words), then the one that skips fewest, then the one it
     covers best (ある程度進んでいる is all of い, a third of C), if only one does."""
-    words = _content_words(text)
-    sequences = {(kind, code): [w for w, _, _ in _content_words(label)]
+    words = [(_stem(word), start, end) for word, start, end in _content_words(text)]
+    sequences = {(kind, code): [_stem(w) for w, _, _ in _content_words(label)]
                  for kind, codes in labels.items() for code, label in codes.items()}
+    suffixes = {t.start: t.end for t in analyse(text) if t.pos[0] == "接尾辞"}
     longest = max((len(seq) for seq in sequences.values()), default=0)
     best, best_score, tied = None, (0, 0, 0.0), False
     for i in range(len(words)):
         for j in range(i + 2, min(len(words), i + longest) + 1):
             run = [w for w, _, _ in words[i:j]]
-            if "\0" in text[words[i][1]:words[j - 1][2]] or not ROW_AFTER.match(text[words[j - 1][2]:]):
+            end = words[j - 1][2]
+            while end in suffixes:  # a suffix is part of its word (目標達成|済み)
+                end = suffixes[end]
+            if "\0" in text[words[i][1]:end] or not ROW_AFTER.match(text[end:]):
                 continue
             for key, sequence in sequences.items():
                 n = len(run)
@@ -302,10 +308,18 @@ def find_legend_wording(text: str, labels) -> tuple[str, str, int, int] | None:
                     continue
                 score = (n, -gaps, round(n / len(sequence), 6))
                 if score > best_score:
-                    best, best_score, tied = (*key, words[i][1], words[j - 1][2]), score, False
+                    inflection = INFLECTION_TO_END.match(text[end:])  # 進ん|でいない: the whole predicate
+                    best, best_score, tied = (*key, words[i][1], end + (inflection.end() if inflection else 0)), score, False
                 elif score == best_score and best and key != tuple(best[:2]):
                     tied = True
     return None if tied else best
+
+
+def _stem(word: str) -> str:
+    """A verb by its kanji (進む and 進める, 取り組む and 取り組める: the label's verb in another
+    voice is the same wording); any other word as it is."""
+    stem = VERB_STEM.match(word)
+    return stem.group(0) if stem else word
 
 
 def in_order(run: list[str], sequence: list[str]) -> int | None:

@@ -32,6 +32,7 @@ from .tokens import Token, analyse, hiragana_runs, katakana, reading
 
 HIRAGANA = re.compile(r"^[ぁ-ゖー]+$")
 KANJI = re.compile(r"[一-龯々]")
+KANJI_RUN = re.compile(r"[一-龯々]{4,}")  # shorter runs are one edit from too many words
 MAX_WIDENED = 5
 # A word in fewer rows than this is widened by its synonyms even though the rows contain it.
 MIN_RARE = 10
@@ -164,14 +165,28 @@ class LeafReader:
         for unit in units[MAX_SENTENCE_WORDS:]:
             self.dropped.append(Dropped(unit.text, "too many words"))
         units = units[:MAX_SENTENCE_WORDS]
-        leaves = [leaf for unit in units for leaf in self.resolve(unit, units)]
+        leaves = [leaf for unit, found in zip(units, self.attached(text, units)) for leaf in found]
         if not leaves:
             return None
         return leaves[0] if len(leaves) == 1 else Node("soft", tuple(leaves))
 
+    def attached(self, text: str, units: list[Unit]) -> list[list[Leaf]]:
+        """The leaves of each unit; those of a unit that follows an unknown one through の (the
+        B of AのB: 整備計画 of 道の駅の整備計画) only qualify it, like the modifiers of an
+        unknown head inside one unit (市営 of 市営墓地)."""
+        found, after_unknown = [], False
+        for i, unit in enumerate(units):
+            leaves = self.resolve(unit, units)
+            if after_unknown:
+                leaves = [dataclasses.replace(leaf, of_unknown=leaf.of_unknown or "phrase") for leaf in leaves]
+            found.append(leaves)
+            head_unknown = bool(leaves) and not leaves[-1].known
+            after_unknown = head_unknown and i + 1 < len(units) and text[unit.end:units[i + 1].start] == "の"
+        return found
+
     def units(self, text: str, tokens: tuple[Token, ...]) -> list[Unit]:
         """The content units of ``text`` (whose words are ``tokens``); framing words go to ``dropped``."""
-        kana = self.kana_words(text)
+        kana = self.kana_words(text) + self.mistyped_kanji(text, tokens)
         covered = [(start, end) for start, end, _ in kana]
         units, run = [], []
         pending = {start: unit for start, _, unit in kana}
@@ -207,6 +222,20 @@ class LeafReader:
         for unit in pending.values():  # a kana word no token started at
             units.append(unit)
         return units
+
+    def mistyped_kanji(self, text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, Unit]]:
+        """Runs of kanji one edit from a corpus word, which Sudachi had to cut into more than
+        nouns (市民講見人 → 市民・講・見る・人, for 市民後見人): a wrong kanji breaks the word."""
+        found = []
+        for run in KANJI_RUN.finditer(text):
+            inside = tuple(t for t in tokens if t.start < run.end() and t.end > run.start())
+            if all(t.pos[0] == "名詞" for t in inside) or self.contains(run.group()):
+                continue
+            entries = self.vocabulary.near(run.group(), 1)
+            if entries:
+                widened = tuple(Expansion(e.term, "fuzzy") for e in entries)
+                found.append((run.start(), run.end(), Unit(run.group(), run.start(), run.end(), inside, "noun", widened)))
+        return found
 
     def kana_word(self, text: str) -> bool:
         """A hiragana string that reads like a corpus word (あきや): Sudachi's grammar of it is noise."""
@@ -255,7 +284,9 @@ class LeafReader:
             parts = [Unit(t.surface, t.start, t.end, (t,), "noun") for t in unit.tokens
                      if t.pos[0] not in ("接頭辞", "接尾辞")]
             leaves = [leaf for part in parts for leaf in self.resolve(part, units, depth + 1)]
-            return [Leaf(leaf.text, widened=leaf.widened, kind=leaf.kind, known=leaf.known) for leaf in leaves]
+            head_unknown = bool(leaves) and not leaves[-1].known  # a Japanese compound ends in its head
+            return [Leaf(leaf.text, widened=leaf.widened, kind=leaf.kind, known=leaf.known,
+                         of_unknown="compound" if head_unknown and leaf.known else "") for leaf in leaves]
         return [Leaf(unit.text, known=False)]
 
     def without_suffix(self, tokens) -> tuple[Expansion, ...]:
