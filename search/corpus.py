@@ -71,7 +71,7 @@ class Corpus:
         self.masks = value_masks(self.facets)
         self.everything = (1 << len(self.facets)) - 1
         self.by_position = sorted(range(len(self.positions)), key=self.positions.__getitem__)
-        self.results = SizedCache(500_000)  # document entries over all cached queries
+        self.results = SizedCache(1_500_000)  # about 130 MB (the units of search/cache.py)
         self._records = SizedCache(2_000)
         self._docnums: dict[str, int] = {}  # record id → document number, at most one per row
 

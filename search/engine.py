@@ -11,6 +11,7 @@ from typing import Mapping
 from index.grades import FACET_NAMES_JA, FACETS, GRADES
 
 from .budget import budget, scored_matches, truncated, within_budget
+from .cache import RECORD_SIZE, UNDERSTANDING_SIZE
 from .corpus import Corpus
 from .errors import NotFound
 from .facets import count_masks, facet_list, members, to_mask
@@ -95,7 +96,8 @@ def count_rows(corpus: Corpus, text: str) -> int:
 def understood(corpus: Corpus, text: str) -> Understanding:
     """The understanding of a typed text (cached per corpus)."""
     return corpus.results.get_or_make(("understanding", text),
-                                      lambda: understand(text, corpus, lambda word: count_rows(corpus, word)))
+                                      lambda: understand(text, corpus, lambda word: count_rows(corpus, word)),
+                                      lambda _: UNDERSTANDING_SIZE)
 
 
 def match(corpus: Corpus, tree) -> tuple[list, dict[int, float] | None]:
@@ -316,7 +318,7 @@ def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] 
         return cached
     response, cut_short = search_response(corpus, parsed, settings)
     if not cut_short:  # a result cut short by the time budget depends on the moment: not kept
-        corpus.results.put(key, response, 1 + len(response["results"]))
+        corpus.results.put(key, response, RECORD_SIZE * (1 + len(response["results"])))
     return response
 
 

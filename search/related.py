@@ -48,7 +48,7 @@ from typing import Mapping, Sequence
 from index.build import DATABASE_NAME
 from index.related import CONCEPT_PREFIX, GROUP_PREFIX, POSTINGS_PER_TERM
 
-from .cache import SizedCache
+from .cache import RECORD_SIZE, SizedCache
 from .corpus import Corpus
 from .engine import get_record
 from .errors import BadParameter
@@ -316,7 +316,7 @@ def cached_related(corpus: Corpus, record_id: str, request: RelatedRequest = Rel
     same list each time, and it cannot change until the next generation."""
     return corpus.results.get_or_make(("related", record_id, request),
                                       lambda: find_related(corpus, record_id, request),
-                                      lambda found: 1 + len(found["results"]))
+                                      lambda found: RECORD_SIZE * (1 + len(found["results"])))
 
 
 def _grades(record: dict) -> dict:

@@ -182,3 +182,17 @@ def test_substrings_do_not_match_across_fields(corpus):
     # Quoted: the string itself (unquoted, understanding reads it as the two words).
     assert 33 not in lines(search(corpus, q='"啓発人権"'))
     assert 33 in lines(search(corpus, q='"の啓発"'))
+
+
+def test_a_search_is_kept_with_the_generation_by_its_size(corpus):
+    from search.cache import RECORD_SIZE
+    from search.engine import run_search
+    from search.query import parse_query
+
+    parsed = parse_query({"q": ["子育て 支援"], "per_page": ["7"]})
+    first = run_search(corpus, parsed)
+    before = corpus.results.size
+    assert run_search(corpus, parse_query({"q": ["子育て 支援"], "per_page": ["7"]})) is first
+    # Another page is another response, counted by the records it holds (a few KB each).
+    other = run_search(corpus, parse_query({"q": ["子育て 支援"], "per_page": ["7"], "page": ["2"]}))
+    assert other is not first and corpus.results.size - before >= RECORD_SIZE * len(other["results"])

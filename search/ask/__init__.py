@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from ..cache import CITATION_SIZE
 from ..errors import EmptyQuestion, QueryTooLong
 from ..query import clean_text
 from ..settings import DEFAULTS
@@ -48,7 +49,7 @@ def ask(corpus, params: Mapping, settings: Mapping[str, int] = DEFAULTS) -> dict
     change it."""
     text = question_text(params, settings)
     return corpus.results.get_or_make(("ask", text), lambda: answer_question(corpus, text),
-                                      lambda answer: 1 + len(answer["citations"]))
+                                      lambda answer: CITATION_SIZE * (1 + len(answer["citations"])))
 
 
 def read(corpus, text: str) -> Asked:

@@ -309,7 +309,8 @@ def find_legend_wording(text: str, labels) -> tuple[str, str, int, int] | None:
                 score = (n, -gaps, round(n / len(sequence), 6))
                 if score > best_score:
                     inflection = INFLECTION_TO_END.match(text[end:])  # 進ん|でいない: the whole predicate
-                    best, best_score, tied = (*key, words[i][1], end + (inflection.end() if inflection else 0)), score, False
+                    stop = end + (inflection.end() if inflection else 0)
+                    best, best_score, tied = (*key, words[i][1], stop), score, False
                 elif score == best_score and best and key != tuple(best[:2]):
                     tied = True
     return None if tied else best

@@ -65,7 +65,7 @@ class Unit:
     end: int
     tokens: tuple[Token, ...]
     kind: str  # noun, predicate
-    widened: tuple[Expansion, ...] = ()  # found before analysis (a kana run's reading)
+    widened: tuple[Expansion, ...] = ()  # found before analysis (a kana run's reading, a kanji typo)
 
 
 class LeafReader:
@@ -165,7 +165,7 @@ class LeafReader:
         for unit in units[MAX_SENTENCE_WORDS:]:
             self.dropped.append(Dropped(unit.text, "too many words"))
         units = units[:MAX_SENTENCE_WORDS]
-        leaves = [leaf for unit, found in zip(units, self.attached(text, units)) for leaf in found]
+        leaves = [leaf for found in self.attached(text, units) for leaf in found]
         if not leaves:
             return None
         return leaves[0] if len(leaves) == 1 else Node("soft", tuple(leaves))
@@ -186,10 +186,10 @@ class LeafReader:
 
     def units(self, text: str, tokens: tuple[Token, ...]) -> list[Unit]:
         """The content units of ``text`` (whose words are ``tokens``); framing words go to ``dropped``."""
-        kana = self.kana_words(text) + self.mistyped_kanji(text, tokens)
-        covered = [(start, end) for start, end, _ in kana]
+        whole = self.kana_words(text) + self.mistyped_kanji(text, tokens)  # runs read as one word
+        covered = [(start, end) for start, end, _ in whole]
         units, run = [], []
-        pending = {start: unit for start, _, unit in kana}
+        pending = {start: unit for start, _, unit in whole}
 
         def close():
             if run:
@@ -219,7 +219,7 @@ class LeafReader:
             else:
                 close()
         close()
-        for unit in pending.values():  # a kana word no token started at
+        for unit in pending.values():  # a whole run no token started at
             units.append(unit)
         return units
 
