@@ -156,7 +156,7 @@ def read_words(corpus, known: Knowledge, selection: Selection, said=(), said_as_
         term = Term(reading.text, quoted=reading.exact and reading.text not in said, known=reading.known,
                     predicate=reading.kind == "predicate" or reading.text in said_as_verbs,
                     group=group, alternative=alternative, phrase=leaf.text if group is not None else "")
-        idf = math.log((total + 1) / (len(rows) + 0.5)) * (PREDICATE_WEIGHT if term.predicate else 1.0)
+        idf = weight_of(len(rows), total, term.predicate)
         words.append(Word(term, rows, variants, reading.expansions + [w.text for w in reading.widened], idf,
                           heads))
     return words
@@ -186,13 +186,11 @@ def mistyped_in_context(corpus, words: list[Word], query: str) -> None:
         for entry in corpus.vocabulary.near(typed, 1, limit=50):
             if len(entry.term) != len(typed) or not KANJI_RUN.fullmatch(entry.term):
                 continue
-            query_ = count_query(entry.term, corpus.corrections)
-            with corpus.searching() as searcher:
-                rows = set(searcher.docs_for_query(query_)) if query_ is not None else set()
+            rows = rows_with(corpus, entry.term)
             if rows & context:
                 word.rows, word.expansions = rows, word.expansions + [entry.term]
                 word.variants = variants_of(entry.term, corpus.corrections)
-                word.idf = math.log((total + 1) / (len(rows) + 0.5)) * (PREDICATE_WEIGHT if word.term.predicate else 1.0)
+                word.idf = weight_of(len(rows), total, word.term.predicate)
                 word.term.known, word.term.text = True, typed
                 break
 
@@ -217,6 +215,7 @@ def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str]]:
 # A noun made from a verb is its stem (連用形: 作り, 見直し, 建て替え): the verb ends in the う-row
 # kana of its last one (作る), or in る after it (建て替える).
 TO_U_ROW = str.maketrans("いきぎしじちぢにひびぴみり", "うくぐすずつづぬふぶぷむる")
+HIRAGANA_END = re.compile(r"[ぁ-ゖ]$")
 
 
 def action_noun(text: str) -> bool:
@@ -241,9 +240,6 @@ def verb_stem(word: str) -> bool:
     return False
 
 
-HIRAGANA_END = re.compile(r"[ぁ-ゖ]$")
-
-
 def head_rows(corpus, text: str, rows: set[int]) -> set[int]:
     """The rows that hold a compound's head but not the compound (取得, of 用地取得): the last word
     Sudachi cuts it into, a noun of two characters or more, carries what the compound names."""
@@ -253,11 +249,21 @@ def head_rows(corpus, text: str, rows: set[int]) -> set[int]:
     head = tokens[-1]
     if head.pos[0] != "名詞" or len(head.surface) < 2 or KANA_WORD.match(head.surface):
         return set()
-    query = count_query(head.surface, corpus.corrections)
+    return rows_with(corpus, head.surface) - rows
+
+
+def rows_with(corpus, text: str) -> set[int]:
+    """The rows whose text holds ``text`` (as a count of rows finds them: no widening)."""
+    query = count_query(text, corpus.corrections)
     if query is None:
         return set()
     with corpus.searching() as searcher:
-        return set(searcher.docs_for_query(query)) - rows
+        return set(searcher.docs_for_query(query))
+
+
+def weight_of(rows: int, total: int, predicate: bool) -> float:
+    """A word's weight: its idf over the ``total`` rows, less for a predicate (it ranks)."""
+    return math.log((total + 1) / (rows + 0.5)) * (PREDICATE_WEIGHT if predicate else 1.0)
 
 
 def rows_of(corpus, reading) -> set[int]:

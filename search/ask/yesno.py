@@ -7,8 +7,8 @@ happened in (R3年度は中止; 平成30年度と平成31年度のみ), はい o
 it (しかし…できませんでした) decides instead. Predicates match by Sudachi's synonym groups too
 (終わりましたか: 完了し). A question whether it still holds (今もありますか, 今も委託していますか)
 is answered いいえ by a sentence about the topic that says it was abolished or paused (廃止, 一時
-休止: the legend's words for direction エ), whether or not it holds the predicate, or that turns after the
-predicate to what is done from a later year on (委託化を実現したが、…令和3年度からは直営). A
+休止: the legend's words for direction エ), whether or not it holds the predicate, or that turns
+after the predicate to what is done from a later year on (委託化を実現したが、…令和3年度からは直営). A
 question about how far something has come (遅れているのですか, 順調ですか) is decided by the rows'
 progress grades. When no sentence about the topic holds the predicate, the document does not
 say: 文書からは判断できません, with the closest sentence.
