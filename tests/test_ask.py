@@ -337,6 +337,12 @@ def test_openapi_describes_ask(live):
     ("浸透ますの設置補助の利用率を上げるために何をしましたか", "fact"),  # 率を上げる asks no rate
     ("入間市を舞台にした映画の名前は何ですか", "fact"),
     ("茶畑テラスって誰が企画したの？担当課を教えて", "who"),
+    # どこ asks who only of a department: where something is written asks for rows, どこの施設 a facility.
+    ("空き家バンクのことが書いてあるのはどこですか", "list"),
+    ("空き家バンクはどこに載っていますか", "list"),
+    ("防犯灯のLED化が進んでいるのはどこの施設ですか", "status"),
+    ("空き家バンクはどこが運営していますか", "who"),  # どこが + a verbal noun and する: who does it
+    ("狭山茶のPRをしているのはどこですか", "who"),
 ])
 def test_the_kind_is_read_from_the_words(question, kind):
     assert read_kind(question).kind == kind
@@ -859,3 +865,11 @@ def test_a_quantity_asked_against_the_target_is_not_the_target(corpus):
     """目標に対して何%: the target (整備目標値71.4%) is what the answer is measured against."""
     response = answer_question(corpus, "幹線道路の整備は、目標に対して何%まで整備できましたか")
     assert response["answer"].startswith("75.8%です") and lines(response) == [297]
+
+
+def test_where_something_is_written_lists_its_rows_and_koto_names_nothing(corpus):
+    """…のことが書いてあるのはどこ: the rows that write 空き家バンク (332 and 334), not a department;
+    the formal noun こと is no topic word (it would keep only the row that writes こと)."""
+    response = answer_question(corpus, "空き家バンクのことが書いてあるのはどこですか")
+    assert response["kind"] == "list" and set(lines(response)) == {332, 334}
+    assert [t["text"] for t in response["interpretation"]["terms"]] == ["空き家バンク"]

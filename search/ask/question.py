@@ -299,8 +299,14 @@ def formal_nouns(text: str) -> list[tuple[int, int]]:
     alone, a kana piece like のうち would read as a word (農地)."""
     tokens = analyse(text)
     return [(tokens[i - 1].start if i and tokens[i - 1].surface == "の" else t.start, t.end)
-            for i, t in enumerate(tokens) if t.framing and t.pos[0] == "名詞" and t.pos[2] == ADVERBIAL
-            and HIRAGANA.match(t.surface)]
+            for i, t in enumerate(tokens) if t.pos[0] == "名詞" and HIRAGANA.match(t.surface)
+            and ((t.framing and t.pos[2] == ADVERBIAL) or (t.surface == "こと" and i and after_clause(tokens[i - 1])))]
+
+
+def after_clause(token) -> bool:
+    """Whether a word ends a clause or a noun phrase before a noun (使う|こと, 空き家バンクの|こと):
+    こと there is the formal noun, which Sudachi reads as a common one; it names nothing."""
+    return token.surface == "の" or token.pos[0] in ("動詞", "助動詞", "形容詞")
 
 
 def per_named_group(asked: Kind, text: str, mentions) -> Kind:
