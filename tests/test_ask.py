@@ -873,3 +873,12 @@ def test_where_something_is_written_lists_its_rows_and_koto_names_nothing(corpus
     response = answer_question(corpus, "空き家バンクのことが書いてあるのはどこですか")
     assert response["kind"] == "list" and set(lines(response)) == {332, 334}
     assert [t["text"] for t in response["interpretation"]["terms"]] == ["空き家バンク"]
+
+
+@pytest.mark.parametrize("question, count", [
+    ("第2節の公共施設の最適化で、Cの取組はいくつ？", "13件"),  # the section's number before its title
+    ("第2節の公共施設の最適化で、Dの取組はいくつ？", "0件"),  # none of its rows: 0, not "not found"
+])
+def test_a_section_named_by_number_and_title_scopes_a_count(corpus, question, count):
+    response = answer_question(corpus, question)
+    assert response["kind"] == "count" and count in response["answer"]

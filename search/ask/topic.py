@@ -419,7 +419,7 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: 
     row does. An item's title is read under its section's: 公共施設の長寿命化 names item
     施設の活用、長寿命化の推進 of section 公共施設の最適化. Otherwise the rows are the search's (a
     question and its search agree)."""
-    if not words or not match.coverage:
+    if not words or not (match.coverage or scoped):  # 空き家対策の項のEは: none may pass the filters
         return match
     weight = full_weight(words)
     candidates = sorted(match.coverage, key=match.coverage.get, reverse=True)[:ITEM_CANDIDATES]
