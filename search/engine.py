@@ -346,13 +346,15 @@ def search_response(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, 
         "results": results,
         "facets": facet_response(corpus, selection.counts, filters, settings["facet_size"]),
         "interpretation": interpretation(parsed, readings, selection.mode, filters, selection.understanding,
-                                         selection.truncated, sum(passing >> d & 1 for d in selection.neighbours)),
+                                         selection.truncated, sum(passing >> d & 1 for d in selection.neighbours),
+                                         found=selection.scores != {}),
     }, selection.truncated
 
 
 def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understanding: Understanding | None = None,
-                   cut_short: bool = False, neighbours: int = 0) -> dict:
-    """How the query was read, so a user sees why a row matched."""
+                   cut_short: bool = False, neighbours: int = 0, found: bool = True) -> dict:
+    """How the query was read, so a user sees why a row matched (``found``: whether the words
+    matched any row; how rows were chosen is said only then)."""
     notes = []
     if cut_short:
         notes.append("検索に時間がかかりすぎるため、途中までに見つかった取組だけを表示しています。"
@@ -367,9 +369,9 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
         notes.append(f"「{text}」を{FACET_NAMES_JA[facet]}「{'」「'.join(values)}」の条件として読みました。")
     if mode == "nothing":
         notes.append("検索できる語がありませんでした（助詞や問いかけの語だけでした）。")
-    if mode == "soft":
+    if mode == "soft" and found:
         notes.append("語の多くを含む取組を、含む語の重みの順に表示しています（すべての語を含むとは限りません）。")
-    if mode == "any":
+    if mode == "any" and found:
         notes.append("すべての語を含む取組がないため、いずれかの語を含む取組を、含む語の重みの順に表示しています。")
     for reading in readings:
         for c in reading.corrections:

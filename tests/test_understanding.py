@@ -330,3 +330,8 @@ def test_together_with_is_grammar():
     """市民団体と一緒に: 一緒 between と and に says "together with" (Sudachi: a common noun)."""
     assert content("市民団体と一緒に保全している") == ["市民", "団体", "保全"]
     assert "一緒" in content("一緒に行う")  # not after と: a word as typed
+
+
+def test_a_search_that_finds_nothing_does_not_say_how_it_chose_rows(corpus):
+    notes = search(corpus, q="市営墓地の管理")["interpretation"]["notes"]
+    assert notes == ["「墓地」は文書に出てきません。"]
