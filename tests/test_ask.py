@@ -882,3 +882,12 @@ def test_where_something_is_written_lists_its_rows_and_koto_names_nothing(corpus
 def test_a_section_named_by_number_and_title_scopes_a_count(corpus, question, count):
     response = answer_question(corpus, question)
     assert response["kind"] == "count" and count in response["answer"]
+
+
+@pytest.mark.parametrize("question", ["幸手市との協定はいつ結ぶ", "幸手市との協定はいつ結びましたか"])
+def test_a_verb_in_everyday_words_matches_the_action_noun_its_rows_write(corpus, question):
+    """結ぶ is in no row about 幸手市; row 89 writes the act as 締結 (the kanji of 結ぶ in a サ変
+    noun), so the date of 締結 answers when, not the row's status."""
+    response = answer_question(corpus, question)
+    assert response["kind"] == "when" and response["answer"].startswith("令和4年度中です")
+    assert lines(response) == [89]

@@ -195,6 +195,52 @@ def mistyped_in_context(corpus, words: list[Word], query: str) -> None:
                 break
 
 
+def verb_as_noun_in_context(corpus, known: Knowledge, words: list[Word]) -> None:
+    """A verb in everyday words (結ぶ) that the rows of the question's rarest word never use: the
+    document writes the act as a サ変 noun, and the noun it writes there with the verb's kanji is
+    the verb meant (幸手市との協定はいつ結ぶ: row 89 says 協定の締結). The kanji a native verb is
+    written with (結 of 結ぶ) is the kanji of the Sino-Japanese noun for the same act (締結,
+    連結); taking the noun only from those rows keeps 結果 or 結成 elsewhere out. The verb then
+    also matches as that noun (reported as its expansion)."""
+    known_words = [w for w in words if w.rows and not w.term.predicate]
+    if not known_words:
+        return
+    context = min((w.rows for w in known_words), key=len)
+    if len(context) > CONTEXT_ROWS:
+        return
+    for word in words:
+        kanji = verb_kanji(word.term.text)
+        if not kanji or word.rows & context:
+            continue
+        nouns = sorted({w for d in context for s in known.sentences[d] for w, _, _ in s.reading.words
+                        if kanji & set(w) and action_noun_in_kanji(w)})
+        for noun in nouns:
+            word.rows = word.rows | rows_with(corpus, noun)
+            word.expansions = word.expansions + [noun]
+            word.variants = word.variants + variants_of(noun, corpus.corrections)
+
+
+@lru_cache(maxsize=1024)
+def verb_kanji(text: str) -> frozenset[str]:
+    """The kanji of a word that Sudachi reads as one verb, or as the noun of a verb's stem
+    written with its kana ending (結ぶ, 結び → 結), else none."""
+    tokens = analyse(text)
+    if len(tokens) != 1 or not (tokens[0].pos[0] == "動詞" or OKURIGANA.fullmatch(text)):
+        return frozenset()
+    return frozenset(KANJI.findall(tokens[0].dictionary))
+
+
+KANJI = re.compile(r"[一-龯々]")
+OKURIGANA = re.compile(r"[一-龯々]+[ぁ-ゖ]+")
+
+
+@lru_cache(maxsize=4096)
+def action_noun_in_kanji(word: str) -> bool:
+    """Whether a word is a noun of action written in two or more kanji (締結: Sudachi's サ変可能)."""
+    tokens = analyse(word)
+    return bool(KANJI_RUN.fullmatch(word)) and len(tokens) == 1 and tokens[0].pos[2] == "サ変可能"
+
+
 def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str]]:
     """A noun that modifies the next one by の (市役所の庁舎) when no row holds the two together:
     the document never speaks of that head as the modifier's, so the modifier is the asker's own
@@ -353,6 +399,7 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
     words = read_words(corpus, known, selection, question.said, question.said_as_verbs)
     question.unjoined = unjoined_modifiers(words, question.query)
     mistyped_in_context(corpus, words, question.query)
+    verb_as_noun_in_context(corpus, known, words)
     question.terms = [w.term for w in words]
     question.phrases = [w.term.text for w in words if len(w.variants) and len(w.variants[0].words) > 1]
     names = {d["name"] for d in corpus.departments}
