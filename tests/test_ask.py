@@ -891,3 +891,22 @@ def test_a_verb_in_everyday_words_matches_the_action_noun_its_rows_write(corpus,
     response = answer_question(corpus, question)
     assert response["kind"] == "when" and response["answer"].startswith("令和4年度中です")
     assert lines(response) == [89]
+
+
+@pytest.mark.parametrize("question, start, line", [
+    ("婚活イベントの中止はいつまで続いた", "令和2年度以降", 481),
+    ("生涯学習の事業の中止はいつまで", "令和2年度以降", 103),
+])
+def test_until_when_answered_by_a_start_says_only_the_start_is_written(corpus, question, start, line):
+    """いつまで asks for an end: a sentence that gives only 令和2年度以降 (from then on) does not
+    answer it with that date as if it were the end."""
+    response = answer_question(corpus, question)
+    assert response["kind"] == "when" and lines(response) == [line]
+    assert response["answer"].startswith(f"いつまでかは書かれていません。書かれているのは始まりの時期で、{start}です。")
+
+
+def test_until_when_prefers_the_end_a_sentence_gives(corpus):
+    """In 平成29年度までは…平成30年度より, いつまで takes the end and いつから the start."""
+    until = answer_question(corpus, "同じ事業を継続していたのはいつまで")
+    since = answer_question(corpus, "年度ごとに対象やテーマを検討するようになったのはいつから")
+    assert until["answer"].startswith("平成29年度までです") and since["answer"].startswith("平成30年度よりです")

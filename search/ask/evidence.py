@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from index.analysis import normalize
 
 from ..understanding.tokens import analyse
-from .facts import SINCE, UNTIL, Fact, distance, find_dates, find_quantities
+from .facts import Fact, bound, distance, find_dates, find_quantities
 from .question import Question
 from .sentences import Sentence, Variant, locate
 from .topic import MIN_COVERAGE, TIER, Knowledge, Match, Word, full_weight, held_weight
@@ -175,10 +175,11 @@ def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Que
         if not facts:
             continue
         fact = min(facts, key=lambda f: (distance(f, candidate.spans, sentence.text)
-                                         - 8 * _direction_bonus(f, question)
+                                         - 8 * _direction_bonus(f, question, sentence.text)
                                          + 40 * _is_target(sentence.text, f, question)))
         candidate.fact = fact
-        candidate.score += (0.15 * _direction_bonus(fact, question) - 0.001 * distance(fact, candidate.spans, sentence.text)
+        candidate.score += (0.15 * _direction_bonus(fact, question, sentence.text)
+                            - 0.001 * distance(fact, candidate.spans, sentence.text)
                             - 0.25 * _is_target(sentence.text, fact, question))
         found.append(candidate)
     # A date or number in a sentence about something else does not answer: the fact's sentence
@@ -198,11 +199,12 @@ def _is_target(text: str, fact: Fact, question: Question) -> bool:
     return "目標" in text[max(0, fact.start - 8):fact.start] or "目指" in text[fact.end:fact.end + 8]
 
 
-def _direction_bonus(fact: Fact, question: Question) -> float:
-    if question.kind != "when":
+def _direction_bonus(fact: Fact, question: Question, text: str) -> float:
+    """For いつから, a start; for いつまで, an end, and a start (令和2年度以降) answers it only
+    when no sentence gives an end."""
+    if question.kind != "when" or not (question.since or question.until):
         return 0.0
-    if question.since and fact.suffix in SINCE:
-        return 1.0
-    if question.until and fact.suffix in UNTIL:
-        return 1.0
-    return 0.0
+    side = bound(fact, text)
+    if question.until:
+        return {"end": 1.0, "start": -1.0}.get(side, 0.0)
+    return 1.0 if side == "start" else 0.0

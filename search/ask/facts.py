@@ -24,6 +24,10 @@ DATE = re.compile(
 )
 SINCE = ("から", "からは", "より", "以降")
 UNTIL = ("まで", "までに", "末", "中", "中に", "以内")
+# Words that make a date, right after it in its clause, the end of something (で終了, に完了,
+# までが期限) or its start (に開始, から実施): the bound an いつまで or いつから question asks for.
+END_WORDS = re.compile(r"^[^、。，]{0,6}?(?:終了|完了|満了|期限|廃止|終わ|完成|閉鎖)")
+START_WORDS = re.compile(r"^[^、。，]{0,6}?(?:開始|始ま|始め|開設|運用開始|スタート)")
 
 # Counters the document uses after a number, longest first so that 万円 wins over 円.
 UNITS = ("千円", "万円", "億円", "円", "人", "名", "件", "か所", "ヶ所", "カ所", "ヵ所", "箇所", "回",
@@ -65,6 +69,22 @@ def find_dates(text: str) -> list[Fact]:
     """
     return [Fact(m.start(), m.end(), m.group(0), m.group("suffix") or "") for m in DATE.finditer(text)
             if m.group(0)]
+
+
+def bound(fact: Fact, text: str) -> str:
+    """Whether a date is written as an end ("end": 令和3年度まで, 3月31日で終了) or a start
+    ("start": 令和2年度以降, 6月から開始) of what its sentence tells, else "".
+
+    >>> text = "令和2年度以降は中止となり、平成31年3月31日で終了しました"
+    >>> [bound(f, text) for f in find_dates(text)]
+    ['start', 'end']
+    """
+    after = text[fact.end:]
+    if fact.suffix in UNTIL or (fact.suffix not in SINCE and END_WORDS.match(after)):
+        return "end"
+    if fact.suffix in SINCE or START_WORDS.match(after):
+        return "start"
+    return ""
 
 
 def quantity_pattern(units: tuple[str, ...]):

@@ -8,7 +8,7 @@ import re
 from .answer import Answer, Asked
 from .clauses import tokens
 from .evidence import Found, fact_sentences, ranked, topic_sentences
-from .facts import distance, find_quantities
+from .facts import bound, distance, find_quantities
 from .sentences import Sentence, locate
 from .wording import source_note
 
@@ -66,8 +66,14 @@ def answer_fact_value(asked: Asked) -> Answer | None:
     top = found[0]
     value = top.fact.text
     text = f"{re.sub(r'(?<=[でま中])に$', '', value)}です。"
+    coverage = top.coverage
+    if asked.question.kind == "when" and asked.question.until and not asked.question.since \
+            and bound(top.fact, top.sentence.text) == "start":
+        # いつまで answered by 令和2年度以降: say that only the start is written.
+        text = f"いつまでかは書かれていません。書かれているのは始まりの時期で、{value}です。"
+        coverage *= 0.8
     return Answer(asked.question.kind, _with_source(asked, text, top), found=[top], value=value,
-                  coverage=top.coverage)
+                  coverage=coverage)
 
 
 QUOTED_NAME = re.compile(r"「([^」]{2,40})」")
