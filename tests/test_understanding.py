@@ -335,3 +335,30 @@ def test_together_with_is_grammar():
 def test_a_search_that_finds_nothing_does_not_say_how_it_chose_rows(corpus):
     notes = search(corpus, q="市営墓地の管理")["interpretation"]["notes"]
     assert notes == ["「墓地」は文書に出てきません。"]
+
+
+def test_kana_that_end_a_verb_are_no_word_of_their_own(corpus):
+    """動かしていた: the kana after 動か read like 指定 (してい), but they end the verb."""
+    response = search(corpus, q="市役所で長年動かしていたホストコンピュータ")
+    assert "指定" not in widened(response, "reading")
+    assert [t["text"] for t in response["interpretation"]["terms"]] == ["市役所", "ホストコンピュータ"]
+    assert lines(response)[0] == 588
+
+
+@pytest.mark.parametrize("typed, concept", [("害獣の駆除", "害獣駆除"), ("害獣を駆除してほしい", "害獣駆除"),
+                                            ("道路の穴ぼこやひび割れの補修", "道路の穴ぼこ")])
+def test_a_concept_of_the_table_typed_with_a_particle_between_its_words(corpus, typed, concept):
+    """The table's everyday words span several words of the query (害獣 and 駆除, joined by の or
+    を): together they are the concept, whose expansions find the rows that neither word alone
+    finds (害獣 is no word of the document, and 道路 alone would find every road)."""
+    response = search(corpus, q=typed)
+    terms = {t["text"]: t for t in response["interpretation"]["terms"]}
+    assert concept in terms and terms[concept]["expansions"]
+    assert set(lines(search(corpus, q=concept))) & set(lines(response)[:3])
+
+
+def test_the_known_head_of_a_concept_stays_a_word(corpus):
+    """飛行機の騒音: 飛行機 is no word of the document, 騒音 is; the row on noise answers too."""
+    response = search(corpus, q="入間基地の飛行機の騒音について")
+    assert {"飛行機の騒音", "騒音"} <= {t["text"] for t in response["interpretation"]["terms"]}
+    assert 501 in lines(response)[:3]

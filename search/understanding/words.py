@@ -161,7 +161,8 @@ class LeafReader:
         whole = self.by_reading(analyse(text))
         if whole:  # 健康増新, がくどう保育: the whole word reads like a corpus word
             return Leaf(text, widened=whole)
-        units = merge_kana(self.units(text, tokens), self.by_reading)
+        units = merge_concepts(text, merge_kana(self.units(text, tokens), self.by_reading), self.has_concept,
+                               self.contains)
         for unit in units[MAX_SENTENCE_WORDS:]:
             self.dropped.append(Dropped(unit.text, "too many words"))
         units = units[:MAX_SENTENCE_WORDS]
@@ -258,7 +259,7 @@ class LeafReader:
                 for j in range(run_end, i + 2, -1):
                     entries = self.vocabulary.same_reading(katakana(text[i:j]))
                     inside = [t for t in tokens if t.start < j and t.end > i]
-                    if entries and not all(t.framing for t in inside):
+                    if entries and not all(t.framing for t in inside) and not self.ends_a_word(inside[0], i):
                         widened = tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
                         found.append((i, j, Unit(text[i:j], i, j, tuple(inside), "noun", widened)))
                         i = j
@@ -266,6 +267,12 @@ class LeafReader:
                 else:
                     i += 1
         return found
+
+    @staticmethod
+    def ends_a_word(token: Token, start: int) -> bool:
+        """Whether a kana run starting at ``start`` begins inside a word written with kanji: the
+        kana that end it (し of 動かし in 動かしていた) are no word of their own (してい → 指定)."""
+        return token.start < start and bool(KANJI.search(token.surface))
 
     def resolve(self, unit: Unit, units: list[Unit], depth: int = 0) -> list[Leaf]:
         """The leaves that match one unit (see the module docstring for the order)."""
@@ -341,6 +348,39 @@ def merge_kana(units: list[Unit], by_reading) -> list[Unit]:
                 merged[-1] = Unit(last.text + unit.text, last.start, unit.end, last.tokens + unit.tokens, "noun", widened)
                 continue
         merged.append(unit)
+    return merged
+
+
+# What may stand between the words of a concept of the table as people type it (害獣の駆除 for
+# the table's 害獣駆除): nothing, or the particle that joins a noun to its head.
+JOINERS = ("", "の", "を")
+
+
+def merge_concepts(text: str, units: list[Unit], has_concept, contains) -> list[Unit]:
+    """Consecutive units that together name a concept of the table (道路の穴ぼこ, 害獣の駆除 for
+    害獣駆除), one of them a word the documents never use, are one unit named as the table writes
+    it: the concept's expansions are what the words mean together, which the known words alone
+    (道路) do not find. Their head, when the documents use it (騒音 of 飛行機の騒音), stays a word
+    of its own. Longest first."""
+    merged, i = [], 0
+    while i < len(units):
+        for j in range(len(units), i + 1, -1):
+            run = units[i:j]
+            if any(text[a.end:b.start] not in JOINERS for a, b in zip(run, run[1:])) \
+                    or all(u.widened or contains(u.text) for u in run):
+                continue
+            typed, bare = text[run[0].start:run[-1].end], "".join(u.text for u in run)
+            key = next((k for k in (typed, bare) if has_concept(k)), None)
+            if key:
+                tokens = tuple(t for u in run for t in u.tokens)
+                merged.append(Unit(key, run[0].start, run[-1].end, tokens, "noun"))
+                if contains(run[-1].text):
+                    merged.append(run[-1])
+                i = j
+                break
+        else:
+            merged.append(units[i])
+            i += 1
     return merged
 
 
