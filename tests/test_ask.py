@@ -910,3 +910,30 @@ def test_until_when_prefers_the_end_a_sentence_gives(corpus):
     until = answer_question(corpus, "同じ事業を継続していたのはいつまで")
     since = answer_question(corpus, "年度ごとに対象やテーマを検討するようになったのはいつから")
     assert until["answer"].startswith("平成29年度までです") and since["answer"].startswith("平成30年度よりです")
+
+
+def test_a_quoted_word_the_documents_never_use_is_read_by_its_sound(corpus):
+    """いわゆる「ふめいすい」: quotes keep the word whole; written in kana, it is 不明水."""
+    response = answer_question(corpus, "下水の管に地下水がしみこむ、いわゆる「ふめいすい」の対策の担当はどこの課？")
+    assert response["kind"] == "who" and response["answer"].startswith("下水道施設課")
+    assert lines(response) == [306]
+
+
+@pytest.mark.parametrize("question, facet, code, count", [
+    ("デジタル行政推進課の担当分で、取組が「課題があり、うまく進められていない」になっているのはいくつですか", "effort", "え", 6),
+    ("進捗が「事業に着手していない、または後退している」にあたる施策は、全体で何件ありますか", "progress", "E", 5),
+])
+def test_rows_counted_by_what_their_grade_has_become(corpus, question, facet, code, count):
+    """…になっているのはいくつ counts rows (not a quantity written in one); にあたる frames."""
+    response = answer_question(corpus, question)
+    assert response["kind"] == "count" and response["answer"].count(f"{count}件") == 1
+    assert {(f["filter"], f["value"]) for f in response["interpretation"]["filters"]} >= {(facet, code)}
+    assert not response["interpretation"]["terms"]
+
+
+def test_a_label_with_an_adverb_and_its_code_in_brackets(corpus):
+    """計画達成にはまだ遠い（D）: the label of D with まだ inside and its code after it, not 達成 (A)."""
+    response = answer_question(corpus, "企画課の施策のなかで、計画達成にはまだ遠い（D）ってなってるのはどれ？")
+    filters = {(f["filter"], f["value"]) for f in response["interpretation"]["filters"]}
+    assert filters == {("department", "企画課"), ("progress", "D")}
+    assert lines(response) == [89, 481, 525, 527]

@@ -115,7 +115,8 @@ KIND_PATTERNS = [
                   # のはどこの施設 asks which facility: a noun after どこの other than a department's.
                   r"|の は (?:どこ|どちら)(?! まで| の (?!課|部署|部局|担当|所管))")),
     ("when", words(r"いつ|何時|何 (?:年度|年|月|日)|時期|日程|年度 は")),
-    ("count", words(COUNTED + r" (?:(?:は|が|の|で|って|数|件数|総数|全部|合計|全体|合わせる|て|いる|其々|各々|言う|と|、|単位|毎|数える) ){0,4}"
+    # 取組が〓になっているのはいくつ: what rows have become (に成る) is how they are counted.
+    ("count", words(COUNTED + r" (?:(?:は|が|の|で|って|数|件数|総数|全部|合計|全体|合わせる|て|居る|其々|各々|言う|と|、|単位|毎|数える|に 成る) ){0,6}"
                     r"(?:何 件|幾つ|何 項目|何 個)|(?:何 件|幾つ|何 個) (?:の )?" + ROW +
                     r"|" + COUNTED + r" (?:の )?(?:数|件数|総数) (?:は|を|が)")),
 ]
@@ -361,8 +362,8 @@ def read_kind(text: str) -> Kind:
         return aggregate
     for kind, pattern in KIND_PATTERNS:
         m = pattern.search(s.joined)
-        if m:
-            return Kind(kind, s.written(m), spans=cue_spans(s, m, kind))
+        if m:  # the cue as shown: without the blanked filter it may start with (〓になっているのはいくつ)
+            return Kind(kind, s.written(m).lstrip("〓"), spans=cue_spans(s, m, kind))
     predicate = yes_no_predicate(s)
     if predicate and predicate not in EVALUATIVE and intends(s, predicate) and not STILL.search(s.joined):
         # 今後は続けるんですか、やめるんですか: the direction the rows are given answers it.

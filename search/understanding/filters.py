@@ -53,6 +53,7 @@ ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,10}?|[ぁ-ゖ]{0,12})(?:取組|�
 # A run of the question's words may skip this many of a label's words (期限内に完了・終了した:
 # 期限内に事業が完了・終了したもの without 事業).
 MAX_LABEL_GAPS = 1
+CODE_GLOSS = re.compile(r"\s*[(（]\s*(?P<code>[A-Ea-eあいうえおアイウエオ])\s*[)）]")
 INFLECTION_TO_END = re.compile(r"[ぁ-ゖ]{1,6}(?=\s|$)")
 VERB_STEM = re.compile(r"^.*[一-龯々](?=[ぁ-ゖ]*[うくぐすつぬぶむる]$)")  # up to a verb's last kanji
 LEGEND_SKIP = frozenset({"物", "為る", "居る", "成る", "有る", "おる", "事", "取り組み", "もの"})
@@ -299,9 +300,16 @@ def find_legend_wording(text: str, labels) -> tuple[str, str, int, int] | None:
             end = words[j - 1][2]
             while end in suffixes:  # a suffix is part of its word (目標達成|済み)
                 end = suffixes[end]
-            if "\0" in text[words[i][1]:end] or not ROW_AFTER.match(text[end:]):
+            # 計画達成にはまだ遠い（D）: the writer names the label's code after it; that says
+            # the words describe a grade, wherever they stand.
+            gloss = CODE_GLOSS.match(text, end)
+            if gloss:
+                end = gloss.end()
+            if "\0" in text[words[i][1]:end] or not (gloss or ROW_AFTER.match(text[end:])):
                 continue
             for key, sequence in sequences.items():
+                if gloss and key[1].upper() != gloss.group("code").upper():
+                    continue
                 n = len(run)
                 gaps = in_order(run, sequence)
                 if n / len(sequence) < 0.3 or gaps is None or gaps > MAX_LABEL_GAPS:

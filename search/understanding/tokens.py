@@ -29,7 +29,8 @@ REQUEST_AFTER = frozenset({"たい", "下さる", "くださる", "欲しい", "
 # Verbs that, after に or を, make a compound particle (について, に関して, に対する, によって,
 # を通じて, に向けた): grammar, like the particle itself, not a topic.
 PARTICLE_VERBS = frozenset({"つく", "付く", "関する", "対する", "よる", "因る", "依る", "とる", "取る", "おける",
-                            "於く", "係る", "関わる", "向ける", "通じる", "めぐる", "巡る", "わたる", "渡る"})
+                            "於く", "係る", "関わる", "向ける", "通じる", "めぐる", "巡る", "わたる", "渡る",
+                            "当たる", "あたる"})  # にあたる施策: the rows that fall under a grade
 # Determiners of manner (どんな, どういう, こんな): a noun they govern, used as an adverb
 # (どういうふうに, どんな感じで, どういう形で), asks "in what way" and names no topic.
 MANNER_DETERMINERS = frozenset({"どんな", "どういう", "どのような", "どの", "どういった", "こんな", "そんな"})

@@ -90,9 +90,22 @@ class LeafReader:
         if node is None:
             return None
         if isinstance(node, Leaf):
-            return node if node.exact or excluded else self.leaf(node.text)
+            if node.exact and not excluded:
+                return self.quoted(node)
+            return node if excluded else self.leaf(node.text)
         children = [self._tree(c, excluded or node.op == "not") for c in node.children]
         return _node(node.op, children)
+
+    def quoted(self, leaf: Leaf) -> Leaf:
+        """A quoted phrase is matched whole; but one the documents never use (いわゆる「ふめいすい」)
+        is still read as the one corpus word it sounds or is spelled like (不明水): quotes keep
+        words together, they do not ask for a spelling the documents lack."""
+        if self.contains(leaf.text):
+            return leaf
+        kept = len(self.dropped)
+        understood = self.leaf(leaf.text)
+        del self.dropped[kept:]
+        return understood if isinstance(understood, Leaf) and understood.widened else leaf
 
     def _without_row_nouns(self, node, filtered: bool):
         """Drop the row nouns (事業, 取組) when a filter or another word says which rows."""
