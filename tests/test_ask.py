@@ -937,3 +937,18 @@ def test_a_label_with_an_adverb_and_its_code_in_brackets(corpus):
     filters = {(f["filter"], f["value"]) for f in response["interpretation"]["filters"]}
     assert filters == {("department", "企画課"), ("progress", "D")}
     assert lines(response) == [89, 481, 525, 527]
+
+
+def test_an_item_named_with_items_word_and_a_range_of_every_grade(corpus):
+    """防災体制の充実の項目って、A〜Eの評価がどういう内訳: 項目 names the item (項) as 項 does, and
+    A〜E is every progress grade (the facet asked about), no condition and no topic word."""
+    response = answer_question(corpus, "防災体制の充実の項目って、A〜Eの評価がどういう内訳になってますか？")
+    assert lines(response) == [439, 440, 441, 442, 443, 444, 445]
+    assert not response["interpretation"]["filters"]
+    assert "（まとめるとAが4件、Bが3件）" in response["answer"]
+
+
+def test_a_range_of_codes_is_each_grade_in_it(corpus):
+    response = answer_question(corpus, "進捗がB～Dの子育ての取組は")
+    assert {f["value"] for f in response["interpretation"]["filters"]} == {"B", "C", "D"}
+    assert "D" not in [t["text"] for t in response["interpretation"]["terms"]]

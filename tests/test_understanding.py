@@ -362,3 +362,9 @@ def test_the_known_head_of_a_concept_stays_a_word(corpus):
     response = search(corpus, q="入間基地の飛行機の騒音について")
     assert {"飛行機の騒音", "騒音"} <= {t["text"] for t in response["interpretation"]["terms"]}
     assert 501 in lines(response)[:3]
+
+
+def test_a_range_of_grade_codes_filters_by_each(corpus):
+    response = search(corpus, q="子育て 進捗B〜D")
+    assert response["interpretation"]["filters"] == {"progress": ["B", "C", "D"]}
+    assert set(lines(response)) == set(lines(search(corpus, q="子育て", progress=["B", "C", "D"])))

@@ -8,7 +8,7 @@ from index.grades import GRADES
 from .answer import Answer, Asked
 from .evidence import FUTURE, best_sentence, names_something, row_context
 from .topic import full_weight, held_weight, rows_without
-from .wording import (GRADE_NAMES_JA, codes_of, counting_note, describe_summary, grade_summary, grade_text,
+from .wording import (GRADE_NAMES_JA, codes_of, counting_note, describe_summary, grade_summary, grade_text, tally,
                       measure_name, subject)
 
 MAX_LISTED = 10
@@ -95,7 +95,9 @@ def answer_status(asked: Asked) -> Answer:
         text = (f"{what}は1件で、{measure_name(known, d)}の進捗区分は"
                 f"{grade_text(corpus, 'progress', known.records[d]['progress'])}です。")
     else:
-        text = f"{what}は{len(rows)}件で、{GRADE_NAMES_JA[breakdown]}は{describe_summary(summary)}です。"
+        # The labels are long: a tally after them (Aが4件、Bが3件) lets the counts be read at a glance.
+        glance = f"（まとめると{tally(summary)}）" if len(summary) > 1 else ""
+        text = f"{what}は{len(rows)}件で、{GRADE_NAMES_JA[breakdown]}は{describe_summary(summary)}です{glance}。"
         if len(rows) <= 2 * MAX_LISTED:
             listed = [f"{measure_name(known, d)}{'・'.join(codes_of(known.records[d][breakdown]))}"
                       for d in rows[:MAX_LISTED]]

@@ -111,6 +111,11 @@ def describe_summary(summary: list[dict]) -> str:
     return "、".join(f"{s['code']}（{s['label']}）が{s['count']}件" for s in summary)
 
 
+def tally(summary: list[dict]) -> str:
+    """Aが4件、Bが3件: a breakdown at a glance, each code beside its count."""
+    return "、".join(f"{s['code']}が{s['count']}件" for s in summary)
+
+
 def measure_name(known: Knowledge, docnum: int) -> str:
     record = known.records[docnum]
     return f"「{record['measure']}」（{'・'.join(record['departments'])}）"

@@ -132,7 +132,7 @@ def read_filters(text: str, corpus) -> FilterReading:
     blanker = Blanker(text, protected)
     mentions: list[Mention] = []
     # Chapter titles before everyday grade words: 緑豊かな of a title is no grade (豊か, 充実).
-    for reader in (_grade_codes, _legend_labels, _chapters, _grade_words, _departments):
+    for reader in (_grade_ranges, _grade_codes, _legend_labels, _chapters, _grade_words, _departments):
         mentions += reader(blanker, corpus)
         blanker.read = mentions
     filters: dict[str, list[str]] = {}
@@ -209,6 +209,29 @@ def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
                 codes, end = _compared(kind, codes[0], compared.group("side")), compared.end()
             found += [_mention(blanker, kind, code, m.start(), end, "code") for code in codes]
             blanker.take(m.start(), end)
+    return found
+
+
+# A range of codes (B〜D, BからD, あ～う): every grade from one to the other, as the legend lists them.
+RANGES = {kind: re.compile(rf"{before}(?P<a>{CODE_CLASS[kind]})\s*(?:〜|~|から)\s*(?P<b>{CODE_CLASS[kind]})"
+                           rf"(?:まで)?{CODE_BOUNDARY[kind]}")
+          for kind, before in (("progress", r"(?<![A-Za-z0-9])"), ("effort", r"(?:(?<![ぁ-ゖ])|(?<=[がはもを]))"),
+                               ("direction", r"(?<![ァ-ヺ])"))}
+
+
+def _grade_ranges(blanker: Blanker, corpus) -> list[Mention]:
+    """Codes in a range; a range of every grade (A〜Eの評価) names the facet, not a condition."""
+    found = []
+    for kind, pattern in RANGES.items():
+        for m in pattern.finditer(blanker.text):
+            order = list(GRADES[kind])
+            a, b = (m.group(g).upper() if kind == "progress" else m.group(g) for g in ("a", "b"))
+            if not blanker.free(m.start(), m.end()) or order.index(a) >= order.index(b):
+                continue
+            codes = order[order.index(a):order.index(b) + 1]
+            if len(codes) < len(order):
+                found += [_mention(blanker, kind, code, m.start(), m.end(), "code") for code in codes]
+            blanker.take(m.start(), m.end())
     return found
 
 
