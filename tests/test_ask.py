@@ -952,3 +952,22 @@ def test_a_range_of_codes_is_each_grade_in_it(corpus):
     response = answer_question(corpus, "進捗がB～Dの子育ての取組は")
     assert {f["value"] for f in response["interpretation"]["filters"]} == {"B", "C", "D"}
     assert "D" not in [t["text"] for t in response["interpretation"]["terms"]]
+
+
+def test_the_unit_asked_for_is_no_topic_word(corpus):
+    """何メートル asks a length (395m): メートル is the counter asked for, not a word the rows must hold."""
+    response = answer_question(corpus, "開発に合わせて整備された、既存の道路どうしをつなぐ通り抜け道路は何メートルですか")
+    assert response["answer"].startswith("395mです") and lines(response) == [283]
+    assert "メートル" not in [t["text"] for t in response["interpretation"]["terms"]]
+
+
+def test_two_sentences_asking_two_quantities(corpus):
+    response = answer_question(corpus, "市民提案ボックスは5年間でどれくらいの件数を扱ったんですか？"
+                                       "ついでにパブコメの件数もわかれば教えてください。")
+    assert response["answer"].startswith("623件です。また、二つ目の問いへの答えは36件です。")
+
+
+def test_as_planned_is_answered_by_the_grade_when_no_sentence_says(corpus):
+    """計画どおり開けてるの: no sentence says 開ける; the row's grade D says it does not go as planned."""
+    response = answer_question(corpus, "高齢者の地域ケア会議って、計画どおりちゃんと開けてるの？")
+    assert response["answer"].startswith("いいえ。進捗区分で見ると") and lines(response) == [223]

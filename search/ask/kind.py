@@ -309,7 +309,8 @@ def number_unit(s: Stream) -> tuple[str, str] | None:
 ASKING = words(r"(?:どの|どこ の|何) (?:課|部署|部局|部)|担当 課|所管 課|部署|部局|担当 部署"
                r"|(?:担当|所管)(?= (?:は|を|が|の|為る|し|て|居る|です|な))"
                r"|時期|日程|何 (?:年度|年|月|日|時)|年度 は"
-               r"|件数|人数|回数|総数|何 (?:件|人|名|回|箇所|個|項目|校|団体|施設|台|世帯|倍|種類|%|パーセント|割)"
+               r"|件数|人数|回数|総数|何 (?:件|人|名|回|箇所|個|項目|校|団体|施設|台|世帯|倍|種類|%|パーセント|割"
+               r"|km|キロ|メートル|m|ha|ヘクタール)"
                r"|" + HOW_IT_FEELS + r"|状況|具合|進捗|実績|成果|結果|課題|評価|様子|現状"
                r"|方針|予定|見通し|見込み|将来|積もり|考え|方向 性|方向性|計画 は"
                r"|理由|原因|要因|(?:訳|背景|経緯)(?= (?:は|を|が))"
@@ -411,6 +412,13 @@ def two_quantities(text: str) -> tuple[str, str] | None:
     first = min(cues, key=lambda m: m.start())
     end = s.span(first)[1]
     after = NEXT_QUESTION.match(text[end:])
-    if not after or not any(s.span(m)[0] >= end + after.end() for m in cues):
-        return None
-    return text[:end] + "ですか", text[end + after.end():]
+    if after and any(s.span(m)[0] >= end + after.end() for m in cues):
+        return text[:end] + "ですか", text[end + after.end():]
+    # Or two sentences, each asking one (…何件扱ったんですか？ついでに…の件数も教えてください).
+    sentences = [part for part in SENTENCE_END.split(text) if part.strip()]
+    if len(sentences) == 2 and all(number_unit(stream(part)) for part in sentences):
+        return sentences[0], sentences[1]
+    return None
+
+
+SENTENCE_END = re.compile(r"(?<=[?？。])")

@@ -26,6 +26,7 @@ from .years import against_the_year
 from .wording import grade_text, measure_name, source_note
 
 YES, NO, PARTLY, UNDECIDED = "はい", "いいえ", "一部", "文書からは判断できません"
+AS_PLANNED = re.compile(r"(?:計画|予定|目標)(?:通り|どおり)|順調に")
 MAX_QUOTED = 3
 SLACK = 0.3  # a deciding sentence may hold this much less of the topic than the best one
 PAST_FIELDS = ("effort_comment", "direction_comment", "content", "measure")
@@ -38,12 +39,13 @@ def asked_negatively(asked: Asked) -> bool:
     return any(negated_after(text, p) for p in lemma_positions(text, asked.question.predicate))
 
 
-def by_grade(asked: Asked) -> Answer | None:
-    """はい / いいえ from the progress grades of the rows asked about."""
+def by_grade(asked: Asked, yes_grades: str = "") -> Answer | None:
+    """はい / いいえ from the progress grades of the rows asked about (``yes_grades`` answer はい;
+    by default those of the question's evaluative predicate)."""
     rows = asked.ordered_rows()
     if not rows:
         return None
-    yes_grades = EVALUATIVE[asked.question.predicate]
+    yes_grades = yes_grades or EVALUATIVE[asked.question.predicate]
     flip = asked_negatively(asked)
     records = asked.known.records
     yes = [d for d in rows if (records[d]["progress"] in yes_grades) != flip]
@@ -138,6 +140,10 @@ def answer_yesno(asked: Asked) -> Answer | None:
         # was done for a question about the past (the direction comment says what will be).
         top = found[0]
         note = f"（「{asked.question.predicate}」という語はありませんが、この記述から判断しました）"
+    elif AS_PLANNED.search(asked.question.text):
+        # 計画どおり開けてるの: whether it goes as planned, which the progress grade says when no
+        # sentence about the topic holds the predicate (開催の計画が立案出来ず: D, いいえ).
+        return by_grade(asked, EVALUATIVE["順調"])
     else:
         return undecided(asked, found[0])
     verdict, sentences = decide(asked, top)
