@@ -225,6 +225,11 @@ def test_plain_noun_stays_a_word(corpus):
     # 縮小 alone is what comments say of events cut in the pandemic; as a predicate it is ウ.
     assert search(corpus, q="縮小")["interpretation"]["filters"] == {}
     assert search(corpus, q="縮小していく事業")["interpretation"]["filters"] == {"direction": ["ウ"]}
+    # Typed as a word of its own beside a topic, like a filter, it is ウ too.
+    response = search(corpus, q="文化イベント 縮小")
+    assert response["interpretation"]["filters"] == {"direction": ["ウ"]}
+    assert lines(response) == [420]
+    assert search(corpus, q="縮小した文化イベント")["interpretation"]["filters"] == {"direction": ["ウ"]}
 
 
 @pytest.mark.parametrize("text", ["ドローンの活用", "カジノ", "墓地・霊園の整備", "ぴよぴよぴよ",

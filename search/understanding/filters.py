@@ -389,7 +389,8 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
             if end is None:
                 continue
             start = tokens[i - 1].start if negated_by_prefix else start
-        elif use == "named" or (use == "predicate" and end == token.end):
+        elif use == "named" or (use == "predicate" and end == token.end
+                                and not _typed_alone(blanker.text, start, end)):
             named_by = _facet_named_before(blanker.text[:start], kind)
             if named_by is None:
                 continue
@@ -402,6 +403,13 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
             found.append(_mention(blanker, kind, code, start, end, "word"))
         blanker.take(start, end)
     return found
+
+
+def _typed_alone(text: str, start: int, end: int) -> bool:
+    """A word typed on its own beside others (文化イベント 縮小): like a search filter, not a word of
+    a sentence (縮小した行事)."""
+    before, after = text[:start], text[end:]
+    return (not before or before[-1].isspace()) and (not after or after[0].isspace()) and len(text.split()) > 1
 
 
 NEGATING_PREFIXES = ("未", "不", "非")
