@@ -373,3 +373,11 @@ def test_a_range_of_grade_codes_filters_by_each(corpus):
     response = search(corpus, q="子育て 進捗B〜D")
     assert response["interpretation"]["filters"] == {"progress": ["B", "C", "D"]}
     assert set(lines(response)) == set(lines(search(corpus, q="子育て", progress=["B", "C", "D"])))
+
+
+def test_a_verb_the_documents_never_use_is_widened_by_its_nouns_synonym_group(corpus):
+    """引っ越してくる: the verb is no word of the document; its noun 引っ越し shares Sudachi's
+    synonym group with 移住, which the rows on moving to the city use."""
+    response = search(corpus, q="若い家族が引っ越してくるための補助")
+    assert "移住" in widened(response, "synonym")
+    assert {333, 334} <= set(lines(response)[:3])

@@ -294,6 +294,9 @@ class LeafReader:
         if self.contains(unit.text) or self.has_concept(unit.text):
             return [Leaf(unit.text, widened=self.synonyms_of_rare(unit.tokens, unit.text), kind=unit.kind)]
         if unit.kind == "predicate":
+            widened = self.noun_of_verb(unit)
+            if widened:  # 引っ越して: its noun 引っ越し shares Sudachi's synonym group with 移住
+                return [Leaf(unit.text, widened=widened)]
             self.dropped.append(Dropped(unit.text, "unknown"))
             return []
         widened = self.by_reading(unit.tokens) or self.synonyms(unit.tokens, unit.text) or \
@@ -332,6 +335,17 @@ class LeafReader:
         has results enough, and each synonym is one more look-up over them."""
         rows = self.vocabulary.rows(text.lower()) or self.count_rows(text)
         return self.synonyms(tokens, text) if rows < max(MIN_RARE, RARE_SHARE * self.size) else ()
+
+    def noun_of_verb(self, unit: Unit) -> tuple[Expansion, ...]:
+        """The corpus words in the synonym group of the noun a verb the documents never use is
+        made from (引っ越し of 引っ越して → 移住): Sudachi gives nouns synonym groups, not verbs."""
+        verb = unit.tokens[0]
+        if len(unit.tokens) != 1 or verb.pos[0] != "動詞":
+            return ()
+        noun = analyse(verb.surface)
+        if len(noun) != 1 or noun[0].pos[0] != "名詞":
+            return ()
+        return self.synonyms(noun, verb.surface)
 
     def synonyms(self, tokens, text: str) -> tuple[Expansion, ...]:
         """Corpus words in the Sudachi synonym group of a single word (お + 年寄り counts as one)."""
