@@ -42,9 +42,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, fourth round, dev half": ("search-hard4-dev",),
           "harder, fourth round, held-out half": ("search-hard4-heldout",),
           "harder, fifth round, dev half": ("search-hard5-dev",),
-          "harder, fifth round, held-out half": ("search-hard5-heldout",)}
+          "harder, fifth round, held-out half": ("search-hard5-heldout",),
+          "harder, sixth round, dev half": ("search-hard6-dev",),
+          "harder, sixth round, held-out half": ("search-hard6-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
-            "search-hard5-heldout")
+            "search-hard5-heldout", "search-hard6-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
