@@ -971,3 +971,35 @@ def test_as_planned_is_answered_by_the_grade_when_no_sentence_says(corpus):
     """計画どおり開けてるの: no sentence says 開ける; the row's grade D says it does not go as planned."""
     response = answer_question(corpus, "高齢者の地域ケア会議って、計画どおりちゃんと開けてるの？")
     assert response["answer"].startswith("いいえ。進捗区分で見ると") and lines(response) == [223]
+
+
+def test_whether_it_is_true_asks_about_what_comes_before(corpus):
+    """…って本当？ frames the question: 本当 is no topic word, and the predicate is what comes before."""
+    status = answer_question(corpus, "地区スポーツ広場の整備が止まってるって本当？どういう状況なの")
+    assert status["kind"] == "status" and lines(status) == [159] and "D（" in status["answer"]
+    yesno = answer_question(corpus, "コンビニで証明書を取るときの手数料が値下げされたって本当ですか")
+    assert yesno["answer"].startswith("はい。") and yesno["interpretation"]["cues"] == ["値下げ"]
+
+
+def test_rows_counted_with_their_number_asked_as_kensuu(corpus):
+    response = answer_question(corpus, "地域振興課が担当してるもので、取り組みが「課題があってうまく進められていない」になってる件数は？")
+    assert response["kind"] == "count" and "8件" in response["answer"]
+
+
+def test_an_item_named_with_tteiu_and_a_grade_word_with_its_code(corpus):
+    """っていう項目 names an item; 目標を達成してる（A）: the code after the inflected wording names
+    the label, and in a count it stays a filter."""
+    response = answer_question(corpus, "防災体制の充実っていう項目の中で、もう目標を達成してる（A）のって何個あるの？")
+    assert response["kind"] == "count" and "4件" in response["answer"]
+    assert lines(response) == [439, 440, 441, 443]
+
+
+def test_two_quantities_after_a_verb(corpus):
+    response = answer_question(corpus, "ちゃんと管理されてない空き家の持ち主に改善をお願いする文書、何件送って、そのうち何件が解消したの？")
+    assert response["answer"].startswith("408件です。また、二つ目の問いへの答えは51件です。")
+
+
+def test_a_section_named_in_everyday_words(corpus):
+    """お年寄りの支援の節: お年寄り is read as 高齢者, which the section title 高齢者支援の推進 holds."""
+    response = answer_question(corpus, "お年寄りの支援の節で、進み具合が「計画達成には遠いけど部分的に着手」ってなってるのはいくつ？")
+    assert "「高齢者支援の推進」の節" in response["answer"] and lines(response) == [218, 223]

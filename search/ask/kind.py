@@ -81,6 +81,9 @@ def words(pattern: str) -> re.Pattern:
 
 
 ROW = r"(?:取り組み|施策|物|事業|項目|行)"
+# What may stand between the rows counted and the question word (取組は全部で何件, 〓になっているのはいくつ).
+BETWEEN_COUNTED = (r"(?:は|が|の|で|って|数|件数|総数|全部|合計|全体|合わせる|て|てる|居る|其々|各々|言う|と|、"
+                   r"|単位|毎|数える|に 成る)")
 # What rows are counted by: a row noun, or a filter (its placeholder, 〓: 危機管理課の取組は何件);
 # each row is one evaluation, so 評価 counts rows too (Eになっている評価は何件).
 COUNTED = r"(?:取り組み|施策|物|事業|項目|行|評価|\S*〓\S*)"
@@ -115,10 +118,11 @@ KIND_PATTERNS = [
                   # のはどこの施設 asks which facility: a noun after どこの other than a department's.
                   r"|の は (?:どこ|どちら)(?! まで| の (?!課|部署|部局|担当|所管))")),
     ("when", words(r"いつ|何時|何 (?:年度|年|月|日)|時期|日程|年度 は")),
-    # 取組が〓になっているのはいくつ: what rows have become (に成る) is how they are counted.
-    ("count", words(COUNTED + r" (?:(?:は|が|の|で|って|数|件数|総数|全部|合計|全体|合わせる|て|居る|其々|各々|言う|と|、|単位|毎|数える|に 成る) ){0,6}"
+    # 取組が〓になっているのはいくつ, 〓になってる件数は: what rows have become (に成る) is how
+    # they are counted.
+    ("count", words(COUNTED + r" (?:" + BETWEEN_COUNTED + r" ){0,6}"
                     r"(?:何 件|幾つ|何 項目|何 個)|(?:何 件|幾つ|何 個) (?:の )?" + ROW +
-                    r"|" + COUNTED + r" (?:の )?(?:数|件数|総数) (?:は|を|が)")),
+                    r"|" + COUNTED + r" (?:(?:の|に 成る|て|てる|居る) ){0,3}(?:数|件数|総数) (?:は|を|が)")),
 ]
 # A quantity asked for, and the counters that answer it (何人 → 人 or 名 …).
 NUMBER_PATTERNS = [
@@ -243,6 +247,7 @@ def _yes_no_predicate(s: Stream) -> str:
         return ""
     sentences = re.split(r" [。?] (?=\S)", s.joined)
     last = " " + sentences[-1].strip() + " "
+    last = TRUE_THAT.sub("", last)  # 値下げされたって本当ですか asks whether it was 値下げ
     if not YES_NO_END.search(last) or REQUEST.search(last):
         return ""
     core = AFTER_PREDICATE.sub(" ", YES_NO_END.sub(" ", last)).split()
@@ -257,6 +262,10 @@ def _yes_no_predicate(s: Stream) -> str:
     if not core or core[-1] in ("は", "が", "も", "を", "に", "と", "って"):
         return ""  # 空き家対策は？, 取組はありますか, 取組ってある？: a topic, or existence, not a predicate
     return core[-1]
+
+
+# …って本当ですか, …というのは本当か: whether what comes before is so.
+TRUE_THAT = re.compile(r" (?:って|の は) 本当(?= (?:です |だ |な の |の )?(?:か|\?|。) )")
 
 
 # Verbs that after an adjective in its adverb form only say "it goes" (うまくいく: Sudachi
@@ -320,7 +329,8 @@ ASKING = words(r"(?:どの|どこ の|何) (?:課|部署|部局|部)|担当 課|
                r"|[0-9]+ (?:年間|か月|箇月|ヶ月)"  # 5年間で: how long, not what
                # How rows are counted (行単位で, 所管課ごとの行で数えて): no topic.
                r"|(?:行|課|件) (?:単位|毎)|(?:単位|毎) の 行|数える"
-               r"|(?:今|現在) (?:で )?も|今 でも")  # 今も委託していますか: when, not what
+               r"|(?:今|現在) (?:で )?も|今 でも"  # 今も委託していますか: when, not what
+               r"|(?:(?<=って )|(?<=の は ))本当(?= (?:です |だ |な の |の )?(?:か|\?|。)(?: |$))")  # …って本当？ asks whether
 
 
 def asking_spans(text: str) -> list[tuple[int, int]]:
@@ -399,7 +409,8 @@ def cue_spans(s: Stream, m: re.Match, kind: str) -> tuple[tuple[int, int], ...]:
 
 
 # After the first of two quantities asked: 何件で、そのうち…何件ですか.
-NEXT_QUESTION = re.compile(r"^(?:です|でした)?(?:か)?(?:で|、|,|。|\?|？)+")
+# Or after a verb in its て form: 何件送って、そのうち何件が解消したの.
+NEXT_QUESTION = re.compile(r"^(?:[一-龯]{0,2}[ぁ-ゖ]{0,3}?[てで](?=、))?(?:です|でした)?(?:か)?(?:で|、|,|。|\?|？)+")
 
 
 def two_quantities(text: str) -> tuple[str, str] | None:

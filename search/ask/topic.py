@@ -451,6 +451,12 @@ def item_rows(corpus, known: Knowledge, d: int, level: str = "項") -> tuple[int
     return known.items[(level, d)]
 
 
+def names(word: Word, title: str) -> bool:
+    """Whether a title holds a question word as typed or as what it was widened to (お年寄りの支援の
+    節: お年寄り is 高齢者 of 高齢者支援の推進)."""
+    return any(title_holds(text, title) for text in [word.term.text, *word.expansions])
+
+
 @lru_cache(maxsize=4096)
 def title_holds(word: str, title: str) -> bool:
     """Whether an item's (or its section's) title holds a question word, whole or by the pieces
@@ -489,12 +495,12 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: 
         seen.add(rows)
         # An item is about what its title says: it must hold one of the question's words.
         title = known.records[rows[0]].get(TITLE_FIELD[level]) or ""
-        titled = {i for i, w in enumerate(words) if not w.term.predicate and title_holds(w.term.text, title)}
+        titled = {i for i, w in enumerate(words) if not w.term.predicate and names(w, title)}
         if not titled:
             continue
         # Its title is read under its section's (公共施設の最適化 › 施設の活用、長寿命化の推進).
         section = known.records[rows[0]].get("section") or ""
-        titled |= {i for i, w in enumerate(words) if not w.term.predicate and title_holds(w.term.text, section)}
+        titled |= {i for i, w in enumerate(words) if not w.term.predicate and names(w, section)}
         held = titled | {i for i, w in enumerate(words) if not w.rows.isdisjoint(rows)}
         # The item whose title says most of the question; of those, the one holding most of it.
         scored = (round(titled_share(words, titled), 6), round(held_weight(words, held) / weight, 6), rows)
@@ -550,7 +556,7 @@ def titled_share(words: list[Word], titled: set[int]) -> float:
 def measure_titled(known: Knowledge, words: list[Word], d: int) -> float:
     """The share of the question's topic the title of row ``d``'s own measure holds."""
     title = known.records[d].get("measure") or ""
-    return titled_share(words, {i for i, w in enumerate(words) if title_holds(w.term.text, title)})
+    return titled_share(words, {i for i, w in enumerate(words) if names(w, title)})
 
 
 def passes(values, filters: dict) -> bool:

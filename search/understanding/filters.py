@@ -53,7 +53,7 @@ ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,10}?|[ぁ-ゖ]{0,12})(?:取組|�
 # A run of the question's words may skip this many of a label's words (期限内に完了・終了した:
 # 期限内に事業が完了・終了したもの without 事業).
 MAX_LABEL_GAPS = 1
-CODE_GLOSS = re.compile(r"\s*[(（]\s*(?P<code>[A-Ea-eあいうえおアイウエオ])\s*[)）]")
+CODE_GLOSS = re.compile(r"[ぁ-ゖ]{0,6}\s*[(（]\s*(?P<code>[A-Ea-eあいうえおアイウエオ])\s*[)）]")  # 達成してる（A）
 INFLECTION_TO_END = re.compile(r"[ぁ-ゖ]{1,6}(?=\s|$)")
 VERB_STEM = re.compile(r"^.*[一-龯々](?=[ぁ-ゖ]*[うくぐすつぬぶむる]$)")  # up to a verb's last kanji
 LEGEND_SKIP = frozenset({"物", "為る", "居る", "成る", "有る", "おる", "事", "取り組み", "もの"})
@@ -396,11 +396,14 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
                 continue
             start = named_by  # 方向性が縮小, 評価が低い: the facet's name says the word is its grade
         # A code in brackets after the word says which of its grades is meant: 遅れている（D）.
+        # Then it is named as plainly as a code is (a question about one thing keeps a word's
+        # mention as its predicate: 達成してる（A） is no predicate).
         named = re.match(r"\s*[(（]\s*(" + CODE_CLASS[kind] + r")\s*[)）]", blanker.text[end:])
+        how = "word"
         if named and named.group(1).upper() in codes:
-            codes, end = (named.group(1).upper(),), end + named.end()
+            codes, end, how = (named.group(1).upper(),), end + named.end(), "code"
         for code in codes:
-            found.append(_mention(blanker, kind, code, start, end, "word"))
+            found.append(_mention(blanker, kind, code, start, end, how))
         blanker.take(start, end)
     return found
 
