@@ -381,3 +381,10 @@ def test_a_verb_the_documents_never_use_is_widened_by_its_nouns_synonym_group(co
     response = search(corpus, q="若い家族が引っ越してくるための補助")
     assert "移住" in widened(response, "synonym")
     assert {333, 334} <= set(lines(response)[:3])
+
+
+def test_a_negated_predicate_matches_the_legends_word_with_mi(corpus):
+    """実施できてない is the 未実施 of お's label (検討等は進めているものの、未実施であるもの)."""
+    response = search(corpus, q="検討はしてるけどまだ実施できてない取組")
+    assert response["interpretation"]["filters"] == {"effort": ["お"]}
+    assert set(lines(response)) == set(lines(search(corpus, effort="お")))

@@ -276,10 +276,18 @@ def _legend_words(text: str) -> set[str]:
 
 def _content_words(text: str) -> list[tuple[str, int, int]]:
     """The words a legend label is compared by; a compound by its parts (目標達成: 目標, 達成, as
-    the label writes 目標に達成)."""
-    return [(word, t.start, t.end) for t in analyse(text)
-            if t.pos[0] in ("名詞", "形状詞", "形容詞", "動詞")
-            for word in (t.parts if len(t.parts) > 1 else (t.normalized,)) if word not in LEGEND_SKIP]
+    the label writes 目標に達成). A predicate negated is its word with 未 (実施できてない: 未実施, as
+    the label of お writes it; 着手していない: 未着手)."""
+    tokens = analyse(text)
+    words = []
+    for i, t in enumerate(tokens):
+        if t.pos[0] not in ("名詞", "形状詞", "形容詞", "動詞"):
+            continue
+        negated = (t.pos[0] == "動詞" or t.pos[2] == "サ変可能") and _negation_end(tokens, i) is not None
+        for word in (t.parts if len(t.parts) > 1 else (t.normalized,)):
+            if word not in LEGEND_SKIP:
+                words.append(("未" + word if negated and not word.startswith("未") else word, t.start, t.end))
+    return words
 
 
 def match_label(phrase: str, labels) -> tuple[str, str] | None:
