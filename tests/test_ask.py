@@ -1003,3 +1003,10 @@ def test_a_section_named_in_everyday_words(corpus):
     """お年寄りの支援の節: お年寄り is read as 高齢者, which the section title 高齢者支援の推進 holds."""
     response = answer_question(corpus, "お年寄りの支援の節で、進み具合が「計画達成には遠いけど部分的に着手」ってなってるのはいくつ？")
     assert "「高齢者支援の推進」の節" in response["answer"] and lines(response) == [218, 223]
+
+
+def test_a_verb_alone_beside_filters_does_not_narrow_a_ranking(corpus):
+    """いちばん多く抱えてる課: 抱える says how departments stand to the D rows, not which rows."""
+    response = answer_question(corpus, "計画達成には遠い（D）っていう評価、いちばん多く抱えてる課ってどこ？")
+    assert response["kind"] == "aggregate" and "最も多い所管課は、地域振興課（11件" in response["answer"]
+    assert response["interpretation"]["terms"] == []

@@ -379,7 +379,12 @@ def understood_query(corpus, question: Question) -> Selection:
     # Rows named by filters alone: counted, judged by their grades, or asked whose or what share
     # they are (a department named alone is something a sentence says: see below).
     named = question.about_grades or (question.filters and "department" not in question.filters)
-    if selection.mode == "nothing" and (question.kind in ROW_KINDS or named):
+    tree = selection.understanding.tree if selection.understanding else None
+    verbs_only = tree is not None and all(leaf.kind == "predicate" for leaf, _, _ in _leaves(tree))
+    # Dの評価をいちばん多く抱えてる課: in a ranking of the rows named by filters, a verb alone only
+    # says how the groups stand to them (a count of Dの取組で中止したもの keeps its verb).
+    ranked_by_filters = verbs_only and question.filters and question.kind == "aggregate"
+    if (selection.mode == "nothing" or ranked_by_filters) and (question.kind in ROW_KINDS or named):
         # 取組は全部で何件: every word was a word of asking.
         question.query = ""
         selection = search_for(corpus, question.search_params())
