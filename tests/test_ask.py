@@ -1010,3 +1010,10 @@ def test_a_verb_alone_beside_filters_does_not_narrow_a_ranking(corpus):
     response = answer_question(corpus, "計画達成には遠い（D）っていう評価、いちばん多く抱えてる課ってどこ？")
     assert response["kind"] == "aggregate" and "最も多い所管課は、地域振興課（11件" in response["answer"]
     assert response["interpretation"]["terms"] == []
+
+
+def test_a_date_of_another_event_does_not_answer_when(corpus):
+    """いつ完成する予定: the 新庁舎 rows give 令和3年度 for 策定 (the plan), never a 完成 date."""
+    response = answer_question(corpus, "新庁舎っていつ完成する予定なの？")
+    assert response["answer"].startswith("該当する取組に時期の記載はありません。")
+    assert "令和3年度です" not in response["answer"]

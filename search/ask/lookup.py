@@ -10,6 +10,7 @@ from .clauses import tokens
 from .evidence import Found, fact_sentences, ranked, topic_sentences
 from .facts import bound, distance, find_quantities
 from .sentences import Sentence, locate
+from .topic import action_noun_in_kanji
 from .wording import source_note
 
 COMMENTS = ("effort_comment", "direction_comment")
@@ -59,8 +60,10 @@ def answer_who(asked: Asked) -> Answer | None:
 
 
 def answer_fact_value(asked: Asked) -> Answer | None:
-    """A date (when) or a quantity (number) written in the best supporting sentence."""
+    """A date (when) or a quantity (number) written in the best supporting sentence of a row that
+    names the event asked about."""
     found = fact_sentences(asked.known, asked.match, asked.words, asked.phrases, asked.question)
+    found = [f for f in found if names_the_event(asked, f.sentence.docnum)]
     if not found:
         return None
     top = found[0]
@@ -74,6 +77,14 @@ def answer_fact_value(asked: Asked) -> Answer | None:
         coverage *= 0.8
     return Answer(asked.question.kind, _with_source(asked, text, top), found=[top], value=value,
                   coverage=coverage)
+
+
+def names_the_event(asked: Asked, docnum: int) -> bool:
+    """Whether a row names the event a when or number question asks about, when the question
+    names it by a noun of action used as its verb (いつ完成する予定: 完成): a date in a row that
+    never says 完成 (令和3年度に策定した実施計画) is the date of something else."""
+    events = [w for w in asked.words if w.term.predicate and action_noun_in_kanji(w.term.text)]
+    return all(docnum in w.rows for w in events)
 
 
 QUOTED_NAME = re.compile(r"「([^」]{2,40})」")
