@@ -1017,3 +1017,17 @@ def test_a_date_of_another_event_does_not_answer_when(corpus):
     response = answer_question(corpus, "新庁舎っていつ完成する予定なの？")
     assert response["answer"].startswith("該当する取組に時期の記載はありません。")
     assert "令和3年度です" not in response["answer"]
+
+
+@pytest.mark.parametrize("question, verdict, line", [
+    ("各避難所に防災倉庫ってもう置いてあるの？", "はい", 441),  # てある: a state, not what will be done
+    ("ふれあい朝市は市役所で開催されたことがありますか", "はい", 375),  # たことがある: ever done
+    ("国民保護の訓練って毎年やってる？", "いいえ", 455),  # やる: said in other words, 実施していません
+    ("パートナーシップ制度ってもう始まってる？", "はい", 33),
+])
+def test_yes_no_in_everyday_phrasing(corpus, question, verdict, line):
+    """Without the predicate in the comment, the evaluation's sentence that names the whole topic
+    decides (ahead of the content's plan), by its own ending."""
+    response = answer_question(corpus, question)
+    assert response["kind"] == "yesno" and response["answer"].startswith(verdict + "。")
+    assert lines(response) == [line]

@@ -248,6 +248,7 @@ def _yes_no_predicate(s: Stream) -> str:
     sentences = re.split(r" [。?] (?=\S)", s.joined)
     last = " " + sentences[-1].strip() + " "
     last = TRUE_THAT.sub("", last)  # 値下げされたって本当ですか asks whether it was 値下げ
+    last = EVER_DONE.sub(r" \1 ", last)  # 開催されたことがありますか asks whether it was 開催
     if not YES_NO_END.search(last) or REQUEST.search(last):
         return ""
     core = AFTER_PREDICATE.sub(" ", YES_NO_END.sub(" ", last)).split()
@@ -264,6 +265,8 @@ def _yes_no_predicate(s: Stream) -> str:
     return core[-1]
 
 
+# …たことがありますか: whether it was ever done.
+EVER_DONE = re.compile(r" (た|だ) (?:こと|事) (?:が|は|も) 有る ")
 # …って本当ですか, …というのは本当か: whether what comes before is so.
 TRUE_THAT = re.compile(r" (?:って|の は) 本当(?= (?:です |だ |な の |の )?(?:か|\?|。) )")
 
@@ -281,7 +284,7 @@ def adjectives(s: Stream) -> set[str]:
 FUTURE_TIME = words(r"今後|此れ から|此の 先|将来|先行き|次期")
 # After a predicate, what makes it past or a present state (終わった, 進んでいる, 導入済み): a fact.
 # ちゃう alone is not past (やめちゃうの？ asks what will be done; やめちゃったの has た).
-DONE_OR_STATE = frozenset({"た", "居る", "てる", "でる", "済み"})
+DONE_OR_STATE = frozenset({"た", "居る", "てる", "でる", "済み", "有る"})  # 有る: 置いてあるの (a state)
 
 
 def intends(s: Stream, predicate: str) -> bool:

@@ -77,7 +77,9 @@ def following(asked: Asked, found: Found):
 def decide(asked: Asked, found: Found) -> tuple[str, list]:
     """The verdict of a sentence that holds the predicate, and the sentences that decide it."""
     text = found.sentence.text
-    said = not any(negated_after(text, p) for p in lemma_positions(text, asked.question.predicate))
+    positions = lemma_positions(text, asked.question.predicate)
+    # Without the predicate (said in other words), the sentence's own ending says yes or no.
+    said = not any(negated_after(text, p) for p in positions) if positions else not negative(text)
     then = following(asked, found)
     if then is not None and CONTRAST.match(then.text) and negative(then.text) and said \
             and lemma_positions(then.text, asked.question.predicate):
@@ -133,12 +135,15 @@ def answer_yesno(asked: Asked) -> Answer | None:
     order = FUTURE_FIELDS if FUTURE.search(asked.question.text) else PAST_FIELDS
     holding = sorted((f for f in close if any(t.says(asked.question.predicate) for t in tokens(f.sentence.text))),
                      key=lambda f: (order.index(f.sentence.field), -f.score))
+    fields = order[:2] if order is FUTURE_FIELDS else order[:1]
+    whole = [f for f in close if f.coverage >= 0.99 and f.sentence.field in fields]
     if holding:
         top, note = holding[0], ""
-    elif found[0].coverage >= 0.99 and found[0].sentence.field in (order[:2] if order is FUTURE_FIELDS else order[:1]):
-        # The sentence that names the whole topic decides, in other words (導入 → 開始し): what
-        # was done for a question about the past (the direction comment says what will be).
-        top = found[0]
+    elif whole:
+        # The best sentence that names the whole topic in the comment that says what was done
+        # (for a question about the past; what will be, for the future) decides, in other words
+        # (導入 → 開始し; 毎年やってる → 平成30年度を最後に実施していません), ahead of the content.
+        top = whole[0]
         note = f"（「{asked.question.predicate}」という語はありませんが、この記述から判断しました）"
     elif AS_PLANNED.search(asked.question.text):
         # 計画どおり開けてるの: whether it goes as planned, which the progress grade says when no
