@@ -1031,3 +1031,9 @@ def test_yes_no_in_everyday_phrasing(corpus, question, verdict, line):
     response = answer_question(corpus, question)
     assert response["kind"] == "yesno" and response["answer"].startswith(verdict + "。")
     assert lines(response) == [line]
+
+
+def test_the_word_direction_names_the_facet(corpus):
+    """縮小していく方向の事業: 方向 is the facet (今後の方向性), not a word the rows must hold."""
+    response = answer_question(corpus, "縮小していく方向の事業はどれ？")
+    assert response["answer"].startswith("今後の方向性がウ（徐々に縮小させていくべきもの）の取組は6件です")
