@@ -1037,3 +1037,23 @@ def test_the_word_direction_names_the_facet(corpus):
     """縮小していく方向の事業: 方向 is the facet (今後の方向性), not a word the rows must hold."""
     response = answer_question(corpus, "縮小していく方向の事業はどれ？")
     assert response["answer"].startswith("今後の方向性がウ（徐々に縮小させていくべきもの）の取組は6件です")
+
+
+def test_a_breakdown_asked_as_how_many_each(corpus):
+    """進捗区分は、それぞれ何件ずつ and 取組評価（あ～お）の内訳: the rows by grade of that facet."""
+    response = answer_question(corpus, "危機管理課が所管する施策の進捗区分は、それぞれ何件ずつですか")
+    assert response["kind"] == "status" and "Aが5件" in response["answer"] and "Eが3件" in response["answer"]
+    effort = answer_question(corpus, "地域福祉の推進の節、取組評価（あ～お）の内訳はどうなってる？")
+    assert "取組区分は" in effort["answer"] and "うが4件" in effort["answer"]
+
+
+def test_a_rate_before_a_comma_asks_a_percentage(corpus):
+    response = answer_question(corpus, "都市計画道路や幹線道路の整備率、目標に対して実績はどのくらいだったんですか？")
+    assert response["answer"].startswith("75.8%です")
+
+
+def test_a_kana_word_sudachi_cuts_into_grammar(corpus):
+    """こんかつ関係: Sudachi reads こん・かつ (a determiner and a conjunction); the whole kana run
+    reads like 婚活."""
+    response = answer_question(corpus, "こんかつ関係の支援って、市のどの課が担当してるんですか？")
+    assert response["answer"].startswith("企画課です")

@@ -120,7 +120,7 @@ KIND_PATTERNS = [
     ("when", words(r"いつ|何時|何 (?:年度|年|月|日)|時期|日程|年度 は")),
     # 取組が〓になっているのはいくつ, 〓になってる件数は: what rows have become (に成る) is how
     # they are counted.
-    ("count", words(COUNTED + r" (?:" + BETWEEN_COUNTED + r" ){0,6}"
+    ("count", words(COUNTED + r" (?:" + BETWEEN_COUNTED + r" ){0,8}"
                     r"(?:何 件|幾つ|何 項目|何 個)|(?:何 件|幾つ|何 個) (?:の )?" + ROW +
                     r"|" + COUNTED + r" (?:(?:の|に 成る|て|てる|居る) ){0,3}(?:数|件数|総数) (?:は|を|が)")),
 ]
@@ -131,7 +131,7 @@ NUMBER_PATTERNS = [
     (words(r"何 箇所|箇所 数"), "か所"),
     (words(r"何 回|回数"), "回"),
     (words(r"幾ら|何 円|金額|費用|予算 額"), "円"),
-    (words(r"何 (?:%|パーセント|割)|割合|率 (?:は|が|って)"), "%"),  # 率を上げるため asks no rate
+    (words(r"何 (?:%|パーセント|割)|割合|率 (?:は|が|って|、)"), "%"),  # 率を上げるため asks no rate
     (words(r"何 校|学校 数"), "校"),
     (words(r"何 団体|団体 数"), "団体"),
     (words(r"何 施設|施設 数"), "施設"),
@@ -255,7 +255,8 @@ def _yes_no_predicate(s: Stream) -> str:
     if len(core) > 1 and core[-1] in LIGHT_GOING and core[-2] in adjectives(s):  # うまく|いってる → 旨い
         return core[-2]
     if len(core) > 1 and core[-1] in ("に", "と") and last.find(" 成る ") > 0:  # 対象になっていますか → 対象
-        return core[-2]
+        # 払えるようになったの: よう (様) only says "come to"; the verb before it is asked.
+        return core[-3] if len(core) > 2 and core[-2] in ("様", "よう") else core[-2]
     if len(core) > 1 and DONE_AFTER_PARTICLE.search(YES_NO_END.sub(" ", last)):  # リニューアルはした → リニューアル
         return core[-2]
     if core and core[-1] in ("も", "でも") and STILL.search(last) and " 有る " in last:

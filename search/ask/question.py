@@ -30,7 +30,9 @@ COUNTED_NOUNS = ROW_NOUNS | {"行", "項目", "表"}
 # Markup is not part of a question: tags go, and so do scripts and styles with their content.
 MARKUP = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(?:</\1\s*>|$)|<[^<>]{0,200}>", re.I | re.S)
 # "per grade" asks for a breakdown of the rows by one grade: 進捗区分ごと, 今後の方向性別 …
-BREAKDOWN = re.compile(r"(進捗区分|進捗|取組区分|取組評価|今後の方向性|方向性)(?:ごと|別|の内訳|の分布|の構成)")
+# The facet may carry its codes in brackets (取組評価（あ～お）の内訳), or be asked 何件ずつ.
+BREAKDOWN = re.compile(r"(進捗区分|進捗|取組区分|取組評価|今後の方向性|方向性)(?:[(（][^()（）]{1,10}[)）])?"
+                       r"(?:ごと|別|の内訳|の分布|の構成|(?:は|が)、?(?:それぞれ)?何件ずつ)")
 BREAKDOWN_KINDS = {"進捗区分": "progress", "進捗": "progress", "取組区分": "effort", "取組評価": "effort",
                    "今後の方向性": "direction", "方向性": "direction"}
 # Counts asked of each of several departments or chapters named: a count per group.

@@ -272,7 +272,11 @@ class LeafReader:
                 for j in range(run_end, i + 2, -1):
                     entries = self.vocabulary.same_reading(katakana(text[i:j]))
                     inside = [t for t in tokens if t.start < j and t.end > i]
-                    if entries and not all(t.framing for t in inside) and not self.ends_a_word(inside[0], i):
+                    # A whole run of four or more kana between other scripts is read as one word
+                    # even when Sudachi cuts it into grammar (こんかつ関係: こん・かつ → 婚活).
+                    whole = (i, j) == (run_start, run_end) and j - i >= 4
+                    if entries and (whole or not all(t.framing for t in inside)) \
+                            and not self.ends_a_word(inside[0], i):
                         widened = tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
                         found.append((i, j, Unit(text[i:j], i, j, tuple(inside), "noun", widened)))
                         i = j
