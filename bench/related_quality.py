@@ -3,7 +3,7 @@
 Two kinds of cases in bench/data/:
 
 - ``related-judged-dev.json`` and ``related-judged-heldout.json`` (and later rounds,
-  ``related-judged2-*``, ``related-judged3-*``, ``related-judged4-*`` and ``related-judged5-*``, written the same way after the first was tuned
+  ``related-judged2-*``, ``related-judged3-*``, ``related-judged4-*``, ``related-judged5-*`` and ``related-judged7-*``, written the same way after the first was tuned
   on): for each source row, the rows a
   reader graded 2 (the same concern) or 1 (loosely related) after reading both records; every other
   row is 0. Written by a helper who had not read the code; the ranking was tuned on the dev half only.
@@ -38,9 +38,10 @@ DATA = Path(__file__).parent / "data"
 DOCUMENT = "iruma-6th-first-half-evaluation"
 K = 5
 LIMIT = 10
-# The judged sets: five rounds, each written blind and split in a dev and a held-out half.
-HALVES = ("judged-dev", "judged2-dev", "judged3-dev", "judged4-dev", "judged5-dev",
-          "judged-heldout", "judged2-heldout", "judged3-heldout", "judged4-heldout", "judged5-heldout")
+# The judged sets: six rounds (round 6 had none), each written blind and split in a dev and a held-out half.
+HALVES = ("judged-dev", "judged2-dev", "judged3-dev", "judged4-dev", "judged5-dev", "judged7-dev",
+          "judged-heldout", "judged2-heldout", "judged3-heldout", "judged4-heldout", "judged5-heldout",
+          "judged7-heldout")
 # The cross-chapter cases the issue names, by a word of their note.
 NAMED = ("空き家", "地区センター", "狭山茶", "防災", "ゼロカーボン")
 
