@@ -388,3 +388,20 @@ def test_a_negated_predicate_matches_the_legends_word_with_mi(corpus):
     response = search(corpus, q="検討はしてるけどまだ実施できてない取組")
     assert response["interpretation"]["filters"] == {"effort": ["お"]}
     assert set(lines(response)) == set(lines(search(corpus, effort="お")))
+
+
+def test_a_kanji_word_one_kanji_off_a_homophone_in_the_rows(corpus):
+    """詐偽 is a word of Sudachi's dictionary, but no word of the document; 詐欺 reads the same
+    and differs in one kanji (注射 and 駐車 share none: 注射 stays unknown)."""
+    response = search(corpus, q="特殊詐偽")
+    assert "詐欺" in widened(response, "reading")
+    assert set(lines(response)) == {498, 499}
+    assert search(corpus, q="注射")["total"] == 0
+
+
+def test_a_word_with_a_suffix_the_documents_do_not_use(corpus):
+    """川沿い is one word in 川沿いの散歩道 and 川 + 沿い alone: 川 is the document's word, so
+    散歩道 (遊歩道 by its synonym group) is no qualifier of an unknown word."""
+    response = search(corpus, q="川沿いの散歩道")
+    assert "川" in widened(response, "part") and "遊歩道" in widened(response, "synonym")
+    assert {311, 341, 351} <= set(lines(response)[:3])

@@ -317,8 +317,14 @@ class LeafReader:
         return [Leaf(unit.text, known=False)]
 
     def without_suffix(self, tokens) -> tuple[Expansion, ...]:
-        """The word the documents use once a suffix is gone (受賞者 → 受賞): the document's own
-        word beats a near spelling (受益者)."""
+        """The word the documents use once a suffix is gone (受賞者 → 受賞, 川沿い → 川): the
+        document's own word beats a near spelling (受益者)."""
+        if len(tokens) == 1:
+            alone = analyse(tokens[0].surface)  # 川沿い: one word in a sentence, 川 + 沿い alone
+            tokens = alone if len(alone) > 1 else tokens
+        if len(tokens) > 1 and tokens[-1].pos[0] == "接尾辞":
+            stem = "".join(t.surface for t in tokens[:-1])
+            return (Expansion(stem, "part"),) if self.contains(stem) else ()
         if len(tokens) != 1:
             return ()
         stems = tokens[0].parts
@@ -328,11 +334,20 @@ class LeafReader:
     def by_reading(self, tokens) -> tuple[Expansion, ...]:
         """Corpus words read like ``tokens`` (健康増新 reads like 健康増進), when they may be a wrong
         conversion: kana, or kanji Sudachi has to cut into pieces. One word of its dictionary
-        written in kanji (注射, 害獣) is the word meant, not a homophone of a corpus word (駐車)."""
+        written in kanji (注射, 害獣) is the word meant, not a homophone of a corpus word (駐車),
+        unless the two differ in one kanji only (詐偽 for 詐欺: one wrong choice in the conversion)."""
         if len(tokens) == 1 and KANJI.search(tokens[0].surface):
-            return ()
+            return self.one_kanji_off(tokens[0])
         entries = self.vocabulary.same_reading(reading(tokens)) if tokens else []
         return tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
+
+    def one_kanji_off(self, token: Token) -> tuple[Expansion, ...]:
+        """Corpus words read like a kanji word and written with one kanji changed (詐偽 → 詐欺)."""
+        if self.contains(token.surface):
+            return ()
+        near = self.vocabulary.near(token.surface, 1, limit=MAX_WIDENED)
+        return tuple(Expansion(e.term, "reading") for e in near
+                     if one_kanji_off(token.surface, e.term) and reading(analyse(e.term)) == token.reading)
 
     def synonyms_of_rare(self, tokens, text: str) -> tuple[Expansion, ...]:
         """Synonyms of a word the rows contain, if it is in few of them: a word found in many rows
@@ -366,6 +381,14 @@ class LeafReader:
             return ()
         edits = 2 if len(text) >= LONG_FUZZY else 1
         return tuple(Expansion(e.term, "fuzzy") for e in self.vocabulary.near(text, edits))
+
+
+def one_kanji_off(typed: str, word: str) -> bool:
+    """Whether two spellings of the same length differ in exactly one character, a kanji."""
+    if len(typed) != len(word):
+        return False
+    differ = [(a, b) for a, b in zip(typed, word) if a != b]
+    return len(differ) == 1 and bool(KANJI.match(differ[0][0])) and bool(KANJI.match(differ[0][1]))
 
 
 def merge_kana(units: list[Unit], by_reading) -> list[Unit]:
