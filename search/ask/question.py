@@ -52,7 +52,8 @@ GLOSSED = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,10})\(([^()]{2,20})\)")
 # 「空き家対策の項」(の項目, っていう項目), 「公共施設の最適化の節」, 「第2節の公共施設の最適化」: an item (項) or a section
 # (節) of the plan named by its title; its rows, not the word 項 or 節 (nor its number, which every
 # chapter repeats).
-ITEM_SCOPE = re.compile(r"(?:の|っていう|という|って)(項|節)目?(?=[にはでのをもって、]|について|$)|第[0-9一二三四五六七八九十]{1,3}(項|節)の?")
+ITEM_SCOPE = re.compile(r"(?:の|っていう|という|って)(項|節)目?(?=[にはでのをもって、]|について|$)"
+                        r"|第[0-9一二三四五六七八九十]{1,3}(項|節)の?")
 # Words joined by these, then followed by の/に関する… or closed as examples (計画とか訓練とか, バスやワゴンなど), are
 # alternatives: 防災と防犯の取組.
 COORDINATORS = frozenset({"と", "や", "及び", "および", "並びに", "ならびに", "または", "又は", "か", "とか"})

@@ -42,6 +42,7 @@ LONG_FUZZY = 7  # characters: from here two edits are allowed
 
 
 MAX_KANA_RUN = 30  # characters of hiragana compared with readings (a longer run is cut)
+MAX_QUOTED_WORD = 12  # characters: a quoted word read by its sound is one word, not a phrase
 # The document's own names for its rows (the table header: 施策の方向性, 内容（取り組んでいく事業等）,
 # 取組評価; the legend: …もの). Beside a topic or a filter they only say "rows" (遅れている事業,
 # 子育ての取組), so they frame the request.
@@ -100,8 +101,8 @@ class LeafReader:
         """A quoted phrase is matched whole; but one the documents never use (いわゆる「ふめいすい」)
         is still read as the one corpus word it sounds or is spelled like (不明水): quotes keep
         words together, they do not ask for a spelling the documents lack."""
-        if self.contains(leaf.text):
-            return leaf
+        if len(leaf.text) > MAX_QUOTED_WORD or self.contains(leaf.text):
+            return leaf  # a long quoted phrase is a phrase, matched as written
         kept = len(self.dropped)
         understood = self.leaf(leaf.text)
         del self.dropped[kept:]
