@@ -405,3 +405,13 @@ def test_a_word_with_a_suffix_the_documents_do_not_use(corpus):
     response = search(corpus, q="川沿いの散歩道")
     assert "川" in widened(response, "part") and "遊歩道" in widened(response, "synonym")
     assert {311, 341, 351} <= set(lines(response)[:3])
+
+
+def test_a_long_quoted_phrase_is_matched_as_written(corpus):
+    """Only a quoted word is read by its sound (「ふめいすい」); a quoted phrase the documents never
+    use stays one exact phrase, and costs no analysis."""
+    phrase = "としょかんでほんをかりるためのてつづきについて"
+    response = search(corpus, q=f'"{phrase}"')
+    term = response["interpretation"]["terms"][0]
+    assert term["exact"] and not term["widened"] and response["total"] == 0
+    assert "不明水" in widened(search(corpus, q='"ふめいすい"'), "reading")
