@@ -1057,3 +1057,19 @@ def test_a_kana_word_sudachi_cuts_into_grammar(corpus):
     reads like 婚活."""
     response = answer_question(corpus, "こんかつ関係の支援って、市のどの課が担当してるんですか？")
     assert response["answer"].startswith("企画課です")
+
+
+def test_a_contracted_ending_leaves_no_word_behind(corpus):
+    """どうなってんの: the ん of なってる goes with the cue, not into the topic (「てん」)."""
+    response = answer_question(corpus, "空き家ってどうなってんの？")
+    assert response["kind"] == "status" and [t["text"] for t in response["interpretation"]["terms"]] == ["空き家"]
+
+
+@pytest.mark.parametrize("question", ["コロナで中止になったイベントってどんなのがある？",
+                                      "狭山茶のPRってどんなことやってる？",
+                                      "図書館ではどんな取組をしていますか"])
+def test_what_kinds_of_things_asks_for_the_rows(corpus, question):
+    """どんなのがある, どんなことやってる, どんな取組: a list of rows; どんな and こと name nothing."""
+    response = answer_question(corpus, question)
+    assert response["kind"] == "list"
+    assert not {"どんな", "こと"} & {t["text"] for t in response["interpretation"]["terms"]}

@@ -44,10 +44,17 @@ class Stream:
 
     def word_spans(self, match: re.Match, verbs: bool = False) -> list[tuple[int, int]]:
         """The matched words that are no predicates (verbs and adjectives stay in the query:
-        they rank the rows, unless ``verbs``) nor particles, one span each."""
-        return [(w.start, w.end) for w, o in zip(self.words, self.offsets)
-                if match.start() <= o < match.end()
-                and w.pos not in (("助動詞", "助詞") if verbs else ("動詞", "形容詞", "助動詞", "助詞"))]
+        they rank the rows, unless ``verbs``) nor particles, one span each. With ``verbs``, the
+        auxiliaries that end a matched verb go with it (どうなってんの: てん is no word left over)."""
+        inside = [i for i, o in enumerate(self.offsets) if match.start() <= o < match.end()]
+        spans = [(self.words[i].start, self.words[i].end) for i in inside
+                 if self.words[i].pos not in (("助動詞", "助詞") if verbs else ("動詞", "形容詞", "助動詞", "助詞"))]
+        if verbs and inside and self.words[inside[-1]].pos == "動詞":
+            for w in self.words[inside[-1] + 1:]:
+                if w.pos != "助動詞":
+                    break
+                spans.append((w.start, w.end))
+        return spans
 
     def written(self, match: re.Match) -> str:
         start, end = self.span(match)
@@ -156,7 +163,10 @@ LATER_PATTERNS = [
                      r"|(?:どの よう に|どう) 取り組む")),
     ("status", STATUS := words(r"状況|具合|進捗|どう 成る|どこ まで|達成|評価|進む|旨い|成果|効果|どう だ た"
                      r"|どう です た|結果|実績 は|課題|遅れる|順調|どう です か|如何|" + HOW_IT_FEELS)),
-    ("list", words(r"(?:どの|どのような|どんな|どういう) " + ROW + r"|何 が 有る|" + ROW + r" (?:は|って) 何")),
+    # どんなのがある: の stands for the rows (どんなことやってる asks what is done: the rows too).
+    ("list", words(r"(?:どの|どのような|どんな|どういう) " + ROW + r"|何 が 有る|" + ROW + r" (?:は|って) 何"
+                   r"|(?:どんな|どういう|どのような) の (?:が|は) 有る"
+                   r"|(?:どんな|どういう|どのような) こと (?:を |に )?(?:遣る|為る|行う|取る 組む|取り組む|実施)")),
     ("fact", words(r"何 (?:だ|です|でしょう|か|\?|と 言う|を|が|に)|(?:どのような|どんな|どういう|どの よう だ) \S+")),
     ("list", words(r"教える|有る (?:ます )?(?:か|の|\?)|知る たい|下さる")),
 ]

@@ -118,7 +118,9 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
     (どういう|ふう|に, どんな|感じ|で)."""
     marked = list(tokens)
     for i, token in enumerate(tokens):
-        if _manner_noun(tokens, i) or _scope_noun(tokens, i) or _company_noun(tokens, i):
+        if _manner_noun(tokens, i) or _scope_noun(tokens, i) or _company_noun(tokens, i) \
+                or token.surface in MANNER_DETERMINERS or _thing_asked(tokens, i):
+            # どんな is a determiner even where Sudachi reads a 形状詞 (どんな、を): it asks, it names nothing
             marked[i] = _framed(token)
         if token.pos[0] != "動詞" or token.framing:
             continue
@@ -150,6 +152,11 @@ def _manner_noun(tokens, i: int) -> bool:
     # Sudachi sometimes cuts the determiner in two (どう|いう|ふう|に).
     before = [tokens[i - 1].surface, "".join(t.surface for t in tokens[max(0, i - 2):i])]
     return any(b in MANNER_DETERMINERS for b in before)
+
+
+def _thing_asked(tokens, i: int) -> bool:
+    """こと in どんなことに取り組んでいますか: the formal noun a determiner asks about names nothing."""
+    return tokens[i].surface in ("こと", "事", "もの", "物") and i > 0 and tokens[i - 1].surface in MANNER_DETERMINERS
 
 
 def _scope_noun(tokens, i: int) -> bool:
