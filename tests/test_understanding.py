@@ -415,3 +415,12 @@ def test_a_long_quoted_phrase_is_matched_as_written(corpus):
     term = response["interpretation"]["terms"][0]
     assert term["exact"] and not term["widened"] and response["total"] == 0
     assert "不明水" in widened(search(corpus, q='"ふめいすい"'), "reading")
+
+
+def test_a_rare_noun_used_as_a_verb_names_the_topic(corpus):
+    """移住してくる人: 移住 (in few rows) says what is asked about and selects its rows; a common
+    one (解消した) only ranks them."""
+    response = search(corpus, q="移住してくる人を増やす取組")
+    kinds = {t["text"]: t["kind"] for t in response["interpretation"]["terms"]}
+    assert kinds["移住"] == "noun" and {333, 334} <= set(lines(response)[:3])
+    assert {t["text"]: t["kind"] for t in search(corpus, q="空き家の問題を解消した事例")["interpretation"]["terms"]}.get("解消") == "predicate"

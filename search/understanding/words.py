@@ -38,6 +38,7 @@ MAX_WIDENED = 5
 MIN_RARE = 10
 RARE_SHARE = 0.03  # corpus words one query word may widen to (each is one more look-up)
 MIN_FUZZY = 3  # characters: a shorter word is one edit away from too many others
+RARE_VERBAL_NOUN = 0.02  # share of rows: a noun used as a verb this rare names the topic
 LONG_FUZZY = 7  # characters: from here two edits are allowed
 
 
@@ -157,6 +158,11 @@ class LeafReader:
         expansions up)."""
         return normalize(text) in self.corpus.expansions
 
+    def rare(self, text: str) -> bool:
+        """Whether the rows use a word, and in few of them (at most 2%): a noun used as a verb that
+        says what is asked about (移住してくる人), not how (解消した, 実施している)."""
+        return 0 < self.count_rows(text) <= RARE_VERBAL_NOUN * self.size
+
     def contains(self, text: str) -> bool:
         return self.vocabulary.rows(text.lower()) > 0 or self.count_rows(text) > 0
 
@@ -224,7 +230,7 @@ class LeafReader:
             elif self.describes_grade(token):
                 close()
                 self.dropped.append(Dropped(token.surface, "grade wording"))
-            elif token.is_noun_piece and not (not run and verbal_noun(tokens, index)):
+            elif token.is_noun_piece and not (not run and verbal_noun(tokens, index) and not self.rare(token.surface)):
                 if token.pos[0] == "接尾辞" and not run:
                     continue
                 run.append(token)
