@@ -21,13 +21,13 @@ from .query import Leaf, Node, ParsedQuery
 from .settings import DEFAULTS
 from .understanding import HOW_JA, Understanding, understand
 from .understanding.tokens import analyse
+from .understanding.words import SPECIFIC_SHARE
 
 # A soft match (an unspaced sentence, or words no row has all of) keeps the rows that hold at
 # least this share of its nouns' weight; a noun weighs its idf, so the distinctive ones decide.
 MIN_COVERAGE = 0.5
-# ... unless a word the documents use is rare enough to say what the rows are about: found in at
-# most this share of the rows (ごみ処理施設 in ごみ処理施設の建て替え), its rows are shown alone.
-SPECIFIC_SHARE = 0.02
+# ... unless a word the documents use is rare enough to say what the rows are about (in at most
+# SPECIFIC_SHARE of the rows: ごみ処理施設 in ごみ処理施設の建て替え): its rows are shown alone.
 # What a word matched only through a reading, synonym, near spelling or concept counts for,
 # against the word itself, in a soft match's ranking.
 WIDENED_CREDIT = 0.5

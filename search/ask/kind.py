@@ -278,8 +278,9 @@ def _yes_no_predicate(s: Stream) -> str:
 
 # …たことがありますか: whether it was ever done.
 EVER_DONE = re.compile(r" (た|だ) (?:こと|事) (?:が|は|も) 有る ")
-# …って本当ですか, …というのは本当か: whether what comes before is so.
-TRUE_THAT = re.compile(r" (?:って|の は) 本当(?= (?:です |だ |な の |の )?(?:か|\?|。) )")
+# …って本当ですか, …というのは本当か: whether what comes before is so (本当 asks, it names nothing).
+IS_IT_TRUE = r"本当(?= (?:です |だ |な の |の )?(?:か|\?|。)(?: |$))"
+TRUE_THAT = re.compile(r" (?:って|の は) " + IS_IT_TRUE)
 
 
 # Verbs that after an adjective in its adverb form only say "it goes" (うまくいく: Sudachi
@@ -344,7 +345,7 @@ ASKING = words(r"(?:どの|どこ の|何) (?:課|部署|部局|部)|担当 課|
                # How rows are counted (行単位で, 所管課ごとの行で数えて): no topic.
                r"|(?:行|課|件) (?:単位|毎)|(?:単位|毎) の 行|数える"
                r"|(?:今|現在) (?:で )?も|今 でも"  # 今も委託していますか: when, not what
-               r"|(?:(?<=って )|(?<=の は ))本当(?= (?:です |だ |な の |の )?(?:か|\?|。)(?: |$))")  # …って本当？ asks whether
+               r"|(?:(?<=って )|(?<=の は ))" + IS_IT_TRUE)
 
 
 def asking_spans(text: str) -> list[tuple[int, int]]:

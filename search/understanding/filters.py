@@ -35,7 +35,11 @@ BETWEEN = r"[\sぁ-ゖ「『\"'=:、]{0,8}?"
 BETWEEN_KANA = r"[\s「『\"'=:、]*(?:[ぁ-ゖ]{1,2}[\s「『\"'=:、]*)?"
 CODE_BOUNDARY = {"progress": r"(?![A-Za-z0-9])", "effort": r"(?=[のはがでとやをにもか、。」』\"'\s()（）?？]|$)",
                  "direction": r"(?![ァ-ヺー])"}
+# A grade code in brackets after the words that describe it (遅れている（D）), for the codes of
+# ``code_class``; after a legend label's words, also after their inflection (達成してる（A）).
+BRACKETED_CODE = r"\s*[(（]\s*(?P<code>{code_class})\s*[)）]"
 CODE_CLASS = {"progress": "[A-Ea-e]", "effort": "[あいうえお]", "direction": "[アイウエオ]"}
+CODE_GLOSS = re.compile(r"[ぁ-ゖ]{0,6}" + BRACKETED_CODE.format(code_class="|".join(CODE_CLASS.values())))
 # What a department name is followed by when it is the subject of the work, not a word.
 DEPARTMENT_CUE = re.compile(r"^(?:の取組|の取り組み|の事業|の施策|が担当|が所管|で担当|の担当|が実施|で実施|所管|担当)")
 SECTION_NAME = re.compile(r"([一-龥ァ-ヺー]{2,12})課(?![題程税長])")
@@ -53,7 +57,6 @@ ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,10}?|[ぁ-ゖ]{0,12})(?:取組|�
 # A run of the question's words may skip this many of a label's words (期限内に完了・終了した:
 # 期限内に事業が完了・終了したもの without 事業).
 MAX_LABEL_GAPS = 1
-CODE_GLOSS = re.compile(r"[ぁ-ゖ]{0,6}\s*[(（]\s*(?P<code>[A-Ea-eあいうえおアイウエオ])\s*[)）]")  # 達成してる（A）
 INFLECTION_TO_END = re.compile(r"[ぁ-ゖ]{1,6}(?=\s|$)")
 VERB_STEM = re.compile(r"^.*[一-龯々](?=[ぁ-ゖ]*[うくぐすつぬぶむる]$)")  # up to a verb's last kanji
 LEGEND_SKIP = frozenset({"物", "為る", "居る", "成る", "有る", "おる", "事", "取り組み", "もの"})
@@ -406,10 +409,10 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
         # A code in brackets after the word says which of its grades is meant: 遅れている（D）.
         # Then it is named as plainly as a code is (a question about one thing keeps a word's
         # mention as its predicate: 達成してる（A） is no predicate).
-        named = re.match(r"\s*[(（]\s*(" + CODE_CLASS[kind] + r")\s*[)）]", blanker.text[end:])
+        named = re.match(BRACKETED_CODE.format(code_class=CODE_CLASS[kind]), blanker.text[end:])
         how = "word"
-        if named and named.group(1).upper() in codes:
-            codes, end, how = (named.group(1).upper(),), end + named.end(), "code"
+        if named and named.group("code").upper() in codes:
+            codes, end, how = (named.group("code").upper(),), end + named.end(), "code"
         for code in codes:
             found.append(_mention(blanker, kind, code, start, end, how))
         blanker.take(start, end)

@@ -38,7 +38,9 @@ MAX_WIDENED = 5
 MIN_RARE = 10
 RARE_SHARE = 0.03  # corpus words one query word may widen to (each is one more look-up)
 MIN_FUZZY = 3  # characters: a shorter word is one edit away from too many others
-RARE_VERBAL_NOUN = 0.02  # share of rows: a noun used as a verb this rare names the topic
+# A word the documents use in at most this share of the rows says alone what rows are about: a
+# noun used as a verb (移住してくる人), a compound's rare part (ごみ of ごみ処理施設, engine.specific).
+SPECIFIC_SHARE = 0.02
 LONG_FUZZY = 7  # characters: from here two edits are allowed
 
 
@@ -161,7 +163,7 @@ class LeafReader:
     def rare(self, text: str) -> bool:
         """Whether the rows use a word, and in few of them (at most 2%): a noun used as a verb that
         says what is asked about (移住してくる人), not how (解消した, 実施している)."""
-        return 0 < self.count_rows(text) <= RARE_VERBAL_NOUN * self.size
+        return 0 < self.count_rows(text) <= SPECIFIC_SHARE * self.size
 
     def contains(self, text: str) -> bool:
         return self.vocabulary.rows(text.lower()) > 0 or self.count_rows(text) > 0
