@@ -26,6 +26,10 @@ from .understanding.words import SPECIFIC_SHARE
 # A soft match (an unspaced sentence, or words no row has all of) keeps the rows that hold at
 # least this share of its nouns' weight; a noun weighs its idf, so the distinctive ones decide.
 MIN_COVERAGE = 0.5
+# ... or, when the best row holds little more than that, nearly as much as the best row: when no row
+# has both of two words (小児科の医師), each word's rows are what the words find, not only the
+# rows of the rarer one.
+NEAR_BEST_COVERAGE = 0.8
 # ... unless a word the documents use is rare enough to say what the rows are about (in at most
 # SPECIFIC_SHARE of the rows: ごみ処理施設 in ごみ処理施設の建て替え): its rows are shown alone.
 # What a word matched only through a reading, synonym, near spelling or concept counts for,
@@ -157,11 +161,14 @@ def soft_scores(corpus: Corpus, children, results: list[dict[int, float]], any_w
         results = [rows if 0 < len(rows) <= SPECIFIC_SHARE * size else {} for rows in written]
         if not any(results):
             return {}
+    held_by = {doc: [i for i, scores in enumerate(results) if doc in scores] for doc in set().union(*results)}
+    covered_by = {doc: sum(weights[i] for i in held if covering[i]) for doc, held in held_by.items()}
+    best = max(covered_by.values(), default=0.0)
+    floor = MIN_COVERAGE * total if best < MIN_COVERAGE * total else min(MIN_COVERAGE * total, NEAR_BEST_COVERAGE * best)
     combined = {}
-    for doc in set().union(*results):
-        held = [i for i, scores in enumerate(results) if doc in scores]
-        covered = sum(weights[i] for i in held if covering[i])
-        if covered < MIN_COVERAGE * total and not (any_word and covered):
+    for doc, held in held_by.items():
+        covered = covered_by[doc]
+        if covered < floor and not (any_word and covered):
             continue
         credit = sum(weights[i] * (1.0 if results[i][doc] >= GRAM_SCORE else WIDENED_CREDIT)
                      * (1.0 if counted[i] else PREDICATE_CREDIT) for i in held)
