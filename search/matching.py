@@ -218,7 +218,10 @@ def soft_of(tree) -> Node | None:
     fallback when no row has all of them, or for a sentence when none has most of its weight."""
     if isinstance(tree, Node) and tree.op in ("and", "soft") and all(not (isinstance(c, Node) and c.op == "not")
                                                           for c in tree.children):
-        return Node("any", tree.children)
+        # A sentence beside other words (子どもの医療費 タダ) gives its own words: each is weighed
+        # on its own, as if the query had been typed with blanks.
+        return Node("any", tuple(w for c in tree.children
+                                 for w in (c.children if isinstance(c, Node) and c.op == "soft" else (c,))))
     return None
 
 

@@ -132,6 +132,15 @@ def test_when_no_row_has_both_words_each_words_rows_are_found(corpus):
             for word in ("小児科", "医師")}
     assert len(said["小児科"]) >= 2 and said["医師"]
 
+def test_a_sentence_beside_an_unknown_word_gives_its_own_words(corpus):
+    # No row says タダ: the fallback weighs 子ども and 医療費 each on its own, as if typed with
+    # blanks, rather than the sentence as one unit that no row says specifically.
+    response = search(corpus, q="子どもの医療費 タダ")
+    assert response["interpretation"]["mode"] == "any"
+    assert "医療費" in response["results"][0]["content"]
+    assert {t["text"] for t in response["interpretation"]["terms"]} >= {"子ども", "医療費", "タダ"}
+
+
 def test_council_question_as_filed_finds_its_topic(corpus):
     asked = search(corpus, q="自治会について")
     assert asked["total"] and set(lines(asked)) == set(lines(search(corpus, q="自治会")))
