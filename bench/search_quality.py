@@ -46,9 +46,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, sixth round, dev half": ("search-hard6-dev",),
           "harder, sixth round, held-out half": ("search-hard6-heldout",),
           "harder, seventh round, dev half": ("search-hard7-dev",),
-          "harder, seventh round, held-out half": ("search-hard7-heldout",)}
+          "harder, seventh round, held-out half": ("search-hard7-heldout",),
+          "harder, eighth round, dev half": ("search-hard8-dev",),
+          "harder, eighth round, held-out half": ("search-hard8-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
-            "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout")
+            "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
