@@ -150,7 +150,7 @@ def soft_scores(corpus: Corpus, children, results: list[dict[int, float]], any_w
     counted = [not (isinstance(c, Leaf) and c.kind == "predicate") for c in children]
     total = sum(w for w, c in zip(weights, counted) if c) or sum(weights) or 1.0
     # A word of a compound whose head is unknown (市営 of 市営墓地) covers no more than it.
-    covering = [c and not (isinstance(child, Leaf) and child.of_unknown == "compound")
+    covering = [c and not (isinstance(child, Leaf) and child.of_unknown)
                 for c, child in zip(counted, children)]
     known = sum(w for w, c, scores in zip(weights, covering, results) if c and scores)
     if any_word and known < MIN_COVERAGE * total:  # mostly about what the documents never mention
@@ -161,6 +161,7 @@ def soft_scores(corpus: Corpus, children, results: list[dict[int, float]], any_w
         results = [rows if 0 < len(rows) <= SPECIFIC_SHARE * size else {} for rows in written]
         if not any(results):
             return {}
+        covering = [c or bool(rows) for c, rows in zip(covering, results)]
     held_by = {doc: [i for i, scores in enumerate(results) if doc in scores] for doc in set().union(*results)}
     covered_by = {doc: sum(weights[i] for i in held if covering[i]) for doc, held in held_by.items()}
     best = max(covered_by.values(), default=0.0)
@@ -178,11 +179,16 @@ def soft_scores(corpus: Corpus, children, results: list[dict[int, float]], any_w
 
 
 def specific(corpus: Corpus, child) -> bool:
-    """Whether a word of the query could say alone what the rows are about: it does not qualify
-    an unknown word, and a compound has a rare part (ごみ of ごみ処理施設; 整備計画 is two common words)."""
-    if not isinstance(child, Leaf) or child.of_unknown:
+    """Whether a word of the query could say alone what the rows are about: it is not part of a
+    compound with an unknown head (市営 of 市営墓地), after an unknown word it names a thing rather
+    than what is done (空き家 of 近所の空き家, not 予約 of 斎場の予約), and a compound has a rare
+    part (ごみ of ごみ処理施設; 整備計画 is two common words)."""
+    if not isinstance(child, Leaf) or child.of_unknown == "compound":
         return False
-    parts = [part for t in analyse(child.text) if t.pos[0] == "名詞" for part in (t.parts or (t.normalized,))]
+    tokens = [t for t in analyse(child.text) if t.pos[0] == "名詞"]
+    if child.of_unknown and (not tokens or tokens[-1].pos[2] == "サ変可能"):
+        return False  # what is done to an unknown thing (予約 of 火葬場の予約) is not what is asked about
+    parts = [part for t in tokens for part in (t.parts or (t.normalized,))]
     rarest = min((count_rows(corpus, part) for part in parts), default=0) if len(parts) > 1 else 0
     return rarest <= SPECIFIC_SHARE * len(corpus.facets)
 

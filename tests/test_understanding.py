@@ -258,9 +258,26 @@ def test_plain_noun_stays_a_word(corpus):
                                   # 案内 alone is in a few rows, but it is the 案内 of an unknown thing
                                   "猫の不妊手術の案内",
                                   # 整備計画 is in a few rows, but both its words are everywhere
-                                  "道の駅の整備計画"])
+                                  "道の駅の整備計画",
+                                  # 予約 and 申込 are in a few rows, but what is done to an unknown thing
+                                  "斎場の予約方法", "献血の受付窓口", "霊園の申込と支援"])
 def test_what_the_document_does_not_mention_finds_nothing(corpus, text):
     assert search(corpus, q=text)["total"] == 0
+
+
+def test_a_thing_named_after_an_unknown_word_still_finds_its_rows(corpus):
+    # 近所 is in no row; 空き家, the thing it qualifies, is in a handful: those are what is meant.
+    response = search(corpus, q="近所の空き家が心配")
+    with_word = set(lines(search(corpus, q='"空き家"')))
+    assert with_word and with_word <= set(lines(response))
+
+
+def test_a_known_word_coordinated_with_an_unknown_one_keeps_what_follows(corpus):
+    # トンネル is in no row, but 道路 is: 補修 is the 補修 of roads too, and finds their rows.
+    response = search(corpus, q="道路やトンネルの補修")
+    assert response["total"] and all("補修" in r["effort_comment"] + r["content"] + r["direction_comment"]
+                                     or "道路" in r["measure"] + r["content"] for r in response["results"][:3])
+    assert search(corpus, q="トンネルの補修")["total"] == 0
 
 
 def test_a_known_compound_before_an_unknown_word_still_finds_its_rows(corpus):

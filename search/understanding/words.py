@@ -196,15 +196,18 @@ class LeafReader:
     def attached(self, text: str, units: list[Unit]) -> list[list[Leaf]]:
         """The leaves of each unit; those of a unit that follows an unknown one through の (the
         B of AのB: 整備計画 of 道の駅の整備計画) only qualify it, like the modifiers of an
-        unknown head inside one unit (市営 of 市営墓地)."""
-        found, after_unknown = [], False
-        for i, unit in enumerate(units):
+        unknown head inside one unit (市営 of 市営墓地), unless a known word is coordinated with
+        the unknown one (補修 of 道路の穴ぼこやひび割れの補修)."""
+        found, after_unknown, group_unknown = [], False, True
+        joints = [text[a.end:b.start] for a, b in zip(units, units[1:])] + [""]
+        for unit, joint in zip(units, joints):
             leaves = self.resolve(unit, units)
             if after_unknown:
                 leaves = [dataclasses.replace(leaf, of_unknown=leaf.of_unknown or "phrase") for leaf in leaves]
             found.append(leaves)
-            head_unknown = bool(leaves) and not leaves[-1].known
-            after_unknown = head_unknown and i + 1 < len(units) and text[unit.end:units[i + 1].start] == "の"
+            group_unknown = group_unknown and bool(leaves) and not leaves[-1].known
+            after_unknown = group_unknown and joint == "の"
+            group_unknown = group_unknown or joint not in COORDINATION
         return found
 
     def units(self, text: str, tokens: tuple[Token, ...]) -> list[Unit]:
@@ -468,6 +471,9 @@ def _filter_leaves(node, keep):
     if isinstance(node, Node):
         return _node(node.op, [_filter_leaves(c, keep) for c in node.children])
     return node
+
+
+COORDINATION = ("や", "と", "・", "、", "及び", "および")  # joints of nouns that share what follows them
 
 
 def verbal_noun(tokens, index: int) -> bool:
