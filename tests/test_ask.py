@@ -1073,3 +1073,23 @@ def test_what_kinds_of_things_asks_for_the_rows(corpus, question):
     response = answer_question(corpus, question)
     assert response["kind"] == "list"
     assert not {"どんな", "こと"} & {t["text"] for t in response["interpretation"]["terms"]}
+
+
+def test_a_homophone_of_a_word_in_the_rows_of_the_topic(corpus):
+    """女性 (for 助成: both read ジョセイ) is a word of the document, but never in the rows of
+    重度心身障害者; 助成 is, so the question is about those rows, and says what it read."""
+    response = answer_question(corpus, "重度心身障害者の医療費の女性は今どうなってる？")
+    assert response["kind"] == "status" and 240 in lines(response)
+    assert "「女性」は「助成」も含めて探しました。" in response["interpretation"]["notes"]
+    # A word the rows of the topic do say is left alone.
+    said = answer_question(corpus, "女性の起業支援はどうなっている")
+    assert not any(t["expansions"] for t in said["interpretation"]["terms"] if t["text"] == "女性")
+
+
+def test_a_department_in_charge_is_a_filter(corpus):
+    """健康管理課の所管になってる: 所管 (like 担当) says whose rows, it is no topic word."""
+    response = answer_question(corpus, "健康管理課の所管になってる取り組みってどれ?")
+    assert response["kind"] == "list" and not response["interpretation"]["terms"]
+    assert [f["value"] for f in response["interpretation"]["filters"]] == ["健康管理課"]
+    assert lines(response) and all(
+        "健康管理課" in corpus.record(rid(line))["departments"] for line in lines(response))

@@ -22,7 +22,7 @@ from ..facets import members
 from ..matching import reading_query
 from ..query import Leaf, Node, parse_query
 from ..understanding.filters import SECTION_NAME
-from ..understanding.tokens import analyse
+from ..understanding.tokens import analyse, reading
 from .question import ABOUT_SOMETHING, ROW_KINDS, Question, Term
 from .sentences import TITLE_FIELDS, Reading, Sentence, Variant, read_text, row_sentences, variants_of
 
@@ -195,6 +195,31 @@ def mistyped_in_context(corpus, words: list[Word], query: str) -> None:
                 break
 
 
+def homophone_in_context(corpus, words: list[Word]) -> None:
+    """A word in kanji the document uses, but never in the rows of the question's rarest word,
+    where a word read the same is (シビックプライドの情勢, for the 醸成 of row 414: both read
+    ジョウセイ): a wrong conversion of the same sound, common in typed text. The word then also
+    matches as that one (reported as its expansion)."""
+    known_words = [w for w in words if w.rows and not w.term.predicate]
+    if len(known_words) < 2:
+        return
+    context = min((w.rows for w in known_words), key=len)
+    if len(context) > CONTEXT_ROWS:
+        return
+    total = len(corpus.facets)
+    for word in known_words:
+        if word.rows & context or word.term.quoted or not KANJI_ONLY.fullmatch(word.term.text):
+            continue
+        sound = reading(analyse(word.term.text))
+        for entry in corpus.vocabulary.same_reading(sound):
+            rows = rows_with(corpus, entry.term) if entry.term != word.term.text else set()
+            if rows & context and KANJI_ONLY.fullmatch(entry.term):
+                word.rows, word.expansions = word.rows | rows, word.expansions + [entry.term]
+                word.variants = word.variants + variants_of(entry.term, corpus.corrections)
+                word.idf = weight_of(len(word.rows), total, word.term.predicate)
+                break
+
+
 def verb_as_noun_in_context(corpus, known: Knowledge, words: list[Word]) -> None:
     """A verb in everyday words (結ぶ) that the rows of the question's rarest word never use: the
     document writes the act as a サ変 noun, and the noun it writes there with the verb's kanji is
@@ -231,6 +256,7 @@ def verb_kanji(text: str) -> frozenset[str]:
 
 
 KANJI = re.compile(r"[一-龯々]")
+KANJI_ONLY = re.compile(r"[一-龯々]{2,}")
 OKURIGANA = re.compile(r"[一-龯々]+[ぁ-ゖ]+")
 
 
@@ -402,6 +428,7 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
     """The question's topic words and the rows that answer it, selected by the search engine."""
     selection = understood_query(corpus, question)
     words = read_words(corpus, known, selection, question.said, question.said_as_verbs)
+    homophone_in_context(corpus, words)
     question.unjoined = unjoined_modifiers(words, question.query)
     mistyped_in_context(corpus, words, question.query)
     verb_as_noun_in_context(corpus, known, words)

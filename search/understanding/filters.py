@@ -41,7 +41,7 @@ BRACKETED_CODE = r"\s*[(（]\s*(?P<code>{code_class})\s*[)）]"
 CODE_CLASS = {"progress": "[A-Ea-e]", "effort": "[あいうえお]", "direction": "[アイウエオ]"}
 CODE_GLOSS = re.compile(r"[ぁ-ゖ]{0,6}" + BRACKETED_CODE.format(code_class="|".join(CODE_CLASS.values())))
 # What a department name is followed by when it is the subject of the work, not a word.
-DEPARTMENT_CUE = re.compile(r"^(?:の取組|の取り組み|の事業|の施策|が担当|が所管|で担当|の担当|が実施|で実施|所管|担当)")
+DEPARTMENT_CUE = re.compile(r"^(?:の(?:取組|取り組み|事業|施策|担当|所管|管轄)|[がで](?:担当|所管|管轄|実施)|所管|担当|管轄)")
 SECTION_NAME = re.compile(r"([一-龥ァ-ヺー]{2,12})課(?![題程税長])")
 GENERIC_SECTIONS = frozenset({"担当", "所管", "関係各", "関係", "主管", "担当部", "関係部"})
 KANJI_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8",
