@@ -363,6 +363,14 @@ def test_an_adjective_stem_with_me_reads_as_the_adjective(corpus):
     assert not read_filters("早めに対応した取組", corpus).mentions
 
 
+def test_a_chapter_named_by_its_title_in_other_script(corpus):
+    # The title writes 安心してくらせる; typed with the kanji of the same sound, it is the chapter.
+    reading = read_filters("安全で安心して暮らせるまちづくりの章の防災", corpus)
+    assert reading.filters == {"chapter": ["第6章 安全で安心してくらせるまちづくり（危機管理、交通安全、生活安全）"]}
+    assert reading.rest.strip() == "の防災"
+    assert read_filters("安心して暮らせる老後", corpus).filters == {}  # a part of a title is no chapter
+
+
 def test_a_chapter_named_by_the_subtitle_in_its_brackets(corpus):
     """計画の実現に向けて（行財政運営の指針）: 行財政運営の指針 names it, in a search as in a question."""
     assert read_filters("行財政運営の指針のDの取組", corpus).filters == {"chapter": ["計画の実現に向けて（行財政運営の指針）"], "progress": ["D"]}

@@ -636,15 +636,38 @@ def _chapters(blanker: Blanker, corpus) -> list[Mention]:
             blanker.take(m.start(), m.end() + (tail.end() if tail and tail.group(0) != "の" else 0))
     for key, title in by_key.items():
         for name in _chapter_names(title):
-            position = blanker.text.find(name) if len(name) >= 5 else -1
-            if position >= 0 and blanker.free(position, position + len(name)):
-                end = position + len(name)
+            position, end = _find_title(blanker.text, name) if len(name) >= 5 else (-1, -1)
+            if position >= 0 and blanker.free(position, end):
                 tail = re.match(r"(?:[(（][^)）]*[)）])?(?:の章|章)?", blanker.text[end:])
                 end += tail.end() if tail else 0
                 found.append(_mention(blanker, "chapter", title, position, end, "title"))
                 blanker.take(position, end)
                 break
     return found
+
+
+def _find_title(text: str, name: str) -> tuple[int, int]:
+    """Where ``text`` writes a title, as written or as read (安心して暮らせる for the title's
+    安心してくらせる: kanji for its kana read the same); ``(-1, -1)`` if it does not."""
+    position = text.find(name)
+    if position >= 0:
+        return position, position + len(name)
+    sound = _sounds(name)
+    tokens = analyse(text)
+    for i, first in enumerate(tokens):
+        heard = ""
+        for token in tokens[i:]:
+            heard += token.reading
+            if not sound.startswith(heard):
+                break
+            if heard == sound:
+                return first.start, token.end
+    return -1, -1
+
+
+@lru_cache(maxsize=64)
+def _sounds(name: str) -> str:
+    return "".join(t.reading for t in analyse(name))
 
 
 def _chapter_names(title: str) -> list[str]:
