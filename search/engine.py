@@ -20,7 +20,7 @@ from .matching import GRAM_SCORE, count_query, has_soft, soft_of, to_query
 from .query import Leaf, Node, ParsedQuery
 from .settings import DEFAULTS
 from .understanding import HOW_JA, Understanding, understand
-from .understanding.tokens import analyse
+from .understanding.tokens import action_noun, analyse
 from .understanding.words import SPECIFIC_SHARE
 
 # A soft match (an unspaced sentence, or words no row has all of) keeps the rows that hold at
@@ -185,10 +185,9 @@ def specific(corpus: Corpus, child) -> bool:
     part (ごみ of ごみ処理施設; 整備計画 is two common words)."""
     if not isinstance(child, Leaf) or child.of_unknown == "compound":
         return False
-    tokens = [t for t in analyse(child.text) if t.pos[0] == "名詞"]
-    if child.of_unknown and (not tokens or tokens[-1].pos[2] == "サ変可能"):
+    if child.of_unknown and action_noun(child.text):
         return False  # what is done to an unknown thing (予約 of 火葬場の予約) is not what is asked about
-    parts = [part for t in tokens for part in (t.parts or (t.normalized,))]
+    parts = [part for t in analyse(child.text) if t.pos[0] == "名詞" for part in (t.parts or (t.normalized,))]
     rarest = min((count_rows(corpus, part) for part in parts), default=0) if len(parts) > 1 else 0
     return rarest <= SPECIFIC_SHARE * len(corpus.facets)
 

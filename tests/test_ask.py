@@ -14,7 +14,7 @@ from bench.qa_quality import judge
 from search.ask import answer_question, ask, read
 from search.ask.kind import read_kind
 from search.ask.question import read_question, tidy
-from search.ask.topic import action_noun
+from search.understanding.tokens import action_noun
 from search.engine import run_search
 from search.errors import EmptyQuestion, QueryTooLong
 from search.query import parse_query

@@ -22,7 +22,7 @@ from ..facets import members
 from ..matching import reading_query
 from ..query import Leaf, Node, parse_query
 from ..understanding.filters import SECTION_NAME
-from ..understanding.tokens import analyse, reading
+from ..understanding.tokens import action_noun, analyse, reading
 from .question import ABOUT_SOMETHING, ROW_KINDS, Question, Term
 from .sentences import TITLE_FIELDS, Reading, Sentence, Variant, read_text, row_sentences, variants_of
 
@@ -282,34 +282,6 @@ def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str]]:
             word.idf = 0.0
             left.append((word.term.text, head.term.text))
     return left
-
-
-# A noun made from a verb is its stem (連用形: 作り, 見直し, 建て替え): the verb ends in the う-row
-# kana of its last one (作る), or in る after it (建て替える).
-TO_U_ROW = str.maketrans("いきぎしじちぢにひびぴみり", "うくぐすずつづぬふぶぷむる")
-HIRAGANA_END = re.compile(r"[ぁ-ゖ]$")
-
-
-def action_noun(text: str) -> bool:
-    """Whether a noun names an action (誘致, 有料化, 体制づくり): its last word can be a verb,
-    or 化 makes it one."""
-    tokens = analyse(text)
-    if not tokens:
-        return False
-    last = tokens[-1]
-    return last.pos[2] == "サ変可能" or last.surface.endswith("化") or verb_stem(last.normalized)
-
-
-@lru_cache(maxsize=4096)
-def verb_stem(word: str) -> bool:
-    """Whether Sudachi reads ``word`` with a verb's ending as one verb (作り → 作る)."""
-    if not HIRAGANA_END.search(word):
-        return False
-    for verb in (word[:-1] + word[-1].translate(TO_U_ROW), word + "る"):
-        tokens = analyse(verb)
-        if verb != word and len(tokens) == 1 and tokens[0].pos[0] == "動詞":
-            return True
-    return False
 
 
 def head_rows(corpus, text: str, rows: set[int]) -> set[int]:

@@ -191,3 +191,38 @@ def reading(tokens) -> str:
 def hiragana_runs(text: str):
     """``(start, end)`` of each run of three or more hiragana: candidates for a reading match."""
     return [(m.start(), m.end()) for m in HIRAGANA_RUN.finditer(text)]
+
+
+# A noun made from a verb is its stem (連用形: 作り, 見直し, 建て替え): the verb ends in the う-row
+# kana of its last one (作る), or in る after it (建て替える).
+TO_U_ROW = str.maketrans("いきぎしじちぢにひびぴみり", "うくぐすずつづぬふぶぷむる")
+HIRAGANA_END = re.compile(r"[ぁ-ゖ]$")
+
+
+def action_noun(text: str) -> bool:
+    """Whether a noun names an action (誘致, 有料化, 体制づくり): its last word can be a verb,
+    or 化 makes it one."""
+    tokens = analyse(text)
+    if not tokens:
+        return False
+    last = tokens[-1]
+    return last.pos[2] == "サ変可能" or last.surface.endswith("化") or verb_stem(last.normalized)
+
+
+def names_a_thing(text: str) -> bool:
+    """Whether a word is one common noun of the dictionary that names no action (投票率, 霊園):
+    a word Sudachi cuts into pieces may be mistyped (諦結, for 締結), so it says nothing of what it is."""
+    tokens = analyse(text)
+    return len(tokens) == 1 and tokens[0].pos[:2] == ("名詞", "普通名詞") and not action_noun(text)
+
+
+@lru_cache(maxsize=4096)
+def verb_stem(word: str) -> bool:
+    """Whether Sudachi reads ``word`` with a verb's ending as one verb (作り → 作る)."""
+    if not HIRAGANA_END.search(word):
+        return False
+    for verb in (word[:-1] + word[-1].translate(TO_U_ROW), word + "る"):
+        tokens = analyse(verb)
+        if verb != word and len(tokens) == 1 and tokens[0].pos[0] == "動詞":
+            return True
+    return False

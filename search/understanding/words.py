@@ -28,7 +28,7 @@ from index.analysis import normalize
 from ..limits import MAX_SENTENCE_WORDS
 from ..query import Leaf, Node
 from .model import Dropped, Expansion
-from .tokens import Token, analyse, hiragana_runs, katakana, reading
+from .tokens import Token, analyse, hiragana_runs, katakana, names_a_thing, reading
 
 HIRAGANA = re.compile(r"^[ぁ-ゖー]+$")
 KANJI = re.compile(r"[一-龯々]")
@@ -197,7 +197,10 @@ class LeafReader:
         """The leaves of each unit; those of a unit that follows an unknown one through の (the
         B of AのB: 整備計画 of 道の駅の整備計画) only qualify it, like the modifiers of an
         unknown head inside one unit (市営 of 市営墓地), unless a known word is coordinated with
-        the unknown one (補修 of 道路の穴ぼこやひび割れの補修)."""
+        the unknown one (補修 of 道路の穴ぼこやひび割れの補修). The A of AのB qualifies B when B
+        is an unknown thing (若者 of 若者の投票率); before an unknown action, A is what is acted
+        on (ごみ処理施設 of ごみ処理施設の建て替え), which the rows must hold, and before a word
+        Sudachi cuts into pieces (諦結, mistyped) nothing is known of B."""
         found, after_unknown, group_unknown = [], False, True
         joints = [text[a.end:b.start] for a, b in zip(units, units[1:])] + [""]
         for unit, joint in zip(units, joints):
@@ -208,6 +211,10 @@ class LeafReader:
             group_unknown = group_unknown and bool(leaves) and not leaves[-1].known
             after_unknown = group_unknown and joint == "の"
             group_unknown = group_unknown or joint not in COORDINATION
+        for i, joint in enumerate(joints[:-1]):  # 若者 of 若者の投票率: it qualifies an unknown thing
+            head = found[i + 1][-1] if found[i + 1] else None
+            if joint == "の" and head and not head.known and names_a_thing(head.text):
+                found[i] = [dataclasses.replace(leaf, of_unknown=leaf.of_unknown or "compound") for leaf in found[i]]
         return found
 
     def units(self, text: str, tokens: tuple[Token, ...]) -> list[Unit]:
