@@ -1093,3 +1093,12 @@ def test_a_department_in_charge_is_a_filter(corpus):
     assert [f["value"] for f in response["interpretation"]["filters"]] == ["健康管理課"]
     assert lines(response) and all(
         "健康管理課" in corpus.record(rid(line))["departments"] for line in lines(response))
+
+
+def test_an_aim_is_not_a_result(corpus):
+    """減りましたか: 交通事故の減少に努めました says what was aimed at, not whether it came."""
+    response = answer_question(corpus, "市内の交通事故件数は減りましたか")
+    assert response["answer"].startswith("文書からは判断できません")
+    assert "交通事故の減少に努めました" in response["answer"] and "結果は書かれていません" in response["answer"]
+    # What was done is a yes.
+    assert answer_question(corpus, "空き家バンクは開設されましたか")["answer"].startswith("はい")

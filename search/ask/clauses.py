@@ -175,6 +175,20 @@ def negative(text: str) -> bool:
     return any((t.pos == "助動詞" and t.lemma in NEGATIONS) or t.lemma in NEGATIVE_WORDS for t in tokens(text))
 
 
+# Verbs that make the noun before them (減少|に|努める, 削減|を|目指す) an aim, not what happened.
+AIM_VERBS = frozenset({"努める", "目指す", "図る", "取り組む", "向ける", "期す"})
+
+
+def aimed_at(text: str, position: int) -> bool:
+    """Whether the word at ``position`` is what was aimed at (交通事故の減少に努めました: an effort
+    toward 減少, which says nothing of whether it came): the word, a suffix (減量化), に or を, then
+    a verb of aiming."""
+    toks = [t for t in tokens(text) if t.start >= position][1:]
+    while toks and toks[0].pos == "接尾辞":
+        toks = toks[1:]
+    return len(toks) >= 2 and toks[0].lemma in ("に", "を") and toks[1].lemma in AIM_VERBS
+
+
 def lemma_positions(text: str, lemma: str) -> list[int]:
     """Where words of ``text`` have the dictionary form ``lemma`` (導入 in 導入しました)."""
     return [t.start for t in tokens(text) if t.says(lemma)]

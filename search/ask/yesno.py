@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 
 from .answer import Answer, Asked
-from .clauses import CONTRAST, lemma_positions, negated_after, negative, tokens
+from .clauses import CONTRAST, aimed_at, lemma_positions, negated_after, negative, tokens
 from .evidence import FUTURE, Found, best_sentence, ranked, topic_sentences
 from .kind import EVALUATIVE
 from .years import against_the_year
 from .wording import grade_text, measure_name, source_note
 
 YES, NO, PARTLY, UNDECIDED = "はい", "いいえ", "一部", "文書からは判断できません"
+AIMED = "aimed"  # the deciding sentence says only that it was aimed at: undecided, said so
 AS_PLANNED = re.compile(r"(?:計画|予定|目標)(?:通り|どおり)|順調に")
 MAX_QUOTED = 3
 SLACK = 0.3  # a deciding sentence may hold this much less of the topic than the best one
@@ -88,6 +89,8 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
         said = False  # 令和2年度に開かれましたか: 平成30年度と平成31年度のみ開催, or R2年度は中止
     if said and asked.question.still and no_longer(asked, text):
         said = False  # 今もありますか: …が廃止となりました; 委託化を実現したが、令和3年度からは直営
+    if said and positions and all(aimed_at(text, p) for p in positions):
+        return AIMED, [found.sentence]  # 減りましたか: 交通事故の減少に努めました says only the aim
     verdict = YES if said != asked_negatively(asked) else NO
     return verdict, [found.sentence]
 
@@ -152,6 +155,12 @@ def answer_yesno(asked: Asked) -> Answer | None:
     else:
         return undecided(asked, found[0])
     verdict, sentences = decide(asked, top)
+    if verdict == AIMED:
+        answer = undecided(asked, None)
+        answer.text += (f"文書には「{top.sentence.text}」とあり、目指して取り組んだことは書かれていますが、"
+                        f"その結果は書かれていません（{source_note(asked.known, top.sentence.docnum)}）。")
+        answer.found, answer.coverage = [top], top.coverage * 0.8
+        return answer
     quote = "".join(f"「{s.text}」" for s in sentences)
     text = f"{verdict}。文書には{quote}とあります（{source_note(asked.known, top.sentence.docnum)}）。{note}"
     quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]]
