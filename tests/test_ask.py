@@ -1102,3 +1102,10 @@ def test_an_aim_is_not_a_result(corpus):
     assert "交通事故の減少に努めました" in response["answer"] and "結果は書かれていません" in response["answer"]
     # What was done is a yes.
     assert answer_question(corpus, "空き家バンクは開設されましたか")["answer"].startswith("はい")
+
+
+def test_a_concessive_clause_does_not_decide(corpus):
+    """…中止とした事業もありましたが、…子ども食堂の実施などの支援を行いました: the main clause,
+    after が、, is what the sentence says."""
+    response = answer_question(corpus, "子ども食堂への支援はやってますか")
+    assert response["answer"].startswith("はい") and 130 in lines(response)

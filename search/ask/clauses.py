@@ -170,9 +170,17 @@ def negated_after(text: str, position: int) -> bool:
     return False
 
 
+# A concessive clause ends here (中止とした事業もありましたが、…支援を行いました): what follows
+# is what the sentence asserts.
+CONCESSIVE = re.compile(r"(?<=[たるいすだ])が、|ものの、|けれども?、")
+
+
 def negative(text: str) -> bool:
-    """Whether a sentence says something was not done (行っていません, 実施できませんでした)."""
-    return any((t.pos == "助動詞" and t.lemma in NEGATIONS) or t.lemma in NEGATIVE_WORDS for t in tokens(text))
+    """Whether a sentence says something was not done (行っていません, 実施できませんでした), in its
+    main clause: after a concessive one (…もありましたが、…を行いました) if it has one."""
+    turns = list(CONCESSIVE.finditer(text))
+    main = text[turns[-1].end():] if turns else text
+    return any((t.pos == "助動詞" and t.lemma in NEGATIONS) or t.lemma in NEGATIVE_WORDS for t in tokens(main))
 
 
 # Verbs that make the noun before them (減少|に|努める, 削減|を|目指す) an aim, not what happened.
