@@ -175,7 +175,7 @@ def test_nothing_answers_says_so(corpus, question, unknown, sure):
 def test_a_number_not_written_falls_back_to_the_status(corpus):
     response = answer_question(corpus, "保育所の待機児童は何人ですか")
     assert response["kind"] == "status"
-    assert response["answer"].startswith("該当する取組に数値の記載はありません。")
+    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）。")
     assert "進捗区分" in response["answer"] and 184 in lines(response)
 
 
@@ -1015,7 +1015,7 @@ def test_a_verb_alone_beside_filters_does_not_narrow_a_ranking(corpus):
 def test_a_date_of_another_event_does_not_answer_when(corpus):
     """いつ完成する予定: the 新庁舎 rows give 令和3年度 for 策定 (the plan), never a 完成 date."""
     response = answer_question(corpus, "新庁舎っていつ完成する予定なの？")
-    assert response["answer"].startswith("該当する取組に時期の記載はありません。")
+    assert response["answer"].startswith("文書からは判断できません（該当する取組に時期の記載はありません）。")
     assert "令和3年度です" not in response["answer"]
 
 

@@ -128,7 +128,7 @@ def respond(asked: Asked) -> Answer:
         answer = answer_count(asked)
     if answer is None and kind in MISSING:  # no date or number written: say so, and how far it has come
         answer = answer_status(asked)
-        answer.text = f"該当する取組に{MISSING[kind]}の記載はありません。" + answer.text
+        answer.text = f"文書からは判断できません（該当する取組に{MISSING[kind]}の記載はありません）。" + answer.text
     if answer is None:
         answer = not_found(asked, "該当する記述がありません。")
     return with_left_out(asked, answer)
