@@ -198,9 +198,11 @@ def test_part_of_a_department_name(corpus):
     ("観光 目標達成", "progress", ["A"]),  # the compound by its parts, as A's label writes 目標に達成
     ("観光 目標達成済み", "progress", ["A"]),  # a suffix is part of the label's last word
     ("観光 課題がありうまく進んでいない", "effort", ["え"]),  # え says 進められて: the same verb
+    ("まだ手をつけていない観光", "progress", ["E"]),  # an idiom of the table, word by word
 ])
 def test_grade_words_are_filters(corpus, text, facet, codes):
     response = search(corpus, q=text)
+    assert not {"手", "着手"} & {t["text"] for t in response["interpretation"]["terms"]}
     topic = "観光" if "観光" in text else "子育て"
     assert response["interpretation"]["filters"] == {facet: codes}
     assert set(lines(response)) == set(lines(search(corpus, q=topic, **{facet: codes})))
@@ -471,3 +473,9 @@ def test_a_rare_noun_used_as_a_verb_names_the_topic(corpus):
     kinds = {t["text"]: t["kind"] for t in response["interpretation"]["terms"]}
     assert kinds["移住"] == "noun" and {333, 334} <= set(lines(response)[:3])
     assert {t["text"]: t["kind"] for t in search(corpus, q="空き家の問題を解消した事例")["interpretation"]["terms"]}.get("解消") == "predicate"
+
+
+def test_an_idiom_for_a_grade_needs_all_its_words(corpus):
+    # 手 alone is no grade word, nor is 着手 (listed negated) without its negation.
+    assert read_filters("手をつけた観光", corpus).filters == {}
+    assert read_filters("着手した観光", corpus).filters == {}

@@ -385,21 +385,26 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
     """The everyday words of data/grade_words.tsv, or a word of the same Sudachi synonym group
     (遅延 shares 遅れ's), used as the table says (alone, as a predicate, or negated: 未着手)."""
     table, groups = grade_word_table(tuple(corpus.grade_words))
+    phrases = phrase_table(tuple(corpus.grade_words))
     tokens = analyse(blanker.text)
     found = []
     for i, token in enumerate(tokens):
         entry = table.get(token.normalized) or table.get(token.dictionary) or \
             next((groups[g] for g in token.groups if g in groups), None) or table.get(adjective_of(token))
-        if not entry or not blanker.free(token.start, token.end):
+        first = i
+        for words, phrase_entry in phrases:  # 手|を|つける: an idiom of several words
+            if not entry and _forms(tokens[i:i + len(words)]) == words:
+                entry, i = phrase_entry, i + len(words) - 1
+        if not entry or not blanker.free(tokens[first].start, tokens[i].end):
             continue
         kind, codes, use = entry
-        start, end = token.start, _predicate_end(tokens, i)
+        start, end = tokens[first].start, _predicate_end(tokens, i)
         if use == "negated":
-            negated_by_prefix = i > 0 and tokens[i - 1].surface in NEGATING_PREFIXES
+            negated_by_prefix = first > 0 and tokens[first - 1].surface in NEGATING_PREFIXES
             end = token.end if negated_by_prefix else _negation_end(tokens, i)
             if end is None:
                 continue
-            start = tokens[i - 1].start if negated_by_prefix else start
+            start = tokens[first - 1].start if negated_by_prefix else start
         elif use == "named" or (use == "predicate" and end == token.end
                                 and not _typed_alone(blanker.text, start, end)):
             named_by = _facet_named_before(blanker.text[:start], kind)
@@ -457,14 +462,30 @@ def _facet_named_before(before: str, kind: str) -> int | None:
 
 
 @lru_cache(maxsize=8)
+@lru_cache(maxsize=8)
+def phrase_table(rows: tuple) -> tuple[tuple[tuple[str, ...], tuple], ...]:
+    """The grade words that are idioms of several words (手をつける: 着手), as the dictionary forms
+    of their words, longest first."""
+    found = []
+    for word, kind, codes, use in rows:
+        words = _forms(analyse(word))
+        if len(words) > 1:
+            found.append((words, (kind, codes, use)))
+    return tuple(sorted(found, key=lambda p: -len(p[0])))
+
+
+def _forms(tokens) -> tuple[str, ...]:
+    return tuple(t.dictionary for t in tokens)
+
+
 def grade_word_table(rows: tuple) -> tuple[dict, dict]:
     """``(by word, by synonym group)`` of the grade words: ``(kind, codes, use)``."""
     table = {word: (kind, codes, use) for word, kind, codes, use in rows}
     groups = {}
     for word, entry in table.items():
-        for token in analyse(word):
-            for group in token.groups:
-                groups.setdefault(group, entry)
+        words = analyse(word)
+        for group in words[0].groups if len(words) == 1 else ():  # an idiom's words alone say nothing
+            groups.setdefault(group, entry)
     return table, groups
 
 
