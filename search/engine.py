@@ -187,7 +187,9 @@ def specific(corpus: Corpus, child) -> bool:
         return False
     if child.of_unknown and action_noun(child.text):
         return False  # what is done to an unknown thing (予約 of 火葬場の予約) is not what is asked about
-    parts = [part for t in analyse(child.text) if t.pos[0] == "名詞" for part in (t.parts or (t.normalized,))]
+    nouns = [t for t in analyse(child.text) if t.pos[0] == "名詞"]
+    # The words of a compound (居場所 of 居場所づくり), or the parts of a one-word compound.
+    parts = [t.normalized for t in nouns] if len(nouns) > 1 else [p for t in nouns for p in t.parts]
     rarest = min((count_rows(corpus, part) for part in parts), default=0) if len(parts) > 1 else 0
     return rarest <= SPECIFIC_SHARE * len(corpus.facets)
 

@@ -1109,3 +1109,13 @@ def test_a_concessive_clause_does_not_decide(corpus):
     after が、, is what the sentence says."""
     response = answer_question(corpus, "子ども食堂への支援はやってますか")
     assert response["answer"].startswith("はい") and 130 in lines(response)
+
+
+def test_an_unknown_word_that_qualifies_a_thing_is_left_out(corpus):
+    """放課後 (in no row) qualifies 子ども: the rows of 子どもの居場所づくり answer, and the answer says
+    what it left out. Before what is done (斎場の予約), the unknown word is the point: not found."""
+    response = answer_question(corpus, "放課後の子どもの居場所づくり、進み具合を教えて")
+    assert response["kind"] == "status" and lines(response)
+    assert all("居場所づくり" in json.dumps(corpus.record(rid(line)), ensure_ascii=False) for line in lines(response))
+    assert "「放課後」は文書に出てこないため" in response["answer"] and "「放課後」に関する" not in response["answer"]
+    assert answer_question(corpus, "斎場の予約方法はどうなってる")["kind"] == "not_found"

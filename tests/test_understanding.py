@@ -479,3 +479,9 @@ def test_an_idiom_for_a_grade_needs_all_its_words(corpus):
     # 手 alone is no grade word, nor is 着手 (listed negated) without its negation.
     assert read_filters("手をつけた観光", corpus).filters == {}
     assert read_filters("着手した観光", corpus).filters == {}
+
+
+def test_a_compound_with_a_rare_word_says_what_rows_are_about(corpus):
+    # 放課後 is in no row; 居場所づくり is in two, by its rare word 居場所 (づくり is everywhere).
+    response = search(corpus, q="放課後の子どもの居場所づくり")
+    assert response["total"] and set(lines(search(corpus, q="居場所づくり"))) <= set(lines(response))

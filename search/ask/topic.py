@@ -105,6 +105,7 @@ class Word:
     expansions: list[str]
     idf: float
     head_rows: set[int] = field(default_factory=set)  # rows holding only its head (取得 of 用地取得)
+    qualified: bool = False  # it follows an unknown word through の (子ども of 放課後の子ども)
 
 
 @dataclass
@@ -158,8 +159,18 @@ def read_words(corpus, known: Knowledge, selection: Selection, said=(), said_as_
                     group=group, alternative=alternative, phrase=leaf.text if group is not None else "")
         idf = weight_of(len(rows), total, term.predicate)
         words.append(Word(term, rows, variants, reading.expansions + [w.text for w in reading.widened], idf,
-                          heads))
+                          heads, qualified=leaf.of_unknown == "phrase"))
     return words
+
+
+def unknown_modifiers(words: list[Word]) -> None:
+    """A word the documents never use that qualifies a thing they name (放課後 of 放課後の子ども):
+    the rows of the thing answer, without it; it weighs nothing, and the answer says it was left
+    out. Before what is done (斎場の予約), the unknown word is what the question is about."""
+    for word, head in zip(words, words[1:]):
+        if not word.rows and not word.term.predicate and head.qualified and head.rows \
+                and not action_noun(head.term.text):
+            word.idf = 0.0
 
 
 KANJI_RUN = re.compile(r"[一-龯々]{2,4}")
@@ -401,6 +412,7 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
     selection = understood_query(corpus, question)
     words = read_words(corpus, known, selection, question.said, question.said_as_verbs)
     homophone_in_context(corpus, words)
+    unknown_modifiers(words)
     question.unjoined = unjoined_modifiers(words, question.query)
     mistyped_in_context(corpus, words, question.query)
     verb_as_noun_in_context(corpus, known, words)

@@ -48,8 +48,8 @@ def topic_text(question: Question, words: list[Word]) -> str:
             grouped[w.term.group].append(w.term.phrase)
     in_groups = [normalize(p) for phrases in grouped.values() for p in phrases]
     shown = [p for p in question.phrases if normalize(p) not in in_groups]
-    for w in words:
-        if w.term.group is None and not any(normalize(w.term.text) in normalize(p) for p in question.phrases):
+    for w in words:  # not a word left out (放課後 of 放課後の子ども, weighing nothing)
+        if w.term.group is None and w.idf and not any(normalize(w.term.text) in normalize(p) for p in question.phrases):
             shown.append(w.term.text)
     more = f"など{len(shown)}語" if len(shown) > 6 else ""
     text = "".join(f"「{shorten(t)}」" for t in shown[:6]) + more
