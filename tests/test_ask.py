@@ -1119,3 +1119,31 @@ def test_an_unknown_word_that_qualifies_a_thing_is_left_out(corpus):
     assert all("居場所づくり" in json.dumps(corpus.record(rid(line)), ensure_ascii=False) for line in lines(response))
     assert "「放課後」は文書に出てこないため" in response["answer"] and "「放課後」に関する" not in response["answer"]
     assert answer_question(corpus, "斎場の予約方法はどうなってる")["kind"] == "not_found"
+
+
+@pytest.mark.parametrize("question, filters", [
+    ("第2章で遅れてるのはいくつある？", {"chapter", "progress"}),  # how many rows, not a figure
+    ("まだ手をつけていない事業って何件？", {"progress"}),
+])
+def test_how_many_rows_are_so_graded_is_a_count(corpus, question, filters):
+    response = answer_question(corpus, question)
+    assert response["kind"] == "count"
+    assert {f["filter"] for f in response["interpretation"]["filters"]} == filters and not response["interpretation"]["terms"]
+    # A figure a row writes is still a number: 特定空き家に認定したのは何件 is 13件.
+    assert answer_question(corpus, "特定空き家に認定したのは何件ですか")["answer"].startswith("13件です")
+
+
+@pytest.mark.parametrize("question, group", [
+    ("取組区分が「お」になってるのはどの課が多い？", "department"),  # どの課が多い ranks
+    ("いちばんAが多い課はどこ", "department"),  # a capital after kana, before が, is a code
+    ("Dが多いのはどの章", "chapter"),
+])
+def test_which_group_has_most(corpus, question, group):
+    response = answer_question(corpus, question)
+    assert response["kind"] == "aggregate" and response["table"]["group"] == group
+    assert response["interpretation"]["filters"] and not response["interpretation"]["terms"]
+
+
+def test_a_department_that_takes_part_is_a_filter(corpus):
+    response = answer_question(corpus, "図書館が関わってる取組で評価が低いものは？")
+    assert {f["filter"]: f["value"] for f in response["interpretation"]["filters"]}["department"] == "図書館"

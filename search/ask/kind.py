@@ -101,7 +101,9 @@ GROUP_WORDS = {name: words(r"(?:(?:第 |どの |どこ の |何 )?何 |どの |�
                          + r"(?: 課)?(?: は (?:どこ|何|どれ|どちら))?") for name, pattern in GROUPS}
 # 所管課ごとの行で数えて says how rows are counted (one per department row), not a ranking.
 PER_GROUP = words(r"(?:" + "|".join(p for _, p in GROUPS) + r") (?:毎|別)(?! の 行 )")
-AGGREGATE = words(RANK + r"|(?:多い|少ない|高い|低い) (?:順|の は|物 は)")
+# 一番多い, 多い順, 多いのは; or the group asked for before 多い (どの課が多い).
+AGGREGATE = words(RANK + r"|(?:多い|少ない|高い|低い) (?:順|の は|物 は)"
+                  r"|(?:どの|どこ の|何) (?:\S+ )?(?:" + "|".join(p for _, p in GROUPS) + r") (?:が|で) (?:多い|少ない)")
 FEWEST = words(r"少ない|最少|下位|低い")
 RANKING_WORDS = words(r"多い|少ない|高い|低い|数|件数|割合|率|比率|順|毎|別")
 RATE = words(r"割合|率|比率|パーセント|%")

@@ -11,6 +11,7 @@ search for its query cannot disagree about which rows match.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from .facts import UNIT_FAMILIES
 from .kind import (EVALUATIVE, Aggregate, Kind, asking_spans, asks_status, asks_still, asks_where, predicate_span,
                    read_kind)
 
+# The cues of a number question that a count of rows can answer (何件, いくつ).
+ROW_COUNTS = ("何件", "いくつ", "幾つ", "何個")
 # Counting, the table's rows are named as such too (表の行でいうと何件, 何項目): rows, not topic.
 COUNTED_NOUNS = ROW_NOUNS | {"行", "項目", "表"}
 # Markup is not part of a question: tags go, and so do scripts and styles with their content.
@@ -230,6 +233,9 @@ def read_question(text: str, corpus) -> Question:
     masked = blank(text, [(m.start, m.end) for m in mentions if m.how != "word"])
     breakdown = BREAKDOWN.search(masked)
     asked = Kind("status", breakdown.group(0), spans=(breakdown.span(),)) if breakdown else read_kind(masked)
+    if asked.kind == "number" and asked.cue in ROW_COUNTS and any(m.how == "word" for m in mentions):
+        # 第2章で遅れてるのはいくつ: how many rows are so graded, not a figure a row writes.
+        asked = dataclasses.replace(asked, kind="count")
     said = []  # 終了しましたか, 廃止になった後: in a question about one thing, its words, not filters
     said_verbs = []
     if asked.kind == "future" and asked.predicate:

@@ -41,7 +41,7 @@ BRACKETED_CODE = r"\s*[(（]\s*(?P<code>{code_class})\s*[)）]"
 CODE_CLASS = {"progress": "[A-Ea-e]", "effort": "[あいうえお]", "direction": "[アイウエオ]"}
 CODE_GLOSS = re.compile(r"[ぁ-ゖ]{0,6}" + BRACKETED_CODE.format(code_class="|".join(CODE_CLASS.values())))
 # What a department name is followed by when it is the subject of the work, not a word.
-DEPARTMENT_CUE = re.compile(r"^(?:の(?:取組|取り組み|事業|施策|担当|所管|管轄)|[がで](?:担当|所管|管轄|実施)|所管|担当|管轄)")
+DEPARTMENT_CUE = re.compile(r"^(?:の(?:取組|取り組み|事業|施策|担当|所管|管轄)|[がで](?:担当|所管|管轄|実施|関わ|関与)|所管|担当|管轄)")
 SECTION_NAME = re.compile(r"([一-龥ァ-ヺー]{2,12})課(?![題程税長])")
 GENERIC_SECTIONS = frozenset({"担当", "所管", "関係各", "関係", "主管", "担当部", "関係部"})
 KANJI_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8",
@@ -96,8 +96,9 @@ def _code_pattern(kind: str, named: bool) -> re.Pattern:
 CODE_PATTERNS = [(kind, _code_pattern(kind, named)) for kind in GRADES for named in (True, False)]
 # A progress code typed as a word of its own (危機管理課 D): the documents never use a lone A–E.
 LONE_CODE = re.compile(r"(?:(?<=\s)|^)(?P<codes>[A-Ea-e](?:[・、,/][A-Ea-e])*)(?=\s|$)"
-                       # or a capital between Japanese particles (防災のA, Aの子育て, 取組のうちEは), never 型 or 地区
-                       r"|(?:(?<=[\sのはがでもとをにや])|(?<=うち)|^)(?P<capital>[A-E](?:[・、,/][A-E])*)"
+                       # or a capital after kana (防災のA, 取組のうちEは, いちばんAが) before a particle
+                       # (Aの子育て), never 型 or 地区
+                       r"|(?:(?<=[\sぁ-ゖ])|^)(?P<capital>[A-E](?:[・、,/][A-E])*)"
                        r"(?=[のはがでもとを]|\s|$|以上|以下|未満|より[上下])")
 # A code compared (B以上, C以下, C未満): the grades on that side of it, best first as the legend lists them.
 COMPARED = re.compile(r"\s*(?P<side>以上|以下|未満|より上|より下)")
