@@ -146,6 +146,27 @@ def test_council_question_as_filed_finds_its_topic(corpus):
     assert asked["total"] and set(lines(asked)) == set(lines(search(corpus, q="自治会")))
 
 
+@pytest.mark.parametrize("text, topic, word", [("子育て支援の拡充を", "子育て支援", "子育て支援"),
+                                               ("子育て支援の拡充を求める", "子育て支援", "子育て支援"),
+                                               ("婚活支援の強化に向けて", "婚活支援", "婚活")])
+def test_an_action_asked_for_ranks_the_rows_of_its_topic(corpus, text, topic, word):
+    # 拡充 and 強化 are in rows of their own: asked for (拡充を, 強化に向けて), they rank the
+    # topic's rows, they do not select rows of their own.
+    response = search(corpus, q=text)
+    assert {t["text"]: t["kind"] for t in response["interpretation"]["terms"]}[topic] == "noun"
+    assert set(lines(search(corpus, q=topic))) <= set(lines(response))
+    assert all(word in r["measure"] + r["content"] + r["effort_comment"] + r["direction_comment"] + r["item"]
+               + r["section"] for r in response["results"][:3])
+
+
+def test_what_is_asked_of_a_topic_is_framing(corpus):
+    response = search(corpus, q="空き家対策の現状と課題について")
+    assert {"現状", "課題"} <= {d["text"] for d in response["interpretation"]["dropped"] if d["why"] == "asking"}
+    assert lines(response) == lines(search(corpus, q="空き家対策"))
+    # Before the topic it is a word: 課題の洗い出し.
+    assert "課題" in {t["text"] for t in search(corpus, q="課題の洗い出し")["interpretation"]["terms"]}
+
+
 def test_department_in_the_query_is_a_filter(corpus):
     response = search(corpus, q="都市計画課 公園")
     interpretation = response["interpretation"]

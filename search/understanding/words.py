@@ -28,7 +28,7 @@ from index.analysis import normalize
 from ..limits import MAX_SENTENCE_WORDS
 from ..query import Leaf, Node
 from .model import Dropped, Expansion
-from .tokens import Token, analyse, hiragana_runs, katakana, names_a_thing, reading
+from .tokens import Token, action_noun, analyse, hiragana_runs, katakana, names_a_thing, reading
 
 HIRAGANA = re.compile(r"^[ぁ-ゖー]+$")
 KANJI = re.compile(r"[一-龯々]")
@@ -170,6 +170,7 @@ class LeafReader:
 
     def leaf(self, text: str):
         """One word of the query as typed (no blanks inside)."""
+        typed = text
         text, tokens = self.trimmed(text)
         if not tokens:
             return None
@@ -188,12 +189,13 @@ class LeafReader:
         for unit in units[MAX_SENTENCE_WORDS:]:
             self.dropped.append(Dropped(unit.text, "too many words"))
         units = units[:MAX_SENTENCE_WORDS]
-        leaves = [leaf for found in self.attached(text, units) for leaf in found]
+        after = typed[typed.rfind(text) + len(text):] if text else ""  # the particles trimmed off the end
+        leaves = [leaf for found in self.attached(text, units, after) for leaf in found]
         if not leaves:
             return None
         return leaves[0] if len(leaves) == 1 else Node("soft", tuple(leaves))
 
-    def attached(self, text: str, units: list[Unit]) -> list[list[Leaf]]:
+    def attached(self, text: str, units: list[Unit], after: str = "") -> list[list[Leaf]]:
         """The leaves of each unit; those of a unit that follows an unknown one through の (the
         B of AのB: 整備計画 of 道の駅の整備計画) only qualify it, like the modifiers of an
         unknown head inside one unit (市営 of 市営墓地), unless a known word is coordinated with
@@ -215,6 +217,33 @@ class LeafReader:
             head = found[i + 1][-1] if found[i + 1] else None
             if joint == "の" and head and not head.known and names_a_thing(head.text):
                 found[i] = [dataclasses.replace(leaf, of_unknown=leaf.of_unknown or "compound") for leaf in found[i]]
+        return self.requested(text, units, joints, found, after)
+
+    def requested(self, text: str, units: list[Unit], joints: list[str], found: list[list[Leaf]],
+                  after: str = "") -> list[list[Leaf]]:
+        """A request as a council files it, 〇〇の拡充を, 〇〇の現状と課題について: after a known topic
+        and の, the nouns that end it say what is asked of the topic. An action asked for (拡充を,
+        実現に向けて) only ranks its rows, like a predicate; an aspect (現状, 課題: ASPECTS) is framing."""
+        last = len(units)  # the nouns end before the verbs that ask (拡充を求める)
+        while last > 1 and units[last - 1].kind == "predicate":
+            last -= 1
+        first = next((i for i in range(last - 1, 0, -1) if joints[i - 1] == "の"), None)
+        if first is None or not all(leaf.known for leaf in found[first - 1]) or not found[first - 1]:
+            return found
+        tail = range(first, last)
+        rest = joints[last - 1] if last < len(units) else text[units[-1].end:] + after
+        if any(joints[i] not in COORDINATION for i in tail[:-1]) \
+                or rest.strip(" 　、。") and not all(t.framing for t in analyse(rest)):
+            return found  # the tail is not the query's end (the rest is more than grammar)
+        asked_for = REQUEST_END.match(rest)  # 拡充を, 実現に向けて; not 助成 alone
+        if last < len(units) and not asked_for:
+            return found
+        for i in tail:
+            if units[i].text in ASPECTS:
+                self.dropped.append(Dropped(units[i].text, "asking"))
+                found[i] = []
+            elif asked_for and len(found[i]) == 1 and found[i][0].known and action_noun(units[i].text):
+                found[i] = [dataclasses.replace(found[i][0], kind="predicate")]
         return found
 
     def units(self, text: str, tokens: tuple[Token, ...]) -> list[Unit]:
@@ -481,6 +510,12 @@ def _filter_leaves(node, keep):
 
 
 COORDINATION = ("や", "と", "・", "、", "及び", "および")  # joints of nouns that share what follows them
+REQUEST_END = re.compile(r"を|に向け")  # what follows an action asked for: 拡充を(求める), 実現に向けて
+# What a request asks of a topic (〇〇の現状と課題について), as council questions are filed: no
+# dictionary marks these nouns as framing, so this small table does; the question answering reads
+# them among its words of asking (search/ask/kind.py, ASKING).
+ASPECTS = frozenset({"現状", "課題", "状況", "現況", "実態", "進捗", "進捗状況", "取組状況", "実績", "成果", "今後",
+                     "方針", "見通し", "考え", "見解", "あり方", "在り方", "方向性", "展望"})
 
 
 def verbal_noun(tokens, index: int) -> bool:
