@@ -285,10 +285,19 @@ def gram_analyzer():
     return GramTokenizer()
 
 
+HIRAGANA_ONLY = re.compile(r"[ぁ-ゖー]+")
+
+
 def query_streams(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> list[str]:
     """The strings a row's gram document must contain for a query string: as written, and as
-    its normalized words when they differ."""
-    return [s for s in gram_streams(text, corrections) if s]
+    its normalized words when they differ; but a hiragana string that Sudachi cuts into several
+    words is matched as written only: its reading of the pieces is a guess (いるまし → 居る・ます,
+    which every row that writes しています holds), while one it reads as one word is sure
+    (こども → 子供)."""
+    streams = [s for s in gram_streams(text, corrections) if s]
+    if len(streams) > 1 and HIRAGANA_ONLY.fullmatch(text) and sum(1 for _ in morphemes(text)) > 1:
+        return streams[:1]
+    return streams
 
 
 def query_words(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> list[str]:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from search.understanding.filters import read_filters
@@ -33,6 +35,16 @@ def test_framing_words_are_recognised_by_grammar(text, expected):
 
 def widened(response, how):
     return {w["text"] for t in response["interpretation"]["terms"] for w in t["widened"] if w["how"] == how}
+
+
+def test_a_kana_string_sudachi_cuts_in_pieces_is_not_matched_by_its_guess(corpus):
+    # いるまし: Sudachi reads 居る・ます, which every row writing しています holds; as written, no row
+    # holds it, so it is read by its sound: 入間市.
+    response = search(corpus, q="いるまし")
+    assert "入間市" in widened(response, "reading")
+    assert all("入間市" in json.dumps(r, ensure_ascii=False) for r in response["results"])
+    # A kana string read as one word keeps its normalized form: こども finds 子ども and 子供.
+    assert search(corpus, q="こども")["total"] >= search(corpus, q='"子ども"')["total"]
 
 
 def test_kana_query_matches_the_readings_of_corpus_words(corpus):
