@@ -1147,3 +1147,11 @@ def test_which_group_has_most(corpus, question, group):
 def test_a_department_that_takes_part_is_a_filter(corpus):
     response = answer_question(corpus, "図書館が関わってる取組で評価が低いものは？")
     assert {f["filter"]: f["value"] for f in response["interpretation"]["filters"]}["department"] == "図書館"
+
+
+def test_a_quantity_is_asked_of_its_modifier(corpus):
+    """ファミリーサポートセンターの会員数: no row holds both, but 会員数 is a quantity of the
+    modifier, which stays the topic: the 会員数 rows of other programmes are no answer."""
+    response = answer_question(corpus, "ファミリーサポートセンターの会員数は")
+    assert all("ファミリー" in json.dumps(corpus.record(rid(line)), ensure_ascii=False) for line in lines(response))
+    assert not response["interpretation"]["unjoined"]

@@ -22,7 +22,7 @@ from ..facets import members
 from ..matching import reading_query
 from ..query import Leaf, Node, parse_query
 from ..understanding.filters import SECTION_NAME
-from ..understanding.tokens import action_noun, analyse, reading
+from ..understanding.tokens import action_noun, analyse, names_a_quantity, reading
 from .question import ABOUT_SOMETHING, ROW_KINDS, Question, Term
 from .sentences import TITLE_FIELDS, Reading, Sentence, Variant, read_text, row_sentences, variants_of
 
@@ -283,10 +283,12 @@ def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str]]:
     the document never speaks of that head as the modifier's, so the modifier is the asker's own
     elaboration of the head (新庁舎 is the city hall's), not what the rows must hold. It weighs
     nothing; ``(modifier, head)`` pairs are returned to be reported. Before a noun of action
-    (駅の誘致, ごみ袋の有料化) the modifier is what is acted on, which the rows must hold."""
+    (駅の誘致, ごみ袋の有料化) the modifier is what is acted on, and before a quantity
+    (ファミリーサポートセンターの会員数) what is counted: the rows must hold it."""
     left = []
     for word, head in zip(words, words[1:]):
-        if word.term.predicate or head.term.predicate or word.term.group is not None or action_noun(head.term.text):
+        if word.term.predicate or head.term.predicate or word.term.group is not None or action_noun(head.term.text) \
+                or names_a_quantity(head.term.text):
             continue
         if word.rows and head.rows and word.rows.isdisjoint(head.rows) \
                 and f"{word.term.text}の{head.term.text}" in query:

@@ -209,6 +209,20 @@ def action_noun(text: str) -> bool:
     return last.pos[2] == "サ変可能" or last.surface.endswith("化") or verb_stem(last.normalized)
 
 
+# Nouns that name a quantity of what comes before them (会員数, 利用率, 予算額).
+QUANTITY_NOUNS = frozenset({"数", "率", "額", "量", "費", "割合", "件数", "人数", "回数", "冊数", "者数"})
+
+
+def names_a_quantity(text: str) -> bool:
+    """Whether a noun is a quantity of something (会員数: 会員 + 数): its last word, or the last part
+    Sudachi's finer split gives it, is a noun of quantity."""
+    tokens = analyse(text)
+    if not tokens:
+        return False
+    last = tokens[-1]
+    return last.surface in QUANTITY_NOUNS or bool(last.parts) and last.parts[-1] in QUANTITY_NOUNS
+
+
 def names_a_thing(text: str) -> bool:
     """Whether a word is one common noun of the dictionary that names no action (投票率, 霊園):
     a word Sudachi cuts into pieces may be mistyped (諦結, for 締結), so it says nothing of what it is."""
