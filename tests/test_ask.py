@@ -1155,3 +1155,10 @@ def test_a_quantity_is_asked_of_its_modifier(corpus):
     response = answer_question(corpus, "ファミリーサポートセンターの会員数は")
     assert all("ファミリー" in json.dumps(corpus.record(rid(line)), ensure_ascii=False) for line in lines(response))
     assert not response["interpretation"]["unjoined"]
+
+
+def test_a_sentence_that_states_a_problem_decides_nothing(corpus):
+    """値上げされた: the sentence about 使用料 says it is a problem to be weighed (…点が課題である),
+    not that anything happened: 文書からは判断できません, not はい."""
+    response = answer_question(corpus, "公民館の使用料は値上げされた？")
+    assert response["answer"].startswith("文書からは判断できません")

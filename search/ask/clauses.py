@@ -197,6 +197,13 @@ def aimed_at(text: str, position: int) -> bool:
     return len(toks) >= 2 and toks[0].lemma in ("に", "を") and toks[1].lemma in AIM_VERBS
 
 
+def reports(text: str) -> bool:
+    """Whether a sentence reports what happened: its last verb or auxiliary is past (増加しました)
+    or negative (実施していません); a statement (…点が課題である) or an aim (…を図ります) does not."""
+    ending = [t for t in tokens(text) if t.pos in ("動詞", "助動詞")][-1:]
+    return bool(ending) and (ending[0].lemma == "た" or ending[0].lemma in NEGATIONS)
+
+
 def lemma_positions(text: str, lemma: str) -> list[int]:
     """Where words of ``text`` have the dictionary form ``lemma`` (導入 in 導入しました)."""
     return [t.start for t in tokens(text) if t.says(lemma)]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from .answer import Answer, Asked
-from .clauses import CONTRAST, aimed_at, lemma_positions, negated_after, negative, tokens
+from .clauses import CONTRAST, aimed_at, lemma_positions, negated_after, negative, reports, tokens
 from .evidence import FUTURE, Found, best_sentence, ranked, topic_sentences
 from .kind import EVALUATIVE
 from .years import against_the_year
@@ -139,7 +139,8 @@ def answer_yesno(asked: Asked) -> Answer | None:
     holding = sorted((f for f in close if any(t.says(asked.question.predicate) for t in tokens(f.sentence.text))),
                      key=lambda f: (order.index(f.sentence.field), -f.score))
     fields = order[:2] if order is FUTURE_FIELDS else order[:1]
-    whole = [f for f in close if f.coverage >= 0.99 and f.sentence.field in fields]
+    # …の使用料は値上げされた: a sentence about 使用料 that states a problem says nothing of it.
+    whole = [f for f in close if f.coverage >= 0.99 and f.sentence.field in fields and reports(f.sentence.text)]
     if holding:
         top, note = holding[0], ""
     elif whole:
