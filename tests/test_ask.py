@@ -859,6 +859,9 @@ def test_a_kanji_typo_is_read_as_the_word_the_rows_of_its_context_hold(corpus):
     assert response["kind"] == "status" and lines(response) == [303]
     assert "「諦結」は「締結」も含めて探しました。" in response["interpretation"]["notes"]
     assert answer_question(corpus, "学校給食の無償化はいつから実施されますか")["kind"] == "not_found"
+    # A word of Sudachi's dictionary is no wrong kanji: 市長 is not read as 市民.
+    mayor = answer_question(corpus, "市長が一番力を入れている政策は？")
+    assert not any("市民" in t["expansions"] for t in mayor["interpretation"]["terms"])
 
 
 def test_a_quantity_asked_against_the_target_is_not_the_target(corpus):

@@ -192,8 +192,8 @@ def mistyped_in_context(corpus, words: list[Word], query: str) -> None:
     total = len(corpus.facets)
     for word in words:
         typed = next((m.group(0) for m in KANJI_RUN.finditer(query) if word.term.text in m.group(0)), "")
-        if word.rows or word.term.quoted or not typed:
-            continue
+        if word.rows or word.term.quoted or not typed or len(analyse(typed)) == 1:
+            continue  # a word of Sudachi's dictionary (市長) is no wrong kanji: only one it cuts (諦・結)
         for entry in corpus.vocabulary.near(typed, 1, limit=50):
             if len(entry.term) != len(typed) or not KANJI_RUN.fullmatch(entry.term):
                 continue
