@@ -1165,3 +1165,24 @@ def test_a_sentence_that_states_a_problem_decides_nothing(corpus):
     not that anything happened: 文書からは判断できません, not はい."""
     response = answer_question(corpus, "公民館の使用料は値上げされた？")
     assert response["answer"].startswith("文書からは判断できません")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("高齢者支援の節の施策はどれくらい進んでる？", "status"),  # どれくらい asks how far, not which
+    ("図書館の取組はどれくらいある？", "count"),  # … or how many, before ある
+])
+def test_how_much_is_no_list(corpus, question, kind):
+    response = answer_question(corpus, question)
+    assert response["kind"] == kind
+    assert not {"進ん", "どれ"} & {t["text"] for t in response["interpretation"]["terms"]}
+
+
+def test_as_planned_is_asked_of_the_grades(corpus):
+    """計画どおり / 予定どおり say how it goes: no topic words; as planned is A or B (順調)."""
+    response = answer_question(corpus, "市民参画の取組、計画どおり進んでいる？")
+    assert "どおり" not in {t["text"] for t in response["interpretation"]["terms"]}
+    assert response["answer"].startswith(("はい", "いいえ", "一部")) and "進捗区分で見ると" in response["answer"]
+    records = [corpus.record(rid(line)) for line in lines(response)]
+    yes = sum(r["progress"] in "AB" for r in records)
+    assert response["answer"].startswith("はい" if yes == len(records) else "いいえ" if not yes else "一部")
+    assert answer_question(corpus, "婚活イベントは予定どおり開催できた？")["kind"] == "yesno"

@@ -130,7 +130,7 @@ KIND_PATTERNS = [
     # 取組が〓になっているのはいくつ, 〓になってる件数は: what rows have become (に成る) is how
     # they are counted.
     ("count", words(COUNTED + r" (?:" + BETWEEN_COUNTED + r" ){0,8}"
-                    r"(?:何 件|幾つ|何 項目|何 個)|(?:何 件|幾つ|何 個) (?:の )?" + ROW +
+                    r"(?:何 件|幾つ|何 項目|何 個|(?:どれ|どの) (?:くらい|程)(?= 有る))|(?:何 件|幾つ|何 個) (?:の )?" + ROW +
                     r"|" + COUNTED + r" (?:(?:の|に 成る|て|てる|居る) ){0,3}(?:数|件数|総数) (?:は|を|が)")),
 ]
 # A quantity asked for, and the counters that answer it (何人 → 人 or 名 …).
@@ -159,7 +159,7 @@ HOW_IT_FEELS = r"(?:どんな|どう 言う|どの よう だ) 感じ"
 # How far something has come is a status question even when it asks どのくらい.
 HOW_FAR = words(r"(?:どの|どれ) (?:くらい|程度|だけ) (?:\S+ ){0,2}?(?:進む|進める|達成|進捗)")
 LATER_PATTERNS = [
-    ("list", words(r"どれ|一覧|挙げる|列挙")),
+    ("list", words(r"どれ(?! (?:くらい|程|程度|だけ))|一覧|挙げる|列挙")),  # どれくらい asks how far
     ("future", words(r"今後|方針|此れ から|此の 先|先行き|予定|方向 性|方向性|見通し|将来|次期|積もり|見込み|計画 は"
                      r"|考え (?:は|です|だ|か|\?)|(?:行う|進める|取り組む|為る|続ける) て 行く|次 に"
                      r"|(?:どの よう に|どう) 取り組む")),
@@ -332,7 +332,8 @@ def number_unit(s: Stream) -> tuple[str, str] | None:
 # The words of asking, wherever they stand: no topic words, whatever the kind. Question words
 # and the verbs of asking (どこ, 何, 教えて) are framing for the search already; these are the
 # nouns a question asks with (担当課, 時期, 件数, 状況, 方針, 理由).
-ASKING = words(r"(?:どの|どこ の|何) (?:課|部署|部局|部)|担当 課|所管 課|部署|部局|担当 部署"
+ASKING = words(r"(?:計画|予定|目標) 通り"  # 計画どおり進んでいる: how it goes, which the grades say
+               r"|(?:どの|どこ の|何) (?:課|部署|部局|部)|担当 課|所管 課|部署|部局|担当 部署"
                r"|(?:担当|所管)(?= (?:は|を|が|の|為る|し|て|居る|です|な))"
                r"|時期|日程|何 (?:年度|年|月|日|時)|年度 は"
                r"|件数|人数|回数|総数|何 (?:件|人|名|回|箇所|個|項目|校|団体|施設|台|世帯|倍|種類|%|パーセント|割"

@@ -122,8 +122,8 @@ def no_longer(asked: Asked, text: str) -> bool:
 
 
 def answer_yesno(asked: Asked) -> Answer | None:
-    if asked.question.predicate in EVALUATIVE:
-        return by_grade(asked)
+    if asked.question.predicate in EVALUATIVE:  # 計画どおり進んでいる: as planned is 順調's grades
+        return by_grade(asked, EVALUATIVE["順調"] if AS_PLANNED.search(asked.question.text) else "")
     found = ranked(list(topic_sentences(asked.known, asked.match, asked.words, asked.phrases, asked.question)))
     if not found:
         return None
