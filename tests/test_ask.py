@@ -1186,3 +1186,11 @@ def test_as_planned_is_asked_of_the_grades(corpus):
     yes = sum(r["progress"] in "AB" for r in records)
     assert response["answer"].startswith("はい" if yes == len(records) else "いいえ" if not yes else "一部")
     assert answer_question(corpus, "婚活イベントは予定どおり開催できた？")["kind"] == "yesno"
+
+
+def test_a_kana_head_is_an_action_by_its_reading(corpus):
+    """みなおし reads as 見直し, an action: こみゅにてぃばす is what it acts on, not an elaboration."""
+    response = answer_question(corpus, "こみゅにてぃばすのみなおしはどうなった")
+    assert not response["interpretation"]["unjoined"]
+    assert lines(response) and all("コミュニティバス" in json.dumps(corpus.record(rid(line)), ensure_ascii=False)
+                                   for line in lines(response))

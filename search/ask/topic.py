@@ -287,8 +287,9 @@ def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str]]:
     (ファミリーサポートセンターの会員数) what is counted: the rows must hold it."""
     left = []
     for word, head in zip(words, words[1:]):
-        if word.term.predicate or head.term.predicate or word.term.group is not None or action_noun(head.term.text) \
-                or names_a_quantity(head.term.text):
+        spellings = [head.term.text, *head.expansions]  # みなおし is read as 見直し
+        if word.term.predicate or head.term.predicate or word.term.group is not None \
+                or any(action_noun(s) or names_a_quantity(s) for s in spellings):
             continue
         if word.rows and head.rows and word.rows.isdisjoint(head.rows) \
                 and f"{word.term.text}の{head.term.text}" in query:
