@@ -1194,3 +1194,10 @@ def test_a_kana_head_is_an_action_by_its_reading(corpus):
     assert not response["interpretation"]["unjoined"]
     assert lines(response) and all("コミュニティバス" in json.dumps(corpus.record(rid(line)), ensure_ascii=False)
                                    for line in lines(response))
+
+
+def test_a_question_ending_in_yone_asks_its_verb(corpus):
+    """…委託してるんですよね: Sudachi cuts よね into よ and ね; the predicate is 委託, not よ."""
+    response = answer_question(corpus, "空き家バンクは開設されたんですよね？")
+    assert response["kind"] == "yesno" and response["answer"].startswith("はい")
+    assert read_question("公用車の運転業務は今も委託してるんですよね？", corpus).predicate == "委託"

@@ -111,7 +111,7 @@ RATE = words(r"割合|率|比率|パーセント|%")
 QUESTION_WORDS = words(r"何|誰|どこ|いつ|何時|どれ|どちら|どの|どんな|どう|何故|幾つ|幾ら|どのような|どういう|如何")
 # Verbs that ask for something (教えて, ください, 知りたい) end a request, not a yes/no question.
 REQUEST = words(r"教える|下さる|知る|願う|頂く|欲しい|示す|挙げる")
-YES_NO_END = re.compile(r" (?:か|の|\?|っけ|かしら|よね|ね)(?: \?| 。)* $")
+YES_NO_END = re.compile(r" (?:か|の|\?|っけ|かしら|よ ね|よね|ね)(?: \?| 。)* $")  # Sudachi cuts よね in two
 
 # (kind, pattern) in the order they are tried; the unit of a number question is read separately.
 KIND_PATTERNS = [
