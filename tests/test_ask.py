@@ -1201,3 +1201,11 @@ def test_a_question_ending_in_yone_asks_its_verb(corpus):
     response = answer_question(corpus, "空き家バンクは開設されたんですよね？")
     assert response["kind"] == "yesno" and response["answer"].startswith("はい")
     assert read_question("公用車の運転業務は今も委託してるんですよね？", corpus).predicate == "委託"
+
+
+def test_now_asks_how_things_are(corpus):
+    """今歩けるの: a plain verb with 今 asks how things are now (yes or no), not what is planned;
+    a sentence that says it was closed (通行止め) answers いいえ."""
+    response = answer_question(corpus, "入間川遊歩道って今歩けるの？")
+    assert response["kind"] == "yesno" and response["answer"].startswith("いいえ")
+    assert "通行止め" in response["answer"]

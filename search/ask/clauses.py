@@ -155,7 +155,9 @@ def causes(text: str) -> list[Cause]:
 
 
 NEGATIONS = frozenset({"ない", "ず", "ぬ", "ん"})
-NEGATIVE_WORDS = frozenset({"未", "未実施", "中止", "見送る", "見送り", "休止", "廃止", "延期", "無い"})
+# Words that say something did not happen or stopped (中止, 休止; 停止, 中断, 閉鎖, 通行止め: it no longer runs).
+NEGATIVE_WORDS = frozenset({"未", "未実施", "中止", "見送る", "見送り", "休止", "廃止", "延期", "無い",
+                            "停止", "中断", "閉鎖", "通行止め"})
 
 
 def negated_after(text: str, position: int) -> bool:

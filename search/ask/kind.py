@@ -234,6 +234,7 @@ DONE_AFTER_PARTICLE = re.compile(r" (?:は|を|も) 為る(?: (?:です|ます|�
 
 # Words that ask whether something still holds (今もありますか, 今も委託していますか).
 STILL = words(r"(?:今|現在) (?:で )?も|今 でも|未だ|依然")
+NOW = words(r"今|現在|目下")
 
 
 def asks_still(text: str) -> bool:
@@ -394,7 +395,8 @@ def read_kind(text: str) -> Kind:
         if m:  # the cue as shown: without the blanked filter it may start with (〓になっているのはいくつ)
             return Kind(kind, s.written(m).lstrip("〓"), spans=cue_spans(s, m, kind))
     predicate = yes_no_predicate(s)
-    if predicate and predicate not in EVALUATIVE and intends(s, predicate) and not STILL.search(s.joined):
+    if predicate and predicate not in EVALUATIVE and intends(s, predicate) and not STILL.search(s.joined) \
+            and not NOW.search(s.joined):  # 今歩けるの asks how things are now
         # 今後は続けるんですか、やめるんですか: the direction the rows are given answers it.
         cues = [m for m in FUTURE_TIME.finditer(s.joined)]
         return Kind("future", predicate, spans=tuple(span for m in cues for span in s.word_spans(m)),
