@@ -400,6 +400,10 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
             continue
         kind, codes, use = entry
         start, end = tokens[first].start, _predicate_end(tokens, i)
+        if use == "any" and kind == "progress":  # 計画どおりに進んでいる: 進む only says it again
+            going = next((k for k in range(i + 1, min(i + 3, len(tokens))) if tokens[k].dictionary in GOING), None)
+            if going is not None and all(t.pos[0] == "助詞" for t in tokens[i + 1:going]):
+                end = _predicate_end(tokens, going)
         if use == "negated":
             negated_by_prefix = first > 0 and tokens[first - 1].surface in NEGATING_PREFIXES
             end = token.end if negated_by_prefix else _negation_end(tokens, i)
@@ -490,6 +494,8 @@ def grade_word_table(rows: tuple) -> tuple[dict, dict]:
     return table, groups
 
 
+# Verbs that after a word for how far a measure has come say only that it goes (順調に進んでいる).
+GOING = frozenset({"進む", "進める", "推移"})
 # What makes a noun before it a predicate: 休止中, 達成済み, 廃止予定, 拡充の方針 is not one.
 PREDICATE_NOUNS = frozenset({"中", "済み", "済", "予定", "見込み"})
 
