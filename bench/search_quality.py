@@ -48,9 +48,12 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, seventh round, dev half": ("search-hard7-dev",),
           "harder, seventh round, held-out half": ("search-hard7-heldout",),
           "harder, eighth round, dev half": ("search-hard8-dev",),
-          "harder, eighth round, held-out half": ("search-hard8-heldout",)}
+          "harder, eighth round, held-out half": ("search-hard8-heldout",),
+          "harder, ninth round, dev half": ("search-hard9-dev",),
+          "harder, ninth round, held-out half": ("search-hard9-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
-            "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout")
+            "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
+            "search-hard9-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
