@@ -520,3 +520,13 @@ def test_a_compound_with_a_rare_word_says_what_rows_are_about(corpus):
     # 放課後 is in no row; 居場所づくり is in two, by its rare word 居場所 (づくり is everywhere).
     response = search(corpus, q="放課後の子どもの居場所づくり")
     assert response["total"] and set(lines(search(corpus, q="居場所づくり"))) <= set(lines(response))
+
+
+def test_examples_one_of_which_is_unknown_are_alternatives(corpus):
+    # カラオケ is in no row: 図書館や公民館やカラオケ lists examples, of which a row need hold one.
+    response = search(corpus, q="図書館や公民館やカラオケの利用")
+    assert "カラオケ" in {t["text"] for t in response["interpretation"]["terms"] if not t["known"]}
+    top = [r for r in response["results"] if r.get("match") != "related"][:10]
+    assert len(top) == 10
+    assert all("図書館" in json.dumps(r, ensure_ascii=False) or "公民館" in json.dumps(r, ensure_ascii=False)
+               for r in top)

@@ -190,7 +190,7 @@ class LeafReader:
             self.dropped.append(Dropped(unit.text, "too many words"))
         units = units[:MAX_SENTENCE_WORDS]
         after = typed[typed.rfind(text) + len(text):] if text else ""  # the particles trimmed off the end
-        leaves = [leaf for found in self.attached(text, units, after) for leaf in found]
+        leaves = alternatives(self.attached(text, units, after), [text[a.end:b.start] for a, b in zip(units, units[1:])])
         if not leaves:
             return None
         return leaves[0] if len(leaves) == 1 else Node("soft", tuple(leaves))
@@ -510,6 +510,27 @@ def _filter_leaves(node, keep):
 
 
 COORDINATION = ("や", "と", "・", "、", "及び", "および")  # joints of nouns that share what follows them
+ALTERNATIVES = ("や", "とか")  # joints of examples: 道路の穴ぼこやでこぼこ asks for either
+
+
+def alternatives(found: list[list], joints: list[str]) -> list:
+    """The leaves of each unit; units joined by や or とか of which one is a word the documents
+    never use are one alternative (an ``or`` node): examples of what is asked, and a row that
+    holds the known one holds what was meant (道路の穴ぼこやでこぼこ). Examples the documents all
+    use (生きがいや居場所づくり) stay words of their own."""
+    items, group = [], []
+    for i, leaves in enumerate(found):
+        if leaves:
+            group.append(leaves[0] if len(leaves) == 1 else Node("soft", tuple(leaves)))
+        if i < len(joints) and joints[i] in ALTERNATIVES and leaves:
+            continue
+        unknown = any(isinstance(member, Leaf) and not member.known for member in group)
+        if len(group) > 1 and unknown:
+            items.append(Node("or", tuple(group)))
+        else:
+            items += [leaf for member in group for leaf in (member.children if isinstance(member, Node) else (member,))]
+        group = []
+    return items
 REQUEST_END = re.compile(r"を|に向け")  # what follows an action asked for: 拡充を(求める), 実現に向けて
 # What a request asks of a topic (〇〇の現状と課題について), as council questions are filed: no
 # dictionary marks these nouns as framing, so this small table does; the question answering reads
