@@ -410,6 +410,14 @@ def test_a_chapter_named_by_its_title_in_other_script(corpus):
     assert read_filters("安心して暮らせる老後", corpus).filters == {}  # a part of a title is no chapter
 
 
+@pytest.mark.parametrize("text, chapter", [("福祉の章のD", "第3章"), ("ささえあいの章", "第3章"),
+                                           ("安全安心の章の防災", "第6章"), ("まちづくりの章", None)])
+def test_a_chapter_named_by_words_only_its_title_holds(corpus, text, chapter):
+    # まちづくり is in every title: it names none.
+    found = read_filters(text, corpus).filters.get("chapter", [])
+    assert [title.split()[0] for title in found] == ([chapter] if chapter else [])
+
+
 def test_a_chapter_named_by_the_subtitle_in_its_brackets(corpus):
     """計画の実現に向けて（行財政運営の指針）: 行財政運営の指針 names it, in a search as in a question."""
     assert read_filters("行財政運営の指針のDの取組", corpus).filters == {"chapter": ["計画の実現に向けて（行財政運営の指針）"], "progress": ["D"]}

@@ -671,7 +671,36 @@ def _chapters(blanker: Blanker, corpus) -> list[Mention]:
                 found.append(_mention(blanker, "chapter", title, position, end, "title"))
                 blanker.take(position, end)
                 break
+    found += _chapters_by_words(blanker, by_key)
     return found
+
+
+# 「安全安心の章」「福祉の章」: words before の章 (or 章) that only one chapter's title holds.
+NAMED_CHAPTER = re.compile(r"([^\s、。,.!?！？\0]{2,16}?)の?章")
+
+
+def _chapters_by_words(blanker: Blanker, by_key: dict[str, str]) -> list[Mention]:
+    """A chapter named by words of its title before 章 (安全安心の章: 第6章 安全で安心してくらせる
+    まちづくり), when its title is the only one that holds them all."""
+    found = []
+    for m in NAMED_CHAPTER.finditer(blanker.text):
+        start = m.start(1)
+        tokens = [t for t in analyse(m.group(1)) if not t.framing and t.pos[0] in ("名詞", "形容詞", "形状詞", "動詞")]
+        # The words that end the text before 章, back to the first particle (市の防災の章: 防災).
+        while tokens and any(t.pos[0] == "助詞" for t in analyse(m.group(1)[tokens[0].end:])):
+            tokens = tokens[1:]
+        if not tokens or not blanker.free(start + tokens[0].start, m.end()):
+            continue
+        titles = [title for title in by_key.values() if all(_title_holds(title, t) for t in tokens)]
+        if len(titles) == 1:
+            found.append(_mention(blanker, "chapter", titles[0], start + tokens[0].start, m.end(), "title"))
+            blanker.take(start + tokens[0].start, m.end())
+    return found
+
+
+def _title_holds(title: str, token) -> bool:
+    """Whether a chapter's title holds a word, as written or by its sound (暮らせる, くらせる)."""
+    return token.surface in title or token.dictionary in title or token.reading in _sounds(title)
 
 
 def _find_title(text: str, name: str) -> tuple[int, int]:
