@@ -1209,3 +1209,11 @@ def test_now_asks_how_things_are(corpus):
     response = answer_question(corpus, "入間川遊歩道って今歩けるの？")
     assert response["kind"] == "yesno" and response["answer"].startswith("いいえ")
     assert "通行止め" in response["answer"]
+
+
+@pytest.mark.parametrize("question, verdict", [("令和3年度の技能功労賞って、10人以上受賞しましたか？", "いいえ"),
+                                               ("令和3年度の技能功労賞は5人以上受賞しましたか", "はい"),
+                                               ("特定空き家の認定は10件を超えましたか", "はい")])
+def test_a_quantity_asked_against_a_threshold(corpus, question, verdict):
+    """10人以上受賞しましたか: the sentence's 7名 is compared with the threshold, in the same unit."""
+    assert answer_question(corpus, question)["answer"].startswith(verdict)

@@ -17,10 +17,12 @@ say: 文書からは判断できません, with the closest sentence.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .answer import Answer, Asked
 from .clauses import CONTRAST, aimed_at, lemma_positions, negated_after, negative, reports, tokens
 from .evidence import FUTURE, Found, best_sentence, ranked, topic_sentences
+from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE
 from .years import against_the_year
 from .wording import grade_text, measure_name, source_note
@@ -92,7 +94,38 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
     if said and positions and all(aimed_at(text, p) for p in positions):
         return AIMED, [found.sentence]  # 減りましたか: 交通事故の減少に努めました says only the aim
     verdict = YES if said != asked_negatively(asked) else NO
+    compared = against_threshold(asked.question.text, text)
+    if verdict == YES and compared is not None:  # 10人以上受賞しましたか: 7名が受賞しました
+        verdict = YES if compared else NO
     return verdict, [found.sentence]
+
+
+# A quantity asked against: 10人以上, 5件未満, 100人を超え.
+THRESHOLD = re.compile(r"(?P<number>[0-9０-９][0-9０-９,，]*)\s*(?P<unit>人|名|件|回|か所|箇所|校|団体|施設|台|%|％|世帯|地区)"
+                       r"\s*(?P<side>以上|以下|未満|より多|より少な|を超え|超)")
+
+
+def against_threshold(question: str, sentence: str) -> bool | None:
+    """Whether the quantity the sentence gives in the question's unit clears the question's
+    threshold (10人以上 against 7名: False); None when the question asks none or the sentence
+    gives no such quantity."""
+    asked = THRESHOLD.search(unicodedata.normalize("NFKC", question))
+    if asked is None:
+        return None
+    units = UNIT_FAMILIES.get(asked.group("unit"), (asked.group("unit"),))
+    given = [f for f in find_quantities(unicodedata.normalize("NFKC", sentence), units) if "から" not in f.text]
+    if len(given) != 1:
+        return None
+    value = float(re.sub(r"[^0-9.]", "", given[0].text) or "nan")
+    limit = float(asked.group("number").replace(",", ""))
+    side = asked.group("side")
+    if side == "以上":
+        return value >= limit
+    if side in ("以下",):
+        return value <= limit
+    if side in ("未満", "より少な"):
+        return value < limit
+    return value > limit  # より多, を超え, 超
 
 
 # After the predicate, a turn to what was done from a later time on (実現したが、…令和3年度からは).
