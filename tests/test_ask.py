@@ -1217,3 +1217,9 @@ def test_now_asks_how_things_are(corpus):
 def test_a_quantity_asked_against_a_threshold(corpus, question, verdict):
     """10人以上受賞しましたか: the sentence's 7名 is compared with the threshold, in the same unit."""
     assert answer_question(corpus, question)["answer"].startswith(verdict)
+
+
+def test_mo_ari_gives_a_cause():
+    """…活動制限などもあり、…減少した: もあり after a noun gives a cause, among others."""
+    text = "老人クラブの補助を通じて、高齢者の社会参加及び生きがい対策を推進したが、コロナ禍による活動制限などもあり、活動団体及び加入者数が減少した。"
+    assert [text[c.start:c.end] for c in search.ask.clauses.causes(text)] == ["コロナ禍による活動制限などもあり"]

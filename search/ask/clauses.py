@@ -103,6 +103,9 @@ def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
     if t.lemma == "受ける" and before is not None and before.lemma == "を" and after is not None \
             and after.lemma == "て":
         return i + 1, 0.6
+    if t.lemma == "有る" and before is not None and before.surface == "も" and after is not None \
+            and after.lemma in ("、", "て"):
+        return i, 0.7  # 活動制限などもあり、…減少した: a cause among others
     return None
 
 
