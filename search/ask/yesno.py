@@ -94,15 +94,13 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
     if said and positions and all(aimed_at(text, p) for p in positions):
         return AIMED, [found.sentence]  # 減りましたか: 交通事故の減少に努めました says only the aim
     verdict = YES if said != asked_negatively(asked) else NO
-    compared = against_threshold(asked.question.text, text)
-    if verdict == YES and compared is not None:  # 10人以上受賞しましたか: 7名が受賞しました
-        verdict = YES if compared else NO
     return verdict, [found.sentence]
 
 
 # A quantity asked against: 10人以上, 5件未満, 100人を超え.
+# A quantity asked against: 10人以上, 5件未満, 100人を超え; all of them (9地区ぜんぶ) is as many or more.
 THRESHOLD = re.compile(r"(?P<number>[0-9０-９][0-9０-９,，]*)\s*(?P<unit>人|名|件|回|か所|箇所|校|団体|施設|台|%|％|世帯|地区)"
-                       r"\s*(?P<side>以上|以下|未満|より多|より少な|を超え|超)")
+                       r"\s*(?P<side>以上|以下|未満|より多|より少な|を超え|超|(?:の)?(?:全部|ぜんぶ|全て|すべて))")
 
 
 def against_threshold(question: str, sentence: str) -> bool | None:
@@ -113,19 +111,26 @@ def against_threshold(question: str, sentence: str) -> bool | None:
     if asked is None:
         return None
     units = UNIT_FAMILIES.get(asked.group("unit"), (asked.group("unit"),))
+    limit = float(asked.group("number").replace(",", ""))
     given = [f for f in find_quantities(unicodedata.normalize("NFKC", sentence), units) if "から" not in f.text]
+    if len(given) > 1:  # 市内9地区中…4地区: the total the question names, restated, is not the answer
+        given = [f for f in given if _value(f.text) != limit]
     if len(given) != 1:
         return None
-    value = float(re.sub(r"[^0-9.]", "", given[0].text) or "nan")
-    limit = float(asked.group("number").replace(",", ""))
+    value = _value(given[0].text)
     side = asked.group("side")
-    if side == "以上":
+    if side == "以上" or side.endswith(("全部", "ぜんぶ", "全て", "すべて")):
         return value >= limit
     if side in ("以下",):
         return value <= limit
     if side in ("未満", "より少な"):
         return value < limit
     return value > limit  # より多, を超え, 超
+
+
+def _value(text: str) -> float:
+    digits = re.sub(r"[^0-9.]", "", text)
+    return float(digits) if digits else float("nan")
 
 
 # After the predicate, a turn to what was done from a later time on (実現したが、…令和3年度からは).
@@ -168,6 +173,11 @@ def answer_yesno(asked: Asked) -> Answer | None:
         top = ended[0]
         text = f"{NO}。文書には「{top.sentence.text}」とあります（{source_note(asked.known, top.sentence.docnum)}）。"
         return Answer("yesno", text, found=[top], verdict=NO, coverage=top.coverage)
+    figured = next((f for f in close if against_threshold(asked.question.text, f.sentence.text) is not None), None)
+    if figured is not None:  # 9地区ぜんぶにできたんですか: the figure decides, with or without the verb
+        verdict = YES if against_threshold(asked.question.text, figured.sentence.text) else NO
+        text = f"{verdict}。文書には「{figured.sentence.text}」とあります（{source_note(asked.known, figured.sentence.docnum)}）。"
+        return Answer("yesno", text, found=[figured], verdict=verdict, coverage=figured.coverage)
     order = FUTURE_FIELDS if FUTURE.search(asked.question.text) else PAST_FIELDS
     holding = sorted((f for f in close if any(t.says(asked.question.predicate) for t in tokens(f.sentence.text))),
                      key=lambda f: (order.index(f.sentence.field), -f.score))
