@@ -179,6 +179,14 @@ def test_what_is_asked_of_a_topic_is_framing(corpus):
     assert "課題" in {t["text"] for t in search(corpus, q="課題の洗い出し")["interpretation"]["terms"]}
 
 
+def test_the_department_column_beside_a_topic_is_no_word(corpus):
+    # 子育て支援の担当課: whose rows, asked; 担当課 alone (a word of four rows) stays a word.
+    response = search(corpus, q="子育て支援の担当課の取組")
+    assert "担当課" in {d["text"] for d in response["interpretation"]["dropped"] if d["why"] == "row noun"}
+    assert set(lines(response)) == set(lines(search(corpus, q="子育て支援")))
+    assert search(corpus, q="担当課")["total"]
+
+
 def test_department_in_the_query_is_a_filter(corpus):
     response = search(corpus, q="都市計画課 公園")
     interpretation = response["interpretation"]
