@@ -183,13 +183,9 @@ def mistyped_in_context(corpus, words: list[Word], query: str) -> None:
     Sudachi cuts into pieces): the corpus word one kanji away that the rows of the question's
     rarest word hold is the word meant (水道の相互応援協定の諦結: row 303 writes 締結). The word
     then matches as that one (reported as its expansion)."""
-    known_words = [w for w in words if w.rows and not w.term.predicate]
-    if not known_words or all(w.rows for w in words):
+    context = context_rows(words)
+    if context is None or all(w.rows for w in words):
         return
-    context = min((w.rows for w in known_words), key=len)
-    if len(context) > CONTEXT_ROWS:
-        return
-    total = len(corpus.facets)
     for word in words:
         typed = next((m.group(0) for m in KANJI_RUN.finditer(query) if word.term.text in m.group(0)), "")
         if word.rows or word.term.quoted or not typed or len(analyse(typed)) == 1:
@@ -199,9 +195,7 @@ def mistyped_in_context(corpus, words: list[Word], query: str) -> None:
                 continue
             rows = rows_with(corpus, entry.term)
             if rows & context:
-                word.rows, word.expansions = rows, word.expansions + [entry.term]
-                word.variants = variants_of(entry.term, corpus.corrections)
-                word.idf = weight_of(len(rows), total, word.term.predicate)
+                also_as(corpus, word, entry.term, rows)
                 word.term.known, word.term.text = True, typed
                 break
 
@@ -211,24 +205,33 @@ def homophone_in_context(corpus, words: list[Word]) -> None:
     where a word read the same is (シビックプライドの情勢, for the 醸成 of row 414: both read
     ジョウセイ): a wrong conversion of the same sound, common in typed text. The word then also
     matches as that one (reported as its expansion)."""
-    known_words = [w for w in words if w.rows and not w.term.predicate]
-    if len(known_words) < 2:
-        return
-    context = min((w.rows for w in known_words), key=len)
-    if len(context) > CONTEXT_ROWS:
-        return
-    total = len(corpus.facets)
-    for word in known_words:
-        if word.rows & context or word.term.quoted or not KANJI_ONLY.fullmatch(word.term.text):
+    context = context_rows(words)
+    for word in words if context is not None else ():
+        if not word.rows or word.rows & context or word.term.quoted or word.term.predicate \
+                or not KANJI_ONLY.fullmatch(word.term.text):
             continue
         sound = reading(analyse(word.term.text))
         for entry in corpus.vocabulary.same_reading(sound):
             rows = rows_with(corpus, entry.term) if entry.term != word.term.text else set()
             if rows & context and KANJI_ONLY.fullmatch(entry.term):
-                word.rows, word.expansions = word.rows | rows, word.expansions + [entry.term]
-                word.variants = word.variants + variants_of(entry.term, corpus.corrections)
-                word.idf = weight_of(len(word.rows), total, word.term.predicate)
+                also_as(corpus, word, entry.term, word.rows | rows, keep=True)
                 break
+
+
+def context_rows(words: list[Word]) -> set[int] | None:
+    """The rows of the question's rarest known word, when they are few enough to be the context
+    its other words are read in (at most ``CONTEXT_ROWS``)."""
+    known_words = [w for w in words if w.rows and not w.term.predicate]
+    context = min((w.rows for w in known_words), key=len, default=None)
+    return context if context is not None and len(context) <= CONTEXT_ROWS else None
+
+
+def also_as(corpus, word: Word, term: str, rows: set[int], keep: bool = False) -> None:
+    """``word`` matches as ``term`` (its ``rows``), reported as its expansion; ``keep``: beside
+    what it matched as written."""
+    word.rows, word.expansions = rows, word.expansions + [term]
+    word.variants = (word.variants if keep else []) + variants_of(term, corpus.corrections)
+    word.idf = weight_of(len(rows), len(corpus.facets), word.term.predicate)
 
 
 def verb_as_noun_in_context(corpus, known: Knowledge, words: list[Word]) -> None:
@@ -238,11 +241,8 @@ def verb_as_noun_in_context(corpus, known: Knowledge, words: list[Word]) -> None
     written with (結 of 結ぶ) is the kanji of the Sino-Japanese noun for the same act (締結,
     連結); taking the noun only from those rows keeps 結果 or 結成 elsewhere out. The verb then
     also matches as that noun (reported as its expansion)."""
-    known_words = [w for w in words if w.rows and not w.term.predicate]
-    if not known_words:
-        return
-    context = min((w.rows for w in known_words), key=len)
-    if len(context) > CONTEXT_ROWS:
+    context = context_rows(words)
+    if context is None:
         return
     for word in words:
         kanji = verb_kanji(word.term.text)
