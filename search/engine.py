@@ -149,7 +149,8 @@ def soft_scores(corpus: Corpus, children, results: list[dict[int, float]], any_w
     weights = [math.log(1 + size / (len(scores) + 0.5)) for scores in results]
     counted = [not (isinstance(c, Leaf) and c.kind == "predicate") for c in children]
     total = sum(w for w, c in zip(weights, counted) if c) or sum(weights) or 1.0
-    # A word of a compound whose head is unknown (市営 of 市営墓地) covers no more than it.
+    # A word that only qualifies an unknown one (市営 of 市営墓地; 空き家 of 近所の空き家, found
+    # below as a rare thing if at all) covers no more than it.
     covering = [c and not (isinstance(child, Leaf) and child.of_unknown)
                 for c, child in zip(counted, children)]
     known = sum(w for w, c, scores in zip(weights, covering, results) if c and scores)

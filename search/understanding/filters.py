@@ -700,7 +700,8 @@ def _chapters_by_words(blanker: Blanker, by_key: dict[str, str]) -> list[Mention
 
 def _title_holds(title: str, token) -> bool:
     """Whether a chapter's title holds a word, as written or by its sound (暮らせる, くらせる)."""
-    return token.surface in title or token.dictionary in title or token.reading in _sounds(title)
+    return token.surface in title or token.dictionary in title \
+        or len(token.surface) >= 2 and token.reading in _sounds(title)  # one kana sound is in any title
 
 
 def _find_title(text: str, name: str) -> tuple[int, int]:

@@ -193,7 +193,8 @@ class LeafReader:
             self.dropped.append(Dropped(unit.text, "too many words"))
         units = units[:MAX_SENTENCE_WORDS]
         after = typed[typed.rfind(text) + len(text):] if text else ""  # the particles trimmed off the end
-        leaves = alternatives(self.attached(text, units, after), [text[a.end:b.start] for a, b in zip(units, units[1:])])
+        joints = [text[a.end:b.start] for a, b in zip(units, units[1:])]
+        leaves = alternatives(self.attached(text, units, after), joints)
         if not leaves:
             return None
         return leaves[0] if len(leaves) == 1 else Node("soft", tuple(leaves))
@@ -534,6 +535,8 @@ def alternatives(found: list[list], joints: list[str]) -> list:
             items += [leaf for member in group for leaf in (member.children if isinstance(member, Node) else (member,))]
         group = []
     return items
+
+
 REQUEST_END = re.compile(r"を|に向け")  # what follows an action asked for: 拡充を(求める), 実現に向けて
 # What a request asks of a topic (〇〇の現状と課題について), as council questions are filed: no
 # dictionary marks these nouns as framing, so this small table does; the question answering reads
