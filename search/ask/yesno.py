@@ -97,7 +97,6 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
     return verdict, [found.sentence]
 
 
-# A quantity asked against: 10人以上, 5件未満, 100人を超え.
 # A quantity asked against: 10人以上, 5件未満, 100人を超え; all of them (9地区ぜんぶ) is as many or more.
 THRESHOLD = re.compile(r"(?P<number>[0-9０-９][0-9０-９,，]*)\s*(?P<unit>人|名|件|回|か所|箇所|校|団体|施設|台|%|％|世帯|地区)"
                        r"\s*(?P<side>以上|以下|未満|より多|より少な|を超え|超|(?:の)?(?:全部|ぜんぶ|全て|すべて))")
@@ -173,9 +172,10 @@ def answer_yesno(asked: Asked) -> Answer | None:
         top = ended[0]
         text = f"{NO}。文書には「{top.sentence.text}」とあります（{source_note(asked.known, top.sentence.docnum)}）。"
         return Answer("yesno", text, found=[top], verdict=NO, coverage=top.coverage)
-    figured = next((f for f in close if against_threshold(asked.question.text, f.sentence.text) is not None), None)
+    compared = ((f, against_threshold(asked.question.text, f.sentence.text)) for f in close)
+    figured, cleared = next(((f, c) for f, c in compared if c is not None), (None, None))
     if figured is not None:  # 9地区ぜんぶにできたんですか: the figure decides, with or without the verb
-        verdict = YES if against_threshold(asked.question.text, figured.sentence.text) else NO
+        verdict = YES if cleared else NO
         text = f"{verdict}。文書には「{figured.sentence.text}」とあります（{source_note(asked.known, figured.sentence.docnum)}）。"
         return Answer("yesno", text, found=[figured], verdict=verdict, coverage=figured.coverage)
     order = FUTURE_FIELDS if FUTURE.search(asked.question.text) else PAST_FIELDS
