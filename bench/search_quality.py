@@ -50,10 +50,12 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, eighth round, dev half": ("search-hard8-dev",),
           "harder, eighth round, held-out half": ("search-hard8-heldout",),
           "harder, ninth round, dev half": ("search-hard9-dev",),
-          "harder, ninth round, held-out half": ("search-hard9-heldout",)}
+          "harder, ninth round, held-out half": ("search-hard9-heldout",),
+          "harder, tenth round, dev half": ("search-hard10-dev",),
+          "harder, tenth round, held-out half": ("search-hard10-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
-            "search-hard9-heldout")
+            "search-hard9-heldout", "search-hard10-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
