@@ -1225,3 +1225,12 @@ def test_mo_ari_gives_a_cause():
     """…活動制限などもあり、…減少した: もあり after a noun gives a cause, among others."""
     text = "老人クラブの補助を通じて、高齢者の社会参加及び生きがい対策を推進したが、コロナ禍による活動制限などもあり、活動団体及び加入者数が減少した。"
     assert [text[c.start:c.end] for c in search.ask.clauses.causes(text)] == ["コロナ禍による活動制限などもあり"]
+
+
+def test_the_noun_of_a_quantity_no_row_writes_is_what_is_asked(corpus):
+    """受講料はいくら: 受講料 is in no row; the rows of 市民大学 answer that no figure is written, and
+    are cited. 接種者数は何人 keeps its noun: 接種 is in the rows, beside their figures."""
+    response = answer_question(corpus, "市民大学の受講料はいくらですか")
+    assert response["answer"].startswith("文書からは判断できません") and lines(response)
+    assert all("市民大学" in json.dumps(corpus.record(rid(line)), ensure_ascii=False) for line in lines(response))
+    assert answer_question(corpus, "インフルエンザ予防接種の接種者数は何人")["answer"].startswith("延べ97,722人")

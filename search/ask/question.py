@@ -289,7 +289,7 @@ def read_question(text: str, corpus) -> Question:
         since=bool(SINCE_CUE.search(masked)), until=bool(UNTIL_CUE.search(masked)),
         cues=[asked.cue] if asked.cue else [],
         asides=[m.span(1) for m in ASIDE.finditer(text)],
-        asked_noun=asked_noun(masked, asked) if asked.kind == "fact" else None,
+        asked_noun=asked_noun(masked, asked) if asked.kind == "fact" else quantity_noun(masked, asked),
         filters=filters, mentions=mentions, said=said_words,
         said_as_verbs=[word for word, after in map(lambda m: first_word(text, m), said) if VERBAL.match(after)],
     )
@@ -369,6 +369,15 @@ def quoted(text: str, mentions, taken, words: list[str]) -> list[tuple[int, int,
             edits += [(start, start, "「"), (end, end, "」")]
             words.append(text[start:end])
     return edits
+
+
+def quantity_noun(text: str, asked: Kind) -> tuple[int, int] | None:
+    """The noun of the quantity a number question asks for (受講料 of 受講料はいくら, 総額 of 総額
+    いくらかかる): like a fact question's noun, the document may give the figure without it."""
+    if asked.kind != "number" or not asked.cue:
+        return None
+    m = re.search(r"([一-龥ァ-ヺー]{2,8})(?:は|が|って)?\s*" + re.escape(asked.cue), text)
+    return m.span(1) if m else None
 
 
 def asked_noun(text: str, asked: Kind) -> tuple[int, int] | None:
