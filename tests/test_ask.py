@@ -1234,3 +1234,13 @@ def test_the_noun_of_a_quantity_no_row_writes_is_what_is_asked(corpus):
     assert response["answer"].startswith("文書からは判断できません") and lines(response)
     assert all("市民大学" in json.dumps(corpus.record(rid(line)), ensure_ascii=False) for line in lines(response))
     assert answer_question(corpus, "インフルエンザ予防接種の接種者数は何人")["answer"].startswith("延べ97,722人")
+
+
+@pytest.mark.parametrize("question", ["第6章の安全・安心のまちづくりについて、進捗区分ごとの件数を教えてください",
+                                      "第1章（人権・コミュニティ・交流）で進捗がDの施策の数は？"])
+def test_a_chapter_number_with_its_title_restated(corpus, question):
+    """第6章の安全・安心のまちづくり, 第1章（人権・…）: the words after the number restate the title;
+    they name the chapter, no topic (and 施策の数は asks how many)."""
+    response = answer_question(corpus, question)
+    assert response["kind"] in ("status", "count") and not response["interpretation"]["terms"]
+    assert [f["filter"] for f in response["interpretation"]["filters"]][0] == "chapter"

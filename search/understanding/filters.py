@@ -659,9 +659,10 @@ def _chapters(blanker: Blanker, corpus) -> list[Mention]:
     for m in re.finditer(r"(?:第\s*)?([0-9]+|[一二三四五六七八九十])\s*章", blanker.text):
         key = f"第{KANJI_NUMBERS.get(m.group(1), m.group(1))}章"
         if key in by_key and blanker.free(m.start(), m.end()):
-            tail = re.match(r"の?(?:取組|取り組み|施策)?", blanker.text[m.end():])
-            found.append(_mention(blanker, "chapter", by_key[key], m.start(), m.end(), "number"))
-            blanker.take(m.start(), m.end() + (tail.end() if tail and tail.group(0) != "の" else 0))
+            end = m.end() + _title_after(blanker.text[m.end():], by_key[key])
+            tail = re.match(r"の?(?:取組|取り組み|施策)?", blanker.text[end:])
+            found.append(_mention(blanker, "chapter", by_key[key], m.start(), end, "number"))
+            blanker.take(m.start(), end + (tail.end() if tail and tail.group(0) != "の" else 0))
     for key, title in by_key.items():
         for name in _chapter_names(title):
             position, end = _find_title(blanker.text, name) if len(name) >= 5 else (-1, -1)
@@ -696,6 +697,24 @@ def _chapters_by_words(blanker: Blanker, by_key: dict[str, str]) -> list[Mention
             found.append(_mention(blanker, "chapter", titles[0], start + tokens[0].start, m.end(), "title"))
             blanker.take(start + tokens[0].start, m.end())
     return found
+
+
+def _title_after(text: str, title: str) -> int:
+    """How much of ``text``, after a chapter's number, restates its title: a subtitle in brackets
+    (第1章（人権・コミュニティ・交流）) or の and words of the title (第6章の安全・安心のまちづくり)."""
+    bracket = re.match(r"\s*[(（][^)）]{1,40}[)）]", text)
+    if bracket:
+        return bracket.end()
+    if not text.startswith("の"):
+        return 0
+    end = 0
+    for token in analyse(text[1:])[:12]:
+        if token.pos[0] == "補助記号" or token.surface == "の":
+            continue
+        if token.framing or not _title_holds(title, token):
+            break
+        end = 1 + token.end
+    return end
 
 
 def _title_holds(title: str, token) -> bool:
