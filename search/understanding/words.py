@@ -207,7 +207,7 @@ class LeafReader:
         is an unknown thing (若者 of 若者の投票率); before an unknown action, A is what is acted
         on (ごみ処理施設 of ごみ処理施設の建て替え), which the rows must hold, and before a word
         Sudachi cuts into pieces (諦結, mistyped) nothing is known of B."""
-        found, after_unknown, group_unknown = [], False, True
+        found, after_unknown, group_unknown, of_known = [], False, True, False
         joints = [text[a.end:b.start] for a, b in zip(units, units[1:])] + [""]
         for unit, joint in zip(units, joints):
             leaves = self.resolve(unit, units)
@@ -215,11 +215,16 @@ class LeafReader:
                 leaves = [dataclasses.replace(leaf, of_unknown=leaf.of_unknown or "phrase") for leaf in leaves]
             found.append(leaves)
             group_unknown = group_unknown and bool(leaves) and not leaves[-1].known
-            after_unknown = group_unknown and joint == "の"
+            # An unknown word that a known one qualifies (役員 of 自治会の役員の負担) is a thing of a
+            # topic the documents name: what follows it is not cut off from that topic.
+            after_unknown = group_unknown and joint == "の" and not of_known
+            of_known = joint == "の" and bool(leaves) and leaves[-1].known or (of_known and group_unknown)
             group_unknown = group_unknown or joint not in COORDINATION
         for i, joint in enumerate(joints[:-1]):  # 若者 of 若者の投票率: it qualifies an unknown thing
             head = found[i + 1][-1] if found[i + 1] else None
-            if joint == "の" and head and not head.known and names_a_thing(head.text):
+            # ... unless that thing qualifies a known one in turn (自治会の役員の負担: the 負担 of it)
+            goes_on = i + 2 < len(found) and joints[i + 1] == "の" and bool(found[i + 2]) and found[i + 2][-1].known
+            if joint == "の" and head and not head.known and names_a_thing(head.text) and not goes_on:
                 found[i] = [dataclasses.replace(leaf, of_unknown=leaf.of_unknown or "compound") for leaf in found[i]]
         return self.requested(text, units, joints, found, after)
 
