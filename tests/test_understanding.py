@@ -426,6 +426,13 @@ def test_a_chapter_named_by_words_only_its_title_holds(corpus, text, chapter):
     assert [title.split()[0] for title in found] == ([chapter] if chapter else [])
 
 
+def test_a_capital_alone_in_brackets_is_a_code(corpus):
+    reading = read_filters("情報政策課の施策でえーひょうか（A）のもの", corpus)
+    assert reading.filters == {"department": ["情報政策課"], "progress": ["A"]}
+    # After a grade word it says which of the word's grades: 遅れている（D） is D, not D and E.
+    assert read_filters("遅れている（D）取組", corpus).filters == {"progress": ["D"]}
+
+
 def test_a_chapter_named_by_the_subtitle_in_its_brackets(corpus):
     """計画の実現に向けて（行財政運営の指針）: 行財政運営の指針 names it, in a search as in a question."""
     assert read_filters("行財政運営の指針のDの取組", corpus).filters == {"chapter": ["計画の実現に向けて（行財政運営の指針）"], "progress": ["D"]}

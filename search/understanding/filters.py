@@ -100,6 +100,9 @@ LONE_CODE = re.compile(r"(?:(?<=\s)|^)(?P<codes>[A-Ea-e](?:[・、,/][A-Ea-e])*)
                        # (Aの子育て), never 型 or 地区
                        r"|(?:(?<=[\sぁ-ゖ])|^)(?P<capital>[A-E](?:[・、,/][A-E])*)"
                        r"(?=[のはがでもとを]|\s|$|以上|以下|未満|より[上下])")
+# A capital alone in brackets, as a label is written (えーひょうか（A）のもの), once the wording and
+# grade words that a bracketed code may follow (遅れている（D）) have been read with theirs.
+BRACKETED_CAPITAL = re.compile(r"[(（]\s*(?P<capital>[A-E])\s*[)）]")
 # A code compared (B以上, C以下, C未満): the grades on that side of it, best first as the legend lists them.
 COMPARED = re.compile(r"\s*(?P<side>以上|以下|未満|より上|より下)")
 
@@ -136,7 +139,8 @@ def read_filters(text: str, corpus) -> FilterReading:
     blanker = Blanker(text, protected)
     mentions: list[Mention] = []
     # Chapter titles before everyday grade words: 緑豊かな of a title is no grade (豊か, 充実).
-    for reader in (_grade_ranges, _grade_codes, _legend_labels, _chapters, _grade_words, _departments):
+    for reader in (_grade_ranges, _grade_codes, _legend_labels, _chapters, _grade_words, _bracketed_codes,
+                   _departments):
         mentions += reader(blanker, corpus)
         blanker.read = mentions
     filters: dict[str, list[str]] = {}
@@ -649,6 +653,16 @@ def _department_spellings(blanker: Blanker, table: DepartmentNames, vocabulary, 
             found.append(_mention(blanker, "department", name, start, end, how))
             blanker.take(start, end)
             break
+    return found
+
+
+def _bracketed_codes(blanker: Blanker, corpus) -> list[Mention]:
+    """Progress codes alone in brackets (えーひょうか（A）): a code, whatever stands before it."""
+    found = []
+    for m in BRACKETED_CAPITAL.finditer(blanker.text):
+        if blanker.free(m.start(), m.end()):
+            found.append(_mention(blanker, "progress", m.group("capital"), m.start(), m.end(), "code"))
+            blanker.take(m.start(), m.end())
     return found
 
 
