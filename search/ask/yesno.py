@@ -110,7 +110,7 @@ def against_threshold(question: str, sentence: str) -> bool | None:
     if asked is None:
         return None
     units = UNIT_FAMILIES.get(asked.group("unit"), (asked.group("unit"),))
-    limit = float(asked.group("number").replace(",", ""))
+    limit = _value(asked.group("number"))
     given = [f for f in find_quantities(unicodedata.normalize("NFKC", sentence), units) if "から" not in f.text]
     if len(given) > 1:  # 市内9地区中…4地区: the total the question names, restated, is not the answer
         given = [f for f in given if _value(f.text) != limit]
@@ -169,15 +169,11 @@ def answer_yesno(asked: Asked) -> Answer | None:
     close = [f for f in found if f.coverage >= found[0].coverage - SLACK]
     ended = [f for f in close if asked.question.still and says_ended(asked, f.sentence.text)]
     if ended:  # 今も使えますか: 生け垣奨励補助については一時休止し (the predicate need not be there)
-        top = ended[0]
-        text = f"{NO}。文書には「{top.sentence.text}」とあります（{source_note(asked.known, top.sentence.docnum)}）。"
-        return Answer("yesno", text, found=[top], verdict=NO, coverage=top.coverage)
+        return quoting(asked, NO, ended[0])
     compared = ((f, against_threshold(asked.question.text, f.sentence.text)) for f in close)
     figured, cleared = next(((f, c) for f, c in compared if c is not None), (None, None))
     if figured is not None:  # 9地区ぜんぶにできたんですか: the figure decides, with or without the verb
-        verdict = YES if cleared else NO
-        text = f"{verdict}。文書には「{figured.sentence.text}」とあります（{source_note(asked.known, figured.sentence.docnum)}）。"
-        return Answer("yesno", text, found=[figured], verdict=verdict, coverage=figured.coverage)
+        return quoting(asked, YES if cleared else NO, figured)
     order = FUTURE_FIELDS if FUTURE.search(asked.question.text) else PAST_FIELDS
     holding = sorted((f for f in close if any(t.says(asked.question.predicate) for t in tokens(f.sentence.text))),
                      key=lambda f: (order.index(f.sentence.field), -f.score))
@@ -209,6 +205,12 @@ def answer_yesno(asked: Asked) -> Answer | None:
     text = f"{verdict}。文書には{quote}とあります（{source_note(asked.known, top.sentence.docnum)}）。{note}"
     quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]]
     return Answer("yesno", text, found=quoted, verdict=verdict, coverage=top.coverage * (0.8 if note else 1.0))
+
+
+def quoting(asked: Asked, verdict: str, found: Found) -> Answer:
+    """The verdict with the one sentence that decides it, quoted."""
+    text = f"{verdict}。文書には「{found.sentence.text}」とあります（{source_note(asked.known, found.sentence.docnum)}）。"
+    return Answer("yesno", text, found=[found], verdict=verdict, coverage=found.coverage)
 
 
 def undecided(asked: Asked, closest: Found | None, missing: list[str] = ()) -> Answer:

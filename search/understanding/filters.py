@@ -102,7 +102,7 @@ LONE_CODE = re.compile(r"(?:(?<=\s)|^)(?P<codes>[A-Ea-e](?:[・、,/][A-Ea-e])*)
                        r"(?=[のはがでもとを]|\s|$|以上|以下|未満|より[上下])")
 # A capital alone in brackets, as a label is written (えーひょうか（A）のもの), once the wording and
 # grade words that a bracketed code may follow (遅れている（D）) have been read with theirs.
-BRACKETED_CAPITAL = re.compile(r"[(（]\s*(?P<capital>[A-E])\s*[)）]")
+BRACKETED_CAPITAL = re.compile(BRACKETED_CODE.format(code_class="[A-E]"))
 # A code compared (B以上, C以下, C未満): the grades on that side of it, best first as the legend lists them.
 COMPARED = re.compile(r"\s*(?P<side>以上|以下|未満|より上|より下)")
 
@@ -393,28 +393,29 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
     phrases = phrase_table(tuple(corpus.grade_words))
     tokens = analyse(blanker.text)
     found = []
-    for i, token in enumerate(tokens):
+    for first, token in enumerate(tokens):
         entry = table.get(token.normalized) or table.get(token.dictionary) or \
             next((groups[g] for g in token.groups if g in groups), None) or table.get(adjective_of(token))
-        first = i
-        for words, phrase_entry in phrases:  # 手|を|つける: an idiom of several words
-            if not entry and _forms(tokens[i:i + len(words)]) == words:
-                entry, i = phrase_entry, i + len(words) - 1
-        if not entry or not blanker.free(tokens[first].start, tokens[i].end):
+        last = first  # the word's last token: an idiom's (手|を|つける) is its last word's
+        for words, phrase_entry in phrases:
+            if not entry and _forms(tokens[first:first + len(words)]) == words:
+                entry, last = phrase_entry, first + len(words) - 1
+        if not entry or not blanker.free(token.start, tokens[last].end):
             continue
         kind, codes, use = entry
-        start, end = tokens[first].start, _predicate_end(tokens, i)
+        start, end = token.start, _predicate_end(tokens, last)
         if use == "any" and kind == "progress":  # 計画どおりに進んでいる: 進む only says it again
-            going = next((k for k in range(i + 1, min(i + 3, len(tokens))) if tokens[k].dictionary in GOING), None)
-            if going is not None and all(t.pos[0] == "助詞" for t in tokens[i + 1:going]):
+            going = next((k for k in range(last + 1, min(last + 3, len(tokens))) if tokens[k].dictionary in GOING),
+                         None)
+            if going is not None and all(t.pos[0] == "助詞" for t in tokens[last + 1:going]):
                 end = _predicate_end(tokens, going)
         if use == "negated":
             negated_by_prefix = first > 0 and tokens[first - 1].surface in NEGATING_PREFIXES
-            end = token.end if negated_by_prefix else _negation_end(tokens, i)
+            end = tokens[last].end if negated_by_prefix else _negation_end(tokens, last)
             if end is None:
                 continue
             start = tokens[first - 1].start if negated_by_prefix else start
-        elif use == "named" or (use == "predicate" and end == token.end
+        elif use == "named" or (use == "predicate" and end == tokens[last].end
                                 and not _typed_alone(blanker.text, start, end)):
             named_by = _facet_named_before(blanker.text[:start], kind)
             if named_by is None:
@@ -661,7 +662,7 @@ def _bracketed_codes(blanker: Blanker, corpus) -> list[Mention]:
     found = []
     for m in BRACKETED_CAPITAL.finditer(blanker.text):
         if blanker.free(m.start(), m.end()):
-            found.append(_mention(blanker, "progress", m.group("capital"), m.start(), m.end(), "code"))
+            found.append(_mention(blanker, "progress", m.group("code"), m.start(), m.end(), "code"))
             blanker.take(m.start(), m.end())
     return found
 
