@@ -644,6 +644,14 @@ def test_a_question_about_one_measure_is_not_widened_to_its_item(corpus):
     assert response["kind"] == "future" and lines(response) == [207]
 
 
+def test_a_kana_word_before_a_noun_says_which_item(corpus):
+    """ささえあい組織 is not any 組織: the item on 組織の見直し (606–608) does not name it, so the
+    rows that hold the whole question answer."""
+    response = answer_question(corpus, "ささえあい組織は今後どこの地区に立ち上がる予定ですか")
+    assert response["kind"] == "future" and sorted(lines(response)) == [170, 173]
+    assert "藤沢地区" in response["answer"]
+
+
 def test_examples_closed_by_toka_or_nado_are_alternatives(corpus):
     question = read(corpus, "国民保護の体制は、計画とか訓練とか、どこまで進んでいますか").question
     assert "計画 OR 訓練" in question.query
@@ -1105,6 +1113,10 @@ def test_an_aim_is_not_a_result(corpus):
     assert "交通事故の減少に努めました" in response["answer"] and "結果は書かれていません" in response["answer"]
     # What was done is a yes.
     assert answer_question(corpus, "空き家バンクは開設されましたか")["answer"].startswith("はい")
+    # An aim at something else (GIGAスクール構想の実現に向けた…タブレット端末の導入により…できました)
+    # says nothing of the topic: the sentence's own ending decides.
+    response = answer_question(corpus, "小中学生にタブレット一人一台って実現したの？")
+    assert response["answer"].startswith("はい") and lines(response) == [112]
 
 
 def test_a_concessive_clause_does_not_decide(corpus):

@@ -483,12 +483,13 @@ def names(word: Word, title: str) -> bool:
 @lru_cache(maxsize=4096)
 def title_holds(word: str, title: str) -> bool:
     """Whether an item's (or its section's) title holds a question word, whole or by the pieces
-    Sudachi cuts it into that carry meaning (体制づくり: 体制, in 国民保護体制の整備; づくり, kana,
-    says little)."""
+    Sudachi cuts it into that carry meaning (体制づくり: 体制, in 国民保護体制の整備; づくり, kana
+    ending the compound, says little; ささえあい of ささえあい組織 says which 組織)."""
     if word in title:
         return True
-    pieces = [t.surface for t in analyse(word) if not t.framing and len(t.surface) >= 2
-              and not KANA_WORD.match(t.surface)]
+    tokens = analyse(word)
+    pieces = [t.surface for i, t in enumerate(tokens) if not t.framing and len(t.surface) >= 2
+              and not (KANA_WORD.match(t.surface) and i == len(tokens) - 1)]
     return bool(pieces) and all(p in title for p in pieces)
 
 

@@ -91,10 +91,19 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
         said = False  # 令和2年度に開かれましたか: 平成30年度と平成31年度のみ開催, or R2年度は中止
     if said and asked.question.still and no_longer(asked, text):
         said = False  # 今もありますか: …が廃止となりました; 委託化を実現したが、令和3年度からは直営
-    if said and positions and all(aimed_at(text, p) for p in positions):
+    if said and positions and all(aimed_at(text, p) and aims_at_topic(found, p) for p in positions):
         return AIMED, [found.sentence]  # 減りましたか: 交通事故の減少に努めました says only the aim
     verdict = YES if said != asked_negatively(asked) else NO
     return verdict, [found.sentence]
+
+
+def aims_at_topic(found: Found, position: int) -> bool:
+    """Whether the aim at ``position`` is the question's topic's: a topic word stands in its clause
+    before it (交通事故の減少に努めました). Aimed at something else (GIGAスクール構想の実現に向けた
+    1人1台のタブレット端末の導入により…できました), the predicate says nothing of the topic and the
+    sentence's own ending decides."""
+    start = max(found.sentence.text.rfind(mark, 0, position) for mark in "、，。") + 1
+    return any(start <= begin and end <= position for begin, end in found.spans)
 
 
 # A quantity asked against: 10人以上, 5件未満, 100人を超え; all of them (9地区ぜんぶ) is as many or more.
