@@ -288,6 +288,11 @@ def gram_analyzer():
 HIRAGANA_ONLY = re.compile(r"[ぁ-ゖー]+")
 
 
+def hiragana_only(text: str) -> bool:
+    """Whether ``text`` is written in hiragana (and the long-vowel mark) alone."""
+    return bool(HIRAGANA_ONLY.fullmatch(text))
+
+
 def query_streams(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> list[str]:
     """The strings a row's gram document must contain for a query string: as written, and as
     its normalized words when they differ; but a hiragana string that Sudachi cuts into several
@@ -295,7 +300,7 @@ def query_streams(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> l
     which every row that writes しています holds), while one it reads as one word is sure
     (こども → 子供)."""
     streams = [s for s in gram_streams(text, corrections) if s]
-    if len(streams) > 1 and HIRAGANA_ONLY.fullmatch(text) and sum(1 for _ in morphemes(text)) > 1:
+    if len(streams) > 1 and hiragana_only(text) and sum(1 for _ in morphemes(text)) > 1:
         return streams[:1]
     return streams
 

@@ -135,9 +135,14 @@ def morphemes_pos(word: str) -> tuple[str, ...]:
     return tuple(found[0].part_of_speech()) if len(found) == 1 else ()
 
 
+# A concessive clause ends here (中止とした事業もありましたが、…支援を行いました): what follows
+# is what the sentence asserts.
+CONCESSIVE = re.compile(r"(?<=[たるいすだ])が、|ものの、|けれども?、")
+
+
 def causes(text: str) -> list[Cause]:
-    """The causal clauses of a sentence: from the clause start (the sentence start, or after
-    が、 / ものの、) to the end of its marker."""
+    """The causal clauses of a sentence: from the clause start (the sentence start, or the end of
+    a concessive clause: …したが、 / ものの、) to the end of its marker."""
     toks = tokens(text)
     found = []
     for i in range(len(toks)):
@@ -145,11 +150,7 @@ def causes(text: str) -> list[Cause]:
         if marked is None:
             continue
         last, strength = marked
-        start = 0
-        for j in range(i - 1, 0, -1):  # the clause starts after a concessive が、 or ものの、
-            if toks[j].lemma == "、" and toks[j - 1].surface in ("が", "ものの", "けれど", "けれども"):
-                start = toks[j].end
-                break
+        start = max((m.end() for m in CONCESSIVE.finditer(text, 0, toks[i].start)), default=0)
         start += LEADING_CONNECTIVE.match(text[start:]).end() if LEADING_CONNECTIVE.match(text[start:]) else 0
         end = toks[last].end
         tail = CAUSE_TAIL.match(text[end:])
@@ -173,11 +174,6 @@ def negated_after(text: str, position: int) -> bool:
         if (t.pos == "助動詞" and t.lemma in NEGATIONS) or t.lemma in NEGATIVE_WORDS:
             return True
     return False
-
-
-# A concessive clause ends here (中止とした事業もありましたが、…支援を行いました): what follows
-# is what the sentence asserts.
-CONCESSIVE = re.compile(r"(?<=[たるいすだ])が、|ものの、|けれども?、")
 
 
 def negative(text: str) -> bool:

@@ -16,6 +16,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from index.analysis import hiragana_only
+
 from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import ParsedQuery, clean_text, parse_terms
@@ -46,7 +48,6 @@ UNTIL_CUE = re.compile(r"いつまで|何年度まで|何年まで|完了|終了
 TOGETHER = re.compile(r"共同で|共同して|両方|ともに|一緒に|連名で|双方|いずれもが|すべてが")
 # After a noun, what makes it a verb (休止|した, 終了|しました, 廃止|された).
 VERBAL = re.compile(r"^(?:し|す|さ|させ|でき)")
-HIRAGANA = re.compile(r"^[ぁ-ゖー]+$")
 QUOTED = re.compile(r"[「『\"“][^」』\"”]*[」』\"”]")
 # Words in brackets right after a word gloss it: 名前（愛称）.
 ASIDE = re.compile(r"(?<=[^\s(])\(([^()]{1,20})\)")
@@ -310,7 +311,7 @@ def formal_nouns(text: str) -> list[tuple[int, int]]:
     alone, a kana piece like のうち would read as a word (農地)."""
     tokens = analyse(text)
     return [(tokens[i - 1].start if i and tokens[i - 1].surface == "の" else t.start, t.end)
-            for i, t in enumerate(tokens) if t.pos[0] == "名詞" and HIRAGANA.match(t.surface)
+            for i, t in enumerate(tokens) if t.pos[0] == "名詞" and hiragana_only(t.surface)
             and ((t.framing and t.pos[2] == ADVERBIAL) or (t.surface == "こと" and i and after_clause(tokens[i - 1])))]
 
 
@@ -342,7 +343,7 @@ def word_by_word(text: str) -> list[tuple[int, int, str]]:
             if a.end == b.start and a.is_noun_piece and b.is_noun_piece and b.pos[0] != "接尾辞"
             and a.pos[0] != "接頭辞" and BLANK not in a.surface + b.surface
             and min(len(a.surface), len(b.surface)) >= 2  # 上下水道 is not 上下水 and 道
-            and not (HIRAGANA.match(a.surface) and HIRAGANA.match(b.surface))  # ぼっ|くす: Sudachi's cut of kana
+            and not (hiragana_only(a.surface) and hiragana_only(b.surface))  # ぼっ|くす: Sudachi's cut of kana
             and not any(q0 < b.start < q1 for q0, q1 in quoted)]
 
 

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from index.analysis import hiragana_only
+
 from ..engine import Selection, count_query, count_rows, select
 from ..facets import members
 from ..matching import reading_query
@@ -26,7 +28,6 @@ from ..understanding.tokens import action_noun, analyse, names_a_quantity, readi
 from .question import ABOUT_SOMETHING, ROW_KINDS, Question, Term
 from .sentences import TITLE_FIELDS, Reading, Sentence, Variant, read_text, row_sentences, variants_of
 
-KANA_WORD = re.compile(r"^[ぁ-ゖー]+$")
 # The number an item or section title starts with (第5項, 第2節).
 ITEM_NUMBER = re.compile(r"^第[0-9０-９一二三四五六七八九十]+[項節]\s*")
 # A row answers when it holds at least this share of the question's word weight ...
@@ -305,7 +306,7 @@ def head_rows(corpus, text: str, rows: set[int]) -> set[int]:
     if len(tokens) < 2 or not rows:
         return set()
     head = tokens[-1]
-    if head.pos[0] != "名詞" or len(head.surface) < 2 or KANA_WORD.match(head.surface):
+    if head.pos[0] != "名詞" or len(head.surface) < 2 or hiragana_only(head.surface):
         return set()
     return rows_with(corpus, head.surface) - rows
 
@@ -489,7 +490,7 @@ def title_holds(word: str, title: str) -> bool:
         return True
     tokens = analyse(word)
     pieces = [t.surface for i, t in enumerate(tokens) if not t.framing and len(t.surface) >= 2
-              and not (KANA_WORD.match(t.surface) and i == len(tokens) - 1)]
+              and not (hiragana_only(t.surface) and i == len(tokens) - 1)]
     return bool(pieces) and all(p in title for p in pieces)
 
 

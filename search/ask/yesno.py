@@ -20,7 +20,7 @@ import re
 import unicodedata
 
 from .answer import Answer, Asked
-from .clauses import CONTRAST, aimed_at, lemma_positions, negated_after, negative, reports, tokens
+from .clauses import CONCESSIVE, CONTRAST, aimed_at, lemma_positions, negated_after, negative, reports, tokens
 from .evidence import FUTURE, Found, best_sentence, ranked, topic_sentences
 from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE
@@ -142,7 +142,7 @@ def _value(text: str) -> float:
 
 
 # After the predicate, a turn to what was done from a later time on (実現したが、…令和3年度からは).
-TURN_LATER = re.compile(r"(?:たが|ものの|けれど)、.*(?:年度|年|月)(?:から|以降|より)")
+TURN_LATER = re.compile(rf"(?:{CONCESSIVE.pattern}).*(?:年度|年|月)(?:から|以降|より)")
 
 
 def ended_words(corpus) -> set[str]:

@@ -23,14 +23,13 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from index.analysis import normalize
+from index.analysis import hiragana_only, normalize
 
 from ..limits import MAX_SENTENCE_WORDS
 from ..query import Leaf, Node
 from .model import Dropped, Expansion
 from .tokens import Token, action_noun, analyse, hiragana_runs, katakana, names_a_thing, reading
 
-HIRAGANA = re.compile(r"^[ぁ-ゖー]+$")
 KANJI = re.compile(r"[一-龯々]")
 KANJI_RUN = re.compile(r"[一-龯々]{4,}")  # shorter runs are one edit from too many words
 MAX_WIDENED = 5
@@ -139,7 +138,7 @@ class LeafReader:
         # beside a word that is not written in hiragana.
         def edge(i, inside, kinds):
             return tokens[i].pos[0] in kinds and (tokens[i].pos[0] == "補助記号" or not (
-                0 <= inside < len(tokens) and HIRAGANA.match(tokens[inside].surface)))
+                0 <= inside < len(tokens) and hiragana_only(tokens[inside].surface)))
         while start < end and edge(start, start + 1, ("助詞", "助動詞", "補助記号")):
             start += 1
         while end > start and edge(end - 1, end - 2, ("助詞", "補助記号")):
@@ -310,7 +309,7 @@ class LeafReader:
 
     def kana_word(self, text: str) -> bool:
         """A hiragana string that reads like a corpus word (あきや): Sudachi's grammar of it is noise."""
-        return bool(HIRAGANA.match(text) and self.vocabulary.same_reading(katakana(text)))
+        return bool(hiragana_only(text) and self.vocabulary.same_reading(katakana(text)))
 
     def describes_grade(self, token: Token) -> bool:
         if token.pos[0] in ("接頭辞", "接尾辞"):
