@@ -52,10 +52,12 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, ninth round, dev half": ("search-hard9-dev",),
           "harder, ninth round, held-out half": ("search-hard9-heldout",),
           "harder, tenth round, dev half": ("search-hard10-dev",),
-          "harder, tenth round, held-out half": ("search-hard10-heldout",)}
+          "harder, tenth round, held-out half": ("search-hard10-heldout",),
+          "harder, eleventh round, dev half": ("search-hard11-dev",),
+          "harder, eleventh round, held-out half": ("search-hard11-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
-            "search-hard9-heldout", "search-hard10-heldout")
+            "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
