@@ -343,6 +343,8 @@ def test_openapi_describes_ask(live):
     ("防犯灯のLED化が進んでいるのはどこの施設ですか", "status"),
     ("空き家バンクはどこが運営していますか", "who"),  # どこが + a verbal noun and する: who does it
     ("狭山茶のPRをしているのはどこですか", "who"),
+    ("何でも相談できる窓口ができるのはいつからですか", "when"),  # 何でも: anything, not why (何で)
+    ("協定の締結はいつ頃を目指してるの？", "when"),  # いつ頃 (one word) asks when; 目指す is no yes/no
 ])
 def test_the_kind_is_read_from_the_words(question, kind):
     assert read_kind(question).kind == kind

@@ -96,6 +96,16 @@ def test_a_wrong_kanji_that_breaks_a_compound_finds_the_compound(corpus):
     assert meant and set(meant) <= set(lines(response)[:3])
 
 
+def test_a_compound_shortened_by_a_word_finds_the_long_one(corpus):
+    """総合窓口 names 総合相談窓口 by its first and last words; 投票率 shortens nothing the rows hold."""
+    response = search(corpus, q="総合窓口")
+    assert widened(response, "shortened") == {"総合相談窓口"}
+    matched = [r["source"]["line"] for r in response["results"] if r["match"] == "words"]
+    assert set(matched) == {r["source"]["line"] for r in search(corpus, q="総合相談窓口")["results"]
+                            if r["match"] == "words"}
+    assert widened(search(corpus, q="投票率"), "shortened") == set()
+
+
 def test_synonym_group_widens_a_word_the_document_does_not_use(corpus):
     response = search(corpus, q="お年寄り")
     assert "高齢者" in widened(response, "synonym")

@@ -8,6 +8,7 @@ small kana folded to large (ジヨンソン = ジョンソン) and long vowel ma
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -100,6 +101,15 @@ class Vocabulary:
                 if entry.term != exclude:
                     found[entry.term] = entry
         return sorted(found.values(), key=lambda e: (-e.rows, e.term))
+
+    def spread(self, pieces: list[str], most: int = 3) -> list[Entry]:
+        """The corpus compounds that hold ``pieces`` in order with one to ``most`` characters
+        between them (総合・窓口 → 総合相談窓口), shortest first, then the most frequent."""
+        typed = sum(map(len, pieces))
+        pattern = re.compile(f".{{0,{most}}}".join(map(re.escape, pieces)))
+        found = [self.entries[term] for term in self._terms
+                 if 0 < len(term) - typed <= most and term.startswith(pieces[0]) and pattern.fullmatch(term)]
+        return sorted(found, key=lambda e: (len(e.term), -e.rows, e.term))
 
     def near(self, word: str, max_edits: int = 1, limit: int = 3) -> list[Entry]:
         """The corpus words nearest ``word`` (but not ``word``), within ``max_edits`` edits: those

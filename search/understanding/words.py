@@ -360,7 +360,7 @@ class LeafReader:
             self.dropped.append(Dropped(unit.text, "unknown"))
             return []
         widened = self.by_reading(unit.tokens) or self.synonyms(unit.tokens, unit.text) or \
-            self.without_suffix(unit.tokens) or self.near(unit.text)
+            self.without_suffix(unit.tokens) or self.near(unit.text) or self.shortened(unit.tokens)
         if widened:
             return [Leaf(unit.text, widened=widened)]
         if len(unit.tokens) > 1 and depth == 0:
@@ -386,6 +386,15 @@ class LeafReader:
         stems = tokens[0].parts
         return (Expansion(stems[0], "part"),) if len(stems) == 1 and stems[0] != tokens[0].normalized \
             and self.contains(stems[0]) else ()
+
+    def shortened(self, tokens) -> tuple[Expansion, ...]:
+        """The corpus compounds a typed one shortens by leaving out a word between its parts
+        (総合窓口 for 総合相談窓口): people name a long compound by its first and last words."""
+        pieces = [p for t in tokens
+                  for p in (t.parts if len(t.parts) > 1 and "".join(t.parts) == t.surface else (t.surface,))]
+        if len(pieces) < 2:
+            return ()
+        return tuple(Expansion(e.term, "shortened") for e in self.vocabulary.spread(pieces)[:MAX_WIDENED])
 
     def by_reading(self, tokens) -> tuple[Expansion, ...]:
         """Corpus words read like ``tokens`` (健康増新 reads like 健康増進), when they may be a wrong
