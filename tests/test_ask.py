@@ -787,8 +787,28 @@ def test_a_modifier_no_row_joins_with_its_head_is_left_out(corpus):
     elaboration of the head; it weighs nothing and the answer says so."""
     response = answer_question(corpus, "新しい市役所の庁舎の整備に民間の力を使うことは決まりましたか")
     assert response["verdict"] == "はい" and lines(response) == [549]
-    assert response["interpretation"]["unjoined"] == [{"modifier": "市役所", "head": "庁舎"}]
+    assert response["interpretation"]["unjoined"] == [{"modifier": "市役所", "head": "庁舎", "kept": "庁舎"}]
     assert "「市役所の庁舎」は文書に出てこないため、「庁舎」で答えました" in response["answer"]
+
+
+def test_of_two_unjoined_words_the_rest_of_the_question_keeps_one(corpus):
+    """加治丘陵の土地を公有地に: no row holds 加治丘陵 with 土地, and 公有地 stands in a row of
+    加治丘陵 (338), in none of 土地: the head is the asker's elaboration. していく件 is no count
+    (Sudachi reads いく件 as 幾件) and 件 after a clause is the matter, no topic word."""
+    response = answer_question(corpus, "加治丘陵の土地を公有地にしていく件、今後の進め方はどうするつもりなんでしょう。")
+    assert response["kind"] == "future" and lines(response) == [338] and "ロードマップ" in response["answer"]
+    assert response["interpretation"]["unjoined"] == [{"modifier": "加治丘陵", "head": "土地", "kept": "加治丘陵"}]
+    assert [t["text"] for t in response["interpretation"]["terms"]] == ["加治丘陵", "土地", "公有地"]
+
+
+@pytest.mark.parametrize("question", [
+    "「いるま写真ポスト」って、どこの課の担当なんですか？",
+    "「いるま写真ポスト」を始めた件について、担当はどちらの課になりますか。",
+])
+def test_the_department_asked_for_is_no_topic_word(corpus, question):
+    response = answer_question(corpus, question)
+    assert response["kind"] == "who" and lines(response) == [412] and response["answer"].startswith("企画課")
+    assert {t["text"] for t in response["interpretation"]["terms"]} <= {"いるま写真ポスト", "始め"}
 
 
 def test_what_a_noun_of_action_acts_on_stays_required(corpus):

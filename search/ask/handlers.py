@@ -145,9 +145,9 @@ def with_left_out(asked: Asked, answer: Answer) -> Answer:
     return answer
 
 
-def unjoined_text(pairs: list[tuple[str, str]]) -> str:
+def unjoined_text(pairs: list[tuple[str, str, str]]) -> str:
     """What a modifier no row joins with its head left out (「市役所の庁舎」は文書に出てこないため、「庁舎」で答えました)."""
-    return "、".join(f"「{modifier}の{head}」は文書に出てこないため、「{head}」で答えました" for modifier, head in pairs)
+    return "、".join(f"「{modifier}の{head}」は文書に出てこないため、「{kept}」で答えました" for modifier, head, kept in pairs)
 
 
 def both(first: Asked, answer: Answer, second: Asked) -> Answer | None:

@@ -120,7 +120,7 @@ class Question:
     phrases: list[str] = field(default_factory=list)
     unknown_departments: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
-    unjoined: list[tuple[str, str]] = field(default_factory=list)  # 市役所の庁舎: a modifier no row joins
+    unjoined: list[tuple[str, str, str]] = field(default_factory=list)  # 市役所の庁舎: (modifier, head, kept)
 
     @property
     def about_grades(self) -> bool:
@@ -308,11 +308,19 @@ def glossed(text: str, taken) -> list[tuple[int, int, str]]:
 
 def formal_nouns(text: str) -> list[tuple[int, int]]:
     """Formal nouns as the whole question reads them, with the の before them (取組|の|うち):
-    alone, a kana piece like のうち would read as a word (農地)."""
+    alone, a kana piece like のうち would read as a word (農地). A one-character counter noun
+    right after a clause is one too (切り替えた|件について, 課題がある|点): the matter, not a count."""
     tokens = analyse(text)
     return [(tokens[i - 1].start if i and tokens[i - 1].surface == "の" else t.start, t.end)
-            for i, t in enumerate(tokens) if t.pos[0] == "名詞" and hiragana_only(t.surface)
-            and ((t.framing and t.pos[2] == ADVERBIAL) or (t.surface == "こと" and i and after_clause(tokens[i - 1])))]
+            for i, t in enumerate(tokens) if t.pos[0] == "名詞" and (
+                hiragana_only(t.surface) and ((t.framing and t.pos[2] == ADVERBIAL)
+                                              or (t.surface == "こと" and i and after_clause(tokens[i - 1])))
+                or len(t.surface) == 1 and t.pos[2] == COUNTER and i and tokens[i - 1].pos[0] in CLAUSE_ENDS)]
+
+
+# Sudachi's class of nouns that may count (件, 点, 課), and the words that end a clause before a noun.
+COUNTER = "助数詞可能"
+CLAUSE_ENDS = ("動詞", "助動詞", "形容詞")
 
 
 def after_clause(token) -> bool:

@@ -110,7 +110,7 @@ def interpretation(asked: Asked, answer: Answer) -> dict:
                    "expansions": w.expansions, "quoted": w.term.quoted, "known": w.term.known} for w in words],
         "phrases": question.phrases,
         "dropped": asked.dropped,
-        "unjoined": [{"modifier": m, "head": h} for m, h in question.unjoined],
+        "unjoined": [{"modifier": m, "head": h, "kept": k} for m, h, k in question.unjoined],
         "filters": question.filter_spans,
         "number_units": list(question.number_units),
         "best_coverage": round(match.best, 3),

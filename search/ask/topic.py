@@ -279,12 +279,14 @@ def action_noun_in_kanji(word: str) -> bool:
     return bool(KANJI_RUN.fullmatch(word)) and len(tokens) == 1 and tokens[0].pos[2] == "サ変可能"
 
 
-def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str]]:
+def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str, str]]:
     """A noun that modifies the next one by の (市役所の庁舎) when no row holds the two together:
-    the document never speaks of that head as the modifier's, so the modifier is the asker's own
-    elaboration of the head (新庁舎 is the city hall's), not what the rows must hold. It weighs
-    nothing; ``(modifier, head)`` pairs are returned to be reported. Before a noun of action
-    (駅の誘致, ごみ袋の有料化) the modifier is what is acted on, and before a quantity
+    the document never speaks of that head as the modifier's, so one of the two is the asker's
+    own elaboration of the other, not what the rows must hold: the modifier (新庁舎 is the city
+    hall's), unless the rest of the question stands with the modifier's rows rather than the
+    head's (加治丘陵の土地を公有地に: 公有地 is in a row of 加治丘陵, in none of 土地). The word
+    left out weighs nothing; ``(modifier, head, kept)`` are returned to be reported. Before a noun
+    of action (駅の誘致, ごみ袋の有料化) the modifier is what is acted on, and before a quantity
     (ファミリーサポートセンターの会員数) what is counted: the rows must hold it."""
     left = []
     for word, head in zip(words, words[1:]):
@@ -294,9 +296,16 @@ def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str]]:
             continue
         if word.rows and head.rows and word.rows.isdisjoint(head.rows) \
                 and f"{word.term.text}の{head.term.text}" in query:
-            word.idf = 0.0
-            left.append((word.term.text, head.term.text))
+            others = [w for w in words if w is not word and w is not head]
+            kept, elaboration = (word, head) if context(word, others) > context(head, others) else (head, word)
+            elaboration.idf = 0.0
+            left.append((word.term.text, head.term.text, kept.term.text))
     return left
+
+
+def context(word: Word, others: list[Word]) -> float:
+    """The most weight of ``others`` that one row of ``word`` holds beside it."""
+    return max((sum(w.idf for w in others if d in w.rows) for d in word.rows), default=0.0)
 
 
 def head_rows(corpus, text: str, rows: set[int]) -> set[int]:

@@ -118,6 +118,8 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
     (どういう|ふう|に, どんな|感じ|で)."""
     marked = list(tokens)
     for i, token in enumerate(tokens):
+        if _going_on(tokens, i):
+            marked[i] = token = dataclasses.replace(token, pos=AUXILIARY_VERB, framing=True)
         if _manner_noun(tokens, i) or _scope_noun(tokens, i) or _company_noun(tokens, i) \
                 or token.surface in MANNER_DETERMINERS or _thing_asked(tokens, i):
             # どんな is a determiner even where Sudachi reads a 形状詞 (どんな、を): it asks, it names nothing
@@ -177,6 +179,18 @@ def _way_of_doing(subs) -> bool:
     """やり方, 進め方: a verb and the suffix 方, "the way of doing it"."""
     return len(subs) == 2 and subs[0].part_of_speech()[0] == "動詞" and \
         subs[1].part_of_speech()[0] == "接尾辞" and subs[1].surface() == "方"
+
+
+# The part of speech of a verb that helps another (して|いく, して|いる).
+AUXILIARY_VERB = ("動詞", "非自立可能", "*", "*", "*", "*")
+
+
+def _going_on(tokens, i: int) -> bool:
+    """Whether a kana numeral after a verb's て form is the verb いく (公有地にして|いく件): Sudachi
+    reads いく before a counter as 幾 (いく件: how many)."""
+    token = tokens[i]
+    return token.pos[1] == "数詞" and token.surface == "いく" and i > 0 and tokens[i - 1].surface in ("て", "で") \
+        and tokens[i - 1].pos[0] == "助詞"
 
 
 def _framed(token: Token) -> Token:
