@@ -429,11 +429,28 @@ def test_a_chapter_named_by_its_title_in_other_script(corpus):
 
 
 @pytest.mark.parametrize("text, chapter", [("福祉の章のD", "第3章"), ("ささえあいの章", "第3章"),
-                                           ("安全安心の章の防災", "第6章"), ("まちづくりの章", None)])
+                                           ("安全安心の章の防災", "第6章"), ("まちづくりの章", None),
+                                           # 分野: a subtitle's fields, two or more (one is a topic)
+                                           ("福祉や健康の分野でAの施策", "第3章"), ("観光分野", None)])
 def test_a_chapter_named_by_words_only_its_title_holds(corpus, text, chapter):
     # まちづくり is in every title: it names none.
     found = read_filters(text, corpus).filters.get("chapter", [])
     assert [title.split()[0] for title in found] == ([chapter] if chapter else [])
+
+
+def test_a_grade_word_after_a_code_goes_with_it(corpus):
+    reading = read_filters("都市計画課の担当で、進捗がAランクの施策", corpus)
+    assert reading.filters == {"department": ["都市計画課"], "progress": ["A"]} and "ランク" not in reading.rest
+
+
+def test_a_clause_quoted_before_the_rows_is_a_grade_in_other_words(corpus):
+    """…、という進捗評価の施策: the whole clause before という describes the grade (D: 計画達成には
+    遠いが、部分的に着手している); before a question's end it is what is asked, no filter."""
+    reading = read_filters("達成にはまだ遠いけど一部は手をつけた、という進捗評価の施策", corpus)
+    assert reading.filters == {"progress": ["D"]}
+    assert reading.mentions[0].text == "達成にはまだ遠いけど一部は手をつけた"
+    asked = read_filters("情報セキュリティの確保は目標を達成したという評価ですか", corpus)
+    assert all(m.how != "label" for m in asked.mentions)  # a grade word at most, which a yes/no question asks
 
 
 def test_a_capital_alone_in_brackets_is_a_code(corpus):

@@ -54,6 +54,11 @@ QUOTED = re.compile(r"[「『\"“]([^」』\"”]{1,80})[」』\"”]")
 ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,10}?|[ぁ-ゖ]{0,12})(?:取組|取り組み|もの|施策|事業)|^[ぁ-ゖ]{0,6}(?<!か)(?:\s|$)"
                        r"|^[ぁ-ゖ]{0,6}[、,]?\s*(?:と|って)[ぁ-ゖ]{0,6}(?:評価[ぁ-ゖ]{0,4})?[^、。？?\s]{0,6}?"
                        r"(?:取組|取り組み|もの|施策|事業)")
+# A clause quoted by という before the rows (達成にはまだ遠いけど一部は手をつけた、という進捗
+# 評価の施策): all of it up to という describes their grade, in the asker's words. Not before a
+# question's end (…を達成したという評価ですか asks what the evaluation says).
+QUOTED_CLAUSE = re.compile(r"(?P<clause>[^。？?\0「」]{0,20}?)[、,]?\s*(?:という|っていう|って言う|とされ)"
+                           r"[^、。？?\s]{0,8}?(?:取組|取り組み|もの|施策|事業)")
 # A run of the question's words may skip this many of a label's words (期限内に完了・終了した:
 # 期限内に事業が完了・終了したもの without 事業).
 MAX_LABEL_GAPS = 1
@@ -94,6 +99,7 @@ def _code_pattern(kind: str, named: bool) -> re.Pattern:
 
 
 CODE_PATTERNS = [(kind, _code_pattern(kind, named)) for kind in GRADES for named in (True, False)]
+GRADE_WORD_AFTER = re.compile(rf"\s*(?:{'|'.join(GENERIC_GRADE_WORDS)})")
 # A progress code typed as a word of its own (危機管理課 D): the documents never use a lone A–E.
 LONE_CODE = re.compile(r"(?:(?<=\s)|^)(?P<codes>[A-Ea-e](?:[・、,/][A-Ea-e])*)(?=\s|$)"
                        # or a capital after kana (防災のA, 取組のうちEは, いちばんAが) before a particle
@@ -207,6 +213,8 @@ def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
             codes = re.findall(CODE_CLASS[kind], m.groupdict().get("codes") or m.group("capital"))
             codes = [code.upper() if kind == "progress" else code for code in dict.fromkeys(codes)]
             end = m.end()
+            named_after = GRADE_WORD_AFTER.match(blanker.text, end)  # 進捗がA|ランク: the code's word too
+            end = named_after.end() if named_after else end
             closed = QUOTE_CLOSE.match(blanker.text, end)
             if closed and GLOSS.match(blanker.text, closed.end()):
                 end = closed.end()
@@ -344,7 +352,8 @@ def find_legend_wording(text: str, labels) -> tuple[str, str, int, int] | None:
             gloss = CODE_GLOSS.match(text, end)
             if gloss:
                 end = gloss.end()
-            if "\0" in text[words[i][1]:end] or not (gloss or ROW_AFTER.match(text[end:])):
+            clause = None if gloss or ROW_AFTER.match(text[end:]) else QUOTED_CLAUSE.match(text, end)
+            if "\0" in text[words[i][1]:end] or not (gloss or clause or ROW_AFTER.match(text[end:])):
                 continue
             for key, sequence in sequences.items():
                 if gloss and key[1].upper() != gloss.group("code").upper():
@@ -356,7 +365,7 @@ def find_legend_wording(text: str, labels) -> tuple[str, str, int, int] | None:
                 score = (n, -gaps, round(n / len(sequence), 6))
                 if score > best_score:
                     inflection = INFLECTION_TO_END.match(text[end:])  # 進ん|でいない: the whole predicate
-                    stop = end + (inflection.end() if inflection else 0)
+                    stop = clause.end("clause") if clause else end + (inflection.end() if inflection else 0)
                     best, best_score, tied = (*key, words[i][1], stop), score, False
                 elif score == best_score and best and key != tuple(best[:2]):
                     tied = True
@@ -691,21 +700,27 @@ def _chapters(blanker: Blanker, corpus) -> list[Mention]:
     return found
 
 
-# 「安全安心の章」「福祉の章」: words before の章 (or 章) that only one chapter's title holds.
-NAMED_CHAPTER = re.compile(r"([^\s、。,.!?！？\0]{2,16}?)の?章")
+# 「安全安心の章」「福祉の章」: words before の章 (or 章) that only one chapter's title holds; or
+# before の分野 (福祉や健康の分野): a chapter's subtitle lists its fields.
+NAMED_CHAPTER = re.compile(r"([^\s、。,.!?！？\0]{2,16}?)の?(章|分野)")
+# Particles that join words of one name (福祉や健康), not cut it.
+COORDINATING = frozenset({"や", "と"})
 
 
 def _chapters_by_words(blanker: Blanker, by_key: dict[str, str]) -> list[Mention]:
     """A chapter named by words of its title before 章 (安全安心の章: 第6章 安全で安心してくらせる
-    まちづくり), when its title is the only one that holds them all."""
+    まちづくり), when its title is the only one that holds them all; before 分野, two words or more
+    (福祉や健康の分野: 第3章 ささえあいのまちづくり（福祉、健康）), since one (観光分野) is a topic."""
     found = []
     for m in NAMED_CHAPTER.finditer(blanker.text):
         start = m.start(1)
         tokens = [t for t in analyse(m.group(1)) if not t.framing and t.pos[0] in ("名詞", "形容詞", "形状詞", "動詞")]
         # The words that end the text before 章, back to the first particle (市の防災の章: 防災).
-        while tokens and any(t.pos[0] == "助詞" for t in analyse(m.group(1)[tokens[0].end:])):
+        while tokens and any(t.pos[0] == "助詞" and t.surface not in COORDINATING
+                             for t in analyse(m.group(1)[tokens[0].end:])):
             tokens = tokens[1:]
-        if not tokens or not blanker.free(start + tokens[0].start, m.end()):
+        if not tokens or not blanker.free(start + tokens[0].start, m.end()) \
+                or (m.group(2) == "分野" and len(tokens) < 2):
             continue
         titles = [title for title in by_key.values() if all(_title_holds(title, t) for t in tokens)]
         if len(titles) == 1:
