@@ -791,6 +791,23 @@ def test_a_modifier_no_row_joins_with_its_head_is_left_out(corpus):
     assert "「市役所の庁舎」は文書に出てこないため、「庁舎」で答えました" in response["answer"]
 
 
+@pytest.mark.parametrize("question, kind, expected", [
+    # …なのか伺います: an embedded yes/no question and the verb that asks it.
+    ("入間市勤労福祉センターは現在も利用可能な施設なのか伺います。", "yesno", "いいえ"),
+    # …の件数について伺います, 施策数について: a count; における is grammar (Sudachi: に|おけ|る).
+    ("高齢者支援課が所管している施策の件数について伺います。", "count", "7件"),
+    ("第6章における進捗区分Aの施策数について伺います。", "count", "10件"),
+    # お示しください: the honorific お of a word of asking is no effort grade お nor a topic.
+    ("今後の方向性が「ウ」とされた施策をすべてお示しください。", "list", "6件"),
+    # …縮小の方針なのか: whether the direction is 縮小, which the rows' direction answers.
+    ("いるま「太鼓」セッションの今後の方向性について、縮小の方針なのか伺います。", "future", "ウ（"),
+])
+def test_questions_put_as_the_council_puts_them(corpus, question, kind, expected):
+    response = answer_question(corpus, question)
+    assert response["kind"] == kind and expected in response["answer"]
+    assert "お" not in [t["text"] for t in response["interpretation"]["terms"]]
+
+
 def test_of_two_unjoined_words_the_rest_of_the_question_keeps_one(corpus):
     """加治丘陵の土地を公有地に: no row holds 加治丘陵 with 土地, and 公有地 stands in a row of
     加治丘陵 (338), in none of 土地: the head is the asker's elaboration. していく件 is no count

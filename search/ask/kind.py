@@ -131,7 +131,7 @@ KIND_PATTERNS = [
     # they are counted.
     ("count", words(COUNTED + r" (?:" + BETWEEN_COUNTED + r" ){0,8}"
                     r"(?:何 件|幾つ|何 項目|何 個|(?:どれ|どの) (?:くらい|程)(?= 有る))|(?:何 件|幾つ|何 個) (?:の )?" + ROW +
-                    r"|" + COUNTED + r" (?:(?:の|に 成る|て|てる|居る) ){0,3}(?:数|件数|総数) (?:は|を|が)")),
+                    r"|" + COUNTED + r" (?:(?:の|に 成る|て|てる|居る) ){0,3}(?:数|件数|総数) (?:は|を|が|に つく)")),
 ]
 # A quantity asked for, and the counters that answer it (何人 → 人 or 名 …).
 NUMBER_PATTERNS = [
@@ -302,6 +302,12 @@ FUTURE_TIME = words(r"今後|此れ から|此の 先|将来|先行き|次期")
 DONE_OR_STATE = frozenset({"た", "居る", "てる", "でる", "済み", "有る"})  # 有る: 置いてあるの (a state)
 
 
+# Nouns of a direction: a yes/no question ending in one (縮小の方針なのか) asks the direction the
+# rows are given, as one ending in a verb of action does (縮小していくの). 予定ですか asks whether
+# a sentence says it is planned: a yes/no question.
+PLANS = frozenset({"方針", "方向", "方向性"})
+
+
 def intends(s: Stream, predicate: str) -> bool:
     """Whether a yes/no question asks what will be done: its predicate is a verb of action in
     the plain non-past (続けるの？ やめるの？ 拡大していくんですか), neither past nor a state
@@ -337,7 +343,7 @@ ASKING = words(r"(?:計画|予定|目標) 通り"  # 計画どおり進んでい
                r"|(?:どの|どこ の|どちら の|何) (?:課|部署|部局|部)|担当 課|所管 課|部署|部局|担当 部署"
                r"|(?:担当|所管)(?= (?:は|を|が|の|為る|し|て|居る|です|だ|な))"
                r"|時期|日程|何 (?:年度|年|月|日|時)|年度 は"
-               r"|件数|人数|回数|総数|(?<=の )数(?= (?:は|が|って|を) )"  # 施策の数は: how many, asked
+               r"|件数|人数|回数|総数|(?:(?<= の )|(?<= 施策 )|(?<= 事業 )|(?<= 取り組み ))数(?= (?:は|が|って|を|に つく) )"  # 施策の数は, 施策数について
                r"|何 (?:件|人|名|回|箇所|個|項目|校|団体|施設|台|世帯|倍|種類|%|パーセント|割"
                r"|km|キロ|メートル|m|ha|ヘクタール)"
                r"|" + HOW_IT_FEELS + r"|状況|具合|進捗|実績|成果|結果|課題|評価|様子|現状"
@@ -396,8 +402,8 @@ def read_kind(text: str) -> Kind:
         if m:  # the cue as shown: without the blanked filter it may start with (〓になっているのはいくつ)
             return Kind(kind, s.written(m).lstrip("〓"), spans=cue_spans(s, m, kind))
     predicate = yes_no_predicate(s)
-    if predicate and predicate not in EVALUATIVE and intends(s, predicate) and not STILL.search(s.joined) \
-            and not NOW.search(s.joined):  # 今歩けるの asks how things are now
+    if predicate and predicate not in EVALUATIVE and (intends(s, predicate) or predicate in PLANS) \
+            and not STILL.search(s.joined) and not NOW.search(s.joined):  # 今歩けるの asks how things are now
         # 今後は続けるんですか、やめるんですか: the direction the rows are given answers it.
         cues = [m for m in FUTURE_TIME.finditer(s.joined)]
         return Kind("future", predicate, spans=tuple(span for m in cues for span in s.word_spans(m)),

@@ -138,10 +138,22 @@ class Question:
 
 
 def tidy(text: str) -> str:
-    """The question as text: markup and control characters removed, NFKC, blanks collapsed."""
+    """The question as text: markup and control characters removed, NFKC, blanks collapsed; a
+    question put as the council puts it asked directly (…なのか伺います: …なのか; …について
+    伺います: …について教えてください)."""
     text = MARKUP.sub(" ", clean_text(text))
     text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    return ABOUT_ASKED.sub("について教えてください", WHETHER_ASKED.sub("か。", text))
+
+
+# A verb of asking, said politely (伺います, お尋ねします, お聞きしたい): the council's way of
+# ending a question.
+ASKING_VERB = r"(?:お|御)?(?:伺い|うかがい|尋ね|たずね|聞き|聴き|問い|質し)(?:し|いたし)?(?:ます|たい(?:と思います|です)?)"
+# …なのか伺います: an embedded yes/no question and the verb that asks it.
+WHETHER_ASKED = re.compile(rf"(?<=[のん])か(?:を|について|、)?\s*{ASKING_VERB}[。.]?$")
+# …について伺います: a request about a topic.
+ABOUT_ASKED = re.compile(rf"について(?:、)?\s*{ASKING_VERB}[。.]?$")
 
 
 def blank(text: str, spans) -> str:

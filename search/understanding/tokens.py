@@ -120,6 +120,9 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
     for i, token in enumerate(tokens):
         if _going_on(tokens, i):
             marked[i] = token = dataclasses.replace(token, pos=AUXILIARY_VERB, framing=True)
+        if token.surface == "おけ" and i and tokens[i - 1].surface == "に" and tokens[i + 1:i + 2] \
+                and tokens[i + 1].surface == "る":
+            marked[i] = _framed(token)  # に|おけ|る: Sudachi reads the kana おける as 置く
         if _manner_noun(tokens, i) or _scope_noun(tokens, i) or _company_noun(tokens, i) \
                 or token.surface in MANNER_DETERMINERS or _thing_asked(tokens, i):
             # どんな is a determiner even where Sudachi reads a 形状詞 (どんな、を): it asks, it names nothing
@@ -134,6 +137,9 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
         if any(word in REQUEST_AFTER for word in following[:1]) or (following[:1] == ["て"] and (
                 any(w in REQUEST_AFTER for w in following[1:]) or _ends_sentence(tokens[i + 2:]))):
             marked[i] = _framed(token)
+    for i, token in enumerate(marked[:-1]):
+        if token.pos[0] == "接頭辞" and marked[i + 1].framing:
+            marked[i] = _framed(token)  # お|示し|ください: the honorific of a word of asking asks too
     return marked
 
 
