@@ -1097,6 +1097,22 @@ def test_a_breakdown_asked_as_how_many_each(corpus):
     assert "取組区分は" in effort["answer"] and "うが4件" in effort["answer"]
 
 
+@pytest.mark.parametrize("question, by, expected", [
+    # Every code, first to last, each counted (A〜Eそれぞれ, 「あ」から「お」の内訳): no filter.
+    ("危機管理課がやってる施策、A〜Eそれぞれ何個ずつ？", "進捗区分は", "Aが5件"),
+    ("地域福祉の推進の節における、取組評価「あ」から「お」の内訳について伺います。", "取組区分は", "うが4件"),
+    # 評価ごと (progress, the grade people mean by 評価); 取組の評価ごと (effort); 進み具合 and
+    # とこ (ところ said casually) only frame it.
+    ("危機管理体制の充実のとこ、進み具合の評価ごとに何件ずつあるの？", "進捗区分は", "Aが7件"),
+    ("地域福祉の推進の節って、取組の評価ごとに何件ずつある？", "取組区分は", "うが4件"),
+])
+def test_a_breakdown_asked_in_other_words(corpus, question, by, expected):
+    response = answer_question(corpus, question)
+    assert response["kind"] == "status" and by in response["answer"] and expected in response["answer"]
+    assert not response["interpretation"]["filters"] or all(
+        f["filter"] not in ("progress", "effort") for f in response["interpretation"]["filters"])
+
+
 def test_a_rate_before_a_comma_asks_a_percentage(corpus):
     response = answer_question(corpus, "都市計画道路や幹線道路の整備率、目標に対して実績はどのくらいだったんですか？")
     assert response["answer"].startswith("75.8%です")

@@ -346,7 +346,7 @@ ASKING = words(r"(?:計画|予定|目標) 通り"  # 計画どおり進んでい
                r"|件数|人数|回数|総数|(?:(?<= の )|(?<= 施策 )|(?<= 事業 )|(?<= 取り組み ))数(?= (?:は|が|って|を|に つく) )"  # 施策の数は, 施策数について
                r"|何 (?:件|人|名|回|箇所|個|項目|校|団体|施設|台|世帯|倍|種類|%|パーセント|割"
                r"|km|キロ|メートル|m|ha|ヘクタール)"
-               r"|" + HOW_IT_FEELS + r"|状況|具合|進捗|実績|成果|結果|課題|評価|様子|現状"
+               r"|" + HOW_IT_FEELS + r"|状況|(?:進む )?具合|進捗|実績|成果|結果|課題|評価|様子|現状"
                r"|方針|予定|見通し|見込み|将来|積もり|考え|方向 性|方向性|方向|計画 は"  # 縮小していく方向の事業
                r"|理由|原因|要因|(?:訳|背景|経緯)(?= (?:は|を|が))"
                r"|一覧|名前|名称|内容|中身|詳細|概要|内訳|全部|合計|全体|幾つ|幾ら|割合|比率"
@@ -362,7 +362,8 @@ ASKING = words(r"(?:計画|予定|目標) 通り"  # 計画どおり進んでい
 def asking_spans(text: str) -> list[tuple[int, int]]:
     """Where the words of asking are in ``text``."""
     s = stream(text)
-    return [span for m in ASKING.finditer(s.joined) for span in s.word_spans(m)]
+    # Verbs stay in the query (they rank), except inside a word of asking: 進み|具合.
+    return [span for m in ASKING.finditer(s.joined) for span in s.word_spans(m, verbs=len(m.group(0).split()) > 1)]
 
 
 def predicate_span(text: str) -> tuple[int, int] | None:

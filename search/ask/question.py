@@ -36,10 +36,15 @@ COUNTED_NOUNS = ROW_NOUNS | {"行", "項目", "表"}
 MARKUP = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(?:</\1\s*>|$)|<[^<>]{0,200}>", re.I | re.S)
 # "per grade" asks for a breakdown of the rows by one grade: 進捗区分ごと, 今後の方向性別 …
 # The facet may carry its codes in brackets (取組評価（あ～お）の内訳), or be asked 何件ずつ.
-BREAKDOWN = re.compile(r"(進捗区分|進捗|取組区分|取組評価|今後の方向性|方向性)(?:[(（][^()（）]{1,10}[)）])?"
+BREAKDOWN = re.compile(r"(進捗区分|進捗|取組区分|取組評価|取組の評価|今後の方向性|方向性|評価)"
+                       r"(?:[(（][^()（）]{1,10}[)）])?"
                        r"(?:ごと|別|の内訳|の分布|の構成|(?:は|が)、?(?:それぞれ)?何件ずつ)")
 BREAKDOWN_KINDS = {"進捗区分": "progress", "進捗": "progress", "取組区分": "effort", "取組評価": "effort",
-                   "今後の方向性": "direction", "方向性": "direction"}
+                   "取組の評価": "effort", "今後の方向性": "direction", "方向性": "direction", "評価": "progress"}
+# Every code of a grade, first to last (A〜E, 「あ」から「お」), each counted: a breakdown by it.
+EVERY_CODE = {"progress": "A", "effort": "あ", "direction": "ア"}, {"progress": "E", "effort": "お", "direction": "オ"}
+CODE_RANGE_EACH = re.compile(r"「?(?P<first>[AあアＡ])」?\s*(?:〜|~|～|から|-)\s*「?(?P<last>[EおオＥ])」?"
+                             r"(?:の(?:評価|区分))?(?:は|が|で)?、?\s*(?:それぞれ|ごと|別|の内訳|の分布)")
 # Counts asked of each of several departments or chapters named: a count per group.
 EACH = re.compile(r"それぞれ|各々|おのおの|ごとの件数|別の件数")
 SINCE_CUE = re.compile(r"いつから|何年度から|何年から|開始|始ま|始め")
@@ -245,7 +250,12 @@ def read_question(text: str, corpus) -> Question:
     # Everyday grade words (遅れている, 終了した) stay visible: they may be what is asked.
     masked = blank(text, [(m.start, m.end) for m in mentions if m.how != "word"])
     breakdown = BREAKDOWN.search(masked)
-    asked = Kind("status", breakdown.group(0), spans=(breakdown.span(),)) if breakdown else read_kind(masked)
+    by_range = None if breakdown else CODE_RANGE_EACH.search(text)
+    if by_range:  # A〜Eそれぞれ: every grade counted, which is no filter
+        mentions = [m for m in mentions if not (m.end > by_range.start() and m.start < by_range.end())]
+        masked = blank(text, [(m.start, m.end) for m in mentions if m.how != "word"] + [by_range.span()])
+    cue = breakdown or by_range
+    asked = Kind("status", cue.group(0), spans=(cue.span(),)) if cue else read_kind(masked)
     if asked.kind == "number" and asked.cue in ROW_COUNTS and any(m.how == "word" for m in mentions):
         # 第2章で遅れてるのはいくつ: how many rows are so graded, not a figure a row writes.
         asked = dataclasses.replace(asked, kind="count")
@@ -293,7 +303,7 @@ def read_question(text: str, corpus) -> Question:
         text=text, kind=asked.kind, query=fitted(as_text(fitted(edited(text, edits)), corpus, said_words)),
         number_units=UNIT_FAMILIES.get(unit, (unit,)) if unit else (),
         number_cue=asked.cue if asked.kind == "number" else "",
-        breakdown=BREAKDOWN_KINDS[breakdown.group(1)] if breakdown else "progress",
+        breakdown=BREAKDOWN_KINDS[breakdown.group(1)] if breakdown else range_facet(by_range),
         all_departments=bool(together),
         also_status=asked.kind == "future" and asks_status(masked),
         aggregate=asked.aggregate, predicate=asked.predicate,
@@ -306,6 +316,12 @@ def read_question(text: str, corpus) -> Question:
         filters=filters, mentions=mentions, said=said_words,
         said_as_verbs=[word for word, after in map(lambda m: first_word(text, m), said) if VERBAL.match(after)],
     )
+
+
+def range_facet(by_range: re.Match | None) -> str:
+    """The grade whose codes a range names (「あ」から「お」: effort); progress by default."""
+    first = unicodedata.normalize("NFKC", by_range.group("first")) if by_range else "A"
+    return next(facet for facet, code in EVERY_CODE[0].items() if code == first)
 
 
 def glossed(text: str, taken) -> list[tuple[int, int, str]]:
