@@ -808,6 +808,24 @@ def test_questions_put_as_the_council_puts_them(corpus, question, kind, expected
     assert "お" not in [t["text"] for t in response["interpretation"]["terms"]]
 
 
+@pytest.mark.parametrize("question, expected", [
+    # の stands for the rows after a legend's wording (目標を達成できたのはどれ: A).
+    ("都市計画課がやってる施策で、目標をもう達成できたのはどれ？", "進捗区分がA"),
+    # って quotes a clause before the rows as plainly as という does.
+    ("企画課の担当で、計画達成には遠いけど一部は手をつけてる、って評価の施策はどれですか？", "進捗区分がD"),
+    # クリア: the everyday word for A (data/grade_words.tsv); 目標, which A's label says, goes with it.
+    ("危機管理課の担当で、もう目標クリアしてるのは何件？", "進捗区分がA（計画期間終了までに目標に達成しているもの）の取組は5件"),
+    # 見解を求めます, 所管部署について伺います, 今後の展開: the council's words of asking.
+    ("旧黒須銀行の今後の方向性について見解を求めます。", "ア（"),
+    ("「茶畑テラス」事業の所管部署について伺います。", "商工観光課"),
+    ("学校運営協議会の今後の展開について伺います。", "ア（"),
+])
+def test_grades_and_asking_in_the_askers_words(corpus, question, expected):
+    response = answer_question(corpus, question)
+    assert expected in response["answer"]
+    assert not {"目標", "見解", "所管", "展開"} & {t["text"] for t in response["interpretation"]["terms"]}
+
+
 def test_of_two_unjoined_words_the_rest_of_the_question_keeps_one(corpus):
     """加治丘陵の土地を公有地に: no row holds 加治丘陵 with 土地, and 公有地 stands in a row of
     加治丘陵 (338), in none of 土地: the head is the asker's elaboration. していく件 is no count

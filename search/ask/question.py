@@ -21,7 +21,7 @@ from index.analysis import hiragana_only
 from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import ParsedQuery, clean_text, parse_terms
-from ..understanding.filters import named_grade, read_filters
+from ..understanding.filters import described_words, named_grade, read_filters
 from ..understanding.tokens import ADVERBIAL, analyse
 from ..understanding.words import ROW_NOUNS
 from .facts import UNIT_FAMILIES
@@ -157,8 +157,9 @@ def tidy(text: str) -> str:
 ASKING_VERB = r"(?:お|御)?(?:伺い|うかがい|尋ね|たずね|聞き|聴き|問い|質し)(?:し|いたし)?(?:ます|たい(?:と思います|です)?)"
 # …なのか伺います: an embedded yes/no question and the verb that asks it.
 WHETHER_ASKED = re.compile(rf"(?<=[のん])か(?:を|について|、)?\s*{ASKING_VERB}[。.]?$")
-# …について伺います: a request about a topic.
-ABOUT_ASKED = re.compile(rf"について(?:、)?\s*{ASKING_VERB}[。.]?$")
+# …について伺います, …について見解を求めます: a request about a topic.
+ABOUT_ASKED = re.compile(rf"について(?:、)?\s*(?:{ASKING_VERB}|(?:の)?(?:市の)?(?:見解|考え|所見)を(?:求め|伺い|お聞きし|お伺いし)"
+                         rf"(?:ます|たい(?:と思います|です)?))[。.]?$")
 
 
 def blank(text: str, spans) -> str:
@@ -237,8 +238,12 @@ def compact(piece: str) -> str:
 
 
 def edited(text: str, edits) -> str:
-    """``text`` with each ``(start, end, replacement)`` applied; blanks collapsed."""
-    for start, end, replacement in sorted(set(edits), key=lambda e: (e[0], e[1]), reverse=True):
+    """``text`` with each ``(start, end, replacement)`` applied; blanks collapsed. An insertion
+    inside a span another edit replaces goes with it (所管・部署 when 所管部署 is blanked)."""
+    edits = set(edits)
+    replaced = [(start, end) for start, end, _ in edits if start < end]
+    edits = [e for e in edits if e[0] < e[1] or not any(start < e[0] < end for start, end in replaced)]
+    for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         text = text[:start] + replacement + text[end:]
     return re.sub(r"\s+", " ", text).strip()
 
@@ -246,7 +251,8 @@ def edited(text: str, edits) -> str:
 def read_question(text: str, corpus) -> Question:
     """Read a (tidied) question: its filters (read as a search reads them), its kind from what
     is left, and the words to search for: the question without its filters and words of asking."""
-    mentions = read_filters(text, corpus).mentions
+    reading = read_filters(text, corpus)
+    mentions = reading.mentions
     # Everyday grade words (遅れている, 終了した) stay visible: they may be what is asked.
     masked = blank(text, [(m.start, m.end) for m in mentions if m.how != "word"])
     breakdown = BREAKDOWN.search(masked)
@@ -285,7 +291,7 @@ def read_question(text: str, corpus) -> Question:
     if asked.kind in ROW_KINDS:  # 取組は何件: the rows counted, not a topic
         nouns = COUNTED_NOUNS if asked.kind in ("count", "list") else ROW_NOUNS
         spans += [(t.start, t.end) for t in analyse(masked) if t.surface in nouns]
-    spans += formal_nouns(masked)
+    spans += formal_nouns(masked) + described_before(text, mentions, described_words(reading, corpus))
     scope = ITEM_SCOPE.search(masked)
     spans += [scope.span()] if scope else []
     edits = [(start, end, "、") for start, end in merge(spans)]
@@ -316,6 +322,21 @@ def read_question(text: str, corpus) -> Question:
         filters=filters, mentions=mentions, said=said_words,
         said_as_verbs=[word for word, after in map(lambda m: first_word(text, m), said) if VERBAL.match(after)],
     )
+
+
+def described_before(text: str, mentions, described: frozenset[str]) -> list[tuple[int, int]]:
+    """The noun a grade word governs when the grade's legend label says it too (目標を|クリアした:
+    A is 目標に達成しているもの): part of the grade's wording, no topic word."""
+    spans = []
+    for m in mentions:
+        if m.how != "word":
+            continue
+        before = [t for t in analyse(text[:m.start]) if t.pos[0] != "補助記号"]
+        while before and before[-1].pos[0] == "助詞":
+            before.pop()
+        if before and before[-1].pos[0] == "名詞" and before[-1].normalized in described:
+            spans.append((before[-1].start, before[-1].end))
+    return spans
 
 
 def range_facet(by_range: re.Match | None) -> str:

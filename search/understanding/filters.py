@@ -53,11 +53,12 @@ QUOTED = re.compile(r"[「『\"“]([^」』\"”]{1,80})[」』\"”]")
 # a question's (いつ終了しましたか asks about the rows, it does not describe them).
 ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,10}?|[ぁ-ゖ]{0,12})(?:取組|取り組み|もの|施策|事業)|^[ぁ-ゖ]{0,6}(?<!か)(?:\s|$)"
                        r"|^[ぁ-ゖ]{0,6}[、,]?\s*(?:と|って)[ぁ-ゖ]{0,6}(?:評価[ぁ-ゖ]{0,4})?[^、。？?\s]{0,6}?"
-                       r"(?:取組|取り組み|もの|施策|事業)")
+                       r"(?:取組|取り組み|もの|施策|事業)"
+                       r"|^[ぁ-ゖ]{0,8}?の(?:は|が)")  # 目標を達成できたのはどれ: の stands for the rows
 # A clause quoted by という before the rows (達成にはまだ遠いけど一部は手をつけた、という進捗
 # 評価の施策): all of it up to という describes their grade, in the asker's words. Not before a
 # question's end (…を達成したという評価ですか asks what the evaluation says).
-QUOTED_CLAUSE = re.compile(r"(?P<clause>[^。？?\0「」]{0,20}?)[、,]?\s*(?:という|っていう|って言う|とされ)"
+QUOTED_CLAUSE = re.compile(r"(?P<clause>[^。？?\0「」]{0,20}?)[、,]?\s*(?:という|っていう|って言う|とされ|って)"
                            r"[^、。？?\s]{0,8}?(?:取組|取り組み|もの|施策|事業)")
 # A run of the question's words may skip this many of a label's words (期限内に完了・終了した:
 # 期限内に事業が完了・終了したもの without 事業).
