@@ -826,6 +826,22 @@ def test_grades_and_asking_in_the_askers_words(corpus, question, expected):
     assert not {"目標", "見解", "所管", "展開"} & {t["text"] for t in response["interpretation"]["terms"]}
 
 
+@pytest.mark.parametrize("question, expected", [
+    # A chapter by the fields its subtitle lists, in a list of the asker's (とか is と|か to Sudachi).
+    ("生涯学習とか教育、スポーツの章で、D評価の施策はいくつ？", "第2章 学びあいのまちづくり（生涯学習、教育、スポーツ）の進捗区分がD"),
+    # The everyday verbs of ウ (縮める, 小さくする: data/grade_words.tsv), with the adverb of how it goes.
+    ("これから少しずつ縮めていくことになった施策って、全部で何個？", "ウ（徐々に縮小させていくべきもの）の取組は6件"),
+    ("これから段々小さくしていくって方向のもの、何件ある？", "ウ（徐々に縮小させていくべきもの）の取組は6件"),
+    # 思うように進んでいない: え (うまく進められていない); の受け持ち names the department.
+    ("デジタル行政推進課の受け持ちの施策で、課題があって思うように進んでないって評価のものは何件？",
+     "デジタル行政推進課の取組区分がえ"),
+])
+def test_counts_asked_in_everyday_words(corpus, question, expected):
+    response = answer_question(corpus, question)
+    assert response["kind"] == "count" and expected in response["answer"]
+    assert not response["interpretation"]["terms"]
+
+
 def test_of_two_unjoined_words_the_rest_of_the_question_keeps_one(corpus):
     """加治丘陵の土地を公有地に: no row holds 加治丘陵 with 土地, and 公有地 stands in a row of
     加治丘陵 (338), in none of 土地: the head is the asker's elaboration. していく件 is no count

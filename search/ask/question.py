@@ -325,13 +325,19 @@ def read_question(text: str, corpus) -> Question:
 
 
 def described_before(text: str, mentions, described: frozenset[str]) -> list[tuple[int, int]]:
-    """The noun a grade word governs when the grade's legend label says it too (目標を|クリアした:
-    A is 目標に達成しているもの): part of the grade's wording, no topic word."""
+    """The words before a grade word that belong to its wording: adverbs of how it goes
+    (段々|小さくしていく: read in the whole question, where Sudachi sees the adverb), and the noun
+    it governs when the grade's legend label says it too (目標を|クリアした: A is 目標に達成して
+    いるもの). They are no topic words."""
     spans = []
+    tokens = analyse(text)
     for m in mentions:
         if m.how != "word":
             continue
-        before = [t for t in analyse(text[:m.start]) if t.pos[0] != "補助記号"]
+        before = [t for t in tokens if t.end <= m.start and t.pos[0] != "補助記号"]
+        while before and before[-1].pos[0] == "副詞":
+            spans.append((before[-1].start, before[-1].end))
+            before.pop()
         while before and before[-1].pos[0] == "助詞":
             before.pop()
         if before and before[-1].pos[0] == "名詞" and before[-1].normalized in described:

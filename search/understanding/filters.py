@@ -41,7 +41,8 @@ BRACKETED_CODE = r"\s*[(（]\s*(?P<code>{code_class})\s*[)）]"
 CODE_CLASS = {"progress": "[A-Ea-e]", "effort": "[あいうえお]", "direction": "[アイウエオ]"}
 CODE_GLOSS = re.compile(r"[ぁ-ゖ]{0,6}" + BRACKETED_CODE.format(code_class="|".join(CODE_CLASS.values())))
 # What a department name is followed by when it is the subject of the work, not a word.
-DEPARTMENT_CUE = re.compile(r"^(?:の(?:取組|取り組み|事業|施策|担当|所管|管轄)|[がで](?:担当|所管|管轄|実施|関わ|関与)|所管|担当|管轄)")
+DEPARTMENT_CUE = re.compile(r"^(?:の(?:取組|取り組み|事業|施策|担当|所管|管轄|受け持ち)|[がで](?:担当|所管|管轄|実施|関わ|関与|受け持)"
+                          r"|所管|担当|管轄)")
 SECTION_NAME = re.compile(r"([一-龥ァ-ヺー]{2,12})課(?![題程税長])")
 GENERIC_SECTIONS = frozenset({"担当", "所管", "関係各", "関係", "主管", "担当部", "関係部"})
 KANJI_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8",
@@ -703,9 +704,9 @@ def _chapters(blanker: Blanker, corpus) -> list[Mention]:
 
 # 「安全安心の章」「福祉の章」: words before の章 (or 章) that only one chapter's title holds; or
 # before の分野 (福祉や健康の分野): a chapter's subtitle lists its fields.
-NAMED_CHAPTER = re.compile(r"([^\s、。,.!?！？\0]{2,16}?)の?(章|分野)")
-# Particles that join words of one name (福祉や健康), not cut it.
-COORDINATING = frozenset({"や", "と"})
+NAMED_CHAPTER = re.compile(r"([^\s。,.!?！？\0]{2,24}?)の?(章|分野)")
+# Particles that join words of one name (福祉や健康, 生涯学習とか教育、スポーツ), not cut it.
+COORDINATING = frozenset({"や", "と", "か"})  # とか is と|か to Sudachi
 
 
 def _chapters_by_words(blanker: Blanker, by_key: dict[str, str]) -> list[Mention]:
@@ -720,13 +721,16 @@ def _chapters_by_words(blanker: Blanker, by_key: dict[str, str]) -> list[Mention
         while tokens and any(t.pos[0] == "助詞" and t.surface not in COORDINATING
                              for t in analyse(m.group(1)[tokens[0].end:])):
             tokens = tokens[1:]
-        if not tokens or not blanker.free(start + tokens[0].start, m.end()) \
-                or (m.group(2) == "分野" and len(tokens) < 2):
-            continue
-        titles = [title for title in by_key.values() if all(_title_holds(title, t) for t in tokens)]
-        if len(titles) == 1:
-            found.append(_mention(blanker, "chapter", titles[0], start + tokens[0].start, m.end(), "title"))
-            blanker.take(start + tokens[0].start, m.end())
+        # The longest run of them, ending before 章, that one title holds (子育ての取組、福祉の章: 福祉).
+        for first in range(len(tokens)):
+            words = tokens[first:]
+            if not blanker.free(start + words[0].start, m.end()) or (m.group(2) == "分野" and len(words) < 2):
+                continue
+            titles = [title for title in by_key.values() if all(_title_holds(title, t) for t in words)]
+            if len(titles) == 1:
+                found.append(_mention(blanker, "chapter", titles[0], start + words[0].start, m.end(), "title"))
+                blanker.take(start + words[0].start, m.end())
+                break
     return found
 
 
