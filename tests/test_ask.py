@@ -835,6 +835,10 @@ def test_grades_and_asking_in_the_askers_words(corpus, question, expected):
     # 思うように進んでいない: え (うまく進められていない); の受け持ち names the department.
     ("デジタル行政推進課の受け持ちの施策で、課題があって思うように進んでないって評価のものは何件？",
      "デジタル行政推進課の取組区分がえ"),
+    # …ってなってるの何個: の stands for the rows a quoted clause grades; a chapter named by words
+    # takes its subtitle restated in brackets with it.
+    ("学びあいの章（生涯学習・教育・スポーツ）で、計画達成には遠いけど一部は手をつけた、ってなってるの何個？",
+     "第2章 学びあいのまちづくり（生涯学習、教育、スポーツ）の進捗区分がD"),
 ])
 def test_counts_asked_in_everyday_words(corpus, question, expected):
     response = answer_question(corpus, question)

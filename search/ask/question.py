@@ -262,8 +262,9 @@ def read_question(text: str, corpus) -> Question:
         masked = blank(text, [(m.start, m.end) for m in mentions if m.how != "word"] + [by_range.span()])
     cue = breakdown or by_range
     asked = Kind("status", cue.group(0), spans=(cue.span(),)) if cue else read_kind(masked)
-    if asked.kind == "number" and asked.cue in ROW_COUNTS and any(m.how == "word" for m in mentions):
-        # 第2章で遅れてるのはいくつ: how many rows are so graded, not a figure a row writes.
+    if asked.kind == "number" and asked.cue in ROW_COUNTS and any(m.how in ("word", "label") for m in mentions):
+        # 第2章で遅れてるのはいくつ, …手をつけた、ってなってるの何個: how many rows are so graded,
+        # not a figure a row writes.
         asked = dataclasses.replace(asked, kind="count")
     said = []  # 終了しましたか, 廃止になった後: in a question about one thing, its words, not filters
     said_verbs = []

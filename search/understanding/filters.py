@@ -57,10 +57,11 @@ ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,10}?|[ぁ-ゖ]{0,12})(?:取組|�
                        r"(?:取組|取り組み|もの|施策|事業)"
                        r"|^[ぁ-ゖ]{0,8}?の(?:は|が)")  # 目標を達成できたのはどれ: の stands for the rows
 # A clause quoted by という before the rows (達成にはまだ遠いけど一部は手をつけた、という進捗
-# 評価の施策): all of it up to という describes their grade, in the asker's words. Not before a
-# question's end (…を達成したという評価ですか asks what the evaluation says).
+# 評価の施策, …ってのは何件: の stands for them): all of it up to という describes their grade,
+# in the asker's words. Not before a question's end (…を達成したという評価ですか asks what the
+# evaluation says).
 QUOTED_CLAUSE = re.compile(r"(?P<clause>[^。？?\0「」]{0,20}?)[、,]?\s*(?:という|っていう|って言う|とされ|って)"
-                           r"[^、。？?\s]{0,8}?(?:取組|取り組み|もの|施策|事業)")
+                           r"(?:[^、。？?\s]{0,8}?(?:取組|取り組み|もの|施策|事業)|(?:なって(?:い)?る)?の(?:は|が|って)?)")
 # A run of the question's words may skip this many of a label's words (期限内に完了・終了した:
 # 期限内に事業が完了・終了したもの without 事業).
 MAX_LABEL_GAPS = 1
@@ -727,9 +728,10 @@ def _chapters_by_words(blanker: Blanker, by_key: dict[str, str]) -> list[Mention
             if not blanker.free(start + words[0].start, m.end()) or (m.group(2) == "分野" and len(words) < 2):
                 continue
             titles = [title for title in by_key.values() if all(_title_holds(title, t) for t in words)]
-            if len(titles) == 1:
-                found.append(_mention(blanker, "chapter", titles[0], start + words[0].start, m.end(), "title"))
-                blanker.take(start + words[0].start, m.end())
+            if len(titles) == 1:  # 学びあいの章（生涯学習・教育・スポーツ）: its subtitle restated too
+                end = m.end() + _title_after(blanker.text[m.end():], titles[0])
+                found.append(_mention(blanker, "chapter", titles[0], start + words[0].start, end, "title"))
+                blanker.take(start + words[0].start, end)
                 break
     return found
 
