@@ -846,6 +846,20 @@ def test_counts_asked_in_everyday_words(corpus, question, expected):
     assert not response["interpretation"]["terms"]
 
 
+@pytest.mark.parametrize("question, kind, expected", [
+    # いまも (kana): whether it still holds; a sentence that turns to what is done from a later year
+    # on (委託化を実現したが、令和3年度からは直営方式) says no, whatever the verb.
+    ("入間市の勤労福祉センター、いまも使えるの？", "yesno", "いいえ"),
+    ("市の公用車の運転って、今も民間にまかせてるんだよね？", "yesno", "いいえ"),
+    # 区分はどれ asks which grade, not which rows; どんな状態 how it stands.
+    ("まんどうまつり、進み具合の区分はどれ？", "status", "進捗区分は"),
+    ("地区のスポーツ広場づくりってストップしてるの？今どんな状態？", "status", "進捗区分はD"),
+])
+def test_still_and_state_asked_casually(corpus, question, kind, expected):
+    response = answer_question(corpus, question)
+    assert response["kind"] == kind and expected in response["answer"]
+
+
 def test_of_two_unjoined_words_the_rest_of_the_question_keeps_one(corpus):
     """加治丘陵の土地を公有地に: no row holds 加治丘陵 with 土地, and 公有地 stands in a row of
     加治丘陵 (338), in none of 土地: the head is the asker's elaboration. していく件 is no count

@@ -159,11 +159,13 @@ HOW_IT_FEELS = r"(?:どんな|どう 言う|どの よう だ) 感じ"
 # How far something has come is a status question even when it asks どのくらい.
 HOW_FAR = words(r"(?:どの|どれ) (?:くらい|程度|だけ) (?:\S+ ){0,2}?(?:進む|進める|達成|進捗)")
 LATER_PATTERNS = [
+    # 進み具合の区分はどれ, 評価はどれ: which grade, not which rows.
+    ("status", words(r"(?:区分|評価|進捗|ランク) (?:は|って|が) (?:どれ|何|どう)")),
     ("list", words(r"どれ(?! (?:くらい|程|程度|だけ))|一覧|挙げる|列挙")),  # どれくらい asks how far
     ("future", words(r"今後|方針|此れ から|此の 先|先行き|予定|方向 性|方向性|見通し|将来|次期|積もり|見込み|計画 は"
                      r"|考え (?:は|です|だ|か|\?)|(?:行う|進める|取り組む|為る|続ける) て 行く|次 に"
                      r"|(?:どの よう に|どう) 取り組む")),
-    ("status", STATUS := words(r"状況|具合|進捗|どう 成る|どこ まで|達成|評価|進む|旨い|成果|効果|どう だ た"
+    ("status", STATUS := words(r"状況|状態|具合|進捗|どう 成る|どこ まで|達成|評価|進む|旨い|成果|効果|どう だ た"
                      r"|どう です た|結果|実績 は|課題|遅れる|順調|どう です か|如何|" + HOW_IT_FEELS)),
     # どんなのがある: の stands for the rows (どんなことやってる asks what is done: the rows too).
     ("list", words(r"(?:どの|どのような|どんな|どういう) " + ROW + r"|何 が 有る|" + ROW + r" (?:は|って) 何"
@@ -233,8 +235,8 @@ DONE_AFTER_PARTICLE = re.compile(r" (?:は|を|も) 為る(?: (?:です|ます|�
 
 
 # Words that ask whether something still holds (今もありますか, 今も委託していますか).
-STILL = words(r"(?:今|現在) (?:で )?も|今 でも|未だ|依然")
-NOW = words(r"今|現在|目下")
+STILL = words(r"(?:今|いま|現在) (?:で )?も|(?:今|いま) でも|未だ|依然")  # いま: Sudachi keeps the kana
+NOW = words(r"今|いま|現在|目下")
 
 
 def asks_still(text: str) -> bool:
@@ -433,7 +435,9 @@ def cue_spans(s: Stream, m: re.Match, kind: str) -> tuple[tuple[int, int], ...]:
     # Every cue of the kind: 今後どう進めていくつもり blanks 今後 and つもり. A status question asks
     # about a topic's rows as a whole: its verbs (進んでいますか, うまくいってる) neither select
     # nor rank them (a row that says 順調に進んでいる is no more about the topic than the others).
-    return tuple(span for cue in m.re.finditer(s.joined) for span in s.word_spans(cue, verbs=kind == "status"))
+    patterns = [m.re] + ([STATUS] if kind == "status" and m.re is not STATUS else [])
+    return tuple(span for pattern in patterns for cue in pattern.finditer(s.joined)
+                 for span in s.word_spans(cue, verbs=kind == "status"))
 
 
 # After the first of two quantities asked: 何件で、そのうち…何件ですか.

@@ -176,8 +176,10 @@ def answer_yesno(asked: Asked) -> Answer | None:
     # Sentences about the topic (nearly as much as the best one) that hold the predicate; the
     # evaluation says what was done, the direction what will be, the content only what was planned.
     close = [f for f in found if f.coverage >= found[0].coverage - SLACK]
-    ended = [f for f in close if asked.question.still and says_ended(asked, f.sentence.text)]
-    if ended:  # 今も使えますか: 生け垣奨励補助については一時休止し (the predicate need not be there)
+    ended = [f for f in close if asked.question.still
+             and (says_ended(asked, f.sentence.text) or TURN_LATER.search(f.sentence.text))]
+    if ended:  # 今も使えますか: 生け垣奨励補助については一時休止し (the predicate need not be there;
+        # nor for 今もまかせてるの: 委託化を実現したが、令和3年度からは直営方式)
         return quoting(asked, NO, ended[0])
     compared = ((f, against_threshold(asked.question.text, f.sentence.text)) for f in close)
     figured, cleared = next(((f, c) for f, c in compared if c is not None), (None, None))
