@@ -453,6 +453,13 @@ def test_a_clause_quoted_before_the_rows_is_a_grade_in_other_words(corpus):
     assert all(m.how != "label" for m in asked.mentions)  # a grade word at most, which a yes/no question asks
 
 
+def test_an_adverb_counts_in_a_legend_wording_as_the_label_writes_it(corpus):
+    """さらに of ア's label (さらに充実・発展させていくべきもの; a conjunction to Sudachi there, an
+    adverb in a sentence): 今後さらに充実 is ア. An adverb no label writes (もう) breaks nothing."""
+    assert read_filters("地区センター 今後さらに充実", corpus).filters == {"direction": ["ア"]}
+    assert read_filters("目標をもう達成できたのはどれ", corpus).filters == {"progress": ["A"]}
+
+
 def test_a_capital_alone_in_brackets_is_a_code(corpus):
     reading = read_filters("情報政策課の施策でえーひょうか（A）のもの", corpus)
     assert reading.filters == {"department": ["情報政策課"], "progress": ["A"]}

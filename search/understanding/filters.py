@@ -293,14 +293,19 @@ def _legend_words(text: str) -> set[str]:
     return {w for w, _, _ in _content_words(text)}
 
 
-def _content_words(text: str) -> list[tuple[str, int, int]]:
+# Sudachi reads さらに as a conjunction at the start of a label, an adverb inside a sentence.
+ADVERB_POS = ("副詞", "接続詞")
+
+
+def _content_words(text: str, adverbs: frozenset[str] = frozenset()) -> list[tuple[str, int, int]]:
     """The words a legend label is compared by; a compound by its parts (目標達成: 目標, 達成, as
     the label writes 目標に達成). A predicate negated is its word with 未 (実施できてない: 未実施, as
-    the label of お writes it; 着手していない: 未着手)."""
+    the label of お writes it; 着手していない: 未着手). Adverbs count only as a label writes them
+    (さらに of ア's さらに充実: 今後さらに充実 is ア; もう of 目標をもう達成 says nothing)."""
     tokens = analyse(text)
     words = []
     for i, t in enumerate(tokens):
-        if t.pos[0] not in ("名詞", "形状詞", "形容詞", "動詞"):
+        if t.pos[0] not in ("名詞", "形状詞", "形容詞", "動詞") and not (t.pos[0] in ADVERB_POS and t.normalized in adverbs):
             continue
         negated = (t.pos[0] == "動詞" or t.pos[2] == "サ変可能") and _negation_end(tokens, i) is not None
         for word in (t.parts if len(t.parts) > 1 else (t.normalized,)):
@@ -338,8 +343,10 @@ def find_legend_wording(text: str, labels) -> tuple[str, str, int, int] | None:
     → A; うまく進められていない → え): the label that shares the longest run of words (in its
     order, skipping at most one of its words), then the one that skips fewest, then the one it
     covers best (ある程度進んでいる is all of い, a third of C), if only one does."""
-    words = [(_stem(word), start, end) for word, start, end in _content_words(text)]
-    sequences = {(kind, code): [_stem(w) for w, _, _ in _content_words(label)]
+    adverbs = frozenset(t.normalized for codes in labels.values() for label in codes.values()
+                        for t in analyse(label) if t.pos[0] in ADVERB_POS)
+    words = [(_stem(word), start, end) for word, start, end in _content_words(text, adverbs)]
+    sequences = {(kind, code): [_stem(w) for w, _, _ in _content_words(label, adverbs)]
                  for kind, codes in labels.items() for code, label in codes.items()}
     suffixes = {t.start: t.end for t in analyse(text) if t.pos[0] == "接尾辞"}
     longest = max((len(seq) for seq in sequences.values()), default=0)
