@@ -854,6 +854,8 @@ def test_counts_asked_in_everyday_words(corpus, question, expected):
     # 区分はどれ asks which grade, not which rows; どんな状態 how it stands.
     ("まんどうまつり、進み具合の区分はどれ？", "status", "進捗区分は"),
     ("地区のスポーツ広場づくりってストップしてるの？今どんな状態？", "status", "進捗区分はD"),
+    # どの程度 asks how far: 程度 is no topic word.
+    ("公害の防止の取組は、計画の目標に対してどの程度まで進んだと評価されていますか？", "status", "進捗区分はB"),
 ])
 def test_still_and_state_asked_casually(corpus, question, kind, expected):
     response = answer_question(corpus, question)
