@@ -854,6 +854,10 @@ def test_counts_asked_in_everyday_words(corpus, question, expected):
     # 区分はどれ asks which grade, not which rows; どんな状態 how it stands.
     ("まんどうまつり、進み具合の区分はどれ？", "status", "進捗区分は"),
     ("地区のスポーツ広場づくりってストップしてるの？今どんな状態？", "status", "進捗区分はD"),
+    # 入間市の: the city every row is about; もうやってる: the sentence's own ending decides.
+    ("入間市の図書館って、電子図書館のサービスもうやってる？", "yesno", "はい"),
+    # Where: each row's sentence that names the places, even when it does not repeat the topic.
+    ("入間市の姉妹都市とか友好都市って、どこがあるの？", "list", "佐渡市の宿泊施設"),
     # どの程度 asks how far: 程度 is no topic word.
     ("公害の防止の取組は、計画の目標に対してどの程度まで進んだと評価されていますか？", "status", "進捗区分はB"),
 ])

@@ -460,6 +460,17 @@ def test_an_adverb_counts_in_a_legend_wording_as_the_label_writes_it(corpus):
     assert read_filters("目標をもう達成できたのはどれ", corpus).filters == {"progress": ["A"]}
 
 
+def test_the_place_the_documents_are_about_names_no_row(corpus):
+    """入間市 (in the title 第6次入間市総合計画) beside another word: every row is the city's. Alone
+    it is a word like any other, and a compound that holds it (入間市駅) stays whole."""
+    response = search(corpus, q="入間市の図書館")
+    assert [t["text"] for t in response["interpretation"]["terms"]] == ["図書館"]
+    assert {"text": "入間市", "why": "document"} in response["interpretation"]["dropped"]
+    assert set(lines(response)) == set(lines(search(corpus, q="図書館")))
+    assert search(corpus, q="入間市")["total"] > 0
+    assert [t["text"] for t in search(corpus, q="入間市駅")["interpretation"]["terms"]] == ["入間市駅"]
+
+
 def test_a_capital_alone_in_brackets_is_a_code(corpus):
     reading = read_filters("情報政策課の施策でえーひょうか（A）のもの", corpus)
     assert reading.filters == {"department": ["情報政策課"], "progress": ["A"]}

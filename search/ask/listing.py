@@ -20,16 +20,22 @@ def none_of(asked: Asked, kind: str, fields=("effort_comment",)) -> Answer:
     return Answer(kind, f"{what}はありません（0件）。", [], fields=fields)
 
 
+# Rows whose sentences a list quotes at most.
+MAX_QUOTED_ROWS = 3
+MAX_PLACES_QUOTED = 5
+
+
 def evidence(asked: Asked, rows: list[int], fields, label: str) -> str:
-    """For a few rows asked about by topic: the sentence of each that says most about it."""
+    """For a few rows asked about by topic: the sentence of each that says most about it (a few
+    more when the question asks where: the places are in them)."""
     known, words, phrases = asked.known, asked.words, asked.phrases
-    if not words or not rows or len(rows) > 3:
+    if not words or not rows or len(rows) > (MAX_PLACES_QUOTED if asked.question.where else MAX_QUOTED_ROWS):
         return ""
     quotes = []
     for d in rows:
-        found = where(asked, d, fields or COMMENT_FIELDS) if asked.question.where else None
-        found = found or best_sentence(known, d, words, phrases, fields or COMMENT_FIELDS)
-        if fields is None and (found is None or not found.spans):  # no comment names it: any cell
+        placed = where(asked, d, fields or COMMENT_FIELDS) if asked.question.where else None
+        found = placed or best_sentence(known, d, words, phrases, fields or COMMENT_FIELDS)
+        if fields is None and not placed and (found is None or not found.spans):  # no comment names it: any cell
             found = best_sentence(known, d, words, phrases)
         if found is not None:
             quotes.append(f"{measure_name(known, d)}「{found.sentence.text}」" if len(rows) > 1

@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.analysis import hiragana_only, normalize
 
@@ -52,6 +53,13 @@ ROW_NOUNS = frozenset({"取組", "取り組み", "施策", "事業", "もの", "
 # The table's column for its departments (所管課) and its everyday names: beside a topic
 # (子育て支援の担当課) they ask whose rows, they are no topic.
 DEPARTMENT_NOUNS = frozenset({"所管課", "担当課", "担当部署", "所管部署", "担当部局"})
+
+
+@lru_cache(maxsize=16)
+def document_places(titles: tuple[str, ...]) -> frozenset[str]:
+    """The place names the documents' titles hold (第6次入間市総合計画: 入間市): the place every
+    row is about, which names no row in particular."""
+    return frozenset(t.surface for title in titles for t in analyse(title) if t.pos[1:3] == ("固有名詞", "地名"))
 
 
 def _only_grammar_and_rows(tokens) -> bool:
@@ -85,6 +93,7 @@ class LeafReader:
         # Words of the legend labels of the grades read from the text: 検討中で未実施 names お
         # (検討等は進めているものの、未実施), so 検討 is part of the grade, not a topic.
         self.described = described
+        self.places = document_places(tuple(d["title"] for d in corpus.documents))
         self.dropped: list[Dropped] = []
 
     def tree(self, node, filtered: bool = False):
@@ -114,15 +123,16 @@ class LeafReader:
         return understood if isinstance(understood, Leaf) and understood.widened else leaf
 
     def _without_row_nouns(self, node, filtered: bool):
-        """Drop the row nouns (事業, 取組) when a filter or another word says which rows."""
+        """Drop the row nouns (事業, 取組) when a filter or another word says which rows, and the
+        place the documents are about (入間市の図書館: every row is the city's)."""
         leaves = list(_leaves(node))
         if not filtered and len(leaves) < 2:
             return node
 
         def keep(leaf):
-            if leaf.exact or leaf.text not in ROW_NOUNS | DEPARTMENT_NOUNS:
+            if leaf.exact or leaf.text not in ROW_NOUNS | DEPARTMENT_NOUNS | self.places:
                 return True
-            self.dropped.append(Dropped(leaf.text, "row noun"))
+            self.dropped.append(Dropped(leaf.text, "document" if leaf.text in self.places else "row noun"))
             return False
         return _filter_leaves(node, keep)
 
