@@ -858,6 +858,10 @@ def test_counts_asked_in_everyday_words(corpus, question, expected):
     ("入間市の図書館って、電子図書館のサービスもうやってる？", "yesno", "はい"),
     # Where: each row's sentence that names the places, even when it does not repeat the topic.
     ("入間市の姉妹都市とか友好都市って、どこがあるの？", "list", "佐渡市の宿泊施設"),
+    # A sentence of background before the one that asks: a word the documents never use there
+    # (実家) is left out, and said so.
+    ("実家が空き家になる見込みで相談を考えております。空き家バンクを担当している課はどちらでしょうか。", "who",
+     "「実家」は文書に出てこないため"),
     # どの程度 asks how far: 程度 is no topic word.
     ("公害の防止の取組は、計画の目標に対してどの程度まで進んだと評価されていますか？", "status", "進捗区分はB"),
 ])

@@ -174,6 +174,26 @@ def unknown_modifiers(words: list[Word]) -> None:
             word.idf = 0.0
 
 
+# Where a sentence ends: a question may tell its background first (実家が空き家になる見込みで
+# 相談を考えております。空き家バンクを担当している課はどちらでしょうか).
+SENTENCE_END = re.compile(r"[。！？!?]\s*(?=\S)")
+
+
+def unknown_in_background(words: list[Word], text: str) -> None:
+    """A word the documents never use, in a sentence before the one that asks, is the asker's
+    background (実家 of 実家が空き家になる見込みで…。): it weighs nothing when the asking sentence
+    names a topic of its own; the answer says it was left out."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    if not ends:
+        return
+    asking = ends[-1]
+    if not any(w.rows and text.find(w.term.text, asking) >= 0 for w in words):
+        return
+    for word in words:
+        if not word.rows and 0 <= text.find(word.term.text) < asking and text.find(word.term.text, asking) < 0:
+            word.idf = 0.0
+
+
 KANJI_RUN = re.compile(r"[一-龯々]{2,4}")
 # The rarest known word of the question must be in at most this many rows to be the context.
 CONTEXT_ROWS = 20
@@ -430,6 +450,7 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
     words = read_words(corpus, known, selection, question.said, question.said_as_verbs)
     homophone_in_context(corpus, words)
     unknown_modifiers(words)
+    unknown_in_background(words, question.text)
     question.unjoined = unjoined_modifiers(words, question.query)
     mistyped_in_context(corpus, words, question.query)
     verb_as_noun_in_context(corpus, known, words)
