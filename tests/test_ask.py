@@ -862,6 +862,8 @@ def test_counts_asked_in_everyday_words(corpus, question, expected):
     # (実家) is left out, and said so.
     ("実家が空き家になる見込みで相談を考えております。空き家バンクを担当している課はどちらでしょうか。", "who",
      "「実家」は文書に出てこないため"),
+    # 広報いるま: Sudachi cuts いる|ま, and one kana alone is no formal noun (間); 月一回 is 月1回.
+    ("広報いるまが月二回から月一回になっちゃったのはなぜ？", "why", "コロナ禍"),
     # どの程度 asks how far: 程度 is no topic word.
     ("公害の防止の取組は、計画の目標に対してどの程度まで進んだと評価されていますか？", "status", "進捗区分はB"),
 ])

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from search.understanding.filters import read_filters
-from search.understanding.tokens import analyse
+from search.understanding.tokens import analyse, arabic_counts
 
 from .conftest import lines, search
 
@@ -469,6 +469,13 @@ def test_the_place_the_documents_are_about_names_no_row(corpus):
     assert set(lines(response)) == set(lines(search(corpus, q="図書館")))
     assert search(corpus, q="入間市")["total"] > 0
     assert [t["text"] for t in search(corpus, q="入間市駅")["interpretation"]["terms"]] == ["入間市駅"]
+
+
+@pytest.mark.parametrize("typed, written", [("月一回", "月1回"), ("二十件", "20件"), ("一人一台", "1人1台"),
+                                            ("九地区", "9地区"), ("一部", "一部"), ("唯一", "唯一"), ("一つ", "一つ")])
+def test_counts_in_kanji_are_read_in_digits(typed, written):
+    """The documents write counts in digits; a kanji number inside a word (一部, 唯一) stays."""
+    assert arabic_counts(typed) == written
 
 
 def test_a_capital_alone_in_brackets_is_a_code(corpus):

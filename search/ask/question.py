@@ -22,8 +22,8 @@ from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import ParsedQuery, clean_text, parse_terms
 from ..understanding.filters import described_words, named_grade, read_filters
-from ..understanding.tokens import ADVERBIAL, analyse
-from ..understanding.words import ROW_NOUNS
+from ..understanding.tokens import ADVERBIAL, analyse, arabic_counts
+from ..understanding.words import KANJI, ROW_NOUNS
 from .facts import UNIT_FAMILIES
 from .kind import (EVALUATIVE, Aggregate, Kind, asking_spans, asks_status, asks_still, asks_where, predicate_span,
                    read_kind)
@@ -147,7 +147,7 @@ def tidy(text: str) -> str:
     question put as the council puts it asked directly (…なのか伺います: …なのか; …について
     伺います: …について教えてください)."""
     text = MARKUP.sub(" ", clean_text(text))
-    text = unicodedata.normalize("NFKC", text)
+    text = arabic_counts(unicodedata.normalize("NFKC", text))
     text = re.sub(r"\s+", " ", text).strip()
     return ABOUT_ASKED.sub("について教えてください", WHETHER_ASKED.sub("か。", text))
 
@@ -364,14 +364,16 @@ def glossed(text: str, taken) -> list[tuple[int, int, str]]:
 
 def formal_nouns(text: str) -> list[tuple[int, int]]:
     """Formal nouns as the whole question reads them, with the の before them (取組|の|うち):
-    alone, a kana piece like のうち would read as a word (農地). A one-character counter noun
+    alone, a kana piece like のうち would read as a word (農地); one kana alone is a piece Sudachi
+    cut from a kana word (いる|ま of 広報いるま), not 間. A one-character counter noun
     right after a clause is one too (切り替えた|件について, 課題がある|点): the matter, not a count."""
     tokens = analyse(text)
     return [(tokens[i - 1].start if i and tokens[i - 1].surface == "の" else t.start, t.end)
             for i, t in enumerate(tokens) if t.pos[0] == "名詞" and (
-                hiragana_only(t.surface) and ((t.framing and t.pos[2] == ADVERBIAL)
+                hiragana_only(t.surface) and ((t.framing and t.pos[2] == ADVERBIAL and len(t.surface) > 1)
                                               or (t.surface == "こと" and i and after_clause(tokens[i - 1])))
-                or len(t.surface) == 1 and t.pos[2] == COUNTER and i and tokens[i - 1].pos[0] in CLAUSE_ENDS)]
+                or len(t.surface) == 1 and KANJI.match(t.surface) and t.pos[2] == COUNTER and i
+                and tokens[i - 1].pos[0] in CLAUSE_ENDS)]
 
 
 # Sudachi's class of nouns that may count (件, 点, 課), and the words that end a clause before a noun.

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from ..query import parse_terms
 from .filters import described_words, read_filters
 from .model import HOW_JA, Dropped, Expansion, FilterReading, Mention
+from .tokens import arabic_counts
 from .words import LeafReader
 
 __all__ = ["understand", "Understanding", "Mention", "Expansion", "Dropped", "FilterReading", "HOW_JA"]
@@ -46,7 +47,7 @@ class Understanding:
 
 def understand(text: str, corpus, count_rows) -> Understanding:
     """Read ``text`` against the corpus (see the module docstring)."""
-    text = unicodedata.normalize("NFKC", text)
+    text = arabic_counts(unicodedata.normalize("NFKC", text))
     filters = read_filters(text, corpus)
     tree, fallback = parse_terms(filters.rest)
     reader = LeafReader(corpus, count_rows, described_words(filters, corpus))

@@ -77,6 +77,26 @@ class Token:
         return self.pos[0] in ("動詞", "形容詞")
 
 
+# A number in kanji before a counter (月一回, 二十件): the documents write counts in digits.
+KANJI_COUNT = re.compile(r"(?<![〇一二三四五六七八九十])(?P<number>[一二三四五六七八九十]{1,3})"
+                         r"(?=回|件|人|名|か所|箇所|ヶ所|年|か月|ヶ月|日|地区|校|台|世帯|倍|割|施設|団体|店舗|人分)")
+KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def arabic_counts(text: str) -> str:
+    """``text`` with counts in kanji written in digits, as the documents write them (月一回 → 月1回,
+    二十件 → 20件); kanji numbers in words (一部, 一層, 第一線) stay."""
+    return KANJI_COUNT.sub(lambda m: str(_kanji_number(m.group("number"))), text)
+
+
+def _kanji_number(kanji: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20, 二十三 → 23."""
+    if "十" not in kanji:
+        return int("".join(str(KANJI_DIGITS[c]) for c in kanji))
+    tens, _, ones = kanji.partition("十")
+    return KANJI_DIGITS.get(tens, 1) * 10 + (KANJI_DIGITS[ones] if ones else 0)
+
+
 def katakana(text: str) -> str:
     """Hiragana as katakana: the form Sudachi gives readings in."""
     return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in text)
