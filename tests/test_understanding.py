@@ -187,6 +187,10 @@ def test_what_is_asked_of_a_topic_is_framing(corpus):
     assert lines(response) == lines(search(corpus, q="空き家対策"))
     # Before the topic it is a word: 課題の洗い出し.
     assert "課題" in {t["text"] for t in search(corpus, q="課題の洗い出し")["interpretation"]["terms"]}
+    # How a thing is used or done (の使い方, の進め方) is asked of it too.
+    how = search(corpus, q="公民館の使い方")
+    assert "使い方" in {d["text"] for d in how["interpretation"]["dropped"] if d["why"] == "asking"}
+    assert lines(how) == lines(search(corpus, q="公民館"))
 
 
 def test_the_department_column_beside_a_topic_is_no_word(corpus):
