@@ -1238,6 +1238,21 @@ def test_an_aim_is_not_a_result(corpus):
     assert response["answer"].startswith("はい") and lines(response) == [112]
 
 
+@pytest.mark.parametrize("question", [
+    "国民保護訓練は令和4年度に予定していると聞きましたが、実際に実施されたのか伺います。",
+    "藤沢地区と金子地区のささえあい組織って、ほんとうに立ち上がったの？",
+])
+def test_a_plan_does_not_say_it_happened(corpus, question):
+    """実施されたのか: 令和4年度に実施を予定しています says what is planned, not what happened."""
+    response = answer_question(corpus, question)
+    assert response["answer"].startswith("文書からは判断できません") and "予定は書かれていますが" in response["answer"]
+
+
+def test_a_plan_answers_a_question_about_the_plan(corpus):
+    response = answer_question(corpus, "国民保護訓練は令和4年度に実施する予定ですか")
+    assert response["answer"].startswith("はい")
+
+
 def test_a_concessive_clause_does_not_decide(corpus):
     """…中止とした事業もありましたが、…子ども食堂の実施などの支援を行いました: the main clause,
     after が、, is what the sentence says."""

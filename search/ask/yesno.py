@@ -20,7 +20,8 @@ import re
 import unicodedata
 
 from .answer import Answer, Asked
-from .clauses import CONCESSIVE, CONTRAST, aimed_at, lemma_positions, negated_after, negative, reports, tokens
+from .clauses import (CONCESSIVE, CONTRAST, aimed_at, asks_past, lemma_positions, negated_after, negative, plans,
+                      reports, tokens)
 from .evidence import FUTURE, Found, best_sentence, ranked, topic_sentences
 from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE
@@ -29,6 +30,7 @@ from .wording import grade_text, measure_name, source_note
 
 YES, NO, PARTLY, UNDECIDED = "はい", "いいえ", "一部", "文書からは判断できません"
 AIMED = "aimed"  # the deciding sentence says only that it was aimed at: undecided, said so
+PLANNED = "planned"  # it says only what is planned, asked whether it happened: undecided, said so
 AS_PLANNED = re.compile(r"(?:計画|予定|目標)(?:通り|どおり)|順調に")
 MAX_QUOTED = 3
 SLACK = 0.3  # a deciding sentence may hold this much less of the topic than the best one
@@ -93,6 +95,8 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
         said = False  # 今もありますか: …が廃止となりました; 委託化を実現したが、令和3年度からは直営
     if said and positions and all(aimed_at(text, p) and aims_at_topic(found, p) for p in positions):
         return AIMED, [found.sentence]  # 減りましたか: 交通事故の減少に努めました says only the aim
+    if said and asks_past(asked.question.text) and plans(text):
+        return PLANNED, [found.sentence]  # 実施されたのか: 令和4年度に実施を予定しています
     verdict = YES if said != asked_negatively(asked) else NO
     return verdict, [found.sentence]
 
@@ -206,9 +210,10 @@ def answer_yesno(asked: Asked) -> Answer | None:
     else:
         return undecided(asked, found[0])
     verdict, sentences = decide(asked, top)
-    if verdict == AIMED:
+    if verdict in (AIMED, PLANNED):
+        said = "目指して取り組んだこと" if verdict == AIMED else "予定"
         answer = undecided(asked, None)
-        answer.text += (f"文書には「{top.sentence.text}」とあり、目指して取り組んだことは書かれていますが、"
+        answer.text += (f"文書には「{top.sentence.text}」とあり、{said}は書かれていますが、"
                         f"その結果は書かれていません（{source_note(asked.known, top.sentence.docnum)}）。")
         answer.found, answer.coverage = [top], top.coverage * 0.8
         return answer
