@@ -1361,7 +1361,17 @@ def test_now_asks_how_things_are(corpus):
                                                ("令和3年度の技能功労賞は5人以上受賞しましたか", "はい"),
                                                ("特定空き家の認定は10件を超えましたか", "はい"),
                                                # all 9: 市内9地区中…4地区 restates the total, 4 decides
-                                               ("ささえあい組織は市内9地区すべてにできましたか", "いいえ")])
+                                               ("ささえあい組織は市内9地区すべてにできましたか", "いいえ"),
+                                               # 1万: ten thousand; 上回る, 届く, クリア: sides said in words
+                                               ("家庭児童相談の件数って1万件超えたんだよね？", "はい"),
+                                               ("実施計画事業の予算化割合は、95％を上回っていますか", "はい"),
+                                               ("舗装補修の実施率は目標の52.9%に届いたんですか？", "いいえ"),
+                                               ("郷土芸能団体の会員数、目標にしてた740人ってクリアできたの？", "はい"),
+                                               # a figure restated as a target (35%以上を目指します) is no
+                                               # answer; 40%から20%に減少 is worth 20%
+                                               ("上下水道審議会の女性委員の割合は35%以上になってる？", "いいえ"),
+                                               # 30%を超え is a bound that says nothing of 35%
+                                               ("入間市の高齢化率はもう35%を超えていますか？", "文書からは判断できません")])
 def test_a_quantity_asked_against_a_threshold(corpus, question, verdict):
     """10人以上受賞しましたか: the sentence's 7名 is compared with the threshold, in the same unit."""
     assert answer_question(corpus, question)["answer"].startswith(verdict)

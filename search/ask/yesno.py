@@ -110,39 +110,52 @@ def aims_at_topic(found: Found, position: int) -> bool:
     return any(start <= begin and end <= position for begin, end in found.spans)
 
 
-# A quantity asked against: 10人以上, 5件未満, 100人を超え; all of them (9地区ぜんぶ) is as many or more.
-THRESHOLD = re.compile(r"(?P<number>[0-9０-９][0-9０-９,，]*)\s*(?P<unit>人|名|件|回|か所|箇所|校|団体|施設|台|%|％|世帯|地区)"
-                       r"\s*(?P<side>以上|以下|未満|より多|より少な|を超え|超|(?:の)?(?:全部|ぜんぶ|全て|すべて))")
+# A quantity asked against: 10人以上, 5件未満, 100人を超え, 95%を上回って, 目標の52.9%に届いた,
+# 740人ってクリア; all of them (9地区ぜんぶ) is as many or more.
+THRESHOLD = re.compile(r"(?P<number>[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<man>万)?\s*"
+                       r"(?P<unit>人|名|件|回|か所|箇所|校|団体|施設|台|%|世帯|地区)\s*(?:って|は|を|が|も|に)?\s*"
+                       r"(?P<side>以上|以下|未満|より多|より少な|超|上回|下回|届|達|満た|クリア"
+                       r"|(?:の)?(?:全部|ぜんぶ|全て|すべて))")
+# Each side: the comparison the question asks of the figure written.
+SIDES = {"以上": ">=", "届": ">=", "達": ">=", "クリア": ">=", "以下": "<=", "未満": "<", "満た": "<",
+         "より少な": "<", "下回": "<", "より多": ">", "超": ">", "上回": ">"}
+# After a figure written in a row: it is only a bound (高齢化率が30%を超え: more than 30, how much is not said).
+BOUND_AFTER = re.compile(r"\s*(?:を)?(?:超え|超|以上|上回)")
 
 
-def against_threshold(question: str, sentence: str) -> bool | None:
+BOUND_ONLY = "bound"  # the row's figure is a bound that does not decide the question's
+
+
+def against_threshold(question: str, sentence: str) -> bool | str | None:
     """Whether the quantity the sentence gives in the question's unit clears the question's
-    threshold (10人以上 against 7名: False); None when the question asks none or the sentence
-    gives no such quantity."""
+    threshold (10人以上 against 7名: False); None when the question asks none, the sentence gives
+    no such quantity, or gives only a bound that does not decide (35%を超えていますか against
+    30%を超え)."""
     asked = THRESHOLD.search(unicodedata.normalize("NFKC", question))
     if asked is None:
         return None
+    sentence = unicodedata.normalize("NFKC", sentence)
     units = UNIT_FAMILIES.get(asked.group("unit"), (asked.group("unit"),))
-    limit = _value(asked.group("number"))
-    given = [f for f in find_quantities(unicodedata.normalize("NFKC", sentence), units) if "から" not in f.text]
-    if len(given) > 1:  # 市内9地区中…4地区: the total the question names, restated, is not the answer
+    limit = _value(asked.group("number")) * (10000 if asked.group("man") else 1)
+    given = find_quantities(sentence, units)  # a change (40%から20%) is worth where it ends
+    if len(given) > 1:  # 市内9地区中…4地区, 目標値52.9%に対して41.20%: the question's own figure restated is no answer
         given = [f for f in given if _value(f.text) != limit]
     if len(given) != 1:
         return None
     value = _value(given[0].text)
-    side = asked.group("side")
-    if side == "以上" or side.endswith(("全部", "ぜんぶ", "全て", "すべて")):
-        return value >= limit
-    if side in ("以下",):
-        return value <= limit
-    if side in ("未満", "より少な"):
-        return value < limit
-    return value > limit  # より多, を超え, 超
+    side = next(SIDES[key] for key in SIDES if asked.group("side").startswith(key)) \
+        if not asked.group("side").endswith(("全部", "ぜんぶ", "全て", "すべて")) else ">="
+    if BOUND_AFTER.match(sentence, given[0].end):  # the row gives a lower bound only
+        if value == limit:
+            return None  # 女性委員の割合35%以上を目指します: the question's figure, as a target
+        return True if side in (">", ">=") and value >= limit else BOUND_ONLY
+    return {">=": value >= limit, "<=": value <= limit, "<": value < limit, ">": value > limit}[side]
 
 
 def _value(text: str) -> float:
-    digits = re.sub(r"[^0-9.]", "", text)
-    return float(digits) if digits else float("nan")
+    """The figure a quantity ends at (40%から20%: 20)."""
+    numbers = re.findall(r"[0-9][0-9,]*(?:\.[0-9]+)?", text)
+    return float(numbers[-1].replace(",", "")) if numbers else float("nan")
 
 
 # After the predicate, a turn to what was done from a later time on (実現したが、…令和3年度からは).
@@ -187,6 +200,8 @@ def answer_yesno(asked: Asked) -> Answer | None:
         return quoting(asked, NO, ended[0])
     compared = ((f, against_threshold(asked.question.text, f.sentence.text)) for f in close)
     figured, cleared = next(((f, c) for f, c in compared if c is not None), (None, None))
+    if figured is not None and cleared == BOUND_ONLY:  # 35%を超えていますか: 30%を超え does not say
+        return undecided(asked, figured)
     if figured is not None:  # 9地区ぜんぶにできたんですか: the figure decides, with or without the verb
         return quoting(asked, YES if cleared else NO, figured)
     order = FUTURE_FIELDS if FUTURE.search(asked.question.text) else PAST_FIELDS
