@@ -1248,6 +1248,18 @@ def test_a_plan_does_not_say_it_happened(corpus, question):
     assert response["answer"].startswith("文書からは判断できません") and "予定は書かれていますが" in response["answer"]
 
 
+@pytest.mark.parametrize("question, verdict", [
+    # 終了 said of the thing itself: it ended (its synonym 完了 says it is there: no).
+    ("市役所って今もホストコンピュータで業務システム動かしてるの？", "いいえ"),
+    ("防災行政無線のデジタル化は今も続いていますか", "はい"),
+    # 令和2年度は…ましたか: a year given is no when-question.
+    ("ドイツの姉妹都市ヴォルフラーツハウゼンとの青少年の交流、令和2年度は行われましたか？", "いいえ"),
+])
+def test_still_and_in_a_year(corpus, question, verdict):
+    response = answer_question(corpus, question)
+    assert response["kind"] == "yesno" and response["answer"].startswith(verdict)
+
+
 def test_a_plan_answers_a_question_about_the_plan(corpus):
     response = answer_question(corpus, "国民保護訓練は令和4年度に実施する予定ですか")
     assert response["answer"].startswith("はい")

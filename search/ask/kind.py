@@ -126,7 +126,7 @@ KIND_PATTERNS = [
                   r"|(?:どこ|どちら) が (?:担当|所管|実施|行う|\S+ 為る)"  # どこが運営している
                   # のはどこの施設 asks which facility: a noun after どこの other than a department's.
                   r"|の は (?:どこ|どちら)(?! まで| の (?!課|部署|部局|担当|所管))")),
-    ("when", words(r"いつ|いつ頃|何時|何 (?:年度|年|月|日)|時期|日程|年度 は")),
+    ("when", words(r"いつ|いつ頃|何時|何 (?:年度|年|月|日)|時期|日程|(?<![0-9] )年度 は")),  # 令和2年度は…ましたか: a year given
     # 取組が〓になっているのはいくつ, 〓になってる件数は: what rows have become (に成る) is how
     # they are counted.
     ("count", words(COUNTED + r" (?:" + BETWEEN_COUNTED + r" ){0,8}"
@@ -235,7 +235,7 @@ DONE_AFTER_PARTICLE = re.compile(r" (?:は|を|も) 為る(?: (?:です|ます|�
 
 
 # Words that ask whether something still holds (今もありますか, 今も委託していますか).
-STILL = words(r"(?:今|いま|現在) (?:で )?も|(?:今|いま) でも|未だ|依然")  # いま: Sudachi keeps the kana
+STILL = words(r"(?:今|いま|現在) (?:で |から )?も|(?:今|いま) (?:から )?でも|未だ|依然")  # いま: Sudachi keeps the kana
 NOW = words(r"今|いま|現在|目下")
 
 

@@ -168,10 +168,15 @@ def ended_words(corpus) -> set[str]:
     return {word for word, facet, codes, _ in corpus.grade_words if facet == "direction" and "エ" in codes}
 
 
+# オ's 終了, said of a thing itself (本事業を終了しました, 利用を…で終了した): it ended. Only the word
+# itself: its synonym group holds 完了.
+ENDED_EXACT = "終了"
+
+
 def says_ended(asked: Asked, text: str) -> bool:
     """Whether a sentence says, in the legend's words for direction エ, that something ended."""
     ended = ended_words(asked.corpus)
-    return any(t.says(word) for t in tokens(text) for word in ended)
+    return any(t.says(word) or t.lemma == ENDED_EXACT for t in tokens(text) for word in ended)
 
 
 def no_longer(asked: Asked, text: str) -> bool:
