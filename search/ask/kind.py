@@ -276,6 +276,8 @@ def _yes_no_predicate(s: Stream) -> str:
         return core[-2]
     if core and core[-1] in ("も", "でも") and STILL.search(last) and " 有る " in last:
         return "有る"  # 今もありますか: whether it still exists, yes or no
+    if len(core) > 1 and core[-1] in ("は", "が", "って") and core[-2] in PLAN_NOUNS and " 有る " in last:
+        return core[-2]  # 開く予定はあるんですか: whether it is planned
     if not core or core[-1] in ("は", "が", "も", "を", "に", "と", "って"):
         return ""  # 空き家対策は？, 取組はありますか, 取組ってある？: a topic, or existence, not a predicate
     return core[-1]
@@ -304,6 +306,9 @@ FUTURE_TIME = words(r"今後|此れ から|此の 先|将来|先行き|次期")
 DONE_OR_STATE = frozenset({"た", "居る", "てる", "でる", "済み", "有る"})  # 有る: 置いてあるの (a state)
 
 
+# Nouns of a plan: whether one is there (予定はあるんですか, 予定になっているのでしょうか) is asked
+# of what the rows say will be done.
+PLAN_NOUNS = frozenset({"予定", "計画", "見込み"})
 # Nouns of a direction: a yes/no question ending in one (縮小の方針なのか) asks the direction the
 # rows are given, as one ending in a verb of action does (縮小していくの). 予定ですか asks whether
 # a sentence says it is planned: a yes/no question.

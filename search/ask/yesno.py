@@ -24,7 +24,7 @@ from .clauses import (CONCESSIVE, CONTRAST, aimed_at, asks_past, lemma_positions
                       reports, tokens)
 from .evidence import FUTURE, Found, best_sentence, ranked, topic_sentences
 from .facts import UNIT_FAMILIES, find_quantities
-from .kind import EVALUATIVE
+from .kind import EVALUATIVE, PLAN_NOUNS
 from .years import against_the_year
 from .wording import grade_text, measure_name, source_note
 
@@ -113,11 +113,12 @@ def aims_at_topic(found: Found, position: int) -> bool:
 # A quantity asked against: 10人以上, 5件未満, 100人を超え, 95%を上回って, 目標の52.9%に届いた,
 # 740人ってクリア; all of them (9地区ぜんぶ) is as many or more.
 THRESHOLD = re.compile(r"(?P<number>[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<man>万)?\s*"
-                       r"(?P<unit>人|名|件|回|か所|箇所|校|団体|施設|台|%|世帯|地区)\s*(?:って|は|を|が|も|に)?\s*"
-                       r"(?P<side>以上|以下|未満|より多|より少な|超|上回|下回|届|達|満た|クリア"
+                       r"(?P<unit>人|名|件|回|か所|箇所|校|団体|施設|台|%|世帯|地区)\s*(?:って|は|が|も)?\s*"
+                       r"(?P<side>以上|以下|未満|より多|より少な|を?超|を?上回|を?下回|に届|に達|に満た|を?クリア"
                        r"|(?:の)?(?:全部|ぜんぶ|全て|すべて))")
-# Each side: the comparison the question asks of the figure written.
-SIDES = {"以上": ">=", "届": ">=", "達": ">=", "クリア": ">=", "以下": "<=", "未満": "<", "満た": "<",
+# Each side: the comparison the question asks of the figure written (月2回届いてた is no threshold:
+# 届く and 達する compare only after に).
+SIDES = {"以上": ">=", "に届": ">=", "に達": ">=", "クリア": ">=", "以下": "<=", "未満": "<", "に満た": "<",
          "より少な": "<", "下回": "<", "より多": ">", "超": ">", "上回": ">"}
 # After a figure written in a row: it is only a bound (高齢化率が30%を超え: more than 30, how much is not said).
 BOUND_AFTER = re.compile(r"\s*(?:を)?(?:超え|超|以上|上回)")
@@ -143,7 +144,7 @@ def against_threshold(question: str, sentence: str) -> bool | str | None:
     if len(given) != 1:
         return None
     value = _value(given[0].text)
-    side = next(SIDES[key] for key in SIDES if asked.group("side").startswith(key)) \
+    side = next(SIDES[key] for key in SIDES if asked.group("side").lstrip("を").startswith(key)) \
         if not asked.group("side").endswith(("全部", "ぜんぶ", "全て", "すべて")) else ">="
     if BOUND_AFTER.match(sentence, given[0].end):  # the row gives a lower bound only
         if value == limit:
@@ -209,6 +210,11 @@ def answer_yesno(asked: Asked) -> Answer | None:
         return undecided(asked, figured)
     if figured is not None:  # 9地区ぜんぶにできたんですか: the figure decides, with or without the verb
         return quoting(asked, YES if cleared else NO, figured)
+    if asked.question.predicate in PLAN_NOUNS:  # 改定する予定になっているのか: a sentence that plans it
+        planned = sorted((f for f in close if plans(f.sentence.text)),
+                         key=lambda f: (FUTURE_FIELDS.index(f.sentence.field), -f.score))
+        if planned:
+            return quoting(asked, YES, planned[0])
     order = FUTURE_FIELDS if FUTURE.search(asked.question.text) else PAST_FIELDS
     holding = sorted((f for f in close if any(t.says(asked.question.predicate) for t in tokens(f.sentence.text))),
                      key=lambda f: (order.index(f.sentence.field), -f.score))
