@@ -1272,6 +1272,18 @@ def test_a_plan_answers_a_question_about_the_plan(corpus, question):
     assert response["kind"] == "yesno" and response["answer"].startswith("はい")
 
 
+@pytest.mark.parametrize("question, verdict, said", [
+    # 達成できたの: the noun done is asked; 達成 is decided by the progress grade (D: いいえ).
+    ("自治会の負担をへらすっていう取り組み、目標は達成できたの？", "いいえ", "進捗区分で見ると"),
+    # 増えたの is said by 10倍増: the kanji the verb is written with.
+    ("ていーワゴンの金子コースって乗る人少なかったけど、ルートを仏子駅の方まで延ばしてから利用者は増えたの？",
+     "はい", "約10倍増"),
+])
+def test_what_a_yes_no_question_asks_said_otherwise(corpus, question, verdict, said):
+    response = answer_question(corpus, question)
+    assert response["answer"].startswith(verdict) and said in response["answer"]
+
+
 def test_a_count_said_in_passing_is_no_threshold(corpus):
     """月2回届いてた: 届く compares only after に (目標の52.9%に届いた)."""
     response = answer_question(corpus, "広報いるまって前は月2回届いてたと思うんですが、今は月1回の発行になったんですか？")

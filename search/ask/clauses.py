@@ -26,9 +26,15 @@ class Token:
     groups: tuple[int, ...] = ()  # its Sudachi synonym groups (完了 shares one with 終わる)
 
     def says(self, lemma: str) -> bool:
-        """Whether the word is ``lemma``, has it as a part, or shares a Sudachi synonym group with
-        it (終わりましたか is said by 完了し, 配ったか by 配布)."""
-        return self.lemma == lemma or lemma in self.parts or bool(set(self.groups) & set(groups_of(lemma)))
+        """Whether the word is ``lemma``, has it as a part, shares a Sudachi synonym group with it
+        (終わりましたか is said by 完了し, 配ったか by 配布), or is the kanji a verb is written with
+        (増えたの is said by 10倍増)."""
+        return self.lemma == lemma or lemma in self.parts or bool(set(self.groups) & set(groups_of(lemma))) \
+            or (len(self.lemma) == 1 and VERB_OF_KANJI.fullmatch(lemma) is not None and lemma[0] == self.lemma)
+
+
+# A verb written with one kanji and kana (増える, 減る, 延びる).
+VERB_OF_KANJI = re.compile(r"[一-龯][ぁ-ゖ]+")
 
 
 @lru_cache(maxsize=4096)

@@ -278,6 +278,8 @@ def _yes_no_predicate(s: Stream) -> str:
         return "有る"  # 今もありますか: whether it still exists, yes or no
     if len(core) > 1 and core[-1] in ("は", "が", "って") and core[-2] in PLAN_NOUNS and " 有る " in last:
         return core[-2]  # 開く予定はあるんですか: whether it is planned
+    if len(core) > 1 and core[-1] == "出来る" and nouns(s, core[-2]):
+        return core[-2]  # 達成できたの, 設置できたのでしょうか: the noun done is asked
     if not core or core[-1] in ("は", "が", "も", "を", "に", "と", "って"):
         return ""  # 空き家対策は？, 取組はありますか, 取組ってある？: a topic, or existence, not a predicate
     return core[-1]
@@ -293,6 +295,11 @@ TRUE_THAT = re.compile(r" (?:って|の は) " + IS_IT_TRUE)
 # Verbs that after an adjective in its adverb form only say "it goes" (うまくいく: Sudachi
 # normalises the kana いく of いってる to 言う).
 LIGHT_GOING = frozenset({"行く", "言う"})
+
+
+def nouns(s: Stream, lemma: str) -> bool:
+    """Whether ``lemma`` is a noun in the question (達成 of 達成できた)."""
+    return any(w.lemma == lemma and w.pos == "名詞" for w in s.words)
 
 
 def adjectives(s: Stream) -> set[str]:

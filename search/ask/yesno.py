@@ -216,8 +216,12 @@ def answer_yesno(asked: Asked) -> Answer | None:
         if planned:
             return quoting(asked, YES, planned[0])
     order = FUTURE_FIELDS if FUTURE.search(asked.question.text) else PAST_FIELDS
-    holding = sorted((f for f in close if any(t.says(asked.question.predicate) for t in tokens(f.sentence.text))),
-                     key=lambda f: (order.index(f.sentence.field), -f.score))
+    predicate = asked.question.predicate
+    holding = sorted((f for f in close if any(t.says(predicate) for t in tokens(f.sentence.text))),
+                     # the predicate as a word of its own (設置はできませんでした) before a part of
+                     # another (設置場所), in the same cell
+                     key=lambda f: (order.index(f.sentence.field),
+                                    not any(t.lemma == predicate for t in tokens(f.sentence.text)), -f.score))
     fields = order[:2] if order is FUTURE_FIELDS else order[:1]
     # …の使用料は値上げされた: a sentence about 使用料 that states a problem says nothing of it.
     whole = [f for f in close if f.coverage >= 0.99 and f.sentence.field in fields and reports(f.sentence.text)]
