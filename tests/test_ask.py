@@ -344,6 +344,8 @@ def test_openapi_describes_ask(live):
     ("空き家バンクはどこが運営していますか", "who"),  # どこが + a verbal noun and する: who does it
     ("狭山茶のPRをしているのはどこですか", "who"),
     ("何でも相談できる窓口ができるのはいつからですか", "when"),  # 何でも: anything, not why (何で)
+    # The sentence that asks is the last one with a question mark, a remark may follow it.
+    ("学童保育室で、低学年の子の待機児童はなくなったんでしょうか？保育所の方は足りないって聞きますが。", "yesno"),
     ("協定の締結はいつ頃を目指してるの？", "when"),  # いつ頃 (one word) asks when; 目指す is no yes/no
 ])
 def test_the_kind_is_read_from_the_words(question, kind):
