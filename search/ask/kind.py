@@ -285,6 +285,8 @@ def _yes_no_predicate(s: Stream) -> str:
         return core[-2]  # 達成できたの, 設置できたのでしょうか: the noun done is asked
     if not core or core[-1] in ("は", "が", "も", "を", "に", "と", "って"):
         return ""  # 空き家対策は？, 取組はありますか, 取組ってある？: a topic, or existence, not a predicate
+    if any(pattern.search(f" {core[-1]} ") for pattern, _ in NUMBER_PATTERNS):
+        return ""  # 依頼文の件数ですか: a quantity asked for
     return core[-1]
 
 
@@ -457,7 +459,7 @@ def cue_spans(s: Stream, m: re.Match, kind: str) -> tuple[tuple[int, int], ...]:
 
 # After the first of two quantities asked: 何件で、そのうち…何件ですか.
 # Or after a verb in its て form: 何件送って、そのうち何件が解消したの.
-NEXT_QUESTION = re.compile(r"^(?:[一-龯]{0,2}[ぁ-ゖ]{0,3}?[てで](?=、))?(?:です|でした)?(?:か)?(?:で|、|,|。|\?|？)+")
+NEXT_QUESTION = re.compile(r"^(?:[一-龯]{0,2}[ぁ-ゖ]{0,3}?[てで](?=、))?(?:です|でした)?(?:か)?(?:で|と|、|,|。|\?|？)+")
 
 
 def two_quantities(text: str) -> tuple[str, str] | None:
