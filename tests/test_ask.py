@@ -1163,6 +1163,21 @@ def test_a_breakdown_asked_as_how_many_each(corpus):
     assert "取組区分は" in effort["answer"] and "うが4件" in effort["answer"]
 
 
+@pytest.mark.parametrize("question, expected", [
+    # 区分ごと, 区分別, 評価ランクの内訳: by progress grade; 第1章の…の分野 is the chapter.
+    ("第1章の人権・コミュニティ・交流の分野、評価の区分ごとの内訳を教えて", "取組は35件で、進捗区分は"),
+    ("人権推進課が担当している施策について、進捗区分の件数を区分別にまとめてほしい", "Bが10件"),
+    # A's label says 計画期間 and 目標 too: with the grade, no topic words (期間内: 内 only places it);
+    # …とされる, みたいな quote a clause before the rows.
+    ("第2章（学び・教育・スポーツ）で、計画期間内に目標を達成したとされる施策はどれでしょうか。",
+     "進捗区分がA（計画期間終了までに目標に達成しているもの）の取組は3件"),
+    ("スポーツ推進課の事業で、計画達成には遠いけど一部は手をつけてる、みたいな評価の事業はどれ？", "進捗区分がD"),
+])
+def test_grades_asked_of_groups_in_everyday_words(corpus, question, expected):
+    response = answer_question(corpus, question)
+    assert expected in response["answer"] and not response["interpretation"]["terms"]
+
+
 @pytest.mark.parametrize("question, by, expected", [
     # Every code, first to last, each counted (A〜Eそれぞれ, 「あ」から「お」の内訳): no filter.
     ("危機管理課がやってる施策、A〜Eそれぞれ何個ずつ？", "進捗区分は", "Aが5件"),

@@ -36,11 +36,12 @@ COUNTED_NOUNS = ROW_NOUNS | {"行", "項目", "表"}
 MARKUP = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(?:</\1\s*>|$)|<[^<>]{0,200}>", re.I | re.S)
 # "per grade" asks for a breakdown of the rows by one grade: 進捗区分ごと, 今後の方向性別 …
 # The facet may carry its codes in brackets (取組評価（あ～お）の内訳), or be asked 何件ずつ.
-BREAKDOWN = re.compile(r"(進捗区分|進捗|取組区分|取組評価|取組の評価|今後の方向性|方向性|評価)"
+BREAKDOWN = re.compile(r"(進捗区分|進捗|取組区分|取組評価|取組の評価|今後の方向性|方向性|評価の区分|評価ランク|評価|区分)"
                        r"(?:[(（][^()（）]{1,10}[)）])?"
                        r"(?:ごと|別|の内訳|の分布|の構成|(?:は|が)、?(?:それぞれ)?何件ずつ)")
 BREAKDOWN_KINDS = {"進捗区分": "progress", "進捗": "progress", "取組区分": "effort", "取組評価": "effort",
-                   "取組の評価": "effort", "今後の方向性": "direction", "方向性": "direction", "評価": "progress"}
+                   "取組の評価": "effort", "今後の方向性": "direction", "方向性": "direction", "評価": "progress",
+                   "評価の区分": "progress", "評価ランク": "progress", "区分": "progress"}
 # Every code of a grade, first to last (A〜E, 「あ」から「お」), each counted: a breakdown by it.
 EVERY_CODE = {"progress": "A", "effort": "あ", "direction": "ア"}, {"progress": "E", "effort": "お", "direction": "オ"}
 CODE_RANGE_EACH = re.compile(r"「?(?P<first>[AあアＡ])」?\s*(?:〜|~|～|から|-)\s*「?(?P<last>[EおオＥ])」?"
@@ -333,7 +334,7 @@ def described_before(text: str, mentions, described: frozenset[str]) -> list[tup
     spans = []
     tokens = analyse(text)
     for m in mentions:
-        if m.how != "word":
+        if m.how not in ("word", "label"):
             continue
         before = [t for t in tokens if t.end <= m.start and t.pos[0] != "補助記号"]
         while before and before[-1].pos[0] == "副詞":
@@ -341,9 +342,20 @@ def described_before(text: str, mentions, described: frozenset[str]) -> list[tup
             before.pop()
         while before and before[-1].pos[0] == "助詞":
             before.pop()
-        if before and before[-1].pos[0] == "名詞" and before[-1].normalized in described:
-            spans.append((before[-1].start, before[-1].end))
+        # The nouns, and a suffix that only places them (計画|期間|内に|目標を達成した: A's label
+        # says 計画期間 too), back to the first the label does not say.
+        run = []
+        while before and (before[-1].pos[0] == "接尾辞" or before[-1].pos[0] == "名詞" and said_by(before[-1], described)):
+            run.append(before.pop())
+        if any(t.pos[0] == "名詞" for t in run):
+            spans += [(t.start, t.end) for t in run]
     return spans
+
+
+def said_by(token, described: frozenset[str]) -> bool:
+    """Whether a label says a noun: itself, or the parts that carry its meaning (期間 of 期間内: a
+    suffix only places it)."""
+    return token.normalized in described or bool(token.parts) and set(token.parts) <= described
 
 
 def range_facet(by_range: re.Match | None) -> str:

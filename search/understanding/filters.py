@@ -60,7 +60,7 @@ ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,10}?|[ぁ-ゖ]{0,12})(?:取組|�
 # 評価の施策, …ってのは何件: の stands for them): all of it up to という describes their grade,
 # in the asker's words. Not before a question's end (…を達成したという評価ですか asks what the
 # evaluation says).
-QUOTED_CLAUSE = re.compile(r"(?P<clause>[^。？?\0「」]{0,20}?)[、,]?\s*(?:という|っていう|って言う|とされ|って)"
+QUOTED_CLAUSE = re.compile(r"(?P<clause>[^。？?\0「」]{0,20}?)[、,]?\s*(?:という|っていう|って言う|とされ|みたいな|って)"
                            r"(?:[^、。？?\s]{0,8}?(?:取組|取り組み|もの|施策|事業)|(?:なって(?:い)?る)?の(?:は|が|って)?)")
 # A run of the question's words may skip this many of a label's words (期限内に完了・終了した:
 # 期限内に事業が完了・終了したもの without 事業).
@@ -695,6 +695,8 @@ def _chapters(blanker: Blanker, corpus) -> list[Mention]:
         if key in by_key and blanker.free(m.start(), m.end()):
             end = m.end() + _title_after(blanker.text[m.end():], by_key[key])
             tail = re.match(r"の?(?:取組|取り組み|施策)?", blanker.text[end:])
+            field = re.match(r"の?分野", blanker.text[end:])  # 第1章の人権・コミュニティ・交流の分野
+            end += field.end() if field else 0
             found.append(_mention(blanker, "chapter", by_key[key], m.start(), end, "number"))
             blanker.take(m.start(), end + (tail.end() if tail and tail.group(0) != "の" else 0))
     for key, title in by_key.items():
