@@ -482,6 +482,17 @@ def test_counts_in_kanji_are_read_in_digits(typed, written):
     assert arabic_counts(typed) == written
 
 
+def test_an_idiom_that_starts_with_a_grade_word_comes_first(corpus):
+    """達成にはほど遠い is D (the legend's 計画達成には遠い), not 達成 (A)."""
+    assert read_filters("産業の章で、まだ達成にはほど遠いと判定されたもの", corpus).filters["progress"] == ["D"]
+    assert read_filters("目標を達成した施策", corpus).filters["progress"] == ["A"]
+
+
+def test_a_quoted_phrase_with_a_code_in_brackets_is_the_code(corpus):
+    reading = read_filters("いちばん「目標達成（A）」が多い章ってどこ？", corpus)
+    assert reading.filters == {"progress": ["A"]}
+
+
 def test_a_capital_alone_in_brackets_is_a_code(corpus):
     reading = read_filters("情報政策課の施策でえーひょうか（A）のもの", corpus)
     assert reading.filters == {"department": ["情報政策課"], "progress": ["A"]}

@@ -246,7 +246,11 @@ def edited(text: str, edits) -> str:
     edits = [e for e in edits if e[0] < e[1] or not any(start < e[0] < end for start, end in replaced)]
     for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         text = text[:start] + replacement + text[end:]
+    text = EMPTIED_QUOTE.sub("、", text)  # 「目標達成（A）」 read whole as a grade: nothing left to quote
     return re.sub(r"\s+", " ", text).strip()
+
+
+EMPTIED_QUOTE = re.compile(r"[「『\"][、\s]*[」』\"]")
 
 
 def read_question(text: str, corpus) -> Question:

@@ -168,7 +168,10 @@ QUOTE_CLOSE = re.compile(r"[」』\"”]")
 
 
 def _quoted_code(quoted: str) -> bool:
-    return any(re.fullmatch(CODE_CLASS[kind] + f"(?:{GLOSS.pattern})?", quoted.strip()) for kind in GRADES)
+    """Whether a quoted phrase names a grade by its code: 「A」, 「A（目標達成）」, 「目標達成（A）」."""
+    quoted = quoted.strip()
+    return any(re.fullmatch(CODE_CLASS[kind] + f"(?:{GLOSS.pattern})?", quoted) for kind in GRADES) \
+        or bool(re.search(BRACKETED_CODE.format(code_class="[A-E]") + r"$", quoted))
 
 
 def _kana_codes_are_words(text: str, m: re.Match) -> bool:
@@ -413,12 +416,13 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
     tokens = analyse(blanker.text)
     found = []
     for first, token in enumerate(tokens):
-        entry = table.get(token.normalized) or table.get(token.dictionary) or \
-            next((groups[g] for g in token.groups if g in groups), None) or table.get(adjective_of(token))
-        last = first  # the word's last token: an idiom's (手|を|つける) is its last word's
+        entry, last = None, first  # the word's last token: an idiom's (手|を|つける) is its last word's
+        # An idiom that starts with a word comes before the word (達成|に|は|程遠い: D, not 達成: A).
         for words, phrase_entry in phrases:
             if not entry and _forms(tokens[first:first + len(words)]) == words:
                 entry, last = phrase_entry, first + len(words) - 1
+        entry = entry or table.get(token.normalized) or table.get(token.dictionary) or \
+            next((groups[g] for g in token.groups if g in groups), None) or table.get(adjective_of(token))
         if not entry or not blanker.free(token.start, tokens[last].end):
             continue
         kind, codes, use = entry
