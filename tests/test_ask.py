@@ -864,6 +864,10 @@ def test_counts_asked_in_everyday_words(corpus, question, expected):
     # (実家) is left out, and said so.
     ("実家が空き家になる見込みで相談を考えております。空き家バンクを担当している課はどちらでしょうか。", "who",
      "「実家」は文書に出てこないため"),
+    # なんけん: 何件 typed in kana.
+    ("危険な空き家として「特定空き家」に認定されたのは5年でなんけん？", "number", "13件"),
+    # A〜Eでいうとどれ: which grade.
+    ("公立保育所を統合して新しく建てる計画、進み具合はA〜Eでいうとどれですか？", "status", "進捗区分はC"),
     # 広報いるま: Sudachi cuts いる|ま, and one kana alone is no formal noun (間); 月一回 is 月1回.
     ("広報いるまが月二回から月一回になっちゃったのはなぜ？", "why", "コロナ禍"),
     # どの程度 asks how far: 程度 is no topic word.
@@ -1172,6 +1176,13 @@ def test_a_breakdown_asked_as_how_many_each(corpus):
     ("第2章（学び・教育・スポーツ）で、計画期間内に目標を達成したとされる施策はどれでしょうか。",
      "進捗区分がA（計画期間終了までに目標に達成しているもの）の取組は3件"),
     ("スポーツ推進課の事業で、計画達成には遠いけど一部は手をつけてる、みたいな評価の事業はどれ？", "進捗区分がD"),
+    # A label in the asker's words, quoted before という評価 or ランク; 手つかず (E).
+    ("「達成にはまだ遠いけど一部は手をつけている」という評価が一番多い部署を知りたいです。", "地域振興課（11件"),
+    ("スポーツ推進課の担当分で、「計画達成にはほど遠い（一部だけ着手）」ランクになっているものは何件？", "取組は6件"),
+    ("進み具合がいちばん悪い、つまり手つかずか後退していると評価された取り組みを全部あげてください。", "進捗区分がE"),
+    # …と評価されたのは: の stands for the rows; 安全・安心のまちづくりの章 by its title's words.
+    ("高齢者支援課の施策のなかで、目標達成にはまだ遠いと評価されたのはどれですか？", "進捗区分がD"),
+    ("安全・安心のまちづくりの章で、企画課が受け持っている施策を教えてください。", "取組は5件"),
 ])
 def test_grades_asked_of_groups_in_everyday_words(corpus, question, expected):
     response = answer_question(corpus, question)

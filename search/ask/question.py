@@ -45,7 +45,7 @@ BREAKDOWN_KINDS = {"進捗区分": "progress", "進捗": "progress", "取組区�
 # Every code of a grade, first to last (A〜E, 「あ」から「お」), each counted: a breakdown by it.
 EVERY_CODE = {"progress": "A", "effort": "あ", "direction": "ア"}, {"progress": "E", "effort": "お", "direction": "オ"}
 CODE_RANGE_EACH = re.compile(r"「?(?P<first>[AあアＡ])」?\s*(?:〜|~|～|から|-)\s*「?(?P<last>[EおオＥ])」?"
-                             r"(?:の(?:評価|区分))?(?:は|が|で)?、?\s*(?:それぞれ|ごと|別|の内訳|の分布)")
+                             r"(?:の(?:評価|区分))?(?:は|が|で)?、?\s*(?:それぞれ|ごと|別|の内訳|の分布|でいうと|で言うと)")
 # Counts asked of each of several departments or chapters named: a count per group.
 EACH = re.compile(r"それぞれ|各々|おのおの|ごとの件数|別の件数")
 SINCE_CUE = re.compile(r"いつから|何年度から|何年から|開始|始ま|始め")
@@ -149,10 +149,14 @@ def tidy(text: str) -> str:
     伺います: …について教えてください)."""
     text = MARKUP.sub(" ", clean_text(text))
     text = arabic_counts(unicodedata.normalize("NFKC", text))
+    text = KANA_ASKING.sub(lambda m: KANA_ASKED[m.group(0)], text)
     text = re.sub(r"\s+", " ", text).strip()
     return ABOUT_ASKED.sub("について教えてください", WHETHER_ASKED.sub("か。", text))
 
 
+# How many, typed in kana (5年でなんけん？): Sudachi reads なん|けん as words, not 何件.
+KANA_ASKED = {"なんけん": "何件", "なんにん": "何人", "なんかい": "何回", "なんめい": "何名", "なんねん": "何年"}
+KANA_ASKING = re.compile("|".join(KANA_ASKED))
 # A verb of asking, said politely (伺います, お尋ねします, お聞きしたい): the council's way of
 # ending a question.
 ASKING_VERB = r"(?:お|御)?(?:伺い|うかがい|尋ね|たずね|聞き|聴き|問い|質し)(?:し|いたし)?(?:ます|たい(?:と思います|です)?)"

@@ -54,7 +54,7 @@ QUOTED = re.compile(r"[「『\"“]([^」』\"”]{1,80})[」』\"”]")
 # a question's (いつ終了しましたか asks about the rows, it does not describe them).
 ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,10}?|[ぁ-ゖ]{0,12})(?:取組|取り組み|もの|施策|事業)|^[ぁ-ゖ]{0,6}(?<!か)(?:\s|$)"
                        r"|^[ぁ-ゖ]{0,6}[、,]?\s*(?:と|って)[ぁ-ゖ]{0,6}(?:評価[ぁ-ゖ]{0,4})?[^、。？?\s]{0,6}?"
-                       r"(?:取組|取り組み|もの|施策|事業)"
+                       r"(?:取組|取り組み|もの|施策|事業|の(?:は|が))"
                        r"|^[ぁ-ゖ]{0,8}?の(?:は|が)")  # 目標を達成できたのはどれ: の stands for the rows
 # A clause quoted by という before the rows (達成にはまだ遠いけど一部は手をつけた、という進捗
 # 評価の施策, …ってのは何件: の stands for them): all of it up to という describes their grade,
@@ -268,15 +268,25 @@ def _compared(kind: str, code: str, side: str) -> list[str]:
     return order[:at] if side == "より上" else order[at + 1:]  # より下, 未満
 
 
+# After a quote, what says it is a grade's wording (「…」という評価, 「…」ランク, 「…」のもの).
+GRADE_AFTER_QUOTE = re.compile(r"\s*(?:という|って|との|と)?\s*(?:評価|区分|ランク|判定|の?もの|の?取組|の?施策)")
+
+
 def _legend_labels(blanker: Blanker, corpus) -> list[Mention]:
     """A legend label quoted or written whole, or two or more of its words in a row."""
     found = []
     labels = corpus.labels
     for m in QUOTED.finditer(blanker.original):
         hit = match_label(m.group(1), labels)
+        if not hit and GRADE_AFTER_QUOTE.match(blanker.original, m.end()):
+            # 「達成にはまだ遠いけど一部は手をつけている」という評価: a label in the asker's words
+            wording = find_legend_wording(m.group(1), labels, described=True)
+            hit = wording[:2] if wording else None
         if hit and "\0" not in blanker.text[m.start():m.end()]:
-            found.append(_mention(blanker, hit[0], hit[1], m.start(), m.end(), "label"))
-            blanker.take(m.start(), m.end())
+            named_after = GRADE_WORD_AFTER.match(blanker.text, m.end())  # 「…」ランク: the grade's word too
+            end = named_after.end() if named_after else m.end()
+            found.append(_mention(blanker, hit[0], hit[1], m.start(), end, "label"))
+            blanker.take(m.start(), end)
     for kind, codes in labels.items():
         for code, label in codes.items():
             target = normalize(label)
@@ -341,11 +351,12 @@ def match_label(phrase: str, labels) -> tuple[str, str] | None:
     return best
 
 
-def find_legend_wording(text: str, labels) -> tuple[str, str, int, int] | None:
+def find_legend_wording(text: str, labels, described: bool = False) -> tuple[str, str, int, int] | None:
     """Two or more of a label's words in a row, describing the rows asked for (目標を達成した取組
     → A; うまく進められていない → え): the label that shares the longest run of words (in its
     order, skipping at most one of its words), then the one that skips fewest, then the one it
-    covers best (ある程度進んでいる is all of い, a third of C), if only one does."""
+    covers best (ある程度進んでいる is all of い, a third of C), if only one does. ``described``: the
+    text is known to describe a grade (quoted before という評価), so nothing need follow the run."""
     adverbs = frozenset(t.normalized for codes in labels.values() for label in codes.values()
                         for t in analyse(label) if t.pos[0] in ADVERB_POS)
     words = [(_stem(word), start, end) for word, start, end in _content_words(text, adverbs)]
@@ -366,7 +377,7 @@ def find_legend_wording(text: str, labels) -> tuple[str, str, int, int] | None:
             if gloss:
                 end = gloss.end()
             clause = None if gloss or ROW_AFTER.match(text[end:]) else QUOTED_CLAUSE.match(text, end)
-            if "\0" in text[words[i][1]:end] or not (gloss or clause or ROW_AFTER.match(text[end:])):
+            if "\0" in text[words[i][1]:end] or not (described or gloss or clause or ROW_AFTER.match(text[end:])):
                 continue
             for key, sequence in sequences.items():
                 if gloss and key[1].upper() != gloss.group("code").upper():
@@ -731,11 +742,8 @@ def _chapters_by_words(blanker: Blanker, by_key: dict[str, str]) -> list[Mention
     for m in NAMED_CHAPTER.finditer(blanker.text):
         start = m.start(1)
         tokens = [t for t in analyse(m.group(1)) if not t.framing and t.pos[0] in ("名詞", "形容詞", "形状詞", "動詞")]
-        # The words that end the text before 章, back to the first particle (市の防災の章: 防災).
-        while tokens and any(t.pos[0] == "助詞" and t.surface not in COORDINATING
-                             for t in analyse(m.group(1)[tokens[0].end:])):
-            tokens = tokens[1:]
-        # The longest run of them, ending before 章, that one title holds (子育ての取組、福祉の章: 福祉).
+        # The longest run of them, ending before 章, that one title holds (安全・安心のまちづくりの章:
+        # 第6章; 子育ての取組、福祉の章: 福祉; 市の防災の章: none).
         for first in range(len(tokens)):
             words = tokens[first:]
             if not blanker.free(start + words[0].start, m.end()) or (m.group(2) == "分野" and len(words) < 2):
