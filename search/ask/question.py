@@ -42,8 +42,9 @@ BREAKDOWN = re.compile(r"(進捗区分|進捗|取組区分|取組評価|取組�
 BREAKDOWN_KINDS = {"進捗区分": "progress", "進捗": "progress", "取組区分": "effort", "取組評価": "effort",
                    "取組の評価": "effort", "今後の方向性": "direction", "方向性": "direction", "評価": "progress",
                    "評価の区分": "progress", "評価ランク": "progress", "区分": "progress"}
-# Every code of a grade, first to last (A〜E, 「あ」から「お」), each counted: a breakdown by it.
-EVERY_CODE = {"progress": "A", "effort": "あ", "direction": "ア"}, {"progress": "E", "effort": "お", "direction": "オ"}
+# Every code of a grade, first to last (A〜E, 「あ」から「お」), each counted: a breakdown by the
+# grade whose first code it starts with.
+FIRST_CODES = {"A": "progress", "あ": "effort", "ア": "direction"}
 CODE_RANGE_EACH = re.compile(r"「?(?P<first>[AあアＡ])」?\s*(?:〜|~|～|から|-)\s*「?(?P<last>[EおオＥ])」?"
                              r"(?:の(?:評価|区分))?(?:は|が|で)?、?\s*(?:それぞれ|ごと|別|の内訳|の分布|でいうと|で言うと)")
 # Counts asked of each of several departments or chapters named: a count per group.
@@ -369,7 +370,7 @@ def said_by(token, described: frozenset[str]) -> bool:
 def range_facet(by_range: re.Match | None) -> str:
     """The grade whose codes a range names (「あ」から「お」: effort); progress by default."""
     first = unicodedata.normalize("NFKC", by_range.group("first")) if by_range else "A"
-    return next(facet for facet, code in EVERY_CODE[0].items() if code == first)
+    return FIRST_CODES.get(first, "progress")
 
 
 def glossed(text: str, taken) -> list[tuple[int, int, str]]:

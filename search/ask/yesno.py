@@ -122,8 +122,6 @@ SIDES = {"以上": ">=", "に届": ">=", "に達": ">=", "クリア": ">=", "以
          "より少な": "<", "下回": "<", "より多": ">", "超": ">", "上回": ">"}
 # After a figure written in a row: it is only a bound (高齢化率が30%を超え: more than 30, how much is not said).
 BOUND_AFTER = re.compile(r"\s*(?:を)?(?:超え|超|以上|上回)")
-
-
 BOUND_ONLY = "bound"  # the row's figure is a bound that does not decide the question's
 
 
@@ -175,9 +173,10 @@ ENDED_EXACT = "終了"
 
 
 def says_ended(asked: Asked, text: str) -> bool:
-    """Whether a sentence says, in the legend's words for direction エ, that something ended."""
+    """Whether a sentence says that something ended: in the legend's words for direction エ, or
+    with 終了 itself."""
     ended = ended_words(asked.corpus)
-    return any(t.says(word) or t.lemma == ENDED_EXACT for t in tokens(text) for word in ended)
+    return any(t.lemma == ENDED_EXACT or any(t.says(word) for word in ended) for t in tokens(text))
 
 
 def no_longer(asked: Asked, text: str) -> bool:
