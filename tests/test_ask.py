@@ -510,6 +510,21 @@ def test_aggregate_ranks_groups_with_counts_rates_and_their_searches(corpus):
     assert (top["value"], top["rate"], response["table"]["order"]) == ("スポーツ推進課", 0.75, "割合の高い順")
 
 
+@pytest.mark.parametrize("question", ["学びの章（第2章）で、D評価がいちばん多い節はどこ？",
+                                      # A（目標達成）: a capital glossed with words of its label
+                                      "福祉や健康の章のなかで、A（目標達成）がいちばん多いのはどの節ですか"])
+def test_aggregate_by_section(corpus, question):
+    """The sections (節) of a chapter ranked; each one's search is its title as a phrase, with the
+    question's filters, and finds the rows counted."""
+    response = answer_question(corpus, question)
+    assert response["kind"] == "aggregate" and "が最も多い節は、" in response["answer"]
+    table = response["table"]
+    assert (table["group"], table["label"]) == ("section", "節")
+    top = table["rows"][0]
+    assert top["value"].startswith("第") and "節" in top["value"]
+    assert search_rows(corpus, q=top["q"], **top["filters"])["total"] == top["count"]
+
+
 def test_a_fact_names_what_is_asked(corpus):
     response = answer_question(corpus, "入間市を舞台にした映画の名前は何ですか")
     assert response["kind"] == "fact" and response["answer"].startswith("「ラストサマーウォーズ」です")

@@ -1,5 +1,5 @@
-"""Aggregate questions: which department or chapter has the most (or fewest) rows asked about,
-by count or by rate, with the ranking as a small table and each group's search.
+"""Aggregate questions: which department, chapter or section (節) has the most (or fewest) rows
+asked about, by count or by rate, with the ranking as a small table and each group's search.
 
 Rows are counted per department row, as everywhere: a row with two departments counts once for
 each. The rate of a group is its rows asked about over all its rows that share the question's
@@ -15,10 +15,15 @@ from .topic import rows_without
 from .wording import subject
 
 SHOWN = 5  # groups named in the answer's text; the table lists up to TABLED
+# A section is no facet of the search: its rows are found by its title, which the rows' text holds.
+SECTION = "section"
+GROUP_NAMES_JA = {**FACET_NAMES_JA, SECTION: "節"}
 TABLED = 10
 
 
 def _groups_of(asked: Asked, docnum: int, group: str) -> tuple[str, ...]:
+    if group == SECTION:
+        return (asked.known.records[docnum].get(SECTION) or "",)
     values = getattr(asked.corpus.facets[docnum], group)
     return values if isinstance(values, tuple) else (values,)
 
@@ -58,11 +63,22 @@ def ranking(asked: Asked) -> list[dict]:
 
 
 def _group_order(asked: Asked, group: str) -> list[str]:
+    if group == SECTION:
+        in_order = sorted(range(len(asked.known.records)), key=lambda d: asked.corpus.positions[d])
+        return list(dict.fromkeys(asked.known.records[d].get(SECTION) or "" for d in in_order))
     if group == "chapter":
         return asked.corpus.chapter_titles()
     if group in GRADES:
         return list(GRADES[group])
     return [d["name"] for d in asked.corpus.departments]
+
+
+def _group_search(asked: Asked, group: str, value: str) -> dict:
+    """The search for one group's rows: its facet as a filter, or a section's title as a phrase."""
+    words = " ".join(w.term.text for w in asked.words)
+    if group == SECTION:
+        return {"q": f'{words} "{value.split(maxsplit=1)[-1]}"'.strip(), "filters": dict(asked.question.filters)}
+    return {"q": words, "filters": {**asked.question.filters, group: [value]}}
 
 
 def _label(entry: dict, rate: bool) -> str:
@@ -74,7 +90,7 @@ def answer_aggregate(asked: Asked) -> Answer | None:
     spec = asked.question.aggregate
     entries = ranking(asked)
     what = subject(asked.corpus, asked.question, asked.words)
-    group_ja = FACET_NAMES_JA[spec.group]
+    group_ja = GROUP_NAMES_JA[spec.group]
     if not entries:
         return Answer("aggregate", f"{what}はありません（0件）。")
     key = "rate" if spec.rate else "count"
@@ -92,8 +108,7 @@ def answer_aggregate(asked: Asked) -> Answer | None:
         ("件数の少ない順" if spec.fewest else "件数の多い順")
     table = {"group": spec.group, "label": group_ja, "order": order, "groups": len(entries), "rows": [
         {"rank": n, "value": e["value"], "count": e["count"], "total": e["total"], "rate": e["rate"],
-         "q": " ".join(w.term.text for w in asked.words), "filters": {**asked.question.filters, spec.group: [e["value"]]}}
-        for n, e in enumerate(entries[:TABLED], 1)]}
+         **_group_search(asked, spec.group, e["value"])} for n, e in enumerate(entries[:TABLED], 1)]}
     rows = [d for e in best for d in e["rows"]]
     return Answer("aggregate", text, rows=list(dict.fromkeys(rows)), table=table,
                   fields=("effort_comment",), notes=[f"{group_ja}ごとに数えました。"])

@@ -96,7 +96,7 @@ BETWEEN_COUNTED = (r"(?:は|が|の|で|って|数|件数|総数|全部|合計|�
 COUNTED = r"(?:取り組み|施策|物|事業|項目|行|評価|\S*〓\S*)"
 RANK = r"(?:最も|一番|最多|最少|トップ|上位|下位|ランキング|順位|順)"
 # Group nouns an aggregate ranks by, and the facet each names.
-GROUPS = (("department", r"(?:課|部署|部局|所管|担当|担当課)"), ("chapter", r"(?:章|分野)"))
+GROUPS = (("department", r"(?:課|部署|部局|所管|担当|担当課)"), ("chapter", r"(?:章|分野)"), ("section", r"節"))
 GROUP_WORDS = {name: words(r"(?:(?:第 |どの |どこ の |何 )?何 |どの |どこ の )?" + pattern
                          + r"(?: 課)?(?: は (?:どこ|何|どれ|どちら))?") for name, pattern in GROUPS}
 # 所管課ごとの行で数えて says how rows are counted (one per department row), not a ranking.

@@ -692,13 +692,23 @@ def _department_spellings(blanker: Blanker, table: DepartmentNames, vocabulary, 
 
 
 def _bracketed_codes(blanker: Blanker, corpus) -> list[Mention]:
-    """Progress codes alone in brackets (えーひょうか（A）): a code, whatever stands before it."""
+    """Progress codes alone in brackets (えーひょうか（A）): a code, whatever stands before it; and a
+    capital glossed in brackets with words of its label (A（目標達成）: A is 目標に達成しているもの)."""
     found = []
     for m in BRACKETED_CAPITAL.finditer(blanker.text):
         if blanker.free(m.start(), m.end()):
             found.append(_mention(blanker, "progress", m.group("code"), m.start(), m.end(), "code"))
             blanker.take(m.start(), m.end())
+    labels = corpus.labels.get("progress", {})
+    for m in GLOSSED_CAPITAL.finditer(blanker.text):
+        label = labels.get(m.group("code"))
+        if label and blanker.free(m.start(), m.end()) and _legend_words(m.group("gloss")) & _legend_words(label):
+            found.append(_mention(blanker, "progress", m.group("code"), m.start(), m.end(), "code"))
+            blanker.take(m.start(), m.end())
     return found
+
+
+GLOSSED_CAPITAL = re.compile(r"(?<![A-Za-z0-9])(?P<code>[A-E])\s*[(（](?P<gloss>[^()（）]{2,20})[)）]")
 
 
 def _chapters(blanker: Blanker, corpus) -> list[Mention]:
