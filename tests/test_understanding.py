@@ -215,6 +215,7 @@ def test_department_in_the_query_is_a_filter(corpus):
 
 @pytest.mark.parametrize("text, department, progress", [
     ("子ども支援課 A", "こども支援課", ["A"]),        # another spelling of the same words
+    ("子ども支援の課 A", "こども支援課", ["A"]),      # and の before its 課
     ("学校教育 順調", "学校教育課", ["A", "B"]),      # a part the text uses as a word, beside a grade
 ])
 def test_department_beside_a_grade(corpus, text, department, progress):

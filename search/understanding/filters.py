@@ -673,7 +673,10 @@ def _department_spellings(blanker: Blanker, table: DepartmentNames, vocabulary, 
     for i in range(len(tokens)):
         for j in range(min(len(tokens), i + 6), i, -1):
             start, end = tokens[i].start, tokens[j - 1].end
-            hit = keys.get("".join(normalize(t.normalized) for t in tokens[i:j]))
+            # 子ども支援の課: the department's name with の before its 課
+            words = [t for k, t in enumerate(tokens[i:j], i) if not (t.surface == "の" and k + 1 == j - 1
+                                                                      and tokens[j - 1].surface == "課")]
+            hit = keys.get("".join(normalize(t.normalized) for t in words))
             if not hit or not blanker.free(start, end):
                 continue
             name, how = hit
