@@ -206,34 +206,38 @@ def aimed_at(text: str, position: int) -> bool:
 
 # Auxiliaries and verbs that make a sentence's ending a state or ongoing (しています, しております).
 ONGOING = frozenset({"いる", "居る", "おる", "有る", "ある"})
+# Nouns of a plan (予定はあるんですか asks whether one is there), and the words that name one in a sentence.
+PLAN_NOUNS = frozenset({"予定", "計画", "見込み"})
+PLAN_WORDS = PLAN_NOUNS | {"見込む"}
+
+
+def ending(text: str, last: int) -> list[Token]:
+    """The last ``last`` verbs and auxiliaries of ``text``: how it ends (実施|し|まし|た)."""
+    return [t for t in tokens(text) if t.pos in ("動詞", "助動詞")][-last:]
 
 
 def plans(text: str) -> bool:
     """Whether a sentence says what is planned, not what happened or goes on: its ending is neither
     past nor negative nor a state (令和4年度に実施を予定しています; 全小中学校で発足します;
     6地区になります), or it names a plan (予定, 見込み) before a non-past ending."""
-    ending = [t for t in tokens(text) if t.pos in ("動詞", "助動詞")]
-    if not ending or any(t.lemma == "た" or t.lemma in NEGATIONS for t in ending[-3:]):
+    end = ending(text, 3)
+    if not end or any(t.lemma == "た" or t.lemma in NEGATIONS for t in end):
         return False
     named = any(t.lemma in PLAN_WORDS for t in tokens(text))
-    return named or not any(t.lemma in ONGOING for t in ending[-3:])
-
-
-PLAN_WORDS = frozenset({"予定", "見込み", "見込む", "計画"})
+    return named or not any(t.lemma in ONGOING for t in end)
 
 
 def asks_past(question: str) -> bool:
     """Whether a question asks what happened: its ending is past (実施されたのか, 立ち上がったの？,
     発足したんですか)."""
-    ending = [t for t in tokens(question) if t.pos in ("動詞", "助動詞")]
-    return any(t.lemma == "た" for t in ending[-3:])
+    return any(t.lemma == "た" for t in ending(question, 3))
 
 
 def reports(text: str) -> bool:
     """Whether a sentence reports what happened: its last verb or auxiliary is past (増加しました)
     or negative (実施していません); a statement (…点が課題である) or an aim (…を図ります) does not."""
-    ending = [t for t in tokens(text) if t.pos in ("動詞", "助動詞")][-1:]
-    return bool(ending) and (ending[0].lemma == "た" or ending[0].lemma in NEGATIONS)
+    end = ending(text, 1)
+    return bool(end) and (end[0].lemma == "た" or end[0].lemma in NEGATIONS)
 
 
 def lemma_positions(text: str, lemma: str) -> list[int]:

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from index.analysis import morphemes, normalize, sub_morphemes
 
+from .clauses import PLAN_NOUNS
+
 
 @dataclass(frozen=True)
 class Word:
@@ -318,9 +320,6 @@ FUTURE_TIME = words(r"今後|此れ から|此の 先|将来|先行き|次期")
 DONE_OR_STATE = frozenset({"た", "居る", "てる", "でる", "済み", "有る"})  # 有る: 置いてあるの (a state)
 
 
-# Nouns of a plan: whether one is there (予定はあるんですか, 予定になっているのでしょうか) is asked
-# of what the rows say will be done.
-PLAN_NOUNS = frozenset({"予定", "計画", "見込み"})
 # Nouns of a direction: a yes/no question ending in one (縮小の方針なのか) asks the direction the
 # rows are given, as one ending in a verb of action does (縮小していくの). 予定ですか asks whether
 # a sentence says it is planned: a yes/no question.

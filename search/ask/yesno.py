@@ -20,11 +20,11 @@ import re
 import unicodedata
 
 from .answer import Answer, Asked
-from .clauses import (CONCESSIVE, CONTRAST, aimed_at, asks_past, lemma_positions, negated_after, negative, plans,
-                      reports, tokens)
+from .clauses import (CONCESSIVE, CONTRAST, PLAN_NOUNS, aimed_at, asks_past, lemma_positions, negated_after, negative,
+                      plans, reports, tokens)
 from .evidence import FUTURE, Found, best_sentence, ranked, topic_sentences
 from .facts import UNIT_FAMILIES, find_quantities
-from .kind import EVALUATIVE, PLAN_NOUNS
+from .kind import EVALUATIVE
 from .years import against_the_year
 from .wording import grade_text, measure_name, source_note
 

@@ -743,8 +743,6 @@ def _chapters(blanker: Blanker, corpus) -> list[Mention]:
 # 「安全安心の章」「福祉の章」: words before の章 (or 章) that only one chapter's title holds; or
 # before の分野 (福祉や健康の分野): a chapter's subtitle lists its fields.
 NAMED_CHAPTER = re.compile(r"([^\s。,.!?！？\0]{2,24}?)の?(章|分野)")
-# Particles that join words of one name (福祉や健康, 生涯学習とか教育、スポーツ), not cut it.
-COORDINATING = frozenset({"や", "と", "か"})  # とか is と|か to Sudachi
 
 
 def _chapters_by_words(blanker: Blanker, by_key: dict[str, str]) -> list[Mention]:
