@@ -226,17 +226,27 @@ def normalized_words_text(text: str) -> str:
     return "".join(m.normalized_form() for _, m in morphemes(text))
 
 
-def bigrams(text: str, tail: bool = True) -> list[str]:
-    """Overlapping bigrams; with ``tail`` the last character alone too, so a prefix of one
-    character finds a character at the end of a text.
+def bigrams(text: str) -> list[str]:
+    """Overlapping bigrams; a text of one character is its own gram.
 
     >>> bigrams("地区センター")
-    ['地区', '区セ', 'セン', 'ンタ', 'ター', 'ー']
+    ['地区', '区セ', 'セン', 'ンタ', 'ター']
     """
-    grams = [text[i : i + 2] for i in range(len(text) - 1)]
-    if text and (tail or len(text) == 1):
-        grams.append(text[-1])
-    return grams
+    if len(text) == 1:
+        return [text]
+    return [text[i : i + 2] for i in range(len(text) - 1)]
+
+
+def grams(text: str) -> list[str]:
+    """What the gram field indexes of one stream: its bigrams, then each character alone, so
+    that a query of one character is one term rather than a prefix over every bigram it starts
+    (a query of eight such characters cost ~100 ms in prefix expansion at 1x).
+
+    >>> grams("空き家")
+    ['空き', 'き家', '空', 'き', '家']
+    """
+    pairs = [text[i : i + 2] for i in range(len(text) - 1)]
+    return pairs + list(text)
 
 
 def gram_streams(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> list[str]:
@@ -259,8 +269,7 @@ def gram_document(texts, corrections: tuple[tuple[str, str], ...] = ()) -> str:
 
 
 class GramTokenizer(Tokenizer):
-    """Bigrams of each stream of a gram document (see ``gram_document``), with the last
-    character of each stream alone, so that a one-character prefix finds it too."""
+    """The grams of each stream of a gram document (see ``gram_document`` and ``grams``)."""
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False,
                  removestops=True, start_pos=0, start_char=0, tokenize=True,
@@ -268,7 +277,7 @@ class GramTokenizer(Tokenizer):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pos = start_pos
         for stream in value.split(STREAM_SEPARATOR):
-            for gram in bigrams(stream):
+            for gram in grams(stream):
                 t.text = gram
                 t.boost = 1.0
                 t.stopped = False

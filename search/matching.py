@@ -107,11 +107,9 @@ def text_query(text: str, words: list[str], corrections, constant: float = GRAM_
 
 def stream_query(stream: str):
     """The rows whose gram document contains ``stream``."""
-    if len(stream) == 1:  # one character: any bigram it starts
-        return wq.Prefix(GRAM_FIELD, stream)
-    if len(stream) == 2:
+    if len(stream) <= 2:  # one character or one bigram: a term of its own
         return wq.Term(GRAM_FIELD, stream)
-    grams = dict.fromkeys(bigrams(stream, tail=False))
+    grams = dict.fromkeys(bigrams(stream))
     return Substring(wq.And([wq.Term(GRAM_FIELD, g) for g in grams]), stream)
 
 

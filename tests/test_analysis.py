@@ -4,7 +4,7 @@ import pickle
 
 import pytest
 
-from index.analysis import (STREAM_SEPARATOR, apply_corrections, bigrams, gram_analyzer, gram_document,
+from index.analysis import (STREAM_SEPARATOR, apply_corrections, bigrams, gram_analyzer, grams, gram_document,
                             japanese_analyzer, query_streams, query_words)
 
 ana = japanese_analyzer()
@@ -59,7 +59,8 @@ def test_corrections_with_different_lengths_keep_offsets():
 
 def test_bigrams_and_query_streams():
     assert bigrams("駅") == ["駅"]
-    assert bigrams("空き家") == ["空き", "き家", "家"]
+    assert bigrams("空き家") == ["空き", "き家"]
+    assert grams("空き家") == ["空き", "き家", "空", "き", "家"]
     # The written form and the normalized words: 障がい者 → 障害者.
     assert query_streams("障がい者") == ["障がい者", "障害者"]
     # Blanks and middle dots are ignored, so ワーク・ライフ・バランス = ワークライフバランス.
@@ -81,4 +82,4 @@ def test_gram_document_separates_fields_and_streams():
     document = gram_document(["障がい者", "ＤＸ 推進"])
     assert document.split(STREAM_SEPARATOR) == ["障がい者", "障害者", "dx推進"]
     assert [t.text for t in gram_analyzer()(document)] == [
-        "障が", "がい", "い者", "者", "障害", "害者", "者", "dx", "x推", "推進", "進"]
+        "障が", "がい", "い者", *"障がい者", "障害", "害者", *"障害者", "dx", "x推", "推進", *"dx推進"]
