@@ -1480,3 +1480,21 @@ def test_a_chapter_number_with_its_title_restated(corpus, question):
     response = answer_question(corpus, question)
     assert response["kind"] in ("status", "count") and not response["interpretation"]["terms"]
     assert [f["filter"] for f in response["interpretation"]["filters"]][0] == "chapter"
+
+
+def test_the_background_told_first_is_not_the_topic(corpus):
+    # A council question: the first sentence is background; the sentence that asks names the
+    # topic, which alone is searched, and the answer says what it set aside.
+    response = answer_question(corpus, "農業従事者の高齢化が進む中、農業経営の安定化は喫緊の課題であります。"
+                                        "農業機械導入に係る借入への利子補給などの支援について、"
+                                        "今後の方向性に関する市の見解を求めます。")
+    assert response["kind"] == "future" and lines(response) == [371]
+    assert response["interpretation"]["background"].startswith("農業従事者の高齢化")
+    assert any("前置き" in note for note in response["interpretation"]["notes"])
+    # A sentence that points back (このうち) or a question before it keeps the whole text.
+    assert read(corpus, "防災について。このうち訓練はいつですか").question.background == ""
+    assert read(corpus, "避難所は足りているの？次はどこにできる予定ですか").question.background == ""
+
+
+def test_a_request_for_the_citys_view_of_an_aspect():
+    assert tidy("支援について、今後の方向性に関する市の見解を求めます。") == "支援について、今後の方向性を教えてください"

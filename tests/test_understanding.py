@@ -629,3 +629,20 @@ def test_an_unknown_thing_of_a_known_topic_keeps_the_topic(corpus):
     response = search(corpus, q="自治会の役員の負担が大きすぎるので市からの依頼を減らしてほしい")
     assert response["total"] and "自治会" in json.dumps(response["results"][0], ensure_ascii=False)
     assert search(corpus, q="若者の投票率を上げる取り組み")["total"] == 0
+
+
+def test_what_follows_an_unknown_topic_through_its_nouns_is_about_it(corpus):
+    # 献血 is in no row; 協力 and 呼びかけ follow it (への, の): what is done about it finds
+    # nothing of its own. 中3までの子ども: a limit only qualifies 子ども, which stays the topic.
+    assert search(corpus, q="献血への協力の呼びかけ")["total"] == 0
+    response = search(corpus, q="中3までの子どもの医療費の助成")
+    assert 193 in lines(response)
+
+
+def test_a_dictionary_word_is_no_misspelling_of_its_head(corpus):
+    # 部活動 is a word of Sudachi's: 活動, its head, is a kind of it, not what was meant; 最高値
+    # without its last character is 最高, which the rows write.
+    widened = lambda q, word: [w["text"] for t in search(corpus, q=q)["interpretation"]["terms"]  # noqa: E731
+                               if t["text"] == word for w in t["widened"]]
+    assert "活動" not in widened("部活動の地域移行", "部活動")
+    assert "最高" in widened("相談件数の最高値", "最高値")

@@ -116,6 +116,7 @@ class Question:
     cues: list[str] = field(default_factory=list)
     asides: list[tuple[int, int]] = field(default_factory=list)  # bracketed glosses, may be dropped
     asked_noun: tuple[int, int] | None = None  # 愛称 in 「…の愛称は何ですか」, may be dropped
+    background: str = ""  # the sentences told before the asking one, when that one alone is searched
     filters: dict[str, list[str]] = field(default_factory=dict)  # read as the search reads them
     mentions: list = field(default_factory=list)  # where each filter was written (Mention)
     said: list[str] = field(default_factory=list)  # grade words kept as words, quoted by us (終了)
@@ -152,7 +153,8 @@ def tidy(text: str) -> str:
     text = arabic_counts(unicodedata.normalize("NFKC", text))
     text = KANA_ASKING.sub(lambda m: KANA_ASKED[m.group(0)], text)
     text = re.sub(r"\s+", " ", text).strip()
-    return ABOUT_ASKED.sub("について教えてください", WHETHER_ASKED.sub("か。", text))
+    text = ABOUT_ASKED.sub("について教えてください", WHETHER_ASKED.sub("か。", text))
+    return VIEW_ASKED.sub("を教えてください", text)
 
 
 # How many, typed in kana (5年でなんけん？): Sudachi reads なん|けん as words, not 何件.
@@ -166,6 +168,11 @@ WHETHER_ASKED = re.compile(rf"(?<=[のん])か(?:を|について|、)?\s*{ASKIN
 # …について伺います, …について見解を求めます: a request about a topic.
 ABOUT_ASKED = re.compile(rf"について(?:、)?\s*(?:{ASKING_VERB}|(?:の)?(?:市の)?(?:見解|考え|所見)を(?:求め|伺い|お聞きし|お伺いし)"
                          rf"(?:ます|たい(?:と思います|です)?))[。.]?$")
+
+
+# …の方向性に関する市の見解を求めます: what is asked, then the council's request for the city's view.
+VIEW_ASKED = re.compile(rf"(?:に関する|に対する|についての)(?:市の)?(?:見解|考え|所見)を(?:求め|伺い|お聞きし|お伺いし)"
+                        rf"(?:ます|たい(?:と思います|です)?)[。.]?$")
 
 
 def blank(text: str, spans) -> str:

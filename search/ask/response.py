@@ -94,6 +94,8 @@ def interpretation(asked: Asked, answer: Answer) -> dict:
     unknown = [w.term.text for w in words if not w.term.known]
     if unknown and answer.kind != "not_found":
         notes.append(f"「{'」「'.join(unknown)}」は文書に出てきません。ほかの語で答えました。")
+    if question.background:
+        notes.append(f"質問の前置き「{question.background}」は背景として読み、問いの文の語で調べました。")
     if asked.dropped:
         notes.append(f"「{'」「'.join(asked.dropped)}」は文書に出てこないため、調べる語から外しました。")
     if question.unjoined:
@@ -110,6 +112,7 @@ def interpretation(asked: Asked, answer: Answer) -> dict:
                    "expansions": w.expansions, "quoted": w.term.quoted, "known": w.term.known} for w in words],
         "phrases": question.phrases,
         "dropped": asked.dropped,
+        "background": question.background,
         "unjoined": [{"modifier": m, "head": h, "kept": k} for m, h, k in question.unjoined],
         "filters": question.filter_spans,
         "number_units": list(question.number_units),

@@ -176,7 +176,7 @@ def unknown_modifiers(words: list[Word]) -> None:
 
 # Where a sentence ends: a question may tell its background first (実家が空き家になる見込みで
 # 相談を考えております。空き家バンクを担当している課はどちらでしょうか).
-SENTENCE_END = re.compile(r"[。！？!?]\s*(?=\S)")
+SENTENCE_END = re.compile(r"(?<=[。！？!?])\s*(?=\S)")
 
 
 def unknown_in_background(words: list[Word], text: str) -> None:
@@ -407,11 +407,51 @@ def search_for(corpus, params: dict[str, list[str]]) -> Selection:
     return select(corpus, parse_query(params), with_neighbours=False)
 
 
+# A sentence that points back to the one before (このうち…, その件数は…).
+POINTS_BACK = re.compile(r"^(?:では|また|それでは|さて)?[、,]?\s*(?:その|この|それ|これ|当該|同)")
+# How a sentence that asks ends: a question mark, or か (…続くんでしょうか。).
+ASKS = re.compile(r"(?:[?？]|か[。.]?)\s*$")
+# A topic word of the asking sentence is in at most this share of the rows (市 names none).
+TOPIC_SHARE = 0.15
+
+
+def asking_sentence(corpus, question: Question) -> None:
+    """A question that tells its background first (農業従事者の高齢化が進む中、…喫緊の課題で
+    あります。…利子補給などの支援について…を求めます) is about what the sentence that asks
+    names: when that sentence names a topic the documents hold and does not point back to the
+    one before (このうち…), it alone is searched; the background's words would only narrow the
+    rows to those that say them too. The background is reported as left out."""
+    sentences = SENTENCE_END.split(question.query)
+    if len(sentences) < 2 or len(SENTENCE_END.split(question.text)) != len(sentences):
+        return
+    # A remark may follow the question (…月1回になったの？もとは月2回だったのに。): then the
+    # question is all there is to go by.
+    asked = [i for i, s in enumerate(sentences) if ASKS.search(s)]
+    if asked and asked[-1] != len(sentences) - 1:
+        return
+    asking = sentences[-1]
+    if asked[:-1] or POINTS_BACK.match(asking) or not names_topic(corpus, asking):
+        return  # a question before it (…あるんだよね？次は…) or one pointing back tells the topic
+    question.background = "".join(SENTENCE_END.split(question.text)[:-1]).strip()
+    question.query = asking
+
+
+def names_topic(corpus, text: str) -> bool:
+    """Whether ``text`` has a noun the documents use, in few enough rows to say what it is about."""
+    selection = search_for(corpus, {"q": [text]})
+    tree = selection.understanding.tree if selection.understanding else None
+    most = TOPIC_SHARE * len(corpus.facets)
+    return tree is not None and any(leaf.kind != "predicate" and 0 < count_rows(corpus, leaf.text) <= most
+                                    for leaf, _, _ in _leaves(tree))
+
+
 def understood_query(corpus, question: Question) -> Selection:
     """The selection for the question's search, once what the documents never say is set aside:
-    a gloss in brackets (名前（愛称）) or the noun a fact question asks for (…の愛称は何) that no
-    row holds is dropped; a question whose words were all words of asking is about all rows;
-    a department named alone is what a when or why question is about."""
+    the background told before the asking sentence, a gloss in brackets (名前（愛称）) or the
+    noun a fact question asks for (…の愛称は何) that no row holds is dropped; a question whose
+    words were all words of asking is about all rows; a department named alone is what a when
+    or why question is about."""
+    asking_sentence(corpus, question)
     for start, end in question.asides + ([question.asked_noun] if question.asked_noun else []):
         word = question.text[start:end]
         # The noun of a quantity asked for goes only when no row holds any word of it either

@@ -220,14 +220,17 @@ class LeafReader:
         joints = [text[a.end:b.start] for a, b in zip(units, units[1:])] + [""]
         for unit, joint in zip(units, joints):
             leaves = self.resolve(unit, units)
-            if after_unknown:
+            qualifies = after_unknown
+            if qualifies:
                 leaves = [dataclasses.replace(leaf, of_unknown=leaf.of_unknown or "phrase") for leaf in leaves]
             found.append(leaves)
             group_unknown = group_unknown and bool(leaves) and not leaves[-1].known
             # An unknown word that a known one qualifies (役員 of 自治会の役員の負担) is a thing of a
-            # topic the documents name: what follows it is not cut off from that topic.
-            after_unknown = group_unknown and joint == "の" and not of_known
-            of_known = joint == "の" and bool(leaves) and leaves[-1].known or (of_known and group_unknown)
+            # topic the documents name: what follows it is not cut off from that topic. A chain
+            # goes on: 呼びかけ of 献血への協力の呼びかけ is about 献血 too.
+            after_unknown = (group_unknown or qualifies) and joint in NOUN_JOINTS and not of_known
+            of_known = (joint == "の" and bool(leaves) and leaves[-1].known and not qualifies
+                        or (of_known and group_unknown))
             group_unknown = group_unknown or joint not in COORDINATION
         for i, joint in enumerate(joints[:-1]):  # 若者 of 若者の投票率: it qualifies an unknown thing
             head = found[i + 1][-1] if found[i + 1] else None
@@ -370,7 +373,7 @@ class LeafReader:
             self.dropped.append(Dropped(unit.text, "unknown"))
             return []
         widened = self.by_reading(unit.tokens) or self.synonyms(unit.tokens, unit.text) or \
-            self.without_suffix(unit.tokens) or self.near(unit.text) or self.shortened(unit.tokens)
+            self.without_suffix(unit.tokens) or self.near(unit.text, unit.tokens) or self.shortened(unit.tokens)
         if widened:
             return [Leaf(unit.text, widened=widened)]
         if len(unit.tokens) > 1 and depth == 0:
@@ -451,11 +454,16 @@ class LeafReader:
         return tuple(Expansion(e.term, "synonym") for e in entries
                      if len(e.term) >= 2 and e.term not in (words[0].normalized, words[0].surface))[:MAX_WIDENED]
 
-    def near(self, text: str) -> tuple[Expansion, ...]:
+    def near(self, text: str, tokens: tuple[Token, ...] = ()) -> tuple[Expansion, ...]:
+        """Corpus words one or two edits from ``text``; not its head when Sudachi reads it as one
+        word (活動 is no misspelling of 部活動, a kind of it), though the word without its last
+        character may be (最高 of 最高値)."""
         if len(text) < MIN_FUZZY:
             return ()
         edits = 2 if len(text) >= LONG_FUZZY else 1
-        return tuple(Expansion(e.term, "fuzzy") for e in self.vocabulary.near(text, edits))
+        one_word = len(tokens) == 1
+        return tuple(Expansion(e.term, "fuzzy") for e in self.vocabulary.near(text, edits)
+                     if not (one_word and text.endswith(e.term)))
 
 
 def one_kanji_off(typed: str, word: str) -> bool:
@@ -537,6 +545,9 @@ def _filter_leaves(node, keep):
 
 
 COORDINATION = ("や", "と", "・", "、", "及び", "および")  # joints of nouns that share what follows them
+# Joints after which a noun is about the one before (献血への協力); not a limit or a place
+# that only qualifies it (中3までの子ども, 学校での教育).
+NOUN_JOINTS = ("の", "への")
 ALTERNATIVES = ("や", "とか")  # joints of examples: 道路の穴ぼこやでこぼこ asks for either
 
 
