@@ -646,3 +646,20 @@ def test_a_dictionary_word_is_no_misspelling_of_its_head(corpus):
                                if t["text"] == word for w in t["widened"]]
     assert "活動" not in widened("部活動の地域移行", "部活動")
     assert "最高" in widened("相談件数の最高値", "最高値")
+
+
+def test_a_department_written_as_it_sounds(corpus):
+    assert read_filters("じんけん推進課の事業", corpus).filters == {"department": ["人権推進課"]}
+
+
+def test_a_label_in_the_askers_words_may_skip_some_of_its_words(corpus):
+    # 順調に進んでて達成が近い: B's label without 計画目標, quoted by って…されてる.
+    reading = read_filters("順調に進んでて達成が近いってされてるのは何件", corpus)
+    assert reading.filters == {"progress": ["B"]} and "進ん" not in reading.rest
+
+
+def test_kana_and_the_kanji_after_it_read_as_one_word(corpus):
+    # さって市: Sudachi reads 去っ|て|市; together they sound like 幸手市.
+    response = search(corpus, q="さって市と包括的な連携協定")
+    assert lines(response)[0] == 89
+    assert response["interpretation"]["terms"][0]["widened"][0]["text"] == "幸手市"

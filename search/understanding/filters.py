@@ -61,9 +61,10 @@ ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,10}?|[ぁ-ゖ]{0,12})(?:取組|�
 # in the asker's words. Not before a question's end (…を達成したという評価ですか asks what the
 # evaluation says).
 QUOTED_CLAUSE = re.compile(r"(?P<clause>[^。？?\0「」]{0,20}?)[、,]?\s*(?:という|っていう|って言う|とされ|みたいな|って)"
-                           r"(?:[^、。？?\s]{0,8}?(?:取組|取り組み|もの|施策|事業)|(?:なって(?:い)?る)?の(?:は|が|って)?)")
+                           r"(?:[^、。？?\s]{0,8}?(?:取組|取り組み|もの|施策|事業)|(?:(?:なって|されて)(?:い)?る)?の(?:は|が|って)?)")
 # A run of the question's words may skip this many of a label's words (期限内に完了・終了した:
-# 期限内に事業が完了・終了したもの without 事業).
+# 期限内に事業が完了・終了したもの without 事業), or half as many as it has (順調に進んでて達成が
+# 近い: B without 計画目標).
 MAX_LABEL_GAPS = 1
 INFLECTION_TO_END = re.compile(r"[ぁ-ゖ]{1,6}(?=\s|$)")
 VERB_STEM = re.compile(r"^.*[一-龯々](?=[ぁ-ゖ]*[うくぐすつぬぶむる]$)")  # up to a verb's last kanji
@@ -384,7 +385,7 @@ def find_legend_wording(text: str, labels, described: bool = False) -> tuple[str
                     continue
                 n = len(run)
                 gaps = in_order(run, sequence)
-                if n / len(sequence) < 0.3 or gaps is None or gaps > MAX_LABEL_GAPS:
+                if n / len(sequence) < 0.3 or gaps is None or gaps > max(MAX_LABEL_GAPS, n // 2):
                     continue
                 score = (n, -gaps, round(n / len(sequence), 6))
                 if score > best_score:
@@ -579,6 +580,7 @@ class DepartmentNames:
     folded: dict[str, str]  # name -> normalized
     stems: tuple[tuple[str, str], ...]  # (name, distinctive stem without 課/室/局)
     spellings: dict[str, tuple[str, str]]  # normalized words -> (name, "name" or "part of name")
+    sounds: dict[str, tuple[str, str]]  # reading in katakana -> the same, for readings of one name
     chain: re.Pattern  # other names joined by 及び・と・や… (図書館及び博物館)
 
     @classmethod
@@ -596,8 +598,17 @@ class DepartmentNames:
             stem = re.sub(r"(?:課|室|局)$", "", name)
             if stem != name and len(stem) >= 3:
                 spellings.setdefault(normalized_words_text(stem), (name, "part of name"))
+        sounds: dict[str, list[tuple[str, str]]] = {}
+        for spelling, hit in spellings.items():
+            sounds.setdefault(_reading(spelling), []).append(hit)
         chain = re.compile(r"(?:\s*(?:及び|および|と|や|、|・)\s*(?:" + "|".join(map(re.escape, names)) + r"))+")
-        return cls(names, folded, tuple(stems), spellings, chain)
+        return cls(names, folded, tuple(stems), spellings,
+                   {sound: hits[0] for sound, hits in sounds.items() if len({h[0] for h in hits}) == 1}, chain)
+
+
+def _reading(text: str, tokens=None) -> str:
+    """How ``text`` (or its ``tokens``) sounds, in katakana, by Sudachi's readings."""
+    return "".join(t.reading for t in (tokens if tokens is not None else analyse(text)))
 
 
 def _departments(blanker: Blanker, corpus) -> list[Mention]:
@@ -666,7 +677,7 @@ def _department_parts(blanker: Blanker, table: DepartmentNames, vocabulary, grad
 
 def _department_spellings(blanker: Blanker, table: DepartmentNames, vocabulary, graded: bool) -> list[Mention]:
     """A name or distinctive part written another way, compared as Sudachi's normalized words
-    (子ども支援課 and こども支援課 are both 子供支援課)."""
+    (子ども支援課 and こども支援課 are both 子供支援課) or by how it sounds (じんけん推進課)."""
     keys = table.spellings
     tokens = [t for t in analyse(blanker.rest()) if t.pos[0] not in ("空白",)]
     found = []
@@ -676,7 +687,8 @@ def _department_spellings(blanker: Blanker, table: DepartmentNames, vocabulary, 
             # 子ども支援の課: the department's name with の before its 課
             words = [t for k, t in enumerate(tokens[i:j], i) if not (t.surface == "の" and k + 1 == j - 1
                                                                       and tokens[j - 1].surface == "課")]
-            hit = keys.get("".join(normalize(t.normalized) for t in words))
+            # Or as it sounds (じんけん推進課 is 人権推進課; a reading two names share names neither).
+            hit = keys.get("".join(normalize(t.normalized) for t in words)) or table.sounds.get(_reading("", words))
             if not hit or not blanker.free(start, end):
                 continue
             name, how = hit

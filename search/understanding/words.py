@@ -336,6 +336,10 @@ class LeafReader:
         found = []
         for run_start, run_end in hiragana_runs(text):
             run_end = min(run_end, run_start + MAX_KANA_RUN)
+            joined = self.kana_with_suffix(text, tokens, run_start, run_end)
+            if joined:
+                found.append(joined)
+                continue
             i = run_start
             while i < run_end - 2:
                 for j in range(run_end, i + 2, -1):
@@ -353,6 +357,19 @@ class LeafReader:
                 else:
                     i += 1
         return found
+
+    def kana_with_suffix(self, text: str, tokens, start: int, end: int) -> tuple[int, int, Unit] | None:
+        """A run of kana and the one-kanji noun or suffix right after it, read together like a
+        corpus word (さって + 市: 幸手市, which Sudachi reads as 去っ|て|市)."""
+        after = next((t for t in tokens if t.start == end), None)
+        if after is None or len(after.surface) != 1 or not KANJI.match(after.surface) or end - start < 2:
+            return None
+        entries = self.vocabulary.same_reading(katakana(text[start:end]) + after.reading)
+        if not entries:
+            return None
+        inside = tuple(t for t in tokens if t.start < after.end and t.end > start)
+        widened = tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
+        return start, after.end, Unit(text[start:after.end], start, after.end, inside, "noun", widened)
 
     @staticmethod
     def ends_a_word(token: Token, start: int) -> bool:
