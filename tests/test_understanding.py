@@ -663,3 +663,17 @@ def test_kana_and_the_kanji_after_it_read_as_one_word(corpus):
     response = search(corpus, q="さって市と包括的な連携協定")
     assert lines(response)[0] == 89
     assert response["interpretation"]["terms"][0]["widened"][0]["text"] == "幸手市"
+
+
+@pytest.mark.parametrize("text, filters", [
+    # Words glossed by the code in brackets after them: the words are the code's, not a topic.
+    ("目標達成（A評価）がいちばん多い章", {"progress": ["A"]}),
+    # The rest of a clause quoted as the evaluation is more of the grade's wording.
+    ("達成にはほど遠いけど一部は手をつけている、っていう評価", {"progress": ["D"]}),
+    # 実施に至っていない: 未実施, as the label of お writes it.
+    ("検討はしているけどまだ実施にいたっていない、って取組評価", {"effort": ["お"]}),
+])
+def test_a_grade_described_in_the_askers_words_takes_all_its_words(corpus, text, filters):
+    reading = read_filters(text, corpus)
+    assert reading.filters == filters
+    assert not any(word in reading.rest for word in ("目標達成", "手を", "検討"))

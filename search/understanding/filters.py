@@ -230,9 +230,27 @@ def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
             compared = COMPARED.match(blanker.text, end) if len(codes) == 1 else None
             if compared:
                 codes, end = _compared(kind, codes[0], compared.group("side")), compared.end()
-            found += [_mention(blanker, kind, code, m.start(), end, "code") for code in codes]
-            blanker.take(m.start(), end)
+            start, end = _glossed_before(blanker, corpus, kind, codes, m.start(), end)
+            found += [_mention(blanker, kind, code, start, end, "code") for code in codes]
+            blanker.take(start, end)
     return found
+
+
+# Words, then a code in brackets that says what they mean (目標達成（A評価）).
+GLOSS_BEFORE = re.compile(r"(?P<gloss>[^\s\0、。「」()（）]{2,20})[(（]\s*$")
+
+
+def _glossed_before(blanker: Blanker, corpus, kind: str, codes: list[str], start: int, end: int) -> tuple[int, int]:
+    """The span of a code in brackets with the words before them that its label says in other
+    words (目標達成（A評価）: 目標に達成しているもの); the code's own span otherwise."""
+    gloss = GLOSS_BEFORE.search(blanker.text[:start])
+    closed = re.match(r"\s*[)）]", blanker.text[end:])
+    if len(codes) != 1 or not gloss or not closed or not blanker.free(gloss.start(), start):
+        return start, end
+    wording = find_legend_wording(gloss.group("gloss"), {kind: corpus.labels.get(kind, {})}, described=True)
+    if not wording or wording[1] != codes[0]:
+        return start, end
+    return gloss.start() + wording[2], end + closed.end()
 
 
 # A range of codes (B〜D, BからD, あ～う): every grade from one to the other, as the legend lists them.
@@ -270,6 +288,8 @@ def _compared(kind: str, code: str, side: str) -> list[str]:
 
 
 # After a quote, what says it is a grade's wording (「…」という評価, 「…」ランク, 「…」のもの).
+QUOTED_EVALUATION = re.compile(r"(?:けど|けれど(?:も)?|が|、)[^。？?\0「」]{0,20}?[、,]?\s*"
+                               r"(?:という|っていう|って言う|とされ(?:る|た|ている)?|みたいな)(?=\s*(?:評価|ランク|区分|判定))")
 GRADE_AFTER_QUOTE = re.compile(r"\s*(?:という|って|との|と)?\s*(?:評価|区分|ランク|判定|の?もの|の?取組|の?施策)")
 
 
@@ -322,10 +342,23 @@ def _content_words(text: str, adverbs: frozenset[str] = frozenset()) -> list[tup
         if t.pos[0] not in ("名詞", "形状詞", "形容詞", "動詞") and not (t.pos[0] in ADVERB_POS and t.normalized in adverbs):
             continue
         negated = (t.pos[0] == "動詞" or t.pos[2] == "サ変可能") and _negation_end(tokens, i) is not None
+        if negated and t.normalized in REACHING and words and _reached(text, words[-1][2], t):
+            word, start, _ = words.pop()  # 実施に至っていない: 未実施, as the label of お writes it
+            words.append(("未" + word if not word.startswith("未") else word, start, t.end))
+            continue
         for word in (t.parts if len(t.parts) > 1 else (t.normalized,)):
             if word not in LEGEND_SKIP:
                 words.append(("未" + word if negated and not word.startswith("未") else word, t.start, t.end))
     return words
+
+
+# Verbs that say a noun before に was reached (実施に至る); negated, the noun is not done.
+REACHING = frozenset({"至る", "到る"})
+
+
+def _reached(text: str, end: int, token) -> bool:
+    """Whether only に (には, まで) stands between a word ending at ``end`` and ``token``."""
+    return text[end:token.start] in ("に", "には", "まで", "までは")
 
 
 def match_label(phrase: str, labels) -> tuple[str, str] | None:
@@ -456,6 +489,11 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
             if named_by is None:
                 continue
             start = named_by  # 方向性が縮小, 評価が低い: the facet's name says the word is its grade
+        # The rest of a clause quoted as the evaluation is more of the same wording (達成には
+        # ほど遠いけど一部は手をつけている、っていう評価: D's label in two halves).
+        quoted = QUOTED_EVALUATION.match(blanker.text, end)
+        if quoted and blanker.free(end, quoted.end()):
+            end = quoted.end()
         # A code in brackets after the word says which of its grades is meant: 遅れている（D）.
         # Then it is named as plainly as a code is (a question about one thing keeps a word's
         # mention as its predicate: 達成してる（A） is no predicate).
