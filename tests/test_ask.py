@@ -1498,3 +1498,16 @@ def test_the_background_told_first_is_not_the_topic(corpus):
 
 def test_a_request_for_the_citys_view_of_an_aspect():
     assert tidy("支援について、今後の方向性に関する市の見解を求めます。") == "支援について、今後の方向性を教えてください"
+
+
+@pytest.mark.parametrize("question, verdict, line", [
+    # Asked whether it is done already, the row still aims at it: not yet.
+    ("北口の駅前広場はすでに完成しているのですか", "いいえ", 278),
+    # A change the other way (40%から20%に減少しました), or the same way negated (増加しませんでした).
+    ("上下水道審議会の女性委員の割合って、前より増えたんですか？", "いいえ", 57),
+    ("英語・中国語版の自治会加入案内を配ってから、コミュニティ活動への参加は増えたの？", "いいえ", 41),
+])
+def test_a_yes_no_question_decided_by_what_is_still_aimed_at_or_changed(corpus, question, verdict, line):
+    response = answer_question(corpus, question)
+    assert response["kind"] == "yesno" and response["answer"].startswith(verdict)
+    assert lines(response)[0] == line

@@ -31,6 +31,8 @@ from .wording import grade_text, measure_name, source_note
 YES, NO, PARTLY, UNDECIDED = "はい", "いいえ", "一部", "文書からは判断できません"
 AIMED = "aimed"  # the deciding sentence says only that it was aimed at: undecided, said so
 PLANNED = "planned"  # it says only what is planned, asked whether it happened: undecided, said so
+NOT_YET = "not yet"  # asked whether it is done already, the sentence still aims at it: いいえ, said so
+ALREADY = re.compile(r"すでに|既に|もう(?!少し|一度|ちょっと|すこし)")
 AS_PLANNED = re.compile(r"(?:計画|予定|目標)(?:通り|どおり)|順調に")
 MAX_QUOTED = 3
 SLACK = 0.3  # a deciding sentence may hold this much less of the topic than the best one
@@ -94,6 +96,8 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
     if said and asked.question.still and no_longer(asked, text):
         said = False  # 今もありますか: …が廃止となりました; 委託化を実現したが、令和3年度からは直営
     if said and positions and all(aimed_at(text, p) and aims_at_topic(found, p) for p in positions):
+        if ALREADY.search(asked.question.text) and not reports(text):
+            return NOT_YET, [found.sentence]  # すでに完成したのか: 早期完成を目指します is still ahead
         return AIMED, [found.sentence]  # 減りましたか: 交通事故の減少に努めました says only the aim
     if said and asks_past(asked.question.text) and plans(text):
         return PLANNED, [found.sentence]  # 実施されたのか: 令和4年度に実施を予定しています
@@ -189,6 +193,40 @@ def no_longer(asked: Asked, text: str) -> bool:
     return bool(at) and bool(TURN_LATER.search(text, at[0]))
 
 
+# Words of a change, by its direction. No general resource pairs opposites (Sudachi's synonym
+# groups join 増える and 増加, never 増える and 減少), so the two lists are written here.
+RISING = ("増える", "増加", "増す", "上昇", "上がる", "伸びる", "拡大", "高まる", "向上")
+FALLING = ("減る", "減少", "減らす", "低下", "下がる", "縮小", "下落", "落ちる")
+
+
+def direction(word) -> int:
+    """+1 for a word of rising (``word`` a lemma or a token that says one), -1 of falling, else 0."""
+    says = word.says if hasattr(word, "says") else (lambda lemma: word == lemma)
+    return 1 if any(says(w) for w in RISING) else -1 if any(says(w) for w in FALLING) else 0
+
+
+def change_told(asked: Asked, close: list[Found]) -> Answer | None:
+    """A question whether something rose or fell, decided by a sentence about the topic that
+    reports a change either way (増えたんですか: 女性委員の割合は40%から20%に減少しました): the
+    same way is はい, the other いいえ, and so is the same way negated (増加しませんでした). An aim
+    (増加を目指します) reports nothing."""
+    asked_way = direction(asked.question.predicate)
+    if not asked_way:
+        return None
+    for f in close:
+        text = f.sentence.text
+        if not reports(text):
+            continue
+        told = {(direction(t), negated_after(text, t.start)) for t in tokens(text) if not aimed_at(text, t.start)}
+        ways = {way for way, negated in told if way and not negated}
+        if (asked_way, True) in told:  # 参加は増加しませんでした
+            ways = {-asked_way}
+        if len(ways) == 1:
+            verdict = YES if (ways.pop() == asked_way) != asked_negatively(asked) else NO
+            return quoting(asked, verdict, f)
+    return None
+
+
 def answer_yesno(asked: Asked) -> Answer | None:
     if asked.question.predicate in EVALUATIVE:  # 計画どおり進んでいる: as planned is 順調's grades
         return by_grade(asked, EVALUATIVE["順調"] if AS_PLANNED.search(asked.question.text) else "")
@@ -209,6 +247,9 @@ def answer_yesno(asked: Asked) -> Answer | None:
         return undecided(asked, figured)
     if figured is not None:  # 9地区ぜんぶにできたんですか: the figure decides, with or without the verb
         return quoting(asked, YES if cleared else NO, figured)
+    changed = change_told(asked, close)
+    if changed is not None:  # 増えたんですか: 40%から20%に減少しました says no
+        return changed
     if asked.question.predicate in PLAN_NOUNS:  # 改定する予定になっているのか: a sentence that plans it
         planned = sorted((f for f in close if plans(f.sentence.text)),
                          key=lambda f: (FUTURE_FIELDS.index(f.sentence.field), -f.score))
@@ -239,6 +280,10 @@ def answer_yesno(asked: Asked) -> Answer | None:
     else:
         return undecided(asked, found[0])
     verdict, sentences = decide(asked, top)
+    if verdict == NOT_YET:
+        text = (f"{NO}（まだです）。文書には「{top.sentence.text}」とあり、これから目指すこととして書かれています"
+                f"（{source_note(asked.known, top.sentence.docnum)}）。")
+        return Answer("yesno", text, found=[top], verdict=NO, coverage=top.coverage * 0.9)
     if verdict in (AIMED, PLANNED):
         said = "目指して取り組んだこと" if verdict == AIMED else "予定"
         answer = undecided(asked, None)
