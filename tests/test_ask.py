@@ -1511,3 +1511,12 @@ def test_a_yes_no_question_decided_by_what_is_still_aimed_at_or_changed(corpus, 
     response = answer_question(corpus, question)
     assert response["kind"] == "yesno" and response["answer"].startswith(verdict)
     assert lines(response)[0] == line
+
+
+def test_what_the_asker_has_heard_is_background_too(corpus):
+    # …が進められてきたと承知しておりますが、: the request after it names the topic (the four
+    # rows of 市税等の確実な収納), not スマホ決済 of what was heard.
+    response = answer_question(corpus, "スマホ決済の導入など多様な納付方法の提供が進められてきたと承知しておりますが、"
+                                        "市税等の確実な収納に関する取組の進捗状況について伺います。")
+    assert response["kind"] == "status" and sorted(lines(response)) == [571, 572, 573, 574]
+    assert "承知しておりますが" in response["interpretation"]["background"]

@@ -420,20 +420,49 @@ def asking_sentence(corpus, question: Question) -> None:
     あります。…利子補給などの支援について…を求めます) is about what the sentence that asks
     names: when that sentence names a topic the documents hold and does not point back to the
     one before (このうち…), it alone is searched; the background's words would only narrow the
-    rows to those that say them too. The background is reported as left out."""
-    sentences = SENTENCE_END.split(question.query)
-    if len(sentences) < 2 or len(SENTENCE_END.split(question.text)) != len(sentences):
+    rows to those that say them too. What the asker has heard, told before the request in the
+    same sentence, is background too. The background is reported as left out."""
+    sentences = told_apart(question.text)
+    if len(sentences) < 2:
         return
     # A remark may follow the question (…月1回になったの？もとは月2回だったのに。): then the
     # question is all there is to go by.
     asked = [i for i, s in enumerate(sentences) if ASKS.search(s)]
     if asked and asked[-1] != len(sentences) - 1:
         return
-    asking = sentences[-1]
-    if asked[:-1] or POINTS_BACK.match(asking) or not names_topic(corpus, asking):
+    if asked[:-1] or POINTS_BACK.match(sentences[-1]):
         return  # a question before it (…あるんだよね？次は…) or one pointing back tells the topic
-    question.background = "".join(SENTENCE_END.split(question.text)[:-1]).strip()
-    question.query = asking
+    asking = asked_part(question.query, sentences)
+    if asking and names_topic(corpus, asking):
+        question.background = "".join(sentences[:-1]).strip()
+        question.query = asking
+
+
+def asked_part(query: str, sentences: list[str]) -> str:
+    """The part of the question's query that the asking sentence (the last of ``sentences``)
+    holds: its own last sentence, or of a query of words (a status question's), those words."""
+    pieces = told_apart(query)
+    if len(pieces) == len(sentences):
+        return pieces[-1]
+    if len(pieces) == 1 and "、" in query:
+        return "、".join(word for word in query.split("、") if word and word in sentences[-1])
+    return ""
+
+
+# What the asker has heard or knows, told before the request in the same sentence (…が進め
+# られてきたと承知しておりますが、…について伺います).
+HEARSAY = re.compile(r"(?:と|って)(?:承知|伺っ|聞い|お聞きし|認識|理解)(?:して)?(?:おり|い|お)?(?:ます|ました|る)?"
+                     r"(?:が|けど|けれど(?:も)?)[、,]\s*")
+
+
+def told_apart(text: str) -> list[str]:
+    """``text`` in sentences, the last cut after what the asker has heard (see ``HEARSAY``)."""
+    sentences = SENTENCE_END.split(text)
+    heard = list(HEARSAY.finditer(sentences[-1]))
+    if heard:
+        cut = heard[-1].end()
+        sentences[-1:] = [sentences[-1][:cut], sentences[-1][cut:]]
+    return sentences
 
 
 def names_topic(corpus, text: str) -> bool:
