@@ -1506,11 +1506,15 @@ def test_a_request_for_the_citys_view_of_an_aspect():
     # A change the other way (40%から20%に減少しました), or the same way negated (増加しませんでした).
     ("上下水道審議会の女性委員の割合って、前より増えたんですか？", "いいえ", 57),
     ("英語・中国語版の自治会加入案内を配ってから、コミュニティ活動への参加は増えたの？", "いいえ", 41),
+    # Of two changes, the one nearest after a topic word: 申し出の増加…指定面積の減少.
+    ("保護樹林に指定されてる面積は増えたの？", "いいえ", 353),
+    # No sentence says 設置 (設置場所 names a place); the effort grade お says it was not carried out.
+    ("ワンストップの福祉総合相談支援窓口は設置できたのでしょうか。", "いいえ", {169, 209}),
 ])
 def test_a_yes_no_question_decided_by_what_is_still_aimed_at_or_changed(corpus, question, verdict, line):
     response = answer_question(corpus, question)
     assert response["kind"] == "yesno" and response["answer"].startswith(verdict)
-    assert lines(response)[0] == line
+    assert lines(response)[0] in (line if isinstance(line, set) else {line})
 
 
 def test_what_the_asker_has_heard_is_background_too(corpus):

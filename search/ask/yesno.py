@@ -16,6 +16,7 @@ say: 文書からは判断できません, with the closest sentence.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -208,23 +209,32 @@ def direction(word) -> int:
 def change_told(asked: Asked, close: list[Found]) -> Answer | None:
     """A question whether something rose or fell, decided by a sentence about the topic that
     reports a change either way (増えたんですか: 女性委員の割合は40%から20%に減少しました): the
-    same way is はい, the other いいえ, and so is the same way negated (増加しませんでした). An aim
-    (増加を目指します) reports nothing."""
+    same way is はい, the other いいえ, and so is the same way negated (増加しませんでした). Of
+    two changes, the one nearest after a topic word tells (申し出の増加…指定面積の減少: 面積 fell).
+    An aim (増加を目指します) or a plan reports nothing."""
     asked_way = direction(asked.question.predicate)
     if not asked_way:
         return None
     for f in close:
         text = f.sentence.text
-        if not reports(text):
+        if plans(text):
             continue
-        told = {(direction(t), negated_after(text, t.start)) for t in tokens(text) if not aimed_at(text, t.start)}
-        ways = {way for way, negated in told if way and not negated}
-        if (asked_way, True) in told:  # 参加は増加しませんでした
-            ways = {-asked_way}
-        if len(ways) == 1:
-            verdict = YES if (ways.pop() == asked_way) != asked_negatively(asked) else NO
-            return quoting(asked, verdict, f)
+        changes = [(after_topic(f, t.start), direction(t), negated_after(text, t.start))
+                   for t in tokens(text) if direction(t) and not aimed_at(text, t.start)]
+        if not changes:
+            continue
+        _, way, negated = min(changes, key=lambda c: c[0])
+        if negated and way != asked_way:
+            continue  # 減少しませんでした says nothing of a rise
+        verdict = YES if (way == asked_way and not negated) != asked_negatively(asked) else NO
+        return quoting(asked, verdict, f)
     return None
+
+
+def after_topic(found: Found, position: int) -> float:
+    """How far ``position`` stands after the end of the nearest topic word before it."""
+    ends = [end for _, end in found.spans if end <= position]
+    return position - max(ends) if ends else math.inf
 
 
 def answer_yesno(asked: Asked) -> Answer | None:
@@ -257,7 +267,7 @@ def answer_yesno(asked: Asked) -> Answer | None:
             return quoting(asked, YES, planned[0])
     order = FUTURE_FIELDS if FUTURE.search(asked.question.text) else PAST_FIELDS
     predicate = asked.question.predicate
-    holding = sorted((f for f in close if any(t.says(predicate) for t in tokens(f.sentence.text))),
+    holding = sorted((f for f in close if holds_predicate(f.sentence.text, predicate)),
                      # the predicate as a word of its own (設置はできませんでした) before a part of
                      # another (設置場所), in the same cell
                      key=lambda f: (order.index(f.sentence.field),
@@ -267,6 +277,8 @@ def answer_yesno(asked: Asked) -> Answer | None:
     whole = [f for f in close if f.coverage >= 0.99 and f.sentence.field in fields and reports(f.sentence.text)]
     if holding:
         top, note = holding[0], ""
+    elif whole and not_carried_out(asked, whole[0]):
+        return by_effort(asked, whole[0])
     elif whole:
         # The best sentence that names the whole topic in the comment that says what was done
         # (for a question about the past; what will be, for the future) decides, in other words
@@ -284,6 +296,8 @@ def answer_yesno(asked: Asked) -> Answer | None:
         text = (f"{NO}（まだです）。文書には「{top.sentence.text}」とあり、これから目指すこととして書かれています"
                 f"（{source_note(asked.known, top.sentence.docnum)}）。")
         return Answer("yesno", text, found=[top], verdict=NO, coverage=top.coverage * 0.9)
+    if verdict in (AIMED, PLANNED) and not_carried_out(asked, top):
+        return by_effort(asked, top)
     if verdict in (AIMED, PLANNED):
         said = "目指して取り組んだこと" if verdict == AIMED else "予定"
         answer = undecided(asked, None)
@@ -301,6 +315,40 @@ def quoting(asked: Asked, verdict: str, found: Found) -> Answer:
     """The verdict with the one sentence that decides it, quoted."""
     text = f"{verdict}。文書には「{found.sentence.text}」とあります（{source_note(asked.known, found.sentence.docnum)}）。"
     return Answer("yesno", text, found=[found], verdict=verdict, coverage=found.coverage)
+
+
+def holds_predicate(text: str, predicate: str) -> bool:
+    """Whether a sentence says the predicate: a word of its own or the head of a compound
+    (窓口設置), not what qualifies another noun (設置場所 names a place; it does not say that
+    anything was set up)."""
+    words = tokens(text)
+    for i, token in enumerate(words):
+        if not token.says(predicate):
+            continue
+        qualifies = predicate in token.parts and token.parts[-1] != predicate and token.lemma != predicate
+        before_noun = token.pos == "名詞" and i + 1 < len(words) and words[i + 1].pos == "名詞"
+        if not (qualifies or before_noun):
+            return True
+    return False
+
+
+# The effort grade that says a measure was considered but not carried out (お: 未実施).
+NOT_CARRIED_OUT = "お"
+
+
+def not_carried_out(asked: Asked, found: Found) -> bool:
+    """Whether a question asks whether something was done and the row that answers it is graded
+    as considered but not carried out (お), when no sentence of it says the predicate."""
+    return asks_past(asked.question.text) and \
+        asked.known.records[found.sentence.docnum].get("effort") == NOT_CARRIED_OUT
+
+
+def by_effort(asked: Asked, found: Found) -> Answer:
+    """いいえ: the row is graded as considered but not carried out (設置できたのか: お)."""
+    effort = grade_text(asked.corpus, "effort", asked.known.records[found.sentence.docnum]["effort"])
+    text = (f"{NO}。取組区分が{effort}で、文書には「{found.sentence.text}」とあります"
+            f"（{source_note(asked.known, found.sentence.docnum)}）。")
+    return Answer("yesno", text, found=[found], verdict=NO, coverage=found.coverage * 0.9)
 
 
 def undecided(asked: Asked, closest: Found | None, missing: list[str] = ()) -> Answer:
