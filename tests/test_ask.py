@@ -1524,3 +1524,13 @@ def test_what_the_asker_has_heard_is_background_too(corpus):
                                         "市税等の確実な収納に関する取組の進捗状況について伺います。")
     assert response["kind"] == "status" and sorted(lines(response)) == [571, 572, 573, 574]
     assert "承知しておりますが" in response["interpretation"]["background"]
+
+
+def test_a_view_requested_after_a_question_asks_the_question():
+    assert tidy("計画期間後どのように展開していく方針か、見解を求めます。") == "計画期間後どのように展開していく方針か。"
+
+
+def test_every_cue_of_a_breakdown_goes(corpus):
+    # 評価のばらつき and 区分別: both ask for the breakdown; neither is a topic.
+    response = answer_question(corpus, "スポーツ推進課の評価のばらつきが知りたいです。区分別に何件ありますか？")
+    assert response["kind"] == "status" and len(lines(response)) == 8

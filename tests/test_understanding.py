@@ -677,3 +677,18 @@ def test_a_grade_described_in_the_askers_words_takes_all_its_words(corpus, text,
     reading = read_filters(text, corpus)
     assert reading.filters == filters
     assert not any(word in reading.rest for word in ("目標達成", "手を", "検討"))
+
+
+def test_grade_words_in_a_time_clause_and_the_verbs_that_grade(corpus):
+    # 整備が終わった後は: when, not direction オ; 「…」と位置付けられた: the verb that grades is
+    # part of the quoted label's mention; 取り組み自体: 自体 only stresses.
+    assert read_filters("整備が終わった後は何をしていくの", corpus).filters == {}
+    reading = read_filters("「徐々に縮小していくべき」と位置付けられた施策", corpus)
+    assert reading.filters == {"direction": ["ウ"]} and "位置" not in reading.rest
+    assert "自体" not in content("取り組み自体に手をつけていない")
+
+
+def test_a_department_named_in_brackets_after_words_for_it(corpus):
+    reading = read_filters("まちの計画を担当している課（都市計画課）で、目標を達成できた取り組み", corpus)
+    assert reading.filters == {"department": ["都市計画課"], "progress": ["A"]}
+    assert "まち" not in reading.rest

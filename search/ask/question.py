@@ -38,7 +38,7 @@ MARKUP = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(?:</\1\s*>|$)|<[^<>]{0,20
 # The facet may carry its codes in brackets (取組評価（あ～お）の内訳), or be asked 何件ずつ.
 BREAKDOWN = re.compile(r"(進捗区分|進捗|取組区分|取組評価|取組の評価|今後の方向性|方向性|評価の区分|評価ランク|評価|区分)"
                        r"(?:[(（][^()（）]{1,10}[)）])?"
-                       r"(?:ごと|別|の内訳|の分布|の構成|(?:は|が)、?(?:それぞれ)?何件ずつ)")
+                       r"(?:ごと|別|の内訳|の分布|の構成|のばらつき|の散らばり|(?:は|が)、?(?:それぞれ)?何件ずつ)")
 BREAKDOWN_KINDS = {"進捗区分": "progress", "進捗": "progress", "取組区分": "effort", "取組評価": "effort",
                    "取組の評価": "effort", "今後の方向性": "direction", "方向性": "direction", "評価": "progress",
                    "評価の区分": "progress", "評価ランク": "progress", "区分": "progress"}
@@ -154,7 +154,7 @@ def tidy(text: str) -> str:
     text = KANA_ASKING.sub(lambda m: KANA_ASKED[m.group(0)], text)
     text = re.sub(r"\s+", " ", text).strip()
     text = ABOUT_ASKED.sub("について教えてください", WHETHER_ASKED.sub("か。", text))
-    return VIEW_ASKED.sub("を教えてください", text)
+    return VIEW_OF_QUESTION.sub("。", VIEW_ASKED.sub("を教えてください", text))
 
 
 # How many, typed in kana (5年でなんけん？): Sudachi reads なん|けん as words, not 何件.
@@ -170,9 +170,11 @@ ABOUT_ASKED = re.compile(rf"について(?:、)?\s*(?:{ASKING_VERB}|(?:の)?(?:�
                          rf"(?:ます|たい(?:と思います|です)?))[。.]?$")
 
 
-# …の方向性に関する市の見解を求めます: what is asked, then the council's request for the city's view.
-VIEW_ASKED = re.compile(rf"(?:に関する|に対する|についての)(?:市の)?(?:見解|考え|所見)を(?:求め|伺い|お聞きし|お伺いし)"
-                        rf"(?:ます|たい(?:と思います|です)?)[。.]?$")
+# …の方向性に関する市の見解を求めます: what is asked, then the council's request for the city's
+# view; after a question (…方針か、見解を求めます) the question itself.
+VIEW_REQUEST = r"(?:市の)?(?:見解|考え|所見)を(?:求め|伺い|お聞きし|お伺いし)(?:ます|たい(?:と思います|です)?)[。.]?$"
+VIEW_ASKED = re.compile(rf"(?:に関する|に対する|についての){VIEW_REQUEST}")
+VIEW_OF_QUESTION = re.compile(rf"(?<=か)[、,]\s*{VIEW_REQUEST}")
 
 
 def blank(text: str, spans) -> str:
@@ -278,7 +280,9 @@ def read_question(text: str, corpus) -> Question:
         mentions = [m for m in mentions if not (m.end > by_range.start() and m.start < by_range.end())]
         masked = blank(text, [(m.start, m.end) for m in mentions if m.how != "word"] + [by_range.span()])
     cue = breakdown or by_range
-    asked = Kind("status", cue.group(0), spans=(cue.span(),)) if cue else read_kind(masked)
+    # Every cue of a breakdown goes (評価のばらつきが知りたいです。区分別に何件: two).
+    spans = tuple(m.span() for m in BREAKDOWN.finditer(masked)) if breakdown else (cue.span(),) if cue else ()
+    asked = Kind("status", cue.group(0), spans=spans) if cue else read_kind(masked)
     if asked.kind == "number" and asked.cue in ROW_COUNTS and any(m.how in ("word", "label") for m in mentions):
         # 第2章で遅れてるのはいくつ, …手をつけた、ってなってるの何個: how many rows are so graded,
         # not a figure a row writes.

@@ -43,6 +43,8 @@ CODE_GLOSS = re.compile(r"[ぁ-ゖ]{0,6}" + BRACKETED_CODE.format(code_class="|"
 # What a department name is followed by when it is the subject of the work, not a word.
 DEPARTMENT_CUE = re.compile(r"^(?:の(?:取組|取り組み|事業|施策|担当|所管|管轄|受け持ち)|[がで](?:担当|所管|管轄|実施|関わ|関与|受け持)"
                           r"|所管|担当|管轄)")
+# Words for a department, then its name in brackets (まちの計画を担当している課（都市計画課）).
+DEPARTMENT_GLOSSED = re.compile(r"[^\s\0、。「」()（）]{1,20}(?:課|部署|部局|担当)[(（]\s*$")
 SECTION_NAME = re.compile(r"([一-龥ァ-ヺー]{2,12})課(?![題程税長])")
 GENERIC_SECTIONS = frozenset({"担当", "所管", "関係各", "関係", "主管", "担当部", "関係部"})
 KANJI_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8",
@@ -288,8 +290,12 @@ def _compared(kind: str, code: str, side: str) -> list[str]:
 
 
 # After a quote, what says it is a grade's wording (「…」という評価, 「…」ランク, 「…」のもの).
+# After a predicate, a word that makes it a time (終わった後は, 完了次第).
+TIME_AFTER = re.compile(r"\s*(?:後|あと|のち|以降|以後|次第)")
 QUOTED_EVALUATION = re.compile(r"(?:けど|けれど(?:も)?|が|、)[^。？?\0「」]{0,20}?[、,]?\s*"
                                r"(?:という|っていう|って言う|とされ(?:る|た|ている)?|みたいな)(?=\s*(?:評価|ランク|区分|判定))")
+# After a quoted label, the verb that gave it (と位置付けられた, に分類されている).
+DESIGNATED = re.compile(r"\s*(?:と|に)(?:位置付け|位置づけ|分類|評価|判定|格付け|区分け?)(?:られ|され)?(?:た|て(?:い)?る)?")
 GRADE_AFTER_QUOTE = re.compile(r"\s*(?:という|って|との|と)?\s*(?:評価|区分|ランク|判定|の?もの|の?取組|の?施策)")
 
 
@@ -304,7 +310,8 @@ def _legend_labels(blanker: Blanker, corpus) -> list[Mention]:
             wording = find_legend_wording(m.group(1), labels, described=True)
             hit = wording[:2] if wording else None
         if hit and "\0" not in blanker.text[m.start():m.end()]:
-            named_after = GRADE_WORD_AFTER.match(blanker.text, m.end())  # 「…」ランク: the grade's word too
+            # 「…」ランク, 「…」と位置付けられた: the grade's word, or the verb that grades, too
+            named_after = GRADE_WORD_AFTER.match(blanker.text, m.end()) or DESIGNATED.match(blanker.text, m.end())
             end = named_after.end() if named_after else m.end()
             found.append(_mention(blanker, hit[0], hit[1], m.start(), end, "label"))
             blanker.take(m.start(), end)
@@ -472,6 +479,8 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
             continue
         kind, codes, use = entry
         start, end = token.start, _predicate_end(tokens, last)
+        if TIME_AFTER.match(blanker.text, end):
+            continue  # 整備が終わった後は: when, not how far it came
         if use == "any" and kind == "progress":  # 計画どおりに進んでいる: 進む only says it again
             going = next((k for k in range(last + 1, min(last + 3, len(tokens))) if tokens[k].dictionary in GOING),
                          None)
@@ -666,9 +675,14 @@ def _departments(blanker: Blanker, corpus) -> list[Mention]:
             if not is_section and vocabulary.rows(key) and not cue and not _named_with_others(
                     blanker.original[m.end():], table):
                 continue
-            end = m.end() + (cue.end() if cue else 0)
-            found.append(_mention(blanker, "department", name, m.start(), end, "name"))
-            blanker.take(m.start(), end)
+            start, end = m.start(), m.end() + (cue.end() if cue else 0)
+            glossed = DEPARTMENT_GLOSSED.search(blanker.text[:start])
+            closed = re.match(r"\s*[)）]", blanker.text[end:])
+            if glossed and closed and blanker.free(glossed.start(), start):
+                # まちの計画を担当している課（都市計画課）: the words before say which, in other words
+                start, end = glossed.start(), end + closed.end()
+            found.append(_mention(blanker, "department", name, start, end, "name"))
+            blanker.take(start, end)
     graded = any(m.facet in GRADES for m in blanker.read)
     found += _department_parts(blanker, table, vocabulary, graded)
     found += _department_spellings(blanker, table, vocabulary, graded)

@@ -46,6 +46,8 @@ QUOTING_VERBS = frozenset({"いう", "言う", "云う"})
 # Nouns that between と and に only say "together with" (市民団体と一緒に, 市と共に): Sudachi reads
 # them as common nouns (一緒 even shares a synonym group with 同一), so this small table marks them.
 COMPANY_NOUNS = frozenset({"一緒", "共", "共々"})
+# Nouns after a word that only stress it (取り組み自体, 市民自身): common nouns to Sudachi.
+STRESSING_NOUNS = frozenset({"自体", "自身"})
 KANA = re.compile(r"^[ぁ-ゖァ-ヺー]+$")
 HIRAGANA_RUN = re.compile(r"[ぁ-ゖー]{3,}")
 
@@ -145,6 +147,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
                 and tokens[i + 1].surface == "る":
             marked[i] = _framed(token)  # に|おけ|る: Sudachi reads the kana おける as 置く
         if _manner_noun(tokens, i) or _scope_noun(tokens, i) or _company_noun(tokens, i) \
+                or _stressing_noun(tokens, i) \
                 or token.surface in MANNER_DETERMINERS or _thing_asked(tokens, i):
             # どんな is a determiner even where Sudachi reads a 形状詞 (どんな、を): it asks, it names nothing
             marked[i] = _framed(token)
@@ -194,6 +197,12 @@ def _scope_noun(tokens, i: int) -> bool:
         return False
     before = tokens[i - 2] if tokens[i - 1].surface == "の" and i > 1 else tokens[i - 1]
     return before.pos[0] == "名詞" and not before.framing
+
+
+def _stressing_noun(tokens, i: int) -> bool:
+    """自体 in 取り組み自体に: it only stresses the word before it (which a question may have
+    blanked: 取り組み is no topic), and names nothing itself."""
+    return tokens[i].surface in STRESSING_NOUNS and i > 0
 
 
 def _company_noun(tokens, i: int) -> bool:
