@@ -159,7 +159,7 @@ def test_facts_come_from_the_quoted_sentence(corpus):
 
 @pytest.mark.parametrize("question, unknown, sure", [
     # a distinctive word the document never uses: surely not there
-    ("リニア中央新幹線の駅誘致はどうなっていますか", "「リニア」は文書に出てきません", 0.85),
+    ("リニア中央新幹線の駅誘致はどうなっていますか", "「リニア」「新幹線」は文書に出てきません", 0.85),
     ("学校給食の無償化はいつから実施されますか", "「無償化」は文書に出てきません", 0.85),
     # the words are there, never in one row: less sure
     ("駅の誘致はどうなっていますか", "質問の語をすべて含む取組がありません", 0.6),
@@ -182,7 +182,8 @@ def test_a_number_not_written_falls_back_to_the_status(corpus):
 def test_not_found_offers_the_closest_searches(corpus):
     response = answer_question(corpus, "リニア中央新幹線の駅誘致はどうなっていますか")
     assert {"q": "駅誘致", "total": 6} in response["suggestions"]
-    assert {"q": "新幹線", "total": 2} in response["suggestions"]
+    # 幹線 (of 幹線道路) is no spelling of 新幹線, which Sudachi knows as a word of its own
+    assert all(s["total"] and s["q"] != "新幹線" for s in response["suggestions"])
 
 
 @pytest.mark.parametrize("question, kind, filters", [
@@ -875,10 +876,10 @@ def test_counts_asked_in_everyday_words(corpus, question, expected):
     ("入間市の図書館って、電子図書館のサービスもうやってる？", "yesno", "はい"),
     # Where: each row's sentence that names the places, even when it does not repeat the topic.
     ("入間市の姉妹都市とか友好都市って、どこがあるの？", "list", "佐渡市の宿泊施設"),
-    # A sentence of background before the one that asks: a word the documents never use there
-    # (実家) is left out, and said so.
+    # A sentence of background before the one that asks: the asking one names the topic
+    # (interpretation.background says what was set aside).
     ("実家が空き家になる見込みで相談を考えております。空き家バンクを担当している課はどちらでしょうか。", "who",
-     "「実家」は文書に出てこないため"),
+     "都市計画課です"),
     # なんけん: 何件 typed in kana.
     ("危険な空き家として「特定空き家」に認定されたのは5年でなんけん？", "number", "13件"),
     # A〜Eでいうとどれ: which grade.

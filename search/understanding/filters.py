@@ -740,12 +740,14 @@ def _department_spellings(blanker: Blanker, table: DepartmentNames, vocabulary, 
             words = [t for k, t in enumerate(tokens[i:j], i) if not (t.surface == "の" and k + 1 == j - 1
                                                                       and tokens[j - 1].surface == "課")]
             # Or as it sounds (じんけん推進課 is 人権推進課; a reading two names share names neither).
-            hit = keys.get("".join(normalize(t.normalized) for t in words)) or table.sounds.get(_reading("", words))
+            spelled = keys.get("".join(normalize(t.normalized) for t in words))
+            hit = spelled or table.sounds.get(_reading("", words))
             if not hit or not blanker.free(start, end):
                 continue
             name, how = hit
             cue = DEPARTMENT_CUE.match(blanker.text[end:])
-            is_word = vocabulary.rows(normalize(blanker.text[start:end])) > 0
+            # Read by its sound, a name is as much a word as the name itself (としょかん: 図書館).
+            is_word = vocabulary.rows(normalize(blanker.text[start:end])) > 0 or not spelled
             # A word of the text (図書館, 危機管理) names the department only as the subject of
             # work or beside a grade; a section name (…課) always does.
             is_section = how == "name" and name.endswith(("課", "室", "局"))

@@ -227,8 +227,10 @@ class LeafReader:
             group_unknown = group_unknown and bool(leaves) and not leaves[-1].known
             # An unknown word that a known one qualifies (役員 of 自治会の役員の負担) is a thing of a
             # topic the documents name: what follows it is not cut off from that topic. A chain
-            # goes on: 呼びかけ of 献血への協力の呼びかけ is about 献血 too.
-            after_unknown = (group_unknown or qualifies) and joint in NOUN_JOINTS and not of_known
+            # goes on through what is done about the unknown thing: 呼びかけ of 献血への協力の呼びかけ
+            # is about 献血 too; not through a thing (子ども of 放課後の子どもの居場所づくり).
+            goes_on = qualifies and action_noun(unit.text)
+            after_unknown = (group_unknown or goes_on) and joint in NOUN_JOINTS and not of_known
             of_known = (joint == "の" and bool(leaves) and leaves[-1].known and not qualifies
                         or (of_known and group_unknown))
             group_unknown = group_unknown or joint not in COORDINATION
