@@ -692,3 +692,16 @@ def test_a_department_named_in_brackets_after_words_for_it(corpus):
     reading = read_filters("まちの計画を担当している課（都市計画課）で、目標を達成できた取り組み", corpus)
     assert reading.filters == {"department": ["都市計画課"], "progress": ["A"]}
     assert "まち" not in reading.rest
+
+
+@pytest.mark.parametrize("text, filters, gone", [
+    # A homophone typo of a name reads by its sound, whole, before a part of it.
+    ("スポーツ推進化の担当分で", {"department": ["スポーツ推進課"]}, "化"),
+    # …が担当課に: the word for a department after the name is part of its mention.
+    ("公共施設マネジメント推進課が担当課に名前を連ねている取組", {"department": ["公共施設マネジメント推進課"]}, "課に"),
+    # An aside in brackets after a grade's words glosses them.
+    ("目標達成済み（いちばん良い評価）のものはいくつ", {"progress": ["A"]}, "良い"),
+])
+def test_a_mention_takes_the_words_that_belong_to_it(corpus, text, filters, gone):
+    reading = read_filters(text, corpus)
+    assert reading.filters == filters and gone not in reading.rest

@@ -41,8 +41,8 @@ BRACKETED_CODE = r"\s*[(（]\s*(?P<code>{code_class})\s*[)）]"
 CODE_CLASS = {"progress": "[A-Ea-e]", "effort": "[あいうえお]", "direction": "[アイウエオ]"}
 CODE_GLOSS = re.compile(r"[ぁ-ゖ]{0,6}" + BRACKETED_CODE.format(code_class="|".join(CODE_CLASS.values())))
 # What a department name is followed by when it is the subject of the work, not a word.
-DEPARTMENT_CUE = re.compile(r"^(?:の(?:取組|取り組み|事業|施策|担当|所管|管轄|受け持ち)|[がで](?:担当|所管|管轄|実施|関わ|関与|受け持)"
-                          r"|所管|担当|管轄)")
+DEPARTMENT_CUE = re.compile(r"^(?:(?:の(?:取組|取り組み|事業|施策|担当|所管|管轄|受け持ち)|[がで](?:担当|所管|管轄|実施|関わ|関与|受け持)"
+                          r"|所管|担当|管轄)(?:課|部署|部局)?)")
 # Words for a department, then its name in brackets (まちの計画を担当している課（都市計画課）).
 DEPARTMENT_GLOSSED = re.compile(r"[^\s\0、。「」()（）]{1,20}(?:課|部署|部局|担当)[(（]\s*$")
 SECTION_NAME = re.compile(r"([一-龥ァ-ヺー]{2,12})課(?![題程税長])")
@@ -417,6 +417,9 @@ def find_legend_wording(text: str, labels, described: bool = False) -> tuple[str
             gloss = CODE_GLOSS.match(text, end)
             if gloss:
                 end = gloss.end()
+            aside = None if gloss else GLOSS.match(text, end)
+            if aside and ROW_AFTER.match(text[aside.end():]):
+                end = aside.end()  # 目標達成済み（いちばん良い評価）のもの: the aside glosses the words
             clause = None if gloss or ROW_AFTER.match(text[end:]) else QUOTED_CLAUSE.match(text, end)
             if "\0" in text[words[i][1]:end] or not (described or gloss or clause or ROW_AFTER.match(text[end:])):
                 continue
@@ -684,8 +687,9 @@ def _departments(blanker: Blanker, corpus) -> list[Mention]:
             found.append(_mention(blanker, "department", name, start, end, "name"))
             blanker.take(start, end)
     graded = any(m.facet in GRADES for m in blanker.read)
-    found += _department_parts(blanker, table, vocabulary, graded)
+    # Other spellings first: スポーツ推進化 sounds like スポーツ推進課 whole, before its part.
     found += _department_spellings(blanker, table, vocabulary, graded)
+    found += _department_parts(blanker, table, vocabulary, graded)
     return found
 
 
