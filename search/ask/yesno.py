@@ -267,7 +267,7 @@ def answer_yesno(asked: Asked) -> Answer | None:
             return quoting(asked, YES, planned[0])
     order = FUTURE_FIELDS if FUTURE.search(asked.question.text) else PAST_FIELDS
     predicate = asked.question.predicate
-    holding = sorted((f for f in close if holds_predicate(f.sentence.text, predicate)),
+    holding = sorted((f for f in close if holds_predicate(f.sentence.text, predicate) and not about_another(asked, f)),
                      # the predicate as a word of its own (設置はできませんでした) before a part of
                      # another (設置場所), in the same cell
                      key=lambda f: (order.index(f.sentence.field),
@@ -315,6 +315,21 @@ def quoting(asked: Asked, verdict: str, found: Found) -> Answer:
     """The verdict with the one sentence that decides it, quoted."""
     text = f"{verdict}。文書には「{found.sentence.text}」とあります（{source_note(asked.known, found.sentence.docnum)}）。"
     return Answer("yesno", text, found=[found], verdict=verdict, coverage=found.coverage)
+
+
+# A sentence that first names what it is about (学童保育室に於いては、…).
+ANNOUNCED = re.compile(r"^(?P<subject>[^、。]{1,20}?)(?:に於いては|においては|については|に関しては|では)[、,]?")
+
+
+def about_another(asked: Asked, found: Found) -> bool:
+    """Whether a sentence names first a subject of its own that the question does not name
+    (保育所の待機児童は解消したの: 学童保育室に於いては、…待機児童を解消する事ができた is about
+    学童保育室)."""
+    announced = ANNOUNCED.match(found.sentence.text)
+    if not announced:
+        return False
+    subject = announced.group("subject")
+    return subject not in asked.question.text and not any(w.term.text in subject for w in asked.words)
 
 
 def holds_predicate(text: str, predicate: str) -> bool:
