@@ -1537,3 +1537,10 @@ def test_every_cue_of_a_breakdown_goes(corpus):
     # 評価のばらつき and 区分別: both ask for the breakdown; neither is a topic.
     response = answer_question(corpus, "スポーツ推進課の評価のばらつきが知りたいです。区分別に何件ありますか？")
     assert response["kind"] == "status" and len(lines(response)) == 8
+
+
+def test_why_a_row_goes_where_it_goes_is_in_its_directions_comment(corpus):
+    # 縮小の方向 (ウ) is explained in the direction's comment (自立を促すため), not by the
+    # purpose the evaluation gives for holding the event.
+    response = answer_question(corpus, "いるま「太鼓」セッションの今後が縮小の方向になってるのはなんで？")
+    assert response["kind"] == "why" and "自立を促すため" in response["answer"].split("根拠")[0]

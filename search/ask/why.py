@@ -9,6 +9,8 @@ row that says nearly as much about the topic and gives one.
 
 from __future__ import annotations
 
+import re
+
 from .answer import Answer, Asked
 from .clauses import CONSEQUENCE, Cause, causes
 from .evidence import Found, ranked, topic_sentences
@@ -18,12 +20,14 @@ from .wording import source_note
 # A cause in another sentence answers when that sentence holds this much less of the topic at most.
 SLACK = 0.3
 COMMENTS = ("effort_comment", "direction_comment")
+# A why question about where the row goes (今後, 方向性).
+ASKS_DIRECTION = re.compile(r"今後|方向|これから|将来")
 # Weaker markers (a purpose: 向上させるため) answer only when nothing stronger does.
 STRONG = 0.5
 
 
-def _strongest(sentence: Sentence) -> Cause | None:
-    found = [c for c in causes(sentence.text) if c.strength >= STRONG]
+def _strongest(sentence: Sentence, least: float = STRONG) -> Cause | None:
+    found = [c for c in causes(sentence.text) if c.strength >= least]
     return max(found, key=lambda c: (c.strength, c.end - c.start)) if found else None
 
 
@@ -40,8 +44,19 @@ def _neighbours(asked: Asked, sentence: Sentence) -> list[Sentence]:
 
 
 def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause] | None:
-    """``(topic sentence, cause sentence, cause)`` for the best topic sentence that has one."""
+    """``(topic sentence, cause sentence, cause)`` for the best topic sentence that has one;
+    asked why the row goes where it goes (今後が縮小の方向なのはなぜ), the cause its direction's
+    comment gives first."""
     top = found[0]
+    if ASKS_DIRECTION.search(asked.question.text):
+        for candidate in found:
+            if candidate.score < top.score - SLACK:
+                break
+            for sentence in asked.known.sentences[candidate.sentence.docnum]:
+                # A purpose answers here too (自立を促すために、この形態を見直し): it is why.
+                cause = _strongest(sentence, 0.0) if sentence.field == "direction_comment" else None
+                if cause:
+                    return candidate, sentence, cause
     for candidate in found:
         if candidate.score < top.score - SLACK:
             break
