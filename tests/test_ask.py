@@ -1544,3 +1544,19 @@ def test_why_a_row_goes_where_it_goes_is_in_its_directions_comment(corpus):
     # purpose the evaluation gives for holding the event.
     response = answer_question(corpus, "いるま「太鼓」セッションの今後が縮小の方向になってるのはなんで？")
     assert response["kind"] == "why" and "自立を促すため" in response["answer"].split("根拠")[0]
+
+
+@pytest.mark.parametrize("question, kind, terms, lines_", [
+    # 問題 shares 課題's synonym group and is had (があって) as え's label says 課題があり; the idiom
+    # 思うように進む holds in another voice (進められなかった).
+    ("第1章のうち、問題があって思うように進められなかったとされる施策について伺います。", "list", [],
+     {41, 57, 64, 65, 67}),
+    # やつ: もの, casually; the rows, no topic.
+    ("課題があってうまく進んでない、って取組評価のやつを一番たくさん抱えてる課はどこですか？", "aggregate", [], None),
+    # もっと for ア's さらに: the grade's words, the topic 観光 alone.
+    ("観光の節で、これからもっと充実させて伸ばしていくってなってるのはどれ？", "list", ["観光"], None),
+])
+def test_grade_wordings_in_other_words(corpus, question, kind, terms, lines_):
+    response = answer_question(corpus, question)
+    assert response["kind"] == kind and [t["text"] for t in response["interpretation"]["terms"]] == terms
+    assert lines_ is None or set(lines(response)) == lines_

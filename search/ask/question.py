@@ -353,6 +353,7 @@ def described_before(text: str, mentions, described: frozenset[str]) -> list[tup
     いるもの). They are no topic words."""
     spans = []
     tokens = analyse(text)
+    groups = frozenset(g for word in described for t in analyse(word) for g in t.groups)
     for m in mentions:
         if m.how not in ("word", "label"):
             continue
@@ -360,22 +361,28 @@ def described_before(text: str, mentions, described: frozenset[str]) -> list[tup
         while before and before[-1].pos[0] == "副詞":
             spans.append((before[-1].start, before[-1].end))
             before.pop()
-        while before and before[-1].pos[0] == "助詞":
-            before.pop()
+        while before and (before[-1].pos[0] == "助詞" or before[-1].dictionary in BEING):
+            before.pop()  # 問題が|あっ|て|思うように進まなかった: the noun is had, as 課題があり
         # The nouns, and a suffix that only places them (計画|期間|内に|目標を達成した: A's label
         # says 計画期間 too), back to the first the label does not say.
         run = []
-        while before and (before[-1].pos[0] == "接尾辞" or before[-1].pos[0] == "名詞" and said_by(before[-1], described)):
+        while before and (before[-1].pos[0] == "接尾辞"
+                          or before[-1].pos[0] == "名詞" and said_by(before[-1], described, groups)):
             run.append(before.pop())
         if any(t.pos[0] == "名詞" for t in run):
             spans += [(t.start, t.end) for t in run]
     return spans
 
 
-def said_by(token, described: frozenset[str]) -> bool:
-    """Whether a label says a noun: itself, or the parts that carry its meaning (期間 of 期間内: a
-    suffix only places it)."""
-    return token.normalized in described or bool(token.parts) and set(token.parts) <= described
+# Verbs of being or having, between a noun and the grade word it goes with (課題があり).
+BEING = frozenset({"ある", "有る"})
+
+
+def said_by(token, described: frozenset[str], groups: frozenset[int] = frozenset()) -> bool:
+    """Whether a label says a noun: itself, the parts that carry its meaning (期間 of 期間内: a
+    suffix only places it), or a word of the same Sudachi synonym group (問題 for 課題)."""
+    return token.normalized in described or bool(token.parts) and set(token.parts) <= described \
+        or bool(set(token.groups) & groups)
 
 
 def range_facet(by_range: re.Match | None) -> str:

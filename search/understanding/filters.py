@@ -346,6 +346,9 @@ def _content_words(text: str, adverbs: frozenset[str] = frozenset()) -> list[tup
     tokens = analyse(text)
     words = []
     for i, t in enumerate(tokens):
+        if t.pos[0] in ADVERB_POS and SAME_ADVERB.get(t.normalized) in adverbs:
+            words.append((SAME_ADVERB[t.normalized], t.start, t.end))  # もっと充実: さらに充実
+            continue
         if t.pos[0] not in ("名詞", "形状詞", "形容詞", "動詞") and not (t.pos[0] in ADVERB_POS and t.normalized in adverbs):
             continue
         negated = (t.pos[0] == "動詞" or t.pos[2] == "サ変可能") and _negation_end(tokens, i) is not None
@@ -359,6 +362,8 @@ def _content_words(text: str, adverbs: frozenset[str] = frozenset()) -> list[tup
     return words
 
 
+# Everyday adverbs for the one a label writes (ア: さらに充実): no synonym group pairs them.
+SAME_ADVERB = {"もっと": "更に", "一層": "更に", "より一層": "更に"}
 # Verbs that say a noun before に was reached (実施に至る); negated, the noun is not done.
 REACHING = frozenset({"至る", "到る"})
 
@@ -570,7 +575,9 @@ def phrase_table(rows: tuple) -> tuple[tuple[tuple[str, ...], tuple], ...]:
 
 
 def _forms(tokens) -> tuple[str, ...]:
-    return tuple(t.dictionary for t in tokens)
+    """The words of an idiom as compared: dictionary forms, a verb by its kanji (思うように進む
+    and 思うように進められない say the same, as the label of え writes 進められていない)."""
+    return tuple(_stem(t.dictionary) if t.pos[0] == "動詞" else t.dictionary for t in tokens)
 
 
 def grade_word_table(rows: tuple) -> tuple[dict, dict]:
