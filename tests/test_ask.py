@@ -1513,6 +1513,8 @@ def test_a_request_for_the_citys_view_of_an_aspect():
     ("ワンストップの福祉総合相談支援窓口は設置できたのでしょうか。", "いいえ", {169, 209}),
     # 学童保育室に於いては、…解消する事ができた names its own subject: the 保育所 sentence decides.
     ("保育所の待機児童はもう解消したの？", "いいえ", 184),
+    # …ようになったの: what became possible began (令和3年度よりスマホ決済を導入しました).
+    ("市税ってスマホ決済で払えるようになったの？", "はい", 572),
 ])
 def test_a_yes_no_question_decided_by_what_is_still_aimed_at_or_changed(corpus, question, verdict, line):
     response = answer_question(corpus, question)

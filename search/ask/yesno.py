@@ -275,8 +275,14 @@ def answer_yesno(asked: Asked) -> Answer | None:
     fields = order[:2] if order is FUTURE_FIELDS else order[:1]
     # …の使用料は値上げされた: a sentence about 使用料 that states a problem says nothing of it.
     whole = [f for f in close if f.coverage >= 0.99 and f.sentence.field in fields and reports(f.sentence.text)]
+    begun = [f for f in close if BECAME.search(asked.question.text) and reports(f.sentence.text)
+             and any(t.lemma in BEGINNINGS for t in tokens(f.sentence.text))]
     if holding:
         top, note = holding[0], ""
+    elif begun:
+        # 受けられるようになったの: what became possible began (医療機関での胃内視鏡検査を開始し).
+        top = begun[0]
+        note = f"（「{asked.question.predicate}」という語はありませんが、開始・導入の記述から判断しました）"
     elif whole and not_carried_out(asked, whole[0]):
         return by_effort(asked, whole[0])
     elif whole:
@@ -317,6 +323,9 @@ def quoting(asked: Asked, verdict: str, found: Found) -> Answer:
     return Answer("yesno", text, found=[found], verdict=verdict, coverage=found.coverage)
 
 
+# …ようになった asks whether something became possible: a sentence that reports it began says so.
+BECAME = re.compile(r"ように(?:なっ|なり|なる)")
+BEGINNINGS = frozenset({"開始", "導入", "始める", "始まる", "開設", "スタート", "運用開始"})
 # A sentence that first names what it is about (学童保育室に於いては、…).
 ANNOUNCED = re.compile(r"^(?P<subject>[^、。]{1,20}?)(?:に於いては|においては|については|に関しては|では)[、,]?")
 
