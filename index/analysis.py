@@ -189,7 +189,7 @@ class PosStopFilter(Filter):
     """Drop particles, auxiliaries, punctuation and blanks; renumber positions without gaps.
 
     >>> [t.text for t in japanese_analyzer()("空き家の利活用")]
-    ['空き家', '空く', '家', '利活用', '利', '活用']
+    ['空き家', '利活用']
     """
 
     def __init__(self, stop_pos=STOP_POS):

@@ -24,22 +24,19 @@ def query_texts(readings) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1024)
-def targets(texts: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
-    """``(phrases, literals)``: each text as a sequence of Sudachi words and as a literal string.
+def targets(texts: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """``(phrase, literal)`` of each text: as a sequence of Sudachi words and as a literal string.
 
     Cached: every result of a page asks for the same targets, and Sudachi is the slow part.
     """
     from index.analysis import query_words
 
-    phrases, literals = [], []
+    found = {}
     for text in texts:
-        phrase = tuple(query_words(text))
-        if phrase and phrase not in phrases:
-            phrases.append(phrase)
         literal = gram_text(text)
-        if literal and literal not in literals:
-            literals.append(literal)
-    return tuple(phrases), tuple(literals)
+        if literal:
+            found.setdefault(literal, tuple(query_words(text)))
+    return tuple((phrase, literal) for literal, phrase in found.items())
 
 
 @lru_cache(maxsize=8192)
@@ -140,14 +137,18 @@ def fragments(text: str, spans: list[tuple[int, int]], length: int, most: int) -
 
 def highlight(record: dict, readings, corrections, length: int = 120, most: int = 2) -> list[dict]:
     """``[{field, fragment}]`` for the fields of ``record`` where the query matched."""
-    phrases, literals = targets(query_texts(readings))
-    if not phrases and not literals:
+    pairs = targets(query_texts(readings))
+    if not pairs:
         return []
     found: set[str] = set()
+    literals = [literal for _, literal in pairs]
     spans = {name: literal_spans(record[name], literals, corrections, found) for name in HIGHLIGHT_FIELDS}
-    if len(found) < len(literals):  # some word matched only as a variant: ask Sudachi
+    # A word not found as written matched as a variant: Sudachi finds where (its slow part).
+    # Not for one character, which names no word of its own.
+    variants = [phrase for phrase, literal in pairs if phrase and literal not in found and len(literal) > 1]
+    if variants:
         for name in HIGHLIGHT_FIELDS:
-            spans[name] += word_spans(record[name], phrases, corrections)
+            spans[name] += word_spans(record[name], variants, corrections)
     result = []
     for name in HIGHLIGHT_FIELDS:
         merged = merge(spans[name])

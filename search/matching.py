@@ -109,8 +109,26 @@ def stream_query(stream: str):
     """The rows whose gram document contains ``stream``."""
     if len(stream) <= 2:  # one character or one bigram: a term of its own
         return wq.Term(GRAM_FIELD, stream)
-    grams = dict.fromkeys(bigrams(stream))
-    return Substring(wq.And([wq.Term(GRAM_FIELD, g) for g in grams]), stream)
+    return Substring(wq.And([wq.Term(GRAM_FIELD, g) for g in spread_bigrams(stream)]), stream)
+
+
+# The bigrams of a string whose rows are looked up; the gram document confirms the rest.
+MAX_LOOKED_UP = 6
+
+
+def spread_bigrams(stream: str) -> list[str]:
+    """A few bigrams spread over ``stream``, first and last included: a row that holds them all is
+    a candidate, which ``Substring`` confirms. Each bigram is a posting list to read: for a
+    12-character word, all 11 cost twice the time of 6, and select no fewer rows in practice.
+
+    >>> spread_bigrams("地域包括支援センター")
+    ['地域', '包括', '括支', '援セ', 'セン', 'ター']
+    """
+    pairs = list(dict.fromkeys(bigrams(stream)))
+    if len(pairs) <= MAX_LOOKED_UP:
+        return pairs
+    step = (len(pairs) - 1) / (MAX_LOOKED_UP - 1)
+    return list(dict.fromkeys(pairs[round(i * step)] for i in range(MAX_LOOKED_UP)))
 
 
 class Substring(wq.WrappingQuery):

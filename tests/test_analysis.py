@@ -1,9 +1,12 @@
 """Text analysis with the real Sudachi tokenizer: variants, parts, corrections, bigrams."""
 
+import doctest
 import pickle
 
 import pytest
 
+import index.analysis
+import search.matching
 from index.analysis import (STREAM_SEPARATOR, apply_corrections, bigrams, gram_analyzer, grams, gram_document,
                             japanese_analyzer, query_streams, query_words)
 
@@ -83,3 +86,9 @@ def test_gram_document_separates_fields_and_streams():
     assert document.split(STREAM_SEPARATOR) == ["障がい者", "障害者", "dx推進"]
     assert [t.text for t in gram_analyzer()(document)] == [
         "障が", "がい", "い者", *"障がい者", "障害", "害者", *"障害者", "dx", "x推", "推進", *"dx推進"]
+
+
+@pytest.mark.parametrize("module", [index.analysis, search.matching])
+def test_docstring_examples(module):
+    result = doctest.testmod(module)
+    assert result.attempted and not result.failed
