@@ -1567,3 +1567,10 @@ def test_grade_wordings_in_other_words(corpus, question, kind, terms, lines_):
 def test_a_span_of_years_is_when_not_what(corpus):
     # この5年で: 年 is no topic word (it is in 150 rows).
     assert "年" not in [t.text for t in read(corpus, "この5年で特定空き家に指定されたのって何件？").question.terms]
+
+
+def test_a_generic_action_names_no_event(corpus):
+    # いつから実施される: 実施 is said of anything done (a quarter of the rows); the row's date of
+    # 県内現物給付化 answers though the row writes 図る.
+    response = answer_question(corpus, "子ども医療費の県内現物給付化は、いつから実施されるのか伺います。")
+    assert response["kind"] == "when" and response["answer"].startswith("令和4年10月から")

@@ -82,9 +82,16 @@ def answer_fact_value(asked: Asked) -> Answer | None:
 def names_the_event(asked: Asked, docnum: int) -> bool:
     """Whether a row names the event a when or number question asks about, when the question
     names it by a noun of action used as its verb (いつ完成する予定: 完成): a date in a row that
-    never says 完成 (令和3年度に策定した実施計画) is the date of something else."""
-    events = [w for w in asked.words if w.term.predicate and action_noun_in_kanji(w.term.text)]
+    never says 完成 (令和3年度に策定した実施計画) is the date of something else. A noun said of
+    anything done (いつから実施されるのか) names no event."""
+    most = GENERIC_EVENT_SHARE * len(asked.known.records)
+    events = [w for w in asked.words if w.term.predicate and action_noun_in_kanji(w.term.text)
+              and len(w.rows) <= most]  # 実施 (in a quarter of the rows) names no event of its own
     return all(docnum in w.rows for w in events)
+
+
+# An action noun in more than this share of the rows is said of anything done (実施, 推進).
+GENERIC_EVENT_SHARE = 0.15
 
 
 QUOTED_NAME = re.compile(r"「([^」]{2,40})」")
