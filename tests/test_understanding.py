@@ -474,6 +474,9 @@ def test_the_place_the_documents_are_about_names_no_row(corpus):
     assert set(lines(response)) == set(lines(search(corpus, q="図書館")))
     assert search(corpus, q="入間市")["total"] > 0
     assert [t["text"] for t in search(corpus, q="入間市駅")["interpretation"]["terms"]] == ["入間市駅"]
+    # Without the word for its kind too (入間の図書館), but 入間川 is a river of its own.
+    assert [t["text"] for t in search(corpus, q="入間の図書館")["interpretation"]["terms"]] == ["図書館"]
+    assert [t["text"] for t in search(corpus, q="入間川の水質")["interpretation"]["terms"]][0] == "入間川"
 
 
 @pytest.mark.parametrize("typed, written", [("月一回", "月1回"), ("二十件", "20件"), ("一人一台", "1人1台"),

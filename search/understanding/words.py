@@ -58,8 +58,10 @@ DEPARTMENT_NOUNS = frozenset({"所管課", "担当課", "担当部署", "所管�
 @lru_cache(maxsize=16)
 def document_places(titles: tuple[str, ...]) -> frozenset[str]:
     """The place names the documents' titles hold (第6次入間市総合計画: 入間市): the place every
-    row is about, which names no row in particular."""
-    return frozenset(t.surface for title in titles for t in analyse(title) if t.pos[1:3] == ("固有名詞", "地名"))
+    row is about, which names no row in particular; also without the word for its kind."""
+    names = {t.surface for title in titles for t in analyse(title) if t.pos[1:3] == ("固有名詞", "地名")}
+    # and the same without the word for its kind (入間 of 入間市: 入間の図書館)
+    return frozenset(names | {name[:-1] for name in names if len(name) > 2 and name[-1] in "市町村区都道府県"})
 
 
 def _only_grammar_and_rows(tokens) -> bool:
