@@ -657,15 +657,11 @@ class DepartmentNames:
                 spellings.setdefault(normalized_words_text(stem), (name, "part of name"))
         sounds: dict[str, list[tuple[str, str]]] = {}
         for spelling, hit in spellings.items():
-            sounds.setdefault(_reading(spelling), []).append(hit)
+            sounds.setdefault(_sounds(spelling), []).append(hit)
         chain = re.compile(r"(?:\s*(?:及び|および|と|や|、|・)\s*(?:" + "|".join(map(re.escape, names)) + r"))+")
         return cls(names, folded, tuple(stems), spellings,
                    {sound: hits[0] for sound, hits in sounds.items() if len({h[0] for h in hits}) == 1}, chain)
 
-
-def _reading(text: str, tokens=None) -> str:
-    """How ``text`` (or its ``tokens``) sounds, in katakana, by Sudachi's readings."""
-    return "".join(t.reading for t in (tokens if tokens is not None else analyse(text)))
 
 
 def _departments(blanker: Blanker, corpus) -> list[Mention]:
@@ -752,7 +748,7 @@ def _department_spellings(blanker: Blanker, table: DepartmentNames, vocabulary, 
                                                                       and tokens[j - 1].surface == "課")]
             # Or as it sounds (じんけん推進課 is 人権推進課; a reading two names share names neither).
             spelled = keys.get("".join(normalize(t.normalized) for t in words))
-            hit = spelled or table.sounds.get(_reading("", words))
+            hit = spelled or table.sounds.get("".join(t.reading for t in words))
             if not hit or not blanker.free(start, end):
                 continue
             name, how = hit
@@ -888,8 +884,9 @@ def _find_title(text: str, name: str) -> tuple[int, int]:
     return -1, -1
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def _sounds(name: str) -> str:
+    """How a name sounds, in katakana, by Sudachi's readings."""
     return "".join(t.reading for t in analyse(name))
 
 
