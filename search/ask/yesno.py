@@ -200,9 +200,9 @@ RISING = ("増える", "増加", "増す", "上昇", "上がる", "伸びる", "
 FALLING = ("減る", "減少", "減らす", "低下", "下がる", "縮小", "下落", "落ちる")
 
 
-def direction(word) -> int:
-    """+1 for a word of rising (``word`` a lemma or a token that says one), -1 of falling, else 0."""
-    says = word.says if hasattr(word, "says") else (lambda lemma: word == lemma)
+def direction(says) -> int:
+    """+1 for a word of rising, -1 of falling, else 0; ``says(lemma)`` tells whether the word
+    says a lemma (a token's ``says``, or equality with the question's predicate)."""
     return 1 if any(says(w) for w in RISING) else -1 if any(says(w) for w in FALLING) else 0
 
 
@@ -212,15 +212,15 @@ def change_told(asked: Asked, close: list[Found]) -> Answer | None:
     same way is はい, the other いいえ, and so is the same way negated (増加しませんでした). Of
     two changes, the one nearest after a topic word tells (申し出の増加…指定面積の減少: 面積 fell).
     An aim (増加を目指します) or a plan reports nothing."""
-    asked_way = direction(asked.question.predicate)
+    asked_way = direction(asked.question.predicate.__eq__)
     if not asked_way:
         return None
     for f in close:
         text = f.sentence.text
         if plans(text):
             continue
-        changes = [(after_topic(f, t.start), direction(t), negated_after(text, t.start))
-                   for t in tokens(text) if direction(t) and not aimed_at(text, t.start)]
+        changes = [(after_topic(f, t.start), direction(t.says), negated_after(text, t.start))
+                   for t in tokens(text) if direction(t.says) and not aimed_at(text, t.start)]
         if not changes:
             continue
         _, way, negated = min(changes, key=lambda c: c[0])
@@ -356,15 +356,15 @@ def holds_predicate(text: str, predicate: str) -> bool:
     return False
 
 
-# The effort grade that says a measure was considered but not carried out (お: 未実施).
-NOT_CARRIED_OUT = "お"
+# What the legend's label of the effort grade for "considered, not carried out" says (お: 未実施).
+NOT_CARRIED_OUT = "未実施"
 
 
 def not_carried_out(asked: Asked, found: Found) -> bool:
     """Whether a question asks whether something was done and the row that answers it is graded
-    as considered but not carried out (お), when no sentence of it says the predicate."""
-    return asks_past(asked.question.text) and \
-        asked.known.records[found.sentence.docnum].get("effort") == NOT_CARRIED_OUT
+    as considered but not carried out (the effort grade whose label says 未実施: お)."""
+    effort = asked.known.records[found.sentence.docnum].get("effort")
+    return asks_past(asked.question.text) and NOT_CARRIED_OUT in asked.corpus.labels.get("effort", {}).get(effort, "")
 
 
 def by_effort(asked: Asked, found: Found) -> Answer:
