@@ -58,11 +58,13 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, twelfth round, dev half": ("search-hard12-dev",),
           "harder, twelfth round, held-out half": ("search-hard12-heldout",),
           "harder, thirteenth round, dev half": ("search-hard13-dev",),
-          "harder, thirteenth round, held-out half": ("search-hard13-heldout",)}
+          "harder, thirteenth round, held-out half": ("search-hard13-heldout",),
+          "harder, fourteenth round, dev half": ("search-hard14-dev",),
+          "harder, fourteenth round, held-out half": ("search-hard14-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
-            "search-hard13-heldout")
+            "search-hard13-heldout", "search-hard14-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
