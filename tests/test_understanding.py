@@ -708,3 +708,12 @@ def test_a_department_named_in_brackets_after_words_for_it(corpus):
 def test_a_mention_takes_the_words_that_belong_to_it(corpus, text, filters, gone):
     reading = read_filters(text, corpus)
     assert reading.filters == filters and gone not in reading.rest
+
+
+def test_the_citys_view_asked_and_an_event_asked_when(corpus):
+    # どうお考えですか, どのように考えますか ask; 考え is no topic word.
+    assert content("団員確保についてどうお考えですか") == ["団員", "確保"]
+    assert content("どのように考えますか") == []
+    # いつ頃完成しますか asks when the event comes: 完成 is no direction filter (オ).
+    response = search(corpus, q="入間市駅北口の整備はいつ頃完成しますか")
+    assert response["interpretation"]["filters"] == {} and 278 in lines(response)[:3]

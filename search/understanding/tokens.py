@@ -164,7 +164,27 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
     for i, token in enumerate(marked[:-1]):
         if token.pos[0] == "接頭辞" and marked[i + 1].framing:
             marked[i] = _framed(token)  # お|示し|ください: the honorific of a word of asking asks too
+    for i, token in enumerate(marked):
+        if _view_asked(marked, i):  # どう|お|考え|ですか, どう|思い|ますか: the asker's question
+            marked[i] = _framed(token)
+            if i and marked[i - 1].pos[0] == "接頭辞":
+                marked[i - 1] = _framed(marked[i - 1])
     return marked
+
+
+# Nouns and verbs of thinking, asked after how (どうお考えですか, どのように思いますか).
+VIEW_WORDS = frozenset({"考え", "考える", "思う", "思い", "所見", "見解"})
+
+
+def _view_asked(tokens, i: int) -> bool:
+    """Whether token ``i`` asks the city's view after a word of how (どう, どのように), an
+    honorific prefix between (どう|お|考え)."""
+    if tokens[i].dictionary not in VIEW_WORDS or not i:
+        return False
+    b = i - 2 if tokens[i - 1].pos[0] == "接頭辞" else i - 1
+    if b < 0:
+        return False
+    return tokens[b].surface == "どう" or tokens[b].surface == "に" and b > 0 and tokens[b - 1].surface in ("よう", "様")
 
 
 def _ends_sentence(rest) -> bool:
