@@ -1574,3 +1574,15 @@ def test_a_generic_action_names_no_event(corpus):
     # 県内現物給付化 answers though the row writes 図る.
     response = answer_question(corpus, "子ども医療費の県内現物給付化は、いつから実施されるのか伺います。")
     assert response["kind"] == "when" and response["answer"].startswith("令和4年10月から")
+
+
+def test_among_the_rows_the_background_names(corpus):
+    # 地域振興課所管の施策は…。そのうち…: the department's rows; the examples only describe them.
+    response = answer_question(corpus, "地域振興課所管の施策については、自治会や市民活動など地域の根幹に関わるものが多く"
+                                        "ございます。そのうち取組評価で「課題があり、うまく進められていない」とされたものは"
+                                        "何件あるのか伺います。")
+    assert response["kind"] == "count" and "8件" in response["answer"]
+    assert response["interpretation"]["background"].startswith("地域振興課所管")
+    # A filter blanked before a scope noun (行財政運営の指針の部分で) leaves no topic word.
+    reading = read(corpus, "行財政運営の指針の部分で、取組がいちばん多い節はどれですか")
+    assert "部分" not in [t.text for t in reading.question.terms]

@@ -419,8 +419,9 @@ def asking_sentence(corpus, question: Question) -> None:
     """A question that tells its background first (農業従事者の高齢化が進む中、…喫緊の課題で
     あります。…利子補給などの支援について…を求めます) is about what the sentence that asks
     names: when that sentence names a topic the documents hold and does not point back to the
-    one before (このうち…), it alone is searched; the background's words would only narrow the
-    rows to those that say them too. What the asker has heard, told before the request in the
+    one before (その件数は…), it alone is searched; the background's words would only narrow the
+    rows to those that say them too. Among the rows a background names by its filters (…課の
+    施策は…。このうち…), the asking sentence asks of those rows. What the asker has heard, told before the request in the
     same sentence, is background too. The background is reported as left out."""
     sentences = told_apart(question.text)
     if len(sentences) < 2:
@@ -430,12 +431,26 @@ def asking_sentence(corpus, question: Question) -> None:
     asked = [i for i, s in enumerate(sentences) if ASKS.search(s)]
     if asked and asked[-1] != len(sentences) - 1:
         return
-    if asked[:-1] or POINTS_BACK.match(sentences[-1]):
-        return  # a question before it (…あるんだよね？次は…) or one pointing back tells the topic
+    if asked[:-1]:
+        return  # a question before it (…あるんだよね？次は…) tells the topic
+    among = AMONG.match(sentences[-1]) and names_rows(question, question.text.rfind(sentences[-1]))
+    if POINTS_BACK.match(sentences[-1]) and not among:
+        return  # one pointing back (その件数は) is about what the one before names
     asking = asked_part(question.query, sentences)
-    if asking and names_topic(corpus, asking):
+    if asking and (among or names_topic(corpus, asking)):
         question.background = "".join(sentences[:-1]).strip()
         question.query = asking
+
+
+# …のうち (among those): the rows the sentence before names by its filters.
+AMONG = re.compile(r"^(?:では|また|さて)?[、,]?\s*(?:この|その)(?:うち|中で|中から|なかで)")
+
+
+def names_rows(question: Question, cut: int) -> bool:
+    """Whether the text before ``cut`` names rows by a department or a chapter (地域振興課所管の
+    施策については、自治会や市民活動など…多くございます。そのうち…: the department's rows; its
+    examples only describe them)."""
+    return any(m.facet in ("department", "chapter") and m.end <= cut for m in question.mentions)
 
 
 def asked_part(query: str, sentences: list[str]) -> str:

@@ -216,7 +216,8 @@ def _scope_noun(tokens, i: int) -> bool:
     if tokens[i].surface not in SCOPE_NOUNS or not 0 < i < len(tokens) - 1 or tokens[i + 1].surface not in SCOPE_BEFORE:
         return False
     before = tokens[i - 2] if tokens[i - 1].surface == "の" and i > 1 else tokens[i - 1]
-    return before.pos[0] == "名詞" and not before.framing
+    # A question reads its filters as a blank (、): 行財政運営の指針の部分で → 、の部分で.
+    return before.pos[0] == "名詞" and not before.framing or before.surface == "、" and tokens[i - 1].surface == "の"
 
 
 def _stressing_noun(tokens, i: int) -> bool:
