@@ -1586,3 +1586,9 @@ def test_among_the_rows_the_background_names(corpus):
     # A filter blanked before a scope noun (行財政運営の指針の部分で) leaves no topic word.
     reading = read(corpus, "行財政運営の指針の部分で、取組がいちばん多い節はどれですか")
     assert "部分" not in [t.text for t in reading.question.terms]
+
+
+def test_a_request_after_a_yes_no_question_asks_last(corpus):
+    # …ちゃんとやれてるの？進み具合を教えて: the request for the progress is what is asked.
+    response = answer_question(corpus, "国民保護訓練ってちゃんとやれてるの？進み具合を教えて")
+    assert response["kind"] == "status" and lines(response) == [455]

@@ -266,7 +266,9 @@ def _yes_no_predicate(s: Stream) -> str:
     # The sentence that asks: the last one that ends with a question mark, when a remark follows
     # it (…なくなったんでしょうか？保育所の方は足りないって聞きますが。).
     asking = [part for part in sentences if part.rstrip().endswith("?")]
-    last = " " + (asking[-1] if asking and not sentences[-1].rstrip().endswith("?") else sentences[-1]).strip() + " "
+    # …ちゃんとやれてるの？進み具合を教えて: a request after it asks too, and it asks last.
+    remark = not sentences[-1].rstrip().endswith("?") and not REQUEST.search(sentences[-1])
+    last = " " + (asking[-1] if asking and remark else sentences[-1]).strip() + " "
     last = TRUE_THAT.sub("", last)  # 値下げされたって本当ですか asks whether it was 値下げ
     last = EVER_DONE.sub(r" \1 ", last)  # 開催されたことがありますか asks whether it was 開催
     if not YES_NO_END.search(last) or REQUEST.search(last):
