@@ -717,3 +717,12 @@ def test_the_citys_view_asked_and_an_event_asked_when(corpus):
     # いつ頃完成しますか asks when the event comes: 完成 is no direction filter (オ).
     response = search(corpus, q="入間市駅北口の整備はいつ頃完成しますか")
     assert response["interpretation"]["filters"] == {} and 278 in lines(response)[:3]
+
+
+def test_how_a_topic_is_carried_on_is_asked_and_a_code_glossed_after_its_words(corpus):
+    # どのように展開していくのか asks the manner of going on; どう反映しているか keeps its verb.
+    assert content("この産前産後サポートをどのように展開していくのか") == ["産前産後", "サポート"]
+    assert "反映" in content("市民の意見を市政にどう反映しているか")
+    # 目標達成のAなのに: the words before の say what A is; a copula may follow the code.
+    reading = read_filters("進捗は目標達成のAなのに、取組評価のほうは「取り組んではいるが進展がない」", corpus)
+    assert reading.filters == {"progress": ["A"], "effort": ["う"]} and "目標" not in reading.rest

@@ -172,7 +172,7 @@ ABOUT_ASKED = re.compile(rf"について(?:、)?\s*(?:{ASKING_VERB}|(?:の)?(?:�
 
 # …の方向性に関する市の見解を求めます: what is asked, then the council's request for the city's
 # view; after a question (…方針か、見解を求めます) the question itself.
-VIEW_REQUEST = r"(?:市の)?(?:見解|考え|所見)を(?:求め|伺い|お聞きし|お伺いし)(?:ます|たい(?:と思います|です)?)[。.]?$"
+VIEW_REQUEST = r"(?:市の)?(?:見解|考え|所見|方針)を(?:求め|伺い|お聞きし|お伺いし)(?:ます|たい(?:と思います|です)?)[。.]?$"
 VIEW_ASKED = re.compile(rf"(?:に関する|に対する|についての){VIEW_REQUEST}")
 VIEW_OF_QUESTION = re.compile(rf"(?<=か)[、,]\s*{VIEW_REQUEST}")
 

@@ -109,9 +109,9 @@ GRADE_WORD_AFTER = re.compile(rf"\s*(?:{'|'.join(GENERIC_GRADE_WORDS)})")
 # A progress code typed as a word of its own (危機管理課 D): the documents never use a lone A–E.
 LONE_CODE = re.compile(r"(?:(?<=\s)|^)(?P<codes>[A-Ea-e](?:[・、,/][A-Ea-e])*)(?=\s|$)"
                        # or a capital after kana (防災のA, 取組のうちEは, いちばんAが) before a particle
-                       # (Aの子育て), never 型 or 地区
+                       # (Aの子育て) or a copula (Aなのに, Aだけど), never 型 or 地区
                        r"|(?:(?<=[\sぁ-ゖ])|^)(?P<capital>[A-E](?:[・、,/][A-E])*)"
-                       r"(?=[のはがでもとを]|\s|$|以上|以下|未満|より[上下])")
+                       r"(?=[のはがでもとを]|\s|$|以上|以下|未満|より[上下]|な(?:のに|ので|んだ)|だ(?:けど|が|から))")
 # A capital alone in brackets, as a label is written (えーひょうか（A）のもの), once the wording and
 # grade words that a bracketed code may follow (遅れている（D）) have been read with theirs.
 BRACKETED_CAPITAL = re.compile(BRACKETED_CODE.format(code_class="[A-E]"))
@@ -238,21 +238,24 @@ def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
     return found
 
 
-# Words, then a code in brackets that says what they mean (目標達成（A評価）).
+# Words, then a code in brackets that says what they mean (目標達成（A評価）), or after の (目標達成のA).
 GLOSS_BEFORE = re.compile(r"(?P<gloss>[^\s\0、。「」()（）]{2,20})[(（]\s*$")
+WORDING_OF = re.compile(r"(?P<gloss>[^\s\0、。「」()（）]{2,20})の\s*$")
 
 
 def _glossed_before(blanker: Blanker, corpus, kind: str, codes: list[str], start: int, end: int) -> tuple[int, int]:
-    """The span of a code in brackets with the words before them that its label says in other
-    words (目標達成（A評価）: 目標に達成しているもの); the code's own span otherwise."""
-    gloss = GLOSS_BEFORE.search(blanker.text[:start])
+    """The span of a code with the words before it that its label says in other words, in
+    brackets after them or after の (目標達成（A評価）, 目標達成のA: 目標に達成しているもの); the
+    code's own span otherwise."""
+    before = blanker.text[:start]
     closed = re.match(r"\s*[)）]", blanker.text[end:])
-    if len(codes) != 1 or not gloss or not closed or not blanker.free(gloss.start(), start):
+    gloss = GLOSS_BEFORE.search(before) if closed else WORDING_OF.search(before)
+    if len(codes) != 1 or not gloss or not blanker.free(gloss.start(), start):
         return start, end
     wording = find_legend_wording(gloss.group("gloss"), {kind: corpus.labels.get(kind, {})}, described=True)
     if not wording or wording[1] != codes[0]:
         return start, end
-    return gloss.start() + wording[2], end + closed.end()
+    return gloss.start() + wording[2], end + (closed.end() if closed else 0)
 
 
 # A range of codes (B〜D, BからD, あ～う): every grade from one to the other, as the legend lists them.

@@ -38,7 +38,7 @@ ADVERBIAL_AFTER = frozenset({"に", "で"})
 # Nouns that after another noun only say "in the area of" it (防災関係で, 防災の分野で, 子育て系の,
 # 福祉関連の): Sudachi's dictionary does not mark them, so this small table does. Only at the end
 # of a noun phrase, before a particle: 関係機関 and 関連する are words of the text.
-SCOPE_NOUNS = frozenset({"関係", "関連", "分野", "部分", "系", "方面", "面", "領域", "部門", "方",
+SCOPE_NOUNS = frozenset({"関係", "関連", "分野", "部分", "系", "方面", "面", "領域", "部門", "方", "ほう",
                          "とこ"})  # とこ: ところ said casually (…の充実のとこ), a common noun to Sudachi
 SCOPE_BEFORE = frozenset({"で", "の", "は", "が", "を", "に", "では", "って", "も", "、"})
 # After と, these quote (という評価, といった事業), after で they frame (表の行でいうと): grammar, like the particle.
@@ -165,7 +165,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
         if token.pos[0] == "接頭辞" and marked[i + 1].framing:
             marked[i] = _framed(token)  # お|示し|ください: the honorific of a word of asking asks too
     for i, token in enumerate(marked):
-        if _view_asked(marked, i):  # どう|お|考え|ですか, どう|思い|ますか: the asker's question
+        if _view_asked(marked, i):  # どう|お|考え|ですか, どのように|展開|していく: the asker's question
             marked[i] = _framed(token)
             if i and marked[i - 1].pos[0] == "接頭辞":
                 marked[i - 1] = _framed(marked[i - 1])
@@ -174,12 +174,18 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
 
 # Nouns and verbs of thinking, asked after how (どうお考えですか, どのように思いますか).
 VIEW_WORDS = frozenset({"考え", "考える", "思う", "思い", "所見", "見解"})
+# Verbs of carrying on with something, whose manner is asked of a topic (どのように展開していく
+# のか): a small table, since which verbs say only "go on with it" no dictionary marks; a verb
+# with content of its own (どう反映しているか) stays a word.
+CARRYING_ON = frozenset({"展開", "進める", "取り組む", "取組む", "対応", "推進", "実施", "行う"})
 
 
 def _view_asked(tokens, i: int) -> bool:
     """Whether token ``i`` asks the city's view after a word of how (どう, どのように), an
-    honorific prefix between (どう|お|考え)."""
-    if tokens[i].dictionary not in VIEW_WORDS or not i:
+    honorific prefix between (どう|お|考え), or is a verb of carrying on whose manner is asked
+    (どのように|展開|していくのか): what is asked of the topic, not the topic."""
+    token = tokens[i]
+    if token.dictionary not in VIEW_WORDS | CARRYING_ON or not i:
         return False
     b = i - 2 if tokens[i - 1].pos[0] == "接頭辞" else i - 1
     if b < 0:
