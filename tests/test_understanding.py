@@ -19,7 +19,7 @@ def content(text: str) -> list[str]:
 
 @pytest.mark.parametrize("text, expected", [
     ("自治会について教えてください", ["自治会"]),
-    ("空き家対策は今後どう進めていくつもりですか", ["空き家", "対策", "進め", "つもり"]),
+    ("空き家対策は今後どう進めていくつもりですか", ["空き家", "対策", "つもり"]),  # how it goes on: asked
     ("子どもの居場所づくりはどうなっているか", ["子ども", "居場所", "づくり"]),
     ("人権推進課の取組のうち、進捗区分がCのものはどれですか", ["人権", "推進課", "取組", "進捗", "区分", "C", "もの"]),
     ("子ども食堂について教えて", ["子ども", "食堂"]),  # a て form that ends the sentence asks
@@ -710,13 +710,10 @@ def test_a_mention_takes_the_words_that_belong_to_it(corpus, text, filters, gone
     assert reading.filters == filters and gone not in reading.rest
 
 
-def test_the_citys_view_asked_and_an_event_asked_when(corpus):
+def test_the_citys_view_asked():
     # どうお考えですか, どのように考えますか ask; 考え is no topic word.
     assert content("団員確保についてどうお考えですか") == ["団員", "確保"]
     assert content("どのように考えますか") == []
-    # いつ頃完成しますか asks when the event comes: 完成 is no direction filter (オ).
-    response = search(corpus, q="入間市駅北口の整備はいつ頃完成しますか")
-    assert response["interpretation"]["filters"] == {} and 278 in lines(response)[:3]
 
 
 def test_how_a_topic_is_carried_on_is_asked_and_a_code_glossed_after_its_words(corpus):

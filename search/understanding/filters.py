@@ -295,8 +295,6 @@ def _compared(kind: str, code: str, side: str) -> list[str]:
 # After a quote, what says it is a grade's wording (「…」という評価, 「…」ランク, 「…」のもの).
 # After a predicate, a word that makes it a time (終わった後は, 完了次第).
 TIME_AFTER = re.compile(r"\s*(?:後|あと|のち|以降|以後|次第)")
-# Before a predicate, a question of when (いつ頃完成しますか): the event is asked about.
-WHEN_ASKED = re.compile(r"いつ|何年|何月")
 QUOTED_EVALUATION = re.compile(r"(?:けど|けれど(?:も)?|が|、)[^。？?\0「」]{0,20}?[、,]?\s*"
                                r"(?:という|っていう|って言う|とされ(?:る|た|ている)?|みたいな)(?=\s*(?:評価|ランク|区分|判定))")
 # After a quoted label, the verb that gave it (と位置付けられた, に分類されている).
@@ -492,8 +490,8 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
             continue
         kind, codes, use = entry
         start, end = token.start, _predicate_end(tokens, last)
-        if TIME_AFTER.match(blanker.text, end) or WHEN_ASKED.search(blanker.text[max(0, start - 12):start]):
-            continue  # 整備が終わった後は, いつ頃完成しますか: when, not how far it came
+        if TIME_AFTER.match(blanker.text, end):
+            continue  # 整備が終わった後は: when, not how far it came
         if use == "any" and kind == "progress":  # 計画どおりに進んでいる: 進む only says it again
             going = next((k for k in range(last + 1, min(last + 3, len(tokens))) if tokens[k].dictionary in GOING),
                          None)
