@@ -723,3 +723,11 @@ def test_how_a_topic_is_carried_on_is_asked_and_a_code_glossed_after_its_words(c
     # 目標達成のAなのに: the words before の say what A is; a copula may follow the code.
     reading = read_filters("進捗は目標達成のAなのに、取組評価のほうは「取り組んではいるが進展がない」", corpus)
     assert reading.filters == {"progress": ["A"], "effort": ["う"]} and "目標" not in reading.rest
+
+
+def test_a_grade_word_asked_when_is_the_event_in_a_search(corpus):
+    # いつ頃完成しますか asks when the event comes: in a search 完成 is no direction filter (オ);
+    # a question keeps it as the word it asks about (search.ask reads its own).
+    response = search(corpus, q="入間市駅北口の整備はいつ頃完成しますか")
+    assert response["interpretation"]["filters"] == {} and 278 in lines(response)[:3]
+    assert read_filters("入間市駅北口の整備はいつ頃完成しますか", corpus).filters == {"direction": ["オ"]}

@@ -127,6 +127,7 @@ class Blanker:
         self.text = text
         self.protected = protected
         self.read: list[Mention] = []  # the mentions read so far
+        self.searching = False  # see read_filters
 
     def free(self, start: int, end: int) -> bool:
         inside = any(a < end and start < b for a, b in self.protected)
@@ -139,16 +140,19 @@ class Blanker:
         return self.text.replace("\0", " ")
 
 
-def read_filters(text: str, corpus) -> FilterReading:
+def read_filters(text: str, corpus, searching: bool = False) -> FilterReading:
     """Every filter the text names; ``rest`` is the text with their mentions blanked.
 
     ``text`` should be NFKC-normalized. Quoted spans and words after ``-`` are left as written:
-    quoting a word is how a user says "this is text, not a filter".
+    quoting a word is how a user says "this is text, not a filter". ``searching``: the text is
+    a search, not a question read by ``search.ask`` (which keeps grade words it asks about as
+    words itself): a grade word asked when (いつ頃完成しますか) is the event, no filter.
     """
     # A quoted grade code (取組区分が「え」) is still a code: quotes only make words text.
     protected = [(m.start(), m.end()) for m in QUOTED.finditer(text) if not _quoted_code(m.group(1))]
     protected += [(m.start(), m.end()) for m in re.finditer(r"(?:(?<=\s)|^)-\S+", text)]
     blanker = Blanker(text, protected)
+    blanker.searching = searching
     mentions: list[Mention] = []
     # Chapter titles before everyday grade words: 緑豊かな of a title is no grade (豊か, 充実).
     for reader in (_grade_ranges, _grade_codes, _legend_labels, _chapters, _grade_words, _bracketed_codes,
@@ -295,6 +299,8 @@ def _compared(kind: str, code: str, side: str) -> list[str]:
 # After a quote, what says it is a grade's wording (「…」という評価, 「…」ランク, 「…」のもの).
 # After a predicate, a word that makes it a time (終わった後は, 完了次第).
 TIME_AFTER = re.compile(r"\s*(?:後|あと|のち|以降|以後|次第)")
+# Before a predicate, a question of when (いつ頃完成しますか): the event is asked about.
+WHEN_ASKED = re.compile(r"いつ|何年|何月")
 QUOTED_EVALUATION = re.compile(r"(?:けど|けれど(?:も)?|が|、)[^。？?\0「」]{0,20}?[、,]?\s*"
                                r"(?:という|っていう|って言う|とされ(?:る|た|ている)?|みたいな)(?=\s*(?:評価|ランク|区分|判定))")
 # After a quoted label, the verb that gave it (と位置付けられた, に分類されている).
@@ -490,8 +496,8 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
             continue
         kind, codes, use = entry
         start, end = token.start, _predicate_end(tokens, last)
-        if TIME_AFTER.match(blanker.text, end):
-            continue  # 整備が終わった後は: when, not how far it came
+        if TIME_AFTER.match(blanker.text, end) or blanker.searching and WHEN_ASKED.search(blanker.text[max(0, start - 12):start]):
+            continue  # 整備が終わった後は, いつ頃完成しますか: when, not how far it came
         if use == "any" and kind == "progress":  # 計画どおりに進んでいる: 進む only says it again
             going = next((k for k in range(last + 1, min(last + 3, len(tokens))) if tokens[k].dictionary in GOING),
                          None)
