@@ -496,7 +496,8 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
             continue
         kind, codes, use = entry
         start, end = token.start, _predicate_end(tokens, last)
-        if TIME_AFTER.match(blanker.text, end) or blanker.searching and WHEN_ASKED.search(blanker.text[max(0, start - 12):start]):
+        asked_when = blanker.searching and WHEN_ASKED.search(blanker.text[max(0, start - 12):start])
+        if TIME_AFTER.match(blanker.text, end) or asked_when:
             continue  # 整備が終わった後は, いつ頃完成しますか: when, not how far it came
         if use == "any" and kind == "progress":  # 計画どおりに進んでいる: 進む only says it again
             going = next((k for k in range(last + 1, min(last + 3, len(tokens))) if tokens[k].dictionary in GOING),
