@@ -229,7 +229,8 @@ EVALUATIVE = {"遅れる": "DE", "進む": "ABC", "進める": "ABC", "順調": 
               "着手": "ABCD", "停滞": "DE"}
 
 # What follows a yes/no question's predicate: auxiliaries, て, いる, ある (導入されていますか).
-AFTER_PREDICATE = re.compile(r"(?: (?:です|ます|だ|た|でしょう|ん|の|て|で|居る|有る|ない|れる|られる|為る|成る|済み|てる|でる|ちゃう))+ $")
+AFTER_PREDICATE = re.compile(r"(?: (?:です|ます|だ|た|でしょう|ん|の|て|で|居る|有る|ない|れる|られる|せる|させる|為る|成る|済み|てる"
+                             r"|でる|ちゃう))+ $")  # せる: 減ら|せ|た is 減らせた, the verb 減る made to act
 
 
 # A verbal noun, a particle, then する: リニューアル|は|し|た.

@@ -196,8 +196,8 @@ def no_longer(asked: Asked, text: str) -> bool:
 
 # Words of a change, by its direction. No general resource pairs opposites (Sudachi's synonym
 # groups join 増える and 増加, never 増える and 減少), so the two lists are written here.
-RISING = ("増える", "増加", "増す", "上昇", "上がる", "伸びる", "拡大", "高まる", "向上")
-FALLING = ("減る", "減少", "減らす", "低下", "下がる", "縮小", "下落", "落ちる")
+RISING = ("増える", "増加", "増す", "上昇", "上がる", "伸びる", "拡大", "高まる", "向上", "上回る")
+FALLING = ("減る", "減少", "減らす", "低下", "下がる", "縮小", "下落", "落ちる", "下回る", "削減")
 
 
 def direction(says) -> int:
