@@ -1517,6 +1517,8 @@ def test_a_request_for_the_citys_view_of_an_aspect():
     ("市税ってスマホ決済で払えるようになったの？", "はい", 572),
     # 減らせた (減ら|せ|た: the verb, not せる) asked; 下回ることはできなかった: it did not fall.
     ("定員管理計画で、職員数って当初の計画数より減らせたの？", "いいえ", 610),
+    # 9つの地区全部にあるの: whether it is in all nine, against the figure a row writes (6地区).
+    ("支え合いの組織って、もう9つの地区全部にあるの？", "いいえ", {170, 173}),
 ])
 def test_a_yes_no_question_decided_by_what_is_still_aimed_at_or_changed(corpus, question, verdict, line):
     response = answer_question(corpus, question)

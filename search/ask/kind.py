@@ -229,6 +229,8 @@ EVALUATIVE = {"遅れる": "DE", "進む": "ABC", "進める": "ABC", "順調": 
               "着手": "ABCD", "停滞": "DE"}
 
 # What follows a yes/no question's predicate: auxiliaries, て, いる, ある (導入されていますか).
+# All of them (全部に有るの asks whether it is everywhere).
+ALL_OF = frozenset({"全部", "全て", "総て", "凡て", "すべて", "ぜんぶ"})
 AFTER_PREDICATE = re.compile(r"(?: (?:です|ます|だ|た|でしょう|ん|の|て|で|居る|有る|ない|れる|られる|せる|させる|為る|成る|済み|てる"
                              r"|でる|ちゃう))+ $")  # せる: 減ら|せ|た is 減らせた, the verb 減る made to act
 
@@ -288,6 +290,8 @@ def _yes_no_predicate(s: Stream) -> str:
         return core[-2]  # 開く予定はあるんですか: whether it is planned
     if len(core) > 1 and core[-1] == "出来る" and nouns(s, core[-2]):
         return core[-2]  # 達成できたの, 設置できたのでしょうか: the noun done is asked
+    if len(core) > 1 and core[-1] == "に" and core[-2] in ALL_OF and " 有る " in last:
+        return "有る"  # 9つの地区全部にあるの: whether it is in all of them, yes or no
     if not core or core[-1] in ("は", "が", "も", "を", "に", "と", "って"):
         return ""  # 空き家対策は？, 取組はありますか, 取組ってある？: a topic, or existence, not a predicate
     if any(pattern.search(f" {core[-1]} ") for pattern, _ in NUMBER_PATTERNS):

@@ -117,7 +117,7 @@ def aims_at_topic(found: Found, position: int) -> bool:
 
 # A quantity asked against: 10人以上, 5件未満, 100人を超え, 95%を上回って, 目標の52.9%に届いた,
 # 740人ってクリア; all of them (9地区ぜんぶ) is as many or more.
-THRESHOLD = re.compile(r"(?P<number>[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<man>万)?\s*"
+THRESHOLD = re.compile(r"(?P<number>[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<man>万)?\s*(?:つの|個の)?"  # 9つの地区
                        r"(?P<unit>人|名|件|回|か所|箇所|校|団体|施設|台|%|世帯|地区)\s*(?:って|は|が|も)?\s*"
                        r"(?P<side>以上|以下|未満|より多|より少な|を?超|を?上回|を?下回|に届|に達|に満た|を?クリア"
                        r"|(?:の)?(?:全部|ぜんぶ|全て|すべて))")
