@@ -1596,3 +1596,9 @@ def test_a_request_after_a_yes_no_question_asks_last(corpus):
     # …ちゃんとやれてるの？進み具合を教えて: the request for the progress is what is asked.
     response = answer_question(corpus, "国民保護訓練ってちゃんとやれてるの？進み具合を教えて")
     assert response["kind"] == "status" and lines(response) == [455]
+
+
+def test_a_deciding_sentence_two_rows_write_is_cited_in_both(corpus):
+    # 311 and 341 write the same statement (通行止めの状態 / 通行止め状態): both are cited.
+    response = answer_question(corpus, "入間川遊歩道って今歩けるの？")
+    assert response["answer"].startswith("いいえ") and sorted(lines(response)) == [311, 341]

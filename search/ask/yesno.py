@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from difflib import SequenceMatcher
 
 from .answer import Answer, Asked
 from .clauses import (CONCESSIVE, CONTRAST, PLAN_NOUNS, aimed_at, asks_past, lemma_positions, negated_after, negative,
@@ -313,14 +314,28 @@ def answer_yesno(asked: Asked) -> Answer | None:
         return answer
     quote = "".join(f"「{s.text}」" for s in sentences)
     text = f"{verdict}。文書には{quote}とあります（{source_note(asked.known, top.sentence.docnum)}）。{note}"
-    quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]]
+    quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]] + same_sentence(asked, top)
     return Answer("yesno", text, found=quoted, verdict=verdict, coverage=top.coverage * (0.8 if note else 1.0))
 
 
 def quoting(asked: Asked, verdict: str, found: Found) -> Answer:
-    """The verdict with the one sentence that decides it, quoted."""
+    """The verdict with the one sentence that decides it, quoted; cited in every row of the
+    question's that writes it (two measures may share a comment)."""
     text = f"{verdict}。文書には「{found.sentence.text}」とあります（{source_note(asked.known, found.sentence.docnum)}）。"
-    return Answer("yesno", text, found=[found], verdict=verdict, coverage=found.coverage)
+    return Answer("yesno", text, found=[found] + same_sentence(asked, found), verdict=verdict, coverage=found.coverage)
+
+
+# Two sentences this alike are one statement written twice (通行止めの状態 / 通行止め状態).
+SAME_STATEMENT = 0.9
+
+
+def same_sentence(asked: Asked, found: Found) -> list[Found]:
+    """The sentence ``found`` as other rows of the question's match write it too, word for word
+    or nearly."""
+    text = found.sentence.text
+    return [Found(s, found.score, found.coverage, found.spans) for d in asked.match.rows
+            if d != found.sentence.docnum for s in asked.known.sentences[d]
+            if s.field == found.sentence.field and SequenceMatcher(None, s.text, text).ratio() >= SAME_STATEMENT]
 
 
 # …ようになった asks whether something became possible: a sentence that reports it began says so.
