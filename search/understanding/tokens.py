@@ -141,7 +141,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
     (どういう|ふう|に, どんな|感じ|で)."""
     marked = list(tokens)
     for i, token in enumerate(tokens):
-        if _going_on(tokens, i):
+        if _going_on(tokens, i) or _went(tokens, i):
             marked[i] = token = dataclasses.replace(token, pos=AUXILIARY_VERB, framing=True)
         if token.surface == "おけ" and i and tokens[i - 1].surface == "に" and tokens[i + 1:i + 2] \
                 and tokens[i + 1].surface == "る":
@@ -254,6 +254,16 @@ def _going_on(tokens, i: int) -> bool:
     token = tokens[i]
     return token.pos[1] == "数詞" and token.surface == "いく" and i > 0 and tokens[i - 1].surface in ("て", "で") \
         and tokens[i - 1].pos[0] == "助詞"
+
+
+def _went(tokens, i: int) -> bool:
+    """Whether kana いっ after how something went (うまく|いってる, 順調に|いってる) is いく, going:
+    Sudachi reads it as いう (saying)."""
+    if tokens[i].surface != "いっ" or i == 0:
+        return False
+    before = tokens[i - 1]
+    return before.pos[0] == "形容詞" and before.surface.endswith("く") or before.surface == "に" and i > 1 \
+        and tokens[i - 2].pos[0] == "形状詞"
 
 
 def _framed(token: Token) -> Token:
