@@ -1602,3 +1602,14 @@ def test_a_deciding_sentence_two_rows_write_is_cited_in_both(corpus):
     # 311 and 341 write the same statement (通行止めの状態 / 通行止め状態): both are cited.
     response = answer_question(corpus, "入間川遊歩道って今歩けるの？")
     assert response["answer"].startswith("いいえ") and sorted(lines(response)) == [311, 341]
+
+
+@pytest.mark.parametrize("question, kind, predicate", [
+    # どこかの: "some", no question word; …した事例ってありますか asks whether it ever happened.
+    ("連携協約制度を使って、どこかの自治体との連携が実現した事例ってありますか", "yesno", "実現"),
+    ("どこかで開催していますか", "yesno", "開催"),
+    ("先進事例はありますか", "list", ""),
+])
+def test_some_and_a_case_that_happened(question, kind, predicate):
+    read = read_kind(question)
+    assert (read.kind, read.predicate) == (kind, predicate)

@@ -110,7 +110,9 @@ FEWEST = words(r"少ない|最少|下位|低い")
 RANKING_WORDS = words(r"多い|少ない|高い|低い|数|件数|割合|率|比率|順|毎|別")
 RATE = words(r"割合|率|比率|パーセント|%")
 
-QUESTION_WORDS = words(r"何|誰|どこ|いつ|いつ頃|何時|どれ|どちら|どの|どんな|どう|何故|幾つ|幾ら|どのような|どういう|如何")
+# Not before か and a particle: どこかの自治体, 何かの事業 say "some", they ask nothing.
+QUESTION_WORDS = re.compile(r"(?<= )(?:何|誰|どこ|いつ|いつ頃|何時|どれ|どちら|どの|どんな|どう|何故|幾つ|幾ら|どのような|どういう"
+                            r"|如何)(?= )(?! か (?:の|で|に|と|を|が|は) )")
 # Verbs that ask for something (教えて, ください, 知りたい) end a request, not a yes/no question.
 REQUEST = words(r"教える|下さる|知る|願う|頂く|欲しい|示す|挙げる")
 YES_NO_END = re.compile(r" (?:か|の|\?|っけ|かしら|よ ね|よね|ね)(?: \?| 。)* $")  # Sudachi cuts よね in two
@@ -229,6 +231,8 @@ EVALUATIVE = {"遅れる": "DE", "進む": "ABC", "進める": "ABC", "順調": 
               "着手": "ABCD", "停滞": "DE"}
 
 # What follows a yes/no question's predicate: auxiliaries, て, いる, ある (導入されていますか).
+# Nouns of a case that happened (実現した事例はありますか asks whether it ever did).
+EXAMPLE_NOUNS = frozenset({"事例", "例", "ケース", "前例", "実例"})
 # All of them (全部に有るの asks whether it is everywhere).
 ALL_OF = frozenset({"全部", "全て", "総て", "凡て", "すべて", "ぜんぶ"})
 AFTER_PREDICATE = re.compile(r"(?: (?:です|ます|だ|た|でしょう|ん|の|て|で|居る|有る|ない|れる|られる|せる|させる|為る|成る|済み|てる"
@@ -290,6 +294,12 @@ def _yes_no_predicate(s: Stream) -> str:
         return core[-2]  # 開く予定はあるんですか: whether it is planned
     if len(core) > 1 and core[-1] == "出来る" and nouns(s, core[-2]):
         return core[-2]  # 達成できたの, 設置できたのでしょうか: the noun done is asked
+    if len(core) > 3 and core[-1] in ("は", "が", "って") and core[-2] in EXAMPLE_NOUNS and core[-3] in ("た", "だ") \
+            and " 有る " in last:
+        # 実現した事例ってありますか: whether it ever happened, the verb before the noun
+        done = [w for w in core[:-2] if w not in ("た", "だ", "為る", "て", "居る")]
+        if done:
+            return done[-1]
     if len(core) > 1 and core[-1] == "に" and core[-2] in ALL_OF and " 有る " in last:
         return "有る"  # 9つの地区全部にあるの: whether it is in all of them, yes or no
     if not core or core[-1] in ("は", "が", "も", "を", "に", "と", "って"):
