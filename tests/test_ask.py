@@ -1613,3 +1613,12 @@ def test_a_deciding_sentence_two_rows_write_is_cited_in_both(corpus):
 def test_some_and_a_case_that_happened(question, kind, predicate):
     read = read_kind(question)
     assert (read.kind, read.predicate) == (kind, predicate)
+
+
+def test_so_then_asks_of_the_background_and_the_actual_figure_is_not_the_target(corpus):
+    # そこで、…: the asking sentence builds on the one before (道路 is there); 実際の整備率 asks
+    # what was reached, not the 整備目標値 the background names.
+    response = answer_question(corpus, "本市の都市計画道路及び幹線道路の整備については、前期基本計画で整備目標値が掲げられて"
+                                        "おりました。そこで、計画期間終了時点での実際の整備率は何パーセントに達したのか伺います。")
+    assert response["answer"].startswith("75.8%") and lines(response) == [297]
+    assert response["interpretation"]["background"] == ""

@@ -187,14 +187,18 @@ def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Que
     return ranked([f for f in found if f.coverage >= best_coverage - FACT_SLACK])
 
 
+# The figure reached, asked beside the target (目標値が掲げられておりました。…実際の整備率は).
+ACTUAL = re.compile(r"実際|実績")
 # 目標に対して (against the target): the target is what the asked quantity is measured against.
 TARGET_AS_BASE = re.compile(r"目標(?:値)?(?:に対し|と比べ|に比べ|と比較)")
 
 
 def _is_target(text: str, fact: Fact, question: Question) -> bool:
     """A quantity written as a target (目標値740人, 35%以上を目指します) answers only a question
-    about targets (not one that asks against the target: 目標に対して何％まで進んだ)."""
-    if ("目標" in question.text and not TARGET_AS_BASE.search(question.text)) or "目指" in question.text:
+    about targets (not one that asks against the target: 目標に対して何％まで進んだ, nor one that
+    names the target and asks what was actually reached: 実際の整備率は)."""
+    asks_target = "目標" in question.text and not TARGET_AS_BASE.search(question.text) or "目指" in question.text
+    if asks_target and not ACTUAL.search(question.text):
         return False
     return "目標" in text[max(0, fact.start - 8):fact.start] or "目指" in text[fact.end:fact.end + 8]
 
