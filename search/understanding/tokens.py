@@ -165,7 +165,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
         if token.pos[0] == "接頭辞" and marked[i + 1].framing:
             marked[i] = _framed(token)  # お|示し|ください: the honorific of a word of asking asks too
     for i, token in enumerate(marked):
-        if _view_asked(marked, i):  # どう|お|考え|ですか, どのように|展開|していく: the asker's question
+        if _asked_how(marked, i):  # どう|お|考え|ですか, どのように|展開|していく: the asker's question
             marked[i] = _framed(token)
             if i and marked[i - 1].pos[0] == "接頭辞":
                 marked[i - 1] = _framed(marked[i - 1])
@@ -180,7 +180,7 @@ VIEW_WORDS = frozenset({"考え", "考える", "思う", "思い", "所見", "�
 CARRYING_ON = frozenset({"展開", "進める", "取り組む", "取組む", "対応", "推進", "実施", "行う"})
 
 
-def _view_asked(tokens, i: int) -> bool:
+def _asked_how(tokens, i: int) -> bool:
     """Whether token ``i`` asks the city's view after a word of how (どう, どのように), an
     honorific prefix between (どう|お|考え), or is a verb of carrying on whose manner is asked
     (どのように|展開|していくのか): what is asked of the topic, not the topic."""
