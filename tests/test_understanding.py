@@ -732,3 +732,13 @@ def test_a_grade_word_asked_when_is_the_event_in_a_search(corpus):
     response = search(corpus, q="入間市駅北口の整備はいつ頃完成しますか")
     assert response["interpretation"]["filters"] == {} and 278 in lines(response)[:3]
     assert read_filters("入間市駅北口の整備はいつ頃完成しますか", corpus).filters == {"direction": ["オ"]}
+
+
+@pytest.mark.parametrize("text, filters", [
+    # 「ある程度進んでいる」 is in C's label and is い's: an evaluation (評価) is the progress grade,
+    # unless the text names the effort grade (取組評価).
+    ("「ある程度進んでいる」評価がいちばん多い節", {"progress": ["C"]}),
+    ("取組評価が「ある程度進んでいる」の施策", {"effort": ["い"]}),
+])
+def test_a_quoted_phrase_of_two_labels_is_the_progress_grade_unless_effort_is_named(corpus, text, filters):
+    assert read_filters(text, corpus).filters == filters

@@ -313,7 +313,7 @@ def _legend_labels(blanker: Blanker, corpus) -> list[Mention]:
     found = []
     labels = corpus.labels
     for m in QUOTED.finditer(blanker.original):
-        hit = match_label(m.group(1), labels)
+        hit = match_label(m.group(1), labels, bool(EFFORT_NAMED.search(blanker.original)))
         if not hit and GRADE_AFTER_QUOTE.match(blanker.original, m.end()):
             # 「達成にはまだ遠いけど一部は手をつけている」という評価: a label in the asker's words
             wording = find_legend_wording(m.group(1), labels, described=True)
@@ -382,18 +382,21 @@ def _reached(text: str, end: int, token) -> bool:
     return text[end:token.start] in ("に", "には", "まで", "までは")
 
 
-def match_label(phrase: str, labels) -> tuple[str, str] | None:
+def match_label(phrase: str, labels, effort_named: bool = False) -> tuple[str, str] | None:
     """``(kind, code)`` of the legend label a quoted phrase names, or None: the label that contains
-    it, else the one whose words cover the phrase's words with the fewest words of its own."""
+    it, else the one whose words cover the phrase's words with the fewest words of its own. A
+    phrase both a progress and an effort label contain (「ある程度進んでいる」: C and い) is the
+    progress grade, what an evaluation (評価) is, unless the text names the effort grade."""
     folded = re.sub(r"[\s、。,]", "", normalize(phrase))
     if len(folded) < 3:
         return None
-    best, best_score, words = None, 0.0, _legend_words(phrase)
+    best, best_score, words, contained = None, 0.0, _legend_words(phrase), {}
     for kind, codes in labels.items():
         for code, label in codes.items():
             target = re.sub(r"[\s、。,]", "", normalize(label))
             if folded == target or (len(folded) >= 4 and folded in target) or target in folded:
                 score = 2.0 + len(folded) / max(len(target), 1)
+                contained.setdefault(kind, (kind, code))
             else:
                 label_words = _legend_words(label)
                 if not words or not words <= label_words:
@@ -403,7 +406,13 @@ def match_label(phrase: str, labels) -> tuple[str, str] | None:
                     continue
             if score > best_score:
                 best, best_score = (kind, code), score
+    if best and best[0] == "effort" and "progress" in contained and not effort_named:
+        return contained["progress"]
     return best
+
+
+# Words that name the effort grade itself (取組評価で「…」とされた), not the rows (取組は).
+EFFORT_NAMED = re.compile(r"(?:取組|取り組み)(?:区分|評価|の評価)")
 
 
 def find_legend_wording(text: str, labels, described: bool = False) -> tuple[str, str, int, int] | None:
