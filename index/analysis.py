@@ -245,8 +245,7 @@ def grams(text: str) -> list[str]:
     >>> grams("空き家")
     ['空き', 'き家', '空', 'き', '家']
     """
-    pairs = [text[i : i + 2] for i in range(len(text) - 1)]
-    return pairs + list(text)
+    return (bigrams(text) if len(text) > 1 else []) + list(text)
 
 
 def gram_streams(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> list[str]:

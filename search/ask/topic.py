@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from index.analysis import hiragana_only
 
-from ..engine import Selection, count_query, count_rows, select
+from ..engine import Selection, count_query, count_rows, select, understood
 from ..facets import members
 from ..matching import reading_query
 from ..query import Leaf, Node, parse_query
@@ -421,8 +421,9 @@ def asking_sentence(corpus, question: Question) -> None:
     names: when that sentence names a topic the documents hold and does not point back to the
     one before (その件数は…), it alone is searched; the background's words would only narrow the
     rows to those that say them too. Among the rows a background names by its filters (…課の
-    施策は…。このうち…), the asking sentence asks of those rows. What the asker has heard, told before the request in the
-    same sentence, is background too. The background is reported as left out."""
+    施策は…。このうち…), the asking sentence asks of those rows. What the asker has heard, told
+    before the request in the same sentence, is background too. The background is reported as
+    left out."""
     sentences = told_apart(question.text)
     if len(sentences) < 2:
         return
@@ -481,9 +482,9 @@ def told_apart(text: str) -> list[str]:
 
 
 def names_topic(corpus, text: str) -> bool:
-    """Whether ``text`` has a noun the documents use, in few enough rows to say what it is about."""
-    selection = search_for(corpus, {"q": [text]})
-    tree = selection.understanding.tree if selection.understanding else None
+    """Whether ``text`` has a noun the documents use, in few enough rows to say what it is about
+    (read as the search reads it, without matching it)."""
+    tree = understood(corpus, parse_query({"q": [text]}).text).tree
     most = TOPIC_SHARE * len(corpus.facets)
     return tree is not None and any(leaf.kind != "predicate" and 0 < count_rows(corpus, leaf.text) <= most
                                     for leaf, _, _ in _leaves(tree))

@@ -220,8 +220,8 @@ def change_told(asked: Asked, close: list[Found]) -> Answer | None:
         text = f.sentence.text
         if plans(text):
             continue
-        changes = [(after_topic(f, t.start), direction(t.says), negated_after(text, t.start))
-                   for t in tokens(text) if direction(t.says) and not aimed_at(text, t.start)]
+        changes = [(after_topic(f, t.start), way, negated_after(text, t.start))
+                   for t in tokens(text) if (way := direction(t.says)) and not aimed_at(text, t.start)]
         if not changes:
             continue
         _, way, negated = min(changes, key=lambda c: c[0])
@@ -269,14 +269,15 @@ def answer_yesno(asked: Asked) -> Answer | None:
     order = FUTURE_FIELDS if FUTURE.search(asked.question.text) else PAST_FIELDS
     predicate = asked.question.predicate
     holding = sorted((f for f in close if holds_predicate(f.sentence.text, predicate) and not about_another(asked, f)),
-                     # the predicate as a word of its own (設置はできませんでした) before a part of
-                     # another (設置場所), in the same cell
+                     # the predicate as a word of its own (設置はできませんでした) before the head
+                     # of a compound (窓口設置), in the same cell
                      key=lambda f: (order.index(f.sentence.field),
                                     not any(t.lemma == predicate for t in tokens(f.sentence.text)), -f.score))
     fields = order[:2] if order is FUTURE_FIELDS else order[:1]
     # …の使用料は値上げされた: a sentence about 使用料 that states a problem says nothing of it.
     whole = [f for f in close if f.coverage >= 0.99 and f.sentence.field in fields and reports(f.sentence.text)]
-    begun = [f for f in close if BECAME.search(asked.question.text) and reports(f.sentence.text)
+    became = BECAME.search(asked.question.text)
+    begun = [f for f in close if became and reports(f.sentence.text)
              and any(t.lemma in BEGINNINGS for t in tokens(f.sentence.text))]
     if holding:
         top, note = holding[0], ""

@@ -122,12 +122,12 @@ COMPARED = re.compile(r"\s*(?P<side>以上|以下|未満|より上|より下)")
 class Blanker:
     """The text with the spans already read replaced by blanks, so that they are read once."""
 
-    def __init__(self, text: str, protected: list[tuple[int, int]]):
+    def __init__(self, text: str, protected: list[tuple[int, int]], searching: bool = False):
         self.original = text
         self.text = text
         self.protected = protected
         self.read: list[Mention] = []  # the mentions read so far
-        self.searching = False  # see read_filters
+        self.searching = searching  # see read_filters
 
     def free(self, start: int, end: int) -> bool:
         inside = any(a < end and start < b for a, b in self.protected)
@@ -151,8 +151,7 @@ def read_filters(text: str, corpus, searching: bool = False) -> FilterReading:
     # A quoted grade code (取組区分が「え」) is still a code: quotes only make words text.
     protected = [(m.start(), m.end()) for m in QUOTED.finditer(text) if not _quoted_code(m.group(1))]
     protected += [(m.start(), m.end()) for m in re.finditer(r"(?:(?<=\s)|^)-\S+", text)]
-    blanker = Blanker(text, protected)
-    blanker.searching = searching
+    blanker = Blanker(text, protected, searching)
     mentions: list[Mention] = []
     # Chapter titles before everyday grade words: 緑豊かな of a title is no grade (豊か, 充実).
     for reader in (_grade_ranges, _grade_codes, _legend_labels, _chapters, _grade_words, _bracketed_codes,
@@ -171,6 +170,8 @@ def read_filters(text: str, corpus, searching: bool = False) -> FilterReading:
 # (お（検討はしてるけどまだ実施していない）): it is part of the code's mention, not a topic,
 # also after the quote that closes a quoted code (「お」（検討は進めてるけど未実施）).
 GLOSS = re.compile(r"\s*[(（][^()（）]{1,40}[)）]")
+# The bracket that closes one opened before a mention (目標達成（A評価）, …課（都市計画課）).
+BRACKET_CLOSED = re.compile(r"\s*[)）]")
 QUOTE_CLOSE = re.compile(r"[」』\"”]")
 
 
@@ -252,14 +253,14 @@ def _glossed_before(blanker: Blanker, corpus, kind: str, codes: list[str], start
     brackets after them or after の (目標達成（A評価）, 目標達成のA: 目標に達成しているもの); the
     code's own span otherwise."""
     before = blanker.text[:start]
-    closed = re.match(r"\s*[)）]", blanker.text[end:])
+    closed = BRACKET_CLOSED.match(blanker.text, end)
     gloss = GLOSS_BEFORE.search(before) if closed else WORDING_OF.search(before)
     if len(codes) != 1 or not gloss or not blanker.free(gloss.start(), start):
         return start, end
     wording = find_legend_wording(gloss.group("gloss"), {kind: corpus.labels.get(kind, {})}, described=True)
     if not wording or wording[1] != codes[0]:
         return start, end
-    return gloss.start() + wording[2], end + (closed.end() if closed else 0)
+    return gloss.start() + wording[2], closed.end() if closed else end
 
 
 # A range of codes (B〜D, BからD, あ～う): every grade from one to the other, as the legend lists them.
@@ -702,10 +703,10 @@ def _departments(blanker: Blanker, corpus) -> list[Mention]:
                 continue
             start, end = m.start(), m.end() + (cue.end() if cue else 0)
             glossed = DEPARTMENT_GLOSSED.search(blanker.text[:start])
-            closed = re.match(r"\s*[)）]", blanker.text[end:])
+            closed = BRACKET_CLOSED.match(blanker.text, end)
             if glossed and closed and blanker.free(glossed.start(), start):
                 # まちの計画を担当している課（都市計画課）: the words before say which, in other words
-                start, end = glossed.start(), end + closed.end()
+                start, end = glossed.start(), closed.end()
             found.append(_mention(blanker, "department", name, start, end, "name"))
             blanker.take(start, end)
     graded = any(m.facet in GRADES for m in blanker.read)
