@@ -28,7 +28,7 @@ DATA = Path(__file__).parent / "data"
 METRICS = ("recall@50", "P@10", "nDCG@10")
 SYSTEMS = ("hyoka", "peer", "peer, FTS only", "peer, bm25")
 KINDS = ("literal", "variant", "ocr", "facet", "browse", "boolean", "concept",
-         "kana", "typo", "paraphrase", "sentence", "filterword", "longtail", "negative")
+         "kana", "typo", "paraphrase", "sentence", "filterword", "longtail", "negative", "mixed")
 # The judged sets, grouped as they are reported: the document's own words (the dev set and our
 # own cases), then the harder set written blind from the document alone, in two halves. Cases of
 # the held-out half are never listed one by one: it is read only through its averages.
@@ -60,11 +60,13 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, thirteenth round, dev half": ("search-hard13-dev",),
           "harder, thirteenth round, held-out half": ("search-hard13-heldout",),
           "harder, fourteenth round, dev half": ("search-hard14-dev",),
-          "harder, fourteenth round, held-out half": ("search-hard14-heldout",)}
+          "harder, fourteenth round, held-out half": ("search-hard14-heldout",),
+          "harder, fifteenth round, dev half": ("search-hard15-dev",),
+          "harder, fifteenth round, held-out half": ("search-hard15-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
-            "search-hard13-heldout", "search-hard14-heldout")
+            "search-hard13-heldout", "search-hard14-heldout", "search-hard15-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:

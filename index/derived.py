@@ -3,7 +3,8 @@ documents it adds or removes.
 
 Each derived table is a ``Derived``: ``add`` analyses the rows of whole documents and stores what
 each document contributes, ``remove`` forgets what one document contributed. A full build is the
-same ``add`` with every document on empty tables. To add a derived table (the related measures'
+same ``add`` with every document on empty tables; ``finish`` then sums over every document what
+a reader wants whole. To add a derived table (the related measures'
 key terms, the vocabulary of readings and synonym groups), give its module these two functions and
 list it below.
 """
@@ -24,6 +25,7 @@ class Derived:
     name: str
     add: Callable[[sqlite3.Connection, list[dict], Tables], None]
     remove: Callable[[sqlite3.Connection, str], None]
+    finish: Callable[[sqlite3.Connection], None] = lambda connection: None  # once after a change
 
 
 def _add_vocabulary(connection: sqlite3.Connection, records: list[dict], tables: Tables) -> None:
@@ -36,7 +38,7 @@ def _remove_vocabulary(connection: sqlite3.Connection, document: str) -> None:
 
 DERIVED = (
     Derived("related measures", related.add_related, related.remove_related),
-    Derived("vocabulary", _add_vocabulary, _remove_vocabulary),
+    Derived("vocabulary", _add_vocabulary, _remove_vocabulary, vocabulary.write_totals),
 )
 
 
@@ -51,5 +53,6 @@ def update_derived(database: Path, added: list[dict], removed: list[str], tables
                     table.remove(connection, document)
                 if added:
                     table.add(connection, added, tables)
+                table.finish(connection)
     finally:
         connection.close()

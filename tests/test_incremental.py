@@ -42,7 +42,8 @@ def write_copy(folder, k: int, salt: str = "") -> tuple:
 
 
 def outputs(workspace: Workspace) -> dict:
-    """What users see: searches, answers, related lists, and the documents (without build times)."""
+    """What users see: searches, answers, related lists, the documents (without build times), and
+    the vocabulary of readings and synonym groups the queries are read with."""
     corpus = Library(workspace).current()
     params = [{**p, "per_page": p.get("per_page", ["100"])} for p in SEARCHES]
     searches = [run_search(corpus, parse_query(p)) for p in params]
@@ -51,7 +52,7 @@ def outputs(workspace: Workspace) -> dict:
                for i in ids[::7] for scope in ("other", "all")]
     documents = [{k: v for k, v in d.items() if k != "ingested_at"} for d in corpus.documents]
     return {"documents": documents, "searches": searches, "answers": [ask(corpus, {"q": [q]}) for q in QUESTIONS],
-            "related": related}
+            "related": related, "vocabulary": list(corpus.vocabulary.entries.values())}
 
 
 @pytest.fixture(scope="module")
@@ -95,4 +96,17 @@ def test_results_after_changes_equal_a_full_rebuild(changed, tmp_path):
     expected = outputs(rebuilt)
     assert [d["id"] for d in expected["documents"]] == ["iruma-6th-first-half-evaluation", "copy-2", "copy-3"]
     assert expected["searches"][0]["total"] > 0 and expected["related"][0]
+    assert expected["vocabulary"] and max(e.rows for e in expected["vocabulary"]) > 338  # summed over documents
     assert outputs(changed) == expected
+
+
+def test_the_vocabulary_counts_a_document_while_it_is_there(workspace, tmp_path):
+    """Added alone in its own segment and removed again: the summed vocabulary follows both."""
+    var = Workspace(tmp_path / "var")
+    shutil.copytree(workspace.root, var.root, symlinks=True)
+    before = Library(var).current().vocabulary.entries
+    ingest_file(var, *write_copy(tmp_path, 4))
+    added = Library(var).current().vocabulary.entries
+    assert added["地区センター"].rows > before["地区センター"].rows
+    remove_document(var, "copy-4")
+    assert Library(var).current().vocabulary.entries == before

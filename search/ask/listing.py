@@ -59,7 +59,7 @@ def answer_count(asked: Asked) -> Answer:
     if not rows:
         return none_of(asked, "count")
     what = subject(asked.corpus, asked.question, asked.words)
-    note = counting_note(asked.known, rows, asked.words, asked.match)
+    note = counting_note(asked.corpus, rows, asked.words, asked.match)
     return Answer("count", f"{what}は{len(rows)}件です（{note}）。", rows, fields=("effort_comment",))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from index.analysis import normalize
 from index.grades import FACET_NAMES_JA, GRADES
 
+from ..measures import measure_keys
 from .question import Question
 from .topic import MIN_COVERAGE, TIER, Knowledge, Match, Word
 
@@ -68,10 +69,10 @@ def alternatives_text(words: list[Word]) -> str:
     return plain + "".join("または".join(f"「{p}」" for p in g) for g in groups.values())
 
 
-def counting_note(known: Knowledge, rows: list[int], words: list[Word] = (), match: Match | None = None) -> str:
+def counting_note(corpus, rows: list[int], words: list[Word] = (), match: Match | None = None) -> str:
     """How rows were counted: per department row, which words they hold, how many measures."""
-    measures = {(known.records[d]["chapter"], known.records[d]["section"], known.records[d]["item"],
-                 known.records[d]["measure"]) for d in rows}
+    keys = measure_keys(corpus)  # read once per corpus: thousands of rows need not be read one by one
+    measures = {keys[d] for d in rows}
     note = "所管課の行ごとに数えています"
     words = [w for w in words if not w.term.predicate]  # predicates rank rows, they do not select them
     if words and match is not None:
