@@ -248,12 +248,30 @@ def grams(text: str) -> list[str]:
     return (bigrams(text) if len(text) > 1 else []) + list(text)
 
 
+# One kanji in brackets inside a word is the other way to write it: 健（検）診 is 健診 and 検診.
+ALTERNATIVE_KANJI = re.compile(r"(?<=[\u4e00-\u9fff])\(([\u4e00-\u9fff])\)(?=[\u4e00-\u9fff])")
+
+
+def alternative_spellings(text: str) -> list[str]:
+    """The spellings a bracketed alternative kanji stands for, in a ``gram_text`` (none without one).
+
+    >>> alternative_spellings("各種健(検)診の実施")
+    ['各種健診の実施', '各種検診の実施']
+    """
+    if not ALTERNATIVE_KANJI.search(text):
+        return []
+    first = ALTERNATIVE_KANJI.sub("", text)
+    other = re.sub(r".\(([\u4e00-\u9fff])\)(?=[\u4e00-\u9fff])", r"\1", text)
+    return [first, other]
+
+
 def gram_streams(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> list[str]:
-    """The two strings whose bigrams are indexed: the text as written and its normalized words."""
+    """The strings whose bigrams are indexed: the text as written, its normalized words, and the
+    spellings a bracketed alternative kanji stands for."""
     corrected, _, _ = apply_corrections(text, corrections)
     literal = gram_text(corrected)
     words = gram_text(normalized_words_text(corrected))
-    return [literal] if words == literal else [literal, words]
+    return ([literal] if words == literal else [literal, words]) + alternative_spellings(literal)
 
 
 # Separates the streams of a gram document: no query string contains it, so a substring test

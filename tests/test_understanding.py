@@ -742,3 +742,20 @@ def test_a_grade_word_asked_when_is_the_event_in_a_search(corpus):
 ])
 def test_a_quoted_phrase_of_two_labels_is_the_progress_grade_unless_effort_is_named(corpus, text, filters):
     assert read_filters(text, corpus).filters == filters
+
+
+def test_a_bracketed_alternative_kanji_is_both_spellings(corpus):
+    # The row writes 各種健（検）診: 検診 and 健診 are both in it.
+    assert lines(search(corpus, q="検診"))[0] == 252
+    assert 252 in lines(search(corpus, q="各種健診"))
+
+
+def test_a_verb_in_a_clause_that_describes_a_noun_is_part_of_the_topic(corpus):
+    # 活躍できる describes 環境: 活躍 says which 環境, it is not the sentence's predicate. A verb of
+    # the asker's own words stays one (改善をお願いする文書: お願い is in no row).
+    response = search(corpus, q="女性が活躍できる環境づくり")
+    assert lines(response)[0] == 60
+    kinds = {t["text"]: t["kind"] for t in response["interpretation"]["terms"]}
+    assert kinds["活躍"] == "noun"
+    terms = search(corpus, q="空き家の持ち主に改善をお願いする文書")["interpretation"]["terms"]
+    assert "お願い" not in {t["text"] for t in terms if t["kind"] == "noun"}

@@ -296,7 +296,8 @@ class LeafReader:
             elif self.describes_grade(token):
                 close()
                 self.dropped.append(Dropped(token.surface, "grade wording"))
-            elif token.is_noun_piece and not (not run and verbal_noun(tokens, index) and not self.rare(token.surface)):
+            elif token.is_noun_piece and not (not run and verbal_noun(tokens, index) and not self.rare(token.surface)
+                                              and not self.describing(tokens, index)):
                 if token.pos[0] == "接尾辞" and not run:
                     continue
                 run.append(token)
@@ -309,6 +310,15 @@ class LeafReader:
         for unit in pending.values():  # a whole run no token started at
             units.append(unit)
         return units
+
+    def describing(self, tokens: tuple[Token, ...], index: int) -> bool:
+        """Whether a noun used as a verb is part of a topic: a word of the rows, or of their synonym
+        groups, in a clause that describes a noun (女性が活躍|できる環境: what kind of 環境 is asked
+        about; 結婚|したい人: 婚活 of the concepts), not a request in the asker's words (改善をお願いする文書)."""
+        token = tokens[index]
+        return describes_noun(tokens, index + 1) and \
+            (self.contains(token.surface) or self.has_concept(token.surface)
+             or bool(self.synonyms((token,), token.surface)))
 
     def mistyped_kanji(self, text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, Unit]]:
         """Runs of kanji one edit from a corpus word, which Sudachi had to cut into more than
@@ -608,3 +618,13 @@ def verbal_noun(tokens, index: int) -> bool:
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     return token.pos[1:3] == ("普通名詞", "サ変可能") and following is not None and \
         following.dictionary in ("する", "できる", "出来る")
+
+
+def describes_noun(tokens, verb: int) -> bool:
+    """Whether the verb at ``verb`` (with its auxiliaries: し|て|いる) ends a clause that describes
+    the content noun right after it (活躍できる|環境, 参加している|団体)."""
+    after = verb + 1
+    while after < len(tokens) and tokens[after].pos[0] in ("助動詞", "動詞") or \
+            after < len(tokens) and tokens[after].pos[:2] == ("助詞", "接続助詞"):
+        after += 1
+    return after < len(tokens) and tokens[after].pos[0] == "名詞" and not tokens[after].framing
