@@ -1622,3 +1622,22 @@ def test_so_then_asks_of_the_background_and_the_actual_figure_is_not_the_target(
                                         "おりました。そこで、計画期間終了時点での実際の整備率は何パーセントに達したのか伺います。")
     assert response["answer"].startswith("75.8%") and lines(response) == [297]
     assert response["interpretation"]["background"] == ""
+
+
+def test_the_asking_sentence_names_its_rows_by_a_chapter_quoted_after_its_number(corpus):
+    # 第3章「ささえあいのまちづくり」: the title quoted after the number is the chapter, not a phrase;
+    # naming its rows, the asking sentence sets the background (…多岐にわたります。) aside.
+    response = answer_question(corpus, "福祉・健康の分野は担当課が多岐にわたります。第3章「ささえあいのまちづくり」の施策"
+                                        "のうち、最も多くの施策を所管している課はどこか伺います。")
+    assert response["kind"] == "aggregate" and "最も多い所管課は、こども支援課（14件）" in response["answer"]
+    assert "多岐" in response["interpretation"]["background"]
+    assert "多岐" not in [t["text"] for t in response["interpretation"]["terms"]]
+
+
+def test_a_code_glossed_by_its_place_on_the_scale_and_the_time_of_asking(corpus):
+    # 最低ランクのE: E is the last grade the legend lists; 最低ランクのA says something else.
+    assert read_filters("進捗が最低ランクのE評価を一番多く抱えている課", corpus).rest.count("最低") == 0
+    assert "最低" in read_filters("最低ランクのAの取組", corpus).rest
+    # 現時点での進捗: when it is asked, not a word the row must hold.
+    response = answer_question(corpus, "「文化振興指針」の策定について、現時点での進捗評価をお示しください。")
+    assert response["kind"] == "status" and lines(response) == [421]

@@ -759,3 +759,10 @@ def test_a_verb_in_a_clause_that_describes_a_noun_is_part_of_the_topic(corpus):
     assert kinds["活躍"] == "noun"
     terms = search(corpus, q="空き家の持ち主に改善をお願いする文書")["interpretation"]["terms"]
     assert "お願い" not in {t["text"] for t in terms if t["kind"] == "noun"}
+
+
+def test_the_citys_words_for_itself_name_no_row(corpus):
+    # 本市 is the city every row is about: 本市の空き家対策 is 空き家対策.
+    response = search(corpus, q="本市の空き家対策")
+    assert {"text": "本市", "why": "document"} in response["interpretation"]["dropped"]
+    assert lines(response) == lines(search(corpus, q="空き家対策"))

@@ -314,7 +314,7 @@ def read_question(text: str, corpus) -> Question:
         nouns = COUNTED_NOUNS if asked.kind in ("count", "list") else ROW_NOUNS
         spans += [(t.start, t.end) for t in analyse(masked) if t.surface in nouns]
     spans += formal_nouns(masked) + described_before(text, mentions, described_words(reading, corpus))
-    spans += [m.span() for m in DURATION.finditer(masked)]
+    spans += [m.span() for m in DURATION.finditer(masked)] + [m.span() for m in AS_OF_NOW.finditer(masked)]
     scope = ITEM_SCOPE.search(masked)
     spans += [scope.span()] if scope else []
     edits = [(start, end, "、") for start, end in merge(spans)]
@@ -405,6 +405,9 @@ def glossed(text: str, taken) -> list[tuple[int, int, str]]:
 # A span of years the question is asked over (この5年で, ここ3年間の): when, not what; a year
 # (令和3年度) names a time of the document and stays.
 DURATION = re.compile(r"(?:この|ここ|過去|直近)?\s*[0-9]+\s*(?:年|か年|ヵ年|ケ年)(?!度)(?:間)?(?:で|の間|のうち|に)?")
+
+# The time the question is asked at (現時点での進捗, 現段階で): when, not what.
+AS_OF_NOW = re.compile(r"(?:現時点|現段階)(?:において|における|で|に)?の?")
 
 
 def formal_nouns(text: str) -> list[tuple[int, int]]:

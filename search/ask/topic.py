@@ -434,11 +434,14 @@ def asking_sentence(corpus, question: Question) -> None:
         return
     if asked[:-1]:
         return  # a question before it (…あるんだよね？次は…) tells the topic
-    among = AMONG.match(sentences[-1]) and names_rows(question, question.text.rfind(sentences[-1]))
+    cut = question.text.rfind(sentences[-1])
+    among = AMONG.match(sentences[-1]) and names_rows(question, 0, cut)
     if POINTS_BACK.match(sentences[-1]) and not among:
         return  # one pointing back (その件数は) is about what the one before names
     asking = asked_part(question.query, sentences)
-    if asking and (among or names_topic(corpus, asking)):
+    # The asking sentence names its rows by a topic, or by a department or a chapter (第3章の施策
+    # のうち、最も多くを所管している課は).
+    if asking and (among or names_rows(question, cut, len(question.text)) or names_topic(corpus, asking)):
         question.background = "".join(sentences[:-1]).strip()
         question.query = asking
 
@@ -447,11 +450,12 @@ def asking_sentence(corpus, question: Question) -> None:
 AMONG = re.compile(r"^(?:では|また|さて)?[、,]?\s*(?:この|その)(?:うち|中で|中から|なかで)")
 
 
-def names_rows(question: Question, cut: int) -> bool:
-    """Whether the text before ``cut`` names rows by a department or a chapter (地域振興課所管の
-    施策については、自治会や市民活動など…多くございます。そのうち…: the department's rows; its
-    examples only describe them)."""
-    return any(m.facet in ("department", "chapter") and m.end <= cut for m in question.mentions)
+def names_rows(question: Question, start: int, end: int) -> bool:
+    """Whether the text from ``start`` to ``end`` names rows by a department or a chapter (地域振興課
+    所管の施策については、自治会や市民活動など…多くございます。そのうち…: the department's rows;
+    its examples only describe them)."""
+    return any(m.facet in ("department", "chapter") and start <= m.start and m.end <= end
+               for m in question.mentions)
 
 
 def asked_part(query: str, sentences: list[str]) -> str:

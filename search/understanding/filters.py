@@ -246,6 +246,9 @@ def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
 # Words, then a code in brackets that says what they mean (目標達成（A評価）), or after の (目標達成のA).
 GLOSS_BEFORE = re.compile(r"(?P<gloss>[^\s\0、。「」()（）]{2,20})[(（]\s*$")
 WORDING_OF = re.compile(r"(?P<gloss>[^\s\0、。「」()（）]{2,20})の\s*$")
+# A code glossed by its place on the scale (最低ランクのE, 最高評価のA); the legend lists the best first.
+SCALE_END = re.compile(r"(?P<end>最低|最高|最悪|最良|一番下|一番上)の?(?:ランク|評価|段階|区分)?[(（の]?\s*$")
+BEST = ("最高", "最良", "一番上")
 
 
 def _glossed_before(blanker: Blanker, corpus, kind: str, codes: list[str], start: int, end: int) -> tuple[int, int]:
@@ -254,13 +257,18 @@ def _glossed_before(blanker: Blanker, corpus, kind: str, codes: list[str], start
     code's own span otherwise."""
     before = blanker.text[:start]
     closed = BRACKET_CLOSED.match(blanker.text, end)
+    place = SCALE_END.search(before)
+    if len(codes) == 1 and place and blanker.free(place.start(), start) \
+            and list(GRADES[kind])[0 if place.group("end") in BEST else -1] == codes[0]:
+        return place.start(), closed.end() if closed else end  # 最低ランクのE: its place on the scale
     gloss = GLOSS_BEFORE.search(before) if closed else WORDING_OF.search(before)
     if len(codes) != 1 or not gloss or not blanker.free(gloss.start(), start):
         return start, end
+    end = closed.end() if closed else end
     wording = find_legend_wording(gloss.group("gloss"), {kind: corpus.labels.get(kind, {})}, described=True)
     if not wording or wording[1] != codes[0]:
         return start, end
-    return gloss.start() + wording[2], closed.end() if closed else end
+    return gloss.start() + wording[2], end
 
 
 # A range of codes (B〜D, BからD, あ～う): every grade from one to the other, as the legend lists them.
@@ -863,10 +871,14 @@ def _chapters_by_words(blanker: Blanker, by_key: dict[str, str]) -> list[Mention
 
 def _title_after(text: str, title: str) -> int:
     """How much of ``text``, after a chapter's number, restates its title: a subtitle in brackets
-    (第1章（人権・コミュニティ・交流）) or の and words of the title (第6章の安全・安心のまちづくり)."""
+    (第1章（人権・コミュニティ・交流）), the title quoted (第3章「ささえあいのまちづくり」) or の and
+    words of the title (第6章の安全・安心のまちづくり)."""
     bracket = re.match(r"\s*[(（][^)）]{1,40}[)）]", text)
     if bracket:
         return bracket.end()
+    quote = re.match(r"\s*[「『]([^」』]{1,40})[」』]", text)
+    if quote and all(_title_holds(title, t) for t in analyse(quote.group(1)) if not t.framing):
+        return quote.end()
     if not text.startswith("の"):
         return 0
     end = 0

@@ -60,8 +60,16 @@ def document_places(titles: tuple[str, ...]) -> frozenset[str]:
     """The place names the documents' titles hold (第6次入間市総合計画: 入間市): the place every
     row is about, which names no row in particular; also without the word for its kind."""
     names = {t.surface for title in titles for t in analyse(title) if t.pos[1:3] == ("固有名詞", "地名")}
-    # and the same without the word for its kind (入間 of 入間市: 入間の図書館)
-    return frozenset(names | {name[:-1] for name in names if len(name) > 2 and name[-1] in "市町村区都道府県"})
+    kinds = {name[-1] for name in names if len(name) > 2 and name[-1] in PLACE_KINDS}
+    # and the same without the word for its kind (入間 of 入間市: 入間の図書館), and the words the
+    # place's government calls itself by (本市, 当市: no dictionary marks them as the author; 市役所
+    # is also a building, where a market was held)
+    return frozenset(names | {name[:-1] for name in names if len(name) > 2 and name[-1] in PLACE_KINDS}
+                     | {form.format(kind) for kind in kinds for form in SELF_FORMS})
+
+
+PLACE_KINDS = "市町村区都道府県"
+SELF_FORMS = ("本{}", "当{}", "{}当局")
 
 
 def _only_grammar_and_rows(tokens) -> bool:
