@@ -182,6 +182,10 @@ class Corpus:
         with self.database() as connection:
             return Vocabulary.read(connection)
 
+    def document_title(self, document_id: str) -> str:
+        """A document's title as users know it (its id if it has none)."""
+        return next((d["title"] for d in self.documents if d["id"] == document_id and d["title"]), document_id)
+
     def chapter_titles(self) -> list[str]:
         """Canonical chapter titles in document order, without repeats."""
         return list(dict.fromkeys(c["title"] for c in self.chapters))

@@ -6,7 +6,7 @@ import heapq
 import math
 import unicodedata
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Callable, Mapping
 
 from index.grades import FACET_NAMES_JA, FACETS, GRADES
 
@@ -362,14 +362,15 @@ def search_response(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, 
         "facets": facet_response(corpus, selection.counts, filters, settings["facet_size"]),
         "interpretation": interpretation(parsed, readings, selection.mode, filters, selection.understanding,
                                          selection.truncated, sum(passing >> d & 1 for d in selection.neighbours),
-                                         found=selection.scores != {}),
+                                         found=selection.scores != {}, named=corpus.document_title),
     }, selection.truncated
 
 
 def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understanding: Understanding | None = None,
-                   cut_short: bool = False, neighbours: int = 0, found: bool = True) -> dict:
+                   cut_short: bool = False, neighbours: int = 0, found: bool = True,
+                   named: Callable[[str], str] = str) -> dict:
     """How the query was read, so a user sees why a row matched (``found``: whether the words
-    matched any row; how rows were chosen is said only then)."""
+    matched any row; how rows were chosen is said only then; ``named``: a document's title)."""
     notes = []
     if cut_short:
         notes.append("検索に時間がかかりすぎるため、途中までに見つかった取組だけを表示しています。"
@@ -379,7 +380,8 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
     mentions = understanding.mentions if understanding else []
     read: dict[tuple[str, str], list[str]] = {}
     for mention in mentions:
-        read.setdefault((mention.text, mention.facet), []).append(mention.value)
+        read.setdefault((mention.text, mention.facet), []).append(
+            named(mention.value) if mention.facet == "document" else mention.value)
     for (text, facet), values in read.items():
         notes.append(f"「{text}」を{FACET_NAMES_JA[facet]}「{'」「'.join(values)}」の条件として読みました。")
     if mode == "nothing":

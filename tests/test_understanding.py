@@ -766,3 +766,13 @@ def test_the_citys_words_for_itself_name_no_row(corpus):
     response = search(corpus, q="本市の空き家対策")
     assert {"text": "本市", "why": "document"} in response["interpretation"]["dropped"]
     assert lines(response) == lines(search(corpus, q="空き家対策"))
+
+
+def test_a_document_named_by_its_titles_words_before_a_word_of_scope(corpus):
+    # 総合計画の取組評価の中で: within 第6次入間市総合計画・前期基本計画の取組評価, not a topic; a
+    # shorter piece (計画の中で) or a grade's name (取組評価の中で) names no document.
+    reading = read_filters("総合計画の取組評価の中で、入間ドックに言及している施策", corpus)
+    assert reading.filters == {"document": [corpus.documents[0]["id"]]} and "総合計画" not in reading.rest
+    assert read_filters("第6次総合計画において防災", corpus).filters
+    assert not read_filters("計画の中で防災", corpus).filters
+    assert not read_filters("取組評価の中で空き家", corpus).filters

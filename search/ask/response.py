@@ -83,6 +83,8 @@ def interpretation(asked: Asked, answer: Answer) -> dict:
         value = mention["value"]
         if mention["filter"] in GRADE_NAMES_JA:
             value = grade_text(corpus, mention["filter"], value)
+        elif mention["filter"] == "document":
+            value = corpus.document_title(value)
         notes.append(f"「{mention['text']}」を{FACET_NAMES_JA[mention['filter']]}の条件 {value} と読みました。")
     if question.query:
         notes.append(f"検索した語句：「{question.query}」")

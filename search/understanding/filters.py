@@ -155,7 +155,7 @@ def read_filters(text: str, corpus, searching: bool = False) -> FilterReading:
     mentions: list[Mention] = []
     # Chapter titles before everyday grade words: 緑豊かな of a title is no grade (豊か, 充実).
     for reader in (_grade_ranges, _grade_codes, _legend_labels, _chapters, _grade_words, _bracketed_codes,
-                   _departments):
+                   _departments, _documents):
         mentions += reader(blanker, corpus)
         blanker.read = mentions
     filters: dict[str, list[str]] = {}
@@ -931,3 +931,65 @@ def _chapter_names(title: str) -> list[str]:
 
 def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
+
+
+# What says "within a document" after its title's words (総合計画の取組評価の中で, 基本計画において).
+DOCUMENT_SCOPE = re.compile(r"\s*(?:の\s*(?:中|なか)\s*(?:で|では|から|に)|において|における|全体で)")
+MIN_TITLE_PIECE = 4  # a shorter piece of a title (計画 of 総合計画) is a word of many rows
+
+
+def _documents(blanker: Blanker, corpus) -> list[Mention]:
+    """A document named by the words of its title before a word of scope (総合計画の取組評価の中で,
+    for 第6次入間市総合計画・前期基本計画の取組評価): the rows of that document, not a topic. The
+    words, joined by の or ・, must be the title's own, one of four characters or more that is
+    not a grade's name (取組評価 alone is also the effort grade's)."""
+    found = []
+    for scope in DOCUMENT_SCOPE.finditer(blanker.text):
+        named = []  # every document whose title holds the words (copies share a title's words)
+        for document in corpus.documents:
+            start = _title_run(blanker.text, normalize(document["title"] or ""), scope.start())
+            if start is not None and blanker.free(start, scope.end()):
+                named.append(_mention(blanker, "document", document["id"], start, scope.end(), "title"))
+        found += named
+        for mention in named:
+            blanker.take(mention.start, mention.end)
+    return found
+
+
+def _title_run(text: str, title: str, end: int) -> int | None:
+    """Where the run of ``title``'s words that ends at ``end`` starts; ``None`` without one."""
+    start, pieces = end, []
+    for piece in reversed(re.split(r"([の・])", text[:end])):
+        if piece in ("の", "・"):
+            start -= len(piece)
+            continue
+        word = re.search(r"[^\s\0、。「」()（）]+$", piece)
+        held = _title_words(word.group(), title) if word else ""
+        if not held:
+            break
+        pieces.append(held)
+        start -= len(held)
+        if len(held) < len(piece):
+            break  # the piece holds more than the title's words: the run ends here
+    if not any(_names_title(p, title) for p in pieces):
+        return None
+    return start + (1 if text[start:start + 1] in ("の", "・") else 0)
+
+
+def _title_words(piece: str, title: str) -> str:
+    """The end of ``piece`` made of words of ``title`` (第6次総合計画 of 第6次入間市総合計画…)."""
+    held = ""
+    for token in reversed(analyse(piece)):
+        if token.surface not in title or token.framing and token.pos[0] != "接尾辞":
+            break
+        held = token.surface + held
+    return held if held == piece[len(piece) - len(held):] else ""
+
+
+def _names_title(piece: str, title: str) -> bool:
+    """Whether a piece holds four characters or more of the title as written, none of them a
+    grade's name (取組評価 is also the effort grade's, 進捗 the progress grade's)."""
+    names = {name for names in GRADE_NAMES.values() for name in names} | set(GENERIC_GRADE_WORDS)
+    longest = max((piece[i:j] for i in range(len(piece)) for j in range(i + MIN_TITLE_PIECE, len(piece) + 1)
+                   if piece[i:j] in title), key=len, default="")
+    return bool(longest) and not any(name in longest for name in names)

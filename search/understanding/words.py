@@ -629,10 +629,12 @@ def verbal_noun(tokens, index: int) -> bool:
 
 
 def describes_noun(tokens, verb: int) -> bool:
-    """Whether the verb at ``verb`` (with its auxiliaries: し|て|いる) ends a clause that describes
-    the content noun right after it (活躍できる|環境, 参加している|団体)."""
+    """Whether the verb at ``verb`` says what a noun right after it can or is wanted to be for
+    (活躍|できる|環境, 結婚|し|たい|人): a kind of the noun; a clause of what is done (保全|して|いる
+    自然, 解消|した|事例) keeps its verb the predicate."""
     after = verb + 1
-    while after < len(tokens) and tokens[after].pos[0] in ("助動詞", "動詞") or \
-            after < len(tokens) and tokens[after].pos[:2] == ("助詞", "接続助詞"):
-        after += 1
+    wish = after < len(tokens) and tokens[after].dictionary == "たい"
+    if tokens[verb].dictionary not in ("できる", "出来る") and not wish:
+        return False
+    after += wish
     return after < len(tokens) and tokens[after].pos[0] == "名詞" and not tokens[after].framing
