@@ -775,4 +775,5 @@ def test_a_document_named_by_its_titles_words_before_a_word_of_scope(corpus):
     assert reading.filters == {"document": [corpus.documents[0]["id"]]} and "総合計画" not in reading.rest
     assert read_filters("第6次総合計画において防災", corpus).filters
     assert not read_filters("計画の中で防災", corpus).filters
+    assert "総合計画" not in read_filters("防災無線のデジタル化と総合計画の評価区分", corpus).rest  # its grades
     assert not read_filters("取組評価の中で空き家", corpus).filters

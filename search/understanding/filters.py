@@ -933,8 +933,10 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-# What says "within a document" after its title's words (総合計画の取組評価の中で, 基本計画において).
-DOCUMENT_SCOPE = re.compile(r"\s*(?:の\s*(?:中|なか)\s*(?:で|では|から|に)|において|における|全体で)")
+# What says "within a document" after its title's words (総合計画の取組評価の中で, 基本計画において),
+# or that its grades are asked (総合計画の評価区分: the grade the plan's evaluation gives).
+DOCUMENT_SCOPE = re.compile(r"\s*(?:の\s*(?:中|なか)\s*(?:で|では|から|に)|において|における|全体で"
+                            r"|の(?=\s*(?:評価|区分|進捗|ランク)))")
 MIN_TITLE_PIECE = 4  # a shorter piece of a title (計画 of 総合計画) is a word of many rows
 
 
