@@ -1641,3 +1641,14 @@ def test_a_code_glossed_by_its_place_on_the_scale_and_the_time_of_asking(corpus)
     # 現時点での進捗: when it is asked, not a word the row must hold.
     response = answer_question(corpus, "「文化振興指針」の策定について、現時点での進捗評価をお示しください。")
     assert response["kind"] == "status" and lines(response) == [421]
+
+
+def test_the_kind_a_statement_before_the_asking_sentence_says_is_background(corpus):
+    # …の結果は、…べきものです。…をお示しください: the request of the last sentence is asked, not
+    # the 結果 of the statement; a sentence that asks (…ましたか。) or a last one of asking alone
+    # (…知りたいです。教えてください。) keeps its own kind.
+    response = answer_question(corpus, "令和3年度に実施された公開事業見直し「入間ドック」の結果は、各施策の見直しに生かされる"
+                                        "べきものです。総合計画の取組評価の中で、入間ドックに言及している施策をお示しください。")
+    assert response["kind"] == "list" and len(lines(response)) == 5
+    for question in ("空き家バンクはいつ開設されましたか。教えてください。", "空き家バンクの開設時期を知りたいです。教えてください。"):
+        assert answer_question(corpus, question)["kind"] == "when"

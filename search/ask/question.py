@@ -282,7 +282,7 @@ def read_question(text: str, corpus) -> Question:
     cue = breakdown or by_range
     # Every cue of a breakdown goes (評価のばらつきが知りたいです。区分別に何件: two).
     spans = tuple(m.span() for m in BREAKDOWN.finditer(masked)) if breakdown else (cue.span(),) if cue else ()
-    asked = Kind("status", cue.group(0), spans=spans) if cue else read_kind(masked)
+    asked = Kind("status", cue.group(0), spans=spans) if cue else asking_kind(masked)
     if asked.kind == "number" and asked.cue in ROW_COUNTS and any(m.how in ("word", "label") for m in mentions):
         # 第2章で遅れてるのはいくつ, …手をつけた、ってなってるの何個: how many rows are so graded,
         # not a figure a row writes.
@@ -405,6 +405,28 @@ def glossed(text: str, taken) -> list[tuple[int, int, str]]:
 # A span of years the question is asked over (この5年で, ここ3年間の): when, not what; a year
 # (令和3年度) names a time of the document and stays.
 DURATION = re.compile(r"(?:この|ここ|過去|直近)?\s*[0-9]+\s*(?:年|か年|ヵ年|ケ年)(?!度)(?:間)?(?:で|の間|のうち|に)?")
+
+def asking_kind(masked: str) -> Kind:
+    """The kind the text asks; when its cue is in a statement before the last sentence (…の結果は、
+    …生かされるべきものです。…に言及している施策をお示しください), the last sentence's own kind:
+    a council question tells its background first."""
+    asked = read_kind(masked)
+    # The statements end in 。 without asking (…ましたか。 asks: its cue stands).
+    last = max((m.end() for m in STATEMENT_END.finditer(masked) if masked[m.end():].strip()), default=0)
+    if ASKING_END.search(masked[:last]):
+        return asked
+    said = asked.spans or tuple((m.start(), m.end()) for m in re.finditer(re.escape(asked.cue), masked)
+                                if asked.cue)
+    if not said or not last or any(end > last for _, end in said):
+        return asked
+    own = read_kind(masked[last:])
+    if not own.kind or not any(not t.framing and t.pos[0] not in ("補助記号", "空白") for t in analyse(masked[last:])):
+        return asked  # a last sentence of asking alone (…を知りたいです。教えてください) asks the first
+    return dataclasses.replace(own, spans=tuple((a + last, b + last) for a, b in own.spans))
+
+
+STATEMENT_END = re.compile(r"。\s*")
+ASKING_END = re.compile(r"(?:か|の|かな|かね)\s*。\s*$|[?？]")
 
 # The time the question is asked at (現時点での進捗, 現段階で): when, not what.
 AS_OF_NOW = re.compile(r"(?:現時点|現段階)(?:において|における|で|に)?の?")
