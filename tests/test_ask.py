@@ -1652,3 +1652,11 @@ def test_the_kind_a_statement_before_the_asking_sentence_says_is_background(corp
     assert response["kind"] == "list" and len(lines(response)) == 5
     for question in ("空き家バンクはいつ開設されましたか。教えてください。", "空き家バンクの開設時期を知りたいです。教えてください。"):
         assert answer_question(corpus, question)["kind"] == "when"
+
+
+def test_grade_words_asked_of_a_topic_in_a_status_question_are_no_filter(corpus):
+    # …計画どおり開催できているのか、現状について伺います: 現状 asks the status, and 計画どおり is
+    # what is asked of 地域ケア会議 (graded D), not a filter; with rows only (…取組の状況), it selects.
+    response = answer_question(corpus, "高齢者の地域ケア会議は計画どおり開催できているのか、現状について伺います。")
+    assert response["kind"] == "status" and lines(response) == [223] and "D（" in response["answer"]
+    assert answer_question(corpus, "順調に進んでいる取組の状況を教えて")["interpretation"]["filters"]

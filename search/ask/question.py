@@ -289,7 +289,11 @@ def read_question(text: str, corpus) -> Question:
         asked = dataclasses.replace(asked, kind="count")
     said = []  # 終了しましたか, 廃止になった後: in a question about one thing, its words, not filters
     said_verbs = []
-    if asked.kind == "future" and asked.predicate:
+    if asked.kind == "status" and names_topic_itself(masked, mentions, asked, described_words(reading, corpus)):
+        # 地域ケア会議は計画どおり開催できているのか、現状について: the grade is what is asked of it.
+        said_verbs = [m for m in mentions if m.how == "word"]
+        mentions = [m for m in mentions if m.how != "word"]
+    elif asked.kind == "future" and asked.predicate:
         # 廃止するんですか, 拡大していくの: what is asked of the rows' direction, not a filter on it.
         said_verbs = [m for m in mentions if m.how == "word"]
         mentions = [m for m in mentions if m.how != "word"]
@@ -405,6 +409,15 @@ def glossed(text: str, taken) -> list[tuple[int, int, str]]:
 # A span of years the question is asked over (この5年で, ここ3年間の): when, not what; a year
 # (令和3年度) names a time of the document and stays.
 DURATION = re.compile(r"(?:この|ここ|過去|直近)?\s*[0-9]+\s*(?:年|か年|ヵ年|ケ年)(?!度)(?:間)?(?:で|の間|のうち|に)?")
+
+def names_topic_itself(masked: str, mentions, asked: Kind, described: frozenset[str]) -> bool:
+    """Whether a question names something of its own beside its grade words and what describes
+    them, its cue and the rows (順調に進んでいる取組の状況は, 後退してると判定されたもの name only
+    rows, which their grade words then select)."""
+    rest = blank(masked, [(m.start, m.end) for m in mentions] + list(asked.spans))
+    return any(t.pos[0] == "名詞" and not t.framing and len(t.surface) >= 2 and "〓" not in t.surface
+               and t.surface not in COUNTED_NOUNS and t.normalized not in described for t in analyse(rest))
+
 
 def asking_kind(masked: str) -> Kind:
     """The kind the text asks; when its cue is in a statement before the last sentence (…の結果は、
