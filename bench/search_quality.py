@@ -62,11 +62,13 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, fourteenth round, dev half": ("search-hard14-dev",),
           "harder, fourteenth round, held-out half": ("search-hard14-heldout",),
           "harder, fifteenth round, dev half": ("search-hard15-dev",),
-          "harder, fifteenth round, held-out half": ("search-hard15-heldout",)}
+          "harder, fifteenth round, held-out half": ("search-hard15-heldout",),
+          "harder, sixteenth round, dev half": ("search-hard16-dev",),
+          "harder, sixteenth round, held-out half": ("search-hard16-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
-            "search-hard13-heldout", "search-hard14-heldout", "search-hard15-heldout")
+            "search-hard13-heldout", "search-hard14-heldout", "search-hard15-heldout", "search-hard16-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
