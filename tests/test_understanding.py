@@ -373,6 +373,7 @@ def test_a_long_sentence_reads_a_bounded_number_of_words(corpus):
 
 
 def test_few_matches_are_followed_by_their_neighbours(corpus):
+    from search.measures import item_rows
     from search.related import RelatedRequest, find_related
 
     response = search(corpus, q="コミュニティバス")
@@ -383,7 +384,12 @@ def test_few_matches_are_followed_by_their_neighbours(corpus):
     assert max(r["score"] for r in related) < min(r["score"] for r in matched)
     seeds = {r["id"] for r in matched[:3]}
     neighbours = {x["id"] for s in seeds for x in find_related(corpus, s, RelatedRequest(10, "all"))["results"]}
-    assert {r["id"] for r in related} <= neighbours
+    same_item = {corpus.stored(d)["id"] for s in seeds for d in item_rows(corpus, corpus.docnum(s))}
+    assert {r["id"] for r in related} <= neighbours | same_item
+    # The other measures of the match's 項 follow it even when the related list leaves them out
+    # (生活困窮者の早期発見と支援: 保護の適正な実施 and 就労支援の推進, of 生活保護).
+    followed = [r["source"]["line"] for r in search(corpus, q="生活困窮者")["results"] if r["match"] == "related"]
+    assert {180, 181} <= set(followed)
     assert response["interpretation"]["neighbours"] == len(related)
     # Filters hold for neighbours too.
     filtered = search(corpus, q="コミュニティバス", progress="B")
@@ -777,3 +783,9 @@ def test_a_document_named_by_its_titles_words_before_a_word_of_scope(corpus):
     assert not read_filters("計画の中で防災", corpus).filters
     assert "総合計画" not in read_filters("防災無線のデジタル化と総合計画の評価区分", corpus).rest  # its grades
     assert not read_filters("取組評価の中で空き家", corpus).filters
+
+
+def test_an_idiom_of_a_grade_without_the_particle_speech_drops(corpus):
+    # 手つけてない (手をつける, E when negated) and 力入れていく (力を入れる: ア) as people say them.
+    assert read_filters("まだ手つけてない施策", corpus).filters == {"progress": ["E"]}
+    assert read_filters("もっと力入れていく施策", corpus).filters == {"direction": ["ア"]}

@@ -593,13 +593,18 @@ def _facet_named_before(before: str, kind: str) -> int | None:
 @lru_cache(maxsize=8)
 def phrase_table(rows: tuple) -> tuple[tuple[tuple[str, ...], tuple], ...]:
     """The grade words that are idioms of several words (手をつける: 着手), as the dictionary forms
-    of their words, longest first."""
+    of their words, longest first; also without the case particle speech drops (力入れていく)."""
     found = []
     for word, kind, codes, use in rows:
         words = _forms(analyse(word))
-        if len(words) > 1:
-            found.append((words, (kind, codes, use)))
+        spoken = tuple(w for w in words if w not in DROPPED_PARTICLES)
+        for form in dict.fromkeys((words, spoken)):
+            if len(form) > 1:
+                found.append((form, (kind, codes, use)))
     return tuple(sorted(found, key=lambda p: -len(p[0])))
+
+
+DROPPED_PARTICLES = ("を", "が")  # 手つけてない, 力入れていく: the object's particle, left out in speech
 
 
 def _forms(tokens) -> tuple[str, ...]:
