@@ -1660,3 +1660,18 @@ def test_grade_words_asked_of_a_topic_in_a_status_question_are_no_filter(corpus)
     response = answer_question(corpus, "高齢者の地域ケア会議は計画どおり開催できているのか、現状について伺います。")
     assert response["kind"] == "status" and lines(response) == [223] and "D（" in response["answer"]
     assert answer_question(corpus, "順調に進んでいる取組の状況を教えて")["interpretation"]["filters"]
+
+
+def test_a_background_that_tells_a_scope_names_no_rows(corpus):
+    # …各章と計画の実現に向けての部分で、…差がある: the background tells the scope (every chapter);
+    # the asking sentence names its rows by a grade and asks per chapter.
+    response = answer_question(corpus, "総合計画の各章と計画の実現に向けての部分で、成果の出方には差があるように見受けられます。"
+                                        "目標を達成したと評価された施策が最も少ない章はどこか、お示しください。")
+    assert response["kind"] == "aggregate" and [f["filter"] for f in response["interpretation"]["filters"]] == ["progress"]
+    assert "最も少ない章は、第1章" in response["answer"]
+
+
+def test_every_row_asked_for_after_a_question(corpus):
+    # …どういう扱いになってるの？関係する取り組みを全部: the rows, not a fact.
+    assert answer_question(corpus, "入間川遊歩道ってどういう扱いになってるの？関係する取り組みを全部")["kind"] == "list"
+    assert answer_question(corpus, "取組は全部で何件ありますか")["kind"] == "count"

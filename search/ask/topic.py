@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from index.analysis import hiragana_only
+from index.grades import FACETS
 
 from ..engine import Selection, count_query, count_rows, select, understood
 from ..facets import members
@@ -439,23 +440,37 @@ def asking_sentence(corpus, question: Question) -> None:
     if POINTS_BACK.match(sentences[-1]) and not among:
         return  # one pointing back (その件数は) is about what the one before names
     asking = asked_part(question.query, sentences)
-    # The asking sentence names its rows by a topic, or by a department or a chapter (第3章の施策
-    # のうち、最も多くを所管している課は).
-    if asking and (among or names_rows(question, cut, len(question.text)) or names_topic(corpus, asking)):
+    # The asking sentence names its rows by a topic, or by a filter (第3章の施策のうち、最も多くを
+    # 所管している課は; 目標を達成したと評価された施策が最も少ない章は).
+    if asking and (among or names_rows(question, cut, len(question.text), FACETS)
+                   or names_topic(corpus, asking)):
         question.background = "".join(sentences[:-1]).strip()
         question.query = asking
+        if not among:  # …各章と計画の実現に向けての部分で、…差がある: a scope told, not the rows asked of
+            keep_filters_after(question, cut)
+
+
+def keep_filters_after(question: Question, cut: int) -> None:
+    """The question's filters without those its background (before ``cut``) named."""
+    mentions = [m for m in question.mentions if m.start >= cut]
+    if len(mentions) == len(question.mentions):
+        return
+    question.mentions, question.filters = mentions, {}
+    for m in mentions:
+        values = question.filters.setdefault(m.facet, [])
+        if m.value not in values:
+            values.append(m.value)
 
 
 # …のうち (among those): the rows the sentence before names by its filters.
 AMONG = re.compile(r"^(?:では|また|さて)?[、,]?\s*(?:この|その)(?:うち|中で|中から|なかで)")
 
 
-def names_rows(question: Question, start: int, end: int) -> bool:
+def names_rows(question: Question, start: int, end: int, facets=("department", "chapter")) -> bool:
     """Whether the text from ``start`` to ``end`` names rows by a department or a chapter (地域振興課
     所管の施策については、自治会や市民活動など…多くございます。そのうち…: the department's rows;
-    its examples only describe them)."""
-    return any(m.facet in ("department", "chapter") and start <= m.start and m.end <= end
-               for m in question.mentions)
+    its examples only describe them), or by any of ``facets``."""
+    return any(m.facet in facets and start <= m.start and m.end <= end for m in question.mentions)
 
 
 def asked_part(query: str, sentences: list[str]) -> str:
