@@ -1675,3 +1675,9 @@ def test_every_row_asked_for_after_a_question(corpus):
     # …どういう扱いになってるの？関係する取り組みを全部: the rows, not a fact.
     assert answer_question(corpus, "入間川遊歩道ってどういう扱いになってるの？関係する取り組みを全部")["kind"] == "list"
     assert answer_question(corpus, "取組は全部で何件ありますか")["kind"] == "count"
+
+
+def test_asked_whether_done_already_the_direction_still_to_do_it_says_not_yet(corpus):
+    # もう終わった？: 旧黒須銀行's direction still says 復元修理工事を進め…していきます.
+    response = answer_question(corpus, "旧黒須銀行の復元修理工事って、もう終わった？")
+    assert response["verdict"] == "いいえ" and response["answer"].startswith("いいえ（まだです）") and lines(response) == [146]

@@ -293,6 +293,9 @@ def answer_yesno(asked: Asked) -> Answer | None:
         # (導入 → 開始し; 毎年やってる → 平成30年度を最後に実施していません), ahead of the content.
         top = whole[0]
         note = f"（「{asked.question.predicate}」という語はありませんが、この記述から判断しました）"
+    elif ALREADY.search(asked.question.text) and (ahead := still_ahead(close)):
+        # もう終わった？: the direction says it is still to be done (工事を進め…していきます).
+        return not_yet(asked, ahead)
     elif AS_PLANNED.search(asked.question.text):
         # 計画どおり開けてるの: whether it goes as planned, which the progress grade says when no
         # sentence about the topic holds the predicate (開催の計画が立案出来ず: D, いいえ).
@@ -301,9 +304,7 @@ def answer_yesno(asked: Asked) -> Answer | None:
         return undecided(asked, found[0])
     verdict, sentences = decide(asked, top)
     if verdict == NOT_YET:
-        text = (f"{NO}（まだです）。文書には「{top.sentence.text}」とあり、これから目指すこととして書かれています"
-                f"（{source_note(asked.known, top.sentence.docnum)}）。")
-        return Answer("yesno", text, found=[top], verdict=NO, coverage=top.coverage * 0.9)
+        return not_yet(asked, top)
     if verdict in (AIMED, PLANNED) and not_carried_out(asked, top):
         return by_effort(asked, top)
     if verdict in (AIMED, PLANNED):
@@ -317,6 +318,19 @@ def answer_yesno(asked: Asked) -> Answer | None:
     text = f"{verdict}。文書には{quote}とあります（{source_note(asked.known, top.sentence.docnum)}）。{note}"
     quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]] + same_sentence(asked, top)
     return Answer("yesno", text, found=quoted, verdict=verdict, coverage=top.coverage * (0.8 if note else 1.0))
+
+
+def still_ahead(close: list[Found]) -> Found | None:
+    """A sentence of the direction that names the whole topic as still to be done, if any."""
+    return next((f for f in close if f.coverage >= 0.99 and f.sentence.field == "direction_comment"
+                 and plans(f.sentence.text)), None)
+
+
+def not_yet(asked: Asked, found: Found) -> Answer:
+    """いいえ（まだです）, asked whether something is done already: the sentence still aims at it."""
+    text = (f"{NO}（まだです）。文書には「{found.sentence.text}」とあり、これから目指すこととして書かれています"
+            f"（{source_note(asked.known, found.sentence.docnum)}）。")
+    return Answer("yesno", text, found=[found], verdict=NO, coverage=found.coverage * 0.9)
 
 
 def quoting(asked: Asked, verdict: str, found: Found) -> Answer:
