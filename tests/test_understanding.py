@@ -789,3 +789,12 @@ def test_an_idiom_of_a_grade_without_the_particle_speech_drops(corpus):
     # 手つけてない (手をつける, E when negated) and 力入れていく (力を入れる: ア) as people say them.
     assert read_filters("まだ手つけてない施策", corpus).filters == {"progress": ["E"]}
     assert read_filters("もっと力入れていく施策", corpus).filters == {"direction": ["ア"]}
+
+
+def test_a_kanji_noun_and_the_kana_after_it_read_as_one_word(corpus):
+    # 応急きゅうすい: Sudachi reads 応急|きゅう|すい; together they sound like 応急給水.
+    response = search(corpus, q="災害のときの応急きゅうすいとかで、近くの市と助け合う協定")
+    assert lines(response)[0] == 303
+    assert any(w["text"] == "応急給水" for t in response["interpretation"]["terms"] for w in t["widened"])
+    # 担当 beside a topic asks whose rows (協定の担当ってどこ), like 担当課.
+    assert "担当" not in [t["text"] for t in search(corpus, q="応急給水の協定の担当")["interpretation"]["terms"]]

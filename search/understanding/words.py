@@ -51,8 +51,8 @@ MAX_QUOTED_WORD = 12  # characters: a quoted word read by its sound is one word,
 # 子育ての取組), so they frame the request.
 ROW_NOUNS = frozenset({"取組", "取り組み", "施策", "事業", "もの", "物", "やつ"})  # やつ: もの, casually
 # The table's column for its departments (所管課) and its everyday names: beside a topic
-# (子育て支援の担当課) they ask whose rows, they are no topic.
-DEPARTMENT_NOUNS = frozenset({"所管課", "担当課", "担当部署", "所管部署", "担当部局"})
+# (子育て支援の担当課, 協定の担当ってどこ) they ask whose rows, they are no topic.
+DEPARTMENT_NOUNS = frozenset({"所管課", "担当課", "担当部署", "所管部署", "担当部局", "担当", "所管"})
 
 
 @lru_cache(maxsize=16)
@@ -358,7 +358,8 @@ class LeafReader:
         found = []
         for run_start, run_end in hiragana_runs(text):
             run_end = min(run_end, run_start + MAX_KANA_RUN)
-            joined = self.kana_with_suffix(text, tokens, run_start, run_end)
+            joined = self.kana_with_suffix(text, tokens, run_start, run_end) or \
+                self.kanji_then_kana(text, tokens, run_start, run_end)
             if joined:
                 found.append(joined)
                 continue
@@ -392,6 +393,21 @@ class LeafReader:
         inside = tuple(t for t in tokens if t.start < after.end and t.end > start)
         widened = tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
         return start, after.end, Unit(text[start:after.end], start, after.end, inside, "noun", widened)
+
+    def kanji_then_kana(self, text: str, tokens, start: int, end: int) -> tuple[int, int, Unit] | None:
+        """A kanji noun and the kana right after it, read together like a corpus word that begins
+        with the noun (応急 + きゅうすい: 応急給水, which Sudachi reads as 応急|きゅう|すい)."""
+        before = next((t for t in tokens if t.end == start), None)
+        if before is None or before.pos[0] != "名詞" or not KANJI.search(before.surface):
+            return None
+        for stop in range(end, start + 1, -1):
+            entries = [e for e in self.vocabulary.same_reading(before.reading + katakana(text[start:stop]))
+                       if e.term.startswith(before.surface)]
+            if entries:
+                inside = tuple(t for t in tokens if t.start < stop and t.end > before.start)
+                widened = tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
+                return before.start, stop, Unit(text[before.start:stop], before.start, stop, inside, "noun", widened)
+        return None
 
     @staticmethod
     def ends_a_word(token: Token, start: int) -> bool:
