@@ -17,7 +17,6 @@ from .errors import NotFound
 from .facets import count_masks, facet_list, members, to_mask
 from .highlight import highlight
 from .matching import GRAM_SCORE, count_query, has_soft, soft_of, to_query
-from .measures import item_rows
 from .query import Leaf, Node, ParsedQuery
 from .settings import DEFAULTS
 from .understanding import HOW_JA, Understanding, understand
@@ -265,7 +264,7 @@ def neighbours(corpus: Corpus, scores: dict[int, float]) -> dict[int, float]:
     every match (cached per corpus with the matches)."""
     if not 0 < len(scores) < NEIGHBOURS_BELOW:
         return {}
-    from .related import ITEM_BONUS, RelatedRequest, find_related  # related.py reads records through this module
+    from .related import RelatedRequest, find_related  # related.py reads records through this module
 
     seeds = sorted(scores, key=lambda d: (-scores[d], corpus.positions[d]))[:NEIGHBOUR_SEEDS]
     found: dict[int, float] = {}
@@ -275,11 +274,6 @@ def neighbours(corpus: Corpus, scores: dict[int, float]) -> dict[int, float]:
             docnum = corpus.docnum(result["id"])
             if docnum is not None and docnum not in scores:
                 found[docnum] = max(found.get(docnum, 0.0), NEIGHBOUR_WEIGHT * result["score"])
-        # The plan put the measures of one 項 together: they follow even when the related list,
-        # held to what two measures say alike, leaves them out (生活困窮者 and 生活保護).
-        for docnum in item_rows(corpus, seed):
-            if docnum not in scores:
-                found[docnum] = max(found.get(docnum, 0.0), NEIGHBOUR_WEIGHT * ITEM_BONUS)
     return found
 
 

@@ -15,7 +15,6 @@ from .corpus import Corpus
 MEASURE_FIELDS = ("document", "chapter", "section", "item", "measure")
 
 _keys: WeakKeyDictionary = WeakKeyDictionary()
-_items: WeakKeyDictionary = WeakKeyDictionary()  # item key -> its rows, per corpus
 _lock = threading.Lock()
 
 
@@ -34,23 +33,6 @@ def measure_keys(corpus: Corpus) -> list[tuple[str, ...]]:
         with _lock:
             _keys[corpus] = keys
     return keys
-
-
-def item_rows(corpus: Corpus, docnum: int) -> list[int]:
-    """The rows of the other measures of a row's 項 (the same document, chapter, section and item;
-    none for a row outside any 項)."""
-    keys = measure_keys(corpus)
-    with _lock:
-        items = _items.get(corpus)
-    if items is None:
-        items = {}
-        for d, key in enumerate(keys):
-            if key[3]:
-                items.setdefault(key[:4], []).append(d)
-        with _lock:
-            _items[corpus] = items
-    key = keys[docnum]
-    return [d for d in items.get(key[:4], ()) if keys[d] != key] if key[3] else []
 
 
 def count_measures(corpus: Corpus) -> int:

@@ -373,7 +373,6 @@ def test_a_long_sentence_reads_a_bounded_number_of_words(corpus):
 
 
 def test_few_matches_are_followed_by_their_neighbours(corpus):
-    from search.measures import item_rows
     from search.related import RelatedRequest, find_related
 
     response = search(corpus, q="コミュニティバス")
@@ -384,12 +383,7 @@ def test_few_matches_are_followed_by_their_neighbours(corpus):
     assert max(r["score"] for r in related) < min(r["score"] for r in matched)
     seeds = {r["id"] for r in matched[:3]}
     neighbours = {x["id"] for s in seeds for x in find_related(corpus, s, RelatedRequest(10, "all"))["results"]}
-    same_item = {corpus.stored(d)["id"] for s in seeds for d in item_rows(corpus, corpus.docnum(s))}
-    assert {r["id"] for r in related} <= neighbours | same_item
-    # The other measures of the match's 項 follow it even when the related list leaves them out
-    # (生活困窮者の早期発見と支援: 保護の適正な実施 and 就労支援の推進, of 生活保護).
-    followed = [r["source"]["line"] for r in search(corpus, q="生活困窮者")["results"] if r["match"] == "related"]
-    assert {180, 181} <= set(followed)
+    assert {r["id"] for r in related} <= neighbours
     assert response["interpretation"]["neighbours"] == len(related)
     # Filters hold for neighbours too.
     filtered = search(corpus, q="コミュニティバス", progress="B")
