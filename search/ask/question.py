@@ -410,6 +410,7 @@ def glossed(text: str, taken) -> list[tuple[int, int, str]]:
 # (令和3年度) names a time of the document and stays.
 DURATION = re.compile(r"(?:この|ここ|過去|直近)?\s*[0-9]+\s*(?:年|か年|ヵ年|ケ年)(?!度)(?:間)?(?:で|の間|のうち|に)?")
 
+
 def names_topic_itself(masked: str, mentions, asked: Kind, described: frozenset[str]) -> bool:
     """Whether a question names something of its own beside its grade words and what describes
     them, its cue and the rows (順調に進んでいる取組の状況は, 後退してると判定されたもの name only

@@ -264,11 +264,10 @@ def _glossed_before(blanker: Blanker, corpus, kind: str, codes: list[str], start
     gloss = GLOSS_BEFORE.search(before) if closed else WORDING_OF.search(before)
     if len(codes) != 1 or not gloss or not blanker.free(gloss.start(), start):
         return start, end
-    end = closed.end() if closed else end
     wording = find_legend_wording(gloss.group("gloss"), {kind: corpus.labels.get(kind, {})}, described=True)
     if not wording or wording[1] != codes[0]:
         return start, end
-    return gloss.start() + wording[2], end
+    return gloss.start() + wording[2], closed.end() if closed else end
 
 
 # A range of codes (B〜D, BからD, あ～う): every grade from one to the other, as the legend lists them.

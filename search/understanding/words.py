@@ -320,9 +320,10 @@ class LeafReader:
         return units
 
     def describing(self, tokens: tuple[Token, ...], index: int) -> bool:
-        """Whether a noun used as a verb is part of a topic: a word of the rows, or of their synonym
-        groups, in a clause that describes a noun (女性が活躍|できる環境: what kind of 環境 is asked
-        about; 結婚|したい人: 婚活 of the concepts), not a request in the asker's words (改善をお願いする文書)."""
+        """Whether a noun used as a verb is part of a topic: a word of the rows, of the concepts or
+        of their synonym groups, in a clause that describes a noun (女性が活躍|できる環境: what kind
+        of 環境 is asked about; 結婚|したい人: 婚活), not a request in the asker's own words
+        (改善をお願いする文書)."""
         token = tokens[index]
         return describes_noun(tokens, index + 1) and \
             (self.contains(token.surface) or self.has_concept(token.surface)
