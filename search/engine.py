@@ -415,7 +415,9 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
         "neighbours": neighbours,
         "fallback": parsed.fallback,
         "truncated": cut_short,
-        "query_filters": [dict(m.to_dict(), undo={"q": undo_mention(parsed.text, m)}) for m in mentions],
+        # ``label``: the value as users know it (a document by its title).
+        "query_filters": [dict(m.to_dict(), undo={"q": undo_mention(parsed.text, m)},
+                               label=named(m.value) if m.facet == "document" else m.value) for m in mentions],
         "dropped": [d.to_dict() for d in understanding.dropped] if understanding else [],
         "notes": notes,
     }

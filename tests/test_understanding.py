@@ -404,6 +404,8 @@ def test_the_results_page_shows_a_filter_read_from_the_query_and_how_to_undo_it(
     [undo] = re.findall(r'<a href="([^"]+)">「都市計画課」を語として検索する</a>', page)
     undone = client.get(html.unescape(undo)).get_data(as_text=True)
     assert "として読みました" not in undone and "の検索結果" in undone
+    page = client.get("/search", query_string={"q": "総合計画の中で入間ドック"}).get_data(as_text=True)
+    assert "「総合計画の中で」を絞り込み（文書: 第6次入間市総合計画・前期基本計画の取組評価）として読みました。" in page
 
 
 def test_a_word_read_as_two_grades_is_one_line_on_the_results_page(client):
@@ -774,6 +776,8 @@ def test_a_document_named_by_its_titles_words_before_a_word_of_scope(corpus):
     reading = read_filters("総合計画の取組評価の中で、入間ドックに言及している施策", corpus)
     assert reading.filters == {"document": [corpus.documents[0]["id"]]} and "総合計画" not in reading.rest
     assert read_filters("第6次総合計画において防災", corpus).filters
+    [mention] = search(corpus, q="総合計画の中で入間ドック")["interpretation"]["query_filters"]
+    assert mention["label"] == corpus.documents[0]["title"]  # shown by its title
     assert not read_filters("計画の中で防災", corpus).filters
     assert "総合計画" not in read_filters("防災無線のデジタル化と総合計画の評価区分", corpus).rest  # its grades
     assert not read_filters("取組評価の中で空き家", corpus).filters
