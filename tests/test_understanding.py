@@ -796,3 +796,10 @@ def test_a_kanji_noun_and_the_kana_after_it_read_as_one_word(corpus):
     assert any(w["text"] == "応急給水" for t in response["interpretation"]["terms"] for w in t["widened"])
     # 担当 beside a topic asks whose rows (協定の担当ってどこ), like 担当課.
     assert "担当" not in [t["text"] for t in search(corpus, q="応急給水の協定の担当")["interpretation"]["terms"]]
+
+
+def test_katakana_typed_for_kanji_words_reads_as_hiragana_does(corpus):
+    # ボウサイムセン: no corpus word reads so whole; as ぼうさい + むせん it is 防災 and 無線.
+    response = search(corpus, q="ボウサイムセン")
+    assert {443, 456} <= set(lines(response)[:3])
+    assert lines(search(corpus, q="ワクチン"))  # a loanword the rows use stays as typed

@@ -104,6 +104,11 @@ def katakana(text: str) -> str:
     return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in text)
 
 
+def hiragana(text: str) -> str:
+    """Katakana as hiragana (ボウサイ → ぼうさい); the long-vowel mark stays."""
+    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
+
+
 def _framing_by_pos(pos: tuple[str, ...]) -> bool:
     if pos[0] in FRAMING_POS:
         return True

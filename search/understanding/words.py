@@ -29,7 +29,7 @@ from index.analysis import hiragana_only, normalize
 from ..limits import MAX_SENTENCE_WORDS
 from ..query import Leaf, Node
 from .model import Dropped, Expansion
-from .tokens import Token, action_noun, analyse, hiragana_runs, katakana, names_a_thing, reading
+from .tokens import Token, action_noun, analyse, hiragana, hiragana_runs, katakana, names_a_thing, reading
 
 KANJI = re.compile(r"[一-龯々]")
 KANJI_RUN = re.compile(r"[一-龯々]{4,}")  # shorter runs are one edit from too many words
@@ -67,6 +67,9 @@ def document_places(titles: tuple[str, ...]) -> frozenset[str]:
     return frozenset(names | {name[:-1] for name in names if len(name) > 2 and name[-1] in PLACE_KINDS}
                      | {form.format(kind) for kind in kinds for form in SELF_FORMS})
 
+
+KATAKANA_ONLY = re.compile(r"[ァ-ヶー]+")
+MIN_KATAKANA_READ = 4  # shorter katakana reads like too many words
 
 PLACE_KINDS = "市町村区都道府県"
 SELF_FORMS = ("本{}", "当{}", "{}当局")
@@ -206,6 +209,9 @@ class LeafReader:
         whole = self.by_reading(analyse(text))
         if whole:  # 健康増新, がくどう保育: the whole word reads like a corpus word
             return Leaf(text, widened=whole)
+        read = self.katakana_for_kanji(text)
+        if read is not None:
+            return read
         units = merge_concepts(text, merge_kana(self.units(text, tokens), self.by_reading), self.has_concept,
                                self.contains)
         for unit in units[MAX_SENTENCE_WORDS:]:
@@ -217,6 +223,22 @@ class LeafReader:
         if not leaves:
             return None
         return leaves[0] if len(leaves) == 1 else Node("soft", tuple(leaves))
+
+    def katakana_for_kanji(self, text: str):
+        """Katakana typed for words written in kanji (ボウサイムセン: 防災 and 無線), read as hiragana
+        is, when every piece of it reads like a corpus word; else ``None`` (a loanword the rows do
+        not use stays as typed)."""
+        if len(text) < MIN_KATAKANA_READ or not KATAKANA_ONLY.fullmatch(text):
+            return None
+        kana = hiragana(text)
+        kept = len(self.dropped)
+        found = self.leaf(kana)
+        leaves = list(_leaves(found)) if found is not None else []
+        if leaves and "".join(leaf.text for leaf in leaves) == kana \
+                and all(leaf.widened and all(w.how == "reading" for w in leaf.widened) for leaf in leaves):
+            return found
+        del self.dropped[kept:]
+        return None
 
     def attached(self, text: str, units: list[Unit], after: str = "") -> list[list[Leaf]]:
         """The leaves of each unit; those of a unit that follows an unknown one through の (the
