@@ -1681,3 +1681,9 @@ def test_asked_whether_done_already_the_direction_still_to_do_it_says_not_yet(co
     # もう終わった？: 旧黒須銀行's direction still says 復元修理工事を進め…していきます.
     response = answer_question(corpus, "旧黒須銀行の復元修理工事って、もう終わった？")
     assert response["verdict"] == "いいえ" and response["answer"].startswith("いいえ（まだです）") and lines(response) == [146]
+
+
+def test_asked_whether_all_is_gone_a_sentence_of_what_is_left_says_no(corpus):
+    # 全部なくなった？: …令和3年度末には第1、3の日曜夜間のみとなりました: some nights are left.
+    response = answer_question(corpus, "子どもの二次救急の当番病院の空白日、もう全部なくなった？")
+    assert response["verdict"] == "いいえ" and lines(response) == [255] and "のみとなりました" in response["answer"]

@@ -36,6 +36,10 @@ PLANNED = "planned"  # it says only what is planned, asked whether it happened: 
 NOT_YET = "not yet"  # asked whether it is done already, the sentence still aims at it: いいえ, said so
 ALREADY = re.compile(r"すでに|既に|もう(?!少し|一度|ちょっと|すこし)")
 AS_PLANNED = re.compile(r"(?:計画|予定|目標)(?:通り|どおり)|順調に")
+# Asked whether all of something is gone (全部なくなった, すべて解消した), a sentence that says only
+# some is left (…のみとなりました, …だけになった) says no.
+ALL_GONE = re.compile(r"(?:全部|ぜんぶ|全て|すべて|完全に)\s*(?:なくな|無くな|解消|ゼロ)")
+SOME_LEFT = re.compile(r"(?:のみ|だけ)(?:と|に)な(?:り|っ)")
 MAX_QUOTED = 3
 SLACK = 0.3  # a deciding sentence may hold this much less of the topic than the best one
 PAST_FIELDS = ("effort_comment", "direction_comment", "content", "measure")
@@ -261,6 +265,10 @@ def answer_yesno(asked: Asked) -> Answer | None:
     changed = change_told(asked, close)
     if changed is not None:  # 増えたんですか: 40%から20%に減少しました says no
         return changed
+    if ALL_GONE.search(asked.question.text):
+        left = next((f for f in close if SOME_LEFT.search(f.sentence.text)), None)
+        if left is not None:  # 全部なくなった？: …第1、3の日曜夜間のみとなりました: some are left
+            return quoting(asked, NO, left)
     if asked.question.predicate in PLAN_NOUNS:  # 改定する予定になっているのか: a sentence that plans it
         planned = sorted((f for f in close if plans(f.sentence.text)),
                          key=lambda f: (FUTURE_FIELDS.index(f.sentence.field), -f.score))
