@@ -248,8 +248,9 @@ def grams(text: str) -> list[str]:
     return (bigrams(text) if len(text) > 1 else []) + list(text)
 
 
-# One kanji in brackets inside a word is the other way to write it: 健（検）診 is 健診 and 検診.
-ALTERNATIVE_KANJI = re.compile(r"(?<=[\u4e00-\u9fff])\(([\u4e00-\u9fff])\)(?=[\u4e00-\u9fff])")
+# One kanji in brackets inside a word is the other way to write the kanji before it: 健（検）診 is
+# 健診 and 検診.
+ALTERNATIVE_KANJI = re.compile(r"([\u4e00-\u9fff])\(([\u4e00-\u9fff])\)(?=[\u4e00-\u9fff])")
 
 
 def alternative_spellings(text: str) -> list[str]:
@@ -260,9 +261,7 @@ def alternative_spellings(text: str) -> list[str]:
     """
     if not ALTERNATIVE_KANJI.search(text):
         return []
-    first = ALTERNATIVE_KANJI.sub("", text)
-    other = re.sub(r".\(([\u4e00-\u9fff])\)(?=[\u4e00-\u9fff])", r"\1", text)
-    return [first, other]
+    return [ALTERNATIVE_KANJI.sub(r"\1", text), ALTERNATIVE_KANJI.sub(r"\2", text)]
 
 
 def gram_streams(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> list[str]:

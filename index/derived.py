@@ -5,8 +5,8 @@ Each derived table is a ``Derived``: ``add`` analyses the rows of whole document
 each document contributes, ``remove`` forgets what one document contributed. A full build is the
 same ``add`` with every document on empty tables; ``finish`` then sums over every document what
 a reader wants whole. To add a derived table (the related measures'
-key terms, the vocabulary of readings and synonym groups), give its module these two functions and
-list it below.
+key terms, the vocabulary of readings and synonym groups), give its module these functions (``finish``
+only if it keeps a total) and list it below.
 """
 
 from __future__ import annotations

@@ -378,10 +378,10 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
     if parsed.fallback == "plain_words":
         notes.append("検索式を解釈できなかったため、語の並びとして検索しました。")
     mentions = understanding.mentions if understanding else []
+    label = lambda m: named(m.value) if m.facet == "document" else m.value  # noqa: E731
     read: dict[tuple[str, str], list[str]] = {}
     for mention in mentions:
-        read.setdefault((mention.text, mention.facet), []).append(
-            named(mention.value) if mention.facet == "document" else mention.value)
+        read.setdefault((mention.text, mention.facet), []).append(label(mention))
     for (text, facet), values in read.items():
         notes.append(f"「{text}」を{FACET_NAMES_JA[facet]}「{'」「'.join(values)}」の条件として読みました。")
     if mode == "nothing":
@@ -416,8 +416,8 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
         "fallback": parsed.fallback,
         "truncated": cut_short,
         # ``label``: the value as users know it (a document by its title).
-        "query_filters": [dict(m.to_dict(), undo={"q": undo_mention(parsed.text, m)},
-                               label=named(m.value) if m.facet == "document" else m.value) for m in mentions],
+        "query_filters": [dict(m.to_dict(), undo={"q": undo_mention(parsed.text, m)}, label=label(m))
+                          for m in mentions],
         "dropped": [d.to_dict() for d in understanding.dropped] if understanding else [],
         "notes": notes,
     }

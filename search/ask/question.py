@@ -21,7 +21,7 @@ from index.analysis import hiragana_only
 from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import ParsedQuery, clean_text, parse_terms
-from ..understanding.filters import described_words, named_grade, read_filters
+from ..understanding.filters import described_words, filters_of, named_grade, read_filters
 from ..understanding.tokens import ADVERBIAL, analyse, arabic_counts
 from ..understanding.words import KANJI, ROW_NOUNS
 from .facts import UNIT_FAMILIES
@@ -289,7 +289,8 @@ def read_question(text: str, corpus) -> Question:
         asked = dataclasses.replace(asked, kind="count")
     said = []  # 終了しましたか, 廃止になった後: in a question about one thing, its words, not filters
     said_verbs = []
-    if asked.kind == "status" and names_topic_itself(masked, mentions, asked, described_words(reading, corpus)):
+    described = described_words(reading, corpus)
+    if asked.kind == "status" and names_topic_itself(masked, mentions, asked, described):
         # 地域ケア会議は計画どおり開催できているのか、現状について: the grade is what is asked of it.
         said_verbs = [m for m in mentions if m.how == "word"]
         mentions = [m for m in mentions if m.how != "word"]
@@ -317,7 +318,7 @@ def read_question(text: str, corpus) -> Question:
     if asked.kind in ROW_KINDS:  # 取組は何件: the rows counted, not a topic
         nouns = COUNTED_NOUNS if asked.kind in ("count", "list") else ROW_NOUNS
         spans += [(t.start, t.end) for t in analyse(masked) if t.surface in nouns]
-    spans += formal_nouns(masked) + described_before(text, mentions, described_words(reading, corpus))
+    spans += formal_nouns(masked) + described_before(text, mentions, described)
     spans += [m.span() for m in DURATION.finditer(masked)] + [m.span() for m in AS_OF_NOW.finditer(masked)]
     scope = ITEM_SCOPE.search(masked)
     spans += [scope.span()] if scope else []
@@ -326,11 +327,7 @@ def read_question(text: str, corpus) -> Question:
     said_words: list[str] = []
     edits += quoted(text, said, merge(spans), said_words)
     edits += glossed(text, merge(spans))
-    filters: dict[str, list[str]] = {}
-    for m in mentions:
-        filters.setdefault(m.facet, [])
-        if m.value not in filters[m.facet]:
-            filters[m.facet].append(m.value)
+    filters = filters_of(mentions)
     unit = asked.unit
     return Question(
         text=text, kind=asked.kind, query=fitted(as_text(fitted(edited(text, edits)), corpus, said_words)),

@@ -24,7 +24,7 @@ from ..engine import Selection, count_query, count_rows, select, understood
 from ..facets import members
 from ..matching import reading_query
 from ..query import Leaf, Node, parse_query
-from ..understanding.filters import SECTION_NAME
+from ..understanding.filters import SECTION_NAME, filters_of
 from ..understanding.tokens import action_noun, analyse, names_a_quantity, reading
 from .question import ABOUT_SOMETHING, ROW_KINDS, Question, Term
 from .sentences import TITLE_FIELDS, Reading, Sentence, Variant, read_text, row_sentences, variants_of
@@ -455,11 +455,7 @@ def keep_filters_after(question: Question, cut: int) -> None:
     mentions = [m for m in question.mentions if m.start >= cut]
     if len(mentions) == len(question.mentions):
         return
-    question.mentions, question.filters = mentions, {}
-    for m in mentions:
-        values = question.filters.setdefault(m.facet, [])
-        if m.value not in values:
-            values.append(m.value)
+    question.mentions, question.filters = mentions, filters_of(mentions)
 
 
 # …のうち (among those): the rows the sentence before names by its filters.

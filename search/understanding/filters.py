@@ -158,12 +158,18 @@ def read_filters(text: str, corpus, searching: bool = False) -> FilterReading:
                    _departments, _documents):
         mentions += reader(blanker, corpus)
         blanker.read = mentions
+    mentions = sorted(mentions, key=lambda m: m.start)
+    return FilterReading(text, blanker.rest(), filters_of(mentions), mentions)
+
+
+def filters_of(mentions) -> dict[str, list[str]]:
+    """``facet -> values`` of the mentions, in their order, each value once."""
     filters: dict[str, list[str]] = {}
-    for mention in sorted(mentions, key=lambda m: m.start):
+    for mention in mentions:
         values = filters.setdefault(mention.facet, [])
         if mention.value not in values:
             values.append(mention.value)
-    return FilterReading(text, blanker.rest(), filters, sorted(mentions, key=lambda m: m.start))
+    return filters
 
 
 # A gloss in brackets right after a code says what the code means in the writer's words
@@ -695,7 +701,6 @@ class DepartmentNames:
                    {sound: hits[0] for sound, hits in sounds.items() if len({h[0] for h in hits}) == 1}, chain)
 
 
-
 def _departments(blanker: Blanker, corpus) -> list[Mention]:
     table = DepartmentNames.of(tuple(d["name"] for d in corpus.departments))
     vocabulary = corpus.vocabulary
@@ -942,6 +947,7 @@ def nfkc(text: str) -> str:
 DOCUMENT_SCOPE = re.compile(r"\s*(?:の\s*(?:中|なか)\s*(?:で|では|から|に)|において|における|全体で"
                             r"|の(?=\s*(?:評価|区分|進捗|ランク)))")
 MIN_TITLE_PIECE = 4  # a shorter piece of a title (計画 of 総合計画) is a word of many rows
+GRADE_NAME_WORDS = frozenset(name for names in GRADE_NAMES.values() for name in names) | frozenset(GENERIC_GRADE_WORDS)
 
 
 def _documents(blanker: Blanker, corpus) -> list[Mention]:
@@ -995,7 +1001,6 @@ def _title_words(piece: str, title: str) -> str:
 def _names_title(piece: str, title: str) -> bool:
     """Whether a piece holds four characters or more of the title as written, none of them a
     grade's name (取組評価 is also the effort grade's, 進捗 the progress grade's)."""
-    names = {name for names in GRADE_NAMES.values() for name in names} | set(GENERIC_GRADE_WORDS)
     longest = max((piece[i:j] for i in range(len(piece)) for j in range(i + MIN_TITLE_PIECE, len(piece) + 1)
                    if piece[i:j] in title), key=len, default="")
-    return bool(longest) and not any(name in longest for name in names)
+    return bool(longest) and not any(name in longest for name in GRADE_NAME_WORDS)

@@ -55,24 +55,23 @@ ROW_NOUNS = frozenset({"取組", "取り組み", "施策", "事業", "もの", "
 DEPARTMENT_NOUNS = frozenset({"所管課", "担当課", "担当部署", "所管部署", "担当部局", "担当", "所管"})
 
 
+PLACE_KINDS = "市町村区都道府県"
+SELF_FORMS = ("本{}", "当{}", "{}当局")
+KATAKANA_ONLY = re.compile(r"[ァ-ヶー]+")
+MIN_KATAKANA_READ = 4  # shorter katakana reads like too many words
+
+
 @lru_cache(maxsize=16)
 def document_places(titles: tuple[str, ...]) -> frozenset[str]:
     """The place names the documents' titles hold (第6次入間市総合計画: 入間市): the place every
     row is about, which names no row in particular; also without the word for its kind."""
     names = {t.surface for title in titles for t in analyse(title) if t.pos[1:3] == ("固有名詞", "地名")}
-    kinds = {name[-1] for name in names if len(name) > 2 and name[-1] in PLACE_KINDS}
+    kinded = [name for name in names if len(name) > 2 and name[-1] in PLACE_KINDS]
     # and the same without the word for its kind (入間 of 入間市: 入間の図書館), and the words the
     # place's government calls itself by (本市, 当市: no dictionary marks them as the author; 市役所
     # is also a building, where a market was held)
-    return frozenset(names | {name[:-1] for name in names if len(name) > 2 and name[-1] in PLACE_KINDS}
-                     | {form.format(kind) for kind in kinds for form in SELF_FORMS})
-
-
-KATAKANA_ONLY = re.compile(r"[ァ-ヶー]+")
-MIN_KATAKANA_READ = 4  # shorter katakana reads like too many words
-
-PLACE_KINDS = "市町村区都道府県"
-SELF_FORMS = ("本{}", "当{}", "{}当局")
+    return frozenset(names | {name[:-1] for name in kinded}
+                     | {form.format(name[-1]) for name in kinded for form in SELF_FORMS})
 
 
 def _only_grammar_and_rows(tokens) -> bool:
@@ -411,11 +410,7 @@ class LeafReader:
         if after is None or len(after.surface) != 1 or not KANJI.match(after.surface) or end - start < 2:
             return None
         entries = self.vocabulary.same_reading(katakana(text[start:end]) + after.reading)
-        if not entries:
-            return None
-        inside = tuple(t for t in tokens if t.start < after.end and t.end > start)
-        widened = tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
-        return start, after.end, Unit(text[start:after.end], start, after.end, inside, "noun", widened)
+        return read_together(text, tokens, start, after.end, entries) if entries else None
 
     def kanji_then_kana(self, text: str, tokens, start: int, end: int) -> tuple[int, int, Unit] | None:
         """A kanji noun and the kana right after it, read together like a corpus word that begins
@@ -427,9 +422,7 @@ class LeafReader:
             entries = [e for e in self.vocabulary.same_reading(before.reading + katakana(text[start:stop]))
                        if e.term.startswith(before.surface)]
             if entries:
-                inside = tuple(t for t in tokens if t.start < stop and t.end > before.start)
-                widened = tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
-                return before.start, stop, Unit(text[before.start:stop], before.start, stop, inside, "noun", widened)
+                return read_together(text, tokens, before.start, stop, entries)
         return None
 
     @staticmethod
@@ -542,6 +535,13 @@ class LeafReader:
         one_word = len(tokens) == 1
         return tuple(Expansion(e.term, "fuzzy") for e in self.vocabulary.near(text, edits)
                      if not (one_word and text.endswith(e.term)))
+
+
+def read_together(text: str, tokens, start: int, end: int, entries) -> tuple[int, int, Unit]:
+    """``text[start:end]`` as one noun that reads like the corpus words ``entries``."""
+    inside = tuple(t for t in tokens if t.start < end and t.end > start)
+    widened = tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
+    return start, end, Unit(text[start:end], start, end, inside, "noun", widened)
 
 
 def one_kanji_off(typed: str, word: str) -> bool:
