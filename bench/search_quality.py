@@ -64,11 +64,14 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, fifteenth round, dev half": ("search-hard15-dev",),
           "harder, fifteenth round, held-out half": ("search-hard15-heldout",),
           "harder, sixteenth round, dev half": ("search-hard16-dev",),
-          "harder, sixteenth round, held-out half": ("search-hard16-heldout",)}
+          "harder, sixteenth round, held-out half": ("search-hard16-heldout",),
+          "harder, seventeenth round, dev half": ("search-hard17-dev",),
+          "harder, seventeenth round, held-out half": ("search-hard17-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
-            "search-hard13-heldout", "search-hard14-heldout", "search-hard15-heldout", "search-hard16-heldout")
+            "search-hard13-heldout", "search-hard14-heldout", "search-hard15-heldout", "search-hard16-heldout",
+            "search-hard17-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
