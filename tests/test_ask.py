@@ -172,6 +172,21 @@ def test_nothing_answers_says_so(corpus, question, unknown, sure):
     assert response["citations"] == [] and response["confidence"] == sure
 
 
+def test_one_row_holding_most_of_the_question_alone_answers(corpus):
+    # 防災・無線・デジタル are in one row only; 方式 and 切り替え are the asker's own words for
+    # デジタル化: that row answers, below the share that many rows would need
+    response = answer_question(corpus, "防災無線をデジタル方式に切り替えた件について、担当はどちらの課になりますか。")
+    assert response["kind"] == "who" and response["answer"].startswith("危機管理課")
+    assert lines(response) == [443]
+    # several rows holding as little of a question are no answer (駅の誘致: 駅 and 誘致 apart)
+    assert answer_question(corpus, "駅の誘致はどうなっていますか")["kind"] == "not_found"
+
+
+def test_a_counter_borrowed_from_english_asks_a_number(corpus):
+    response = answer_question(corpus, "パートナーシップ・ファミリーシップの制度、いままで何カップルくらい登録してる？")
+    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）。")
+
+
 def test_a_number_not_written_falls_back_to_the_status(corpus):
     response = answer_question(corpus, "保育所の待機児童は何人ですか")
     assert response["kind"] == "status"

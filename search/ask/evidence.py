@@ -140,7 +140,7 @@ def best_sentence(known: Knowledge, docnum: int, words: list[Word], phrases, fie
 
 def topic_sentences(known: Knowledge, match: Match, words, phrases, question: Question | None):
     """Every sentence of the answering rows that holds a topic word, scored, in row order."""
-    floor = max(MIN_COVERAGE, match.best - 2 * TIER)
+    floor = min(max(MIN_COVERAGE, match.best - 2 * TIER), match.best)  # a row answering alone
     for docnum in [d for d, c in match.coverage.items() if c >= floor - 1e-9]:
         context = row_context(known, docnum, words)
         before = None

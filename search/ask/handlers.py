@@ -82,7 +82,7 @@ def refusal(asked: Asked, kind: str) -> Answer | None:
     topic_needed = kind in NEED_TOPIC and not (question.about_grades and question.filters)
     if not words and (topic_needed or (not question.filters and kind not in FILTERS_ENOUGH)):
         return not_found(asked, UNREAD)
-    if words and match.best < MIN_COVERAGE:
+    if words and match.best < MIN_COVERAGE and not match.rows:  # no row alone holds most of it
         rows = singled_out(asked)
         if kind == "yesno" and rows:
             closest = max((best_sentence(asked.known, d, words, asked.phrases) for d in rows),

@@ -158,6 +158,7 @@ NUMBER_PATTERNS = [
 ]
 # Any other counter after 何 (何地区, 何店舗): the quantity asked for is counted in it; not these.
 NOT_COUNTERS = frozenset("年 月 日 時 者 故 課 章 等".split())
+KATAKANA_WORD = re.compile(r"[ァ-ヶー]+")  # a counter borrowed from English is longer (何カップル)
 # 「どんな感じ」「どういう感じ」: how things stand, asked casually.
 HOW_IT_FEELS = r"(?:どんな|どう 言う|どの よう だ) 感じ"
 # How far something has come is a status question even when it asks どのくらい.
@@ -367,7 +368,7 @@ def number_unit(s: Stream) -> tuple[str, str] | None:
             return unit, s.written(m)
     for word, after in zip(s.words, s.words[1:]):
         if word.lemma == "何" and after.pos in ("名詞", "接尾辞") and after.lemma not in NOT_COUNTERS \
-                and len(after.lemma) <= 3:
+                and len(after.lemma) <= (5 if KATAKANA_WORD.fullmatch(after.lemma) else 3):  # 何カップル, 何グループ
             return after.lemma, s.text[word.start:after.end]
     return None
 

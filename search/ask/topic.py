@@ -35,6 +35,9 @@ ITEM_NUMBER = re.compile(r"^第[0-9０-９一二三四五六七八九十]+[項�
 MIN_COVERAGE = 0.6
 # ... and rows counted or listed are those within this share of the best row.
 TIER = 0.15
+# Below that share, one row still answers when it holds at least this share and no other row
+# comes within a tier of it: the words it lacks are the question's own way of saying it.
+LONE_COVERAGE = 0.5
 # A predicate (進める, 増える) ranks rows; it weighs this much of its idf.
 PREDICATE_WEIGHT = 0.5
 MAX_CACHED_WORDS = 20_000  # words remembered per corpus; the cache starts over beyond this
@@ -733,6 +736,14 @@ def rows_without(corpus, asked_words: list[Word], question: Question, facets) ->
     return weigh(asked_words, passing, wider).rows
 
 
+def answer_floor(best: float, coverages) -> float:
+    """The coverage a row needs to answer: a share of the topic and a tier of the best row, or
+    the best itself when that row holds most of the topic alone."""
+    if LONE_COVERAGE <= best < MIN_COVERAGE and sum(c >= best - TIER for c in coverages) == 1:
+        return best
+    return max(MIN_COVERAGE, best - TIER)
+
+
 def weigh(words: list[Word], passing: list[int], selection: Selection) -> Match:
     """Each selected row's coverage of the topic, and the rows that answer: those within a tier
     of the best, when the best holds enough of the topic."""
@@ -741,7 +752,7 @@ def weigh(words: list[Word], passing: list[int], selection: Selection) -> Match:
     weight = full_weight(words)
     coverage = {d: held_weight(words, *held_by(words, d)) / weight for d in passing}
     best = max(coverage.values(), default=0.0)
-    floor = max(MIN_COVERAGE, best - TIER)
+    floor = answer_floor(best, coverage.values())
     rows = [d for d in passing if coverage[d] >= floor - 1e-9]
     complete = all(coverage[d] >= 1 - 1e-9 for d in rows)
     return Match(coverage, best, rows, complete, selection)

@@ -7,7 +7,7 @@ from index.grades import FACET_NAMES_JA, GRADES
 
 from ..measures import measure_keys
 from .question import Question
-from .topic import MIN_COVERAGE, TIER, Knowledge, Match, Word
+from .topic import TIER, Knowledge, Match, Word, answer_floor
 
 GRADE_NAMES_JA = {kind: FACET_NAMES_JA[kind] for kind in GRADES}
 
@@ -84,7 +84,7 @@ def counting_note(corpus, rows: list[int], words: list[Word] = (), match: Match 
         elif match.complete:
             note = f"{listed}をすべて含む行を、{note}"
         else:
-            floor = max(MIN_COVERAGE, match.best - TIER)
+            floor = answer_floor(match.best, match.coverage.values())
             note = f"{listed}を、語の重み（珍しい語ほど重い）で{round(floor * 100)}%以上含む行を、{note}"
     if len(measures) != len(rows):
         note += f"。施策の方向性としては{len(measures)}件"
