@@ -1653,6 +1653,10 @@ def test_a_code_glossed_by_its_place_on_the_scale_and_the_time_of_asking(corpus)
     # 最低ランクのE: E is the last grade the legend lists; 最低ランクのA says something else.
     assert read_filters("進捗が最低ランクのE評価を一番多く抱えている課", corpus).rest.count("最低") == 0
     assert "最低" in read_filters("最低ランクのAの取組", corpus).rest
+    # in everyday words and with the label's words in brackets after the code
+    response = answer_question(corpus, "進捗がいちばん下のE（手をつけてない・後退してる）になってる施策って何件ある？")
+    assert response["kind"] == "count" and response["answer"].startswith("進捗区分がE（") and "5件" in response["answer"]
+    assert "いちばん" in read_filters("いちばん上のEの取組", corpus).rest
     # 現時点での進捗: when it is asked, not a word the row must hold.
     response = answer_question(corpus, "「文化振興指針」の策定について、現時点での進捗評価をお示しください。")
     assert response["kind"] == "status" and lines(response) == [421]
@@ -1702,3 +1706,19 @@ def test_asked_whether_all_is_gone_a_sentence_of_what_is_left_says_no(corpus):
     # 全部なくなった？: …令和3年度末には第1、3の日曜夜間のみとなりました: some nights are left.
     response = answer_question(corpus, "子どもの二次救急の当番病院の空白日、もう全部なくなった？")
     assert response["verdict"] == "いいえ" and lines(response) == [255] and "のみとなりました" in response["answer"]
+
+
+def test_a_native_verb_is_decided_by_the_noun_written_with_its_kanji(corpus):
+    # 入ってます？: row 75 writes 翻訳機を導入して (入 of 入る), and says so
+    response = answer_question(corpus, "外国人向けの相談窓口に、自動で翻訳してくれる機械って入ってます？")
+    assert response["answer"].startswith("はい。") and "「導入」" in response["answer"] and lines(response) == [75]
+
+
+@pytest.mark.parametrize("question, code", [
+    ("補助金とか負担金の見直しは、今後もっと力を入れて拡充していくの？それとも今のまま？", "ア"),
+    ("姉妹都市や友好都市のいろんな情報を市民に伝える取組って、今後は広げるの？続けるだけ？", "イ"),
+])
+def test_a_question_offering_other_directions_asks_the_direction(corpus, question, code):
+    # not yes or no: which of them the rows are given (それとも…, or a second question after it)
+    response = answer_question(corpus, question)
+    assert response["kind"] == "future" and f"{code}（" in response["answer"]

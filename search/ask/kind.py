@@ -10,6 +10,7 @@ pattern matches is the kind asked. A question with no question word that ends in
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -238,7 +239,8 @@ EXAMPLE_NOUNS = frozenset({"事例", "例", "ケース", "前例", "実例"})
 # All of them (全部に有るの asks whether it is everywhere).
 ALL_OF = frozenset({"全部", "全て", "総て", "凡て", "すべて", "ぜんぶ"})
 AFTER_PREDICATE = re.compile(r"(?: (?:です|ます|だ|た|でしょう|ん|の|て|で|居る|有る|ない|れる|られる|せる|させる|為る|成る|済み|てる"
-                             r"|でる|ちゃう))+ $")  # せる: 減ら|せ|た is 減らせた, the verb 減る made to act
+                             r"|でる|ちゃう|だけ))+ $")  # せる: 減ら|せ|た is 減らせた, the verb 減る made to act;
+# 続けるだけ？ asks whether it goes on.
 
 
 # A verbal noun, a particle, then する: リニューアル|は|し|た.
@@ -429,8 +431,17 @@ def asks_where(text: str) -> bool:
     return bool(WHERE.search(stream(text).joined))
 
 
+# A question that offers another answer after the first (…拡充していくの？それとも今のまま？).
+OR_ELSE = re.compile(r"(?<=[?？])\s*(?:それとも|或いは|あるいは|若しくは|もしくは)[^?？。]*[?？。]?\s*$")
+
+
 def read_kind(text: str) -> Kind:
-    """The kind of question ``text`` (with its filters already blanked out) asks."""
+    """The kind of question ``text`` (with its filters already blanked out) asks; of a question
+    that offers alternatives, the kind of the first (the others are its other answers)."""
+    alternative = OR_ELSE.search(text)
+    if alternative:
+        first = read_kind(text[:alternative.start()])
+        return dataclasses.replace(first, spans=first.spans + ((alternative.start(), alternative.end()),))
     s = stream(text)
     aggregate = read_aggregate(s)
     if aggregate:

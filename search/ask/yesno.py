@@ -27,6 +27,7 @@ from .clauses import (CONCESSIVE, CONTRAST, PLAN_NOUNS, aimed_at, asks_past, lem
 from .evidence import FUTURE, Found, best_sentence, ranked, topic_sentences
 from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE
+from .topic import action_noun_in_kanji, verb_kanji
 from .years import against_the_year
 from .wording import grade_text, measure_name, source_note
 
@@ -287,8 +288,13 @@ def answer_yesno(asked: Asked) -> Answer | None:
     became = BECAME.search(asked.question.text)
     begun = [f for f in close if became and reports(f.sentence.text)
              and any(t.lemma in BEGINNINGS for t in tokens(f.sentence.text))]
+    in_kanji = [f for f in close if f.sentence.field in fields and said_in_kanji(f.sentence.text, predicate)]
     if holding:
         top, note = holding[0], ""
+    elif in_kanji:
+        # 翻訳機って入ってます？: a native verb's act written as the noun of its kanji (導入).
+        top = in_kanji[0]
+        note = f"（「{predicate}」という語はありませんが、同じ漢字の「{said_in_kanji(top.sentence.text, predicate)}」の記述から判断しました）"
     elif begun:
         # 受けられるようになったの: what became possible began (医療機関での胃内視鏡検査を開始し).
         top = begun[0]
@@ -392,6 +398,14 @@ def holds_predicate(text: str, predicate: str) -> bool:
         if not (qualifies or before_noun):
             return True
     return False
+
+
+def said_in_kanji(text: str, predicate: str) -> str:
+    """The noun of action a sentence writes with a native verb's kanji (入る → 導入), or ""."""
+    kanji = verb_kanji(predicate)
+    if not kanji:
+        return ""
+    return next((t.lemma for t in tokens(text) if kanji & set(t.lemma) and action_noun_in_kanji(t.lemma)), "")
 
 
 # What the legend's label of the effort grade for "considered, not carried out" says (お: 未実施).

@@ -111,7 +111,8 @@ LONE_CODE = re.compile(r"(?:(?<=\s)|^)(?P<codes>[A-Ea-e](?:[・、,/][A-Ea-e])*)
                        # or a capital after kana (防災のA, 取組のうちEは, いちばんAが) before a particle
                        # (Aの子育て) or a copula (Aなのに, Aだけど), never 型 or 地区
                        r"|(?:(?<=[\sぁ-ゖ])|^)(?P<capital>[A-E](?:[・、,/][A-E])*)"
-                       r"(?=[のはがでもとを]|\s|$|以上|以下|未満|より[上下]|な(?:のに|ので|んだ)|だ(?:けど|が|から))")
+                       # or a gloss in brackets (いちばん下のE（手をつけてない）)
+                       r"(?=[のはがでもとを(（]|\s|$|以上|以下|未満|より[上下]|な(?:のに|ので|んだ)|だ(?:けど|が|から))")
 # A capital alone in brackets, as a label is written (えーひょうか（A）のもの), once the wording and
 # grade words that a bracketed code may follow (遅れている（D）) have been read with theirs.
 BRACKETED_CAPITAL = re.compile(BRACKETED_CODE.format(code_class="[A-E]"))
@@ -253,8 +254,9 @@ def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
 GLOSS_BEFORE = re.compile(r"(?P<gloss>[^\s\0、。「」()（）]{2,20})[(（]\s*$")
 WORDING_OF = re.compile(r"(?P<gloss>[^\s\0、。「」()（）]{2,20})の\s*$")
 # A code glossed by its place on the scale (最低ランクのE, 最高評価のA); the legend lists the best first.
-SCALE_END = re.compile(r"(?P<end>最低|最高|最悪|最良|一番下|一番上)の?(?:ランク|評価|段階|区分)?[(（の]?\s*$")
-BEST = ("最高", "最良", "一番上")
+SCALE_END = re.compile(r"(?P<end>最低|最高|最悪|最良|最下位|最上位|(?:一番|いちばん|1番)(?:下|上|低い|高い|悪い|良い|いい))"
+                       r"の?(?:ランク|評価|段階|区分)?[(（の]?\s*$")
+BEST = re.compile(r"最高|最良|最上位|上|高い|良い|いい")
 
 
 def _glossed_before(blanker: Blanker, corpus, kind: str, codes: list[str], start: int, end: int) -> tuple[int, int]:
@@ -265,7 +267,7 @@ def _glossed_before(blanker: Blanker, corpus, kind: str, codes: list[str], start
     closed = BRACKET_CLOSED.match(blanker.text, end)
     place = SCALE_END.search(before)
     if len(codes) == 1 and place and blanker.free(place.start(), start) \
-            and list(GRADES[kind])[0 if place.group("end") in BEST else -1] == codes[0]:
+            and list(GRADES[kind])[0 if BEST.search(place.group("end")) else -1] == codes[0]:
         return place.start(), closed.end() if closed else end  # 最低ランクのE: its place on the scale
     gloss = GLOSS_BEFORE.search(before) if closed else WORDING_OF.search(before)
     if len(codes) != 1 or not gloss or not blanker.free(gloss.start(), start):
