@@ -919,6 +919,13 @@ def test_of_two_unjoined_words_the_rest_of_the_question_keeps_one(corpus):
     assert [t["text"] for t in response["interpretation"]["terms"]] == ["加治丘陵", "土地", "公有地"]
 
 
+def test_of_two_unjoined_words_the_rest_of_the_question_cannot_tell_apart_the_rarer_stays(corpus):
+    """空き家の問題で…対策: 対策 stands with the rows of either; 空き家 is in fewer rows than 問題."""
+    response = answer_question(corpus, "空き家の問題で市がやってる対策を全部教えてほしいです")
+    assert response["interpretation"]["unjoined"] == [{"modifier": "空き家", "head": "問題", "kept": "空き家"}]
+    assert {332, 458, 459, 460} <= set(lines(response))
+
+
 @pytest.mark.parametrize("question", [
     "「いるま写真ポスト」って、どこの課の担当なんですか？",
     "「いるま写真ポスト」を始めた件について、担当はどちらの課になりますか。",

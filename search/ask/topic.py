@@ -321,7 +321,9 @@ def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str, st
         if word.rows and head.rows and word.rows.isdisjoint(head.rows) \
                 and f"{word.term.text}の{head.term.text}" in query:
             others = [w for w in words if w is not word and w is not head]
-            kept, elaboration = (word, head) if context(word, others) > context(head, others) else (head, word)
+            # on a tie the rarer word is the topic (空き家の問題: 問題 says what 空き家 is here)
+            ahead = (context(word, others), word.idf) > (context(head, others), head.idf)
+            kept, elaboration = (word, head) if ahead else (head, word)
             elaboration.idf = 0.0
             left.append((word.term.text, head.term.text, kept.term.text))
     return left
