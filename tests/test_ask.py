@@ -1729,3 +1729,10 @@ def test_a_question_offering_other_directions_asks_the_direction(corpus, questio
     # not yes or no: which of them the rows are given (それとも…, or a second question after it)
     response = answer_question(corpus, question)
     assert response["kind"] == "future" and f"{code}（" in response["answer"]
+
+
+def test_why_something_did_not_come_about_quotes_the_situation_stated_before_it(corpus):
+    # 184: 依然として低年齢児の保育要望が多い状況にある。…待機児童の解消には至っていない。
+    response = answer_question(corpus, "保育所の待機児童がなかなかゼロにならない理由は何ですか")
+    assert response["kind"] == "why" and response["answer"].startswith("文書に理由の明記はありませんが")
+    assert "低年齢児の保育要望が多い状況にある" in response["answer"] and set(lines(response)) == {184}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .answer import Answer, Asked
-from .clauses import CONSEQUENCE, Cause, causes
+from .clauses import CONSEQUENCE, ONGOING, Cause, causes, negative, tokens
 from .evidence import Found, ranked, topic_sentences
 from .sentences import Sentence
 from .wording import source_note
@@ -85,6 +85,12 @@ def answer_why(asked: Asked) -> Answer | None:
     if not found:
         return None
     hit = find_cause(asked, found)
+    if hit is None and (situation := situation_before(asked, found[0])):
+        top = found[0]
+        text = (f"文書に理由の明記はありませんが、「{top.sentence.text}」の前に「{situation.text}」と書かれています"
+                f"（{source_note(asked.known, top.sentence.docnum)}）。")
+        quoted = [Found(situation, top.score, top.coverage, []), top]
+        return Answer("why", text, found=quoted, value=situation.text, coverage=top.coverage * 0.7)
     if hit is None:
         top = found[0]
         text = (f"文書には理由の記載が見当たりません。最も近い記述：「{top.sentence.text}」"
@@ -100,3 +106,23 @@ def answer_why(asked: Asked) -> Answer | None:
     quoted = [topic] if sentence is topic.sentence else [Found(sentence, topic.score, topic.coverage, [])]
     quoted += [topic] if shown else []
     return Answer("why", text, found=quoted, value=clause, coverage=topic.coverage)
+
+
+def situation_before(asked: Asked, top: Found) -> Sentence | None:
+    """Asked why something did not come about, a sentence that says so without a cause: the
+    sentence before it in the same comment, when it states how things stand (低年齢児の保育要望が
+    多い状況にある。…待機児童の解消には至っていない), is what the document gives beside it."""
+    sentence = top.sentence
+    if sentence.field not in COMMENTS or not negative(sentence.text):
+        return None
+    sentences = asked.known.sentences[sentence.docnum]
+    i = sentences.index(sentence)
+    before = sentences[i - 1] if i else None
+    return before if before is not None and before.field == sentence.field and states(before.text) else None
+
+
+def states(text: str) -> bool:
+    """Whether a sentence ends stating how things stand: in an adjective or a verb of being, not
+    past (要望が多い状況にある, 利用者が増えている)."""
+    end = [t for t in tokens(text) if t.pos in ("動詞", "助動詞", "形容詞")][-1:]
+    return bool(end) and (end[0].pos == "形容詞" or end[0].lemma in ONGOING)
