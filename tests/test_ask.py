@@ -1736,3 +1736,17 @@ def test_why_something_did_not_come_about_quotes_the_situation_stated_before_it(
     response = answer_question(corpus, "保育所の待機児童がなかなかゼロにならない理由は何ですか")
     assert response["kind"] == "why" and response["answer"].startswith("文書に理由の明記はありませんが")
     assert "低年齢児の保育要望が多い状況にある" in response["answer"] and set(lines(response)) == {184}
+
+
+def test_the_plan_period_names_no_topic_and_a_compound_verb_no_grade(corpus):
+    # 前期基本計画の期間中に取り組んだ: every row reports on that period; 取り組んだ alone is not
+    # 順調に取り組めた (あ): 取り組む is one word, not 取る and 組む
+    response = answer_question(corpus, "近年、自然災害が激甚化・頻発化しております。市の防災体制の充実に向けて、"
+                                        "前期基本計画の期間中に取り組んだ主な施策をお示しください。")
+    assert response["kind"] == "list" and not response["interpretation"]["filters"]
+    assert {439, 440, 441, 443, 444} <= set(lines(response))
+    assert not {"期間中", "基本計画"} & {t["text"] for t in response["interpretation"]["terms"]}
+    assert read_filters("順調に取り組んだもの", corpus).filters == {"effort": ["あ"]}
+    # asked yes or no, the sentence that writes the period decides (計画期間中の設置はできませんでした)
+    response = answer_question(corpus, "前期基本計画の期間中に、福祉総合相談支援窓口を設置することはできたのですか。")
+    assert response["answer"].startswith("いいえ") and lines(response) == [169]

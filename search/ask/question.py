@@ -320,6 +320,7 @@ def read_question(text: str, corpus) -> Question:
         spans += [(t.start, t.end) for t in analyse(masked) if t.surface in nouns]
     spans += formal_nouns(masked) + described_before(text, mentions, described)
     spans += [m.span() for m in DURATION.finditer(masked)] + [m.span() for m in AS_OF_NOW.finditer(masked)]
+    spans += [m.span() for m in PLAN_PERIOD.finditer(masked)] if asked.kind != "yesno" else []
     scope = ITEM_SCOPE.search(masked)
     spans += [scope.span()] if scope else []
     edits = [(start, end, "、") for start, end in merge(spans)]
@@ -441,6 +442,9 @@ ASKING_END = re.compile(r"(?:か|の|かな|かね)\s*。\s*$|[?？]")
 
 # The time the question is asked at (現時点での進捗, 現段階で): when, not what.
 AS_OF_NOW = re.compile(r"(?:現時点|現段階)(?:において|における|で|に)?の?")
+# The period every row reports on (前期基本計画の期間中に取り組んだ施策): no topic, except in a
+# yes/no question, whose deciding sentence may write it (計画期間中の設置はできませんでした).
+PLAN_PERIOD = re.compile(r"(?:前期)?基本計画の?(?:計画)?期間(?:中|内)?(?:において|における|で|に)?の?")
 
 
 def formal_nouns(text: str) -> list[tuple[int, int]]:

@@ -381,7 +381,8 @@ def _content_words(text: str, adverbs: frozenset[str] = frozenset()) -> list[tup
             word, start, _ = words.pop()  # 実施に至っていない: 未実施, as the label of お writes it
             words.append(("未" + word if not word.startswith("未") else word, start, t.end))
             continue
-        for word in (t.parts if len(t.parts) > 1 else (t.normalized,)):
+        # A compound verb is one word (取り組む: 取る and 組む say nothing apart)
+        for word in (t.parts if len(t.parts) > 1 and t.pos[0] != "動詞" else (t.normalized,)):
             if word not in LEGEND_SKIP:
                 words.append(("未" + word if negated and not word.startswith("未") else word, t.start, t.end))
     return words
