@@ -803,6 +803,8 @@ def test_a_where_list_quotes_the_sentence_that_names_the_places(corpus, question
     ("公用車の運転は現在も委託しているの？", "いいえ", 561),
     # Nothing ended: still there.
     ("空き家バンクは今もありますか", "はい", 332),
+    # 今からでも (Sudachi: 今|から|だ|も) asks it too: 令和3年度末をもって本事業を終了しました
+    ("親と同居したり近くに住んだりする子育て世帯向けの三世代の補助金、今からでも使えますか？", "いいえ", 333),
 ])
 def test_a_still_question_is_answered_by_what_holds_now(corpus, question, verdict, line):
     response = answer_question(corpus, question)

@@ -89,6 +89,15 @@ def test_typo_finds_the_nearest_corpus_word(corpus):
     assert any(n.startswith("もしかして") for n in response["interpretation"]["notes"])
 
 
+def test_a_katakana_word_of_the_dictionary_is_no_typo_of_another(corpus):
+    # プール is a word Sudachi knows, one letter from the ホール of 市民ホール: another place, not
+    # a misspelling; a kanji word one character off may be the same thing (浸水対策 → 治水対策)
+    response = search(corpus, q="市民プールはいつから泳げますか")
+    assert widened(response, "fuzzy") == set() and response["total"] == 0
+    assert "「プール」は文書に出てきません。" in response["interpretation"]["notes"]
+    assert "治水対策" in widened(search(corpus, q="大雨の浸水対策"), "fuzzy")
+
+
 def test_a_wrong_kanji_that_breaks_a_compound_finds_the_compound(corpus):
     # 市民講見人: Sudachi reads 市民・講・見る・人; the run is one edit from 市民後見人.
     response = search(corpus, q="市民講見人の養成")

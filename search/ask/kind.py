@@ -248,7 +248,7 @@ DONE_AFTER_PARTICLE = re.compile(r" (?:は|を|も) 為る(?: (?:です|ます|�
 
 
 # Words that ask whether something still holds (今もありますか, 今も委託していますか).
-STILL = words(r"(?:今|いま|現在) (?:で |から )?も|(?:今|いま) (?:から )?でも|未だ|依然")  # いま: Sudachi keeps the kana
+STILL = words(r"(?:今|いま|現在) (?:で |から )?も|(?:今|いま) (?:から )?(?:でも|だ も)|未だ|依然")  # でも: Sudachi's だ も  # いま: Sudachi keeps the kana
 NOW = words(r"今|いま|現在|目下")
 
 

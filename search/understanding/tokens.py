@@ -67,6 +67,7 @@ class Token:
     framing: bool = False
     # Normalized forms of its shorter (split-A) parts that carry meaning (検討中 → 検討).
     parts: tuple[str, ...] = ()
+    oov: bool = False  # not in Sudachi's dictionary (ワークショプ: a typo, or a new word)
 
     @property
     def is_noun_piece(self) -> bool:
@@ -135,7 +136,8 @@ def analyse(text: str) -> tuple[Token, ...]:
                       if p.part_of_speech()[0] not in ("接尾辞", "接頭辞"))
         tokens.append(Token(m.surface(), start, end, pos, normalize(m.normalized_form()),
                             m.dictionary_form(), katakana(m.surface()) if KANA.match(m.surface()) else m.reading_form(),
-                            tuple(m.synonym_group_ids()), _framing_by_pos(pos) or _way_of_doing(subs), parts))
+                            tuple(m.synonym_group_ids()), _framing_by_pos(pos) or _way_of_doing(subs), parts,
+                            m.is_oov()))
     return tuple(_mark_requests(tokens))
 
 

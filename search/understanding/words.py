@@ -534,7 +534,19 @@ class LeafReader:
         edits = 2 if len(text) >= LONG_FUZZY else 1
         one_word = len(tokens) == 1
         return tuple(Expansion(e.term, "fuzzy") for e in self.vocabulary.near(text, edits)
-                     if not (one_word and text.endswith(e.term)))
+                     if not (one_word and text.endswith(e.term)) and not swaps_a_word(tokens, e.term))
+
+
+def swaps_a_word(tokens, term: str) -> bool:
+    """Whether a near spelling only puts one of the typed katakana words, a word of the
+    dictionary, in place of another (市民プール → 市民ホール): a typo makes no word (ワークショプ),
+    this names another thing. Kanji words one character apart may mean the same (大雨, 豪雨)."""
+    other = analyse(term)
+    if len(other) != len(tokens):
+        return False
+    swapped = [(a, b) for a, b in zip(tokens, other) if a.surface != b.surface]
+    return len(swapped) == 1 and all(not t.oov and len(t.surface) >= 2 and KATAKANA_ONLY.fullmatch(t.surface)
+                                     for t in swapped[0])
 
 
 def read_together(text: str, tokens, start: int, end: int, entries) -> tuple[int, int, Unit]:
