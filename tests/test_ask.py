@@ -1752,3 +1752,10 @@ def test_the_plan_period_names_no_topic_and_a_compound_verb_no_grade(corpus):
     # asked yes or no, the sentence that writes the period decides (計画期間中の設置はできませんでした)
     response = answer_question(corpus, "前期基本計画の期間中に、福祉総合相談支援窓口を設置することはできたのですか。")
     assert response["answer"].startswith("いいえ") and lines(response) == [169]
+
+
+def test_the_city_addressed_at_the_start_is_no_topic(corpus):
+    # 市役所って…: the asker addresses the city; the one row that writes 市役所 is about a market
+    response = answer_question(corpus, "市役所ってまだ昔のホストコンピュータ使ってるの？")
+    assert response["answer"].startswith("いいえ") and lines(response) == [588]
+    assert [t["text"] for t in response["interpretation"]["terms"]] == ["ホストコンピュータ"]

@@ -321,6 +321,7 @@ def read_question(text: str, corpus) -> Question:
     spans += formal_nouns(masked) + described_before(text, mentions, described)
     spans += [m.span() for m in DURATION.finditer(masked)] + [m.span() for m in AS_OF_NOW.finditer(masked)]
     spans += [m.span() for m in PLAN_PERIOD.finditer(masked)] if asked.kind != "yesno" else []
+    spans += [m.span() for m in ADDRESSED.finditer(masked)]
     scope = ITEM_SCOPE.search(masked)
     spans += [scope.span()] if scope else []
     edits = [(start, end, "、") for start, end in merge(spans)]
@@ -442,6 +443,9 @@ ASKING_END = re.compile(r"(?:か|の|かな|かね)\s*。\s*$|[?？]")
 
 # The time the question is asked at (現時点での進捗, 現段階で): when, not what.
 AS_OF_NOW = re.compile(r"(?:現時点|現段階)(?:において|における|で|に)?の?")
+# The city addressed at the start of a question (市役所って…, 市役所では…): the documents' author,
+# no topic; elsewhere 市役所 is a building (市役所で開かれる市) and stays a word.
+ADDRESSED = re.compile(r"^\s*(?:入間市役所|市役所|役所)(?:って|は|では|でも|さん)[、,]?")
 # The period every row reports on (前期基本計画の期間中に取り組んだ施策): no topic, except in a
 # yes/no question, whose deciding sentence may write it (計画期間中の設置はできませんでした).
 PLAN_PERIOD = re.compile(r"(?:前期)?基本計画の?(?:計画)?期間(?:中|内)?(?:において|における|で|に)?の?")
