@@ -1749,6 +1749,9 @@ def test_the_plan_period_names_no_topic_and_a_compound_verb_no_grade(corpus):
     assert {439, 440, 441, 443, 444} <= set(lines(response))
     assert not {"期間中", "基本計画"} & {t["text"] for t in response["interpretation"]["terms"]}
     assert read_filters("順調に取り組んだもの", corpus).filters == {"effort": ["あ"]}
+    # 前期計画での達成度: the period, and the cue with the suffix that closes it (達成|度)
+    response = answer_question(corpus, "空き家バンクについて、前期計画での達成度はどのように評価されていますか。")
+    assert [t["text"] for t in response["interpretation"]["terms"]] == ["空き家バンク"]
     # asked yes or no, the sentence that writes the period decides (計画期間中の設置はできませんでした)
     response = answer_question(corpus, "前期基本計画の期間中に、福祉総合相談支援窓口を設置することはできたのですか。")
     assert response["answer"].startswith("いいえ") and lines(response) == [169]

@@ -57,6 +57,11 @@ class Stream:
                 if w.pos != "助動詞":
                     break
                 spans.append((w.start, w.end))
+        # A suffix ends the word it follows (達成|度, 進捗|率): no word left over once the cue goes.
+        after = self.words[inside[-1] + 1] if inside and inside[-1] + 1 < len(self.words) else None
+        if spans and after and spans[-1][1] == after.start and SUFFIX_LIKE.fullmatch(self.text[after.start:after.end]) \
+                and after.pos in ("名詞", "接尾辞"):
+            spans.append((after.start, after.end))
         return spans
 
     def written(self, match: re.Match) -> str:
@@ -65,6 +70,7 @@ class Stream:
 
 
 KANA = re.compile(r"[ぁ-ゖー]+")
+SUFFIX_LIKE = re.compile(r"[一-龯]")  # one kanji closing a compound (度, 率, 面)
 
 
 @lru_cache(maxsize=1024)
