@@ -66,12 +66,14 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, sixteenth round, dev half": ("search-hard16-dev",),
           "harder, sixteenth round, held-out half": ("search-hard16-heldout",),
           "harder, seventeenth round, dev half": ("search-hard17-dev",),
-          "harder, seventeenth round, held-out half": ("search-hard17-heldout",)}
+          "harder, seventeenth round, held-out half": ("search-hard17-heldout",),
+          "harder, eighteenth round, dev half": ("search-hard18-dev",),
+          "harder, eighteenth round, held-out half": ("search-hard18-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
             "search-hard13-heldout", "search-hard14-heldout", "search-hard15-heldout", "search-hard16-heldout",
-            "search-hard17-heldout")
+            "search-hard17-heldout", "search-hard18-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
