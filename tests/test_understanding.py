@@ -61,6 +61,13 @@ def test_kana_word_inside_a_sentence(corpus):
     assert set(lines(response)) & set(lines(search(corpus, q="図書館 イベント")))
 
 
+def test_a_kana_run_is_read_as_the_corpus_words_that_cover_it(corpus):
+    # しんきしゅ reads like 新機種 too, which leaves のう over: しんき・しゅうのう covers the run
+    response = search(corpus, q="しんきしゅうのう")
+    assert {"新規", "就農"} <= widened(response, "reading") and "新機種" not in widened(response, "reading")
+    assert {365, 366} <= set(lines(response)[:2])
+
+
 @pytest.mark.parametrize("typed, word", [("ほーむぺーじ", "ホームページ"), ("まちずくり", "まちづくり"),
                                          ("じちかい", "自治会"), ("健康増新", "健康増進")])
 def test_readings_match_as_typed(corpus, typed, word):

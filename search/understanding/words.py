@@ -385,23 +385,37 @@ class LeafReader:
             if joined:
                 found.append(joined)
                 continue
-            i = run_start
-            while i < run_end - 2:
-                for j in range(run_end, i + 2, -1):
-                    entries = self.vocabulary.same_reading(katakana(text[i:j]))
-                    inside = [t for t in tokens if t.start < j and t.end > i]
-                    # A whole run of four or more kana between other scripts is read as one word
-                    # even when Sudachi cuts it into grammar (こんかつ関係: こん・かつ → 婚活).
-                    whole = (i, j) == (run_start, run_end) and j - i >= 4
-                    if entries and (whole or not all(t.framing for t in inside)) \
-                            and not self.ends_a_word(inside[0], i):
-                        widened = tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
-                        found.append((i, j, Unit(text[i:j], i, j, tuple(inside), "noun", widened)))
-                        i = j
-                        break
-                else:
-                    i += 1
+            found += self.kana_pieces(text, tokens, run_start, run_end)
         return found
+
+    def kana_pieces(self, text: str, tokens, run_start: int, run_end: int) -> list[tuple[int, int, Unit]]:
+        """The corpus words a run of hiragana reads as: the pieces (three kana or more) that cover
+        most of it, then the fewest, then the longest first (しんきしゅうのう: しんき・しゅうのう,
+        新規・就農, not しんきしゅ (新機種) and a のう left over)."""
+        @lru_cache(maxsize=None)
+        def best(i: int) -> tuple[int, int, tuple]:
+            if i >= run_end - 2:
+                return 0, 0, ()
+            options = [best(i + 1)]
+            for j in range(run_end, i + 2, -1):
+                piece = self.kana_piece(text, tokens, i, j, (i, j) == (run_start, run_end))
+                if piece is not None:
+                    covered, fewer, pieces = best(j)
+                    options.append((covered + j - i, fewer - 1, (piece,) + pieces))
+            return max(options, key=lambda option: option[:2])
+        return list(best(run_start)[2])
+
+    def kana_piece(self, text: str, tokens, i: int, j: int, whole: bool) -> tuple[int, int, Unit] | None:
+        """``text[i:j]`` as a corpus word it reads like, or None."""
+        entries = self.vocabulary.same_reading(katakana(text[i:j]))
+        inside = [t for t in tokens if t.start < j and t.end > i]
+        # A whole run of four or more kana between other scripts is read as one word even when
+        # Sudachi cuts it into grammar (こんかつ関係: こん・かつ → 婚活).
+        if not entries or not (whole and j - i >= 4 or not all(t.framing for t in inside)) \
+                or self.ends_a_word(inside[0], i):
+            return None
+        widened = tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
+        return i, j, Unit(text[i:j], i, j, tuple(inside), "noun", widened)
 
     def kana_with_suffix(self, text: str, tokens, start: int, end: int) -> tuple[int, int, Unit] | None:
         """A run of kana and the one-kanji noun or suffix right after it, read together like a
