@@ -1762,3 +1762,13 @@ def test_the_city_addressed_at_the_start_is_no_topic(corpus):
     response = answer_question(corpus, "市役所ってまだ昔のホストコンピュータ使ってるの？")
     assert response["answer"].startswith("いいえ") and lines(response) == [588]
     assert [t["text"] for t in response["interpretation"]["terms"]] == ["ホストコンピュータ"]
+
+
+def test_a_first_sentence_that_asks_names_the_topic_and_kinds_of_support_are_rows(corpus):
+    # …について伺います。 asks too: the topic it names is no background; どのような支援 asks for
+    # the rows that give it; 具体的に says how to answer, it names nothing
+    response = answer_question(corpus, "ひとり親家庭に対する支援策について伺います。経済面・就労面でどのような支援が"
+                                        "行われているのか、具体的にお示しください。")
+    assert response["kind"] == "list" and not response["interpretation"]["background"]
+    assert "具体的" not in [t["text"] for t in response["interpretation"]["terms"]]
+    assert 198 in lines(response)

@@ -416,7 +416,7 @@ def search_for(corpus, params: dict[str, list[str]]) -> Selection:
 # A sentence that points back to the one before (このうち…, その件数は…).
 POINTS_BACK = re.compile(r"^(?:では|また|それでは|さて)?[、,]?\s*(?:その|この|それ|これ|当該|同|そこで)")
 # How a sentence that asks ends: a question mark, or か (…続くんでしょうか。).
-ASKS = re.compile(r"(?:[?？]|か[。.]?)\s*$")
+ASKS = re.compile(r"(?:[?？]|か[。.]?|(?:伺い|お聞きし|お尋ねし|質問し)ます[。.]?|(?:お示し|教えて)(?:ください|下さい)[。.]?)\s*$")
 # A topic word of the asking sentence is in at most this share of the rows (市 names none).
 TOPIC_SHARE = 0.15
 
