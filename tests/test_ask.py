@@ -1772,3 +1772,11 @@ def test_a_first_sentence_that_asks_names_the_topic_and_kinds_of_support_are_row
     assert response["kind"] == "list" and not response["interpretation"]["background"]
     assert "具体的" not in [t["text"] for t in response["interpretation"]["terms"]]
     assert 198 in lines(response)
+
+
+@pytest.mark.parametrize("question", ["第6章の施策の進捗の内訳を教えてください。どの区分がいちばん多いですか。",
+                                      "第6章で一番多いランクはどれですか"])
+def test_a_grade_asked_by_a_question_word_ranks_the_rows_per_grade(corpus, question):
+    # どの区分が一番多い: rows per progress grade, the ranking also the breakdown asked first
+    response = answer_question(corpus, question)
+    assert response["kind"] == "aggregate" and "最も多い進捗区分は、B（17件）" in response["answer"]

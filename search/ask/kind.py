@@ -113,6 +113,8 @@ PER_GROUP = words(r"(?:" + "|".join(p for _, p in GROUPS) + r") (?:毎|別)(?! �
 # 一番多い, 多い順, 多いのは; or the group asked for before 多い (どの課が多い).
 AGGREGATE = words(RANK + r"|(?:多い|少ない|高い|低い) (?:順|の は|物 は)"
                   r"|(?:どの|どこ の|何) (?:\S+ )?(?:" + "|".join(p for _, p in GROUPS) + r") (?:が|で) (?:多い|少ない)")
+# A grade asked for by a question word (どの区分が一番多い, 一番多いランクはどれ): rows per grade.
+WHICH_GRADE = words(r"(?:どの|何) (?:進捗 )?(?:区分|評価|ランク)|(?:区分|評価|ランク) (?:は|が) (?:どれ|何)")
 FEWEST = words(r"少ない|最少|下位|低い")
 RANKING_WORDS = words(r"多い|少ない|高い|低い|数|件数|割合|率|比率|順|毎|別")
 RATE = words(r"割合|率|比率|パーセント|%")
@@ -225,6 +227,7 @@ def read_aggregate(s: Stream) -> Kind | None:
     if not ranked:
         return None
     groups = [(m, name) for name, pattern in GROUP_WORDS.items() for m in pattern.finditer(s.joined)]
+    groups += [(m, "progress") for m in WHICH_GRADE.finditer(s.joined)]
     if not groups:
         return None
     # The group nearest the ranking word: 取組が一番多い課, 一番多いのはどの所管課.

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from index.analysis import hiragana_only
+from index.grades import GRADES
 
 from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
@@ -283,6 +284,10 @@ def read_question(text: str, corpus) -> Question:
     # Every cue of a breakdown goes (評価のばらつきが知りたいです。区分別に何件: two).
     spans = tuple(m.span() for m in BREAKDOWN.finditer(masked)) if breakdown else (cue.span(),) if cue else ()
     asked = Kind("status", cue.group(0), spans=spans) if cue else asking_kind(masked)
+    ranked = asking_kind(masked) if cue else None
+    if ranked and ranked.kind == "aggregate" and ranked.aggregate.group in GRADES:
+        # 内訳を教えてください。どの区分がいちばん多いですか: the ranking per grade is the breakdown
+        asked = dataclasses.replace(ranked, spans=ranked.spans + spans)
     if asked.kind == "number" and asked.cue in ROW_COUNTS and any(m.how in ("word", "label") for m in mentions):
         # 第2章で遅れてるのはいくつ, …手をつけた、ってなってるの何個: how many rows are so graded,
         # not a figure a row writes.
