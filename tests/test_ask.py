@@ -1780,3 +1780,9 @@ def test_a_grade_asked_by_a_question_word_ranks_the_rows_per_grade(corpus, quest
     # どの区分が一番多い: rows per progress grade, the ranking also the breakdown asked first
     response = answer_question(corpus, question)
     assert response["kind"] == "aggregate" and "最も多い進捗区分は、B（17件）" in response["answer"]
+
+
+def test_a_predicate_in_kana_shares_the_synonym_group_of_the_word_written(corpus):
+    # つながった: Sudachi gives 繋がる no group, つながる 接続's; 協議が凍結 says it did not happen
+    response = answer_question(corpus, "近くの市と水道の緊急連絡網はもうつながったんですか？")
+    assert response["answer"].startswith("いいえ") and "凍結" in response["answer"] and lines(response) == [303]

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from index.analysis import morphemes, normalize, sub_morphemes
 
+from ..understanding.tokens import hiragana
+
 
 @dataclass(frozen=True)
 class Token:
@@ -49,7 +51,14 @@ def tokens(text: str) -> tuple[Token, ...]:
 def groups_of(lemma: str) -> tuple[int, ...]:
     """The synonym groups of a word given in dictionary form (one word: a phrase has none)."""
     words = [m for _, m in morphemes(lemma)]
-    return tuple(words[0].synonym_group_ids()) if len(words) == 1 else ()
+    if len(words) != 1:
+        return ()
+    groups = tuple(words[0].synonym_group_ids())
+    if groups or lemma == (kana := hiragana(words[0].reading_form())):
+        return groups
+    # Sudachi gives some words their groups only as written in kana (繋がる: none; つながる: 接続's)
+    written = [m for _, m in morphemes(kana)]
+    return tuple(written[0].synonym_group_ids()) if len(written) == 1 and written[0].normalized_form() == lemma else ()
 
 
 @dataclass(frozen=True)
@@ -165,9 +174,10 @@ def causes(text: str) -> list[Cause]:
 
 
 NEGATIONS = frozenset({"ない", "ず", "ぬ", "ん"})
-# Words that say something did not happen or stopped (中止, 休止; 停止, 中断, 閉鎖, 通行止め: it no longer runs).
+# Words that say something did not happen or stopped (中止, 休止; 停止, 中断, 閉鎖, 通行止め: it no
+# longer runs; 凍結: talks frozen). No synonym group joins them (中止 and 中断 have none).
 NEGATIVE_WORDS = frozenset({"未", "未実施", "中止", "見送る", "見送り", "休止", "廃止", "延期", "無い",
-                            "停止", "中断", "閉鎖", "通行止め"})
+                            "停止", "中断", "閉鎖", "通行止め", "凍結"})
 
 
 def negated_after(text: str, position: int) -> bool:
