@@ -1786,3 +1786,12 @@ def test_a_predicate_in_kana_shares_the_synonym_group_of_the_word_written(corpus
     # つながった: Sudachi gives 繋がる no group, つながる 接続's; 協議が凍結 says it did not happen
     response = answer_question(corpus, "近くの市と水道の緊急連絡網はもうつながったんですか？")
     assert response["answer"].startswith("いいえ") and "凍結" in response["answer"] and lines(response) == [303]
+
+
+def test_what_will_be_done_in_words_no_row_writes_is_not_told_by_the_direction(corpus):
+    # 値上げ is in no row and names no grade: the direction is shown for reference only
+    response = answer_question(corpus, "下水道の使用料って来年度から値上げされるんですか？")
+    assert response["answer"].startswith("文書からは判断できません（「値上げ」の予定は書かれていません）。参考：")
+    assert response["verdict"] == "文書からは判断できません" and response["confidence"] <= 0.6
+    # a direction's own word (続けていく) is answered by the direction
+    assert answer_question(corpus, "空き家バンクは今後も続けていくの？")["answer"].startswith("「空き家バンク」に関する取組")

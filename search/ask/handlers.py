@@ -11,10 +11,10 @@ from .kind import Aggregate
 from .listing import answer_count, answer_future, answer_list, answer_share, answer_status
 from .lookup import another_quantity, answer_fact, answer_fact_value, answer_who
 from .question import ROW_COUNTS
-from .topic import MIN_COVERAGE, Word
+from .topic import MIN_COVERAGE, Word, rows_with
 from .why import answer_why
 from .wording import shorten
-from .yesno import answer_yesno, undecided
+from .yesno import UNDECIDED, answer_yesno, undecided
 
 Handler = Callable[[Asked], "Answer | None"]
 
@@ -132,7 +132,22 @@ def respond(asked: Asked) -> Answer:
         answer.text = f"文書からは判断できません（該当する取組に{MISSING[kind]}の記載はありません）。" + answer.text
     if answer is None:
         answer = not_found(asked, "該当する記述がありません。")
+    elif kind == "future" and action_unwritten(asked):
+        # 使用料は値上げされるんですか: the rows' direction is all there is; it does not say that
+        answer.text = f"{UNDECIDED}（「{asked.question.predicate}」の予定は書かれていません）。参考：{answer.text}"
+        answer.verdict = UNDECIDED
     return with_left_out(asked, answer)
+
+
+def action_unwritten(asked: Asked) -> bool:
+    """Whether a question about what will be done names an action no row writes and no grade
+    says (値上げされるんですか), unlike 廃止するんですか or 続けていくの (the direction answers)."""
+    predicate, corpus = asked.question.predicate, asked.corpus
+    if not predicate or rows_with(corpus, predicate):
+        return False
+    graded = {word for word, *_ in corpus.grade_words}
+    labels = corpus.labels.get("direction", {}).values()
+    return predicate not in graded and not any(predicate in label for label in labels)
 
 
 def with_left_out(asked: Asked, answer: Answer) -> Answer:
