@@ -1795,3 +1795,10 @@ def test_what_will_be_done_in_words_no_row_writes_is_not_told_by_the_direction(c
     assert response["verdict"] == "文書からは判断できません" and response["confidence"] <= 0.6
     # a direction's own word (続けていく) is answered by the direction
     assert answer_question(corpus, "空き家バンクは今後も続けていくの？")["answer"].startswith("「空き家バンク」に関する取組")
+
+
+def test_a_status_of_rows_that_share_one_grade_says_so_at_a_glance(corpus):
+    response = answer_question(corpus, "公共施設の最適化（行財政運営の第2節）は、評価ランクの内訳どうなってる？")
+    codes = {c["progress"] for c in response["citations"]}
+    assert len(response["citations"]) > 1 and len(codes) == 1
+    assert f"（すべて{codes.pop()}）" in response["answer"]

@@ -102,7 +102,7 @@ def answer_status(asked: Asked) -> Answer:
                 f"{grade_text(corpus, 'progress', known.records[d]['progress'])}です。")
     else:
         # The labels are long: a tally after them (Aが4件、Bが3件) lets the counts be read at a glance.
-        glance = f"（まとめると{tally(summary)}）" if len(summary) > 1 else ""
+        glance = f"（まとめると{tally(summary)}）" if len(summary) > 1 else f"（すべて{summary[0]['code']}）"
         text = f"{what}は{len(rows)}件で、{GRADE_NAMES_JA[breakdown]}は{describe_summary(summary)}です{glance}。"
         if len(rows) <= 2 * MAX_LISTED:
             listed = [f"{measure_name(known, d)}{'・'.join(codes_of(known.records[d][breakdown]))}"
