@@ -249,9 +249,9 @@ EVALUATIVE = {"遅れる": "DE", "進む": "ABC", "進める": "ABC", "順調": 
 EXAMPLE_NOUNS = frozenset({"事例", "例", "ケース", "前例", "実例"})
 # All of them (全部に有るの asks whether it is everywhere).
 ALL_OF = frozenset({"全部", "全て", "総て", "凡て", "すべて", "ぜんぶ"})
+# せる: 減ら|せ|た is 減らせた, the verb 減る made to act; だけ: 続けるだけ？ asks whether it goes on.
 AFTER_PREDICATE = re.compile(r"(?: (?:です|ます|だ|た|でしょう|ん|の|て|で|居る|有る|ない|れる|られる|せる|させる|為る|成る|済み|てる"
-                             r"|でる|ちゃう|だけ))+ $")  # せる: 減ら|せ|た is 減らせた, the verb 減る made to act;
-# 続けるだけ？ asks whether it goes on.
+                             r"|でる|ちゃう|だけ))+ $")
 
 
 # A verbal noun, a particle, then する: リニューアル|は|し|た.
@@ -259,7 +259,8 @@ DONE_AFTER_PARTICLE = re.compile(r" (?:は|を|も) 為る(?: (?:です|ます|�
 
 
 # Words that ask whether something still holds (今もありますか, 今も委託していますか).
-STILL = words(r"(?:今|いま|現在) (?:で |から )?も|(?:今|いま) (?:から )?(?:でも|だ も)|未だ|依然")  # でも: Sudachi's だ も  # いま: Sudachi keeps the kana
+# いま: Sudachi keeps the kana; 今からでも: Sudachi reads でも as だ も.
+STILL = words(r"(?:今|いま|現在) (?:で |から )?も|(?:今|いま) (?:から )?(?:でも|だ も)|未だ|依然")
 NOW = words(r"今|いま|現在|目下")
 
 
