@@ -1779,7 +1779,7 @@ def test_a_first_sentence_that_asks_names_the_topic_and_kinds_of_support_are_row
 def test_a_grade_asked_by_a_question_word_ranks_the_rows_per_grade(corpus, question):
     # どの区分が一番多い: rows per progress grade, the ranking also the breakdown asked first
     response = answer_question(corpus, question)
-    assert response["kind"] == "aggregate" and "最も多い進捗区分は、B（17件）" in response["answer"]
+    assert response["kind"] == "aggregate" and "最も多い進捗区分は、B（17件、42件中40%）" in response["answer"]
 
 
 def test_a_predicate_in_kana_shares_the_synonym_group_of_the_word_written(corpus):

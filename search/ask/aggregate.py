@@ -49,6 +49,8 @@ def ranking(asked: Asked) -> list[dict]:
     if named:  # the groups the question names, not the others that share their rows
         counted = {value: rows for value, rows in counted.items() if value in named}
     totals = {k: len(v) for k, v in _count(asked, _base_rows(asked), spec.group).items()}
+    if spec.group in GRADES:  # every row of a grade is asked about: its share is of all the rows counted
+        totals = dict.fromkeys(counted, sum(len(rows) for rows in counted.values()))
     order = {value: n for n, value in enumerate(_group_order(asked, spec.group))}
     entries = []
     for value, rows in counted.items():
