@@ -96,6 +96,13 @@ def test_typo_finds_the_nearest_corpus_word(corpus):
     assert any(n.startswith("もしかして") for n in response["interpretation"]["notes"])
 
 
+def test_a_noun_and_its_count_after_no_are_the_compound_the_rows_write(corpus):
+    # 職員の人数: the rows write 職員数 (610, 職員数の適正化); 相談の件数: 相談件数
+    response = search(corpus, q="市役所の職員の人数")
+    assert "職員数" in [t["text"] for t in response["interpretation"]["terms"]] and lines(response)[0] == 610
+    assert [t["text"] for t in search(corpus, q="相談の件数")["interpretation"]["terms"]] == ["相談件数"]
+
+
 def test_a_katakana_word_of_the_dictionary_is_no_typo_of_another(corpus):
     # プール is a word Sudachi knows, one letter from the ホール of 市民ホール: another place, not
     # a misspelling; a kanji word one character off may be the same thing (浸水対策 → 治水対策)

@@ -213,6 +213,7 @@ class LeafReader:
             return read
         units = merge_concepts(text, merge_kana(self.units(text, tokens), self.by_reading), self.has_concept,
                                self.contains)
+        units = merge_counted(text, units, self.contains)
         for unit in units[MAX_SENTENCE_WORDS:]:
             self.dropped.append(Dropped(unit.text, "too many words"))
         units = units[:MAX_SENTENCE_WORDS]
@@ -595,6 +596,26 @@ def merge_kana(units: list[Unit], by_reading) -> list[Unit]:
 # What may stand between the words of a concept of the table as people type it (害獣の駆除 for
 # the table's 害獣駆除): nothing, or the particle that joins a noun to its head.
 JOINERS = ("", "の", "を")
+
+
+# Nouns of a count after の (職員の人数, 相談の件数) and the endings a compound of the count takes
+# (職員数, 相談件数): the documents write the compound.
+COUNTED = {"人数": ("数", "人数"), "件数": ("件数", "数"), "回数": ("回数", "数"), "数": ("数",)}
+
+
+def merge_counted(text: str, units: list[Unit], contains) -> list[Unit]:
+    """A noun and the count of it after の (市役所の職員の人数) are one word when the documents write
+    them as one (職員数)."""
+    merged: list[Unit] = []
+    for unit in units:
+        last = merged[-1] if merged else None
+        if last and unit.text in COUNTED and text[last.end:unit.start] == "の" and last.kind == unit.kind == "noun":
+            word = next((last.text + ending for ending in COUNTED[unit.text] if contains(last.text + ending)), None)
+            if word:
+                merged[-1] = Unit(word, last.start, unit.end, last.tokens + unit.tokens, "noun")
+                continue
+        merged.append(unit)
+    return merged
 
 
 def merge_concepts(text: str, units: list[Unit], has_concept, contains) -> list[Unit]:
