@@ -1802,3 +1802,14 @@ def test_a_status_of_rows_that_share_one_grade_says_so_at_a_glance(corpus):
     codes = {c["progress"] for c in response["citations"]}
     assert len(response["citations"]) > 1 and len(codes) == 1
     assert f"（すべて{codes.pop()}）" in response["answer"]
+
+
+@pytest.mark.parametrize("question, first", [
+    ("国民保護計画の見直しはどうなっていますか", 454),
+    ("こくみん保護計画の定期的な点検・見直しって、ちゃんと進んでるんですか？", 454),
+])
+def test_a_common_action_on_a_rare_topic_is_asked_of_the_measures_named_for_it(corpus, question, first):
+    # rows 436/437 hold 国民保護計画 and 見直し but are titled for BCPs; 454 is 国民保護計画の充実 (E)
+    response = answer_question(corpus, question)
+    assert lines(response)[0] == first and not {436, 437} & set(lines(response))
+    assert "E（" in response["answer"]

@@ -571,7 +571,44 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
     match = weigh(words, passing, selection)
     if question.kind in ITEM_KINDS or question.item_scope:
         match = whole_item(corpus, known, words, match, question.text, question.item_scope)
+    if (question.kind in ITEM_KINDS or question.about_grades) and not question.item_scope:
+        match = measure_named(corpus, known, words, match)
     return words, match
+
+
+# The topic's rows are few; what else is asked of it is an action or said of many rows (見直し, 計画).
+NAMED_TOPIC_ROWS = 5
+COMMON_SHARE = 0.05
+
+
+def measure_named(corpus, known: Knowledge, words: list[Word], match: Match) -> Match:
+    """How far a common action on a rare topic has come (国民保護計画の見直しはどうなっていますか)
+    is asked of the measures named for the topic (国民保護計画の充実, which writes the act in its
+    own words: 改定), not of the rows that hold both words but are titled for something else (BCPs
+    consistent with the 国民保護計画, …の見直し): when no answering row's measure or item title
+    holds the topic and one of the topic's rows is titled with it."""
+    nouns = sorted((w for w in words if w.rows and not w.term.predicate and w.term.group is None),
+                   key=lambda w: len(w.rows))
+    if len(nouns) < 2 or not match.rows:
+        return match
+    topic, others = nouns[0], nouns[1:]
+    said_of_many = all(action_noun(w.term.text) or len(w.rows) >= COMMON_SHARE * len(corpus.facets) for w in others)
+    if len(topic.rows) > NAMED_TOPIC_ROWS or not said_of_many or any(titled_by(known, d, topic) for d in match.rows):
+        return match
+    filters = match.selection.filters if match.selection else {}
+    rows = [d for d in sorted(topic.rows, key=lambda d: corpus.positions[d])
+            if names(topic, known.records[d].get("measure") or "") and passes(corpus.facets[d], filters)]
+    if not rows:
+        return match
+    weight = full_weight(words)
+    coverage = {d: held_weight(words, *held_by(words, d)) / weight for d in rows}
+    return Match(coverage, max(coverage.values()), rows, False, match.selection)
+
+
+def titled_by(known: Knowledge, d: int, word: Word) -> bool:
+    """Whether row ``d``'s measure or item title holds ``word``."""
+    record = known.records[d]
+    return any(names(word, record.get(field) or "") for field in ("measure", "item"))
 
 
 # How far an item (項) of the plan has come, or where it goes, is asked of its rows together.
