@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from index.analysis import morphemes, normalize, sub_morphemes
 
+from ..understanding.words import KANJI, KATAKANA_ONLY
+
 from .clauses import PLAN_NOUNS
 
 
@@ -57,9 +59,9 @@ class Stream:
                 if w.pos != "助動詞":
                     break
                 spans.append((w.start, w.end))
-        # A suffix ends the word it follows (達成|度, 進捗|率): no word left over once the cue goes.
+        # A one-kanji suffix ends the word it follows (達成|度, 進捗|率): no word left over once the cue goes.
         after = self.words[inside[-1] + 1] if inside and inside[-1] + 1 < len(self.words) else None
-        if spans and after and spans[-1][1] == after.start and SUFFIX_LIKE.fullmatch(self.text[after.start:after.end]) \
+        if spans and after and spans[-1][1] == after.start and KANJI.fullmatch(self.text[after.start:after.end]) \
                 and after.pos in ("名詞", "接尾辞"):
             spans.append((after.start, after.end))
         return spans
@@ -70,7 +72,6 @@ class Stream:
 
 
 KANA = re.compile(r"[ぁ-ゖー]+")
-SUFFIX_LIKE = re.compile(r"[一-龯]")  # one kanji closing a compound (度, 率, 面)
 
 
 @lru_cache(maxsize=1024)
@@ -167,7 +168,6 @@ NUMBER_PATTERNS = [
 ]
 # Any other counter after 何 (何地区, 何店舗): the quantity asked for is counted in it; not these.
 NOT_COUNTERS = frozenset("年 月 日 時 者 故 課 章 等".split())
-KATAKANA_WORD = re.compile(r"[ァ-ヶー]+")  # a counter borrowed from English is longer (何カップル)
 # 「どんな感じ」「どういう感じ」: how things stand, asked casually.
 HOW_IT_FEELS = r"(?:どんな|どう 言う|どの よう だ) 感じ"
 # How far something has come is a status question even when it asks どのくらい.
@@ -382,7 +382,7 @@ def number_unit(s: Stream) -> tuple[str, str] | None:
             return unit, s.written(m)
     for word, after in zip(s.words, s.words[1:]):
         if word.lemma == "何" and after.pos in ("名詞", "接尾辞") and after.lemma not in NOT_COUNTERS \
-                and len(after.lemma) <= (5 if KATAKANA_WORD.fullmatch(after.lemma) else 3):  # 何カップル, 何グループ
+                and len(after.lemma) <= (5 if KATAKANA_ONLY.fullmatch(after.lemma) else 3):  # a loanword is longer: 何カップル
             return after.lemma, s.text[word.start:after.end]
     return None
 

@@ -446,15 +446,16 @@ def asking_kind(masked: str) -> Kind:
 STATEMENT_END = re.compile(r"。\s*")
 ASKING_END = re.compile(r"(?:か|の|かな|かね)\s*。\s*$|[?？]")
 
+# What a time phrase ends in (現時点で, 期間中における, 前期計画での).
+AT_TIME = r"(?:において|における|で|に)?の?"
 # The time the question is asked at (現時点での進捗, 現段階で): when, not what.
-AS_OF_NOW = re.compile(r"(?:現時点|現段階)(?:において|における|で|に)?の?")
+AS_OF_NOW = re.compile(r"(?:現時点|現段階)" + AT_TIME)
 # The city addressed at the start of a question (市役所って…, 市役所では…): the documents' author,
 # no topic; elsewhere 市役所 is a building (市役所で開かれる市) and stays a word.
 ADDRESSED = re.compile(r"^\s*(?:入間市役所|市役所|役所)(?:って|は|では|でも|さん)[、,]?")
 # The period every row reports on (前期基本計画の期間中に取り組んだ施策): no topic, except in a
 # yes/no question, whose deciding sentence may write it (計画期間中の設置はできませんでした).
-PLAN_PERIOD = re.compile(r"(?:前期)?基本計画の?(?:計画)?期間(?:中|内)?(?:において|における|で|に)?の?"
-                         r"|前期計画(?:の?期間)?(?:中|内)?(?:において|における|で|に)?の?")
+PLAN_PERIOD = re.compile(r"(?:(?:前期)?基本計画の?(?:計画)?期間|前期計画(?:の?期間)?)(?:中|内)?" + AT_TIME)
 
 
 def formal_nouns(text: str) -> list[tuple[int, int]]:

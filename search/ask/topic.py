@@ -601,8 +601,7 @@ def measure_named(corpus, known: Knowledge, words: list[Word], match: Match) -> 
             if names(topic, known.records[d].get("measure") or "") and passes(corpus.facets[d], filters)]
     if not rows:
         return match
-    weight = full_weight(words)
-    coverage = {d: held_weight(words, *held_by(words, d)) / weight for d in rows}
+    coverage = coverages(words, rows)
     return Match(coverage, max(coverage.values()), rows, False, match.selection)
 
 
@@ -776,10 +775,16 @@ def rows_without(corpus, asked_words: list[Word], question: Question, facets) ->
     return weigh(asked_words, passing, wider).rows
 
 
-def answer_floor(best: float, coverages) -> float:
+def coverages(words: list[Word], rows) -> dict[int, float]:
+    """Each row's share of the question's word weight."""
+    weight = full_weight(words)
+    return {d: held_weight(words, *held_by(words, d)) / weight for d in rows}
+
+
+def answer_floor(best: float, shares) -> float:
     """The coverage a row needs to answer: a share of the topic and a tier of the best row, or
-    the best itself when that row holds most of the topic alone."""
-    if LONE_COVERAGE <= best < MIN_COVERAGE and sum(c >= best - TIER for c in coverages) == 1:
+    the best itself when that row holds most of the topic alone (``shares``: every row's)."""
+    if LONE_COVERAGE <= best < MIN_COVERAGE and sum(c >= best - TIER for c in shares) == 1:
         return best
     return max(MIN_COVERAGE, best - TIER)
 
@@ -789,8 +794,7 @@ def weigh(words: list[Word], passing: list[int], selection: Selection) -> Match:
     of the best, when the best holds enough of the topic."""
     if not words or selection.scores is None:
         return Match({d: 1.0 for d in passing}, 1.0 if passing else 0.0, passing, True, selection)
-    weight = full_weight(words)
-    coverage = {d: held_weight(words, *held_by(words, d)) / weight for d in passing}
+    coverage = coverages(words, passing)
     best = max(coverage.values(), default=0.0)
     floor = answer_floor(best, coverage.values())
     rows = [d for d in passing if coverage[d] >= floor - 1e-9]

@@ -7,7 +7,7 @@ from index.grades import FACET_NAMES_JA, GRADES
 
 from ..measures import measure_keys
 from .question import Question
-from .topic import TIER, Knowledge, Match, Word, answer_floor
+from .topic import Knowledge, Match, Word, answer_floor
 
 GRADE_NAMES_JA = {kind: FACET_NAMES_JA[kind] for kind in GRADES}
 
