@@ -68,12 +68,15 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, seventeenth round, dev half": ("search-hard17-dev",),
           "harder, seventeenth round, held-out half": ("search-hard17-heldout",),
           "harder, eighteenth round, dev half": ("search-hard18-dev",),
-          "harder, eighteenth round, held-out half": ("search-hard18-heldout",)}
+          "harder, eighteenth round, held-out half": ("search-hard18-heldout",),
+          "harder, nineteenth round, dev half": ("search-hard19-dev",),
+          "harder, nineteenth round, held-out half": ("search-hard19-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
             "search-hard13-heldout", "search-hard14-heldout", "search-hard15-heldout", "search-hard16-heldout",
-            "search-hard17-heldout", "search-hard18-heldout")
+            "search-hard17-heldout", "search-hard18-heldout",
+            "search-hard19-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
