@@ -1813,3 +1813,51 @@ def test_a_common_action_on_a_rare_topic_is_asked_of_the_measures_named_for_it(c
     response = answer_question(corpus, question)
     assert lines(response)[0] == first and not {436, 437} & set(lines(response))
     assert "E（" in response["answer"]
+
+
+def test_why_a_grade_with_no_cause_written_quotes_the_effort_comment(corpus):
+    # 181 (D): …24件の採用に至ることができました。就労による保護廃止は6件、保護停止は4件に止まりました。
+    response = answer_question(corpus, "被保護者の就労支援はどうしてD評価になっているのですか")
+    assert response["kind"] == "why" and response["answer"].startswith("文書に理由の明記はありませんが")
+    assert "保護廃止は6件" in response["answer"] and set(lines(response)) == {181}
+    # Without a grade asked about, the nearest sentence is all there is.
+    assert "評価の根拠" not in answer_question(corpus, "被保護者の就労支援で採用に至ったのはなぜですか")["answer"]
+
+
+def test_a_cause_is_quoted_with_the_result_that_follows_it(corpus):
+    # 57: …委員の選出区を見直しました。その結果、女性委員の割合は40%から20%に減少しました。
+    response = answer_question(corpus, "上下水道審議会の女性委員の割合が下がったのはなぜですか")
+    assert response["kind"] == "why" and "40%から20%に減少" in response["answer"]
+    assert lines(response)[0] == 57
+
+
+def test_a_measure_named_as_an_item_is_that_measure(corpus):
+    """項目 names a measure too: 女性の就労支援 is the title of rows 57-58; item 就労支援の推進
+    (ch. 3) holds only two of its words."""
+    response = answer_question(corpus, "女性の就労支援という項目でD評価になった理由は？")
+    assert response["kind"] == "why" and lines(response)[0] == 57
+    # An item named by its title is still that item's rows.
+    response = answer_question(corpus, "空き家対策の項目の進み具合は？")
+    assert set(lines(response)) >= {458, 459, 460}
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("防災情報連絡体制の充実の評価はA〜Eのどれですか", "status"),
+    ("防災情報連絡体制の充実の評価はAからEまでのどれ", "status"),
+    ("空き家について市はこれまで何をしてきたのですか", "list"),
+    ("子育て支援で市は何に取り組んでいるの", "list"),
+    ("浸透ますの設置補助の利用率を上げるために何をしましたか", "fact"),
+])
+def test_a_scale_or_what_has_been_done_is_read_as_its_kind(question, kind):
+    assert read_kind(question).kind == kind
+
+
+def test_a_list_of_what_was_done_quotes_each_rows_effort(corpus):
+    response = answer_question(corpus, "空き家について市はこれまで具体的に何をしてきたのですか")
+    assert response["kind"] == "list" and {458, 459, 460} <= set(lines(response))
+    assert "具体的" not in [t["text"] for t in response["interpretation"]["terms"]]
+    # Each row's own report (not its title again), a result with the sentence it follows.
+    assert "5年間で13件を特定空き家に認定しました" in response["answer"]
+    assert "408件の適正管理依頼文を送付しました" in response["answer"]
+    answer = answer_question(corpus, "空き家対策で市は何をしてきたの")["answer"]
+    assert "408件の適正管理依頼文を送付しました。その結果51件が解消されました。" in answer

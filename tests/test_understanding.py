@@ -826,3 +826,11 @@ def test_katakana_typed_for_kanji_words_reads_as_hiragana_does(corpus):
     response = search(corpus, q="ボウサイムセン")
     assert {443, 456} <= set(lines(response)[:3])
     assert lines(search(corpus, q="ワクチン"))  # a loanword the rows use stays as typed
+
+
+@pytest.mark.parametrize("typed", ["DやEの防災", "DかEの防災", "DとかEの防災", "防災（DとかE）", "防災のD・E"])
+def test_capitals_joined_by_a_particle_are_each_a_code(corpus, typed):
+    """Codes listed with や, か or とか, or in brackets, are all read: DやE was E alone."""
+    reading = read_filters(typed, corpus)
+    assert reading.filters == {"progress": ["D", "E"]}
+    assert search(corpus, q=typed)["interpretation"]["terms"][0]["text"] == "防災"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from index.grades import GRADES
 
 from .answer import Answer, Asked
+from .clauses import CONSEQUENCE
 from .evidence import FUTURE, best_sentence, names_something, row_context
 from .topic import full_weight, held_weight, rows_without
 from .wording import (GRADE_NAMES_JA, codes_of, counting_note, describe_summary, grade_summary, grade_text, tally,
@@ -20,8 +21,9 @@ def none_of(asked: Asked, kind: str, fields=("effort_comment",)) -> Answer:
     return Answer(kind, f"{what}はありません（0件）。", [], fields=fields)
 
 
-# Rows whose sentences a list quotes at most.
-MAX_QUOTED_ROWS = 3
+# Rows whose sentences a list or a status quotes at most (空き家対策で何をしてきたの: four rows, each
+# with what it did).
+MAX_QUOTED_ROWS = 5
 MAX_PLACES_QUOTED = 5
 
 
@@ -35,12 +37,28 @@ def evidence(asked: Asked, rows: list[int], fields, label: str) -> str:
     for d in rows:
         placed = where(asked, d, fields or COMMENT_FIELDS) if asked.question.where else None
         found = placed or best_sentence(known, d, words, phrases, fields or COMMENT_FIELDS)
-        if fields is None and not placed and (found is None or not found.spans):  # no comment names it: any cell
-            found = best_sentence(known, d, words, phrases)
+        if fields is None and not placed and not FUTURE.search(asked.question.text):
+            # Unless the question asks what comes next, what was done first (空き家バンクを開設し…).
+            done = best_sentence(known, d, words, phrases, ("effort_comment",))
+            found = done if done is not None and done.spans else found
+        if fields is None and not placed and (found is None or not found.spans):
+            # No comment names the topic (the title does): what the row reports having done.
+            found = best_sentence(known, d, [], phrases, ("effort_comment",)) or best_sentence(known, d, words, phrases)
         if found is not None:
-            quotes.append(f"{measure_name(known, d)}「{found.sentence.text}」" if len(rows) > 1
-                          else f"「{found.sentence.text}」")
+            text = with_its_cause(known, found.sentence)
+            quotes.append(f"{measure_name(known, d)}「{text}」" if len(rows) > 1 else f"「{text}」")
     return f"{label}：" + " ".join(quotes) if quotes else ""
+
+
+def with_its_cause(known, sentence) -> str:
+    """A sentence that opens with その結果 or そのため is quoted after the sentence it follows
+    (…依頼文を送付しました。その結果51件が解消されました)."""
+    sentences = known.sentences[sentence.docnum]
+    i = sentences.index(sentence)
+    before = sentences[i - 1] if i else None
+    if CONSEQUENCE.match(sentence.text) and before is not None and before.field == sentence.field:
+        return before.text + sentence.text
+    return sentence.text
 
 
 def where(asked: Asked, d: int, fields):

@@ -705,7 +705,10 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: 
     _, covered, rows = best
     # The item's rows that pass the question's filters, whether or not they hold its words.
     chosen = [d for d in rows if passes(corpus.facets[d], match.selection.filters if match.selection else {})]
-    if scoped and rows and best[0] >= MIN_TITLED:  # 空き家対策の項: that item's rows, and no others
+    # 空き家対策の項: that item's rows, and no others; but 項目 also names a measure (女性の就労支援
+    # の項目で…: the title of rows 57-58, while item 就労支援の推進 holds only two of its words).
+    named_measure = max((measure_titled(known, words, d) for d in candidates), default=0.0)
+    if scoped and rows and best[0] >= MIN_TITLED and best[0] >= named_measure:
         title = ITEM_NUMBER.sub("", known.records[rows[0]].get(TITLE_FIELD[level]) or "")
         return Match({d: match.coverage.get(d, 0.0) for d in chosen}, covered, chosen, False, match.selection,
                      title, level)

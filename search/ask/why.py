@@ -91,6 +91,13 @@ def answer_why(asked: Asked) -> Answer | None:
                 f"（{source_note(asked.known, top.sentence.docnum)}）。")
         quoted = [Found(situation, top.score, top.coverage, []), top]
         return Answer("why", text, found=quoted, value=situation.text, coverage=top.coverage * 0.7)
+    if hit is None and (graded := grounds_of_grade(asked, found[0])):
+        top = found[0]
+        quotes = "".join(f"「{s.text}」" for s in graded)
+        text = (f"文書に理由の明記はありませんが、評価の根拠として取組の記述に{quotes}と書かれています"
+                f"（{source_note(asked.known, top.sentence.docnum)}）。")
+        quoted = [Found(s, top.score, top.coverage, []) for s in graded]
+        return Answer("why", text, found=quoted, value=graded[-1].text, coverage=top.coverage * 0.7)
     if hit is None:
         top = found[0]
         text = (f"文書には理由の記載が見当たりません。最も近い記述：「{top.sentence.text}」"
@@ -105,6 +112,10 @@ def answer_why(asked: Asked) -> Answer | None:
     text += f"（{source_note(asked.known, sentence.docnum)}）"
     quoted = [topic] if sentence is topic.sentence else [Found(sentence, topic.score, topic.coverage, [])]
     quoted += [topic] if shown else []
+    if (result := consequence_after(asked, sentence)) and result is not topic.sentence:
+        # …見直しました。その結果、女性委員の割合は40%から20%に減少しました: what the cause led to.
+        text = text.replace(f"「{sentence.text}」", f"「{sentence.text}」「{result.text}」", 1)
+        quoted.insert(1, Found(result, topic.score, topic.coverage, []))
     return Answer("why", text, found=quoted, value=clause, coverage=topic.coverage)
 
 
@@ -126,3 +137,23 @@ def states(text: str) -> bool:
     past (要望が多い状況にある, 利用者が増えている)."""
     end = [t for t in tokens(text) if t.pos in ("動詞", "助動詞", "形容詞")][-1:]
     return bool(end) and (end[0].pos == "形容詞" or end[0].lemma in ONGOING)
+
+
+def consequence_after(asked: Asked, sentence: Sentence) -> Sentence | None:
+    """The sentence right after ``sentence`` in its cell when it opens with その結果 or そのため."""
+    sentences = asked.known.sentences[sentence.docnum]
+    i = sentences.index(sentence) + 1
+    after = sentences[i] if i < len(sentences) else None
+    return after if after is not None and after.field == sentence.field and CONSEQUENCE.match(after.text) else None
+
+
+# The facets of the grades a why question may ask about (評価がDなのはなぜ).
+GRADED = ("progress", "effort")
+
+
+def grounds_of_grade(asked: Asked, top: Found) -> list[Sentence]:
+    """Asked why a row has its grade when no sentence gives a cause, the row's effort comment: the
+    document's grounds for the grade (参加者33名…24件の採用。就労による保護廃止は6件…に止まりました)."""
+    if not any(asked.question.filters.get(facet) for facet in GRADED):
+        return []
+    return [s for s in asked.known.sentences[top.sentence.docnum] if s.field == "effort_comment"]

@@ -28,7 +28,7 @@ GENERIC_GRADE_WORDS = ("評価", "区分", "ランク", "判定", "グレード"
 # After a code, what says it is the grade of the rows asked for (Dの取組, Eとなっている).
 ROWS_CALLED = ("の取組", "の取り組み", "の施策", "のもの", "の事業", "となって", "とされ", "になって", "と評価",
                "の評価")
-SEPARATORS = r"(?:\s*(?:か|または|又は|もしくは|・|、|,|と|や|及び|および|/)\s*)"
+SEPARATORS = r"(?:\s*(?:とか|か|または|又は|もしくは|・|、|,|と|や|及び|および|/)\s*)"
 BETWEEN = r"[\sぁ-ゖ「『\"'=:、]{0,8}?"
 # Effort codes are hiragana themselves: between the name and the code only a particle (取組区分が
 # 「え」), or 取組はどれでしょう would read as う.
@@ -110,9 +110,11 @@ GRADE_WORD_AFTER = re.compile(rf"\s*(?:{'|'.join(GENERIC_GRADE_WORDS)})")
 LONE_CODE = re.compile(r"(?:(?<=\s)|^)(?P<codes>[A-Ea-e](?:[・、,/][A-Ea-e])*)(?=\s|$)"
                        # or a capital after kana (防災のA, 取組のうちEは, いちばんAが) before a particle
                        # (Aの子育て) or a copula (Aなのに, Aだけど), never 型 or 地区
-                       r"|(?:(?<=[\sぁ-ゖ])|^)(?P<capital>[A-E](?:[・、,/][A-E])*)"
+                       r"|(?:(?<=[\sぁ-ゖ])|^)(?P<capital>[A-E](?:" + SEPARATORS + "[A-E])*)"
                        # or a gloss in brackets (いちばん下のE（手をつけてない）)
-                       r"(?=[のはがでもとを(（]|\s|$|以上|以下|未満|より[上下]|な(?:のに|ので|んだ)|だ(?:けど|が|から))")
+                       r"(?=[のはがでもとを(（]|\s|$|以上|以下|未満|より[上下]|な(?:のに|ので|んだ)|だ(?:けど|が|から))"
+                       # or several in brackets of their own (進み具合がよくない（DとかE）施策)
+                       r"|(?<=[(（])(?P<listed>[A-E](?:" + SEPARATORS + "[A-E])+)(?=[)）])")
 # A capital alone in brackets, as a label is written (えーひょうか（A）のもの), once the wording and
 # grade words that a bracketed code may follow (遅れている（D）) have been read with theirs.
 BRACKETED_CAPITAL = re.compile(BRACKETED_CODE.format(code_class="[A-E]"))
@@ -231,7 +233,7 @@ def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
                 continue
             if kind == "effort" and not _kana_codes_are_words(blanker.text.replace("\0", " "), m):
                 continue
-            codes = re.findall(CODE_CLASS[kind], m.groupdict().get("codes") or m.group("capital"))
+            codes = re.findall(CODE_CLASS[kind], m.group("codes") or m.group("capital") or m.group("listed"))
             codes = [code.upper() if kind == "progress" else code for code in dict.fromkeys(codes)]
             end = m.end()
             named_after = GRADE_WORD_AFTER.match(blanker.text, end)  # 進捗がA|ランク: the code's word too
