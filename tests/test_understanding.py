@@ -834,3 +834,28 @@ def test_capitals_joined_by_a_particle_are_each_a_code(corpus, typed):
     reading = read_filters(typed, corpus)
     assert reading.filters == {"progress": ["D", "E"]}
     assert search(corpus, q=typed)["interpretation"]["terms"][0]["text"] == "防災"
+
+
+def test_a_plan_word_beside_a_direction_says_only_that(corpus):
+    """廃止・休止する予定: 予定 is the direction itself (エ), not a word the rows must hold."""
+    response = search(corpus, q="これから廃止・休止する予定の事業")
+    assert response["interpretation"]["filters"] == {"direction": ["エ"]} and lines(response) == [307]
+    assert {"text": "予定", "why": "grade wording"} in response["interpretation"]["dropped"]
+    # Without a direction named it stays a word of the search.
+    assert "予定" in [t["text"] for t in search(corpus, q="研修の予定")["interpretation"]["terms"]]
+
+
+def test_a_grade_word_the_asker_wishes_for_is_no_grade(corpus):
+    """済ませられるようにしてほしい, 廃止してほしい: what the asker wants, not how rows were graded."""
+    response = search(corpus, q="窓口の手続きをネットで済ませられるようにしてほしい")
+    assert not response["interpretation"]["filters"] and {522, 588} <= set(lines(response))
+    assert not search(corpus, q="廃止してほしい事業")["interpretation"]["filters"]
+    assert search(corpus, q="廃止になった事業")["interpretation"]["filters"] == {"direction": ["エ"]}
+
+
+def test_a_word_the_documents_never_use_done_as_a_verb_is_the_askers_doing(corpus):
+    """脱サラして農業を: Sudachi marks 脱サラ no verbal noun, but して makes it one; unknown to the
+    documents, it only ranks, so the farming rows are found rather than nothing."""
+    response = search(corpus, q="脱サラして農業を始めたい人への支援はありますか")
+    assert {365, 366} <= set(lines(response))
+    assert not search(corpus, q="ペットを火葬してほしい")["total"]  # an unknown topic still finds nothing

@@ -218,7 +218,13 @@ def described_words(reading: FilterReading, corpus) -> frozenset[str]:
         label = corpus.labels.get(mention.facet, {}).get(mention.value)
         if label:
             words |= _legend_words(label) | set(GRADE_NAMES[mention.facet]) | set(GENERIC_GRADE_WORDS)
+        if mention.facet == "direction":
+            words |= PLANNED  # 廃止・休止する予定の事業: the direction is what is planned
     return frozenset(words)
+
+
+# A row's direction (今後の方向性) is its plan: these words beside one say only that.
+PLANNED = frozenset({"予定", "見込み", "方針"})
 
 
 def _mention(blanker: Blanker, facet: str, value: str, start: int, end: int, how: str) -> Mention:
@@ -527,6 +533,8 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
         asked_when = blanker.searching and WHEN_ASKED.search(blanker.text[max(0, start - 12):start])
         if TIME_AFTER.match(blanker.text, end) or asked_when:
             continue  # 整備が終わった後は, いつ頃完成しますか: when, not how far it came
+        if _wished(tokens, last):
+            continue  # ネットで済ませられるようにしてほしい: what the asker wants, not how a row was graded
         if use == "any" and kind == "progress":  # 計画どおりに進んでいる: 進む only says it again
             going = next((k for k in range(last + 1, min(last + 3, len(tokens))) if tokens[k].dictionary in GOING),
                          None)
@@ -656,6 +664,19 @@ def _predicate_end(tokens, i: int) -> int:
             continue
         break
     return end
+
+
+# After a predicate, what makes it the asker's wish or aim (済ませられるように, 廃止してほしい).
+WISH_WORDS = frozenset({"ほしい", "欲しい", "たい", "よう"})
+
+
+def _wished(tokens, i: int) -> bool:
+    """Whether the predicate at word ``i`` is wanted rather than stated: ほしい or たい in it, or
+    ように after it."""
+    end = _predicate_end(tokens, i)
+    inside = [t for t in tokens[i + 1:] if t.end <= end]
+    after = tokens[i + 1 + len(inside):i + 2 + len(inside)]
+    return any(t.dictionary in WISH_WORDS for t in [*inside, *after])
 
 
 def _formal_predicate(tokens, k: int) -> bool:

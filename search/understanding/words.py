@@ -326,7 +326,7 @@ class LeafReader:
             elif self.describes_grade(token):
                 close()
                 self.dropped.append(Dropped(token.surface, "grade wording"))
-            elif token.is_noun_piece and not (not run and verbal_noun(tokens, index) and not self.rare(token.surface)
+            elif token.is_noun_piece and not (not run and self.used_as_verb(tokens, index) and not self.rare(token.surface)
                                               and not self.describing(tokens, index)):
                 if token.pos[0] == "接尾辞" and not run:
                     continue
@@ -368,6 +368,14 @@ class LeafReader:
     def kana_word(self, text: str) -> bool:
         """A hiragana string that reads like a corpus word (あきや): Sudachi's grammar of it is noise."""
         return bool(hiragana_only(text) and self.vocabulary.same_reading(katakana(text)))
+
+    def used_as_verb(self, tokens, index: int) -> bool:
+        """A noun used as a verb (解消|した); also one the documents never use that Sudachi does not
+        mark as a verbal noun (脱サラ|して農業を始めたい: what the asker did, not what is asked)."""
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        return verbal_noun(tokens, index) or (following is not None and following.dictionary == "する"
+                                              and tokens[index].pos[1] == "普通名詞"
+                                              and not self.contains(tokens[index].surface))
 
     def describes_grade(self, token: Token) -> bool:
         if token.pos[0] in ("接頭辞", "接尾辞"):
