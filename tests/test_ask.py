@@ -1861,3 +1861,16 @@ def test_a_list_of_what_was_done_quotes_each_rows_effort(corpus):
     assert "408件の適正管理依頼文を送付しました" in response["answer"]
     answer = answer_question(corpus, "空き家対策で市は何をしてきたの")["answer"]
     assert "408件の適正管理依頼文を送付しました。その結果51件が解消されました。" in answer
+
+
+def test_asked_whether_a_target_was_reached_the_figure_reached_answers(corpus):
+    # 148: 目標値である740人に対して、5か年の平均で747人を達成しました
+    reached = answer_question(corpus, "郷土芸能団体の会員数は目標を達成できた？実際は何人？")
+    assert reached["answer"].startswith("747人です")
+    assert answer_question(corpus, "郷土芸能団体の会員数の目標は何人ですか")["answer"].startswith("740人です")
+
+
+def test_how_often_is_answered_with_its_period(corpus):
+    # 456: 防災行政無線を利用し毎年2回実施しています
+    response = answer_question(corpus, "Jアラートの放送は年に何回ありますか")
+    assert response["answer"].startswith("毎年2回です") and lines(response)[0] == 456

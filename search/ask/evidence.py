@@ -171,7 +171,7 @@ def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Que
             facts = find_quantities(sentence.text, question.number_units)
         # A quantity or date the question itself gives (市内9地区中) is not what it asks for.
         asked = normalize(question.text)
-        facts = [f for f in facts if normalize(re.sub(r"^(?:延べ|延|約|通算|合計|累計|計)", "", f.text)) not in asked]
+        facts = [f for f in facts if normalize(re.sub(r"^[^0-9０-９]*", "", f.text)) not in asked]  # 延べ, 毎年 …
         if not facts:
             continue
         fact = min(facts, key=lambda f: (distance(f, candidate.spans, sentence.text)
@@ -189,8 +189,10 @@ def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Que
 
 # The figure reached, asked beside the target (目標値が掲げられておりました。…実際の整備率は).
 ACTUAL = re.compile(r"実際|実績")
-# 目標に対して (against the target): the target is what the asked quantity is measured against.
-TARGET_AS_BASE = re.compile(r"目標(?:値)?(?:に対し|と比べ|に比べ|と比較)")
+# 目標に対して (against the target): the target is what the asked quantity is measured against;
+# 目標に届いた, 目標を達成した: whether it was reached, so what was reached is asked.
+TARGET_AS_BASE = re.compile(r"目標(?:値)?(?:に対し|と比べ|に比べ|と比較"
+                            r"|(?:に|を|は)?(?:届|達し|達成|到達|クリア|超え|超し|上回|下回))")
 
 
 def _is_target(text: str, fact: Fact, question: Question) -> bool:

@@ -34,8 +34,10 @@ UNITS = ("千円", "万円", "億円", "円", "人", "名", "件", "か所", "�
          "%", "％", "割", "校", "団体", "施設", "台", "km", "ｋｍ", "ha", "種類", "個", "地区", "倍",
          "世帯", "社", "m", "ｍ")
 UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+# How often, written before a count (毎年2回, 年に2回): part of the answer to 年に何回.
+PER = r"(?P<per>毎年度|毎年|毎月|毎週|年間|(?<![0-9０-９元])年に?|月に|週に)"
 QUANTITY = re.compile(
-    rf"(?P<prefix>延べ|延|約|通算|合計|累計|計)?\s*(?P<number>{DIGITS}[0-9０-９,，.．]*)\s*"
+    rf"{PER}?(?P<prefix>延べ|延|約|通算|合計|累計|計)?\s*(?P<number>{DIGITS}[0-9０-９,，.．]*)\s*"
     rf"(?P<unit>{UNIT_PATTERN})"
 )
 # Unit families asked for by a question word (何人 → 人 or 名 …).
