@@ -1874,3 +1874,17 @@ def test_how_often_is_answered_with_its_period(corpus):
     # 456: 防災行政無線を利用し毎年2回実施しています
     response = answer_question(corpus, "Jアラートの放送は年に何回ありますか")
     assert response["answer"].startswith("毎年2回です") and lines(response)[0] == 456
+
+
+def test_who_is_the_department_whose_measure_describes_the_topic(corpus):
+    # 113's content: 就学援助制度により就学を支援していきます (学校教育課); 574 (学校給食課) only
+    # mentions the scheme in a comment about unpaid school-lunch fees.
+    response = answer_question(corpus, "就学援助制度を担当しているのはどこの課ですか")
+    assert response["answer"].startswith("学校教育課です") and lines(response)[0] == 113
+
+
+def test_a_date_under_a_title_that_names_the_topic_answers(corpus):
+    # 502: the title names 旧東町側留保地; the comment's date sentence leaves it out.
+    response = answer_question(corpus, "旧東町側留保地の災害対処拠点施設の整備が終わったのはいつですか")
+    assert response["kind"] == "when" and "令和3年12月" in response["answer"].split("根拠")[0]
+    assert lines(response)[0] == 502

@@ -53,11 +53,12 @@ def field_preference(sentence: Sentence, question: Question | None, coverage: fl
     if question is None or question.kind not in ("who", "when", "number"):
         return 0.0
     if question.kind == "who":
-        # A comment is the department's own work; a measure that names the whole topic is the
-        # department's assignment (入間市駅北口土地区画整理事業の推進 → 区画整理課).
+        # A comment is the department's own work; a measure, or its content, that names the whole
+        # topic is the department's assignment (入間市駅北口土地区画整理事業の推進 → 区画整理課;
+        # 就学援助制度により就学を支援していきます → 学校教育課, not a comment that mentions it).
         if sentence.field in ("effort_comment", "direction_comment"):
             return 0.05
-        return 0.08 if sentence.field == "measure" and coverage >= 0.99 else 0.0
+        return 0.08 if sentence.field in ("measure", "content") and coverage >= 0.99 else 0.0
     if FUTURE.search(question.text):
         return 0.04 if sentence.field == "direction_comment" else 0.0
     if PAST.search(question.text):
@@ -92,11 +93,11 @@ def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Var
     elif context and sentence.field in ("effort_comment", "direction_comment"):
         implied = held_weight(words, context | set(located)) / weight
         coverage += 0.5 * max(0.0, implied - coverage)
-    firsts = [spans[0] for spans in located.values()]
+    nearest = tightest(located)
     compact = 0.0
-    if firsts:
-        span = max(e for _, e in firsts) - min(s for s, _ in firsts)
-        filled = sum(e - s for s, e in firsts)
+    if nearest:
+        span = max(e for _, e in nearest) - min(s for s, _ in nearest)
+        filled = sum(e - s for s, e in nearest)
         compact = 1 / (1 + max(0, span - filled) / 15)
     phrase_hit = any(locate(sentence.reading, variants) for variants in phrases)
     score = 0.5 * row_coverage + 0.5 * coverage + 0.1 * compact + 0.1 * phrase_hit
@@ -108,6 +109,30 @@ def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Var
         spans = located[predicate]
     score += field_preference(sentence, question, coverage)
     return Found(sentence, score, coverage, spans, held=frozenset(located))
+
+
+def tightest(located: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """One span of each word, the closest together: 就学援助制度により, not the 支援 (援助 widened)
+    that the sentence writes first (経済的な支援が…就学援助制度)."""
+    spans = sorted((s, e, word) for word, found in located.items() for s, e in found)
+    best, window, left = None, {}, 0
+    for right, (_, _, word) in enumerate(spans):
+        window[word] = window.get(word, 0) + 1
+        while len(window) == len(located):
+            width = spans[right][1] - spans[left][0]
+            if best is None or width < best[0]:
+                best = (width, left, right)
+            first = spans[left][2]
+            window[first] -= 1
+            if not window[first]:
+                del window[first]
+            left += 1
+    if best is None:
+        return []
+    chosen: dict[int, tuple[int, int]] = {}
+    for s, e, word in spans[best[1]:best[2] + 1]:
+        chosen[word] = (s, e)  # the last of each word in the window: the nearest to the others
+    return list(chosen.values())
 
 
 def names_something(sentence: Sentence) -> bool:
@@ -161,7 +186,8 @@ def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Que
     best_coverage = 0.0
     for candidate in topic_sentences(known, match, words, phrases, question):
         sentence = candidate.sentence
-        best_coverage = max(best_coverage, candidate.coverage)
+        if sentence.field != "measure":  # a title holds the topic whole, and never a date or figure
+            best_coverage = max(best_coverage, candidate.coverage)
         if question.kind == "who":
             found.append(candidate)
             continue
