@@ -171,7 +171,9 @@ NOT_COUNTERS = frozenset("年 月 日 時 者 故 課 章 等".split())
 # 「どんな感じ」「どういう感じ」: how things stand, asked casually.
 HOW_IT_FEELS = r"(?:どんな|どう 言う|どの よう だ) 感じ"
 # How far something has come is a status question even when it asks どのくらい.
-HOW_FAR = words(r"(?:どの|どれ) (?:くらい|程度|だけ) (?:\S+ ){0,2}?(?:進む|進める|達成|進捗)")
+# (評価どれくらい, どれくらいうまくいってる: how well it goes, said the everyday way.)
+HOW_FAR = words(r"(?:どの|どれ) (?:くらい|程度|だけ) (?:\S+ ){0,2}?(?:進む|進める|達成|進捗|旨い|上手い)"
+                r"|(?:評価|進捗|進み 具合) (?:は |が |って )?(?:どの|どれ) (?:くらい|程度)")
 LATER_PATTERNS = [
     # 進み具合の区分はどれ, 評価はどれ: which grade, not which rows.
     # 評価はA〜Eのどれ: the scale named before the question word.

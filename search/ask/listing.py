@@ -114,10 +114,10 @@ def answer_status(asked: Asked) -> Answer:
     corpus, known, breakdown = asked.corpus, asked.known, asked.question.breakdown
     what = subject(corpus, asked.question, asked.words)
     summary = grade_summary(corpus, known, rows, breakdown)
-    if len(rows) == 1 and breakdown == "progress":
+    if len(rows) == 1 and len(codes_of(known.records[rows[0]][breakdown])) == 1:
         d = rows[0]
-        text = (f"{what}は1件で、{measure_name(known, d)}の進捗区分は"
-                f"{grade_text(corpus, 'progress', known.records[d]['progress'])}です。")
+        text = (f"{what}は1件で、{measure_name(known, d)}の{GRADE_NAMES_JA[breakdown]}は"
+                f"{grade_text(corpus, breakdown, codes_of(known.records[d][breakdown])[0])}です。")
     else:
         # The labels are long: a tally after them (Aが4件、Bが3件) lets the counts be read at a glance.
         glance = f"（まとめると{tally(summary)}）" if len(summary) > 1 else f"（すべて{summary[0]['code']}）"

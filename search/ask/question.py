@@ -43,6 +43,10 @@ BREAKDOWN = re.compile(r"(進捗区分|進捗|取組区分|取組評価|取組�
 BREAKDOWN_KINDS = {"進捗区分": "progress", "進捗": "progress", "取組区分": "effort", "取組評価": "effort",
                    "取組の評価": "effort", "今後の方向性": "direction", "方向性": "direction", "評価": "progress",
                    "評価の区分": "progress", "評価ランク": "progress", "区分": "progress"}
+# A grade other than the progress asked for by its name (取組区分は何になってますか, 取組の評価は):
+# a status question answered with that grade.
+FACET_ASKED = re.compile(r"(取組区分|取組評価|取組の評価|取り組み区分|取り組みの評価)(?:は|って|が|を|の(?:ほう|方)は)")
+PROGRESS_ASKED = re.compile(r"進捗|進み具合|進みぐあい|進ん|進行")
 # Every code of a grade, first to last (A〜E, 「あ」から「お」), each counted: a breakdown by the
 # grade whose first code it starts with.
 FIRST_CODES = {"A": "progress", "あ": "effort", "ア": "direction"}
@@ -281,6 +285,8 @@ def read_question(text: str, corpus) -> Question:
         mentions = [m for m in mentions if not (m.end > by_range.start() and m.start < by_range.end())]
         masked = blank(text, [(m.start, m.end) for m in mentions if m.how != "word"] + [by_range.span()])
     cue = breakdown or by_range
+    # 取組区分は何になってますか: that grade (unless how far it came is asked too: 進み具合と取組の評価).
+    named = None if cue or PROGRESS_ASKED.search(masked) else FACET_ASKED.search(masked)
     # Every cue of a breakdown goes (評価のばらつきが知りたいです。区分別に何件: two).
     spans = tuple(m.span() for m in BREAKDOWN.finditer(masked)) if breakdown else (cue.span(),) if cue else ()
     asked = Kind("status", cue.group(0), spans=spans) if cue else asking_kind(masked)
@@ -340,7 +346,7 @@ def read_question(text: str, corpus) -> Question:
         text=text, kind=asked.kind, query=fitted(as_text(fitted(edited(text, edits)), corpus, said_words)),
         number_units=UNIT_FAMILIES.get(unit, (unit,)) if unit else (),
         number_cue=asked.cue if asked.kind == "number" else "",
-        breakdown=BREAKDOWN_KINDS[breakdown.group(1)] if breakdown else range_facet(by_range),
+        breakdown=BREAKDOWN_KINDS[(breakdown or named).group(1)] if breakdown or named else range_facet(by_range),
         all_departments=bool(together),
         also_status=asked.kind == "future" and asks_status(masked),
         aggregate=asked.aggregate, predicate=asked.predicate,

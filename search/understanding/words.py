@@ -204,7 +204,7 @@ class LeafReader:
             self.dropped.append(Dropped(text, why))
             return None
         if self.contains(text) or self.has_concept(text):
-            return Leaf(text, widened=self.synonyms_of_rare(tokens, text))
+            return Leaf(text, widened=self.synonyms_of_rare(tokens, text) + self.long_vowel_dropped(text))
         whole = self.by_reading(analyse(text))
         if whole:  # 健康増新, がくどう保育: the whole word reads like a corpus word
             return Leaf(text, widened=whole)
@@ -521,6 +521,13 @@ class LeafReader:
         return tuple(Expansion(e.term, "reading") for e in near
                      if one_kanji_off(token.surface, e.term) and reading(analyse(e.term)) == token.reading)
 
+    def long_vowel_dropped(self, text: str) -> tuple[Expansion, ...]:
+        """A loanword is also written without its final long vowel (フレーバーティー, フレーバーティ;
+        コンピューター, コンピュータ): that spelling too, when more rows write it so."""
+        if not LONG_VOWEL_END.search(text) or self.count_rows(text[:-1]) <= self.count_rows(text):
+            return ()
+        return (Expansion(text[:-1], "fuzzy"),)
+
     def synonyms_of_rare(self, tokens, text: str) -> tuple[Expansion, ...]:
         """Synonyms of a word the rows contain, if it is in few of them: a word found in many rows
         has results enough, and each synonym is one more look-up over them."""
@@ -711,6 +718,10 @@ REQUEST_END = re.compile(r"を|に向け")  # what follows an action asked for: 
 ASPECTS = frozenset({"現状", "課題", "状況", "現況", "実態", "進捗", "進捗状況", "取組状況", "実績", "成果", "今後",
                      "方針", "見通し", "考え", "見解", "あり方", "在り方", "方向性", "展望",
                      "使い方", "進め方", "やり方", "展開"})  # 〇〇の使い方は: how it is, or will be, done
+
+
+# A katakana word's final long vowel, which loanwords are written with or without.
+LONG_VOWEL_END = re.compile(r"[ァ-ヺ]{2}ー$")
 
 
 def verbal_noun(tokens, index: int) -> bool:
