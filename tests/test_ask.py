@@ -1888,3 +1888,24 @@ def test_a_date_under_a_title_that_names_the_topic_answers(corpus):
     response = answer_question(corpus, "旧東町側留保地の災害対処拠点施設の整備が終わったのはいつですか")
     assert response["kind"] == "when" and "令和3年12月" in response["answer"].split("根拠")[0]
     assert lines(response)[0] == 502
+
+
+def test_alternatives_keep_the_word_they_are_glued_to(corpus):
+    """ていーワゴンとか市内循環バスの: Sudachi reads no noun in ていー, which is still part of the
+    first alternative; alternatives are topics, so the titles rule (ルート → 観光コース) stays out."""
+    response = answer_question(corpus, "ていーワゴンとか市内循環バスのルートの見直しはどこまで進んでますか")
+    assert "ていーワゴン" in [t["text"] for t in response["interpretation"]["terms"]]
+    assert 409 not in lines(response) and set(lines(response)) & {314, 316}
+
+
+def test_an_agreement_still_aimed_at_is_not_yet_made(corpus):
+    # 89: 幸手市との包括的な連携協定の締結に向け現在調整をしています。令和4年度中に締結を行い…
+    response = answer_question(corpus, "幸手市との連携協定はもう締結されたんですか")
+    assert response["answer"].startswith("いいえ（まだです）") and lines(response)[0] == 89
+
+
+def test_a_past_question_of_a_row_not_begun_is_answered_by_its_grade(corpus):
+    # 303 (E): 他市の予算状況から緊急連絡網の接続については、協議が凍結となっています。
+    response = answer_question(corpus, "近隣自治体と緊急連絡網をつなぐ話はまとまりましたか")
+    assert response["answer"].startswith("いいえ") and "凍結" in response["answer"]
+    assert "話" not in [t["text"] for t in response["interpretation"]["terms"]]

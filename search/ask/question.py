@@ -194,7 +194,9 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
     either. The edits that write them in the query syntax (防災と防犯の取組 → 防災 OR 防犯 の取組);
     filters (〓) are no phrases."""
     runs, run = [], []
-    for token in analyse(text):
+    tokens = analyse(text)
+    glued = {t.end for t in tokens if t.pos[0] not in ("助詞", "助動詞", "補助記号", "空白")}
+    for token in tokens:
         if token.is_noun_piece and not token.framing and BLANK not in token.surface:
             run.append(token)
             continue
@@ -216,7 +218,10 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
         gaps = [(runs[a][1], runs[b][0]) for a, b in zip(chain, chain[1:])]
         end = runs[chain[-1]][1]
         if any(text[g0:g1].strip() in COORDINATORS for g0, g1 in gaps) and COORDINATED_AFTER.match(text[end:].lstrip()):
-            edits += [(runs[chain[0]][0], runs[chain[0]][0], " "), (end, end, " ")]
+            start = runs[chain[0]][0]
+            # A word the first phrase is glued to is part of it (ていー|ワゴン: Sudachi reads no noun
+            # in ていー); after a particle (子どもの|防災と防犯) the phrase starts anew.
+            edits += [(start, start, "" if start in glued else " "), (end, end, " ")]
             edits += [(g0, g1, " OR ") for g0, g1 in gaps]
     return edits
 

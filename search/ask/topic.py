@@ -588,11 +588,12 @@ def measure_named(corpus, known: Knowledge, words: list[Word], match: Match) -> 
     own words: 改定), not of the rows that hold both words but are titled for something else (BCPs
     consistent with the 国民保護計画, …の見直し): when no answering row's measure or item title
     holds the topic and one of the topic's rows is titled with it."""
-    nouns = sorted((w for w in words if w.rows and not w.term.predicate and w.term.group is None),
-                   key=lambda w: len(w.rows))
-    if len(nouns) < 2 or not match.rows:
+    nouns = [w for w in words if w.rows and not w.term.predicate]
+    single = sorted((w for w in nouns if w.term.group is None), key=lambda w: len(w.rows))
+    if len(nouns) < 2 or not single or not match.rows:
         return match
-    topic, others = nouns[0], nouns[1:]
+    # Alternatives (ていーワゴンとか市内循環バスの) are topics of their own among the others.
+    topic, others = single[0], [w for w in nouns if w is not single[0]]
     said_of_many = all(action_noun(w.term.text) or len(w.rows) >= COMMON_SHARE * len(corpus.facets) for w in others)
     if len(topic.rows) > NAMED_TOPIC_SHARE * len(corpus.facets) or not said_of_many or any(titled_by(known, d, topic) for d in match.rows):
         return match

@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from .answer import Answer, Asked
 from .clauses import (CONCESSIVE, CONTRAST, PLAN_NOUNS, aimed_at, asks_past, lemma_positions, negated_after, negative,
                       plans, reports, tokens)
-from .evidence import FUTURE, Found, best_sentence, ranked, topic_sentences
+from .evidence import FUTURE, Found, best_sentence, ranked, sentence_spans, topic_sentences
 from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE
 from .topic import action_noun_in_kanji, verb_kanji
@@ -102,7 +102,7 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
         said = False  # 令和2年度に開かれましたか: 平成30年度と平成31年度のみ開催, or R2年度は中止
     if said and asked.question.still and no_longer(asked, text):
         said = False  # 今もありますか: …が廃止となりました; 委託化を実現したが、令和3年度からは直営
-    if said and positions and all(aimed_at(text, p) and aims_at_topic(found, p) for p in positions):
+    if said and positions and all(aimed_at(text, p) and aims_at_topic(asked, found, p) for p in positions):
         if ALREADY.search(asked.question.text) and not reports(text):
             return NOT_YET, [found.sentence]  # すでに完成したのか: 早期完成を目指します is still ahead
         return AIMED, [found.sentence]  # 減りましたか: 交通事故の減少に努めました says only the aim
@@ -112,13 +112,15 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
     return verdict, [found.sentence]
 
 
-def aims_at_topic(found: Found, position: int) -> bool:
+def aims_at_topic(asked: Asked, found: Found, position: int) -> bool:
     """Whether the aim at ``position`` is the question's topic's: a topic word stands in its clause
     before it (交通事故の減少に努めました). Aimed at something else (GIGAスクール構想の実現に向けた
     1人1台のタブレット端末の導入により…できました), the predicate says nothing of the topic and the
     sentence's own ending decides."""
     start = max(found.sentence.text.rfind(mark, 0, position) for mark in "、，。") + 1
-    return any(start <= begin and end <= position for begin, end in found.spans)
+    # Every topic word's place, not only the predicate's (幸手市との…協定の締結に向け).
+    spans = [span for found_spans in sentence_spans(found.sentence, asked.words).values() for span in found_spans]
+    return any(start <= begin and end <= position for begin, end in spans)
 
 
 # A quantity asked against: 10人以上, 5件未満, 100人を超え, 95%を上回って, 目標の52.9%に届いた,
@@ -314,6 +316,10 @@ def answer_yesno(asked: Asked) -> Answer | None:
         # 計画どおり開けてるの: whether it goes as planned, which the progress grade says when no
         # sentence about the topic holds the predicate (開催の計画が立案出来ず: D, いいえ).
         return by_grade(asked, EVALUATIVE["順調"])
+    elif asks_past(asked.question.text) and not_begun(asked):
+        # 連絡網をつなぐ話、まとまった？: no row writes まとまる, and every row asked about is
+        # graded E (not begun, or gone back: 協議が凍結となっています).
+        return by_grade(asked, NOT_BEGUN_NO)
     else:
         return undecided(asked, found[0])
     verdict, sentences = decide(asked, top)
@@ -332,6 +338,16 @@ def answer_yesno(asked: Asked) -> Answer | None:
     text = f"{verdict}。文書には{quote}とあります（{source_note(asked.known, top.sentence.docnum)}）。{note}"
     quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]] + same_sentence(asked, top)
     return Answer("yesno", text, found=quoted, verdict=verdict, coverage=top.coverage * (0.8 if note else 1.0))
+
+
+# The progress grades that answer はい when a row not begun (E) answers いいえ.
+NOT_BEGUN_NO = "ABCD"
+
+
+def not_begun(asked: Asked) -> bool:
+    """Whether every row asked about is graded E (事業に着手していないもの、または後退しているもの)."""
+    rows = asked.ordered_rows()
+    return bool(rows) and all(asked.known.records[d]["progress"] not in NOT_BEGUN_NO for d in rows)
 
 
 def still_ahead(close: list[Found]) -> Found | None:
