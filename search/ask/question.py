@@ -223,7 +223,38 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
             # in ていー); after a particle (子どもの|防災と防犯) the phrase starts anew.
             edits += [(start, start, "" if start in glued else " "), (end, end, " ")]
             edits += [(g0, g1, " OR ") for g0, g1 in gaps]
-    return edits
+    return edits + done_or_done(tokens, text)
+
+
+def done_or_done(tokens, text: str) -> list[tuple[int, int, str]]:
+    """Acts listed with たり (フレーバーティーを作ったりブランド化したりする取組) are alternatives:
+    rows about either. Each is named by the nouns of its object, before its verb; the edits write
+    them in the query syntax (フレーバーティー OR ブランド化: the verbs only said what was done)."""
+    listed = []
+    for i, token in enumerate(tokens):
+        if token.surface not in ("たり", "だり") or token.pos[0] != "助詞":
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].pos[0] in ("動詞", "助動詞"):
+            j -= 1
+        while j >= 0 and tokens[j].pos[0] == "助詞" and tokens[j].surface in ("を", "に", "が"):
+            j -= 1
+        last = j
+        while j >= 0 and (tokens[j].is_noun_piece or tokens[j].pos[0] == "接尾辞") and not tokens[j].framing \
+                and BLANK not in tokens[j].surface:
+            j -= 1
+        if last > j:
+            listed.append((tokens[j + 1].start, tokens[last].end, token.end))
+    # Each act right after the one before (a comma between at most).
+    chain = listed[:1]
+    for act in listed[1:]:
+        if text[chain[-1][2]:act[0]].strip() in ("", "、"):
+            chain.append(act)
+    if len(chain) < 2:
+        return []
+    edits = [(chain[0][0], chain[0][0], " ")]
+    edits += [(a[1], b[0], " OR ") for a, b in zip(chain, chain[1:])]
+    return edits + [(chain[-1][1], chain[-1][2], " ")]
 
 
 def fitted(query: str) -> str:
