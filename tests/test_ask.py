@@ -1909,3 +1909,26 @@ def test_a_past_question_of_a_row_not_begun_is_answered_by_its_grade(corpus):
     response = answer_question(corpus, "近隣自治体と緊急連絡網をつなぐ話はまとまりましたか")
     assert response["answer"].startswith("いいえ") and "凍結" in response["answer"]
     assert "話" not in [t["text"] for t in response["interpretation"]["terms"]]
+
+
+def test_the_effort_grade_asked_by_name_is_the_status_given(corpus):
+    # 181: 就労支援の推進, progress D, effort え
+    response = answer_question(corpus, "被保護者の就労支援の取組区分は何になっていますか")
+    assert response["kind"] == "status" and "取組区分はえ（" in response["answer"]
+    # asked with how far it came, the progress grade still leads
+    response = answer_question(corpus, "被保護者の就労支援の進み具合と取組区分を教えて")
+    assert "進捗区分はD（" in response["answer"]
+
+
+@pytest.mark.parametrize("question", ["郷土芸能団体の支援は評価どれくらい？",
+                                      "郷土芸能団体の支援、どれくらいうまくいってるの"])
+def test_how_well_it_goes_asked_casually_is_a_status(question):
+    assert read_kind(question).kind == "status"
+
+
+def test_acts_listed_with_tari_are_alternatives(corpus):
+    """フレーバーティーを作ったりブランド化したり: rows about either act (370 writes
+    フレーバーティー and 入間ブランド; 416 writes フレーバーティ, without the long vowel)."""
+    response = answer_question(corpus, "狭山茶でフレーバーティーを作ったりブランド化したりする取組の進み具合は？")
+    assert response["kind"] == "status" and {370, 416} <= set(lines(response))
+    assert "「フレーバーティー」または「ブランド化」" in response["answer"]

@@ -859,3 +859,16 @@ def test_a_word_the_documents_never_use_done_as_a_verb_is_the_askers_doing(corpu
     response = search(corpus, q="脱サラして農業を始めたい人への支援はありますか")
     assert {365, 366} <= set(lines(response))
     assert not search(corpus, q="ペットを火葬してほしい")["total"]  # an unknown topic still finds nothing
+
+
+def test_a_loanword_is_also_found_without_its_final_long_vowel(corpus):
+    """フレーバーティー (row 370) is written フレーバーティ in row 416."""
+    response = search(corpus, q="フレーバーティー")
+    assert lines(response)[:2] == [370, 416] or set(lines(response)[:2]) == {370, 416}
+    assert {"text": "フレーバーティ", "how": "fuzzy", "label": "近い綴り"} in response["interpretation"]["terms"][0]["widened"]
+
+
+def test_the_copula_after_a_noun_ends_the_phrase(corpus):
+    """狭山茶で: Sudachi reads で as the copula there; the word searched is 狭山茶, as for 狭山茶の."""
+    assert [t["text"] for t in search(corpus, q="狭山茶で")["interpretation"]["terms"]] == ["狭山茶"]
+    assert [t["text"] for t in search(corpus, q="さやまちゃ")["interpretation"]["terms"]] == ["さやまちゃ"]

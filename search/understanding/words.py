@@ -163,7 +163,7 @@ class LeafReader:
                 0 <= inside < len(tokens) and hiragana_only(tokens[inside].surface)))
         while start < end and edge(start, start + 1, ("助詞", "助動詞", "補助記号")):
             start += 1
-        while end > start and edge(end - 1, end - 2, ("助詞", "補助記号")):
+        while end > start and (edge(end - 1, end - 2, ("助詞", "補助記号")) or copula_after_noun(tokens, end - 1)):
             end -= 1
         for token in tokens[:start] + tokens[end:]:
             if token.pos[0] != "補助記号":
@@ -718,6 +718,13 @@ REQUEST_END = re.compile(r"を|に向け")  # what follows an action asked for: 
 ASPECTS = frozenset({"現状", "課題", "状況", "現況", "実態", "進捗", "進捗状況", "取組状況", "実績", "成果", "今後",
                      "方針", "見通し", "考え", "見解", "あり方", "在り方", "方向性", "展望",
                      "使い方", "進め方", "やり方", "展開"})  # 〇〇の使い方は: how it is, or will be, done
+
+
+def copula_after_noun(tokens, i: int) -> bool:
+    """Whether word ``i`` is the copula after a noun (狭山茶|で, 空き家|です): Sudachi reads で as
+    an auxiliary there, which ends the noun phrase as a particle would."""
+    return i > 0 and tokens[i].pos[0] == "助動詞" and tokens[i].dictionary in ("だ", "です") \
+        and tokens[i - 1].pos[0] == "名詞" and not hiragana_only(tokens[i - 1].surface)
 
 
 # A katakana word's final long vowel, which loanwords are written with or without.
