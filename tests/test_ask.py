@@ -1932,3 +1932,8 @@ def test_acts_listed_with_tari_are_alternatives(corpus):
     response = answer_question(corpus, "狭山茶でフレーバーティーを作ったりブランド化したりする取組の進み具合は？")
     assert response["kind"] == "status" and {370, 416} <= set(lines(response))
     assert "「フレーバーティー」または「ブランド化」" in response["answer"]
+
+
+def test_which_group_has_many_asked_with_ni_is_a_ranking(corpus):
+    response = answer_question(corpus, "取組区分が「え」か「お」の施策はどの課に多い？")
+    assert response["kind"] == "aggregate" and "最も多い所管課は、地域振興課" in response["answer"]

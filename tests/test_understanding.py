@@ -872,3 +872,9 @@ def test_the_copula_after_a_noun_ends_the_phrase(corpus):
     """狭山茶で: Sudachi reads で as the copula there; the word searched is 狭山茶, as for 狭山茶の."""
     assert [t["text"] for t in search(corpus, q="狭山茶で")["interpretation"]["terms"]] == ["狭山茶"]
     assert [t["text"] for t in search(corpus, q="さやまちゃ")["interpretation"]["terms"]] == ["さやまちゃ"]
+
+
+@pytest.mark.parametrize("typed, facet, codes", [("取組区分が「え」か「お」の施策", "effort", ["え", "お"]),
+                                                  ("進捗が「D」か「E」の施策", "progress", ["D", "E"])])
+def test_quoted_codes_listed_are_each_read(corpus, typed, facet, codes):
+    assert read_filters(typed, corpus).filters == {facet: codes}

@@ -113,7 +113,7 @@ GROUP_WORDS = {name: words(r"(?:(?:第 |どの |どこ の |何 )?何 |どの |�
 PER_GROUP = words(r"(?:" + "|".join(p for _, p in GROUPS) + r") (?:毎|別)(?! の 行 )")
 # 一番多い, 多い順, 多いのは; or the group asked for before 多い (どの課が多い).
 AGGREGATE = words(RANK + r"|(?:多い|少ない|高い|低い) (?:順|の は|物 は)"
-                  r"|(?:どの|どこ の|何) (?:\S+ )?(?:" + "|".join(p for _, p in GROUPS) + r") (?:が|で) (?:多い|少ない)")
+                  r"|(?:どの|どこ の|何) (?:\S+ )?(?:" + "|".join(p for _, p in GROUPS) + r") (?:が|で|に) (?:多い|少ない)")
 # A grade asked for by a question word (どの区分が一番多い, 一番多いランクはどれ): rows per grade.
 WHICH_GRADE = words(r"(?:どの|何) (?:進捗 )?(?:区分|評価|ランク)|(?:区分|評価|ランク) (?:は|が) (?:どれ|何)")
 FEWEST = words(r"少ない|最少|下位|低い")

@@ -92,9 +92,13 @@ def grade_names() -> dict[str, tuple[str, ...]]:
 GRADE_NAMES = grade_names()
 
 
+QUOTE_START, QUOTE_END = r"[「『\"']?", r"[」』\"']?"
+
+
 def _code_pattern(kind: str, named: bool) -> re.Pattern:
     code = CODE_CLASS[kind]
-    codes = f"(?P<codes>{code}(?:{SEPARATORS}{code})*){CODE_BOUNDARY[kind]}"
+    # Each code may be quoted: 「え」か「お」.
+    codes = f"(?P<codes>{code}(?:{QUOTE_END}{SEPARATORS}{QUOTE_START}{code})*){CODE_BOUNDARY[kind]}"
     if named:
         names = "|".join(map(re.escape, GRADE_NAMES[kind] + GENERIC_GRADE_WORDS))
         return re.compile(f"(?:{names}){BETWEEN_KANA if kind == 'effort' else BETWEEN}{codes}")
