@@ -1918,6 +1918,10 @@ def test_the_effort_grade_asked_by_name_is_the_status_given(corpus):
     # asked with how far it came, the progress grade still leads
     response = answer_question(corpus, "被保護者の就労支援の進み具合と取組区分を教えて")
     assert "進捗区分はD（" in response["answer"]
+    # every spelling of the grade's name is read (取り組み区分 once raised a KeyError); the
+    # everyday 取り組みの評価 asks how the initiative is rated: its progress
+    assert "取組区分はえ（" in answer_question(corpus, "被保護者の就労支援の取り組み区分は？")["answer"]
+    assert "進捗区分はD（" in answer_question(corpus, "被保護者の就労支援の取り組みの評価は？")["answer"]
 
 
 @pytest.mark.parametrize("question", ["郷土芸能団体の支援は評価どれくらい？",
