@@ -327,6 +327,8 @@ def read_question(text: str, corpus) -> Question:
     # Every cue of a breakdown goes (評価のばらつきが知りたいです。区分別に何件: two).
     spans = tuple(m.span() for m in BREAKDOWN.finditer(masked)) if breakdown else (cue.span(),) if cue else ()
     asked = Kind("status", cue.group(0), spans=spans) if cue else asking_kind(masked)
+    if named and asked.kind in ("", "list", "fact"):  # …の取り組み区分は？: that grade is the status asked
+        asked = Kind("status", named.group(0), spans=(named.span(),))
     ranked = asking_kind(masked) if cue else None
     if ranked and ranked.kind == "aggregate" and ranked.aggregate.group in GRADES:
         # 内訳を教えてください。どの区分がいちばん多いですか: the ranking per grade is the breakdown
