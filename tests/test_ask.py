@@ -1941,3 +1941,14 @@ def test_acts_listed_with_tari_are_alternatives(corpus):
 def test_which_group_has_many_asked_with_ni_is_a_ranking(corpus):
     response = answer_question(corpus, "取組区分が「え」か「お」の施策はどの課に多い？")
     assert response["kind"] == "aggregate" and "最も多い所管課は、地域振興課" in response["answer"]
+
+
+def test_who_is_in_charge_of_what_a_measure_is_titled_for(corpus):
+    """603 is titled 人事評価制度の活用 (人事課); 600's comment only links its targets to the scheme
+    (デジタル行政推進課). 評価 in the middle of the compound is part of its name, no word of asking."""
+    response = answer_question(corpus, "人事評価制度を担当しているのはどこの課？")
+    assert response["answer"].startswith("人事課です")
+    assert "人事評価制度" in [t["text"] for t in response["interpretation"]["terms"]]
+    # at the start of a compound it still asks (評価対象の施策数: the rows evaluated)
+    assert "評価対象" not in [t["text"] for t in answer_question(
+        corpus, "第3章で評価対象の施策数が最も多い節は？")["interpretation"]["terms"]]

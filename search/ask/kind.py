@@ -30,6 +30,7 @@ class Word:
     pos: str
     start: int
     end: int
+    inner: bool = False  # parts of the same compound before and after it (評価 of 人事|評価|制度)
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,10 @@ class Stream:
         first = next(i for i, o in enumerate(self.offsets) if o >= match.start())
         last = max(i for i, o in enumerate(self.offsets) if o < match.end())
         return self.words[first].start, self.words[max(first, last)].end
+
+    def last_word(self, match: re.Match) -> int:
+        """The index of the last word a pattern matched."""
+        return max(i for i, o in enumerate(self.offsets) if o < match.end())
 
     def word_spans(self, match: re.Match, verbs: bool = False) -> list[tuple[int, int]]:
         """The matched words that are no predicates (verbs and adjectives stay in the query:
@@ -80,11 +85,12 @@ def stream(text: str) -> Stream:
     for offset, m in morphemes(text):
         # Compounds in their parts (開始時期: 開始 時期, 何人: 何 人), but a word written in kana
         # alone stays whole (いくつ is not 幾 + つ).
-        for part in ([m] if KANA.fullmatch(m.surface()) else sub_morphemes(m) or [m]):
+        parts = [m] if KANA.fullmatch(m.surface()) else sub_morphemes(m) or [m]
+        for i, part in enumerate(parts):
             if part.part_of_speech()[0] == "空白":
                 continue
             words.append(Word(normalize(part.normalized_form()), part.part_of_speech()[0],
-                              offset + part.begin(), offset + part.end()))
+                              offset + part.begin(), offset + part.end(), 0 < i < len(parts) - 1))
     offsets, joined = [], " "
     for w in words:
         offsets.append(len(joined))
@@ -424,8 +430,10 @@ ASKING = words(r"(?:計画|予定|目標) 通り"  # 計画どおり進んでい
 def asking_spans(text: str) -> list[tuple[int, int]]:
     """Where the words of asking are in ``text``."""
     s = stream(text)
-    # Verbs stay in the query (they rank), except inside a word of asking: 進み|具合.
-    return [span for m in ASKING.finditer(s.joined) for span in s.word_spans(m, verbs=len(m.group(0).split()) > 1)]
+    # Verbs stay in the query (they rank), except inside a word of asking: 進み|具合. A word of
+    # asking in the middle of a compound is part of a name (人事|評価|制度; not 評価|対象, 取組|評価).
+    return [span for m in ASKING.finditer(s.joined) if not s.words[s.last_word(m)].inner
+            for span in s.word_spans(m, verbs=len(m.group(0).split()) > 1)]
 
 
 def predicate_span(text: str) -> tuple[int, int] | None:

@@ -7,10 +7,10 @@ import re
 
 from .answer import Answer, Asked
 from .clauses import tokens
-from .evidence import Found, fact_sentences, ranked, topic_sentences
+from .evidence import Found, best_sentence, fact_sentences, ranked, topic_sentences
 from .facts import bound, distance, find_quantities
 from .sentences import Sentence, locate
-from .topic import action_noun_in_kanji
+from .topic import action_noun_in_kanji, names
 from .wording import source_note
 
 COMMENTS = ("effort_comment", "direction_comment")
@@ -38,7 +38,7 @@ def answer_who(asked: Asked) -> Answer | None:
     found = fact_sentences(asked.known, asked.match, asked.words, asked.phrases, asked.question)
     if not found:
         return None
-    top = found[0]
+    top = titled_for(asked, found) or found[0]
     records = asked.known.records
     departments = list(records[top.sentence.docnum]["departments"])
     named = [d for d in departments if d in top.sentence.text]
@@ -57,6 +57,26 @@ def answer_who(asked: Asked) -> Answer | None:
         text += f"（ほかに{'・'.join(others)}の取組にも記載があります）"
     return Answer("who", _with_source(asked, text, top), found=_cited(top, found, True), value=value,
                   coverage=top.coverage)
+
+
+def titled_for(asked: Asked, found: list[Found]) -> Found | None:
+    """The row of the one measure whose title writes the question's rarest word (人事評価制度の
+    活用, 人事課), when it holds as much of the question as the best row: the department the
+    measure is assigned to is in charge, not one whose comment mentions it (人事評価制度とリンク
+    した目標体系)."""
+    nouns = [w for w in asked.words if w.rows and not w.term.predicate]
+    if not nouns:
+        return None
+    rarest = min(nouns, key=lambda w: len(w.rows))
+    coverage = asked.match.coverage
+    best = coverage.get(found[0].sentence.docnum, 0.0)
+    titled = [d for d in asked.match.rows if coverage.get(d, 0.0) >= best - 1e-9
+              and names(rarest, asked.known.records[d].get("measure") or "")]
+    if len(titled) != 1 or titled[0] == found[0].sentence.docnum:
+        return None
+    d = titled[0]
+    return next((f for f in found if f.sentence.docnum == d), None) or \
+        best_sentence(asked.known, d, asked.words, asked.phrases)
 
 
 def answer_fact_value(asked: Asked) -> Answer | None:
