@@ -1952,3 +1952,17 @@ def test_who_is_in_charge_of_what_a_measure_is_titled_for(corpus):
     # at the start of a compound it still asks (評価対象の施策数: the rows evaluated)
     assert "評価対象" not in [t["text"] for t in answer_question(
         corpus, "第3章で評価対象の施策数が最も多い節は？")["interpretation"]["terms"]]
+
+
+def test_a_measures_status_takes_in_its_other_departments(corpus):
+    """平和意識の高揚 is graded by 人権推進課 (38: 講演会, ポスターコンクール, B) and 学校教育課 (39:
+    中学3年生の講演会, A); a question that names the one's work is about the measure."""
+    response = answer_question(corpus, "平和ポスターコンクールなど平和意識を高める事業の評価は？")
+    assert response["kind"] == "status" and {38, 39} <= set(lines(response))
+    assert "A（" in response["answer"] and "B（" in response["answer"]
+
+
+def test_a_noun_that_asks_what_kind_is_no_topic(corpus):
+    response = answer_question(corpus, "外国人向けの相談窓口は何語に対応していますか")
+    assert "何語" not in [t["text"] for t in response["interpretation"]["terms"]]
+    assert response["kind"] != "not_found"

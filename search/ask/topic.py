@@ -573,7 +573,38 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
         match = whole_item(corpus, known, words, match, question.text, question.item_scope)
     if (question.kind in ITEM_KINDS or question.about_grades) and not question.item_scope:
         match = measure_named(corpus, known, words, match)
+    if question.kind == "status" and not question.item_scope:
+        match = with_other_departments(corpus, known, words, match)
     return words, match
+
+
+def with_other_departments(corpus, known: Knowledge, words: list[Word], match: Match) -> Match:
+    """How far a measure has come is asked of all its rows: the other departments' rows of an
+    answering row's measure (平和意識の高揚: 人権推進課 B, 学校教育課 A) join it when they hold
+    half of the question themselves (LONE_COVERAGE: the answering row has named the measure) and
+    pass its filters."""
+    filters = match.selection.filters if match.selection else {}
+    added = [s for d in match.rows for s in same_measure(corpus, known, d)
+             if s not in match.rows and passes(corpus.facets[s], filters)]
+    added = [s for s, c in coverages(words, dict.fromkeys(added)).items() if c >= LONE_COVERAGE]
+    if not added:
+        return match
+    rows = sorted([*match.rows, *added], key=lambda d: corpus.positions[d])
+    return Match({**match.coverage, **coverages(words, added)}, match.best, rows, False, match.selection)
+
+
+def same_measure(corpus, known: Knowledge, d: int) -> list[int]:
+    """The rows next to row ``d`` in document order under the same item and measure title."""
+    key = item_key(known, d) + (known.records[d].get("measure"),)
+    same = lambda row: item_key(known, row) + (known.records[row].get("measure"),) == key  # noqa: E731
+    order, rank = corpus.by_position, corpus.positions
+    rows = []
+    for step in (-1, 1):
+        at = rank[d] + step
+        while 0 <= at < len(order) and same(order[at]):
+            rows.append(order[at])
+            at += step
+    return rows
 
 
 # The topic is in few rows (5 of the seed's 338); what else is asked of it is an action or said of
