@@ -1957,7 +1957,7 @@ def test_who_is_in_charge_of_what_a_measure_is_titled_for(corpus):
 def test_a_measures_status_takes_in_its_other_departments(corpus):
     """平和意識の高揚 is graded by 人権推進課 (38: 講演会, ポスターコンクール, B) and 学校教育課 (39:
     中学3年生の講演会, A); a question that names the one's work is about the measure."""
-    response = answer_question(corpus, "平和ポスターコンクールなど平和意識を高める事業の評価は？")
+    response = answer_question(corpus, "ポスターコンクールや講演会など、平和意識を高める事業の評価は？")
     assert response["kind"] == "status" and {38, 39} <= set(lines(response))
     assert "A（" in response["answer"] and "B（" in response["answer"]
 
