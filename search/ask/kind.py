@@ -45,8 +45,7 @@ class Stream:
     def span(self, match: re.Match) -> tuple[int, int]:
         """The words a pattern matched, as a span of the question text."""
         first = next(i for i, o in enumerate(self.offsets) if o >= match.start())
-        last = max(i for i, o in enumerate(self.offsets) if o < match.end())
-        return self.words[first].start, self.words[max(first, last)].end
+        return self.words[first].start, self.words[max(first, self.last_word(match))].end
 
     def last_word(self, match: re.Match) -> int:
         """The index of the last word a pattern matched."""

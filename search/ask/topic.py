@@ -593,11 +593,18 @@ def with_other_departments(corpus, known: Knowledge, words: list[Word], match: M
     return Match({**match.coverage, **coverages(words, added)}, match.best, rows, False, match.selection)
 
 
+def ranks(corpus, known: Knowledge) -> dict[int, int]:
+    """Each row's place in document order (``corpus.positions`` are sort keys, not places)."""
+    if known.rank is None:
+        known.rank = {row: i for i, row in enumerate(corpus.by_position)}
+    return known.rank
+
+
 def same_measure(corpus, known: Knowledge, d: int) -> list[int]:
     """The rows next to row ``d`` in document order under the same item and measure title."""
     key = item_key(known, d) + (known.records[d].get("measure"),)
     same = lambda row: item_key(known, row) + (known.records[row].get("measure"),) == key  # noqa: E731
-    order, rank = corpus.by_position, corpus.positions
+    order, rank = corpus.by_position, ranks(corpus, known)
     rows = []
     for step in (-1, 1):
         at = rank[d] + step
@@ -666,9 +673,7 @@ def item_rows(corpus, known: Knowledge, d: int, level: str = "項") -> tuple[int
     order under the same title."""
     if (level, d) not in known.items:
         order = corpus.by_position
-        if known.rank is None:
-            known.rank = {row: i for i, row in enumerate(order)}
-        key, at, most = item_key(known, d, level), known.rank[d], MAX_ITEM_ROWS[level]
+        key, at, most = item_key(known, d, level), ranks(corpus, known)[d], MAX_ITEM_ROWS[level]
         first = last = at
         while first > 0 and at - first < most and item_key(known, order[first - 1], level) == key:
             first -= 1

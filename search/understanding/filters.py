@@ -92,6 +92,7 @@ def grade_names() -> dict[str, tuple[str, ...]]:
 GRADE_NAMES = grade_names()
 
 
+# A code may be quoted on its own inside a list (取組区分が「え」か「お」).
 QUOTE_START, QUOTE_END = r"[「『\"']?", r"[」』\"']?"
 
 
@@ -243,7 +244,8 @@ def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
                 continue
             if kind == "effort" and not _kana_codes_are_words(blanker.text.replace("\0", " "), m):
                 continue
-            codes = re.findall(CODE_CLASS[kind], m.group("codes") or m.group("capital") or m.group("listed"))
+            read = m.groupdict()  # LONE_CODE holds its codes in one of three groups
+            codes = re.findall(CODE_CLASS[kind], read.get("codes") or read.get("capital") or read.get("listed"))
             codes = [code.upper() if kind == "progress" else code for code in dict.fromkeys(codes)]
             end = m.end()
             named_after = GRADE_WORD_AFTER.match(blanker.text, end)  # 進捗がA|ランク: the code's word too
