@@ -1966,3 +1966,13 @@ def test_a_noun_that_asks_what_kind_is_no_topic(corpus):
     response = answer_question(corpus, "外国人向けの相談窓口は何語に対応していますか")
     assert "何語" not in [t["text"] for t in response["interpretation"]["terms"]]
     assert response["kind"] != "not_found"
+
+
+def test_examples_in_brackets_are_alternatives(corpus):
+    """企業誘致（工業団地の事業用地とか、物流系・情報通信系の誘致）: 383 is about the 工業団地's
+    land, 384 about 物流系・情報通信系 firms; each example names rows, neither must hold both."""
+    response = answer_question(corpus, "企業誘致（工業団地の事業用地とか、物流系・情報通信系の誘致）はどこまで進んでる？")
+    assert response["kind"] == "status" and {383, 384} <= set(lines(response))
+    assert " OR " in response["interpretation"]["query"]
+    # brackets that list nothing are no examples
+    assert " OR " not in answer_question(corpus, "防災行政無線（デジタル化の工事）の進み具合は？")["interpretation"]["query"]

@@ -376,6 +376,9 @@ def read_question(text: str, corpus) -> Question:
     spans += [scope.span()] if scope else []
     edits = [(start, end, "、") for start, end in merge(spans)]
     edits += alternatives(masked) if asked.kind in ROW_KINDS else word_by_word(masked)
+    listed = examples(masked, merge(spans)) if asked.kind in ROW_KINDS else []
+    if listed:  # the examples' own words replace whatever else was edited inside their brackets
+        edits = [e for e in edits if not any(s <= e[0] and e[1] <= end for s, end, _ in listed)] + listed
     said_words: list[str] = []
     edits += quoted(text, said, merge(spans), said_words)
     edits += glossed(text, merge(spans))
@@ -444,6 +447,40 @@ def range_facet(by_range: re.Match | None) -> str:
     """The grade whose codes a range names (「あ」から「お」: effort); progress by default."""
     first = unicodedata.normalize("NFKC", by_range.group("first")) if by_range else "A"
     return FIRST_CODES.get(first, "progress")
+
+
+# Examples in brackets after a noun (企業誘致（工業団地の事業用地とか、物流系・情報通信系の誘致）).
+EXAMPLES = re.compile(r"(?<=[^\s(])\(([^()]{4,60})\)")
+EXAMPLE_SEPARATOR = re.compile(r"とか、?|や|、|など|等")
+
+
+def examples(text: str, taken) -> list[tuple[int, int, str]]:
+    """Examples listed in brackets after a noun are alternatives (rows about either), each by its
+    nouns: 企業誘致 (工業団地 事業用地) OR (物流系・情報通信系 誘致); words of asking or row nouns
+    inside (``taken``) are left out."""
+    edits = []
+    for m in EXAMPLES.finditer(text):
+        alternatives, start = [], m.start(1)
+        for piece in EXAMPLE_SEPARATOR.finditer(m.group(1) + "、"):
+            nouns = noun_runs(text, start, m.start(1) + piece.start(), taken)
+            alternatives += [" ".join(nouns)] if nouns else []
+            start = m.start(1) + piece.end()
+        if len(alternatives) >= 2:
+            edits.append((m.start(), m.end(), " " + " OR ".join(f"({a})" for a in alternatives) + " "))
+    return edits
+
+
+def noun_runs(text: str, start: int, end: int, taken) -> list[str]:
+    """The runs of nouns in ``text[start:end]`` outside the spans ``taken``."""
+    runs, run = [], ""
+    for token in analyse(text[start:end]):
+        at = start + token.start
+        if token.is_noun_piece and not token.framing and not any(a <= at < b for a, b in taken):
+            run += token.surface
+            continue
+        runs += [run] if run else []
+        run = ""
+    return runs + ([run] if run else [])
 
 
 def glossed(text: str, taken) -> list[tuple[int, int, str]]:
