@@ -363,6 +363,15 @@ def test_openapi_describes_ask(live):
     # The sentence that asks is the last one with a question mark, a remark may follow it.
     ("学童保育室で、低学年の子の待機児童はなくなったんでしょうか？保育所の方は足りないって聞きますが。", "yesno"),
     ("協定の締結はいつ頃を目指してるの？", "when"),  # いつ頃 (one word) asks when; 目指す is no yes/no
+    # The scale named before the question word asks a grade; how well it goes, asked casually, too.
+    ("防災情報連絡体制の充実の評価はA〜Eのどれですか", "status"),
+    ("防災情報連絡体制の充実の評価はAからEまでのどれ", "status"),
+    ("郷土芸能団体の支援は評価どれくらい？", "status"),
+    ("郷土芸能団体の支援、どれくらいうまくいってるの", "status"),
+    # What has been, or is being, done asks for the rows; one thing done is a fact.
+    ("空き家について市はこれまで何をしてきたのですか", "list"),
+    ("子育て支援で市は何に取り組んでいるの", "list"),
+    ("浸透ますの設置補助の利用率を上げるために何をしましたか", "fact"),
 ])
 def test_the_kind_is_read_from_the_words(question, kind):
     assert read_kind(question).kind == kind
@@ -1841,17 +1850,6 @@ def test_a_measure_named_as_an_item_is_that_measure(corpus):
     assert set(lines(response)) >= {458, 459, 460}
 
 
-@pytest.mark.parametrize("question, kind", [
-    ("防災情報連絡体制の充実の評価はA〜Eのどれですか", "status"),
-    ("防災情報連絡体制の充実の評価はAからEまでのどれ", "status"),
-    ("空き家について市はこれまで何をしてきたのですか", "list"),
-    ("子育て支援で市は何に取り組んでいるの", "list"),
-    ("浸透ますの設置補助の利用率を上げるために何をしましたか", "fact"),
-])
-def test_a_scale_or_what_has_been_done_is_read_as_its_kind(question, kind):
-    assert read_kind(question).kind == kind
-
-
 def test_a_list_of_what_was_done_quotes_each_rows_effort(corpus):
     response = answer_question(corpus, "空き家について市はこれまで具体的に何をしてきたのですか")
     assert response["kind"] == "list" and {458, 459, 460} <= set(lines(response))
@@ -1922,12 +1920,6 @@ def test_the_effort_grade_asked_by_name_is_the_status_given(corpus):
     # everyday 取り組みの評価 asks how the initiative is rated: its progress
     assert "取組区分はえ（" in answer_question(corpus, "被保護者の就労支援の取り組み区分は？")["answer"]
     assert "進捗区分はD（" in answer_question(corpus, "被保護者の就労支援の取り組みの評価は？")["answer"]
-
-
-@pytest.mark.parametrize("question", ["郷土芸能団体の支援は評価どれくらい？",
-                                      "郷土芸能団体の支援、どれくらいうまくいってるの"])
-def test_how_well_it_goes_asked_casually_is_a_status(question):
-    assert read_kind(question).kind == "status"
 
 
 def test_acts_listed_with_tari_are_alternatives(corpus):

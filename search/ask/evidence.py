@@ -111,6 +111,15 @@ def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Var
     return Found(sentence, score, coverage, spans, held=frozenset(located))
 
 
+def beside(known: Knowledge, sentence: Sentence, step: int) -> Sentence | None:
+    """The sentence ``step`` places from ``sentence`` (-1 before it, 1 after it) in the same cell
+    of its row, or None."""
+    sentences = known.sentences[sentence.docnum]
+    i = sentences.index(sentence) + step
+    other = sentences[i] if 0 <= i < len(sentences) else None
+    return other if other is not None and other.field == sentence.field else None
+
+
 def tightest(located: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int]]:
     """One span of each word, the closest together: 就学援助制度により, not the 支援 (援助 widened)
     that the sentence writes first (経済的な支援が…就学援助制度)."""

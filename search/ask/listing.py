@@ -7,7 +7,7 @@ from index.grades import GRADES
 
 from .answer import Answer, Asked
 from .clauses import CONSEQUENCE
-from .evidence import FUTURE, best_sentence, names_something, row_context
+from .evidence import FUTURE, beside, best_sentence, names_something, row_context
 from .topic import full_weight, held_weight, rows_without
 from .wording import (GRADE_NAMES_JA, codes_of, counting_note, describe_summary, grade_summary, grade_text, tally,
                       measure_name, subject)
@@ -53,10 +53,8 @@ def evidence(asked: Asked, rows: list[int], fields, label: str) -> str:
 def with_its_cause(known, sentence) -> str:
     """A sentence that opens with その結果 or そのため is quoted after the sentence it follows
     (…依頼文を送付しました。その結果51件が解消されました)."""
-    sentences = known.sentences[sentence.docnum]
-    i = sentences.index(sentence)
-    before = sentences[i - 1] if i else None
-    if CONSEQUENCE.match(sentence.text) and before is not None and before.field == sentence.field:
+    before = beside(known, sentence, -1)
+    if CONSEQUENCE.match(sentence.text) and before is not None:
         return before.text + sentence.text
     return sentence.text
 

@@ -125,6 +125,11 @@ class Match:
     item: str = ""  # the title of the item (項) whose rows these are, when the question named it
     level: str = "項"  # or 節: the item is a section
 
+    @property
+    def filters(self) -> dict:
+        """The facet values the question's rows must have (its selection's filters)."""
+        return self.selection.filters if self.selection else {}
+
 
 def _leaves(node, group=None, alternative=0, counter=None):
     """``(leaf, group, alternative)`` in the order the engine compiles them; the children of an
@@ -583,9 +588,8 @@ def with_other_departments(corpus, known: Knowledge, words: list[Word], match: M
     answering row's measure (平和意識の高揚: 人権推進課 B, 学校教育課 A) join it when they hold
     half of the question themselves (LONE_COVERAGE: the answering row has named the measure) and
     pass its filters."""
-    filters = match.selection.filters if match.selection else {}
     added = [s for d in match.rows for s in same_measure(corpus, known, d)
-             if s not in match.rows and passes(corpus.facets[s], filters)]
+             if s not in match.rows and passes(corpus.facets[s], match.filters)]
     added = [s for s, c in coverages(words, dict.fromkeys(added)).items() if c >= LONE_COVERAGE]
     if not added:
         return match
@@ -601,17 +605,21 @@ def ranks(corpus, known: Knowledge) -> dict[int, int]:
 
 
 def same_measure(corpus, known: Knowledge, d: int) -> list[int]:
-    """The rows next to row ``d`` in document order under the same item and measure title."""
-    key = item_key(known, d) + (known.records[d].get("measure"),)
-    same = lambda row: item_key(known, row) + (known.records[row].get("measure"),) == key  # noqa: E731
-    order, rank = corpus.by_position, ranks(corpus, known)
-    rows = []
-    for step in (-1, 1):
-        at = rank[d] + step
-        while 0 <= at < len(order) and same(order[at]):
-            rows.append(order[at])
-            at += step
-    return rows
+    """The other rows next to row ``d`` in document order under the same item and measure title."""
+    key = lambda row: item_key(known, row) + (known.records[row].get("measure"),)  # noqa: E731
+    return [row for row in run_around(corpus, known, d, key, MAX_ITEM_ROWS["項"]) if row != d]
+
+
+def run_around(corpus, known: Knowledge, d: int, key, most: int) -> tuple[int, ...]:
+    """Row ``d`` and its neighbours in document order whose ``key`` is its own, at most ``most``
+    on either side."""
+    order, at, own = corpus.by_position, ranks(corpus, known)[d], key(d)
+    first = last = at
+    while first > 0 and at - first < most and key(order[first - 1]) == own:
+        first -= 1
+    while last + 1 < len(order) and last - at < most and key(order[last + 1]) == own:
+        last += 1
+    return tuple(order[first:last + 1])
 
 
 # The topic is in few rows (5 of the seed's 338); what else is asked of it is an action or said of
@@ -635,9 +643,8 @@ def measure_named(corpus, known: Knowledge, words: list[Word], match: Match) -> 
     said_of_many = all(action_noun(w.term.text) or len(w.rows) >= COMMON_SHARE * len(corpus.facets) for w in others)
     if len(topic.rows) > NAMED_TOPIC_SHARE * len(corpus.facets) or not said_of_many or any(titled_by(known, d, topic) for d in match.rows):
         return match
-    filters = match.selection.filters if match.selection else {}
     rows = [d for d in sorted(topic.rows, key=lambda d: corpus.positions[d])
-            if names(topic, known.records[d].get("measure") or "") and passes(corpus.facets[d], filters)]
+            if names(topic, known.records[d].get("measure") or "") and passes(corpus.facets[d], match.filters)]
     if not rows:
         return match
     coverage = coverages(words, rows)
@@ -672,14 +679,7 @@ def item_rows(corpus, known: Knowledge, d: int, level: str = "項") -> tuple[int
     """The rows of the item (項) or section (節) row ``d`` belongs to: its neighbours in document
     order under the same title."""
     if (level, d) not in known.items:
-        order = corpus.by_position
-        key, at, most = item_key(known, d, level), ranks(corpus, known)[d], MAX_ITEM_ROWS[level]
-        first = last = at
-        while first > 0 and at - first < most and item_key(known, order[first - 1], level) == key:
-            first -= 1
-        while last + 1 < len(order) and last - at < most and item_key(known, order[last + 1], level) == key:
-            last += 1
-        rows = tuple(order[first:last + 1])
+        rows = run_around(corpus, known, d, lambda row: item_key(known, row, level), MAX_ITEM_ROWS[level])
         known.items.update(((level, row), rows) for row in rows)
     return known.items[(level, d)]
 
@@ -741,7 +741,7 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: 
         best = max(best, scored, key=lambda b: b[:2])
     _, covered, rows = best
     # The item's rows that pass the question's filters, whether or not they hold its words.
-    chosen = [d for d in rows if passes(corpus.facets[d], match.selection.filters if match.selection else {})]
+    chosen = [d for d in rows if passes(corpus.facets[d], match.filters)]
     # 空き家対策の項: that item's rows, and no others; but 項目 also names a measure (女性の就労支援
     # の項目で…: the title of rows 57-58, while item 就労支援の推進 holds only two of its words).
     named_measure = max((measure_titled(known, words, d) for d in candidates), default=0.0)

@@ -13,7 +13,7 @@ import re
 
 from .answer import Answer, Asked
 from .clauses import CONSEQUENCE, ONGOING, Cause, causes, negative, tokens
-from .evidence import Found, ranked, topic_sentences
+from .evidence import Found, beside, ranked, topic_sentences
 from .sentences import Sentence
 from .wording import source_note
 
@@ -64,10 +64,8 @@ def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause
         cause = _strongest(sentence)
         if cause:
             return candidate, sentence, cause
-        sentences = asked.known.sentences[sentence.docnum]
-        i = sentences.index(sentence)
-        if CONSEQUENCE.match(sentence.text) and i and sentences[i - 1].field == sentence.field:
-            before = sentences[i - 1]
+        before = beside(asked.known, sentence, -1)
+        if CONSEQUENCE.match(sentence.text) and before is not None:
             return candidate, before, Cause(0, len(before.text), 1.0)
         if candidate is top:
             # Near a comment's sentence, the two around it; a title's row, any of its comments.
@@ -126,10 +124,8 @@ def situation_before(asked: Asked, top: Found) -> Sentence | None:
     sentence = top.sentence
     if sentence.field not in COMMENTS or not negative(sentence.text):
         return None
-    sentences = asked.known.sentences[sentence.docnum]
-    i = sentences.index(sentence)
-    before = sentences[i - 1] if i else None
-    return before if before is not None and before.field == sentence.field and states(before.text) else None
+    before = beside(asked.known, sentence, -1)
+    return before if before is not None and states(before.text) else None
 
 
 def states(text: str) -> bool:
@@ -141,10 +137,8 @@ def states(text: str) -> bool:
 
 def consequence_after(asked: Asked, sentence: Sentence) -> Sentence | None:
     """The sentence right after ``sentence`` in its cell when it opens with その結果 or そのため."""
-    sentences = asked.known.sentences[sentence.docnum]
-    i = sentences.index(sentence) + 1
-    after = sentences[i] if i < len(sentences) else None
-    return after if after is not None and after.field == sentence.field and CONSEQUENCE.match(after.text) else None
+    after = beside(asked.known, sentence, 1)
+    return after if after is not None and CONSEQUENCE.match(after.text) else None
 
 
 # The facets of the grades a why question may ask about (評価がDなのはなぜ).

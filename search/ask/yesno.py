@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from .answer import Answer, Asked
 from .clauses import (CONCESSIVE, CONTRAST, PLAN_NOUNS, aimed_at, asks_past, lemma_positions, negated_after, negative,
                       plans, reports, tokens)
-from .evidence import FUTURE, Found, best_sentence, ranked, sentence_spans, topic_sentences
+from .evidence import FUTURE, Found, beside, best_sentence, ranked, sentence_spans, topic_sentences
 from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE
 from .topic import action_noun_in_kanji, verb_kanji
@@ -79,22 +79,13 @@ def by_grade(asked: Asked, yes_grades: str = "") -> Answer | None:
     return Answer("yesno", text, rows=rows, found=quoted, verdict=verdict, fields=("effort_comment",))
 
 
-def following(asked: Asked, found: Found):
-    """The sentence after ``found`` in the same cell, or None."""
-    sentences = asked.known.sentences[found.sentence.docnum]
-    i = sentences.index(found.sentence)
-    if i + 1 < len(sentences) and sentences[i + 1].field == found.sentence.field:
-        return sentences[i + 1]
-    return None
-
-
 def decide(asked: Asked, found: Found) -> tuple[str, list]:
     """The verdict of a sentence that holds the predicate, and the sentences that decide it."""
     text = found.sentence.text
     positions = lemma_positions(text, asked.question.predicate)
     # Without the predicate (said in other words), the sentence's own ending says yes or no.
     said = not any(negated_after(text, p) for p in positions) if positions else not negative(text)
-    then = following(asked, found)
+    then = beside(asked.known, found.sentence, 1)
     if then is not None and CONTRAST.match(then.text) and negative(then.text) and said \
             and lemma_positions(then.text, asked.question.predicate):
         return NO, [found.sentence, then]  # …を実施しました。しかし…実施できませんでした。
@@ -319,7 +310,7 @@ def answer_yesno(asked: Asked) -> Answer | None:
     elif asks_past(asked.question.text) and not_begun(asked):
         # 連絡網をつなぐ話、まとまった？: no row writes まとまる, and every row asked about is
         # graded E (not begun, or gone back: 協議が凍結となっています).
-        return by_grade(asked, NOT_BEGUN_NO)
+        return by_grade(asked, EVALUATIVE["着手"])
     else:
         return undecided(asked, found[0])
     verdict, sentences = decide(asked, top)
@@ -340,14 +331,10 @@ def answer_yesno(asked: Asked) -> Answer | None:
     return Answer("yesno", text, found=quoted, verdict=verdict, coverage=top.coverage * (0.8 if note else 1.0))
 
 
-# The progress grades that answer はい when a row not begun (E) answers いいえ.
-NOT_BEGUN_NO = "ABCD"
-
-
 def not_begun(asked: Asked) -> bool:
     """Whether every row asked about is graded E (事業に着手していないもの、または後退しているもの)."""
     rows = asked.ordered_rows()
-    return bool(rows) and all(asked.known.records[d]["progress"] not in NOT_BEGUN_NO for d in rows)
+    return bool(rows) and all(asked.known.records[d]["progress"] not in EVALUATIVE["着手"] for d in rows)
 
 
 def still_ahead(close: list[Found]) -> Found | None:

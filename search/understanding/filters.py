@@ -539,7 +539,7 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
         asked_when = blanker.searching and WHEN_ASKED.search(blanker.text[max(0, start - 12):start])
         if TIME_AFTER.match(blanker.text, end) or asked_when:
             continue  # 整備が終わった後は, いつ頃完成しますか: when, not how far it came
-        if _wished(tokens, last):
+        if _wished(tokens, last, end):
             continue  # ネットで済ませられるようにしてほしい: what the asker wants, not how a row was graded
         if use == "any" and kind == "progress":  # 計画どおりに進んでいる: 進む only says it again
             going = next((k for k in range(last + 1, min(last + 3, len(tokens))) if tokens[k].dictionary in GOING),
@@ -676,10 +676,9 @@ def _predicate_end(tokens, i: int) -> int:
 WISH_WORDS = frozenset({"ほしい", "欲しい", "たい", "よう"})
 
 
-def _wished(tokens, i: int) -> bool:
-    """Whether the predicate at word ``i`` is wanted rather than stated: ほしい or たい in it, or
-    ように after it."""
-    end = _predicate_end(tokens, i)
+def _wished(tokens, i: int, end: int) -> bool:
+    """Whether the predicate at word ``i``, ending at ``end``, is wanted rather than stated:
+    ほしい or たい in it, or ように after it."""
     inside = [t for t in tokens[i + 1:] if t.end <= end]
     after = tokens[i + 1 + len(inside):i + 2 + len(inside)]
     return any(t.dictionary in WISH_WORDS for t in [*inside, *after])
