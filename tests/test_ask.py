@@ -448,6 +448,10 @@ def test_why_quotes_the_causal_clause(corpus):
     ("防災無線のデジタル化は終わりましたか", "はい", 443, "デジタル化が完了し"),
     # the year asked about: only other years named, or that year cancelled
     ("障害者スポーツ大会は令和2年度に開かれましたか", "いいえ", 243, "平成30年度と平成31年度のみ開催"),
+    # every year asked, some years named only
+    ("障害者スポーツ大会は毎年開かれましたか", "いいえ", 243, "平成30年度と平成31年度のみ開催"),
+    # some partner asked (どこかと): the sentence beside the deciding one names it
+    ("どこかの自治体と新しく連携協定を結ぶ予定はありますか", "はい", 89, "幸手市との包括的な連携協定"),
     ("環境フェアは令和3年度に開催されましたか", "いいえ", 326, "R3年度はイベント中止"),
     # what will be done does not say it was done: 長寿命化計画の策定…に取り組む
     ("公園の長寿命化計画はできた？", "文書からは判断できません", 309, "公園長寿命化計画の策定"),
@@ -1400,6 +1404,7 @@ def test_how_many_rows_are_so_graded_is_a_count(corpus, question, filters):
     ("取組区分が「お」になってるのはどの課が多い？", "department"),  # どの課が多い ranks
     ("いちばんAが多い課はどこ", "department"),  # a capital after kana, before が, is a code
     ("Dが多いのはどの章", "chapter"),
+    ("章別に見て、Eが一番多い章は？", "chapter"),  # the group named twice is no topic word
 ])
 def test_which_group_has_most(corpus, question, group):
     response = answer_question(corpus, question)

@@ -28,6 +28,8 @@ def content(text: str) -> list[str]:
     ("ある程度進んでいる、という評価", ["程度", "進ん", "評価"]),  # と|いう quotes
     ("防災関係で、福祉の分野の", ["防災", "福祉"]),  # "in the area of"
     ("関係機関との連携", ["関係", "機関", "連携"]),  # but 関係 before a noun is a word
+    ("跡地に関係する事業、防災と関連した取組", ["跡地", "事業", "防災", "取組"]),  # に関係する: に関する
+    ("関係する機関と関連を持つ", ["関係", "機関", "関連", "持つ"]),  # with nothing before it, a word
     ("取組って、うまくいってる？", ["取組", "うまく"]),  # いっ after how it went is いく (Sudachi: いう)
 ])
 def test_framing_words_are_recognised_by_grammar(text, expected):

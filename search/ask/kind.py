@@ -245,8 +245,10 @@ def read_aggregate(s: Stream) -> Kind | None:
     # The group nearest the ranking word: 取組が一番多い課, 一番多いのはどの所管課.
     m, group = min(groups, key=lambda g: abs(g[0].start() - ranked.start()))
     aggregate = Aggregate(group, fewest=bool(FEWEST.search(s.joined)), rate=bool(RATE.search(s.joined)))
-    # The ranking words (一番, 多い, 割合) and the group asked for (どの所管課, 第何章) go.
-    spans = [s.span(ranked), s.span(m)] + [s.span(w) for w in RANKING_WORDS.finditer(s.joined)]
+    # The ranking words (一番, 多い, 割合) and the group asked for (どの所管課, 第何章) go, each
+    # time it is named (章別で…最も多い章はどこ).
+    spans = [s.span(ranked)] + [s.span(g) for g, name in groups if name == group]
+    spans += [s.span(w) for w in RANKING_WORDS.finditer(s.joined)]
     return Kind("aggregate", s.written(ranked), aggregate=aggregate, spans=tuple(spans))
 
 

@@ -13,6 +13,8 @@ YEAR = re.compile(r"(?:(?P<era>令和|平成|昭和|(?<![A-Za-z])[RH])(?P<n>元|
 NOTHING_THEN = re.compile(r"^[^、。()（）]{0,12}?(?:中止|中断|延期|見送|休止|未実施|実施しな|実施でき(?:ず|な))")
 # After the years a sentence names: only those (平成30年度と平成31年度のみ, 平成30年度を最後に).
 ONLY_THEN = re.compile(r"^[^、。]{0,6}?(?:のみ|だけ|を最後に|限り)")
+# A question about every year of a span (毎年, 毎年度): a sentence that names only some says no.
+EVERY_YEAR = re.compile(r"毎年|年度ごと|年ごと")
 
 
 def years(text: str) -> list[tuple[int, int]]:
@@ -34,12 +36,15 @@ def years(text: str) -> list[tuple[int, int]]:
 
 def against_the_year(question: str, sentence: str) -> bool:
     """Whether ``sentence`` says that what is asked did not happen in the year the question names:
-    it names that year with a cancellation after it, or names only other years."""
+    it names that year with a cancellation after it, or names only other years; or, asked about
+    every year, names only some."""
     asked = {year for year, _ in years(question)}
-    if not asked:
-        return False
     said = years(unicodedata.normalize("NFKC", sentence))
     text = unicodedata.normalize("NFKC", sentence)
+    if EVERY_YEAR.search(question):  # 毎年開催できましたか: 平成30年度と平成31年度のみ開催
+        return any(ONLY_THEN.match(text[end:]) for _, end in said)
+    if not asked:
+        return False
     if any(year in asked and NOTHING_THEN.match(text[end:]) for year, end in said):
         return True
     others = [end for year, end in said if year not in asked]

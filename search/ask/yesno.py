@@ -41,6 +41,9 @@ AS_PLANNED = re.compile(r"(?:計画|予定|目標)(?:通り|どおり)|順調に
 # some is left (…のみとなりました, …だけになった) says no.
 ALL_GONE = re.compile(r"(?:全部|ぜんぶ|全て|すべて|完全に)\s*(?:なくな|無くな|解消|ゼロ)")
 SOME_LEFT = re.compile(r"(?:のみ|だけ)(?:と|に)な(?:り|っ)")
+# Asked whether there is some place, one or thing (どこかと結ぶ予定, 何か対策): a yes should say
+# which, and the sentence beside the deciding one in its cell is where it is often written.
+INDEFINITE = re.compile(r"(?:どこ|何|なに|誰|だれ)か(?=[のでにとをがはも]|[一-龥ァ-ヺ])")
 MAX_QUOTED = 3
 SLACK = 0.3  # a deciding sentence may hold this much less of the topic than the best one
 PAST_FIELDS = ("effort_comment", "direction_comment", "content", "measure")
@@ -325,7 +328,7 @@ def answer_yesno(asked: Asked) -> Answer | None:
                         f"その結果は書かれていません（{source_note(asked.known, top.sentence.docnum)}）。")
         answer.found, answer.coverage = [top], top.coverage * 0.8
         return answer
-    quote = "".join(f"「{s.text}」" for s in sentences)
+    quote = "".join(f"「{s.text}」" for s in with_what(asked, verdict, sentences))
     text = f"{verdict}。文書には{quote}とあります（{source_note(asked.known, top.sentence.docnum)}）。{note}"
     quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]] + same_sentence(asked, top)
     return Answer("yesno", text, found=quoted, verdict=verdict, coverage=top.coverage * (0.8 if note else 1.0))
@@ -353,8 +356,19 @@ def not_yet(asked: Asked, found: Found) -> Answer:
 def quoting(asked: Asked, verdict: str, found: Found) -> Answer:
     """The verdict with the one sentence that decides it, quoted; cited in every row of the
     question's that writes it (two measures may share a comment)."""
-    text = f"{verdict}。文書には「{found.sentence.text}」とあります（{source_note(asked.known, found.sentence.docnum)}）。"
+    quote = "".join(f"「{s.text}」" for s in with_what(asked, verdict, [found.sentence]))
+    text = f"{verdict}。文書には{quote}とあります（{source_note(asked.known, found.sentence.docnum)}）。"
     return Answer("yesno", text, found=[found] + same_sentence(asked, found), verdict=verdict, coverage=found.coverage)
+
+
+def with_what(asked: Asked, verdict: str, sentences: list) -> list:
+    """The deciding sentences, and for a yes to whether there is some place or thing (どこかと結ぶ
+    予定は) the sentences around them in their cell, which say which (幸手市との…調整をしています)."""
+    if verdict != YES or not INDEFINITE.search(asked.question.text):
+        return sentences
+    before = beside(asked.known, sentences[0], -1)
+    after = beside(asked.known, sentences[-1], 1)
+    return [s for s in (before, *sentences, after) if s is not None][:MAX_QUOTED]
 
 
 # Two sentences this alike are one statement written twice (通行止めの状態 / 通行止め状態).

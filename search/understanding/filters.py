@@ -113,9 +113,9 @@ CODE_PATTERNS = [(kind, _code_pattern(kind, named)) for kind in GRADES for named
 GRADE_WORD_AFTER = re.compile(rf"\s*(?:{'|'.join(GENERIC_GRADE_WORDS)})")
 # A progress code typed as a word of its own (危機管理課 D): the documents never use a lone A–E.
 LONE_CODE = re.compile(r"(?:(?<=\s)|^)(?P<codes>[A-Ea-e](?:[・、,/][A-Ea-e])*)(?=\s|$)"
-                       # or a capital after kana (防災のA, 取組のうちEは, いちばんAが) before a particle
-                       # (Aの子育て) or a copula (Aなのに, Aだけど), never 型 or 地区
-                       r"|(?:(?<=[\sぁ-ゖ])|^)(?P<capital>[A-E](?:" + SEPARATORS + "[A-E])*)"
+                       # or a capital after kana or a comma (防災のA, 取組のうちEは, いちばんAが, 章別で、Eが)
+                       # before a particle (Aの子育て) or a copula (Aなのに, Aだけど), never 型 or 地区
+                       r"|(?:(?<=[\sぁ-ゖ、。,])|^)(?P<capital>[A-E](?:" + SEPARATORS + "[A-E])*)"
                        # or a gloss in brackets (いちばん下のE（手をつけてない）)
                        r"(?=[のはがでもとを(（]|\s|$|以上|以下|未満|より[上下]|な(?:のに|ので|んだ)|だ(?:けど|が|から))"
                        # or several in brackets of their own (進み具合がよくない（DとかE）施策)

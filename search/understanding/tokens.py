@@ -154,7 +154,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
                 and tokens[i + 1].surface == "る":
             marked[i] = _framed(token)  # に|おけ|る: Sudachi reads the kana おける as 置く
         if _manner_noun(tokens, i) or _scope_noun(tokens, i) or _company_noun(tokens, i) \
-                or _stressing_noun(tokens, i) \
+                or _stressing_noun(tokens, i) or _relation_verb(tokens, i) \
                 or token.surface in MANNER_DETERMINERS or _thing_asked(tokens, i):
             # どんな is a determiner even where Sudachi reads a 形状詞 (どんな、を): it asks, it names nothing
             marked[i] = _framed(token)
@@ -231,6 +231,13 @@ def _scope_noun(tokens, i: int) -> bool:
     before = tokens[i - 2] if tokens[i - 1].surface == "の" and i > 1 else tokens[i - 1]
     # A question reads its filters as a blank (、): 行財政運営の指針の部分で → 、の部分で.
     return before.pos[0] == "名詞" and not before.framing or before.surface == "、" and tokens[i - 1].surface == "の"
+
+
+def _relation_verb(tokens, i: int) -> bool:
+    """関係 in 跡地に関係する取り組み: a verbal noun of relation made a verb after に or と says what
+    に関する says, "about" the noun before it."""
+    return tokens[i].surface in SCOPE_NOUNS and 0 < i < len(tokens) - 1 and tokens[i].pos[2] == "サ変可能" \
+        and tokens[i - 1].surface in ("に", "と") and tokens[i + 1].dictionary in ("する", "為る")
 
 
 def _stressing_noun(tokens, i: int) -> bool:
