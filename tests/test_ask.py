@@ -463,6 +463,13 @@ def test_yes_no_answers_with_the_deciding_quote(corpus, question, verdict, line,
     assert lines(response)[0] == line and quoted in response["citations"][0]["quote"] + response["answer"]
 
 
+def test_a_predicate_in_other_words_is_named_as_typed(corpus):
+    # 毎年度 says how often, no topic; やれた is named as typed, not as Sudachi's 遣る
+    response = answer_question(corpus, "障害者スポーツ大会って毎年度やれたの？")
+    assert response["verdict"] == "いいえ" and lines(response) == [243]
+    assert "「やれる」という語はありませんが" in response["answer"]
+
+
 def test_a_department_named_alone_is_judged_by_its_grades(corpus):
     # 学校給食 names the department: its three rows are B, C and B, so partly 順調
     response = answer_question(corpus, "学校給食の取組は順調ですか")

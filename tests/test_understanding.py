@@ -30,6 +30,7 @@ def content(text: str) -> list[str]:
     ("関係機関との連携", ["関係", "機関", "連携"]),  # but 関係 before a noun is a word
     ("跡地に関係する事業、防災と関連した取組", ["跡地", "事業", "防災", "取組"]),  # に関係する: に関する
     ("関係する機関と関連を持つ", ["関係", "機関", "関連", "持つ"]),  # with nothing before it, a word
+    ("毎年度やれたの、毎年度の予算", ["毎", "年度", "予算"]),  # how often, unless it names a thing
     ("取組って、うまくいってる？", ["取組", "うまく"]),  # いっ after how it went is いく (Sudachi: いう)
 ])
 def test_framing_words_are_recognised_by_grammar(text, expected):

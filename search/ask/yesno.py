@@ -26,7 +26,9 @@ from .clauses import (CONCESSIVE, CONTRAST, PLAN_NOUNS, aimed_at, asks_past, lem
                       plans, reports, tokens)
 from .evidence import FUTURE, Found, beside, best_sentence, ranked, sentence_spans, topic_sentences
 from .facts import UNIT_FAMILIES, find_quantities
-from .kind import EVALUATIVE
+from search.understanding.tokens import analyse
+
+from .kind import EVALUATIVE, predicate_span
 from .topic import action_noun_in_kanji, verb_kanji
 from .years import against_the_year
 from .wording import grade_text, measure_name, source_note
@@ -294,7 +296,7 @@ def answer_yesno(asked: Asked) -> Answer | None:
     elif begun:
         # 受けられるようになったの: what became possible began (医療機関での胃内視鏡検査を開始し).
         top = begun[0]
-        note = f"（「{asked.question.predicate}」という語はありませんが、開始・導入の記述から判断しました）"
+        note = f"（「{as_typed(asked)}」という語はありませんが、開始・導入の記述から判断しました）"
     elif whole and not_carried_out(asked, whole[0]):
         return by_effort(asked, whole[0])
     elif whole:
@@ -302,7 +304,7 @@ def answer_yesno(asked: Asked) -> Answer | None:
         # (for a question about the past; what will be, for the future) decides, in other words
         # (導入 → 開始し; 毎年やってる → 平成30年度を最後に実施していません), ahead of the content.
         top = whole[0]
-        note = f"（「{asked.question.predicate}」という語はありませんが、この記述から判断しました）"
+        note = f"（「{as_typed(asked)}」という語はありませんが、この記述から判断しました）"
     elif ALREADY.search(asked.question.text) and (ahead := still_ahead(close)):
         # もう終わった？: the direction says it is still to be done (工事を進め…していきます).
         return not_yet(asked, ahead)
@@ -332,6 +334,13 @@ def answer_yesno(asked: Asked) -> Answer | None:
     text = f"{verdict}。文書には{quote}とあります（{source_note(asked.known, top.sentence.docnum)}）。{note}"
     quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]] + same_sentence(asked, top)
     return Answer("yesno", text, found=quoted, verdict=verdict, coverage=top.coverage * (0.8 if note else 1.0))
+
+
+def as_typed(asked: Asked) -> str:
+    """The predicate as the asker wrote it, in dictionary form (やれた: やる, not Sudachi's 遣る)."""
+    span = predicate_span(asked.question.text)
+    written = [t for t in analyse(asked.question.text) if span and t.start == span[0]]
+    return written[0].dictionary if written else asked.question.predicate
 
 
 def not_begun(asked: Asked) -> bool:

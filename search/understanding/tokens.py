@@ -154,7 +154,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
                 and tokens[i + 1].surface == "る":
             marked[i] = _framed(token)  # に|おけ|る: Sudachi reads the kana おける as 置く
         if _manner_noun(tokens, i) or _scope_noun(tokens, i) or _company_noun(tokens, i) \
-                or _stressing_noun(tokens, i) or _relation_verb(tokens, i) \
+                or _stressing_noun(tokens, i) or _relation_verb(tokens, i) or _how_often(tokens, i) \
                 or token.surface in MANNER_DETERMINERS or _thing_asked(tokens, i):
             # どんな is a determiner even where Sudachi reads a 形状詞 (どんな、を): it asks, it names nothing
             marked[i] = _framed(token)
@@ -169,7 +169,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
                 any(w in REQUEST_AFTER for w in following[1:]) or _ends_sentence(tokens[i + 2:]))):
             marked[i] = _framed(token)
     for i, token in enumerate(marked[:-1]):
-        if token.pos[0] == "接頭辞" and marked[i + 1].framing:
+        if token.pos[0] == "接頭辞" and marked[i + 1].framing:  # 毎|年度 too
             marked[i] = _framed(token)  # お|示し|ください: the honorific of a word of asking asks too
     for i, token in enumerate(marked):
         if _asked_how(marked, i):  # どう|お|考え|ですか, どのように|展開|していく: the asker's question
@@ -238,6 +238,13 @@ def _relation_verb(tokens, i: int) -> bool:
     に関する says, "about" the noun before it."""
     return tokens[i].surface in SCOPE_NOUNS and 0 < i < len(tokens) - 1 and tokens[i].pos[2] == "サ変可能" \
         and tokens[i - 1].surface in ("に", "と") and tokens[i + 1].dictionary in ("する", "為る")
+
+
+def _how_often(tokens, i: int) -> bool:
+    """年度 in 毎年度やれたの: 毎 and a noun of time say how often, as 毎年 (an adverbial noun to
+    Sudachi) does; before の they name a thing (毎年度の予算)."""
+    return i > 0 and tokens[i - 1].surface == "毎" and tokens[i - 1].pos[0] == "接頭辞" \
+        and tokens[i].pos[0] == "名詞" and tokens[i + 1:i + 2] != () and tokens[i + 1].surface != "の"
 
 
 def _stressing_noun(tokens, i: int) -> bool:
