@@ -123,6 +123,17 @@ def test_a_wrong_kanji_that_breaks_a_compound_finds_the_compound(corpus):
     assert meant and set(meant) <= set(lines(response)[:3])
 
 
+def test_an_unknown_one_word_compound_is_matched_by_its_known_parts(corpus):
+    """不登校児童: Sudachi's one word, which no row writes, is 不登校 (a concept of the curated
+    table) and 児童, and the negating prefix stays with its part (登校 alone is its opposite).
+    A compound with a one-character part names a thing the rows lack (火葬場, 投票率)."""
+    assert analyse("不登校児童")[0].parts == ("不登校", "児童")
+    response = search(corpus, q="不登校児童")
+    assert [t["text"] for t in response["interpretation"]["terms"]] == ["不登校", "児童"]
+    assert {110, 131} <= set(lines(response)[:3])
+    assert search(corpus, q="火葬場")["total"] == 0 and search(corpus, q="投票率")["total"] == 0
+
+
 def test_a_compound_shortened_by_a_word_finds_the_long_one(corpus):
     """総合窓口 names 総合相談窓口 by its first and last words; 投票率 shortens nothing the rows hold."""
     response = search(corpus, q="総合窓口")

@@ -21,7 +21,7 @@ from index.analysis import morphemes, normalize, normalized_words_text
 from index.grades import FACET_NAMES_JA, GRADES
 
 from .model import FilterReading, Mention
-from .tokens import analyse
+from .tokens import NEGATING_PREFIXES, analyse
 
 # Words for "a grade" of any kind: which kind is said by the code's alphabet.
 GENERIC_GRADE_WORDS = ("評価", "区分", "ランク", "判定", "グレード")
@@ -581,9 +581,6 @@ def _typed_alone(text: str, start: int, end: int) -> bool:
     a sentence (縮小した行事)."""
     before, after = text[:start], text[end:]
     return (not before or before[-1].isspace()) and (not after or after[0].isspace()) and len(text.split()) > 1
-
-
-NEGATING_PREFIXES = ("未", "不", "非")
 
 
 def named_grade(written: str, facet: str) -> bool:

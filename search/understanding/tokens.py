@@ -132,13 +132,30 @@ def analyse(text: str) -> tuple[Token, ...]:
     for start, end, m in raw:
         pos = tuple(m.part_of_speech())
         subs = sub_morphemes(m)
-        parts = tuple(normalize(p.normalized_form()) for p in subs
-                      if p.part_of_speech()[0] not in ("接尾辞", "接頭辞"))
+        parts = _meaningful_parts(subs)
         tokens.append(Token(m.surface(), start, end, pos, normalize(m.normalized_form()),
                             m.dictionary_form(), katakana(m.surface()) if KANA.match(m.surface()) else m.reading_form(),
                             tuple(m.synonym_group_ids()), _framing_by_pos(pos) or _way_of_doing(subs), parts,
                             m.is_oov()))
     return tuple(_mark_requests(tokens))
+
+
+# Prefixes that negate the word they stand before: without them the part says the opposite.
+NEGATING_PREFIXES = frozenset({"不", "未", "非", "無"})
+
+
+def _meaningful_parts(subs) -> tuple[str, ...]:
+    """The normalized forms of a compound's parts that carry meaning (検討中 → 検討): affixes go,
+    but a negating prefix stays with its word (不登校児童 → 不登校, 児童; 登校 alone is its opposite)."""
+    parts, negated = [], ""
+    for p in subs:
+        kind, form = p.part_of_speech()[0], normalize(p.normalized_form())
+        if kind == "接頭辞" and form in NEGATING_PREFIXES:
+            negated = form
+        elif kind not in ("接尾辞", "接頭辞"):
+            parts.append(negated + form)
+            negated = ""
+    return tuple(parts)
 
 
 def _mark_requests(tokens: list[Token]) -> list[Token]:

@@ -470,14 +470,22 @@ class LeafReader:
             self.without_suffix(unit.tokens) or self.near(unit.text, unit.tokens) or self.shortened(unit.tokens)
         if widened:
             return [Leaf(unit.text, widened=widened)]
-        if len(unit.tokens) > 1 and depth == 0:
-            parts = [Unit(t.surface, t.start, t.end, (t,), "noun") for t in unit.tokens
-                     if t.pos[0] not in ("接頭辞", "接尾辞")]
+        if (len(unit.tokens) > 1 or len(unit.tokens[0].parts) > 1) and depth == 0:
+            parts = [part for t in unit.tokens if t.pos[0] not in ("接頭辞", "接尾辞") for part in self.parts_of(t)]
             leaves = [leaf for part in parts for leaf in self.resolve(part, units, depth + 1)]
             head_unknown = bool(leaves) and not leaves[-1].known  # a Japanese compound ends in its head
             return [Leaf(leaf.text, widened=leaf.widened, kind=leaf.kind, known=leaf.known,
                          of_unknown="compound" if head_unknown and leaf.known else "") for leaf in leaves]
         return [Leaf(unit.text, known=False)]
+
+    def parts_of(self, token: Token) -> list[Unit]:
+        """A word of a compound as a unit, or, when the documents never use it but know each of
+        its dictionary parts (不登校児童: 不登校, 児童), those parts, each a unit at the word's
+        place. Not a word with a part of one character (火葬場, 投票率: the thing is not there)."""
+        known = all(len(part) > 1 and (self.contains(part) or self.has_concept(part)) for part in token.parts)
+        if len(token.parts) < 2 or self.contains(token.surface) or not known:
+            return [Unit(token.surface, token.start, token.end, (token,), "noun")]
+        return [Unit(part, token.start, token.end, analyse(part), "noun") for part in token.parts]
 
     def without_suffix(self, tokens) -> tuple[Expansion, ...]:
         """The word the documents use once a suffix is gone (受賞者 → 受賞, 川沿い → 川): the
