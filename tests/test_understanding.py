@@ -31,6 +31,7 @@ def content(text: str) -> list[str]:
     ("跡地に関係する事業、防災と関連した取組", ["跡地", "事業", "防災", "取組"]),  # に関係する: に関する
     ("関係する機関と関連を持つ", ["関係", "機関", "関連", "持つ"]),  # with nothing before it, a word
     ("毎年度やれたの、毎年度の予算", ["毎", "年度", "予算"]),  # how often, unless it names a thing
+    ("廃止されたと聞いています。足りないって聞きますが", ["廃止", "足り"]),  # hearsay frames
     ("取組って、うまくいってる？", ["取組", "うまく"]),  # いっ after how it went is いく (Sudachi: いう)
 ])
 def test_framing_words_are_recognised_by_grammar(text, expected):

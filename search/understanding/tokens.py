@@ -43,6 +43,9 @@ SCOPE_NOUNS = frozenset({"関係", "関連", "分野", "部分", "系", "方面"
 SCOPE_BEFORE = frozenset({"で", "の", "は", "が", "を", "に", "では", "って", "も", "、"})
 # After と, these quote (という評価, といった事業), after で they frame (表の行でいうと): grammar, like the particle.
 QUOTING_VERBS = frozenset({"いう", "言う", "云う"})
+# After と or って, these report what the asker heard or thinks (…があると聞きました, 遅れている
+# と思うのですが): the asker's framing, like a quoting verb.
+REPORTING_VERBS = frozenset({"聞く", "きく", "思う", "伺う", "聞き及ぶ"})
 # Nouns that between と and に only say "together with" (市民団体と一緒に, 市と共に): Sudachi reads
 # them as common nouns (一緒 even shares a synonym group with 同一), so this small table marks them.
 COMPANY_NOUNS = frozenset({"一緒", "共", "共々"})
@@ -178,7 +181,8 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
         if token.pos[0] != "動詞" or token.framing:
             continue
         if i and (tokens[i - 1].surface in ("に", "を") and token.dictionary in PARTICLE_VERBS
-                  or tokens[i - 1].surface in ("と", "って", "どう", "こう", "そう", "で") and token.dictionary in QUOTING_VERBS):
+                  or tokens[i - 1].surface in ("と", "って", "どう", "こう", "そう", "で") and token.dictionary in QUOTING_VERBS
+                  or tokens[i - 1].surface in ("と", "って") and token.dictionary in REPORTING_VERBS):
             marked[i] = _framed(token)
             continue
         following = [t.dictionary for t in tokens[i + 1:i + 4]]
