@@ -20,6 +20,7 @@ from index.analysis import apply_corrections, bigrams, gram_text, normalize, que
 from index.schema import GRAM_COLUMN
 
 from .query import Leaf, Node
+from .understanding.tokens import analyse
 
 
 class Or(wq.Or):
@@ -66,11 +67,17 @@ class Reading:
                 "widened": [w.to_dict() for w in self.widened], "kind": self.kind, "known": self.known}
 
 
+def dictionary_form(text: str) -> tuple[str, ...]:
+    """An inflected word in the form the concept table writes it (新しく: 新しい), if it differs."""
+    words = analyse(text)
+    return (words[0].normalized,) if len(words) == 1 and words[0].normalized != normalize(text) else ()
+
+
 def read_leaf(leaf: Leaf, corpus, excluded: bool = False) -> Reading:
     applied = apply_corrections(leaf.text, corpus.corrections)[2]
     expansions = []
     if not (leaf.exact or excluded):  # the concepts of the word and of what it was widened to
-        for text in [leaf.text, *(w.text for w in leaf.widened)]:
+        for text in [leaf.text, *dictionary_form(leaf.text), *(w.text for w in leaf.widened)]:
             expansions += [e for e in corpus.expansions.get(normalize(text), []) if e not in expansions]
     return Reading(
         text=leaf.text,

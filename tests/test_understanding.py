@@ -581,6 +581,13 @@ def test_a_concept_of_the_table_typed_with_a_particle_between_its_words(corpus, 
     assert set(lines(search(corpus, q=concept))) & set(lines(response)[:3])
 
 
+def test_an_inflected_word_finds_the_concept_of_its_dictionary_form(corpus):
+    """新しく is 新しい, which the table joins to 新た (新たな都市間連携)."""
+    response = search(corpus, q="新しく 連携")
+    assert response["interpretation"]["expansions"]["新しく"][0] == "新た"
+    assert 89 in lines(response)
+
+
 def test_the_known_head_of_a_concept_stays_a_word(corpus):
     """飛行機の騒音: 飛行機 is no word of the document, 騒音 is; the row on noise answers too."""
     response = search(corpus, q="入間基地の飛行機の騒音について")
