@@ -463,6 +463,13 @@ def test_yes_no_answers_with_the_deciding_quote(corpus, question, verdict, line,
     assert lines(response)[0] == line and quoted in response["citations"][0]["quote"] + response["answer"]
 
 
+def test_a_thing_described_then_named_in_brackets_is_asked_by_its_name(corpus):
+    # the asker's own description (with a verb of what it does) gives way to the rows' name
+    response = answer_question(corpus, "売りたい家を登録して紹介する仕組み（空き家バンク）はどこの課がやってますか")
+    assert response["kind"] == "who" and response["answer"].startswith("都市計画課です") and lines(response)[0] == 332
+    assert "売りたい家を登録して紹介する仕組み" in response["interpretation"]["dropped"]
+
+
 def test_a_predicate_in_other_words_is_named_as_typed(corpus):
     # 毎年度 says how often, no topic; やれた is named as typed, not as Sudachi's 遣る
     response = answer_question(corpus, "障害者スポーツ大会って毎年度やれたの？")

@@ -515,6 +515,28 @@ def names_topic(corpus, text: str) -> bool:
                                     for leaf, _, _ in _leaves(tree))
 
 
+# Verbs that say nothing of what a thing does (the thing that is, that becomes, that does).
+LIGHT_VERBS = frozenset({"する", "為る", "ある", "有る", "いる", "居る", "なる", "成る"})
+# Where the phrase a bracketed name glosses starts: after a clause's punctuation or a space.
+PHRASE_START = re.compile(r"[、。，,！!？?\s「」]")
+
+
+def described_before(corpus, text: str, start: int, end: int) -> str:
+    """The phrase a bracketed name glosses when the asker described a thing in words of their
+    own, with a verb of what it does, before naming it as the rows do (電子書籍が借りられるサービス
+    （電子図書館）, 家を登録して紹介する仕組み（空き家バンク）): the description, or ""."""
+    name = text[start:end]
+    if not 0 < count_rows(corpus, name) <= TOPIC_SHARE * len(corpus.facets):
+        return ""
+    opening = start - 1  # the bracket
+    begins = [m.end() for m in PHRASE_START.finditer(text, 0, opening)]
+    phrase = text[begins[-1] if begins else 0:opening]
+    words = analyse(phrase)
+    acts = [t for i, t in enumerate(words) if t.pos[0] == "動詞" and t.dictionary not in LIGHT_VERBS
+            or t.pos[2] == "サ変可能" and words[i + 1:i + 2] and words[i + 1].dictionary in ("する", "為る")]
+    return phrase if acts else ""
+
+
 def understood_query(corpus, question: Question) -> Selection:
     """The selection for the question's search, once what the documents never say is set aside:
     the background told before the asking sentence, a gloss in brackets (名前（愛称）) or the
@@ -522,6 +544,14 @@ def understood_query(corpus, question: Question) -> Selection:
     words were all words of asking is about all rows; a department named alone is what a when
     or why question is about."""
     asking_sentence(corpus, question)
+    for start, end in question.asides:
+        described = described_before(corpus, question.text, start, end)
+        # The query may join the words of a compound with ・ (電子・書籍).
+        written = re.compile("・?".join(map(re.escape, described))) if described else None
+        if written and written.search(question.query):
+            # 電子書籍が借りられるサービス（電子図書館）: the name the rows use says what is meant
+            question.query = written.sub("、", question.query, 1)
+            question.dropped.append(described)
     for start, end in question.asides + ([question.asked_noun] if question.asked_noun else []):
         word = question.text[start:end]
         # The noun of a quantity asked for goes only when no row holds any word of it either
