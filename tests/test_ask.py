@@ -1737,6 +1737,10 @@ def test_asked_whether_done_already_the_direction_still_to_do_it_says_not_yet(co
     # もう終わった？: 旧黒須銀行's direction still says 復元修理工事を進め…していきます.
     response = answer_question(corpus, "旧黒須銀行の復元修理工事って、もう終わった？")
     assert response["verdict"] == "いいえ" and response["answer"].startswith("いいえ（まだです）") and lines(response) == [146]
+    # the sentence that plans it names the topic with the one before it (…学校運営協議会を試行的に
+    # 発足します。令和5年度からは同協議会を全小中学校で発足します)
+    response = answer_question(corpus, "学校運営協議会は、もう全小中学校にできたんですか")
+    assert response["answer"].startswith("いいえ（まだです）") and "全小中学校で発足します" in response["answer"]
 
 
 def test_asked_whether_all_is_gone_a_sentence_of_what_is_left_says_no(corpus):

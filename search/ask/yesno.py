@@ -29,7 +29,7 @@ from .facts import UNIT_FAMILIES, find_quantities
 from search.understanding.tokens import analyse
 
 from .kind import EVALUATIVE, predicate_span
-from .topic import action_noun_in_kanji, verb_kanji
+from .topic import action_noun_in_kanji, full_weight, held_weight, verb_kanji
 from .years import against_the_year
 from .wording import grade_text, measure_name, source_note
 
@@ -305,7 +305,7 @@ def answer_yesno(asked: Asked) -> Answer | None:
         # (導入 → 開始し; 毎年やってる → 平成30年度を最後に実施していません), ahead of the content.
         top = whole[0]
         note = f"（「{as_typed(asked)}」という語はありませんが、この記述から判断しました）"
-    elif ALREADY.search(asked.question.text) and (ahead := still_ahead(close)):
+    elif ALREADY.search(asked.question.text) and (ahead := still_ahead(asked, close)):
         # もう終わった？: the direction says it is still to be done (工事を進め…していきます).
         return not_yet(asked, ahead)
     elif AS_PLANNED.search(asked.question.text):
@@ -349,10 +349,21 @@ def not_begun(asked: Asked) -> bool:
     return bool(rows) and all(asked.known.records[d]["progress"] not in EVALUATIVE["着手"] for d in rows)
 
 
-def still_ahead(close: list[Found]) -> Found | None:
-    """A sentence of the direction that names the whole topic as still to be done, if any."""
-    return next((f for f in close if f.coverage >= 0.99 and f.sentence.field == "direction_comment"
-                 and plans(f.sentence.text)), None)
+def still_ahead(asked: Asked, close: list[Found]) -> Found | None:
+    """A sentence of the direction that names the whole topic as still to be done, alone or
+    with the sentence before it in its cell (…学校運営協議会を試行的に発足します。令和5年度からは
+    同協議会を全小中学校で発足します), if any."""
+    def whole(f: Found) -> bool:
+        if f.coverage >= 0.99:
+            return True
+        before = beside(asked.known, f.sentence, -1)
+        if before is None:
+            return False
+        held = sentence_spans(f.sentence, asked.words).keys() | sentence_spans(before, asked.words).keys()
+        asked_how = {i for i, w in enumerate(asked.words) if w.term.predicate}  # 立ち上がってる: what is asked
+        return held_weight(asked.words, held | asked_how) >= 0.99 * full_weight(asked.words)
+    return next((f for f in close if f.sentence.field == "direction_comment" and plans(f.sentence.text)
+                 and whole(f)), None)
 
 
 def not_yet(asked: Asked, found: Found) -> Answer:
