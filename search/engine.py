@@ -148,6 +148,8 @@ def soft_scores(corpus: Corpus, children, results: list[dict[int, float]], any_w
     size = len(corpus.facets)
     weights = [math.log(1 + size / (len(scores) + 0.5)) for scores in results]
     counted = [not (isinstance(c, Leaf) and c.kind == "predicate") for c in children]
+    if not any(counted):  # 新しく連携する: when every word is a predicate, they are what is asked about
+        counted = [True] * len(children)
     total = sum(w for w, c in zip(weights, counted) if c) or sum(weights) or 1.0
     # A word that only qualifies an unknown one (市営 of 市営墓地; 空き家 of 近所の空き家, found
     # below as a rare thing if at all) covers no more than it.

@@ -32,6 +32,7 @@ def content(text: str) -> list[str]:
     ("関係する機関と関連を持つ", ["関係", "機関", "関連", "持つ"]),  # with nothing before it, a word
     ("毎年度やれたの、毎年度の予算", ["毎", "年度", "予算"]),  # how often, unless it names a thing
     ("廃止されたと聞いています。足りないって聞きますが", ["廃止", "足り"]),  # hearsay frames
+    ("どこかの自治体との連携、何かの事業", ["連携"]),  # any one of its kind
     ("取組って、うまくいってる？", ["取組", "うまく"]),  # いっ after how it went is いく (Sudachi: いう)
 ])
 def test_framing_words_are_recognised_by_grammar(text, expected):
@@ -579,6 +580,12 @@ def test_a_concept_of_the_table_typed_with_a_particle_between_its_words(corpus, 
     terms = {t["text"]: t for t in response["interpretation"]["terms"]}
     assert concept in terms and terms[concept]["expansions"]
     assert set(lines(search(corpus, q=concept))) & set(lines(response)[:3])
+
+
+def test_a_query_of_predicates_alone_selects_by_them(corpus):
+    """新しく連携する: predicates only rank rows beside a noun; alone, they are what is asked."""
+    response = search(corpus, q="新しく連携する")
+    assert response["total"] and 89 in lines(response)[:10]
 
 
 def test_an_inflected_word_finds_the_concept_of_its_dictionary_form(corpus):

@@ -175,6 +175,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
             marked[i] = _framed(token)  # に|おけ|る: Sudachi reads the kana おける as 置く
         if _manner_noun(tokens, i) or _scope_noun(tokens, i) or _company_noun(tokens, i) \
                 or _stressing_noun(tokens, i) or _relation_verb(tokens, i) or _how_often(tokens, i) \
+                or _indefinite_noun(tokens, i) \
                 or token.surface in MANNER_DETERMINERS or _thing_asked(tokens, i):
             # どんな is a determiner even where Sudachi reads a 形状詞 (どんな、を): it asks, it names nothing
             marked[i] = _framed(token)
@@ -266,6 +267,13 @@ def _how_often(tokens, i: int) -> bool:
     Sudachi) does; before の they name a thing (毎年度の予算)."""
     return i > 0 and tokens[i - 1].surface == "毎" and tokens[i - 1].pos[0] == "接頭辞" \
         and tokens[i].pos[0] == "名詞" and tokens[i + 1:i + 2] != () and tokens[i + 1].surface != "の"
+
+
+def _indefinite_noun(tokens, i: int) -> bool:
+    """自治体 in どこかの自治体との連携: a noun an indefinite determines (どこかの, 何かの) is any
+    one of its kind, no topic the rows need write."""
+    return tokens[i].pos[0] == "名詞" and i >= 3 and [t.surface for t in tokens[i - 2:i]] == ["か", "の"] \
+        and tokens[i - 3].pos[0] == "代名詞"
 
 
 def _stressing_noun(tokens, i: int) -> bool:
