@@ -1412,6 +1412,8 @@ def test_how_many_rows_are_so_graded_is_a_count(corpus, question, filters):
     assert {f["filter"] for f in response["interpretation"]["filters"]} == filters and not response["interpretation"]["terms"]
     # A figure a row writes is still a number: 特定空き家に認定したのは何件 is 13件.
     assert answer_question(corpus, "特定空き家に認定したのは何件ですか")["answer"].startswith("13件です")
+    # the act counted, in the asker's verb of handling, need not be the row's (相談に応じました)
+    assert answer_question(corpus, "女性の悩み相談は、5年で何件ぐらい対応したんですか")["answer"].startswith("延べ1711件です")
 
 
 @pytest.mark.parametrize("question, group", [

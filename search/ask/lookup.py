@@ -10,6 +10,7 @@ from .clauses import tokens
 from .evidence import Found, best_sentence, fact_sentences, ranked, topic_sentences
 from .facts import bound, distance, find_quantities
 from .sentences import Sentence, locate
+from ..understanding.tokens import CARRYING_ON
 from .topic import action_noun_in_kanji, names
 from .wording import source_note
 
@@ -105,8 +106,10 @@ def names_the_event(asked: Asked, docnum: int) -> bool:
     never says 完成 (令和3年度に策定した実施計画) is the date of something else. A noun said of
     anything done (いつから実施されるのか) names no event."""
     most = GENERIC_EVENT_SHARE * len(asked.known.records)
+    # 実施 (in a quarter of the rows) names no event of its own, nor does a verb of carrying on
+    # (何件対応したの: 相談に応じました)
     events = [w for w in asked.words if w.term.predicate and action_noun_in_kanji(w.term.text)
-              and len(w.rows) <= most]  # 実施 (in a quarter of the rows) names no event of its own
+              and len(w.rows) <= most and w.term.text not in CARRYING_ON]
     return all(docnum in w.rows for w in events)
 
 

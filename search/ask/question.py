@@ -400,8 +400,21 @@ def read_question(text: str, corpus) -> Question:
         asides=[m.span(1) for m in ASIDE.finditer(text)],
         asked_noun=asked_noun(masked, asked) if asked.kind == "fact" else quantity_noun(masked, asked),
         filters=filters, mentions=mentions, said=said_words,
-        said_as_verbs=[word for word, after in map(lambda m: first_word(text, m), said) if VERBAL.match(after)],
+        said_as_verbs=[word for word, after in map(lambda m: first_word(text, m), said) if VERBAL.match(after)]
+        + (counted_acts(text, asked.cue) if asked.kind == "number" else []),
     )
+
+
+def counted_acts(text: str, cue: str) -> list[str]:
+    """The verbal nouns made verbs after a number asked for (何件ぐらい対応したの, 何人参加した):
+    the act counted, in the asker's word; the row's figure may say it otherwise (相談に応じました),
+    so it ranks sentences and need not be in them."""
+    at = text.find(cue) if cue else -1
+    if at < 0:
+        return []
+    words = [t for t in analyse(text) if t.start >= at + len(cue)]
+    return [t.surface for i, t in enumerate(words) if t.pos[2] == "サ変可能"
+            and words[i + 1:i + 2] and words[i + 1].dictionary in ("する", "為る")]
 
 
 def described_before(text: str, mentions, described: frozenset[str]) -> list[tuple[int, int]]:
