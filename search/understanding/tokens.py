@@ -49,6 +49,10 @@ REPORTING_VERBS = frozenset({"聞く", "きく", "思う", "伺う", "聞き及�
 # Nouns that between と and に only say "together with" (市民団体と一緒に, 市と共に): Sudachi reads
 # them as common nouns (一緒 even shares a synonym group with 同一), so this small table marks them.
 COMPANY_NOUNS = frozenset({"一緒", "共", "共々"})
+# Nouns before の that point at another party (よその市, 相手の市, 先方の意向): like ほか, which
+# Sudachi reads as an adverbial noun and so frames already, they name no topic; Sudachi reads
+# these as common nouns, so this small table marks them (by normalized form: よそ is 余所).
+PARTY_NOUNS = frozenset({"余所", "相手", "先方"})
 # Nouns after a word that only stress it (取り組み自体, 市民自身): common nouns to Sudachi.
 STRESSING_NOUNS = frozenset({"自体", "自身"})
 KANA = re.compile(r"^[ぁ-ゖァ-ヺー]+$")
@@ -175,7 +179,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
             marked[i] = _framed(token)  # に|おけ|る: Sudachi reads the kana おける as 置く
         if _manner_noun(tokens, i) or _scope_noun(tokens, i) or _company_noun(tokens, i) \
                 or _stressing_noun(tokens, i) or _relation_verb(tokens, i) or _how_often(tokens, i) \
-                or _indefinite_noun(tokens, i) \
+                or _indefinite_noun(tokens, i) or _party_noun(tokens, i) \
                 or token.surface in MANNER_DETERMINERS or _thing_asked(tokens, i):
             # どんな is a determiner even where Sudachi reads a 形状詞 (どんな、を): it asks, it names nothing
             marked[i] = _framed(token)
@@ -274,6 +278,11 @@ def _indefinite_noun(tokens, i: int) -> bool:
     one of its kind, no topic the rows need write."""
     return tokens[i].pos[0] == "名詞" and i >= 3 and [t.surface for t in tokens[i - 2:i]] == ["か", "の"] \
         and tokens[i - 3].pos[0] == "代名詞"
+
+
+def _party_noun(tokens, i: int) -> bool:
+    """相手 in 協定を結ぶ相手の市: another party, said of the noun after の."""
+    return tokens[i].normalized in PARTY_NOUNS and tokens[i + 1:i + 2] != () and tokens[i + 1].surface == "の"
 
 
 def _stressing_noun(tokens, i: int) -> bool:
