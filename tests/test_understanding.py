@@ -35,6 +35,7 @@ def content(text: str) -> list[str]:
     ("どこかの自治体との連携、何かの事業", ["連携"]),  # any one of its kind
     ("よその市と協定を結ぶ相手の市", ["市", "協定", "結ぶ", "市"]),  # another party, as ほか says
     ("相手を探す", ["相手", "探す"]),  # but a party named is a word
+    ("相手", ["相手"]), ("毎年度", ["毎", "年度"]),  # a word that ends the text is read without a next one
     ("取組って、うまくいってる？", ["取組", "うまく"]),  # いっ after how it went is いく (Sudachi: いう)
 ])
 def test_framing_words_are_recognised_by_grammar(text, expected):

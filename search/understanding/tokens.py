@@ -270,7 +270,7 @@ def _how_often(tokens, i: int) -> bool:
     """年度 in 毎年度やれたの: 毎 and a noun of time say how often, as 毎年 (an adverbial noun to
     Sudachi) does; before の they name a thing (毎年度の予算)."""
     return i > 0 and tokens[i - 1].surface == "毎" and tokens[i - 1].pos[0] == "接頭辞" \
-        and tokens[i].pos[0] == "名詞" and tokens[i + 1:i + 2] != () and tokens[i + 1].surface != "の"
+        and tokens[i].pos[0] == "名詞" and i + 1 < len(tokens) and tokens[i + 1].surface != "の"
 
 
 def _indefinite_noun(tokens, i: int) -> bool:
@@ -282,7 +282,7 @@ def _indefinite_noun(tokens, i: int) -> bool:
 
 def _party_noun(tokens, i: int) -> bool:
     """相手 in 協定を結ぶ相手の市: another party, said of the noun after の."""
-    return tokens[i].normalized in PARTY_NOUNS and tokens[i + 1:i + 2] != () and tokens[i + 1].surface == "の"
+    return tokens[i].normalized in PARTY_NOUNS and i + 1 < len(tokens) and tokens[i + 1].surface == "の"
 
 
 def _stressing_noun(tokens, i: int) -> bool:
