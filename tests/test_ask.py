@@ -832,6 +832,8 @@ def test_a_where_list_quotes_the_sentence_that_names_the_places(corpus, question
     ("空き家バンクは今もありますか", "はい", 332),
     # 今からでも (Sudachi: 今|から|だ|も) asks it too: 令和3年度末をもって本事業を終了しました
     ("親と同居したり近くに住んだりする子育て世帯向けの三世代の補助金、今からでも使えますか？", "いいえ", 333),
+    # 今から…できますか asks whether it still can be done
+    ("勤労者住宅資金の貸付けは今から借りることができますか", "いいえ", 388),
 ])
 def test_a_still_question_is_answered_by_what_holds_now(corpus, question, verdict, line):
     response = answer_question(corpus, question)
@@ -1426,6 +1428,17 @@ def test_which_group_has_most(corpus, question, group):
     response = answer_question(corpus, question)
     assert response["kind"] == "aggregate" and response["table"]["group"] == group
     assert response["interpretation"]["filters"] and not response["interpretation"]["terms"]
+
+
+@pytest.mark.parametrize("question, group, first", [
+    ("取組区分で最も多いのは何ですか", "effort", "い"),  # a grade facet named, its grade asked by 何
+    ("今後の方向性で一番多いのはどれ", "direction", "イ"),
+    ("進捗区分はどれがいちばん多いですか", "progress", "B"),
+])
+def test_which_grade_of_a_named_facet_has_most(corpus, question, group, first):
+    response = answer_question(corpus, question)
+    assert response["kind"] == "aggregate" and response["table"]["group"] == group
+    assert response["table"]["rows"][0]["value"] == first and not response["interpretation"]["terms"]
 
 
 def test_a_department_that_takes_part_is_a_filter(corpus):

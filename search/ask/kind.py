@@ -121,6 +121,11 @@ AGGREGATE = words(RANK + r"|(?:多い|少ない|高い|低い) (?:順|の は|�
                   r"|(?:どの|どこ の|何) (?:\S+ )?(?:" + "|".join(p for _, p in GROUPS) + r") (?:が|で|に) (?:多い|少ない)")
 # A grade asked for by a question word (どの区分が一番多い, 一番多いランクはどれ): rows per grade.
 WHICH_GRADE = words(r"(?:どの|何) (?:進捗 )?(?:区分|評価|ランク)|(?:区分|評価|ランク) (?:は|が) (?:どれ|何)")
+# A grade facet named beside a ranking whose answer is asked by どれ or 何 (進捗区分で一番多いのは
+# どれ): rows per grade of that facet; a bare 区分 or 評価 is the progress grade, as elsewhere.
+NAMED_FACETS = (("effort", words(r"取り組み (?:区分|評価)")), ("direction", words(r"方向 性")),
+                ("progress", words(r"進捗(?: 区分)?|区分|評価|ランク")))
+WHICH_ASKED = words(r"どれ|何")
 FEWEST = words(r"少ない|最少|下位|低い")
 RANKING_WORDS = words(r"多い|少ない|高い|低い|数|件数|割合|率|比率|順|毎|別")
 RATE = words(r"割合|率|比率|パーセント|%")
@@ -240,6 +245,8 @@ def read_aggregate(s: Stream) -> Kind | None:
         return None
     groups = [(m, name) for name, pattern in GROUP_WORDS.items() for m in pattern.finditer(s.joined)]
     groups += [(m, "progress") for m in WHICH_GRADE.finditer(s.joined)]
+    if not groups and WHICH_ASKED.search(s.joined):
+        groups = next(([(m, facet)] for facet, pattern in NAMED_FACETS if (m := pattern.search(s.joined))), [])
     if not groups:
         return None
     # The group nearest the ranking word: 取組が一番多い課, 一番多いのはどの所管課.
@@ -274,7 +281,8 @@ DONE_AFTER_PARTICLE = re.compile(r" (?:は|を|も) 為る(?: (?:です|ます|�
 
 # Words that ask whether something still holds (今もありますか, 今も委託していますか).
 # いま: Sudachi keeps the kana; 今からでも: Sudachi reads でも as だ も.
-STILL = words(r"(?:今|いま|現在) (?:で |から )?も|(?:今|いま) (?:から )?(?:でも|だ も)|未だ|依然")
+STILL = words(r"(?:今|いま|現在) (?:で |から )?も|(?:今|いま) (?:から )?(?:でも|だ も)|未だ|依然"
+              r"|(?:今|いま) から(?= \S+ 出来る )")  # いまから申請できますか: whether it still can be
 NOW = words(r"今|いま|現在|目下")
 
 
