@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
+from ..understanding.tokens import CARRYING_ON
 from .answer import Answer, Asked
 from .clauses import tokens
 from .evidence import Found, best_sentence, fact_sentences, ranked, topic_sentences
 from .facts import bound, distance, find_quantities
 from .sentences import Sentence, locate
-from ..understanding.tokens import CARRYING_ON
 from .topic import action_noun_in_kanji, names
 from .wording import source_note
 

@@ -521,7 +521,7 @@ LIGHT_VERBS = frozenset({"する", "為る", "ある", "有る", "いる", "居�
 PHRASE_START = re.compile(r"[、。，,！!？?\s「」]")
 
 
-def described_before(corpus, text: str, start: int, end: int) -> str:
+def own_description(corpus, text: str, start: int, end: int) -> str:
     """The phrase a bracketed name glosses when the asker described a thing in words of their
     own, with a verb of what it does, before naming it as the rows do (電子書籍が借りられるサービス
     （電子図書館）, 家を登録して紹介する仕組み（空き家バンク）): the description, or ""."""
@@ -545,7 +545,7 @@ def understood_query(corpus, question: Question) -> Selection:
     or why question is about."""
     asking_sentence(corpus, question)
     for start, end in question.asides:
-        described = described_before(corpus, question.text, start, end)
+        described = own_description(corpus, question.text, start, end)
         # The query may join the words of a compound with ・ (電子・書籍).
         written = re.compile("・?".join(map(re.escape, described))) if described else None
         if written and written.search(question.query):

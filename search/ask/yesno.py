@@ -21,13 +21,12 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
+from ..understanding.tokens import analyse
 from .answer import Answer, Asked
 from .clauses import (CONCESSIVE, CONTRAST, PLAN_NOUNS, aimed_at, asks_past, lemma_positions, negated_after, negative,
                       plans, reports, tokens)
 from .evidence import FUTURE, Found, beside, best_sentence, ranked, sentence_spans, topic_sentences
 from .facts import UNIT_FAMILIES, find_quantities
-from search.understanding.tokens import analyse
-
 from .kind import EVALUATIVE, predicate_span
 from .topic import action_noun_in_kanji, full_weight, held_weight, verb_kanji
 from .years import against_the_year
