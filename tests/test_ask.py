@@ -463,6 +463,14 @@ def test_yes_no_answers_with_the_deciding_quote(corpus, question, verdict, line,
     assert lines(response)[0] == line and quoted in response["citations"][0]["quote"] + response["answer"]
 
 
+def test_a_remark_after_the_question_is_background(corpus):
+    # the remark's words (保育所) are no topic and its negation (足りない) does not turn the
+    # question; the sentence that names the topic, all but a common word (子), decides
+    response = answer_question(corpus, "学童保育室の低学年の子の待機児童はなくなったの？保育所はまだ足りないと聞くけど。")
+    assert response["verdict"] == "はい" and lines(response) == [184]
+    assert response["interpretation"]["background"].startswith("保育所はまだ足りない")
+
+
 def test_a_thing_described_then_named_in_brackets_is_asked_by_its_name(corpus):
     # the asker's own description (with a verb of what it does) gives way to the rows' name
     response = answer_question(corpus, "売りたい家を登録して紹介する仕組み（空き家バンク）はどこの課がやってますか")

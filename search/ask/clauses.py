@@ -180,11 +180,16 @@ NEGATIVE_WORDS = frozenset({"未", "未実施", "中止", "見送る", "見送�
                             "停止", "中断", "閉鎖", "通行止め", "凍結"})
 
 
+SENTENCE_ENDS = frozenset({"。", "？", "?", "！", "!"})
+
+
 def negated_after(text: str, position: int) -> bool:
     """Whether the clause that goes on at ``position`` is negative: a negation before the next
     comma that starts another clause (し、 て、) or the end of the sentence."""
     toks = [t for t in tokens(text) if t.start >= position]
     for i, t in enumerate(toks):
+        if t.surface in SENTENCE_ENDS:
+            return False
         if t.lemma in ("、", "。") and i and toks[i - 1].lemma in ("為る", "て", "た", "ます", "で", "だ"):
             return False
         if (t.pos == "助動詞" and t.lemma in NEGATIONS) or t.lemma in NEGATIVE_WORDS:

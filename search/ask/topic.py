@@ -438,10 +438,9 @@ def asking_sentence(corpus, question: Question) -> None:
     sentences = told_apart(question.text)
     if len(sentences) < 2:
         return
-    # A remark may follow the question (…月1回になったの？もとは月2回だったのに。): then the
-    # question is all there is to go by.
     asked = [i for i, s in enumerate(sentences) if ASKS.search(s)]
     if asked and asked[-1] != len(sentences) - 1:
+        remarked_after(corpus, question, sentences, asked)
         return
     if asked[:-1]:
         return  # a question before it (…あるんだよね？次は…) tells the topic
@@ -458,6 +457,19 @@ def asking_sentence(corpus, question: Question) -> None:
         question.query = asking
         if not among:  # …各章と計画の実現に向けての部分で、…差がある: a scope told, not the rows asked of
             keep_filters_after(question, cut)
+
+
+def remarked_after(corpus, question: Question, sentences: list[str], asked: list[int]) -> None:
+    """A remark may follow the one question (…待機児童はなくなったんでしょうか？保育所の方は
+    足りないって聞きますが。): what the question names is what is asked, when it names a topic;
+    the remark is background."""
+    pieces = told_apart(question.query)
+    if len(asked) != 1 or len(pieces) != len(sentences):
+        return
+    asking = pieces[asked[0]]
+    if names_topic(corpus, asking):
+        question.background = "".join(sentences[asked[0] + 1:]).strip()
+        question.query = asking
 
 
 def keep_filters_after(question: Question, cut: int) -> None:

@@ -281,7 +281,7 @@ def answer_yesno(asked: Asked) -> Answer | None:
                                     not any(t.lemma == predicate for t in tokens(f.sentence.text)), -f.score))
     fields = order[:2] if order is FUTURE_FIELDS else order[:1]
     # …の使用料は値上げされた: a sentence about 使用料 that states a problem says nothing of it.
-    whole = [f for f in close if f.coverage >= 0.99 and f.sentence.field in fields and reports(f.sentence.text)]
+    whole = [f for f in close if f.coverage >= 0.9 and f.sentence.field in fields and reports(f.sentence.text)]
     became = BECAME.search(asked.question.text)
     begun = [f for f in close if became and reports(f.sentence.text)
              and any(t.lemma in BEGINNINGS for t in tokens(f.sentence.text))]
