@@ -591,6 +591,15 @@ def test_a_query_of_predicates_alone_selects_by_them(corpus):
     assert response["total"] and 89 in lines(response)[:10]
 
 
+def test_a_time_a_service_is_held_is_a_topic_word(corpus):
+    """夜 (an adverbial noun to Sudachi, like 今) names when a service is held: it is a word of the
+    topic, found as the rows' 夜間 through their shared synonym group; 今 still frames."""
+    response = search(corpus, q="夜の労働相談")
+    assert "夜" in [t["text"] for t in response["interpretation"]["terms"]]
+    assert lines(response)[0] == 387
+    assert content("今も夜もやってる") == ["夜"]
+
+
 def test_an_inflected_word_finds_the_concept_of_its_dictionary_form(corpus):
     """新しく is 新しい, which the table joins to 新た (新たな都市間連携)."""
     response = search(corpus, q="新しく 連携")

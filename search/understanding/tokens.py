@@ -53,6 +53,10 @@ COMPANY_NOUNS = frozenset({"一緒", "共", "共々"})
 # Sudachi reads as an adverbial noun and so frames already, they name no topic; Sudachi reads
 # these as common nouns, so this small table marks them (by normalized form: よそ is 余所).
 PARTY_NOUNS = frozenset({"余所", "相手", "先方"})
+# Adverbial nouns (副詞可能 to Sudachi, so framing) that name when a service is held, not when
+# the asker speaks (労働相談って夜もやってるの: 夜, which shares a synonym group with the rows'
+# 夜間): words of the topic. A small table, since Sudachi marks 今 and 夜 alike.
+SERVICE_TIMES = frozenset({"夜", "朝", "昼", "昼間", "夕方", "深夜", "早朝", "休日", "平日", "週末", "土日"})
 # Nouns after a word that only stress it (取り組み自体, 市民自身): common nouns to Sudachi.
 STRESSING_NOUNS = frozenset({"自体", "自身"})
 KANA = re.compile(r"^[ぁ-ゖァ-ヺー]+$")
@@ -79,7 +83,8 @@ class Token:
     @property
     def is_noun_piece(self) -> bool:
         """Part of a compound noun: a noun (not a number), an adjectival noun, a prefix or a suffix."""
-        return (self.pos[0] == "名詞" and self.pos[1] != "数詞" and self.pos[2] != ADVERBIAL) or \
+        return (self.pos[0] == "名詞" and self.pos[1] != "数詞"
+                and (self.pos[2] != ADVERBIAL or self.surface in SERVICE_TIMES)) or \
             self.pos[0] in ("形状詞", "接頭辞", "接尾辞")
 
     @property
@@ -142,7 +147,8 @@ def analyse(text: str) -> tuple[Token, ...]:
         parts = _meaningful_parts(subs)
         tokens.append(Token(m.surface(), start, end, pos, normalize(m.normalized_form()),
                             m.dictionary_form(), katakana(m.surface()) if KANA.match(m.surface()) else m.reading_form(),
-                            tuple(m.synonym_group_ids()), _framing_by_pos(pos) or _way_of_doing(subs), parts,
+                            tuple(m.synonym_group_ids()),
+                            (_framing_by_pos(pos) and m.surface() not in SERVICE_TIMES) or _way_of_doing(subs), parts,
                             m.is_oov()))
     return tuple(_mark_requests(tokens))
 
