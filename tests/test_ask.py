@@ -463,12 +463,28 @@ def test_yes_no_answers_with_the_deciding_quote(corpus, question, verdict, line,
     assert lines(response)[0] == line and quoted in response["citations"][0]["quote"] + response["answer"]
 
 
+def test_a_department_among_a_rows_departments_is_a_filter(corpus):
+    # が所管課に入っている: one of the row's departments, no topic word
+    response = answer_question(corpus, "公共施設マネジメント推進課が所管課に入っている施策はいくつ？")
+    assert response["kind"] == "count" and not response["interpretation"]["terms"]
+    assert {f["filter"] for f in response["interpretation"]["filters"]} == {"department"}
+
+
+def test_a_share_of_rows_names_rows_not_a_topic(corpus):
+    # 施策のうち…の割合: the rows a share is taken of
+    response = answer_question(corpus, "第2章の施策のうち、進捗がCのものはどのくらいの割合ですか")
+    assert not response["interpretation"]["terms"] and "%" in response["answer"]
+
+
 def test_a_remark_after_the_question_is_background(corpus):
     # the remark's words (保育所) are no topic and its negation (足りない) does not turn the
     # question; the sentence that names the topic, all but a common word (子), decides
     response = answer_question(corpus, "学童保育室の低学年の子の待機児童はなくなったの？保育所はまだ足りないと聞くけど。")
     assert response["verdict"] == "はい" and lines(response) == [184]
     assert response["interpretation"]["background"].startswith("保育所はまだ足りない")
+    # rows named by filters are named too: the remark's words (大会) narrow nothing
+    response = answer_question(corpus, "危機管理課の取組で進捗がAのものはどれ？防災無線の話は聞いたけど")
+    assert response["kind"] == "list" and not response["interpretation"]["terms"]
 
 
 def test_a_thing_described_then_named_in_brackets_is_asked_by_its_name(corpus):

@@ -461,13 +461,16 @@ def asking_sentence(corpus, question: Question) -> None:
 
 def remarked_after(corpus, question: Question, sentences: list[str], asked: list[int]) -> None:
     """A remark may follow the one question (…待機児童はなくなったんでしょうか？保育所の方は
-    足りないって聞きますが。): what the question names is what is asked, when it names a topic;
-    the remark is background."""
+    足りないって聞きますが。): what the question names is what is asked, when it names a topic
+    or rows by a filter; the remark is background."""
     pieces = told_apart(question.query)
     if len(asked) != 1 or len(pieces) != len(sentences):
         return
     asking = pieces[asked[0]]
-    if names_topic(corpus, asking):
+    start = question.text.find(sentences[asked[0]])
+    end = start + len(sentences[asked[0]])
+    # スポーツ推進課のうち、進捗がDのものはどれ？コロナで…: rows named by filters are named too
+    if names_topic(corpus, asking) or start >= 0 and names_rows(question, start, end, FACETS):
         question.background = "".join(sentences[asked[0] + 1:]).strip()
         question.query = asking
 

@@ -42,7 +42,9 @@ CODE_CLASS = {"progress": "[A-Ea-e]", "effort": "[あいうえお]", "direction"
 CODE_GLOSS = re.compile(r"[ぁ-ゖ]{0,6}" + BRACKETED_CODE.format(code_class="|".join(CODE_CLASS.values())))
 # What a department name is followed by when it is the subject of the work, not a word.
 DEPARTMENT_CUE = re.compile(r"^(?:(?:の(?:取組|取り組み|事業|施策|担当|所管|管轄|受け持ち)|[がで](?:担当|所管|管轄|実施|関わ|関与|受け持)"
-                          r"|所管|担当|管轄)(?:課|部署|部局)?)")
+                          r"|所管|担当|管轄)(?:課|部署|部局)?"
+                          # …が所管課に入っている施策: one of its departments
+                          r"(?:に(?:入っ|含まれ)て(?:い)?る)?)")
 # Words for a department, then its name in brackets (まちの計画を担当している課（都市計画課）).
 DEPARTMENT_GLOSSED = re.compile(r"[^\s\0、。「」()（）]{1,20}(?:課|部署|部局|担当)[(（]\s*$")
 SECTION_NAME = re.compile(r"([一-龥ァ-ヺー]{2,12})課(?![題程税長])")
