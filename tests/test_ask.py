@@ -463,6 +463,15 @@ def test_yes_no_answers_with_the_deciding_quote(corpus, question, verdict, line,
     assert lines(response)[0] == line and quoted in response["citations"][0]["quote"] + response["answer"]
 
 
+def test_a_grade_word_in_a_premise_is_what_the_asker_heard(corpus):
+    # …休止になったそうですが、今後は: the row writes 一時休止, its direction is イ, not a filter エ
+    response = answer_question(corpus, "生け垣の奨励補助は休止になったと聞いたけど、今後どうするんですか")
+    assert response["kind"] == "future" and lines(response) == [354] and not response["interpretation"]["filters"]
+    # …遅れていると聞きましたが、実際の進み具合は: the grade is asked, not filtered; 聞き frames
+    response = answer_question(corpus, "国民保護訓練は遅れていると聞きましたが、実際の進み具合はどうですか")
+    assert response["kind"] == "status" and [t["text"] for t in response["interpretation"]["terms"]] == ["国民保護訓練"]
+
+
 def test_a_department_among_a_rows_departments_is_a_filter(corpus):
     # が所管課に入っている: one of the row's departments, no topic word
     response = answer_question(corpus, "公共施設マネジメント推進課が所管課に入っている施策はいくつ？")

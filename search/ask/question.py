@@ -344,6 +344,11 @@ def read_question(text: str, corpus) -> Question:
         # 地域ケア会議は計画どおり開催できているのか、現状について: the grade is what is asked of it.
         said_verbs = [m for m in mentions if m.how == "word"]
         mentions = [m for m in mentions if m.how != "word"]
+    elif asked.kind in ("status", "future") and (premise := told_before(masked, mentions)):
+        # …補助金が一時休止になったそうですが、今後の方向性は: what the asker heard of the topic
+        # (the row writes 一時休止), not a filter on the grade asked.
+        said = premise
+        mentions = [m for m in mentions if m not in said]
     elif asked.kind == "future" and asked.predicate:
         # 廃止するんですか, 拡大していくの: what is asked of the rows' direction, not a filter on it.
         said_verbs = [m for m in mentions if m.how == "word"]
@@ -403,6 +408,17 @@ def read_question(text: str, corpus) -> Question:
         said_as_verbs=[word for word, after in map(lambda m: first_word(text, m), said) if VERBAL.match(after)]
         + (counted_acts(text, asked.cue) if asked.kind == "number" else []),
     )
+
+
+# The end of a clause told before the question as its premise (…になったそうですが、…と聞きますが、).
+PREMISE_END = re.compile(r"(?:が|けど|けれど(?:も)?)[、,]")
+
+
+def told_before(text: str, mentions) -> list:
+    """The grade words of a premise told before the question (…休止になったそうですが、今後は):
+    the asker's report of the topic, not a grade asked for."""
+    end = PREMISE_END.search(text)
+    return [m for m in mentions if end and m.how == "word" and m.end <= end.start()] if end else []
 
 
 def counted_acts(text: str, cue: str) -> list[str]:

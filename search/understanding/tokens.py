@@ -193,7 +193,8 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
             continue
         if i and (tokens[i - 1].surface in ("に", "を") and token.dictionary in PARTICLE_VERBS
                   or tokens[i - 1].surface in ("と", "って", "どう", "こう", "そう", "で") and token.dictionary in QUOTING_VERBS
-                  or tokens[i - 1].surface in ("と", "って") and token.dictionary in REPORTING_VERBS):
+                  or tokens[i - 1].surface in ("と", "って") and token.dictionary in REPORTING_VERBS) \
+                or token.dictionary in REPORTING_VERBS and _concedes(tokens[i + 1:]):
             marked[i] = _framed(token)
             continue
         following = [t.dictionary for t in tokens[i + 1:i + 4]]
@@ -230,6 +231,21 @@ def _asked_how(tokens, i: int) -> bool:
     if b < 0:
         return False
     return tokens[b].surface == "どう" or tokens[b].surface == "に" and b > 0 and tokens[b - 1].surface in ("よう", "様")
+
+
+def _concedes(rest) -> bool:
+    """Auxiliaries, then が or けど before a comma (聞き|まし|た|が|、): the verb before them
+    ends a clause the asker concedes, a report of what was heard or thought."""
+    for i, token in enumerate(rest):
+        if token.surface in ("が", "けど", "けれど", "けれども"):
+            return i + 1 < len(rest) and rest[i + 1].surface in ("、", ",")
+        if token.surface not in REPORT_ENDINGS:
+            return False
+    return False
+
+
+# What may stand between a verb of reporting and が (聞い|て|い|ます|が, 聞き|まし|た|が).
+REPORT_ENDINGS = frozenset({"ます", "まし", "た", "て", "で", "い", "いる", "おり"})
 
 
 def _ends_sentence(rest) -> bool:
