@@ -34,6 +34,7 @@ def content(text: str) -> list[str]:
     ("廃止されたと聞いています。足りないって聞きますが", ["廃止", "足り"]),  # hearsay frames
     ("どこかの自治体との連携、何かの事業", ["連携"]),  # any one of its kind
     ("話は聞いていますが、話を聞いた", ["話", "話", "聞い"]),  # a report conceded before a comma frames
+    ("方針についてお聞かせください", ["方針"]), ("子どもに読ませている", ["子ども", "読ま"]),  # a causative request
     ("よその市と協定を結ぶ相手の市", ["市", "協定", "結ぶ", "市"]),  # another party, as ほか says
     ("相手を探す", ["相手", "探す"]),  # but a party named is a word
     ("相手", ["相手"]), ("毎年度", ["毎", "年度"]),  # a word that ends the text is read without a next one

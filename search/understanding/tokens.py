@@ -31,6 +31,8 @@ REQUEST_AFTER = frozenset({"たい", "下さる", "くださる", "欲しい", "
 PARTICLE_VERBS = frozenset({"つく", "付く", "関する", "対する", "よる", "因る", "依る", "とる", "取る", "おける",
                             "於く", "係る", "関わる", "向ける", "通じる", "めぐる", "巡る", "わたる", "渡る",
                             "当たる", "あたる"})  # にあたる施策: the rows that fall under a grade
+# Auxiliaries of making or letting (聞か|せる): the verb they follow is still the one requested.
+CAUSATIVES = frozenset({"せる", "させる"})
 # Determiners of manner (どんな, どういう, こんな): a noun they govern, used as an adverb
 # (どういうふうに, どんな感じで, どういう形で), asks "in what way" and names no topic.
 MANNER_DETERMINERS = frozenset({"どんな", "どういう", "どのような", "どの", "どういった", "こんな", "そんな"})
@@ -197,7 +199,8 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
                 or token.dictionary in REPORTING_VERBS and _concedes(tokens[i + 1:]):
             marked[i] = _framed(token)
             continue
-        following = [t.dictionary for t in tokens[i + 1:i + 4]]
+        # お聞か|せ|ください: a causative between the verb and the request asks too
+        following = [t.dictionary for t in tokens[i + 1:i + 5] if t.dictionary not in CAUSATIVES][:3]
         if any(word in REQUEST_AFTER for word in following[:1]) or (following[:1] == ["て"] and (
                 any(w in REQUEST_AFTER for w in following[1:]) or _ends_sentence(tokens[i + 2:]))):
             marked[i] = _framed(token)
