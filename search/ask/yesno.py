@@ -47,6 +47,8 @@ SOME_LEFT = re.compile(r"(?:のみ|だけ)(?:と|に)な(?:り|っ)")
 INDEFINITE = re.compile(r"(?:どこ|何|なに|誰|だれ)か(?=[のでにとをがはも]|[一-龥ァ-ヺ])")
 MAX_QUOTED = 3
 SLACK = 0.3  # a deciding sentence may hold this much less of the topic than the best one
+# A sentence this much of the topic names it whole but for a common word (低学年の子: 低学年児童).
+NAMES_THE_TOPIC = 0.9
 PAST_FIELDS = ("effort_comment", "direction_comment", "content", "measure")
 FUTURE_FIELDS = ("direction_comment", "effort_comment", "content", "measure")
 
@@ -281,7 +283,8 @@ def answer_yesno(asked: Asked) -> Answer | None:
                                     not any(t.lemma == predicate for t in tokens(f.sentence.text)), -f.score))
     fields = order[:2] if order is FUTURE_FIELDS else order[:1]
     # …の使用料は値上げされた: a sentence about 使用料 that states a problem says nothing of it.
-    whole = [f for f in close if f.coverage >= 0.9 and f.sentence.field in fields and reports(f.sentence.text)]
+    whole = [f for f in close if f.coverage >= NAMES_THE_TOPIC and f.sentence.field in fields
+             and reports(f.sentence.text)]
     became = BECAME.search(asked.question.text)
     begun = [f for f in close if became and reports(f.sentence.text)
              and any(t.lemma in BEGINNINGS for t in tokens(f.sentence.text))]

@@ -236,6 +236,10 @@ def _asked_how(tokens, i: int) -> bool:
     return tokens[b].surface == "どう" or tokens[b].surface == "に" and b > 0 and tokens[b - 1].surface in ("よう", "様")
 
 
+# What may stand between a verb of reporting and が (聞い|て|い|ます|が, 聞き|まし|た|が).
+REPORT_ENDINGS = frozenset({"ます", "まし", "た", "て", "で", "い", "いる", "おり"})
+
+
 def _concedes(rest) -> bool:
     """Auxiliaries, then が or けど before a comma (聞き|まし|た|が|、): the verb before them
     ends a clause the asker concedes, a report of what was heard or thought."""
@@ -245,10 +249,6 @@ def _concedes(rest) -> bool:
         if token.surface not in REPORT_ENDINGS:
             return False
     return False
-
-
-# What may stand between a verb of reporting and が (聞い|て|い|ます|が, 聞き|まし|た|が).
-REPORT_ENDINGS = frozenset({"ます", "まし", "た", "て", "で", "い", "いる", "おり"})
 
 
 def _ends_sentence(rest) -> bool:
