@@ -23,8 +23,9 @@ from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import ParsedQuery, clean_text, parse_terms
 from ..understanding.filters import described_words, filters_of, named_grade, read_filters
-from ..understanding.tokens import ADVERBIAL, analyse, arabic_counts
+from ..understanding.tokens import ADVERBIAL, analyse, arabic_counts, verbal_noun
 from ..understanding.words import KANJI, ROW_NOUNS
+from .clauses import CONCESSIVE
 from .facts import UNIT_FAMILIES
 from .kind import (EVALUATIVE, Aggregate, Kind, asking_spans, asks_status, asks_still, asks_where, predicate_span,
                    read_kind)
@@ -410,15 +411,16 @@ def read_question(text: str, corpus) -> Question:
     )
 
 
-# The end of a clause told before the question as its premise (…になったそうですが、…と聞きますが、).
-PREMISE_END = re.compile(r"(?:が|けど|けれど(?:も)?)[、,]")
+# The end of a clause told before the question as its premise (…になったそうですが、…と聞きますが、):
+# a concessive comma as the comments write it, or the casual けど (a subject's が、 is none).
+PREMISE_END = re.compile(CONCESSIVE.pattern + r"|けど[、,]")
 
 
 def told_before(text: str, mentions) -> list:
     """The grade words of a premise told before the question (…休止になったそうですが、今後は):
     the asker's report of the topic, not a grade asked for."""
     end = PREMISE_END.search(text)
-    return [m for m in mentions if end and m.how == "word" and m.end <= end.start()] if end else []
+    return [m for m in mentions if m.how == "word" and m.end <= end.start()] if end else []
 
 
 def counted_acts(text: str, cue: str) -> list[str]:
@@ -429,8 +431,7 @@ def counted_acts(text: str, cue: str) -> list[str]:
     if at < 0:
         return []
     words = [t for t in analyse(text) if t.start >= at + len(cue)]
-    return [t.surface for i, t in enumerate(words) if t.pos[2] == "サ変可能"
-            and words[i + 1:i + 2] and words[i + 1].dictionary in ("する", "為る")]
+    return [t.surface for i, t in enumerate(words) if verbal_noun(words, i)]
 
 
 def described_before(text: str, mentions, described: frozenset[str]) -> list[tuple[int, int]]:

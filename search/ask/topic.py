@@ -25,7 +25,7 @@ from ..facets import members
 from ..matching import reading_query
 from ..query import Leaf, Node, parse_query
 from ..understanding.filters import SECTION_NAME, filters_of
-from ..understanding.tokens import action_noun, analyse, names_a_quantity, reading
+from ..understanding.tokens import action_noun, analyse, names_a_quantity, reading, verbal_noun
 from .question import ABOUT_SOMETHING, ROW_KINDS, Question, Term
 from .sentences import TITLE_FIELDS, Reading, Sentence, Variant, read_text, row_sentences, variants_of
 
@@ -548,7 +548,7 @@ def own_description(corpus, text: str, start: int, end: int) -> str:
     phrase = text[begins[-1] if begins else 0:opening]
     words = analyse(phrase)
     acts = [t for i, t in enumerate(words) if t.pos[0] == "動詞" and t.dictionary not in LIGHT_VERBS
-            or t.pos[2] == "サ変可能" and words[i + 1:i + 2] and words[i + 1].dictionary in ("する", "為る")]
+            or verbal_noun(words, i)]
     return phrase if acts else ""
 
 

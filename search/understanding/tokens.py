@@ -85,8 +85,7 @@ class Token:
     @property
     def is_noun_piece(self) -> bool:
         """Part of a compound noun: a noun (not a number), an adjectival noun, a prefix or a suffix."""
-        return (self.pos[0] == "名詞" and self.pos[1] != "数詞"
-                and (self.pos[2] != ADVERBIAL or self.surface in SERVICE_TIMES)) or \
+        return (self.pos[0] == "名詞" and self.pos[1] != "数詞" and not adverbial(self.pos, self.surface)) or \
             self.pos[0] in ("形状詞", "接頭辞", "接尾辞")
 
     @property
@@ -124,14 +123,20 @@ def hiragana(text: str) -> str:
     return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
 
 
-def _framing_by_pos(pos: tuple[str, ...]) -> bool:
+def adverbial(pos: tuple[str, ...], surface: str) -> bool:
+    """An adverbial noun (副詞可能 to Sudachi) that says when the asker speaks (今, 毎年), not when
+    a service is held (``SERVICE_TIMES``)."""
+    return pos[2] == ADVERBIAL and surface not in SERVICE_TIMES
+
+
+def _framing_by_pos(pos: tuple[str, ...], surface: str) -> bool:
     if pos[0] in FRAMING_POS:
         return True
     if pos[0] in ("動詞", "形容詞") and pos[1] == DEPENDENT:
         return True
     if pos[1] == "助動詞語幹":  # よう in どのように, そう in そうです
         return True
-    return pos[0] == "名詞" and pos[2] == ADVERBIAL
+    return pos[0] == "名詞" and adverbial(pos, surface)
 
 
 @lru_cache(maxsize=4096)
@@ -149,8 +154,7 @@ def analyse(text: str) -> tuple[Token, ...]:
         parts = _meaningful_parts(subs)
         tokens.append(Token(m.surface(), start, end, pos, normalize(m.normalized_form()),
                             m.dictionary_form(), katakana(m.surface()) if KANA.match(m.surface()) else m.reading_form(),
-                            tuple(m.synonym_group_ids()),
-                            (_framing_by_pos(pos) and m.surface() not in SERVICE_TIMES) or _way_of_doing(subs), parts,
+                            tuple(m.synonym_group_ids()), _framing_by_pos(pos, m.surface()) or _way_of_doing(subs), parts,
                             m.is_oov()))
     return tuple(_mark_requests(tokens))
 
@@ -284,11 +288,20 @@ def _scope_noun(tokens, i: int) -> bool:
     return before.pos[0] == "名詞" and not before.framing or before.surface == "、" and tokens[i - 1].surface == "の"
 
 
+def verbal_noun(tokens, index: int) -> bool:
+    """A noun used as a verb (解消|した, 反映|している): the predicate of the sentence, which
+    ranks rows but does not select them."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return token.pos[1:3] == ("普通名詞", "サ変可能") and following is not None and \
+        following.dictionary in ("する", "できる", "出来る")
+
+
 def _relation_verb(tokens, i: int) -> bool:
     """関係 in 跡地に関係する取り組み: a verbal noun of relation made a verb after に or と says what
     に関する says, "about" the noun before it."""
-    return tokens[i].surface in SCOPE_NOUNS and 0 < i < len(tokens) - 1 and tokens[i].pos[2] == "サ変可能" \
-        and tokens[i - 1].surface in ("に", "と") and tokens[i + 1].dictionary in ("する", "為る")
+    return tokens[i].surface in SCOPE_NOUNS and i > 0 and tokens[i - 1].surface in ("に", "と") \
+        and verbal_noun(tokens, i)
 
 
 def _how_often(tokens, i: int) -> bool:

@@ -29,7 +29,8 @@ from index.analysis import hiragana_only, normalize
 from ..limits import MAX_SENTENCE_WORDS
 from ..query import Leaf, Node
 from .model import Dropped, Expansion
-from .tokens import Token, action_noun, analyse, hiragana, hiragana_runs, katakana, names_a_thing, reading
+from .tokens import (Token, action_noun, analyse, hiragana, hiragana_runs, katakana, names_a_thing, reading,
+                     verbal_noun)
 
 KANJI = re.compile(r"[一-龯々]")
 KANJI_RUN = re.compile(r"[一-龯々]{4,}")  # shorter runs are one edit from too many words
@@ -737,15 +738,6 @@ def copula_after_noun(tokens, i: int) -> bool:
 
 # A katakana word's final long vowel, which loanwords are written with or without.
 LONG_VOWEL_END = re.compile(r"[ァ-ヺ]{2}ー$")
-
-
-def verbal_noun(tokens, index: int) -> bool:
-    """A noun used as a verb (解消|した, 反映|している): the predicate of the sentence, which
-    ranks rows but does not select them."""
-    token = tokens[index]
-    following = tokens[index + 1] if index + 1 < len(tokens) else None
-    return token.pos[1:3] == ("普通名詞", "サ変可能") and following is not None and \
-        following.dictionary in ("する", "できる", "出来る")
 
 
 def describes_noun(tokens, verb: int) -> bool:
