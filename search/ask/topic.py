@@ -169,7 +169,7 @@ def read_words(corpus, known: Knowledge, selection: Selection, said=(), said_as_
                     group=group, alternative=alternative, phrase=leaf.text if group is not None else "")
         idf = weight_of(len(rows), total, term.predicate)
         words.append(Word(term, rows, variants, reading.expansions + [w.text for w in reading.widened], idf,
-                          heads, qualified=leaf.of_unknown == "phrase"))
+                          heads, qualified=leaf.of_unknown in ("phrase", "modified")))
     return words
 
 

@@ -256,6 +256,9 @@ class LeafReader:
             qualifies = after_unknown
             if qualifies:
                 leaves = [dataclasses.replace(leaf, of_unknown=leaf.of_unknown or "phrase") for leaf in leaves]
+            else:  # 詐欺 of 特種詐欺 (mistyped) alone still says what the rows are about
+                leaves = [dataclasses.replace(leaf, of_unknown="") if leaf.of_unknown == "modified" else leaf
+                          for leaf in leaves]
             found.append(leaves)
             group_unknown = group_unknown and bool(leaves) and not leaves[-1].known
             # An unknown word that a known one qualifies (役員 of 自治会の役員の負担) is a thing of a
@@ -475,8 +478,14 @@ class LeafReader:
             parts = [part for t in unit.tokens if t.pos[0] not in ("接頭辞", "接尾辞") for part in self.parts_of(t)]
             leaves = [leaf for part in parts for leaf in self.resolve(part, units, depth + 1)]
             head_unknown = bool(leaves) and not leaves[-1].known  # a Japanese compound ends in its head
+            # A known word after an unknown modifier (区域 of 禁止区域) names a kind of it the
+            # documents never name; after an unknown phrase too (路上喫煙の禁止区域), it says
+            # nothing of what the rows are about (see ``attached``).
+            modified = [any(not other.known for other in leaves[:i]) for i in range(len(leaves))]
             return [Leaf(leaf.text, widened=leaf.widened, kind=leaf.kind, known=leaf.known,
-                         of_unknown="compound" if head_unknown and leaf.known else "") for leaf in leaves]
+                         of_unknown="compound" if head_unknown and leaf.known else
+                         "modified" if was_modified and leaf.known else "")
+                    for leaf, was_modified in zip(leaves, modified)]
         return [Leaf(unit.text, known=False)]
 
     def parts_of(self, token: Token) -> list[Unit]:
