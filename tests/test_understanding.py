@@ -387,6 +387,16 @@ def test_a_mistyped_modifier_leaves_its_known_head_to_find_the_rows(corpus):
     assert set(lines(search(corpus, q='"詐欺"'))) <= set(lines(search(corpus, q="特種詐欺")))
 
 
+def test_two_modifiers_sharing_a_head_find_both_words(corpus):
+    # 上下水道 abbreviates 上水道 and 下水道, whose items hold rows that never write 上下水道.
+    response = search(corpus, q="上下水道")
+    found = set(lines(response))
+    assert set(lines(search(corpus, q='"上水道"'))) <= found and set(lines(search(corpus, q='"下水道"'))) <= found
+    assert "「上下水道」を「上水道」「下水道」（並べて略した語）としても検索しました。" in response["interpretation"]["notes"]
+    # 防災体制 is no pair of 防 and 災: 災体制 is only a string inside it.
+    assert search(corpus, q="防災体制")["interpretation"]["terms"][0]["widened"] == []
+
+
 def test_a_known_word_coordinated_with_an_unknown_one_keeps_what_follows(corpus):
     # トンネル is in no row, but 道路 is: 補修 is the 補修 of roads too, and finds their rows.
     response = search(corpus, q="道路やトンネルの補修")

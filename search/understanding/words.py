@@ -205,7 +205,8 @@ class LeafReader:
             self.dropped.append(Dropped(text, why))
             return None
         if self.contains(text) or self.has_concept(text):
-            return Leaf(text, widened=self.synonyms_of_rare(tokens, text) + self.long_vowel_dropped(text))
+            widened = self.coordinated(text) + self.synonyms_of_rare(tokens, text) + self.long_vowel_dropped(text)
+            return Leaf(text, widened=widened[:MAX_WIDENED])
         whole = self.by_reading(analyse(text))
         if whole:  # 健康増新, がくどう保育: the whole word reads like a corpus word
             return Leaf(text, widened=whole)
@@ -463,14 +464,15 @@ class LeafReader:
         if unit.widened:
             return [Leaf(unit.text, widened=unit.widened)]
         if self.contains(unit.text) or self.has_concept(unit.text):
-            return [Leaf(unit.text, widened=self.synonyms_of_rare(unit.tokens, unit.text), kind=unit.kind)]
+            widened = self.coordinated(unit.text) + self.synonyms_of_rare(unit.tokens, unit.text)
+            return [Leaf(unit.text, widened=widened[:MAX_WIDENED], kind=unit.kind)]
         if unit.kind == "predicate":
             widened = self.noun_of_verb(unit)
             if widened:  # 引っ越して: its noun 引っ越し shares Sudachi's synonym group with 移住
                 return [Leaf(unit.text, widened=widened)]
             self.dropped.append(Dropped(unit.text, "unknown"))
             return []
-        widened = self.by_reading(unit.tokens) or self.synonyms(unit.tokens, unit.text) or \
+        widened = self.coordinated(unit.text) or self.by_reading(unit.tokens) or self.synonyms(unit.tokens, unit.text) or \
             self.without_suffix(unit.tokens) or self.near(unit.text, unit.tokens) or self.shortened(unit.tokens)
         if widened:
             return [Leaf(unit.text, widened=widened)]
@@ -545,6 +547,18 @@ class LeafReader:
         if not LONG_VOWEL_END.search(text) or self.count_rows(text[:-1]) <= self.count_rows(text):
             return ()
         return (Expansion(text[:-1], "fuzzy"),)
+
+    def coordinated(self, text: str) -> tuple[Expansion, ...]:
+        """The words a compound of two one-kanji modifiers and a shared head abbreviates, when the
+        rows use both (上下水道: 上水道 and 下水道; 小中学校: 小学校 and 中学校)."""
+        if len(text) < 4 or not all(KANJI.match(c) for c in text):
+            return ()
+        head = text[2:]
+        words = [text[0] + head, text[1] + head]
+        # Words of the rows as Sudachi cuts them, not strings inside the compound (災体制 of 防災体制)
+        if words[0] == words[1] or not all(self.vocabulary.rows(w) for w in words):
+            return ()
+        return tuple(Expansion(w, "coordinated") for w in words)
 
     def synonyms_of_rare(self, tokens, text: str) -> tuple[Expansion, ...]:
         """Synonyms of a word the rows contain, if it is in few of them: a word found in many rows
