@@ -109,6 +109,14 @@ def test_docstring_examples(module):
     assert result.attempted > 0 and result.failed == 0
 
 
+def test_one_measures_grades_are_told_by_department(corpus):
+    # シビックプライドの醸成 has two departments' rows with different grades.
+    answer = answer_question(corpus, "シビックプライドの醸成の評価は？")["answer"]
+    titles = [r["measure"] for r in search_rows(corpus, q='"シビックプライドの醸成"')["results"]]
+    assert len(titles) == 2 and len(set(titles)) == 1
+    assert "内訳：「シビックプライドの醸成」は商工観光課がC、企画課がB。" in answer
+
+
 def test_count_says_how_it_counted(corpus):
     response = answer_question(corpus, "進捗区分がAの取組は何件ありますか")
     assert response["answer"].startswith("進捗区分がA（計画期間終了までに目標に達成しているもの）の取組は52件です")
@@ -368,6 +376,8 @@ def test_openapi_describes_ask(live):
     ("防災情報連絡体制の充実の評価はAからEまでのどれ", "status"),
     ("郷土芸能団体の支援は評価どれくらい？", "status"),
     ("郷土芸能団体の支援、どれくらいうまくいってるの", "status"),
+    ("シビックプライドの醸成って、評価いくつ？", "status"),  # a grade asked the way a score is
+    ("評価はいくつありますか", "count"),  # ... but evaluations said to be there are counted
     # What has been, or is being, done asks for the rows; one thing done is a fact.
     ("空き家について市はこれまで何をしてきたのですか", "list"),
     ("子育て支援で市は何に取り組んでいるの", "list"),

@@ -151,12 +151,16 @@ KIND_PATTERNS = [
                   # のはどこの施設 asks which facility: a noun after どこの other than a department's.
                   r"|の は (?:どこ|どちら)(?! まで| の (?!課|部署|部局|担当|所管))")),
     ("when", words(r"いつ|いつ頃|何時|何 (?:年度|年|月|日)|時期|日程|(?<![0-9] )年度 は")),  # 令和2年度は…ましたか: a year given
+
     # 取組が〓になっているのはいくつ, 〓になってる件数は: what rows have become (に成る) is how
     # they are counted.
     ("count", words(COUNTED + r" (?:" + BETWEEN_COUNTED + r" ){0,8}"
                     r"(?:何 件|幾つ|何 項目|何 個|(?:どれ|どの) (?:くらい|程)(?= 有る))|(?:何 件|幾つ|何 個) (?:の )?" + ROW +
                     r"|" + COUNTED + r" (?:(?:の|に 成る|て|てる|居る) ){0,3}(?:数|件数|総数) (?:は|を|が|に つく)")),
 ]
+# 評価いくつ asks a grade the way a score is asked, unless a grade is named (Eになっている評価は
+# いくつ: its rows are counted) or the evaluations are said to be there (いくつある).
+GRADE_AS_SCORE = words(r"(?:評価|進捗|ランク) (?:は |って |が )?幾つ(?! (?:有る|在る))")
 # A quantity asked for, and the counters that answer it (何人 → 人 or 名 …).
 NUMBER_PATTERNS = [
     (words(r"何 (?:人|名)|人数"), "人"),
@@ -487,6 +491,9 @@ def read_kind(text: str) -> Kind:
     aggregate = read_aggregate(s)
     if aggregate:
         return aggregate
+    score = GRADE_AS_SCORE.search(s.joined)
+    if score and "〓" not in s.joined:
+        return Kind("status", s.written(score), spans=cue_spans(s, score, "status"))
     for kind, pattern in KIND_PATTERNS:
         m = pattern.search(s.joined)
         if m:  # the cue as shown: without the blanked filter it may start with (〓になっているのはいくつ)

@@ -121,12 +121,23 @@ def answer_status(asked: Asked) -> Answer:
         glance = f"（まとめると{tally(summary)}）" if len(summary) > 1 else f"（すべて{summary[0]['code']}）"
         text = f"{what}は{len(rows)}件で、{GRADE_NAMES_JA[breakdown]}は{describe_summary(summary)}です{glance}。"
         if len(rows) <= 2 * MAX_LISTED:
-            listed = [f"{measure_name(known, d)}{'・'.join(codes_of(known.records[d][breakdown]))}"
-                      for d in rows[:MAX_LISTED]]
-            more = f"、ほか{len(rows) - MAX_LISTED}件" if len(rows) > MAX_LISTED else ""
-            text += f"内訳：{'、'.join(listed)}{more}。"
+            text += f"内訳：{breakdown_text(known, rows, breakdown)}。"
     text += evidence(asked, rows, ("effort_comment",), "取組評価")
     return Answer("status", text, rows, fields=("effort_comment",), summary=summary)
+
+
+def breakdown_text(known, rows: list[int], breakdown: str) -> str:
+    """Each row's grade by its measure and departments; one measure's rows by their departments
+    alone, after its title once (「シビックプライドの醸成」は商工観光課がC、企画課がB)."""
+    shown = rows[:MAX_LISTED]
+    more = f"、ほか{len(rows) - MAX_LISTED}件" if len(rows) > MAX_LISTED else ""
+    codes = ["・".join(codes_of(known.records[d][breakdown])) for d in shown]
+    titles = {known.records[d]["measure"] for d in rows}
+    departments = ["・".join(known.records[d]["departments"]) for d in shown]
+    if len(titles) == 1 and len(set(departments)) == len(shown) > 1:
+        by_department = "、".join(f"{name}が{code}" for name, code in zip(departments, codes))
+        return f"「{titles.pop()}」は{by_department}{more}"
+    return "、".join(f"{measure_name(known, d)}{code}" for d, code in zip(shown, codes)) + more
 
 
 def direction_text(asked: Asked, docnum: int) -> str:

@@ -23,15 +23,21 @@ TITLE_FIELDS = ("section", "item")
 SENTENCE_END = re.compile(r"(?<=[。！？!?])|\s+(?=[・【])")
 
 
+OPENING, CLOSING = "「『（(", "」』）)"
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence of ``text``, blanks around it excluded.
+    """``(start, end)`` of each sentence of ``text``, blanks around it excluded; a title or a
+    remark in brackets is part of its sentence (歌「どこから来たの?」等の活用).
 
     >>> [("ab。 ・cd"[s:e]) for s, e in split_sentences("ab。 ・cd")]
     ['ab。', '・cd']
+    >>> [("歌「来たの?」等。次"[s:e]) for s, e in split_sentences("歌「来たの?」等。次")]
+    ['歌「来たの?」等。', '次']
     """
     spans, start = [], 0
     for match in SENTENCE_END.finditer(text):
-        if match.end() > start:
+        if match.end() > start and not _inside_brackets(text, match.start()):
             spans.append((start, match.start()))
             start = match.end()
     spans.append((start, len(text)))
@@ -44,6 +50,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if end > begin:
             result.append((begin, end))
     return result
+
+
+def _inside_brackets(text: str, position: int) -> bool:
+    """Whether ``position`` is inside a bracket opened before it and closed after it."""
+    depth = 0
+    for char in text[:position]:
+        depth += char in OPENING
+        depth -= char in CLOSING and depth > 0
+    return depth > 0 and any(c in CLOSING for c in text[position:])
 
 
 def fold(text: str) -> tuple[str, list[int]]:
