@@ -106,13 +106,15 @@ def find_quantities(text: str, units: tuple[str, ...] = ()) -> list[Fact]:
     ['延べ97,722人', '11,958人']
     >>> [f.text for f in find_quantities("割合は40%から20%に減少", ("%",))]
     ['40%から20%']
+    >>> [f.text for f in find_quantities("市内9地区中、東藤沢、西武の4地区に組織され", ("地区",))]
+    ['4地区']
     """
     facts = []
     pattern = quantity_pattern(units)
     matches = [m for m in pattern.finditer(text) if not _inside_date(text, m.start("number"))]
     skip = set()
     for i, m in enumerate(matches):
-        if i in skip or (units and m.group("unit") not in units):
+        if i in skip or (units and m.group("unit") not in units) or _whole_of_later(text, m, matches[i + 1:]):
             continue
         end = m.end()
         following = matches[i + 1] if i + 1 < len(matches) else None
@@ -122,6 +124,16 @@ def find_quantities(text: str, units: tuple[str, ...] = ()) -> list[Fact]:
             skip.add(i + 1)
         facts.append(Fact(m.start(), end, text[m.start():end].strip(), unit=m.group("unit")))
     return facts
+
+
+WHOLE_OF = re.compile(r"\s*(?:中|のうち)")
+
+
+def _whole_of_later(text: str, m: re.Match, later: list[re.Match]) -> bool:
+    """A count that is the whole a later one of the same counter is part of (9地区中…4地区,
+    10校のうち3校): not what was done."""
+    return bool(WHOLE_OF.match(text, m.end())) and any(
+        n.group("unit") == m.group("unit") and "。" not in text[m.end():n.start()] for n in later)
 
 
 def _inside_date(text: str, position: int) -> bool:
