@@ -58,7 +58,8 @@ PARTY_NOUNS = frozenset({"余所", "相手", "先方"})
 # Adverbial nouns (副詞可能 to Sudachi, so framing) that name when a service is held, not when
 # the asker speaks (労働相談って夜もやってるの: 夜, which shares a synonym group with the rows'
 # 夜間): words of the topic. A small table, since Sudachi marks 今 and 夜 alike.
-SERVICE_TIMES = frozenset({"夜", "朝", "昼", "昼間", "夕方", "深夜", "早朝", "休日", "平日", "週末", "土日"})
+SERVICE_TIMES = frozenset({"夜", "夜中", "真夜中", "晩", "朝", "昼", "昼間", "夕方", "深夜", "早朝", "休日", "平日", "週末",
+                           "土日", "土曜", "日曜"})
 # Nouns after a word that only stress it (取り組み自体, 市民自身): common nouns to Sudachi.
 STRESSING_NOUNS = frozenset({"自体", "自身"})
 KANA = re.compile(r"^[ぁ-ゖァ-ヺー]+$")
