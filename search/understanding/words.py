@@ -247,7 +247,8 @@ class LeafReader:
         B of AのB: 整備計画 of 道の駅の整備計画) only qualify it, like the modifiers of an
         unknown head inside one unit (市営 of 市営墓地), unless a known word is coordinated with
         the unknown one (補修 of 道路の穴ぼこやひび割れの補修). The A of AのB qualifies B when B
-        is an unknown thing (若者 of 若者の投票率); before an unknown action, A is what is acted
+        is an unknown thing (若者 of 若者の投票率), as the place of AにBを does (公園 of
+        公園にドッグランを作って); before an unknown action, A is what is acted
         on (ごみ処理施設 of ごみ処理施設の建て替え), which the rows must hold, and before a word
         Sudachi cuts into pieces (諦結, mistyped) nothing is known of B."""
         found, after_unknown, group_unknown, of_known = [], False, True, False
@@ -275,7 +276,9 @@ class LeafReader:
             head = found[i + 1][-1] if found[i + 1] else None
             # ... unless that thing qualifies a known one in turn (自治会の役員の負担: the 負担 of it)
             goes_on = i + 2 < len(found) and joints[i + 1] == "の" and bool(found[i + 2]) and found[i + 2][-1].known
-            if joint == "の" and head and not head.known and names_a_thing(head.text) and not goes_on:
+            # 公園 of 公園にドッグランを作って: the place an unknown thing is wanted in
+            placed = joint == "に" and text[units[i + 1].end:].startswith("を")
+            if (joint == "の" or placed) and head and not head.known and names_a_thing(head.text) and not goes_on:
                 found[i] = [dataclasses.replace(leaf, of_unknown=leaf.of_unknown or "compound") for leaf in found[i]]
         return self.requested(text, units, joints, found, after)
 
