@@ -387,6 +387,13 @@ def test_the_kind_is_read_from_the_words(question, kind):
     assert read_kind(question).kind == kind
 
 
+def test_a_compound_verb_is_asked_whole(corpus):
+    # 申し込める is 申し込む: 申し is no topic word, and the row that says the grant was paused answers.
+    assert read_kind("生け垣の補助、今も申し込めますか？").predicate == "申し込む"
+    response = answer_question(corpus, "生け垣をつくると市から補助が出る制度、今も申し込めますか？")
+    assert response["kind"] == "yesno" and response["answer"].startswith("いいえ")
+
+
 @pytest.mark.parametrize("question, kind", [
     # Everyday phrasing of how far things are, and of what comes next.
     ("空き家対策はこれからどうするの？", "future"),  # これから: Sudachi's 此れ + から

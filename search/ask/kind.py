@@ -83,8 +83,10 @@ def stream(text: str) -> Stream:
     words = []
     for offset, m in morphemes(text):
         # Compounds in their parts (開始時期: 開始 時期, 何人: 何 人), but a word written in kana
-        # alone stays whole (いくつ is not 幾 + つ).
-        parts = [m] if KANA.fullmatch(m.surface()) else sub_morphemes(m) or [m]
+        # alone stays whole (いくつ is not 幾 + つ), and so does a verb (申し込める asks of 申し込む,
+        # not of 込める).
+        whole = KANA.fullmatch(m.surface()) or m.part_of_speech()[0] == "動詞"
+        parts = [m] if whole else sub_morphemes(m) or [m]
         for i, part in enumerate(parts):
             if part.part_of_speech()[0] == "空白":
                 continue
