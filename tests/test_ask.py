@@ -117,6 +117,13 @@ def test_one_measures_grades_are_told_by_department(corpus):
     assert "内訳：「シビックプライドの醸成」は商工観光課がC、企画課がB。" in answer
 
 
+def test_rows_a_grade_is_given_to_are_counted(corpus):
+    response = answer_question(corpus, "いちばん低いE（未着手・後退）がついてるのは何件ありますか？")
+    assert response["kind"] == "count"
+    assert response["answer"].startswith(f"進捗区分がE（事業に着手していないもの、または後退しているもの）の取組は"
+                                         f"{search_rows(corpus, progress='E')['total']}件です")
+
+
 def test_count_says_how_it_counted(corpus):
     response = answer_question(corpus, "進捗区分がAの取組は何件ありますか")
     assert response["answer"].startswith("進捗区分がA（計画期間終了までに目標に達成しているもの）の取組は52件です")
@@ -378,6 +385,7 @@ def test_openapi_describes_ask(live):
     ("郷土芸能団体の支援、どれくらいうまくいってるの", "status"),
     ("シビックプライドの醸成って、評価いくつ？", "status"),  # a grade asked the way a score is
     ("評価はいくつありますか", "count"),  # ... but evaluations said to be there are counted
+    ("市の婚活支援って、どういうメニューがあるの？", "list"),  # メニュー: the services on offer, the rows
     # What has been, or is being, done asks for the rows; one thing done is a fact.
     ("空き家について市はこれまで何をしてきたのですか", "list"),
     ("子育て支援で市は何に取り組んでいるの", "list"),

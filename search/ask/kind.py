@@ -104,10 +104,11 @@ def words(pattern: str) -> re.Pattern:
     return re.compile(r"(?<= )(?:" + pattern + r")(?= )")
 
 
-ROW = r"(?:取り組み|施策|物|事業|項目|行)"
-# What may stand between the rows counted and the question word (取組は全部で何件, 〓になっているのはいくつ).
+ROW = r"(?:取り組み|施策|物|事業|項目|行|メニュー)"  # メニュー: 支援メニュー, the services on offer
+# What may stand between the rows counted and the question word (取組は全部で何件, 〓になっているのはいくつ,
+# 〓がついてるのは何件: a grade given).
 BETWEEN_COUNTED = (r"(?:は|が|の|で|って|数|件数|総数|全部|合計|全体|合わせる|て|てる|居る|其々|各々|言う|と|、"
-                   r"|単位|毎|数える|に 成る)")
+                   r"|単位|毎|数える|に 成る|付く)")
 # What rows are counted by: a row noun, or a filter (its placeholder, 〓: 危機管理課の取組は何件);
 # each row is one evaluation, so 評価 counts rows too (Eになっている評価は何件).
 COUNTED = r"(?:取り組み|施策|物|事業|項目|行|評価|\S*〓\S*)"

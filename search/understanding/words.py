@@ -50,7 +50,8 @@ MAX_QUOTED_WORD = 12  # characters: a quoted word read by its sound is one word,
 # The document's own names for its rows (the table header: 施策の方向性, 内容（取り組んでいく事業等）,
 # 取組評価; the legend: …もの). Beside a topic or a filter they only say "rows" (遅れている事業,
 # 子育ての取組), so they frame the request.
-ROW_NOUNS = frozenset({"取組", "取り組み", "施策", "事業", "もの", "物", "やつ"})  # やつ: もの, casually
+# やつ: もの, casually; メニュー: the services on offer (支援メニュー)
+ROW_NOUNS = frozenset({"取組", "取り組み", "施策", "事業", "もの", "物", "やつ", "メニュー"})
 # The table's column for its departments (所管課) and its everyday names: beside a topic
 # (子育て支援の担当課, 協定の担当ってどこ) they ask whose rows, they are no topic.
 DEPARTMENT_NOUNS = frozenset({"所管課", "担当課", "担当部署", "所管部署", "担当部局", "担当", "所管"})
