@@ -386,6 +386,7 @@ def test_openapi_describes_ask(live):
     ("シビックプライドの醸成って、評価いくつ？", "status"),  # a grade asked the way a score is
     ("評価はいくつありますか", "count"),  # ... but evaluations said to be there are counted
     ("市の婚活支援って、どういうメニューがあるの？", "list"),  # メニュー: the services on offer, the rows
+    ("「地域情報化の推進」、今後の方向性はア〜オのどれ？", "future"),  # the scale named: which direction
     # What has been, or is being, done asks for the rows; one thing done is a fact.
     ("空き家について市はこれまで何をしてきたのですか", "list"),
     ("子育て支援で市は何に取り組んでいるの", "list"),
@@ -1094,6 +1095,9 @@ def test_a_section_named_by_its_title_scopes_a_count(corpus):
     assert response["kind"] == "count" and "13件" in response["answer"]
     assert "「公共施設の最適化」の節の行を" in response["answer"]
     assert set(lines(response)) == {530, 531, 532, 533, 540, 541, 542, 543, 545, 546, 547, 548, 549}
+    # Its chapter named before it (行財政運営の指針) says where the section is, not which of its rows.
+    named = answer_question(corpus, "行財政運営の「公共施設の最適化」の節って、進捗区分Cはいくつありますか。")
+    assert set(lines(named)) == set(lines(response))
 
 
 def test_a_kanji_typo_is_read_as_the_word_the_rows_of_its_context_hold(corpus):

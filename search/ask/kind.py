@@ -195,6 +195,8 @@ LATER_PATTERNS = [
     # 進み具合の区分はどれ, 評価はどれ: which grade, not which rows.
     # 評価はA〜Eのどれ: the scale named before the question word.
     ("status", words(r"(?:区分|評価|進捗|ランク) (?:は|って|が) (?:[a-e] (?:〜|~|-|から) [a-e] (?:まで )?の )?(?:どれ|何|どう)")),
+    # 方向性はア〜オのどれ: which direction, not which rows.
+    ("future", words(r"(?:方向 性|方向性|方針) (?:は|って|が) (?:[ア-オ] (?:〜|~|-|から) [ア-オ] (?:まで )?の )?(?:どれ|何)")),
     # どれくらい asks how far; 取り組みを全部 asks for every row (全部で何件 is counted before).
     ("list", words(r"どれ(?! (?:くらい|程|程度|だけ))|一覧|挙げる|列挙|" + ROW + r" (?:を |は )?(?:全部|全て)(?! で)")),
     ("future", words(r"今後|方針|此れ から|此の 先|先行き|予定|方向 性|方向性|見通し|将来|次期|積もり|見込み|計画 は"

@@ -777,9 +777,10 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: 
         titled = {i for i, w in enumerate(words) if not w.term.predicate and names(w, title)}
         if not titled:
             continue
-        # Its title is read under its section's (公共施設の最適化 › 施設の活用、長寿命化の推進).
-        section = known.records[rows[0]].get("section") or ""
-        titled |= {i for i, w in enumerate(words) if not w.term.predicate and names(w, section)}
+        # Its title is read under its section's (公共施設の最適化 › 施設の活用、長寿命化の推進), a
+        # section's under its chapter's (行財政運営の指針 › 公共施設の最適化).
+        parent = known.records[rows[0]].get("chapter" if level == "節" else "section") or ""
+        titled |= {i for i, w in enumerate(words) if not w.term.predicate and names(w, parent)}
         held = titled | {i for i, w in enumerate(words) if not w.rows.isdisjoint(rows)}
         # The item whose title says most of the question; of those, the one holding most of it.
         scored = (round(titled_share(words, titled), 6), round(held_weight(words, held) / weight, 6), rows)
