@@ -161,9 +161,9 @@ KIND_PATTERNS = [
                     r"(?:何 件|幾つ|何 項目|何 個|(?:どれ|どの) (?:くらい|程)(?= 有る))|(?:何 件|幾つ|何 個) (?:の )?" + ROW +
                     r"|" + COUNTED + r" (?:(?:の|に 成る|て|てる|居る) ){0,3}(?:数|件数|総数) (?:は|を|が|に つく)")),
 ]
-# 評価いくつ asks a grade the way a score is asked, unless a grade is named (Eになっている評価は
+# 評価いくつ, 区分はいくつ ask a grade the way a score is asked, unless a grade is named (Eになっている評価は
 # いくつ: its rows are counted) or the evaluations are said to be there (いくつある).
-GRADE_AS_SCORE = words(r"(?:評価|進捗|ランク) (?:は |って |が )?幾つ(?! (?:有る|在る))")
+GRADE_AS_SCORE = words(r"(?:評価|進捗|ランク|区分) (?:は |って |が )?幾つ(?! (?:有る|在る))")
 # A quantity asked for, and the counters that answer it (何人 → 人 or 名 …).
 NUMBER_PATTERNS = [
     (words(r"何 (?:人|名)|人数"), "人"),
