@@ -264,13 +264,34 @@ def alternative_spellings(text: str) -> list[str]:
     return [ALTERNATIVE_KANJI.sub(r"\1", text), ALTERNATIVE_KANJI.sub(r"\2", text)]
 
 
+# Two modifiers of one length sharing a head (民生・児童委員, 小・中学校): the first is the head's too.
+SHARED_HEAD = re.compile(r"([\u4e00-\u9fff]+)・([\u4e00-\u9fff]+)")
+
+
+def shared_head_words(text: str) -> list[str]:
+    """The words the first of two modifiers makes with the head they share, in ``gram_text`` form:
+    民生・児童委員 is 民生委員 and 児童委員, which the text writes only in part.
+
+    >>> shared_head_words("民生・児童委員との連携、小・中学校の授業、防災・防犯")
+    ['民生委員', '小学校']
+    """
+    found = []
+    for m in SHARED_HEAD.finditer(unicodedata.normalize("NFKC", text)):
+        first, second = m.groups()
+        if len(second) > len(first):
+            found.append(gram_text(first + second[len(first):]))
+    return found
+
+
 def gram_streams(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> list[str]:
-    """The strings whose bigrams are indexed: the text as written, its normalized words, and the
-    spellings a bracketed alternative kanji stands for."""
+    """The strings whose bigrams are indexed: the text as written, its normalized words, the
+    spellings a bracketed alternative kanji stands for, and the words two modifiers sharing a
+    head make with it."""
     corrected, _, _ = apply_corrections(text, corrections)
     literal = gram_text(corrected)
     words = gram_text(normalized_words_text(corrected))
-    return ([literal] if words == literal else [literal, words]) + alternative_spellings(literal)
+    return (([literal] if words == literal else [literal, words]) + alternative_spellings(literal)
+            + shared_head_words(corrected))
 
 
 # Separates the streams of a gram document: no query string contains it, so a substring test

@@ -196,3 +196,10 @@ def test_a_search_is_kept_with_the_generation_by_its_size(corpus):
     # Another page is another response, counted by the records it holds (a few KB each).
     other = run_search(corpus, parse_query({"q": ["子育て 支援"], "per_page": ["7"], "page": ["2"]}))
     assert other is not first and corpus.results.size - before >= RECORD_SIZE * len(other["results"])
+
+
+def test_two_modifiers_sharing_a_head_are_found_by_either_word(corpus):
+    """The rows write 民生・児童委員: a search for 民生委員 finds them as it finds 児童委員."""
+    with_both = set(lines(search(corpus, q='"民生・児童委員"')))
+    assert with_both and with_both <= set(lines(search(corpus, q='"民生委員"')))
+    assert with_both <= set(lines(search(corpus, q='"児童委員"')))
