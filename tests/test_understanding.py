@@ -949,3 +949,11 @@ def test_the_copula_after_a_noun_ends_the_phrase(corpus):
                                                   ("進捗が「D」か「E」の施策", "progress", ["D", "E"])])
 def test_quoted_codes_listed_are_each_read(corpus, typed, facet, codes):
     assert read_filters(typed, corpus).filters == {facet: codes}
+
+
+def test_a_suffix_after_a_word_of_the_concept_table_leaves_the_word(corpus):
+    """独身向け: 向け is a suffix; 独身, which the table expands (婚活), is what is looked up, as
+    when typed alone."""
+    term = search(corpus, q="独身向けの出会いの場")["interpretation"]["terms"][0]
+    assert term["text"] == "独身" and term["expansions"]
+    assert lines(search(corpus, q="独身向けの出会いの場")) == lines(search(corpus, q="独身の出会いの場"))

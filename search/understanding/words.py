@@ -476,6 +476,10 @@ class LeafReader:
                 return [Leaf(unit.text, widened=widened)]
             self.dropped.append(Dropped(unit.text, "unknown"))
             return []
+        stem = unit.tokens[:-1] if unit.tokens[-1].pos[0] == "接尾辞" else []
+        stem_text = "".join(t.surface for t in stem)
+        if stem and self.has_concept(stem_text):  # 独身向け is read as 独身, which the table expands (婚活)
+            return [Leaf(stem_text, widened=self.synonyms_of_rare(stem, stem_text), kind=unit.kind)]
         widened = self.coordinated(unit.text) or self.by_reading(unit.tokens) or self.synonyms(unit.tokens, unit.text) or \
             self.without_suffix(unit.tokens) or self.near(unit.text, unit.tokens) or self.shortened(unit.tokens)
         if widened:
