@@ -528,6 +528,10 @@ def test_a_thing_described_then_named_in_brackets_is_asked_by_its_name(corpus):
     response = answer_question(corpus, "売りたい家を登録して紹介する仕組み（空き家バンク）はどこの課がやってますか")
     assert response["kind"] == "who" and response["answer"].startswith("都市計画課です") and lines(response)[0] == 332
     assert "売りたい家を登録して紹介する仕組み" in response["interpretation"]["dropped"]
+    # ... or in words no row uses (結婚相手): 婚活's rows answer
+    response = answer_question(corpus, "結婚相手さがしの支援（婚活）って、どこの課がやってるの？")
+    assert response["kind"] == "who" and set(lines(response)) <= set(lines_of(search_rows(corpus, q="婚活")))
+    assert "結婚相手さがしの支援" in response["interpretation"]["dropped"]
 
 
 def test_a_predicate_in_other_words_is_named_as_typed(corpus):

@@ -538,8 +538,9 @@ PHRASE_START = re.compile(r"[、。，,！!？?\s「」]")
 
 def own_description(corpus, text: str, start: int, end: int) -> str:
     """The phrase a bracketed name glosses when the asker described a thing in words of their
-    own, with a verb of what it does, before naming it as the rows do (電子書籍が借りられるサービス
-    （電子図書館）, 家を登録して紹介する仕組み（空き家バンク）): the description, or ""."""
+    own, with a verb of what it does or words no row uses, before naming it as the rows do
+    (電子書籍が借りられるサービス（電子図書館）, 家を登録して紹介する仕組み（空き家バンク）): the
+    description, or ""."""
     name = text[start:end]
     if not 0 < count_rows(corpus, name) <= TOPIC_SHARE * len(corpus.facets):
         return ""
@@ -549,7 +550,9 @@ def own_description(corpus, text: str, start: int, end: int) -> str:
     words = analyse(phrase)
     acts = [t for i, t in enumerate(words) if t.pos[0] == "動詞" and t.dictionary not in LIGHT_VERBS
             or verbal_noun(words, i)]
-    return phrase if acts else ""
+    # ... or in words the documents never use (結婚相手さがしの支援（婚活）)
+    own = [t for t in words if t.pos[0] == "名詞" and len(t.surface) >= 2 and not count_rows(corpus, t.surface)]
+    return phrase if acts or own else ""
 
 
 def understood_query(corpus, question: Question) -> Selection:
