@@ -269,7 +269,9 @@ class LeafReader:
             # goes on through what is done about the unknown thing: 呼びかけ of 献血への協力の呼びかけ
             # is about 献血 too; not through a thing (子ども of 放課後の子どもの居場所づくり).
             goes_on = qualifies and action_noun(unit.text)
-            after_unknown = (group_unknown or goes_on) and joint in NOUN_JOINTS and not of_known
+            # A phrase that qualifies goes on through the words glued to it (区画 of 霊園の空き区画).
+            after_unknown = (group_unknown or goes_on) and joint in NOUN_JOINTS and not of_known \
+                or qualifies and not joint
             of_known = (joint == "の" and bool(leaves) and leaves[-1].known and not qualifies
                         or (of_known and group_unknown))
             group_unknown = group_unknown or joint not in COORDINATION
