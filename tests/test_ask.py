@@ -480,6 +480,8 @@ def test_why_quotes_the_causal_clause(corpus):
     # some partner asked (どこかと): the sentence beside the deciding one names it
     ("どこかの自治体と新しく連携協定を結ぶ予定はありますか", "はい", 89, "幸手市との包括的な連携協定"),
     ("環境フェアは令和3年度に開催されましたか", "いいえ", 326, "R3年度はイベント中止"),
+    # the sentence found names no year; another of the cell says that year was cancelled
+    ("令和3年度も万燈まつりで佐渡の特産品を売ったんですか？", "いいえ", 84, "令和2年度・3年度と中止"),
     # what will be done does not say it was done: 長寿命化計画の策定…に取り組む
     ("公園の長寿命化計画はできた？", "文書からは判断できません", 309, "公園長寿命化計画の策定"),
 ])

@@ -29,7 +29,7 @@ from .evidence import FUTURE, Found, beside, best_sentence, ranked, sentence_spa
 from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE, predicate_span
 from .topic import action_noun_in_kanji, full_weight, held_weight, verb_kanji
-from .years import against_the_year
+from .years import against_the_year, years
 from .wording import grade_text, measure_name, source_note
 
 YES, NO, PARTLY, UNDECIDED = "はい", "いいえ", "一部", "文書からは判断できません"
@@ -97,6 +97,10 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
         return NO, [found.sentence, then]  # …を実施しました。しかし…実施できませんでした。
     if said and against_the_year(asked.question.text, text):
         said = False  # 令和2年度に開かれましたか: 平成30年度と平成31年度のみ開催, or R2年度は中止
+    elif said and years(asked.question.text) and not years(text):
+        cancelled = cancelled_that_year(asked, found.sentence)
+        if cancelled is not None:  # …販売・PRをしました。…佐渡物産の販売・PRは令和2年度・3年度と中止
+            return NO, [found.sentence, cancelled]
     if said and asked.question.still and no_longer(asked, text):
         said = False  # 今もありますか: …が廃止となりました; 委託化を実現したが、令和3年度からは直営
     if said and positions and all(aimed_at(text, p) and aims_at_topic(asked, found, p) for p in positions):
@@ -107,6 +111,16 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
         return PLANNED, [found.sentence]  # 実施されたのか: 令和4年度に実施を予定しています
     verdict = YES if said != asked_negatively(asked) else NO
     return verdict, [found.sentence]
+
+
+def cancelled_that_year(asked: Asked, sentence) -> object | None:
+    """Another sentence of the same cell that holds a topic word and says that what is asked did
+    not happen in the year the question names (the sentence chosen names no year), or None."""
+    for other in asked.known.sentences[sentence.docnum]:
+        if other is not sentence and other.field == sentence.field and years(other.text) \
+                and sentence_spans(other, asked.words) and against_the_year(asked.question.text, other.text):
+            return other
+    return None
 
 
 def aims_at_topic(asked: Asked, found: Found, position: int) -> bool:
