@@ -1588,7 +1588,11 @@ def test_now_asks_how_things_are(corpus):
                                                # answer; 40%から20%に減少 is worth 20%
                                                ("上下水道審議会の女性委員の割合は35%以上になってる？", "いいえ"),
                                                # 30%を超え is a bound that says nothing of 35%
-                                               ("入間市の高齢化率はもう35%を超えていますか？", "文書からは判断できません")])
+                                               ("入間市の高齢化率はもう35%を超えていますか？", "文書からは判断できません"),
+                                               # two figures: the one after a word of the question
+                                               # (登録件数は、通算3件), not 1件の成約, nor a target
+                                               ("空き家バンク、登録された物件は5件以上あるの？", "いいえ"),
+                                               ("都市計画道路や幹線道路の整備率って、75%は超えたんですか？", "はい")])
 def test_a_quantity_asked_against_a_threshold(corpus, question, verdict):
     """10人以上受賞しましたか: the sentence's 7名 is compared with the threshold, in the same unit."""
     assert answer_question(corpus, question)["answer"].startswith(verdict)

@@ -163,6 +163,10 @@ def against_threshold(question: str, sentence: str) -> bool | str | None:
     given = find_quantities(sentence, units)  # a change (40%から20%) is worth where it ends
     if len(given) > 1:  # 市内9地区中…4地区, 目標値52.9%に対して41.20%: the question's own figure restated is no answer
         given = [f for f in given if _value(f.text) != limit]
+    if len(given) > 1:  # 目標値71.4%に対して75.8%: the target is no answer
+        given = [f for f in given if "目標" not in sentence[max(0, f.start - NAMED_WITHIN):f.start]] or given
+    if len(given) > 1:  # 登録件数は、通算3件であり、1件の成約: the figure of what the question names
+        given = [f for f in given if named_before(question, sentence, f.start)] or given
     if len(given) != 1:
         return None
     value = _value(given[0].text)
@@ -173,6 +177,16 @@ def against_threshold(question: str, sentence: str) -> bool | str | None:
             return None  # 女性委員の割合35%以上を目指します: the question's figure, as a target
         return True if side in (">", ">=") and value >= limit else BOUND_ONLY
     return {">=": value >= limit, "<=": value <= limit, "<": value < limit, ">": value > limit}[side]
+
+
+NAMED_WITHIN = 12  # characters before a figure that say what it counts (登録件数は、通算)
+KANJI_PAIR = re.compile(r"(?=([一-龯々]{2}))")
+
+
+def named_before(question: str, sentence: str, start: int) -> bool:
+    """Whether a word of two kanji the question writes stands just before a figure."""
+    asked = set(KANJI_PAIR.findall(question))
+    return bool(asked & set(KANJI_PAIR.findall(sentence[max(0, start - NAMED_WITHIN):start])))
 
 
 def _value(text: str) -> float:
