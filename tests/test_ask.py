@@ -397,6 +397,14 @@ def test_the_kind_is_read_from_the_words(question, kind):
     assert read_kind(question).kind == kind
 
 
+@pytest.mark.parametrize("question, predicate", [("市税ってスマホ決済で払えるようになったの？", "払う"),
+                                                ("労働相談って、夜もやるようになったの？", "遣る"),
+                                                ("議事録はネットで見られるようになりましたか", "見る")])
+def test_come_to_do_asks_the_verb(question, predicate):
+    # ようになった only says "came to": the verb before it, without its voice, is asked
+    assert read_kind(question).predicate == predicate
+
+
 def test_a_compound_verb_is_asked_whole(corpus):
     # 申し込める is 申し込む: 申し is no topic word, and the row that says the grant was paused answers.
     assert read_kind("生け垣の補助、今も申し込めますか？").predicate == "申し込む"

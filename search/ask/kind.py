@@ -330,9 +330,12 @@ def _yes_no_predicate(s: Stream) -> str:
     core = AFTER_PREDICATE.sub(" ", YES_NO_END.sub(" ", last)).split()
     if len(core) > 1 and core[-1] in LIGHT_GOING and core[-2] in adjectives(s):  # うまく|いってる → 旨い
         return core[-2]
+    if len(core) > 1 and core[-1] in ("様", "よう") and last.find(" 成る ") > 0:
+        # 払えるようになったの: よう(だ) only says "come to"; the verb before it is asked
+        verbs = [w for w in core[:-1] if w not in VOICE]
+        return verbs[-1] if verbs else ""
     if len(core) > 1 and core[-1] in ("に", "と") and last.find(" 成る ") > 0:  # 対象になっていますか → 対象
-        # 払えるようになったの: よう (様) only says "come to"; the verb before it is asked.
-        return core[-3] if len(core) > 2 and core[-2] in ("様", "よう") else core[-2]
+        return core[-2]
     if len(core) > 1 and DONE_AFTER_PARTICLE.search(YES_NO_END.sub(" ", last)):  # リニューアルはした → リニューアル
         return core[-2]
     if core and core[-1] in ("も", "でも") and STILL.search(last) and " 有る " in last:
@@ -356,6 +359,8 @@ def _yes_no_predicate(s: Stream) -> str:
     return core[-1]
 
 
+# Endings of voice after a verb (見られる, 使わせる): the verb before them is asked.
+VOICE = frozenset({"れる", "られる", "せる", "させる"})
 # …たことがありますか: whether it was ever done.
 EVER_DONE = re.compile(r" (た|だ) (?:こと|事) (?:が|は|も) 有る ")
 # …って本当ですか, …というのは本当か: whether what comes before is so (本当 asks, it names nothing).
