@@ -284,14 +284,12 @@ def shared_head_words(text: str) -> list[str]:
 
 
 def gram_streams(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> list[str]:
-    """The strings whose bigrams are indexed: the text as written, its normalized words, the
-    spellings a bracketed alternative kanji stands for, and the words two modifiers sharing a
-    head make with it."""
+    """The strings whose bigrams are indexed, and that a query string is matched as: the text as
+    written, its normalized words, and the spellings a bracketed alternative kanji stands for."""
     corrected, _, _ = apply_corrections(text, corrections)
     literal = gram_text(corrected)
     words = gram_text(normalized_words_text(corrected))
-    return (([literal] if words == literal else [literal, words]) + alternative_spellings(literal)
-            + shared_head_words(corrected))
+    return ([literal] if words == literal else [literal, words]) + alternative_spellings(literal)
 
 
 # Separates the streams of a gram document: no query string contains it, so a substring test
@@ -300,9 +298,12 @@ STREAM_SEPARATOR = "\x1f"
 
 
 def gram_document(texts, corrections: tuple[tuple[str, str], ...] = ()) -> str:
-    """The streams of every text, joined: what the bigram field indexes and what a substring
-    match is confirmed against."""
-    return STREAM_SEPARATOR.join(stream for text in texts for stream in gram_streams(text, corrections))
+    """The streams of every text, joined, and the words two modifiers sharing a head make with it
+    (a row's only: a query holding 民生・児童委員 is matched as written): what the bigram field
+    indexes and what a substring match is confirmed against."""
+    return STREAM_SEPARATOR.join(stream for text in texts
+                                 for stream in gram_streams(text, corrections)
+                                 + shared_head_words(apply_corrections(text, corrections)[0]))
 
 
 class GramTokenizer(Tokenizer):
