@@ -676,6 +676,15 @@ def test_a_kanji_word_one_kanji_off_a_homophone_in_the_rows(corpus):
     assert search(corpus, q="注射")["total"] == 0
 
 
+def test_kanji_cut_into_pieces_with_one_of_them_mistyped_for_its_sound(corpus):
+    """橋量 is cut 橋|量 and read ハシリョウ; 橋梁 (キョウリョウ) differs in its last kanji and ends in
+    量's sound: the word meant, not 橋 and 量 as two words."""
+    response = search(corpus, q="橋量の点検")
+    assert [t["text"] for t in response["interpretation"]["terms"]] == ["橋量", "点検"]
+    assert "橋梁" in widened(response, "reading")
+    assert set(lines(search(corpus, q="橋梁の点検"))[:2]) <= set(lines(response)[:3])
+
+
 def test_a_word_with_a_suffix_the_documents_do_not_use(corpus):
     """川沿い is one word in 川沿いの散歩道 and 川 + 沿い alone: 川 is the document's word, so
     散歩道 (遊歩道 by its synonym group) is no qualifier of an unknown word."""

@@ -541,7 +541,24 @@ class LeafReader:
         if len(tokens) == 1 and KANJI.search(tokens[0].surface):
             return self.one_kanji_off(tokens[0])
         entries = self.vocabulary.same_reading(reading(tokens)) if tokens else []
-        return tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
+        return tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED]) or self.kanji_in_sound(tokens)
+
+    def kanji_in_sound(self, tokens) -> tuple[Expansion, ...]:
+        """Corpus words a run of kanji Sudachi cut into pieces (橋|量, which it reads ハシ|リョウ)
+        may mean with its first or last kanji mistyped for another of its sound: 橋梁 reads
+        キョウリョウ, ending in 量's リョウ."""
+        typed = "".join(t.surface for t in tokens)
+        if len(tokens) < 2 or not all(KANJI.match(c) for c in typed) or self.contains(typed):
+            return ()
+        found = []
+        for entry in self.vocabulary.near(typed, 1, limit=MAX_WIDENED):
+            if not one_kanji_off(typed, entry.term):
+                continue
+            at = next(i for i, (a, b) in enumerate(zip(typed, entry.term)) if a != b)
+            sound, whole = analyse(typed[at])[0].reading, reading(analyse(entry.term))
+            if at == len(typed) - 1 and whole.endswith(sound) or at == 0 and whole.startswith(sound):
+                found.append(Expansion(entry.term, "reading"))
+        return tuple(found)
 
     def one_kanji_off(self, token: Token) -> tuple[Expansion, ...]:
         """Corpus words read like a kanji word and written with one kanji changed (詐偽 → 詐欺)."""
