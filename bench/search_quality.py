@@ -84,7 +84,9 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, twenty-fifth round, dev half": ("search-hard25-dev",),
           "harder, twenty-fifth round, held-out half": ("search-hard25-heldout",),
           "harder, twenty-sixth round, dev half": ("search-hard26-dev",),
-          "harder, twenty-sixth round, held-out half": ("search-hard26-heldout",)}
+          "harder, twenty-sixth round, held-out half": ("search-hard26-heldout",),
+          "harder, twenty-seventh round, dev half": ("search-hard27-dev",),
+          "harder, twenty-seventh round, held-out half": ("search-hard27-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -92,7 +94,7 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard17-heldout", "search-hard18-heldout",
             "search-hard19-heldout", "search-hard20-heldout", "search-hard21-heldout", "search-hard22-heldout",
             "search-hard23-heldout", "search-hard24-heldout",
-            "search-hard25-heldout", "search-hard26-heldout")
+            "search-hard25-heldout", "search-hard26-heldout", "search-hard27-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
