@@ -968,3 +968,13 @@ def test_a_suffix_after_a_word_of_the_concept_table_leaves_the_word(corpus):
     term = search(corpus, q="独身向けの出会いの場")["interpretation"]["terms"][0]
     assert term["text"] == "独身" and term["expansions"]
     assert lines(search(corpus, q="独身向けの出会いの場")) == lines(search(corpus, q="独身の出会いの場"))
+
+
+def test_a_light_suffix_leaves_the_rows_of_its_stem(corpus):
+    """高齢者向け is written in one row: the rows that write 高齢者 alone are for them too, after it;
+    県内 (内 names another place than 県) keeps to what it says."""
+    response = search(corpus, q="高齢者向け 取組")
+    assert "高齢者" in widened(response, "part")
+    assert set(lines(search(corpus, q='"高齢者"'))) <= set(lines(response))
+    assert lines(response)[0] in lines(search(corpus, q='"高齢者向け"'))
+    assert search(corpus, q="県内 医療費")["interpretation"]["terms"][0]["widened"] == []

@@ -35,6 +35,10 @@ from .tokens import (Token, action_noun, analyse, hiragana, hiragana_runs, katak
 KANJI = re.compile(r"[一-龯々]")
 KANJI_RUN = re.compile(r"[一-龯々]{4,}")  # shorter runs are one edit from too many words
 MAX_WIDENED = 5
+# Suffixes that leave the thing their stem names (高齢者向け, 障害者用, 市民等, 学校毎, 消防団員: its
+# members), unlike those that name another (県内 is not 県, デジタル化 not デジタル): Sudachi marks
+# both kinds 接尾辞, so this small table tells them apart.
+LIGHT_SUFFIXES = frozenset({"向け", "用", "等", "毎", "達", "ら", "員"})
 # A word in fewer rows than this is widened by its synonyms even though the rows contain it.
 MIN_RARE = 10
 RARE_SHARE = 0.03  # corpus words one query word may widen to (each is one more look-up)
@@ -206,7 +210,8 @@ class LeafReader:
             self.dropped.append(Dropped(text, why))
             return None
         if self.contains(text) or self.has_concept(text):
-            widened = self.coordinated(text) + self.synonyms_of_rare(tokens, text) + self.long_vowel_dropped(text)
+            widened = self.coordinated(text) + self.suffixed_stem(tokens) + self.synonyms_of_rare(tokens, text) \
+                + self.long_vowel_dropped(text)
             return Leaf(text, widened=widened[:MAX_WIDENED])
         whole = self.by_reading(analyse(text))
         if whole:  # 健康増新, がくどう保育: the whole word reads like a corpus word
@@ -470,7 +475,8 @@ class LeafReader:
         if unit.widened:
             return [Leaf(unit.text, widened=unit.widened)]
         if self.contains(unit.text) or self.has_concept(unit.text):
-            widened = self.coordinated(unit.text) + self.synonyms_of_rare(unit.tokens, unit.text)
+            widened = self.coordinated(unit.text) + self.suffixed_stem(unit.tokens) \
+                + self.synonyms_of_rare(unit.tokens, unit.text)
             return [Leaf(unit.text, widened=widened[:MAX_WIDENED], kind=unit.kind)]
         if unit.kind == "predicate":
             widened = self.noun_of_verb(unit)
@@ -508,6 +514,14 @@ class LeafReader:
         if len(token.parts) < 2 or self.contains(token.surface) or not known:
             return [Unit(token.surface, token.start, token.end, (token,), "noun")]
         return [Unit(part, token.start, token.end, analyse(part), "noun") for part in token.parts]
+
+    def suffixed_stem(self, tokens) -> tuple[Expansion, ...]:
+        """The stem of a word the rows write with a light suffix, in few of them (高齢者向け): the
+        rows that write the stem alone are about it too (a word in many rows has results enough)."""
+        if len(tokens) < 2 or tokens[-1].pos[0] != "接尾辞" or tokens[-1].normalized not in LIGHT_SUFFIXES:
+            return ()
+        text = "".join(t.surface for t in tokens)
+        return self.without_suffix(tokens) if self.count_rows(text) < max(MIN_RARE, RARE_SHARE * self.size) else ()
 
     def without_suffix(self, tokens) -> tuple[Expansion, ...]:
         """The word the documents use once a suffix is gone (受賞者 → 受賞, 川沿い → 川): the
