@@ -2038,6 +2038,9 @@ def test_the_effort_grade_asked_by_name_is_the_status_given(corpus):
     # every spelling of the grade's name is read (取り組み区分 once raised a KeyError); the
     # everyday 取り組みの評価 asks how the initiative is rated: its progress
     assert "取組区分はえ（" in answer_question(corpus, "被保護者の就労支援の取り組み区分は？")["answer"]
+    # its scale in brackets after the name (取組区分（あ～お）はどれ) asks it too, not for rows
+    response = answer_question(corpus, "被保護者の就労支援について、取組区分（あ～お）はどれが付いていますか。")
+    assert response["kind"] == "status" and "取組区分はえ（" in response["answer"]
     assert "進捗区分はD（" in answer_question(corpus, "被保護者の就労支援の取り組みの評価は？")["answer"]
 
 

@@ -161,6 +161,9 @@ KIND_PATTERNS = [
                     r"(?:何 件|幾つ|何 項目|何 個|(?:どれ|どの) (?:くらい|程)(?= 有る))|(?:何 件|幾つ|何 個) (?:の )?" + ROW +
                     r"|" + COUNTED + r" (?:(?:の|に 成る|て|てる|居る) ){0,3}(?:数|件数|総数) (?:は|を|が|に つく)")),
 ]
+# A grade's scale in brackets after its name (取組区分（あ～お）, 進捗区分(A〜E)); Sudachi may read
+# the kana codes with a small っ (あっ).
+SCALE_IN_BRACKETS = r"\( \S+ (?:〜|~|-|から) \S+ \) "
 # 評価いくつ, 区分はいくつ ask a grade the way a score is asked, unless a grade is named (Eになっている評価は
 # いくつ: its rows are counted) or the evaluations are said to be there (いくつある).
 GRADE_AS_SCORE = words(r"(?:評価|進捗|ランク|区分) (?:は |って |が )?幾つ(?! (?:有る|在る))")
@@ -194,9 +197,12 @@ HOW_FAR = words(r"(?:どの|どれ) (?:くらい|程度|だけ) (?:\S+ ){0,2}?(?
 LATER_PATTERNS = [
     # 進み具合の区分はどれ, 評価はどれ: which grade, not which rows.
     # 評価はA〜Eのどれ: the scale named before the question word.
-    ("status", words(r"(?:区分|評価|進捗|ランク) (?:は|って|が) (?:[a-e] (?:〜|~|-|から) [a-e] (?:まで )?の )?(?:どれ|何|どう)")),
+    # 取組区分（あ～お）はどれ: the scale in brackets after the name, too.
+    ("status", words(r"(?:区分|評価|進捗|ランク) (?:" + SCALE_IN_BRACKETS + r")?(?:は|って|が) "
+                     r"(?:[a-e] (?:〜|~|-|から) [a-e] (?:まで )?の )?(?:どれ|何|どう)")),
     # 方向性はア〜オのどれ: which direction, not which rows.
-    ("future", words(r"(?:方向 性|方向性|方針) (?:は|って|が) (?:[ア-オ] (?:〜|~|-|から) [ア-オ] (?:まで )?の )?(?:どれ|何)")),
+    ("future", words(r"(?:方向 性|方向性|方針) (?:" + SCALE_IN_BRACKETS + r")?(?:は|って|が) "
+                     r"(?:[ア-オ] (?:〜|~|-|から) [ア-オ] (?:まで )?の )?(?:どれ|何)")),
     # どれくらい asks how far; 取り組みを全部 asks for every row (全部で何件 is counted before).
     ("list", words(r"どれ(?! (?:くらい|程|程度|だけ))|一覧|挙げる|列挙|" + ROW + r" (?:を |は )?(?:全部|全て)(?! で)")),
     ("future", words(r"今後|方針|此れ から|此の 先|先行き|予定|方向 性|方向性|見通し|将来|次期|積もり|見込み|計画 は"

@@ -44,10 +44,11 @@ BREAKDOWN = re.compile(r"(進捗区分|進捗|取組区分|取組評価|取組�
 BREAKDOWN_KINDS = {"進捗区分": "progress", "進捗": "progress", "取組区分": "effort", "取組評価": "effort",
                    "取組の評価": "effort", "今後の方向性": "direction", "方向性": "direction", "評価": "progress",
                    "評価の区分": "progress", "評価ランク": "progress", "区分": "progress"}
-# A grade other than the progress asked for by its name (取組区分は何になってますか, 取組評価は):
+# A grade other than the progress asked for by its name (取組区分は何になってますか, 取組評価は,
+# 取組区分（あ～お）はどれ):
 # a status question answered with that grade.
 # (取り組みの評価, said the everyday way, is how an initiative is rated: its progress.)
-FACET_ASKED = re.compile(r"(取組区分|取り組み区分|取組評価)(?:は|って|が|を|の(?:ほう|方)は)")
+FACET_ASKED = re.compile(r"(取組区分|取り組み区分|取組評価)(?:[(（][^()（）]{1,10}[)）])?(?:は|って|が|を|の(?:ほう|方)は)")
 PROGRESS_ASKED = re.compile(r"進捗|進み具合|進みぐあい|進ん|進行")
 # Every code of a grade, first to last (A〜E, 「あ」から「お」), each counted: a breakdown by the
 # grade whose first code it starts with.
