@@ -405,6 +405,13 @@ def test_come_to_do_asks_the_verb(question, predicate):
     assert read_kind(question).predicate == predicate
 
 
+@pytest.mark.parametrize("question", ["博物館の運営って指定管理者に任せてるんだっけ？", "指定管理者に任せてたっけ"])
+def test_a_question_ending_in_kke_asks_yes_or_no(question):
+    # Sudachi gives っけ as け
+    assert read_kind(question).kind == "yesno" and read_kind(question).predicate == "任せる"
+
+
+
 def test_a_compound_verb_is_asked_whole(corpus):
     # 申し込める is 申し込む: 申し is no topic word, and the row that says the grant was paused answers.
     assert read_kind("生け垣の補助、今も申し込めますか？").predicate == "申し込む"

@@ -138,7 +138,8 @@ QUESTION_WORDS = re.compile(r"(?<= )(?:何|誰|どこ|いつ|いつ頃|何時|�
                             r"|如何)(?= )(?! か (?:の|で|に|と|を|が|は) )")
 # Verbs that ask for something (教えて, ください, 知りたい) end a request, not a yes/no question.
 REQUEST = words(r"教える|下さる|知る|願う|頂く|欲しい|示す|挙げる")
-YES_NO_END = re.compile(r" (?:か|の|\?|っけ|かしら|よ ね|よね|ね)(?: \?| 。)* $")  # Sudachi cuts よね in two
+# Sudachi cuts よね in two, and gives っけ (任せてたっけ) as け.
+YES_NO_END = re.compile(r" (?:か|の|\?|っけ|け|かしら|よ ね|よね|ね)(?: \?| 。)* $")
 
 # (kind, pattern) in the order they are tried; the unit of a number question is read separately.
 KIND_PATTERNS = [
