@@ -411,7 +411,6 @@ def test_a_question_ending_in_kke_asks_yes_or_no(question):
     assert read_kind(question).kind == "yesno" and read_kind(question).predicate == "任せる"
 
 
-
 def test_a_compound_verb_is_asked_whole(corpus):
     # 申し込める is 申し込む: 申し is no topic word, and the row that says the grant was paused answers.
     assert read_kind("生け垣の補助、今も申し込めますか？").predicate == "申し込む"
