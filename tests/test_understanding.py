@@ -978,3 +978,13 @@ def test_a_light_suffix_leaves_the_rows_of_its_stem(corpus):
     assert set(lines(search(corpus, q='"高齢者"'))) <= set(lines(response))
     assert lines(response)[0] in lines(search(corpus, q='"高齢者向け"'))
     assert search(corpus, q="県内 医療費")["interpretation"]["terms"][0]["widened"] == []
+
+
+@pytest.mark.parametrize("text", ["子どもの発達が遅れている気がする", "はったつのおくれがある子どもの相談"])
+def test_a_grade_word_the_rows_write_after_the_same_noun_is_their_word(corpus, text):
+    """The rows write 発達に遅れ: 遅れ after 発達 says what they are about, not a grade (D, E);
+    after a noun they never write it with (整備が遅れている), it is still the grade."""
+    response = search(corpus, q=text)
+    assert response["interpretation"]["filters"] == {}
+    assert set(lines(search(corpus, q='"発達に遅れ"'))) <= set(lines(response)[:5])
+    assert search(corpus, q="公園の整備が遅れている事業")["interpretation"]["filters"] == {"progress": ["D", "E"]}

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from index.analysis import hiragana_only
 from index.grades import GRADES
 
+from ..engine import count_rows
 from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import ParsedQuery, clean_text, parse_terms
@@ -314,7 +315,7 @@ EMPTIED_QUOTE = re.compile(r"[「『\"][、\s]*[」』\"]")
 def read_question(text: str, corpus) -> Question:
     """Read a (tidied) question: its filters (read as a search reads them), its kind from what
     is left, and the words to search for: the question without its filters and words of asking."""
-    reading = read_filters(text, corpus)
+    reading = read_filters(text, corpus, count_rows=lambda t: count_rows(corpus, t))
     mentions = reading.mentions
     # Everyday grade words (遅れている, 終了した) stay visible: they may be what is asked.
     masked = blank(text, [(m.start, m.end) for m in mentions if m.how != "word"])

@@ -48,7 +48,7 @@ class Understanding:
 def understand(text: str, corpus, count_rows) -> Understanding:
     """Read ``text`` against the corpus (see the module docstring)."""
     text = arabic_counts(unicodedata.normalize("NFKC", text))
-    filters = read_filters(text, corpus, searching=True)
+    filters = read_filters(text, corpus, searching=True, count_rows=count_rows)
     tree, fallback = parse_terms(filters.rest)
     reader = LeafReader(corpus, count_rows, described_words(filters, corpus))
     tree = reader.tree(tree, filtered=bool(filters.mentions))

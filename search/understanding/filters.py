@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from index.analysis import morphemes, normalize, normalized_words_text
 from index.grades import FACET_NAMES_JA, GRADES
@@ -132,12 +133,14 @@ COMPARED = re.compile(r"\s*(?P<side>以上|以下|未満|より上|より下)")
 class Blanker:
     """The text with the spans already read replaced by blanks, so that they are read once."""
 
-    def __init__(self, text: str, protected: list[tuple[int, int]], searching: bool = False):
+    def __init__(self, text: str, protected: list[tuple[int, int]], searching: bool = False,
+                 count_rows: Callable[[str], int] | None = None):
         self.original = text
         self.text = text
         self.protected = protected
         self.read: list[Mention] = []  # the mentions read so far
         self.searching = searching  # see read_filters
+        self.count_rows = count_rows  # text -> rows that contain it, when the caller can count
 
     def free(self, start: int, end: int) -> bool:
         inside = any(a < end and start < b for a, b in self.protected)
@@ -150,18 +153,21 @@ class Blanker:
         return self.text.replace("\0", " ")
 
 
-def read_filters(text: str, corpus, searching: bool = False) -> FilterReading:
+def read_filters(text: str, corpus, searching: bool = False,
+                 count_rows: Callable[[str], int] | None = None) -> FilterReading:
     """Every filter the text names; ``rest`` is the text with their mentions blanked.
 
     ``text`` should be NFKC-normalized. Quoted spans and words after ``-`` are left as written:
     quoting a word is how a user says "this is text, not a filter". ``searching``: the text is
     a search, not a question read by ``search.ask`` (which keeps grade words it asks about as
     words itself): a grade word asked when (いつ頃完成しますか) is the event, no filter.
+    ``count_rows`` (text -> rows that contain it): a grade word the rows write after the same
+    noun (発達に遅れ) is their word, no filter.
     """
     # A quoted grade code (取組区分が「え」) is still a code: quotes only make words text.
     protected = [(m.start(), m.end()) for m in QUOTED.finditer(text) if not _quoted_code(m.group(1))]
     protected += [(m.start(), m.end()) for m in re.finditer(r"(?:(?<=\s)|^)-\S+", text)]
-    blanker = Blanker(text, protected, searching)
+    blanker = Blanker(text, protected, searching, count_rows)
     mentions: list[Mention] = []
     # Chapter titles before everyday grade words: 緑豊かな of a title is no grade (豊か, 充実).
     for reader in (_grade_ranges, _grade_codes, _legend_labels, _chapters, _grade_words, _bracketed_codes,
@@ -543,6 +549,8 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
             continue  # 整備が終わった後は, いつ頃完成しますか: when, not how far it came
         if _wished(tokens, last, end):
             continue  # ネットで済ませられるようにしてほしい: what the asker wants, not how a row was graded
+        if _rows_write(blanker, tokens, first):
+            continue  # 発達が遅れている, はったつのおくれ: the rows' 発達に遅れ, a topic, not a grade
         if use == "any" and kind == "progress":  # 計画どおりに進んでいる: 進む only says it again
             going = next((k for k in range(last + 1, min(last + 3, len(tokens))) if tokens[k].dictionary in GOING),
                          None)
@@ -576,6 +584,16 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
             found.append(_mention(blanker, kind, code, start, end, how))
         blanker.take(start, end)
     return found
+
+
+def _rows_write(blanker: Blanker, tokens, i: int) -> bool:
+    """Whether the rows write the grade word at ``i`` after the noun before it (発達に遅れ), with
+    any particle: then it says what they are about."""
+    if blanker.count_rows is None or i < 2 or tokens[i - 1].pos[0] != "助詞" or tokens[i - 2].pos[0] != "名詞":
+        return False
+    noun, word = tokens[i - 2].normalized, tokens[i].normalized
+    stems = {word, word[:-1]} if word.endswith("る") else {word}  # 遅れる: the rows' 遅れ
+    return any(blanker.count_rows(noun + particle + stem) for particle in ("に", "の", "が") for stem in stems)
 
 
 def _typed_alone(text: str, start: int, end: int) -> bool:
