@@ -155,7 +155,6 @@ KIND_PATTERNS = [
                   # のはどこの施設 asks which facility: a noun after どこの other than a department's.
                   r"|の は (?:どこ|どちら)(?! まで| の (?!課|部署|部局|担当|所管))")),
     ("when", words(r"いつ|いつ頃|何時|何 (?:年度|年|月|日)|時期|日程|(?<![0-9] )年度 は")),  # 令和2年度は…ましたか: a year given
-
     # 取組が〓になっているのはいくつ, 〓になってる件数は: what rows have become (に成る) is how
     # they are counted.
     ("count", words(COUNTED + r" (?:" + BETWEEN_COUNTED + r" ){0,8}"

@@ -488,8 +488,9 @@ class LeafReader:
         stem_text = "".join(t.surface for t in stem)
         if stem and self.has_concept(stem_text):  # 独身向け is read as 独身, which the table expands (婚活)
             return [Leaf(stem_text, widened=self.synonyms_of_rare(stem, stem_text), kind=unit.kind)]
-        widened = self.coordinated(unit.text) or self.by_reading(unit.tokens) or self.synonyms(unit.tokens, unit.text) or \
-            self.without_suffix(unit.tokens) or self.near(unit.text, unit.tokens) or self.shortened(unit.tokens)
+        widened = self.coordinated(unit.text) or self.by_reading(unit.tokens) \
+            or self.synonyms(unit.tokens, unit.text) or self.without_suffix(unit.tokens) \
+            or self.near(unit.text, unit.tokens) or self.shortened(unit.tokens)
         if widened:
             return [Leaf(unit.text, widened=widened)]
         if (len(unit.tokens) > 1 or len(unit.tokens[0].parts) > 1) and depth == 0:
