@@ -2096,3 +2096,9 @@ def test_examples_in_brackets_are_alternatives(corpus):
     assert " OR " in response["interpretation"]["query"]
     # brackets that list nothing are no examples
     assert " OR " not in answer_question(corpus, "防災行政無線（デジタル化の工事）の進み具合は？")["interpretation"]["query"]
+
+
+def test_a_figure_asked_now_is_not_one_planned(corpus):
+    # 170: 市内9地区中…4地区に組織され; 173: 令和4年度には…6地区になります (planned)
+    response = answer_question(corpus, "地域の支え合い組織って、今いくつの地区で立ち上がってますか？")
+    assert response["answer"].startswith("4地区です") and lines(response)[0] == 170

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from index.analysis import normalize
 
 from ..understanding.tokens import analyse
+from .clauses import plans
 from .facts import Fact, bound, distance, find_dates, find_quantities
+from .kind import NOW, stream
 from .question import Question
 from .sentences import Sentence, Variant, locate
 from .topic import MIN_COVERAGE, TIER, Knowledge, Match, Word, full_weight, held_weight
@@ -193,8 +195,11 @@ def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Que
     """Sentences that hold the asked-for fact (a date, a quantity, or any for who), best first."""
     found = []
     best_coverage = 0.0
+    now = question.kind == "number" and NOW.search(stream(question.text).joined)
     for candidate in topic_sentences(known, match, words, phrases, question):
         sentence = candidate.sentence
+        if now and plans(sentence.text):
+            continue  # 今いくつの地区で: not 令和4年度には…6地区になります, a figure planned
         if sentence.field != "measure":  # a title holds the topic whole, and never a date or figure
             best_coverage = max(best_coverage, candidate.coverage)
         if question.kind == "who":
