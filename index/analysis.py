@@ -286,7 +286,10 @@ def shared_head_words(text: str) -> list[str]:
 def gram_streams(text: str, corrections: tuple[tuple[str, str], ...] = ()) -> list[str]:
     """The strings whose bigrams are indexed, and that a query string is matched as: the text as
     written, its normalized words, and the spellings a bracketed alternative kanji stands for."""
-    corrected, _, _ = apply_corrections(text, corrections)
+    return _corrected_streams(apply_corrections(text, corrections)[0])
+
+
+def _corrected_streams(corrected: str) -> list[str]:
     literal = gram_text(corrected)
     words = gram_text(normalized_words_text(corrected))
     return ([literal] if words == literal else [literal, words]) + alternative_spellings(literal)
@@ -301,9 +304,9 @@ def gram_document(texts, corrections: tuple[tuple[str, str], ...] = ()) -> str:
     """The streams of every text, joined, and the words two modifiers sharing a head make with it
     (a row's only: a query holding 民生・児童委員 is matched as written): what the bigram field
     indexes and what a substring match is confirmed against."""
-    return STREAM_SEPARATOR.join(stream for text in texts
-                                 for stream in gram_streams(text, corrections)
-                                 + shared_head_words(apply_corrections(text, corrections)[0]))
+    corrected = (apply_corrections(text, corrections)[0] for text in texts)
+    return STREAM_SEPARATOR.join(stream for text in corrected
+                                 for stream in _corrected_streams(text) + shared_head_words(text))
 
 
 class GramTokenizer(Tokenizer):

@@ -37,19 +37,20 @@ ROW_COUNTS = ("何件", "いくつ", "幾つ", "何個")
 COUNTED_NOUNS = ROW_NOUNS | {"行", "項目", "表"}
 # Markup is not part of a question: tags go, and so do scripts and styles with their content.
 MARKUP = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(?:</\1\s*>|$)|<[^<>]{0,200}>", re.I | re.S)
+# A grade's codes in brackets after its name (取組評価（あ～お）).
+CODES_IN_BRACKETS = r"(?:[(（][^()（）]{1,10}[)）])?"
 # "per grade" asks for a breakdown of the rows by one grade: 進捗区分ごと, 今後の方向性別 …
 # The facet may carry its codes in brackets (取組評価（あ～お）の内訳), or be asked 何件ずつ.
 BREAKDOWN = re.compile(r"(進捗区分|進捗|取組区分|取組評価|取組の評価|今後の方向性|方向性|評価の区分|評価ランク|評価|区分)"
-                       r"(?:[(（][^()（）]{1,10}[)）])?"
+                       + CODES_IN_BRACKETS +
                        r"(?:ごと|別|の内訳|の分布|の構成|のばらつき|の散らばり|(?:は|が)、?(?:それぞれ)?何件ずつ)")
 BREAKDOWN_KINDS = {"進捗区分": "progress", "進捗": "progress", "取組区分": "effort", "取組評価": "effort",
                    "取組の評価": "effort", "今後の方向性": "direction", "方向性": "direction", "評価": "progress",
                    "評価の区分": "progress", "評価ランク": "progress", "区分": "progress"}
 # A grade other than the progress asked for by its name (取組区分は何になってますか, 取組評価は,
-# 取組区分（あ～お）はどれ):
-# a status question answered with that grade.
+# 取組区分（あ～お）はどれ): a status question answered with that grade.
 # (取り組みの評価, said the everyday way, is how an initiative is rated: its progress.)
-FACET_ASKED = re.compile(r"(取組区分|取り組み区分|取組評価)(?:[(（][^()（）]{1,10}[)）])?(?:は|って|が|を|の(?:ほう|方)は)")
+FACET_ASKED = re.compile(r"(取組区分|取り組み区分|取組評価)" + CODES_IN_BRACKETS + r"(?:は|って|が|を|の(?:ほう|方)は)")
 PROGRESS_ASKED = re.compile(r"進捗|進み具合|進みぐあい|進ん|進行")
 # Every code of a grade, first to last (A〜E, 「あ」から「お」), each counted: a breakdown by the
 # grade whose first code it starts with.

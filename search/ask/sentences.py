@@ -21,8 +21,6 @@ TITLE_FIELDS = ("section", "item")
 # A sentence ends after 。！？, and before a bullet (・) or a bracketed heading (【5年実績】)
 # that follows a blank: the comments list facts that way.
 SENTENCE_END = re.compile(r"(?<=[。！？!?])|\s+(?=[・【])")
-
-
 OPENING, CLOSING = "「『（(", "」』）)"
 
 
@@ -36,8 +34,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ['歌「来たの?」等。', '次']
     """
     spans, start = [], 0
+    depths = _bracket_depths(text)
     for match in SENTENCE_END.finditer(text):
-        if match.end() > start and not _inside_brackets(text, match.start()):
+        if match.end() > start and not depths[match.start()]:
             spans.append((start, match.start()))
             start = match.end()
     spans.append((start, len(text)))
@@ -52,13 +51,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return result
 
 
-def _inside_brackets(text: str, position: int) -> bool:
-    """Whether ``position`` is inside a bracket opened before it and closed after it."""
-    depth = 0
-    for char in text[:position]:
+def _bracket_depths(text: str) -> list[int]:
+    """For each position of ``text`` (and its end), how many brackets opened before it are still
+    open; 0 once no bracket closes after it (an unclosed one holds no sentence)."""
+    last_close = max(text.rfind(c) for c in CLOSING)
+    depths, depth = [], 0
+    for position, char in enumerate(text):
+        depths.append(depth if position <= last_close else 0)
         depth += char in OPENING
         depth -= char in CLOSING and depth > 0
-    return depth > 0 and any(c in CLOSING for c in text[position:])
+    depths.append(0)
+    return depths
 
 
 def fold(text: str) -> tuple[str, list[int]]:
