@@ -2102,3 +2102,24 @@ def test_a_figure_asked_now_is_not_one_planned(corpus):
     # 170: 市内9地区中…4地区に組織され; 173: 令和4年度には…6地区になります (planned)
     response = answer_question(corpus, "地域の支え合い組織って、今いくつの地区で立ち上がってますか？")
     assert response["answer"].startswith("4地区です") and lines(response)[0] == 170
+
+
+def test_codes_given_as_examples_name_the_scale_the_answer_is_given_in(corpus):
+    """評価はAとかBとかでいうと何: the codes stand for their scale; 労働相談の充実 (387) is asked its
+    progress, not selected by A or B (it would keep rows that write neither)."""
+    response = answer_question(corpus, "労働そうだんの充実って評価はAとかBとかでいうと何？")
+    assert response["kind"] == "status" and lines(response) == [387] and "A（" in response["answer"]
+    assert response["interpretation"]["filters"] == []
+    # Codes listed before the rows they select stay conditions.
+    listed = answer_question(corpus, "防災のAとかBとかの取組は何件")
+    assert {f["value"] for f in listed["interpretation"]["filters"]} == {"A", "B"}
+
+
+def test_a_grade_word_whose_argument_is_asked_is_no_condition(corpus):
+    """何に力を入れていくの asks what 消費者教育の推進 (489, direction イ) will do next: 力を入れる
+    is not direction ア, which no row of 消費者教育 has; どの取組に力を入れる asks which rows are ア."""
+    response = answer_question(corpus, "消費者教育、これからは何に力を入れていくの？")
+    assert response["kind"] == "future" and lines(response) == [489] and "18歳" in response["answer"]
+    assert [t["text"] for t in response["interpretation"]["terms"]] == ["消費者教育"]
+    which = answer_question(corpus, "子育て支援で、今後どの取組に力を入れていくの？")
+    assert {f["value"] for f in which["interpretation"]["filters"]} == {"ア"}

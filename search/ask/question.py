@@ -187,10 +187,16 @@ VIEW_ASKED = re.compile(rf"(?:に関する|に対する|についての){VIEW_RE
 VIEW_OF_QUESTION = re.compile(rf"(?<=か)[、,]\s*{VIEW_REQUEST}")
 
 
-def blank(text: str, spans) -> str:
+def mask(text: str, mentions, framing, spans=()) -> str:
+    """``text`` with its filters (and ``spans``) blanked and what frames the request made space:
+    neither says what the question asks."""
+    return blank(blank(text, [(m.start, m.end) for m in mentions if m.how != "word"] + list(spans)), framing, " ")
+
+
+def blank(text: str, spans, placeholder: str = BLANK) -> str:
     """``text`` with ``spans`` replaced by the placeholder, every offset kept."""
     for start, end in spans:
-        text = text[:start] + BLANK * (end - start) + text[end:]
+        text = text[:start] + placeholder * (end - start) + text[end:]
     return text
 
 
@@ -319,12 +325,12 @@ def read_question(text: str, corpus) -> Question:
     reading = read_filters(text, corpus, count_rows=lambda t: count_rows(corpus, t))
     mentions = reading.mentions
     # Everyday grade words (遅れている, 終了した) stay visible: they may be what is asked.
-    masked = blank(text, [(m.start, m.end) for m in mentions if m.how != "word"])
+    masked = mask(text, mentions, reading.framing)
     breakdown = BREAKDOWN.search(masked)
     by_range = None if breakdown else CODE_RANGE_EACH.search(text)
     if by_range:  # A〜Eそれぞれ: every grade counted, which is no filter
         mentions = [m for m in mentions if not (m.end > by_range.start() and m.start < by_range.end())]
-        masked = blank(text, [(m.start, m.end) for m in mentions if m.how != "word"] + [by_range.span()])
+        masked = mask(text, mentions, reading.framing, [by_range.span()])
     cue = breakdown or by_range
     # 取組区分は何になってますか: that grade (unless how far it came is asked too: 進み具合と取組の評価).
     named = None if cue or PROGRESS_ASKED.search(masked) else FACET_ASKED.search(masked)
@@ -368,7 +374,7 @@ def read_question(text: str, corpus) -> Question:
     asked = per_named_group(asked, masked, mentions)
     departments = [m for m in mentions if m.facet == "department"]
     together = TOGETHER.search(masked) if len(departments) > 1 else None
-    spans = [(m.start, m.end) for m in mentions + said_verbs]
+    spans = [(m.start, m.end) for m in mentions + said_verbs] + reading.framing
     spans += list(asked.spans) + asking_spans(masked)
     spans += [together.span()] if together else []
     predicate = predicate_span(masked) if asked.predicate else None

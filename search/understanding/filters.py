@@ -141,6 +141,7 @@ class Blanker:
         self.read: list[Mention] = []  # the mentions read so far
         self.searching = searching  # see read_filters
         self.count_rows = count_rows  # text -> rows that contain it, when the caller can count
+        self.framing: list[tuple[int, int]] = []  # spans read as no condition (see FilterReading)
 
     def free(self, start: int, end: int) -> bool:
         inside = any(a < end and start < b for a, b in self.protected)
@@ -148,6 +149,11 @@ class Blanker:
 
     def take(self, start: int, end: int) -> None:
         self.text = self.text[:start] + "\0" * (end - start) + self.text[end:]
+
+    def frame(self, start: int, end: int) -> None:
+        """Take a span that frames the request: read, but no filter and no topic."""
+        self.take(start, end)
+        self.framing.append((start, end))
 
     def rest(self) -> str:
         return self.text.replace("\0", " ")
@@ -175,7 +181,7 @@ def read_filters(text: str, corpus, searching: bool = False,
         mentions += reader(blanker, corpus)
         blanker.read = mentions
     mentions = sorted(mentions, key=lambda m: m.start)
-    return FilterReading(text, blanker.rest(), filters_of(mentions), mentions)
+    return FilterReading(text, blanker.rest(), filters_of(mentions), mentions, blanker.framing)
 
 
 def filters_of(mentions) -> dict[str, list[str]]:
@@ -263,6 +269,10 @@ def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
                 end = closed.end()
             gloss = GLOSS.match(blanker.text, end)
             end = gloss.end() if gloss and blanker.free(end, gloss.end()) else end
+            scale = SCALE_BY_EXAMPLE.match(blanker.text, end) if len(codes) > 1 else None
+            if scale:  # 評価はAとかBとかでいうと何: the codes stand for their scale, no condition
+                blanker.frame(m.start("codes"), scale.end())
+                continue
             compared = COMPARED.match(blanker.text, end) if len(codes) == 1 else None
             if compared:
                 codes, end = _compared(kind, codes[0], compared.group("side")), compared.end()
@@ -272,6 +282,10 @@ def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
     return found
 
 
+# After codes given as examples, the words that make them the scale an answer is put in
+# (評価はAとかBとかでいうと何, あ・い・うのなかでどれ).
+SCALE_BY_EXAMPLE = re.compile(r"\s*(?:とか|など|なんか)?\s*(?:で(?:言う|いう|言え|いえ|表す|あらわす|表せ)(?:と|ば|なら|たら)"
+                              r"|の(?:中|なか|うち)で)")
 # Words, then a code in brackets that says what they mean (目標達成（A評価）), or after の (目標達成のA).
 GLOSS_BEFORE = re.compile(r"(?P<gloss>[^\s\0、。「」()（）]{2,20})[(（]\s*$")
 WORDING_OF = re.compile(r"(?P<gloss>[^\s\0、。「」()（）]{2,20})の\s*$")
@@ -549,6 +563,9 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
             continue  # 整備が終わった後は, いつ頃完成しますか: when, not how far it came
         if _wished(tokens, last, end):
             continue  # ネットで済ませられるようにしてほしい: what the asker wants, not how a row was graded
+        if _asked_of(tokens, first):  # 消費者教育、これからは何に力を入れていくの: what the row will do
+            blanker.frame(start, end)  # is asked; the grade word is no condition and no topic either
+            continue
         if _rows_write(blanker, tokens, first):
             continue  # 発達が遅れている, はったつのおくれ: the rows' 発達に遅れ, a topic, not a grade
         if use == "any" and kind == "progress":  # 計画どおりに進んでいる: 進む only says it again
@@ -584,6 +601,18 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
             found.append(_mention(blanker, kind, code, start, end, how))
         blanker.take(start, end)
     return found
+
+
+# Pronouns that ask what (何に, どこを): a grade word they are the argument of asks its content.
+ASKING_PRONOUNS = frozenset({"何", "どこ", "何処"})
+
+
+def _asked_of(tokens, i: int) -> bool:
+    """Whether the grade word at ``i`` has a pronoun asking what as its argument (何に力を入れる):
+    the question asks what the row will do, so the word is no condition on the rows. A phrase
+    asking which rows (どの取組に力を入れる) stays a condition."""
+    return i >= 2 and tokens[i - 1].pos[0] == "助詞" and tokens[i - 2].pos[0] == "代名詞" \
+        and tokens[i - 2].normalized in ASKING_PRONOUNS
 
 
 def _rows_write(blanker: Blanker, tokens, i: int) -> bool:

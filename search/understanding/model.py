@@ -56,3 +56,6 @@ class FilterReading:
     rest: str
     filters: dict[str, list[str]] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    # Spans read as no condition and no topic: codes that stand for their scale (評価はAとかBとか
+    # でいうと何), a grade word whose argument is what is asked (何に力を入れていくの).
+    framing: list[tuple[int, int]] = field(default_factory=list)
