@@ -2123,3 +2123,12 @@ def test_a_grade_word_whose_argument_is_asked_is_no_condition(corpus):
     assert [t["text"] for t in response["interpretation"]["terms"]] == ["消費者教育"]
     which = answer_question(corpus, "子育て支援で、今後どの取組に力を入れていくの？")
     assert {f["value"] for f in which["interpretation"]["filters"]} == {"ア"}
+
+
+def test_a_quoted_section_title_names_the_section(corpus):
+    """「公共施設の最適化」のところ: the title of 第2節 (rows 530-549, the 13 graded C) quoted whole
+    names the section as 「…の節」 does; the chapter's words before it (行財政運営) are no condition
+    that only three rows would meet."""
+    response = answer_question(corpus, "行財政運営の「公共施設の最適化」のところ、C評価はぜんぶで何件？")
+    assert response["kind"] == "count" and response["answer"].count("13件") == 1
+    assert set(lines(response)) <= set(range(530, 550)) and len(lines(response)) == 13

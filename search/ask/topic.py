@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from index.analysis import hiragana_only
+from index.analysis import hiragana_only, normalize
 from index.grades import FACETS
 
 from ..engine import Selection, count_query, count_rows, select, understood
@@ -26,7 +26,7 @@ from ..matching import reading_query
 from ..query import Leaf, Node, parse_query
 from ..understanding.filters import SECTION_NAME, filters_of
 from ..understanding.tokens import action_noun, analyse, names_a_quantity, reading, verbal_noun
-from .question import ABOUT_SOMETHING, ROW_KINDS, Question, Term
+from .question import ABOUT_SOMETHING, QUOTED, ROW_KINDS, Question, Term
 from .sentences import TITLE_FIELDS, Reading, Sentence, Variant, read_text, row_sentences, variants_of
 
 # The number an item or section title starts with (第5項, 第2節).
@@ -622,13 +622,27 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
         wanted = set(question.filters.get("department", ()))
         passing = [d for d in passing if wanted <= set(corpus.facets[d].department)]
     match = weigh(words, passing, selection)
-    if question.kind in ITEM_KINDS or question.item_scope:
-        match = whole_item(corpus, known, words, match, question.text, question.item_scope)
-    if (question.kind in ITEM_KINDS or question.about_grades) and not question.item_scope:
+    scope = question.item_scope or quoted_scope(known, match, question.text)
+    if question.kind in ITEM_KINDS or scope:
+        match = whole_item(corpus, known, words, match, question.text, scope)
+    if (question.kind in ITEM_KINDS or question.about_grades) and not scope:
         match = measure_named(corpus, known, words, match)
-    if question.kind == "status" and not question.item_scope:
+    if question.kind == "status" and not scope:
         match = with_other_departments(corpus, known, words, match)
     return words, match
+
+
+def quoted_scope(known: Knowledge, match: Match, text: str) -> str:
+    """The level (節 or 項) whose title the question quotes whole (行財政運営の「公共施設の最適化」
+    のところ): it names that part of the plan as a 「…の節」 does; "" when no quote is a title. The
+    titles looked at are those of the rows the search found, so the corpus is not read whole."""
+    quotes = {normalize(q[1:-1]).strip() for q in QUOTED.findall(text)} - {""}
+    candidates = sorted(match.coverage, key=match.coverage.get, reverse=True)[:ITEM_CANDIDATES]
+    for level, name in TITLE_FIELD.items():
+        titles = {normalize(ITEM_NUMBER.sub("", known.records[d].get(name) or "")).strip() for d in candidates}
+        if quotes & titles:
+            return level
+    return ""
 
 
 def with_other_departments(corpus, known: Knowledge, words: list[Word], match: Match) -> Match:
