@@ -24,7 +24,7 @@ from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import ParsedQuery, clean_text, parse_terms
 from ..understanding.filters import described_words, filters_of, named_grade, read_filters
-from ..understanding.tokens import ADVERBIAL, analyse, arabic_counts, verbal_noun
+from ..understanding.tokens import ADVERBIAL, analyse, arabic_counts, formal_koto, verbal_noun
 from ..understanding.words import KANJI, ROW_NOUNS
 from .clauses import CONCESSIVE
 from .facts import UNIT_FAMILIES
@@ -589,7 +589,7 @@ def formal_nouns(text: str) -> list[tuple[int, int]]:
     return [(tokens[i - 1].start if i and tokens[i - 1].surface == "の" else t.start, t.end)
             for i, t in enumerate(tokens) if t.pos[0] == "名詞" and (
                 hiragana_only(t.surface) and ((t.framing and t.pos[2] == ADVERBIAL and len(t.surface) > 1)
-                                              or (t.surface == "こと" and i and after_clause(tokens[i - 1])))
+                                              or (t.surface == "こと" and formal_koto(tokens, i)))
                 or len(t.surface) == 1 and KANJI.match(t.surface) and t.pos[2] == COUNTER and i
                 and tokens[i - 1].pos[0] in CLAUSE_ENDS)]
 
@@ -597,12 +597,6 @@ def formal_nouns(text: str) -> list[tuple[int, int]]:
 # Sudachi's class of nouns that may count (件, 点, 課), and the words that end a clause before a noun.
 COUNTER = "助数詞可能"
 CLAUSE_ENDS = ("動詞", "助動詞", "形容詞")
-
-
-def after_clause(token) -> bool:
-    """Whether a word ends a clause or a noun phrase before a noun (使う|こと, 空き家バンクの|こと):
-    こと there is the formal noun, which Sudachi reads as a common one; it names nothing."""
-    return token.surface == "の" or token.pos[0] in ("動詞", "助動詞", "形容詞")
 
 
 def per_named_group(asked: Kind, text: str, mentions) -> Kind:

@@ -276,8 +276,17 @@ def _manner_noun(tokens, i: int) -> bool:
 
 
 def _thing_asked(tokens, i: int) -> bool:
-    """こと in どんなことに取り組んでいますか: the formal noun a determiner asks about names nothing."""
-    return tokens[i].surface in ("こと", "事", "もの", "物") and i > 0 and tokens[i - 1].surface in MANNER_DETERMINERS
+    """こと in どんなことに取り組んでいますか: the formal noun a determiner asks about names nothing,
+    nor does こと after a clause or の (借りることはできますか, 空き家バンクのこと)."""
+    return tokens[i].surface in ("こと", "事", "もの", "物") and i > 0 and tokens[i - 1].surface in MANNER_DETERMINERS \
+        or formal_koto(tokens, i)
+
+
+def formal_koto(tokens, i: int) -> bool:
+    """Whether こと at ``i`` is the formal noun, which Sudachi reads as a common one: after a word
+    that ends a clause or a noun phrase before a noun (使う|こと, 空き家バンクの|こと)."""
+    return tokens[i].surface in ("こと", "事") and i > 0 and (
+        tokens[i - 1].surface == "の" or tokens[i - 1].pos[0] in ("動詞", "助動詞", "形容詞"))
 
 
 def _scope_noun(tokens, i: int) -> bool:
