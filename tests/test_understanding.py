@@ -584,6 +584,9 @@ def test_a_capital_alone_in_brackets_is_a_code(corpus):
 def test_a_chapter_named_by_the_subtitle_in_its_brackets(corpus):
     """計画の実現に向けて（行財政運営の指針）: 行財政運営の指針 names it, in a search as in a question."""
     assert read_filters("行財政運営の指針のDの取組", corpus).filters == {"chapter": ["計画の実現に向けて（行財政運営の指針）"], "progress": ["D"]}
+    # ... and by the field its subtitle of one phrase is about, as the others list theirs.
+    assert read_filters("行財政運営の部分でAの取組", corpus).filters == {"chapter": ["計画の実現に向けて（行財政運営の指針）"], "progress": ["A"]}
+    assert not read_filters("まちづくりの取組", corpus).filters  # a listing subtitle's words stay topics
 
 
 def test_together_with_is_grammar():
@@ -888,6 +891,9 @@ def test_a_document_named_by_its_titles_words_before_a_word_of_scope(corpus):
     assert not read_filters("計画の中で防災", corpus).filters
     assert "総合計画" not in read_filters("防災無線のデジタル化と総合計画の評価区分", corpus).rest  # its grades
     assert not read_filters("取組評価の中で空き家", corpus).filters
+    # 全体 says the whole of it: 計画全体で is the plan, though 計画 alone is a word of many rows.
+    reading = read_filters("計画全体でEの取組", corpus)
+    assert reading.filters == {"document": [corpus.documents[0]["id"]], "progress": ["E"]} and "計画" not in reading.rest
 
 
 def test_an_idiom_of_a_grade_without_the_particle_speech_drops(corpus):

@@ -1009,10 +1009,13 @@ def _sounds(name: str) -> str:
 
 
 def _chapter_names(title: str) -> list[str]:
-    """What a chapter is called by: its title without its number, and the subtitle in its
-    brackets (計画の実現に向けて（行財政運営の指針）: 行財政運営の指針), NFKC as the text is."""
+    """What a chapter is called by: its title without its number, the subtitle in its brackets
+    (計画の実現に向けて（行財政運営の指針）: 行財政運営の指針), NFKC as the text is, and the field a
+    subtitle of one phrase is about (行財政運営 of 行財政運営の指針, as the others list theirs)."""
     core, _, subtitle = nfkc(re.sub(r"^第\S+章\s*", "", title)).partition("(")
-    return [name.strip() for name in (core, subtitle.rstrip(")")) if name.strip()]
+    subtitle = subtitle.rstrip(")")
+    field = subtitle.partition("の")[0] if "の" in subtitle and "、" not in subtitle else ""
+    return [name.strip() for name in (core, subtitle, field) if name.strip()]
 
 
 def nfkc(text: str) -> str:
@@ -1024,6 +1027,7 @@ def nfkc(text: str) -> str:
 DOCUMENT_SCOPE = re.compile(r"\s*(?:の\s*(?:中|なか)\s*(?:で|では|から|に)|において|における|全体で"
                             r"|の(?=\s*(?:評価|区分|進捗|ランク)))")
 MIN_TITLE_PIECE = 4  # a shorter piece of a title (計画 of 総合計画) is a word of many rows
+MIN_WHOLE_PIECE = 2  # ... unless 全体 follows it (計画全体で: the whole plan)
 GRADE_NAME_WORDS = frozenset(name for names in GRADE_NAMES.values() for name in names) | frozenset(GENERIC_GRADE_WORDS)
 
 
@@ -1034,9 +1038,11 @@ def _documents(blanker: Blanker, corpus) -> list[Mention]:
     not a grade's name (取組評価 alone is also the effort grade's)."""
     found = []
     for scope in DOCUMENT_SCOPE.finditer(blanker.text):
+        # 全体 says the whole of it: a shorter piece (計画全体で) names the document too.
+        least = MIN_WHOLE_PIECE if scope.group().strip().startswith("全体") else MIN_TITLE_PIECE
         named = []  # every document whose title holds the words (copies share a title's words)
         for document in corpus.documents:
-            start = _title_run(blanker.text, normalize(document["title"] or ""), scope.start())
+            start = _title_run(blanker.text, normalize(document["title"] or ""), scope.start(), least)
             if start is not None and blanker.free(start, scope.end()):
                 named.append(_mention(blanker, "document", document["id"], start, scope.end(), "title"))
         found += named
@@ -1045,7 +1051,7 @@ def _documents(blanker: Blanker, corpus) -> list[Mention]:
     return found
 
 
-def _title_run(text: str, title: str, end: int) -> int | None:
+def _title_run(text: str, title: str, end: int, least: int = MIN_TITLE_PIECE) -> int | None:
     """Where the run of ``title``'s words that ends at ``end`` starts; ``None`` without one."""
     start, pieces = end, []
     for piece in reversed(re.split(r"([の・])", text[:end])):
@@ -1060,7 +1066,7 @@ def _title_run(text: str, title: str, end: int) -> int | None:
         start -= len(held)
         if len(held) < len(piece):
             break  # the piece holds more than the title's words: the run ends here
-    if not any(_names_title(p, title) for p in pieces):
+    if not any(_names_title(p, title, least) for p in pieces):
         return None
     return start + (1 if text[start:start + 1] in ("の", "・") else 0)
 
@@ -1075,9 +1081,9 @@ def _title_words(piece: str, title: str) -> str:
     return held if held == piece[len(piece) - len(held):] else ""
 
 
-def _names_title(piece: str, title: str) -> bool:
-    """Whether a piece holds four characters or more of the title as written, none of them a
+def _names_title(piece: str, title: str, least: int = MIN_TITLE_PIECE) -> bool:
+    """Whether a piece holds ``least`` characters or more of the title as written, none of them a
     grade's name (取組評価 is also the effort grade's, 進捗 the progress grade's)."""
-    longest = max((piece[i:j] for i in range(len(piece)) for j in range(i + MIN_TITLE_PIECE, len(piece) + 1)
+    longest = max((piece[i:j] for i in range(len(piece)) for j in range(i + least, len(piece) + 1)
                    if piece[i:j] in title), key=len, default="")
     return bool(longest) and not any(name in longest for name in GRADE_NAME_WORDS)
