@@ -385,6 +385,8 @@ def test_openapi_describes_ask(live):
     ("郷土芸能団体の支援、どれくらいうまくいってるの", "status"),
     ("シビックプライドの醸成って、評価いくつ？", "status"),  # a grade asked the way a score is
     ("「勤労者福祉の増進」の進ちょく区分はいくつ？", "status"),
+    ("水道管の漏水調査、進ちょくは何ランク？", "status"),  # ランク after 何 counts no quantity
+    ("防犯灯のLED化はどんな評価を受けている？", "status"),
     ("評価はいくつありますか", "count"),  # ... but evaluations said to be there are counted
     ("市の婚活支援って、どういうメニューがあるの？", "list"),  # メニュー: the services on offer, the rows
     ("「地域情報化の推進」、今後の方向性はア〜オのどれ？", "future"),  # the scale named: which direction

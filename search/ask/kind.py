@@ -165,8 +165,10 @@ KIND_PATTERNS = [
 # the kana codes with a small っ (あっ).
 SCALE_IN_BRACKETS = r"\( \S+ (?:〜|~|-|から) \S+ \) "
 # 評価いくつ, 区分はいくつ ask a grade the way a score is asked, unless a grade is named (Eになっている評価は
-# いくつ: its rows are counted) or the evaluations are said to be there (いくつある).
-GRADE_AS_SCORE = words(r"(?:評価|進捗|ランク|区分) (?:は |って |が )?幾つ(?! (?:有る|在る))")
+# いくつ: its rows are counted) or the evaluations are said to be there (いくつある); so does 何ランク
+# (no counter of a quantity) or どのランク.
+GRADE_AS_SCORE = words(r"(?:評価|進捗|ランク|区分) (?:は |って |が )?幾つ(?! (?:有る|在る))"
+                       r"|(?:何|どの|どんな) (?:ランク|判定|グレード|評価|区分)(?! (?:別|毎|ごと|の " + ROW + "))")
 # A quantity asked for, and the counters that answer it (何人 → 人 or 名 …).
 NUMBER_PATTERNS = [
     (words(r"何 (?:人|名)|人数"), "人"),
