@@ -40,6 +40,8 @@ def content(text: str) -> list[str]:
     ("相手", ["相手"]), ("毎年度", ["毎", "年度"]),  # a word that ends the text is read without a next one
     ("取組って、うまくいってる？", ["取組", "うまく"]),  # いっ after how it went is いく (Sudachi: いう)
     ("体育館を借りることはできますか", ["体育館", "借りる"]),  # the formal noun after a clause
+    ("「入間ドック」って言葉が出てくる", ["入間", "ドック"]),  # a word named, and that it appears
+    ("SDGsというキーワードが入っている", ["SDGs"]), ("言葉が出てくる", ["言葉", "出"]),
     ("空き家バンクのことを知りたい、困りごと", ["空き家", "バンク", "困りごと"]),  # after の too
 ])
 def test_framing_words_are_recognised_by_grammar(text, expected):

@@ -193,7 +193,8 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
         if _manner_noun(tokens, i) or _scope_noun(tokens, i) or _company_noun(tokens, i) \
                 or _stressing_noun(tokens, i) or _relation_verb(tokens, i) or _how_often(tokens, i) \
                 or _indefinite_noun(tokens, i) or _party_noun(tokens, i) \
-                or token.surface in MANNER_DETERMINERS or _thing_asked(tokens, i):
+                or token.surface in MANNER_DETERMINERS or _thing_asked(tokens, i) or _word_named(tokens, i) \
+                or _word_appears(tokens, i):
             # どんな is a determiner even where Sudachi reads a 形状詞 (どんな、を): it asks, it names nothing
             marked[i] = _framed(token)
         if token.pos[0] != "動詞" or token.framing:
@@ -273,6 +274,27 @@ def _manner_noun(tokens, i: int) -> bool:
     # Sudachi sometimes cuts the determiner in two (どう|いう|ふう|に).
     before = [tokens[i - 1].surface, "".join(t.surface for t in tokens[max(0, i - 2):i])]
     return any(b in MANNER_DETERMINERS for b in before)
+
+
+# Nouns that name a word of the text, and the verbs that say a word is in it (言葉が出てくる).
+WORD_NOUNS = frozenset({"言葉", "単語", "語句", "文言", "用語", "キーワード", "ワード"})
+APPEARING = frozenset({"出る", "使う", "含む", "載る", "入る", "書く", "出す", "登場"})
+
+
+def _word_named(tokens, i: int) -> bool:
+    """言葉 in 「入間ドック」って言葉, 入間ドックという単語, との文言: the quoted word is the topic;
+    the noun that says it is a word names nothing."""
+    if tokens[i].surface not in WORD_NOUNS or i == 0:
+        return False
+    before = tokens[i - 1]
+    return before.surface == "って" or before.dictionary in ("言う", "いう") or \
+        before.surface == "の" and i > 1 and tokens[i - 2].surface == "と"
+
+
+def _word_appears(tokens, i: int) -> bool:
+    """出る in 言葉が出てくる, 使う in 単語が使われている: that a named word is in the text."""
+    return tokens[i].dictionary in APPEARING and i > 1 and tokens[i - 1].surface in ("が", "は", "の") \
+        and _word_named(tokens, i - 2)
 
 
 def _thing_asked(tokens, i: int) -> bool:
