@@ -2134,3 +2134,13 @@ def test_a_quoted_section_title_names_the_section(corpus):
     response = answer_question(corpus, "行財政運営の「公共施設の最適化」のところ、C評価はぜんぶで何件？")
     assert response["kind"] == "count" and response["answer"].count("13件") == 1
     assert set(lines(response)) <= set(range(530, 550)) and len(lines(response)) == 13
+
+
+def test_a_known_thing_after_a_modifier_no_row_writes_names_another_thing(corpus):
+    """開館時間: no row writes 開館; the rows that hold 時間 alone (赤ちゃんタイム) say nothing of
+    opening hours, so the question is not answered with them. An unknown word joined by の
+    (放課後の子ども) still leaves its thing to find the rows."""
+    response = answer_question(corpus, "市立図書館の開館時間を教えてください")
+    assert response["kind"] == "not_found" and "「開館」は文書に出てきません" in response["answer"]
+    joined = answer_question(corpus, "放課後の子どもの居場所づくりの進捗は？")
+    assert joined["kind"] == "status" and 135 in lines(joined)
