@@ -184,10 +184,10 @@ def unknown_modifiers(words: list[Word]) -> None:
 
 
 def unknown_kinds(corpus, words: list[Word], query: str) -> None:
-    """A known thing glued after a modifier no row writes (時間 of 開館時間, read after a mistyped
-    modifier was mended: 特種詐欺 is 特殊詐欺) names a kind of it that no row names: the rows that
-    hold the thing alone hold none of the question, so it weighs nothing and the modifier says
-    what is asked."""
+    """A known thing glued after a modifier no row writes (時間 of 開館時間; read after the words
+    mistyped in context are mended) names a kind of it that no row names: the rows that hold the
+    thing alone hold none of the question, so it weighs nothing and the modifier says what is
+    asked."""
     for word, head in zip(words, words[1:]):
         glued = word.term.text + head.term.text
         if not word.rows and not word.term.predicate and head.rows and not head.term.predicate \
