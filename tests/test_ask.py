@@ -2144,3 +2144,13 @@ def test_a_known_thing_after_a_modifier_no_row_writes_names_another_thing(corpus
     assert response["kind"] == "not_found" and "「開館」は文書に出てきません" in response["answer"]
     joined = answer_question(corpus, "放課後の子どもの居場所づくりの進捗は？")
     assert joined["kind"] == "status" and 135 in lines(joined)
+
+
+def test_why_something_did_not_go_well_is_a_cause_of_a_shortfall(corpus):
+    """文化施設の整備 (423) writes two causes: 修繕対応により施設を適正に維持しました (what was done)
+    and 施設の老朽化により、修繕での対応では限りがあります (a shortfall). Asked why it is not going
+    well, the second answers; asked why without a negation, the first cause still comes first."""
+    response = answer_question(corpus, "文化施設の整備、なんでうまくいってないの？")
+    assert response["kind"] == "why" and "老朽化" in response["answer"].split("根拠")[0]
+    plain = answer_question(corpus, "文化施設の整備で、施設を適正に維持できたのはなぜ？")
+    assert plain["kind"] == "why" and "修繕対応により" in plain["answer"].split("根拠")[0]

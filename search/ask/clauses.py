@@ -205,6 +205,16 @@ def negative(text: str) -> bool:
     return any((t.pos == "助動詞" and t.lemma in NEGATIONS) or t.lemma in NEGATIVE_WORDS for t in tokens(main))
 
 
+# Words that say an outcome fell short (限りがある, 困難, 難しい, 不足): no dictionary marks them, so a
+# small table; negations say it too (see ``negative``).
+SHORTFALL_WORDS = frozenset({"限り", "困難", "難しい", "不足", "低下", "減少", "遅れ", "遅れる", "厳しい", "難航"})
+
+
+def went_badly(text: str) -> bool:
+    """Whether a clause says things went badly: a negation, or a word of shortfall."""
+    return negative(text) or any(t.lemma in SHORTFALL_WORDS for t in tokens(text))
+
+
 # Verbs that make the noun before them (減少|に|努める, 削減|を|目指す) an aim, not what happened.
 AIM_VERBS = frozenset({"努める", "目指す", "図る", "取り組む", "向ける", "期す"})
 

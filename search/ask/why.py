@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .answer import Answer, Asked
-from .clauses import CONSEQUENCE, ONGOING, Cause, causes, negative, tokens
+from .clauses import CONSEQUENCE, ONGOING, Cause, causes, negative, tokens, went_badly
 from .evidence import Found, beside, ranked, topic_sentences
 from .sentences import Sentence
 from .wording import source_note
@@ -57,24 +57,36 @@ def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause
                 cause = _strongest(sentence, 0.0) if sentence.field == "direction_comment" else None
                 if cause:
                     return candidate, sentence, cause
+    options = _causes_near(asked, found)
+    first = next(options, None)
+    if first is None or not negative(asked.question.text):
+        return first
+    # Asked why something did not go (うまくいってないの): a cause whose outcome went badly (施設の
+    # 老朽化により、修繕での対応では限りがあります) before one that led to what was done (修繕対応により
+    # 施設を適正に維持しました).
+    return next((o for o in [first, *options] if went_badly(o[1].text[o[2].end:])), first)
+
+
+def _causes_near(asked: Asked, found: list[Found]):
+    """``(topic sentence, cause sentence, cause)`` for the sentences near the topic, best first."""
+    top = found[0]
     for candidate in found:
         if candidate.score < top.score - SLACK:
             break
         sentence = candidate.sentence
         cause = _strongest(sentence)
         if cause:
-            return candidate, sentence, cause
+            yield candidate, sentence, cause
         before = beside(asked.known, sentence, -1)
         if CONSEQUENCE.match(sentence.text) and before is not None:
-            return candidate, before, Cause(0, len(before.text), 1.0)
+            yield candidate, before, Cause(0, len(before.text), 1.0)
         if candidate is top:
             # Near a comment's sentence, the two around it; a title's row, any of its comments.
             near = _neighbours(asked, sentence)
             for neighbour in near[:2] if sentence.field in COMMENTS else near:
                 cause = _strongest(neighbour)
                 if cause:
-                    return candidate, neighbour, cause
-    return None
+                    yield candidate, neighbour, cause
 
 
 def answer_why(asked: Asked) -> Answer | None:
