@@ -46,7 +46,7 @@ def _neighbours(asked: Asked, sentence: Sentence) -> list[Sentence]:
 def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause] | None:
     """``(topic sentence, cause sentence, cause)`` for the best topic sentence that has one;
     asked why the row goes where it goes (今後が縮小の方向なのはなぜ), the cause its direction's
-    comment gives first."""
+    comment gives first; asked why something did not go, a cause whose outcome fell short first."""
     top = found[0]
     if ASKS_DIRECTION.search(asked.question.text):
         for candidate in found:
