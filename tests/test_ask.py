@@ -2154,3 +2154,15 @@ def test_why_something_did_not_go_well_is_a_cause_of_a_shortfall(corpus):
     assert response["kind"] == "why" and "老朽化" in response["answer"].split("根拠")[0]
     plain = answer_question(corpus, "文化施設の整備で、施設を適正に維持できたのはなぜ？")
     assert plain["kind"] == "why" and "修繕対応により" in plain["answer"].split("根拠")[0]
+
+
+def test_a_shortfall_stated_before_what_went_badly_is_its_cause(corpus):
+    """親水空間の整備と活用 (311): 厳しい財政状況の中、予算確保が困難であり、新たな整備は難しい状況です
+    gives its cause with no causal marker: a clause of shortfall (困難であり) before one that went
+    badly. A clause without a shortfall before it (…しており、) is no cause."""
+    response = answer_question(corpus, "川べりの親水空間、新しく整備しないのはどうして？")
+    assert response["kind"] == "why" and "予算確保が困難" in response["answer"].split("根拠")[0]
+    from search.ask.clauses import causes
+    assert [c.strength for c in causes("人員が不足しており、実施できませんでした。")] == [0.6]
+    assert causes("予算が不足しており、補正で対応しました。") == []
+    assert causes("連携しており、実施できませんでした。") == []

@@ -121,7 +121,18 @@ def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
     if t.lemma == "有る" and before is not None and before.surface == "も" and after is not None \
             and after.lemma in ("、", "て"):
         return i, 0.7  # 活動制限などもあり、…減少した: a cause among others
+    if t.lemma in ("有る", "おる") and before is not None and before.surface in ("で", "て") and after is not None \
+            and after.lemma == "、" and _shortfall_stated(toks, i):
+        return i, 0.6  # 予算確保が困難であり、新たな整備は難しい: a shortfall stated before one that follows
     return None
+
+
+def _shortfall_stated(toks: tuple[Token, ...], i: int) -> bool:
+    """Whether the clause that ends at word ``i`` (…であり, …しており) holds a word of shortfall, and
+    the rest of the sentence says things went badly: the first is then why the second."""
+    start = max((k + 1 for k in range(i) if toks[k].lemma == "、"), default=0)
+    return any(t.lemma in SHORTFALL_WORDS for t in toks[start:i]) \
+        and went_badly("".join(t.surface for t in toks[i + 1:]))
 
 
 def _cause_from(toks: tuple[Token, ...], i: int) -> bool:
