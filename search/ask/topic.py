@@ -645,12 +645,17 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
     return words, match
 
 
+def best_covered(match: Match) -> list[int]:
+    """The rows that hold most of the topic, best first: those whose items are weighed."""
+    return sorted(match.coverage, key=match.coverage.get, reverse=True)[:ITEM_CANDIDATES]
+
+
 def quoted_scope(known: Knowledge, match: Match, text: str) -> str:
     """The level (節 or 項) whose title the question quotes whole (行財政運営の「公共施設の最適化」
     のところ): it names that part of the plan as a 「…の節」 does; "" when no quote is a title. The
     titles looked at are those of the rows the search found, so the corpus is not read whole."""
     quotes = {normalize(q[1:-1]).strip() for q in QUOTED.findall(text)} - {""}
-    candidates = sorted(match.coverage, key=match.coverage.get, reverse=True)[:ITEM_CANDIDATES]
+    candidates = best_covered(match)
     for level, name in TITLE_FIELD.items():
         titles = {normalize(ITEM_NUMBER.sub("", known.records[d].get(name) or "")).strip() for d in candidates}
         if quotes & titles:
@@ -790,7 +795,7 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: 
     if not words or not (match.coverage or scoped):  # 空き家対策の項のEは: none may pass the filters
         return match
     weight = full_weight(words)
-    candidates = sorted(match.coverage, key=match.coverage.get, reverse=True)[:ITEM_CANDIDATES]
+    candidates = best_covered(match)
     # An item named by the question may hold its words only over several rows, none of which the
     # search selects when one row elsewhere holds them all: the rows of its rarest words too.
     topic = sorted((w for w in words if w.term.group is None and not w.term.predicate), key=lambda w: -w.idf)

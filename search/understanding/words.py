@@ -210,8 +210,7 @@ class LeafReader:
             self.dropped.append(Dropped(text, why))
             return None
         if self.contains(text) or self.has_concept(text):
-            widened = self.coordinated(text) + self.suffixed_stem(tokens) + self.synonyms_of_rare(tokens, text) \
-                + self.long_vowel_dropped(text)
+            widened = self.known_widened(tokens, text) + self.long_vowel_dropped(text)
             return Leaf(text, widened=widened[:MAX_WIDENED])
         whole = self.by_reading(analyse(text))
         if whole:  # 健康増新, がくどう保育: the whole word reads like a corpus word
@@ -475,8 +474,7 @@ class LeafReader:
         if unit.widened:
             return [Leaf(unit.text, widened=unit.widened)]
         if self.contains(unit.text) or self.has_concept(unit.text):
-            widened = self.coordinated(unit.text) + self.suffixed_stem(unit.tokens) \
-                + self.synonyms_of_rare(unit.tokens, unit.text)
+            widened = self.known_widened(unit.tokens, unit.text)
             return [Leaf(unit.text, widened=widened[:MAX_WIDENED], kind=unit.kind)]
         if unit.kind == "predicate":
             widened = self.noun_of_verb(unit)
@@ -515,6 +513,11 @@ class LeafReader:
         if len(token.parts) < 2 or self.contains(token.surface) or not known:
             return [Unit(token.surface, token.start, token.end, (token,), "noun")]
         return [Unit(part, token.start, token.end, analyse(part), "noun") for part in token.parts]
+
+    def known_widened(self, tokens, text: str) -> tuple[Expansion, ...]:
+        """What a word the rows contain is widened to: the words it abbreviates (上下水道), its stem
+        before a light suffix (高齢者向け) and, when rare, its synonyms."""
+        return self.coordinated(text) + self.suffixed_stem(tokens) + self.synonyms_of_rare(tokens, text)
 
     def suffixed_stem(self, tokens) -> tuple[Expansion, ...]:
         """The stem of a word the rows write with a light suffix, in few of them (高齢者向け): the
