@@ -8,7 +8,7 @@ import pytest
 import index.analysis
 import search.matching
 from index.analysis import (STREAM_SEPARATOR, apply_corrections, bigrams, gram_analyzer, grams, gram_document,
-                            japanese_analyzer, query_streams, query_words)
+                            japanese_analyzer, morphemes, query_streams, query_words)
 
 ana = japanese_analyzer()
 
@@ -92,3 +92,13 @@ def test_gram_document_separates_fields_and_streams():
 def test_docstring_examples(module):
     result = doctest.testmod(module)
     assert result.attempted and not result.failed
+
+
+def test_a_suffix_read_as_a_verb_before_tte_is_the_suffix_and_tte():
+    """Sudachi reads 高齢化率って as 高齢化|率っ|て (a verb 率う, normalised 従う): re-read, 率 is the
+    noun's suffix and って the topic particle, at the offsets of the text; 撮っ|て stays a verb."""
+    found = [(offset + m.begin(), m.surface(), m.part_of_speech()[0]) for offset, m in morphemes("市の高齢化率って今")]
+    assert found == [(0, "市", "名詞"), (1, "の", "助詞"), (2, "高齢化", "名詞"), (5, "率", "名詞"),
+                     (6, "って", "助詞"), (8, "今", "名詞")]
+    assert query_words("高齢化率って") == ["高齢化", "率"]
+    assert [m.part_of_speech()[0] for _, m in morphemes("写真撮って")][1] == "動詞"

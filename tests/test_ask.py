@@ -2166,3 +2166,29 @@ def test_a_shortfall_stated_before_what_went_badly_is_its_cause(corpus):
     assert [c.strength for c in causes("人員が不足しており、実施できませんでした。")] == [0.6]
     assert causes("予算が不足しており、補正で対応しました。") == []
     assert causes("連携しており、実施できませんでした。") == []
+
+
+def test_the_direction_named_as_the_grade_asked_is_answered_as_the_future(corpus):
+    """今後の方向性がどの区分, 方向性はどのランク: the direction (420 is ウ, its progress B), not the
+    progress a bare どの区分 asks; a direction that selects rows before 進捗はどの区分 stays a filter."""
+    for question in ("文化創造イベントは、今後の方向性がどの区分になっていますか", "文化創造イベントの方向性はどのランク？"):
+        response = answer_question(corpus, question)
+        assert response["kind"] == "future" and lines(response) == [420] and "ウ（" in response["answer"]
+        assert "進捗区分はB" not in response["answer"]
+    progress = answer_question(corpus, "今後の方向性が縮小の事業の進捗はどの区分？")
+    assert progress["kind"] == "status" and "進捗区分は" in progress["answer"]
+    assert {f["value"] for f in progress["interpretation"]["filters"]} == {"ウ"}
+
+
+def test_a_figure_before_the_sentence_turns_to_the_future_is_how_things_stand(corpus):
+    """224: 当市でも高齢化率が30%を超え、今後も増加していく…取り組んでいく. Asked 今, the figure
+    before 今後 is the present one; Sudachi's 率っ|て (a verb 率う) is read as 率 and って."""
+    response = answer_question(corpus, "入間市の高齢化率って今どれくらいになってるの？")
+    assert response["answer"].startswith("30%です") and lines(response)[0] == 224
+
+
+def test_a_date_times_the_verb_after_it_not_the_one_before_it(corpus):
+    """603: 平成30年度から勤続手当の成率率に人事評価結果を反映させ、令和2年度からは…対象に加えた:
+    反映 began in 平成30年度; 令和2年度 times the next clause."""
+    response = answer_question(corpus, "人事評価の結果を勤勉手当の成績率に反映するようになったのはいつから？")
+    assert response["answer"].startswith("平成30年度から") and lines(response)[0] == 603

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from index.analysis import normalize
 
 from ..understanding.tokens import analyse
-from .clauses import plans
-from .facts import Fact, bound, distance, find_dates, find_quantities
+from .clauses import PLAN_WORDS, plans, tokens
+from .facts import CLAUSE_COST, DATE_LATER_CLAUSE_COST, Fact, bound, distance, find_dates, find_quantities
 from .kind import NOW, stream
 from .question import Question
 from .sentences import Sentence, Variant, locate
@@ -198,33 +198,48 @@ def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Que
     now = question.kind == "number" and NOW.search(stream(question.text).joined)
     for candidate in topic_sentences(known, match, words, phrases, question):
         sentence = candidate.sentence
-        if now and plans(sentence.text):
+        facts = (find_dates(sentence.text) if question.kind == "when" else [] if question.kind == "who"
+                 else find_quantities(sentence.text, question.number_units))
+        if now and plans(sentence.text) and all(planned(sentence.text, f) for f in facts):
             continue  # 今いくつの地区で: not 令和4年度には…6地区になります, a figure planned
         if sentence.field != "measure":  # a title holds the topic whole, and never a date or figure
             best_coverage = max(best_coverage, candidate.coverage)
         if question.kind == "who":
             found.append(candidate)
             continue
-        if question.kind == "when":
-            facts = find_dates(sentence.text)
-        else:
-            facts = find_quantities(sentence.text, question.number_units)
         # A quantity or date the question itself gives (市内9地区中) is not what it asks for.
         asked = normalize(question.text)
         facts = [f for f in facts if normalize(re.sub(r"^[^0-9０-９]*", "", f.text)) not in asked]  # 延べ, 毎年 …
+        if now:
+            facts = [f for f in facts if not planned(sentence.text, f)]
         if not facts:
             continue
-        fact = min(facts, key=lambda f: (distance(f, candidate.spans, sentence.text)
+        later = DATE_LATER_CLAUSE_COST if question.kind == "when" else CLAUSE_COST
+        fact = min(facts, key=lambda f: (distance(f, candidate.spans, sentence.text, later)
                                          - 8 * _direction_bonus(f, question, sentence.text)
                                          + 40 * _is_target(sentence.text, f, question)))
         candidate.fact = fact
         candidate.score += (0.15 * _direction_bonus(fact, question, sentence.text)
-                            - 0.001 * distance(fact, candidate.spans, sentence.text)
+                            - 0.001 * distance(fact, candidate.spans, sentence.text, later)
                             - 0.25 * _is_target(sentence.text, fact, question))
         found.append(candidate)
     # A date or number in a sentence about something else does not answer: the fact's sentence
     # must say nearly as much about the topic as the best sentence does.
     return ranked([f for f in found if f.coverage >= best_coverage - FACT_SLACK])
+
+
+# Words that turn a sentence from how things stand to what comes (30%を超え、今後も増加していく).
+FUTURE_TURN = re.compile(r"今後|これから|将来")
+
+
+def planned(text: str, fact: Fact) -> bool:
+    """Whether ``fact`` is a figure planned: the sentence says what is planned (``plans``), unless
+    it turns to what comes after the figure (高齢化率が30%を超え、今後も増加していく: the figure is
+    how things stand), when only a plan named before the turn makes it one."""
+    turn = FUTURE_TURN.search(text, fact.end)
+    if turn is None:
+        return plans(text)
+    return any(t.lemma in PLAN_WORDS for t in tokens(text[:turn.start()]))
 
 
 # The figure reached, asked beside the target (目標値が掲げられておりました。…実際の整備率は).

@@ -52,6 +52,9 @@ BREAKDOWN_KINDS = {"進捗区分": "progress", "進捗": "progress", "取組区�
 # (取り組みの評価, said the everyday way, is how an initiative is rated: its progress.)
 FACET_ASKED = re.compile(r"(取組区分|取り組み区分|取組評価)" + CODES_IN_BRACKETS + r"(?:は|って|が|を|の(?:ほう|方)は)")
 PROGRESS_ASKED = re.compile(r"進捗|進み具合|進みぐあい|進ん|進行")
+# The direction named as the grade whose value is asked (方向性の区分は何, 今後の方向性がどの区分,
+# 方向性はどのランク): the direction, asked as the future is.
+DIRECTION_BEFORE_CUE = re.compile(r"方向性" + CODES_IN_BRACKETS + r"(?:の|は|が|って)、?$")
 # Every code of a grade, first to last (A〜E, 「あ」から「お」), each counted: a breakdown by the
 # grade whose first code it starts with.
 FIRST_CODES = {"A": "progress", "あ": "effort", "ア": "direction"}
@@ -339,6 +342,8 @@ def read_question(text: str, corpus) -> Question:
     asked = Kind("status", cue.group(0), spans=spans) if cue else asking_kind(masked)
     if named and asked.kind in ("", "list", "fact"):  # …の取り組み区分は？: that grade is the status asked
         asked = Kind("status", named.group(0), spans=(named.span(),))
+    if asked.kind == "status" and not cue and asked.spans and DIRECTION_BEFORE_CUE.search(masked[:asked.spans[0][0]]):
+        asked = dataclasses.replace(asked, kind="future")
     ranked = asking_kind(masked) if cue else None
     if ranked and ranked.kind == "aggregate" and ranked.aggregate.group in GRADES:
         # 内訳を教えてください。どの区分がいちばん多いですか: the ranking per grade is the breakdown
