@@ -20,6 +20,7 @@ from .matching import GRAM_SCORE, count_query, has_soft, soft_of, to_query
 from .query import Leaf, Node, ParsedQuery
 from .settings import DEFAULTS
 from .understanding import HOW_JA, Understanding, understand
+from .understanding.filters import filters_of
 from .understanding.tokens import action_noun, analyse
 from .understanding.words import SPECIFIC_SHARE
 
@@ -300,6 +301,7 @@ class Selection:
     understanding: Understanding | None = None
     truncated: bool = False  # matching stopped at the time budget
     neighbours: frozenset[int] = frozenset()
+    relaxed: tuple = ()  # filters read from everyday words, not applied since they left no row
 
 
 def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) -> Selection:
@@ -313,14 +315,31 @@ def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) ->
         near = corpus.results.get_or_make(("neighbours", understanding.tree), lambda: neighbours(corpus, scores),
                                           lambda found: 1 + len(found))
         scores = {**near, **scores}
-    requested = {name: list(values) for name, values in parsed.filters.items()}
-    for name, values in understanding.filters.items():
-        requested[name] = list(dict.fromkeys(requested.get(name, []) + values))
-    filters = resolve_filters(corpus, requested)
     matching = corpus.everything if scores is None else to_mask(scores, len(corpus.facets))
+    applied = understanding.mentions
+    filters = resolve_filters(corpus, requested_filters(parsed, applied))
     counts, passing = count_masks(corpus.masks, matching, filters)
+    everyday = [m for m in applied if m.how == "word"]
+    if not passing and scores and everyday:
+        # 長年手つかずになっている区画整理の予定地区: an everyday word read as a grade that leaves no row
+        # described the thing (長期未着手地区), not the grade; the rows are shown without it, and told.
+        applied = [m for m in applied if m not in everyday]
+        loose = resolve_filters(corpus, requested_filters(parsed, applied))
+        loose_counts, loose_passing = count_masks(corpus.masks, matching, loose)
+        if loose_passing:
+            filters, counts, passing = loose, loose_counts, loose_passing
+        else:
+            applied = understanding.mentions
     return Selection(readings, scores, mode, filters, counts, passing, understanding, spent.truncated,
-                     frozenset(near))
+                     frozenset(near), tuple(m for m in understanding.mentions if m not in applied))
+
+
+def requested_filters(parsed: ParsedQuery, mentions) -> dict[str, list[str]]:
+    """The filters of the request and those of the ``mentions`` read from the typed text."""
+    requested = {name: list(values) for name, values in parsed.filters.items()}
+    for name, values in filters_of(mentions).items():
+        requested[name] = list(dict.fromkeys(requested.get(name, []) + values))
+    return requested
 
 
 def run_search(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, int] = DEFAULTS) -> dict:
@@ -364,28 +383,30 @@ def search_response(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, 
         "facets": facet_response(corpus, selection.counts, filters, settings["facet_size"]),
         "interpretation": interpretation(parsed, readings, selection.mode, filters, selection.understanding,
                                          selection.truncated, sum(passing >> d & 1 for d in selection.neighbours),
-                                         found=selection.scores != {}, named=corpus.document_title),
+                                         found=selection.scores != {}, named=corpus.document_title,
+                                         relaxed=selection.relaxed),
     }, selection.truncated
 
 
 def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understanding: Understanding | None = None,
                    cut_short: bool = False, neighbours: int = 0, found: bool = True,
-                   named: Callable[[str], str] = str) -> dict:
+                   named: Callable[[str], str] = str, relaxed: tuple = ()) -> dict:
     """How the query was read, so a user sees why a row matched (``found``: whether the words
-    matched any row; how rows were chosen is said only then; ``named``: a document's title)."""
+    matched any row; how rows were chosen is said only then; ``named``: a document's title;
+    ``relaxed``: filters read from the text but not applied, since they left no row)."""
     notes = []
     if cut_short:
         notes.append("検索に時間がかかりすぎるため、途中までに見つかった取組だけを表示しています。"
                      "語を減らすか短くすると、すべての結果を表示できます。")
     if parsed.fallback == "plain_words":
         notes.append("検索式を解釈できなかったため、語の並びとして検索しました。")
-    mentions = understanding.mentions if understanding else []
+    mentions = [m for m in understanding.mentions if m not in relaxed] if understanding else []
     label = lambda m: named(m.value) if m.facet == "document" else m.value  # noqa: E731
-    read: dict[tuple[str, str], list[str]] = {}
-    for mention in mentions:
-        read.setdefault((mention.text, mention.facet), []).append(label(mention))
-    for (text, facet), values in read.items():
+    for (text, facet), values in by_text(mentions, label).items():
         notes.append(f"「{text}」を{FACET_NAMES_JA[facet]}「{'」「'.join(values)}」の条件として読みました。")
+    for (text, facet), values in by_text(relaxed, label).items():
+        notes.append(f"「{text}」を{FACET_NAMES_JA[facet]}「{'」「'.join(values)}」の条件とすると該当する取組が"
+                     f"ないため、この条件を外して表示しています。")
     if mode == "nothing":
         notes.append("検索できる語がありませんでした（助詞や問いかけの語だけでした）。")
     if mode == "soft" and found:
@@ -420,9 +441,18 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
         # ``label``: the value as users know it (a document by its title).
         "query_filters": [dict(m.to_dict(), undo={"q": undo_mention(parsed.text, m)}, label=label(m))
                           for m in mentions],
+        "relaxed_filters": [dict(m.to_dict(), label=label(m)) for m in relaxed],
         "dropped": [d.to_dict() for d in understanding.dropped] if understanding else [],
         "notes": notes,
     }
+
+
+def by_text(mentions, label) -> dict[tuple[str, str], list[str]]:
+    """The mentions' labels by the text they were read from and their facet (評価が低い: D, E)."""
+    read: dict[tuple[str, str], list[str]] = {}
+    for mention in mentions:
+        read.setdefault((mention.text, mention.facet), []).append(label(mention))
+    return read
 
 
 def undo_mention(text: str, mention) -> str:

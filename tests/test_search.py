@@ -205,3 +205,21 @@ def test_two_modifiers_sharing_a_head_are_found_by_either_word(corpus):
     assert with_both <= set(lines(search(corpus, q='"児童委員"')))
     # Only a row's text makes them: a query that writes the pair is matched as written.
     assert search(corpus, q='"民生・児童委員の活動をほげほげする"')["total"] == 0
+
+
+def test_an_everyday_grade_word_that_leaves_no_row_is_not_applied_and_said_so(corpus):
+    """長年手つかずになっている…予定地区: 手つかず read as progress E leaves nothing (the land
+    readjustment rows are D or better); the rows are shown without it (280: 長期未着手地区), the
+    filter is listed as relaxed and a note says why. Where the grade leaves rows it still applies."""
+    response = search(corpus, q="長年手つかずになっている区画整理の予定地区は今後どうするのか")
+    it = response["interpretation"]
+    assert 280 in lines(response)
+    assert [(f["filter"], f["value"]) for f in it["relaxed_filters"]] == [("progress", "E")]
+    assert "progress" not in it["filters"] and it["filters"]["department"] == ["区画整理課"]
+    assert any("この条件を外して" in note for note in it["notes"])
+    applied = search(corpus, q="手つかずの取組")
+    assert applied["interpretation"]["filters"]["progress"] == ["E"] and applied["total"] > 0
+    assert applied["interpretation"]["relaxed_filters"] == []
+    # A filter of the request is never relaxed: nothing passes, and the response says nothing matched.
+    strict = search(corpus, q="区画整理", progress="E")
+    assert strict["total"] == 0 and strict["interpretation"]["relaxed_filters"] == []
