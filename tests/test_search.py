@@ -208,9 +208,10 @@ def test_two_modifiers_sharing_a_head_are_found_by_either_word(corpus):
 
 
 def test_an_everyday_grade_word_that_leaves_no_row_is_not_applied_and_said_so(corpus):
-    """長年手つかずになっている…予定地区: 手つかず read as progress E leaves nothing (the land
-    readjustment rows are D or better); the rows are shown without it (280: 長期未着手地区), the
-    filter is listed as relaxed and a note says why. Where the grade leaves rows it still applies."""
+    """長年手つかずになっている…予定地区: 手つかず, read as progress E before a thing (予定地区, no
+    action), leaves nothing (the land readjustment rows are D or better); the rows are shown without
+    it (280: 長期未着手地区), the filter is listed as relaxed and a note says why. Where the grade
+    leaves rows, or stands before an action or the rows (未着手の観光), it still applies."""
     response = search(corpus, q="長年手つかずになっている区画整理の予定地区は今後どうするのか")
     it = response["interpretation"]
     assert 280 in lines(response)
@@ -220,6 +221,8 @@ def test_an_everyday_grade_word_that_leaves_no_row_is_not_applied_and_said_so(co
     applied = search(corpus, q="手つかずの取組")
     assert applied["interpretation"]["filters"]["progress"] == ["E"] and applied["total"] > 0
     assert applied["interpretation"]["relaxed_filters"] == []
+    untouched = search(corpus, q="未着手の観光")
+    assert untouched["total"] == 0 and untouched["interpretation"]["filters"] == {"progress": ["E"]}
     # A filter of the request is never relaxed: nothing passes, and the response says nothing matched.
     strict = search(corpus, q="区画整理", progress="E")
     assert strict["total"] == 0 and strict["interpretation"]["relaxed_filters"] == []
