@@ -2192,3 +2192,27 @@ def test_a_date_times_the_verb_after_it_not_the_one_before_it(corpus):
     反映 began in 平成30年度; 令和2年度 times the next clause."""
     response = answer_question(corpus, "人事評価の結果を勤勉手当の成績率に反映するようになったのはいつから？")
     assert response["answer"].startswith("平成30年度から") and lines(response)[0] == 603
+
+
+def test_the_background_of_a_grade_is_asked_why(corpus):
+    """…がC評価にとどまっている背景には何があるんでしょうか asks why (102: 固定化・高齢化による
+    会員数の減少), not for the rows that have something."""
+    response = answer_question(corpus, "生涯学習の「市民の学び合いの促進」がC評価にとどまっている背景には何があるんでしょうか。")
+    assert response["kind"] == "why" and lines(response)[0] == 102 and "高齢化による" in response["answer"]
+
+
+def test_a_grade_word_that_says_again_what_a_code_gives_is_not_searched(corpus):
+    """E評価で手つかずになっている: 手つかず restates E; 307 writes no 手, and its cause is found."""
+    response = answer_question(corpus, "下水道の整備計画の検討がE評価で手つかずになっているのはなぜですか。")
+    assert response["kind"] == "why" and lines(response) == [307] and "老朽化対策" in response["answer"]
+    assert [t["text"] for t in response["interpretation"]["terms"]].count("手") == 0
+
+
+def test_asked_why_something_is_behind_the_problems_the_row_states_answer(corpus):
+    """577 gives no cause, but its comment states two problems (…額の設定方法が大きな課題である):
+    asked why the review is behind, they are quoted as what the document gives; asked why it went
+    well, they are not."""
+    response = answer_question(corpus, "施設の使用料や手数料の見直しが遅れている理由は")
+    assert response["kind"] == "why" and lines(response)[0] == 577
+    assert "課題として" in response["answer"] and "額の設定方法" in response["answer"]
+    assert "課題として" not in answer_question(corpus, "使用料や手数料の見直しが進んだ理由は")["answer"]

@@ -101,6 +101,13 @@ def answer_why(asked: Asked) -> Answer | None:
                 f"（{source_note(asked.known, top.sentence.docnum)}）。")
         quoted = [Found(situation, top.score, top.coverage, []), top]
         return Answer("why", text, found=quoted, value=situation.text, coverage=top.coverage * 0.7)
+    if hit is None and (problems := obstacles(asked, found[0])):
+        top = found[0]
+        quotes = "".join(f"「{s.text}」" for s in problems)
+        text = (f"文書に理由の明記はありませんが、課題として{quotes}と書かれています"
+                f"（{source_note(asked.known, top.sentence.docnum)}）。")
+        quoted = [Found(s, top.score, top.coverage, []) for s in problems]
+        return Answer("why", text, found=quoted, value=problems[0].text, coverage=top.coverage * 0.7)
     if hit is None and (graded := grounds_of_grade(asked, found[0])):
         top = found[0]
         quotes = "".join(f"「{s.text}」" for s in graded)
@@ -151,6 +158,20 @@ def consequence_after(asked: Asked, sentence: Sentence) -> Sentence | None:
     """The sentence right after ``sentence`` in its cell when it opens with その結果 or そのため."""
     after = beside(asked.known, sentence, 1)
     return after if after is not None and CONSEQUENCE.match(after.text) else None
+
+
+# A problem stated, not aimed at (額の設定方法が大きな課題である; not 課題の解決に向けて).
+PROBLEM_STATED = re.compile(r"(?:課題|問題|支障)(?:で(?:ある|あり|す)|と(?:なって|なり|なる)|が(?:ある|あり|残|生じ)|だ|。|$)")
+
+
+def obstacles(asked: Asked, top: Found) -> list[Sentence]:
+    """Asked why something went badly (見直しが遅れている理由は) when no sentence gives a cause, the
+    row's sentences of its effort comment that state a problem: what the document gives as the
+    obstacle (手数料については、額の設定方法が大きな課題である)."""
+    if not went_badly(asked.question.text):
+        return []
+    return [s for s in asked.known.sentences[top.sentence.docnum]
+            if s.field == "effort_comment" and PROBLEM_STATED.search(s.text)]
 
 
 # The facets of the grades a why question may ask about (評価がDなのはなぜ).
