@@ -2216,3 +2216,21 @@ def test_asked_why_something_is_behind_the_problems_the_row_states_answer(corpus
     assert response["kind"] == "why" and lines(response)[0] == 577
     assert "課題として" in response["answer"] and "額の設定方法" in response["answer"]
     assert "課題として" not in answer_question(corpus, "使用料や手数料の見直しが進んだ理由は")["answer"]
+
+
+def test_a_count_that_names_what_it_counts_asks_the_figure(corpus):
+    """何件の採用, システムをいくつ: a figure the row writes (181: 24件の採用; 200: 4つのシステム, つ
+    the counter of anything), not how many rows; 何件の取組 still counts rows."""
+    hired = answer_question(corpus, "生活保護受給者の就労支援事業で、何件の採用につながったんですか？")
+    assert hired["kind"] == "number" and hired["answer"].startswith("24件です") and lines(hired)[0] == 181
+    systems = answer_question(corpus, "ひとり親家庭のワンストップ相談体制強化事業では、システムをいくつ構築するんですか。")
+    assert systems["kind"] == "number" and systems["answer"].startswith("4つです") and lines(systems)[0] == 200
+    assert answer_question(corpus, "子育ての事業で何件の取組がありますか")["kind"] == "count"
+
+
+def test_a_month_asked_is_not_answered_by_a_year(corpus):
+    """何月にやるの: 455 writes only years (令和4年度に実施を予定, 平成30年度を最後に); no month is
+    written, and the answer says so; a date with its month answers (120: 令和3年6月から)."""
+    response = answer_question(corpus, "令和4年度の国民保護訓練、具体的に何月にどこでやるの？")
+    assert "時期の記載はありません" in response["answer"] and "平成30年度です" not in response["answer"]
+    assert answer_question(corpus, "電子図書館サービスは何月から始まった？")["answer"].startswith("令和3年6月から")

@@ -212,6 +212,8 @@ def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Que
         facts = [f for f in facts if normalize(re.sub(r"^[^0-9０-９]*", "", f.text)) not in asked]  # 延べ, 毎年 …
         if now:
             facts = [f for f in facts if not planned(sentence.text, f)]
+        if question.kind == "when" and MONTH_ASKED.search(question.text):
+            facts = [f for f in facts if "月" in f.text]  # 何月にやるの: a year alone does not say
         if not facts:
             continue
         later = DATE_LATER_CLAUSE_COST if question.kind == "when" else CLAUSE_COST
@@ -227,6 +229,9 @@ def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Que
     # must say nearly as much about the topic as the best sentence does.
     return ranked([f for f in found if f.coverage >= best_coverage - FACT_SLACK])
 
+
+# A when question that asks for the month (何月, 何月何日): only a date with its month answers.
+MONTH_ASKED = re.compile(r"何月|なん月|なんがつ")
 
 # Words that turn a sentence from how things stand to what comes (30%を超え、今後も増加していく).
 FUTURE_TURN = re.compile(r"今後|これから|将来")

@@ -32,7 +32,7 @@ START_WORDS = re.compile(r"^[^、。，]{0,6}?(?:開始|始ま|始め|開設|運
 # Counters the document uses after a number, longest first so that 万円 wins over 円.
 UNITS = ("千円", "万円", "億円", "円", "人", "名", "件", "か所", "ヶ所", "カ所", "ヵ所", "箇所", "回",
          "%", "％", "割", "校", "団体", "施設", "台", "km", "ｋｍ", "ha", "種類", "個", "地区", "倍",
-         "世帯", "社", "m", "ｍ")
+         "世帯", "社", "m", "ｍ", "つ")  # つ: the counter of anything (4つのシステム)
 UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 # How often, written before a count (毎年2回, 年に2回): part of the answer to 年に何回.
 PER = r"(?P<per>毎年度|毎年|毎月|毎週|年間|(?<![0-9０-９元])年に?|月に|週に)"
