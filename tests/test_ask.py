@@ -2234,3 +2234,11 @@ def test_a_month_asked_is_not_answered_by_a_year(corpus):
     response = answer_question(corpus, "令和4年度の国民保護訓練、具体的に何月にどこでやるの？")
     assert "時期の記載はありません" in response["answer"] and "平成30年度です" not in response["answer"]
     assert answer_question(corpus, "電子図書館サービスは何月から始まった？")["answer"].startswith("令和3年6月から")
+
+
+def test_names_joined_by_a_middle_dot_in_brackets_are_the_rows_words(corpus):
+    """（地域移行・地域定着支援）: 234 writes 地域移行、地域定着支援の充実; the gloss is not dropped as
+    words no row holds, each of its names being held, and the row's future is answered."""
+    response = answer_question(
+        corpus, "一人暮らしの障害のある方の地域での生活を支える取組（地域移行・地域定着支援）、今後はどう進める方針？")
+    assert response["kind"] == "future" and lines(response) == [234] and "体験利用の簡便化" in response["answer"]

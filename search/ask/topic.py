@@ -587,6 +587,11 @@ def understood_query(corpus, question: Question) -> Selection:
         # The noun of a quantity asked for goes only when no row holds any word of it either
         # (総額, 受講料); 接種者数 stays: 接種 is what the rows write next to their figures.
         parts = [t.surface for t in analyse(word) if len(t.surface) >= 2] if question.kind == "number" else []
+        # Names joined by ・ (（地域移行・地域定着支援）, the rows writing 地域移行、地域定着支援) are
+        # the rows' words, each held.
+        listed = [p for p in re.split(r"[・、]", word) if p]
+        if len(listed) > 1 and all(count_rows(corpus, p) for p in listed):
+            continue
         if word and word in question.query and not count_rows(corpus, word) \
                 and not any(count_rows(corpus, part) for part in parts if part != word):
             question.query = question.query.replace(word, "、", 1)
