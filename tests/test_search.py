@@ -226,3 +226,14 @@ def test_an_everyday_grade_word_that_leaves_no_row_is_not_applied_and_said_so(co
     # A filter of the request is never relaxed: nothing passes, and the response says nothing matched.
     strict = search(corpus, q="区画整理", progress="E")
     assert strict["total"] == 0 and strict["interpretation"]["relaxed_filters"] == []
+
+
+def test_a_rare_compound_headed_by_a_row_noun_finds_the_rows_of_its_stem(corpus):
+    """交流事業 is written by one row (43, 文化交流事業); the rows of 佐渡市との交流 (78, 84-86) write
+    交流 with another head: 事業 only says "a project", so 交流事業 is widened to 交流 and they
+    come first, typed in kana too."""
+    for query in ("佐渡市との交流事業", "さどし との交流事業"):
+        response = search(corpus, q=query)
+        assert set(lines(response)[:4]) == {78, 84, 85, 86}
+        widened = {w["text"]: w["how"] for t in response["interpretation"]["terms"] for w in t["widened"]}
+        assert widened.get("交流") == "part"

@@ -521,11 +521,19 @@ class LeafReader:
 
     def suffixed_stem(self, tokens) -> tuple[Expansion, ...]:
         """The stem of a word the rows write with a light suffix, in few of them (高齢者向け): the
-        rows that write the stem alone are about it too (a word in many rows has results enough)."""
-        if len(tokens) < 2 or tokens[-1].pos[0] != "接尾辞" or tokens[-1].normalized not in LIGHT_SUFFIXES:
+        rows that write the stem alone are about it too (a word in many rows has results enough).
+        A row noun heading a compound is as light (交流事業: the rows of 佐渡市との交流 write 交流)."""
+        if len(tokens) < 2:
             return ()
         text = "".join(t.surface for t in tokens)
-        return self.without_suffix(tokens) if self.count_rows(text) < max(MIN_RARE, RARE_SHARE * self.size) else ()
+        if self.count_rows(text) >= max(MIN_RARE, RARE_SHARE * self.size):
+            return ()
+        if tokens[-1].surface in ROW_NOUNS and tokens[-2].pos[0] == "名詞":
+            stem = "".join(t.surface for t in tokens[:-1])
+            return (Expansion(stem, "part"),) if self.contains(stem) else ()
+        if tokens[-1].pos[0] != "接尾辞" or tokens[-1].normalized not in LIGHT_SUFFIXES:
+            return ()
+        return self.without_suffix(tokens)
 
     def without_suffix(self, tokens) -> tuple[Expansion, ...]:
         """The word the documents use once a suffix is gone (受賞者 → 受賞, 川沿い → 川): the
