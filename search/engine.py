@@ -166,6 +166,9 @@ def soft_scores(corpus: Corpus, children, results: list[dict[int, float]], any_w
         if not any(results):
             return {}
         covering = [c or bool(rows) for c, rows in zip(covering, results)]
+    # A word typed by its sound (ろうじんくらぶ) is the corpus word read so: it counts whole.
+    sounded = [isinstance(child, Leaf) and bool(child.widened) and all(w.how == "reading" for w in child.widened)
+               for child in children]
     held_by = {doc: [i for i, scores in enumerate(results) if doc in scores] for doc in set().union(*results)}
     covered_by = {doc: sum(weights[i] for i in held if covering[i]) for doc, held in held_by.items()}
     best = max(covered_by.values(), default=0.0)
@@ -175,7 +178,7 @@ def soft_scores(corpus: Corpus, children, results: list[dict[int, float]], any_w
         covered = covered_by[doc]
         if covered < floor and not (any_word and covered):
             continue
-        credit = sum(weights[i] * (1.0 if results[i][doc] >= GRAM_SCORE else WIDENED_CREDIT)
+        credit = sum(weights[i] * (1.0 if results[i][doc] >= GRAM_SCORE or sounded[i] else WIDENED_CREDIT)
                      * (1.0 if counted[i] else PREDICATE_CREDIT) for i in held)
         # Ties (the same words held) are broken by the words' own scores.
         combined[doc] = GRAM_SCORE * credit / total + sum(results[i][doc] for i in held) / 1000

@@ -237,3 +237,10 @@ def test_a_rare_compound_headed_by_a_row_noun_finds_the_rows_of_its_stem(corpus)
         assert set(lines(response)[:4]) == {78, 84, 85, 86}
         widened = {w["text"]: w["how"] for t in response["interpretation"]["terms"] for w in t["widened"]}
         assert widened.get("交流") == "part"
+
+
+def test_a_word_typed_by_its_sound_counts_whole_in_a_sentence(corpus):
+    """ろうじんくらぶ is read as 老人クラブ; in a sentence its row (217: 老人クラブの補助) comes
+    before one that holds only the other words (136: 会員, 補助), as it does when typed in kanji."""
+    for query in ("ろうじんくらぶの会員へってるらしいけど、補助は続けるの？", "老人クラブの会員へってるらしいけど、補助は続けるの？"):
+        assert lines(search(corpus, q=query))[:2] == [217, 136]
