@@ -2242,3 +2242,13 @@ def test_names_joined_by_a_middle_dot_in_brackets_are_the_rows_words(corpus):
     response = answer_question(
         corpus, "一人暮らしの障害のある方の地域での生活を支える取組（地域移行・地域定着支援）、今後はどう進める方針？")
     assert response["kind"] == "future" and lines(response) == [234] and "体験利用の簡便化" in response["answer"]
+
+
+def test_a_word_that_begins_with_a_count_is_not_cut_into_its_parts(corpus):
+    """一人暮らし is a word of the dictionary: kept whole (not 1人暮らし, nor 一人 + 暮らし, which found
+    1人1台 of 学力向上), the rows of 地域定着支援 (234) answer; 一人でも is still a count."""
+    from search.understanding.tokens import arabic_counts
+    assert arabic_counts("一人暮らしの方、一人親家庭、一人でも、月一回") == "一人暮らしの方、一人親家庭、1人でも、月1回"
+    response = answer_question(corpus, "一人暮らしの障害のある方の地域定着支援、今後は何をしていくつもり？")
+    assert response["kind"] == "future" and lines(response) == [234]
+    assert "一人暮らし" in [t["text"] for t in response["interpretation"]["terms"]]

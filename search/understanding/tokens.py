@@ -96,14 +96,23 @@ class Token:
 
 # A number in kanji before a counter (月一回, 二十件): the documents write counts in digits.
 KANJI_COUNT = re.compile(r"(?<![〇一二三四五六七八九十])(?P<number>[一二三四五六七八九十]{1,3})"
-                         r"(?=回|件|人|名|か所|箇所|ヶ所|年|か月|ヶ月|日|地区|校|台|世帯|倍|割|施設|団体|店舗|人分)")
+                         r"(?=(?P<counter>回|件|人|名|か所|箇所|ヶ所|年|か月|ヶ月|日|地区|校|台|世帯|倍|割|施設|団体|店舗|人分))")
 KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 
 
 def arabic_counts(text: str) -> str:
     """``text`` with counts in kanji written in digits, as the documents write them (月一回 → 月1回,
-    二十件 → 20件); kanji numbers in words (一部, 一層, 第一線) stay."""
-    return KANJI_COUNT.sub(lambda m: str(_kanji_number(m.group("number"))), text)
+    二十件 → 20件); kanji numbers in words (一部, 一層, 第一線), and a count that begins a word of
+    the dictionary (一人暮らし, 一人親), stay."""
+    if not KANJI_COUNT.search(text):
+        return text
+    inside = [(offset + m.begin(), offset + m.end()) for offset, m in morphemes(text)]
+
+    def digits(m: re.Match) -> str:
+        counter_end = m.end("counter")
+        in_word = any(start <= m.start() and end > counter_end for start, end in inside)
+        return m.group(0) if in_word else str(_kanji_number(m.group("number")))
+    return KANJI_COUNT.sub(digits, text)
 
 
 def _kanji_number(kanji: str) -> int:

@@ -61,6 +61,9 @@ ROW_NOUNS = frozenset({"取組", "取り組み", "施策", "事業", "もの", "
 DEPARTMENT_NOUNS = frozenset({"所管課", "担当課", "担当部署", "所管部署", "担当部局", "担当", "所管"})
 
 
+# A number and its counter (一人, 2人, 三つ).
+COUNT_PART = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十]{1,3})(?:人|名|つ|個|件|回|台|本|枚)")
+
 PLACE_KINDS = "市町村区都道府県"
 SELF_FORMS = ("本{}", "当{}", "{}当局")
 KATAKANA_ONLY = re.compile(r"[ァ-ヶー]+")
@@ -510,7 +513,10 @@ class LeafReader:
         its dictionary parts (不登校児童: 不登校, 児童), those parts, each a unit at the word's
         place. Not a word with a part of one character (火葬場, 投票率: the thing is not there)."""
         known = all(len(part) > 1 and (self.contains(part) or self.has_concept(part)) for part in token.parts)
-        if len(token.parts) < 2 or self.contains(token.surface) or not known:
+        # A count among the parts (一人 of 一人暮らし, 一人親) makes a word whose parts say nothing
+        # alone: 一人 would find 1人1台.
+        counted = any(COUNT_PART.fullmatch(part) for part in token.parts)
+        if len(token.parts) < 2 or self.contains(token.surface) or not known or counted:
             return [Unit(token.surface, token.start, token.end, (token,), "noun")]
         return [Unit(part, token.start, token.end, analyse(part), "noun") for part in token.parts]
 
