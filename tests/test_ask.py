@@ -2252,3 +2252,17 @@ def test_a_word_that_begins_with_a_count_is_not_cut_into_its_parts(corpus):
     response = answer_question(corpus, "一人暮らしの障害のある方の地域定着支援、今後は何をしていくつもり？")
     assert response["kind"] == "future" and lines(response) == [234]
     assert "一人暮らし" in [t["text"] for t in response["interpretation"]["terms"]]
+
+
+def test_what_stands_in_the_way_is_asked_why_and_answered_by_a_cause_that_went_badly(corpus):
+    """何がネックなの asks why; D評価 says it went badly, so 423's cause of a shortfall (施設の老朽化に
+    より、修繕での対応では限りがあります) answers, not the one that led to what was done."""
+    response = answer_question(corpus, "文化施設の整備がD評価になってるけど、何がネックなの？")
+    assert response["kind"] == "why" and lines(response) == [423] and "老朽化により" in response["answer"]
+    assert "ネック" not in [t["text"] for t in response["interpretation"]["terms"]]
+
+
+def test_how_it_will_be_taken_forward_asks_the_future(corpus):
+    """令和4年度以降どう進めるの: the direction's comment of 309 (入間ドックの検討結果を踏まえた見直し)."""
+    response = answer_question(corpus, "加治丘陵さとやま自然公園とか公園整備、令和4年度以降どう進めるの？")
+    assert response["kind"] == "future" and lines(response) == [309] and "入間ドック" in response["answer"]

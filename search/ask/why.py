@@ -22,6 +22,8 @@ SLACK = 0.3
 COMMENTS = ("effort_comment", "direction_comment")
 # A why question about where the row goes (今後, 方向性).
 ASKS_DIRECTION = re.compile(r"今後|方向|これから|将来")
+# What stands in the way, asked for (何がネック, 何が壁に): why something went badly.
+OBSTACLE = re.compile(r"ネック|壁|足かせ|足枷|障壁|妨げ")
 # Weaker markers (a purpose: 向上させるため) answer only when nothing stronger does.
 STRONG = 0.5
 
@@ -59,7 +61,7 @@ def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause
                     return candidate, sentence, cause
     options = _causes_near(asked, found)
     first = next(options, None)
-    if first is None or not negative(asked.question.text):
+    if first is None or not (went_badly(asked.question.text) or OBSTACLE.search(asked.question.text)):
         return first
     # Asked why something did not go (うまくいってないの): a cause whose outcome went badly (施設の
     # 老朽化により、修繕での対応では限りがあります) before one that led to what was done (修繕対応により
