@@ -2255,7 +2255,7 @@ def test_a_word_that_begins_with_a_count_is_not_cut_into_its_parts(corpus):
 
 
 def test_what_stands_in_the_way_is_asked_why_and_answered_by_a_cause_that_went_badly(corpus):
-    """何がネックなの asks why; D評価 says it went badly, so 423's cause of a shortfall (施設の老朽化に
+    """何がネックなの asks why, and what stood in the way: 423's cause of a shortfall (施設の老朽化に
     より、修繕での対応では限りがあります) answers, not the one that led to what was done."""
     response = answer_question(corpus, "文化施設の整備がD評価になってるけど、何がネックなの？")
     assert response["kind"] == "why" and lines(response) == [423] and "老朽化により" in response["answer"]
