@@ -2266,3 +2266,15 @@ def test_how_it_will_be_taken_forward_asks_the_future(corpus):
     """令和4年度以降どう進めるの: the direction's comment of 309 (入間ドックの検討結果を踏まえた見直し)."""
     response = answer_question(corpus, "加治丘陵さとやま自然公園とか公園整備、令和4年度以降どう進めるの？")
     assert response["kind"] == "future" and lines(response) == [309] and "入間ドック" in response["answer"]
+
+
+def test_verbs_that_say_the_text_speaks_of_something_are_no_topic(corpus):
+    """…の支援に触れている施策, 「ていーワゴン」の話が出てくる施策: 触れる and 話が出てくる say the
+    rows speak of it; neither is searched (before, 触れ and 出 were topic words of the answer)."""
+    for question, kept in (("新規就農者の支援に触れている施策を挙げてほしいです", "新規就農者"),
+                           ("「ていーワゴン」の話が出てくる施策を教えて", "ていーワゴン")):
+        response = answer_question(corpus, question)
+        terms = [t["text"] for t in response["interpretation"]["terms"]]
+        assert kept in terms and not {"触れ", "触れる", "出", "話"} & set(terms)
+        searched = search_rows(corpus, q=question)["interpretation"]["terms"]
+        assert not {"触れ", "触れる", "出", "話"} & {t["text"] for t in searched}

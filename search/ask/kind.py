@@ -450,7 +450,8 @@ ASKING = words(r"(?:計画|予定|目標) 通り"  # 計画どおり進んでい
                r"|理由|原因|要因|(?:訳|背景|経緯)(?= (?:は|を|が|に は))"
                r"|(?<=何 が )(?:ボトル )?(?:ネック|壁|足枷|障壁|妨げ)"
                r"|一覧|名前|名称|内容|中身|詳細|概要|内訳|全部|合計|全体|幾つ|幾ら|割合|比率"
-               r"|話(?= (?:は|が|って|、|の|も|を|です|だ|\?) )"  # 連絡網をつなぐ話、まとまった？: the matter asked about
+               # 連絡網をつなぐ話、まとまった？: the matter asked about (…の話が出てくる: see ``analyse``)
+               r"|話(?= (?:は|が|って|、|の|も|を|です|だ|\?) )(?! (?:が|は) (?:出る|載る|登場))"
                r"|何[一-龯ぁ-ゖ]+"  # 何語, 何色: one word Sudachi knows, which asks what kind
                # 具体的にお示しください, 具体的に何をしてきたの, 具体的な数字: how much detail is
                # wanted; the documents use it only as such a modifier (具体的な取組), never as a topic.

@@ -290,20 +290,33 @@ WORD_NOUNS = frozenset({"言葉", "単語", "語句", "文言", "用語", "キ�
 APPEARING = frozenset({"出る", "使う", "含む", "載る", "入る", "書く", "出す", "登場"})
 
 
+# Verbs that say the text speaks of what is before に (新規就農者の支援に触れている施策).
+MENTIONING = frozenset({"触れる", "言及"})
+
+
 def _word_named(tokens, i: int) -> bool:
     """言葉 in 「入間ドック」って言葉, 入間ドックという単語, との文言: the quoted word is the topic;
-    the noun that says it is a word names nothing."""
-    if tokens[i].surface not in WORD_NOUNS or i == 0:
+    the noun that says it is a word names nothing. So does 話 in 「ていーワゴン」の話が出てくる."""
+    if i == 0:
         return False
     before = tokens[i - 1]
+    if tokens[i].surface == "話":
+        return before.surface == "の" and _word_appears(tokens, i + 2, named=True)
+    if tokens[i].surface not in WORD_NOUNS:
+        return False
     return before.surface == "って" or before.dictionary in ("言う", "いう") or \
         before.surface == "の" and i > 1 and tokens[i - 2].surface == "と"
 
 
-def _word_appears(tokens, i: int) -> bool:
-    """出る in 言葉が出てくる, 使う in 単語が使われている: that a named word is in the text."""
-    return tokens[i].dictionary in APPEARING and i > 1 and tokens[i - 1].surface in ("が", "は", "の") \
-        and _word_named(tokens, i - 2)
+def _word_appears(tokens, i: int, named: bool = False) -> bool:
+    """出る in 言葉が出てくる, 使う in 単語が使われている: that a named word is in the text (``named``:
+    the noun before it is known to name one); 触れる in …に触れている: that the text speaks of it."""
+    if i >= len(tokens) or i < 2:
+        return False
+    if tokens[i].dictionary in MENTIONING:
+        return tokens[i - 1].surface == "に"
+    return tokens[i].dictionary in APPEARING and tokens[i - 1].surface in ("が", "は", "の") \
+        and (named or _word_named(tokens, i - 2))
 
 
 def _thing_asked(tokens, i: int) -> bool:
