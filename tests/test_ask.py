@@ -2,6 +2,7 @@
 
 import doctest
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -2278,3 +2279,17 @@ def test_verbs_that_say_the_text_speaks_of_something_are_no_topic(corpus):
         assert kept in terms and not {"触れ", "触れる", "出", "話"} & set(terms)
         searched = search_rows(corpus, q=question)["interpretation"]["terms"]
         assert not {"触れ", "触れる", "出", "話"} & {t["text"] for t in searched}
+
+
+def test_the_reading_of_a_question_does_not_depend_on_the_hash_seed(workspace):
+    """Two insertions at one place (a closing quote and a separator after 完成) were applied in
+    the order of a set: 「完成・」 or 「完成」・ by the seed, and the suggestions with it."""
+    import subprocess
+    import sys
+    code = ("import sys\nfrom index.workspace import Workspace\nfrom search.corpus import Library\n"
+            "from search.ask.question import read_question\n"
+            "corpus = Library(Workspace(sys.argv[1])).current()\n"
+            "print(read_question('新庁舎の完成予定時期について伺います。', corpus).query)")
+    read = {subprocess.run([sys.executable, "-c", code, str(workspace.root)], capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "4")}
+    assert len(read) == 1 and "「完成」" in read.pop()

@@ -309,8 +309,10 @@ def compact(piece: str) -> str:
 
 def edited(text: str, edits) -> str:
     """``text`` with each ``(start, end, replacement)`` applied; blanks collapsed. An insertion
-    inside a span another edit replaces goes with it (所管・部署 when 所管部署 is blanked)."""
-    edits = set(edits)
+    inside a span another edit replaces goes with it (所管・部署 when 所管部署 is blanked). Two
+    insertions at one place keep their order, the later first (「完成」・: a quote closes its word
+    before a separator joins the next), whatever the hash seed."""
+    edits = list(dict.fromkeys(edits))
     replaced = [(start, end) for start, end, _ in edits if start < end]
     edits = [e for e in edits if e[0] < e[1] or not any(start < e[0] < end for start, end in replaced)]
     for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):

@@ -104,19 +104,9 @@ def answer_why(asked: Asked) -> Answer | None:
         quoted = [Found(situation, top.score, top.coverage, []), top]
         return Answer("why", text, found=quoted, value=situation.text, coverage=top.coverage * 0.7)
     if hit is None and (problems := obstacles(asked, found[0])):
-        top = found[0]
-        quotes = "".join(f"「{s.text}」" for s in problems)
-        text = (f"文書に理由の明記はありませんが、課題として{quotes}と書かれています"
-                f"（{source_note(asked.known, top.sentence.docnum)}）。")
-        quoted = [Found(s, top.score, top.coverage, []) for s in problems]
-        return Answer("why", text, found=quoted, value=problems[0].text, coverage=top.coverage * 0.7)
+        return written_instead(asked, found[0], "課題として", problems, problems[0])
     if hit is None and (graded := grounds_of_grade(asked, found[0])):
-        top = found[0]
-        quotes = "".join(f"「{s.text}」" for s in graded)
-        text = (f"文書に理由の明記はありませんが、評価の根拠として取組の記述に{quotes}と書かれています"
-                f"（{source_note(asked.known, top.sentence.docnum)}）。")
-        quoted = [Found(s, top.score, top.coverage, []) for s in graded]
-        return Answer("why", text, found=quoted, value=graded[-1].text, coverage=top.coverage * 0.7)
+        return written_instead(asked, found[0], "評価の根拠として取組の記述に", graded, graded[-1])
     if hit is None:
         top = found[0]
         text = (f"文書には理由の記載が見当たりません。最も近い記述：「{top.sentence.text}」"
@@ -136,6 +126,16 @@ def answer_why(asked: Asked) -> Answer | None:
         text = text.replace(f"「{sentence.text}」", f"「{sentence.text}」「{result.text}」", 1)
         quoted.insert(1, Found(result, topic.score, topic.coverage, []))
     return Answer("why", text, found=quoted, value=clause, coverage=topic.coverage)
+
+
+def written_instead(asked: Asked, top: Found, as_what: str, sentences: list[Sentence], value: Sentence) -> Answer:
+    """No cause is written: the row's sentences that stand for one (its problems, the grounds of
+    its grade), quoted as what they are."""
+    quotes = "".join(f"「{s.text}」" for s in sentences)
+    text = (f"文書に理由の明記はありませんが、{as_what}{quotes}と書かれています"
+            f"（{source_note(asked.known, top.sentence.docnum)}）。")
+    quoted = [Found(s, top.score, top.coverage, []) for s in sentences]
+    return Answer("why", text, found=quoted, value=value.text, coverage=top.coverage * 0.7)
 
 
 def situation_before(asked: Asked, top: Found) -> Sentence | None:
