@@ -244,3 +244,13 @@ def test_a_word_typed_by_its_sound_counts_whole_in_a_sentence(corpus):
     before one that holds only the other words (136: 会員, 補助), as it does when typed in kanji."""
     for query in ("ろうじんくらぶの会員へってるらしいけど、補助は続けるの？", "老人クラブの会員へってるらしいけど、補助は続けるの？"):
         assert lines(search(corpus, q=query))[:2] == [217, 136]
+
+
+def test_letters_typed_in_capitals_are_near_the_corpus_words_but_not_another_known_acronym(corpus):
+    """BPC (letters swapped, no word of the dictionary) is near BCP (436, 437) and BPR, shown in
+    capitals as typed; AED, a word Sudachi knows, is no typo of LED (nothing is widened)."""
+    response = search(corpus, q="BPCの見直し")
+    widened = [w["text"] for t in response["interpretation"]["terms"] for w in t["widened"]]
+    assert "BCP" in widened and {436, 437} <= set(lines(response))
+    aed = search(corpus, q="AEDの設置場所マップ")["interpretation"]["terms"][0]
+    assert aed["text"] == "AED" and aed["widened"] == []

@@ -652,9 +652,13 @@ class LeafReader:
         character may be (最高 of 最高値)."""
         if len(text) < MIN_FUZZY:
             return ()
+        if text.isascii() and tokens and not any(t.oov for t in tokens):
+            return ()  # letters the dictionary knows (AED) name a thing, not a typo of another (LED)
         edits = 2 if len(text) >= LONG_FUZZY else 1
         one_word = len(tokens) == 1
-        return tuple(Expansion(e.term, "fuzzy") for e in self.vocabulary.near(text, edits)
+        # The corpus keeps letters in lower case; typed in capitals (BPC), they are shown so (BCP).
+        shown = str.upper if text.isascii() and text.isupper() else str
+        return tuple(Expansion(shown(e.term), "fuzzy") for e in self.vocabulary.near(text, edits)
                      if not (one_word and text.endswith(e.term)) and not swaps_a_word(tokens, e.term))
 
 
