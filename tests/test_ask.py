@@ -2293,3 +2293,10 @@ def test_the_reading_of_a_question_does_not_depend_on_the_hash_seed(workspace):
     read = {subprocess.run([sys.executable, "-c", code, str(workspace.root)], capture_output=True, text=True,
                            check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "4")}
     assert len(read) == 1 and "「完成」" in read.pop()
+
+
+def test_a_word_no_row_writes_does_not_keep_a_plan_from_saying_not_yet(corpus):
+    """もう結論は出たんですか: no row writes 結論; 110's direction still plans the review
+    (引き続き、適応指導教室のあり方について検討を進めます), so: not yet."""
+    response = answer_question(corpus, "適応指導教室のあり方について、もう結論は出たんですか？")
+    assert response["answer"].startswith("いいえ（まだです）") and lines(response) == [110]

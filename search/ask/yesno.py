@@ -387,10 +387,10 @@ def still_ahead(asked: Asked, close: list[Found]) -> Found | None:
         if f.coverage >= 0.99:
             return True
         before = beside(asked.known, f.sentence, -1)
-        if before is None:
-            return False
-        held = sentence_spans(f.sentence, asked.words).keys() | sentence_spans(before, asked.words).keys()
-        asked_how = {i for i, w in enumerate(asked.words) if w.term.predicate}  # 立ち上がってる: what is asked
+        held = sentence_spans(f.sentence, asked.words).keys()
+        held |= sentence_spans(before, asked.words).keys() if before is not None else set()
+        # 立ち上がってる: what is asked; 結論 (もう結論は出た): a word no row writes, which none holds
+        asked_how = {i for i, w in enumerate(asked.words) if w.term.predicate or not w.rows}
         return held_weight(asked.words, held | asked_how) >= 0.99 * full_weight(asked.words)
     return next((f for f in close if f.sentence.field == "direction_comment" and plans(f.sentence.text)
                  and whole(f)), None)
