@@ -627,8 +627,11 @@ class LeafReader:
 
     def noun_of_verb(self, unit: Unit) -> tuple[Expansion, ...]:
         """The corpus words in the synonym group of the noun a verb the documents never use is
-        made from (引っ越し of 引っ越して → 移住): Sudachi gives nouns synonym groups, not verbs."""
+        made from (引っ越し of 引っ越して → 移住), or is (手入れ of 手入れし → 修繕): Sudachi gives
+        nouns synonym groups, not verbs."""
         verb = unit.tokens[0]
+        if len(unit.tokens) == 1 and verb.pos[0] == "名詞":  # 手入れ|し: the noun is there (修繕)
+            return self.synonyms(unit.tokens, verb.surface)
         if len(unit.tokens) != 1 or verb.pos[0] != "動詞":
             return ()
         noun = analyse(verb.surface)
