@@ -141,6 +141,9 @@ REQUEST = words(r"教える|下さる|知る|願う|頂く|欲しい|示す|挙�
 # Sudachi cuts よね in two, and gives っけ (任せてたっけ) as け.
 YES_NO_END = re.compile(r" (?:か|の|\?|っけ|け|かしら|よ ね|よね|ね)(?: \?| 。)* $")
 
+# Nouns of what stands in the way (ネック, 壁, 足かせ: Sudachi's 足枷), in the stream's forms.
+OBSTACLE_WORDS = ("ネック", "壁", "足枷", "障壁", "妨げ")
+OBSTACLE = r"(?:ボトル )?(?:" + "|".join(OBSTACLE_WORDS) + ")"
 # (kind, pattern) in the order they are tried; the unit of a number question is read separately.
 KIND_PATTERNS = [
     # Where something is written (書いてあるのはどこ, どこに載っている: Sudachi normalises 載る to 乗る)
@@ -149,7 +152,7 @@ KIND_PATTERNS = [
                    r"|(?:どこ|どちら) に (?:\S+ ){0,2}?(?:書く|乗る|記載|掲載)")),
     ("why", words(r"何故|どう 為る て(?! (?:下さる|行く|居る|来る|欲しい|貰う|頂く|ます))|何 で(?! (?:有る|御座る|も))|理由|原因|要因|(?:訳|背景|経緯) (?:は|を|が|に は)"  # 背景には何が
                   # 何がネック, 何が壁になってる: what stands in the way is why it did not go
-                  r"|何 が (?:ボトル )?(?:ネック|壁|足枷|障壁|妨げ)")),
+                  r"|何 が " + OBSTACLE)),
     ("who", words(r"(?:どの|どこ の|どちら の|何) (?:課|部署|部局|部|担当 課)|誰"
                   r"|(?:担当|所管) (?:課 |部署 |部局 )?(?:は|を|に つく て) (?:どこ|どちら|誰|何|教える|\?)"
                   r"|(?:担当|所管|課|部署) (?:\S+ ){0,6}?(?:どこ|どちら|誰)(?! まで)"
@@ -448,7 +451,7 @@ ASKING = words(r"(?:計画|予定|目標) 通り"  # 計画どおり進んでい
                r"|" + HOW_IT_FEELS + r"|状況|(?:進む )?具合|進捗|実績|成果|結果|課題|評価|様子|現状"
                r"|方針|予定|見通し|見込み|将来|積もり|考え|方向 性|方向性|方向|計画 は|(?<= 今後 の )展開"  # 縮小していく方向の事業
                r"|理由|原因|要因|(?:訳|背景|経緯)(?= (?:は|を|が|に は))"
-               r"|(?<=何 が )(?:ボトル )?(?:ネック|壁|足枷|障壁|妨げ)"
+               r"|(?<=何 が )" + OBSTACLE +
                r"|一覧|名前|名称|内容|中身|詳細|概要|内訳|全部|合計|全体|幾つ|幾ら|割合|比率"
                # 連絡網をつなぐ話、まとまった？: the matter asked about (…の話が出てくる: see ``analyse``)
                r"|話(?= (?:は|が|って|、|の|も|を|です|だ|\?) )(?! (?:が|は) (?:出る|載る|登場))"

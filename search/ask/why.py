@@ -14,6 +14,7 @@ import re
 from .answer import Answer, Asked
 from .clauses import CONSEQUENCE, ONGOING, Cause, causes, negative, tokens, went_badly
 from .evidence import Found, beside, ranked, topic_sentences
+from .kind import OBSTACLE_WORDS
 from .sentences import Sentence
 from .wording import source_note
 
@@ -23,7 +24,7 @@ COMMENTS = ("effort_comment", "direction_comment")
 # A why question about where the row goes (今後, 方向性).
 ASKS_DIRECTION = re.compile(r"今後|方向|これから|将来")
 # What stands in the way, asked for (何がネック, 何が壁に): why something went badly.
-OBSTACLE = re.compile(r"ネック|壁|足かせ|足枷|障壁|妨げ")
+OBSTACLE = re.compile("|".join(OBSTACLE_WORDS + ("足かせ",)))
 # Weaker markers (a purpose: 向上させるため) answer only when nothing stronger does.
 STRONG = 0.5
 
