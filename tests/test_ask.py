@@ -2300,3 +2300,19 @@ def test_a_word_no_row_writes_does_not_keep_a_plan_from_saying_not_yet(corpus):
     (引き続き、適応指導教室のあり方について検討を進めます), so: not yet."""
     response = answer_question(corpus, "適応指導教室のあり方について、もう結論は出たんですか？")
     assert response["answer"].startswith("いいえ（まだです）") and lines(response) == [110]
+
+
+def test_a_grade_asked_without_its_particle_is_still_asked(corpus):
+    """しんちょく区分なに？, 評価なに？: the particle left out, 何 ending the question asks the grade
+    (180: A), not a fact."""
+    for question in ("せいかつほごの てきせいな実施って、しんちょく区分なに？", "生活保護の適正な実施の評価なに？"):
+        response = answer_question(corpus, question)
+        assert response["kind"] == "status" and lines(response) == [180] and "進捗区分はA" in response["answer"]
+
+
+def test_a_count_of_a_named_thing_that_no_row_gives_is_not_a_count_of_rows(corpus):
+    """何件の提案が出ましたか: 599 names 自由提案制度 but gives no figure; the answer says no figure
+    is written, instead of counting the rows about it."""
+    response = answer_question(corpus, "自由提案制度で職員から何件の提案が出ましたか")
+    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）")
+    assert answer_question(corpus, "子育ての事業で何件の取組がありますか")["kind"] == "count"

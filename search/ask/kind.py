@@ -208,7 +208,9 @@ LATER_PATTERNS = [
     # 評価はA〜Eのどれ: the scale named before the question word.
     # 取組区分（あ～お）はどれ: the scale in brackets after the name, too.
     ("status", words(r"(?:区分|評価|進捗|ランク) (?:" + SCALE_IN_BRACKETS + r")?(?:は|って|が) "
-                     r"(?:[a-e] (?:〜|~|-|から) [a-e] (?:まで )?の )?(?:どれ|何|どう)")),
+                     r"(?:[a-e] (?:〜|~|-|から) [a-e] (?:まで )?の )?(?:どれ|何|どう)"
+                     # 区分なに？: the particle left out, 何 ending the question
+                     r"|(?:区分|評価|ランク) 何(?= (?:\?|です|だ|か|。) | ?$)")),
     # 方向性はア〜オのどれ: which direction, not which rows.
     ("future", words(r"(?:方向 性|方向性|方針) (?:" + SCALE_IN_BRACKETS + r")?(?:は|って|が) "
                      r"(?:[ア-オ] (?:〜|~|-|から) [ア-オ] (?:まで )?の )?(?:どれ|何)")),
