@@ -196,27 +196,28 @@ def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Que
     found = []
     best_coverage = 0.0
     now = question.kind == "number" and NOW.search(stream(question.text).joined)
+    asked = normalize(question.text)
+    month = question.kind == "when" and MONTH_ASKED.search(question.text)
+    later = DATE_LATER_CLAUSE_COST if question.kind == "when" else CLAUSE_COST
     for candidate in topic_sentences(known, match, words, phrases, question):
         sentence = candidate.sentence
         facts = (find_dates(sentence.text) if question.kind == "when" else [] if question.kind == "who"
                  else find_quantities(sentence.text, question.number_units))
-        if now and plans(sentence.text) and all(planned(sentence.text, f) for f in facts):
-            continue  # 今いくつの地区で: not 令和4年度には…6地区になります, a figure planned
+        if now:
+            facts = [f for f in facts if not planned(sentence.text, f)]
+            if not facts and plans(sentence.text):
+                continue  # 今いくつの地区で: not 令和4年度には…6地区になります, a figure planned
         if sentence.field != "measure":  # a title holds the topic whole, and never a date or figure
             best_coverage = max(best_coverage, candidate.coverage)
         if question.kind == "who":
             found.append(candidate)
             continue
         # A quantity or date the question itself gives (市内9地区中) is not what it asks for.
-        asked = normalize(question.text)
         facts = [f for f in facts if normalize(re.sub(r"^[^0-9０-９]*", "", f.text)) not in asked]  # 延べ, 毎年 …
-        if now:
-            facts = [f for f in facts if not planned(sentence.text, f)]
-        if question.kind == "when" and MONTH_ASKED.search(question.text):
+        if month:
             facts = [f for f in facts if "月" in f.text]  # 何月にやるの: a year alone does not say
         if not facts:
             continue
-        later = DATE_LATER_CLAUSE_COST if question.kind == "when" else CLAUSE_COST
         fact = min(facts, key=lambda f: (distance(f, candidate.spans, sentence.text, later)
                                          - 8 * _direction_bonus(f, question, sentence.text)
                                          + 40 * _is_target(sentence.text, f, question)))
