@@ -531,14 +531,14 @@ class LeafReader:
         A row noun heading a compound is as light (交流事業: the rows of 佐渡市との交流 write 交流)."""
         if len(tokens) < 2:
             return ()
+        row_head = tokens[-1].surface in ROW_NOUNS and tokens[-2].pos[0] == "名詞"
+        light = tokens[-1].pos[0] == "接尾辞" and tokens[-1].normalized in LIGHT_SUFFIXES
         text = "".join(t.surface for t in tokens)
-        if self.count_rows(text) >= max(MIN_RARE, RARE_SHARE * self.size):
-            return ()
-        if tokens[-1].surface in ROW_NOUNS and tokens[-2].pos[0] == "名詞":
+        if not (row_head or light) or self.count_rows(text) >= max(MIN_RARE, RARE_SHARE * self.size):
+            return ()  # the rows are counted only for a word that has such a head
+        if row_head:
             stem = "".join(t.surface for t in tokens[:-1])
             return (Expansion(stem, "part"),) if self.contains(stem) else ()
-        if tokens[-1].pos[0] != "接尾辞" or tokens[-1].normalized not in LIGHT_SUFFIXES:
-            return ()
         return self.without_suffix(tokens)
 
     def without_suffix(self, tokens) -> tuple[Expansion, ...]:
