@@ -2316,3 +2316,13 @@ def test_a_count_of_a_named_thing_that_no_row_gives_is_not_a_count_of_rows(corpu
     response = answer_question(corpus, "自由提案制度で職員から何件の提案が出ましたか")
     assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）")
     assert answer_question(corpus, "子育ての事業で何件の取組がありますか")["kind"] == "count"
+
+
+def test_a_list_of_the_measures_touching_a_rare_topic_names_every_row_that_holds_it(corpus):
+    # 365 and 366 hold 新規就農者; only 365 also says 支援 (a word of a third of the rows)
+    response = answer_question(corpus, "新規就農者の支援に触れている施策を挙げてほしいです")
+    assert response["kind"] == "list" and set(lines(response)) == {365, 366}
+    assert "2件" in response["answer"]
+    # a word the documents never use may be what is asked about: the list is not widened then
+    unknown = answer_question(corpus, "可燃ごみの収集曜日について伺います。")
+    assert len(lines(unknown)) <= 1

@@ -647,6 +647,8 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
         match = measure_named(corpus, known, words, match)
     if question.kind == "status" and not scope:
         match = with_other_departments(corpus, known, words, match)
+    if question.kind in ("", "list") and not scope:  # no question word: the rows are listed
+        match = every_row_of_topic(corpus, words, match)
     return words, match
 
 
@@ -719,14 +721,8 @@ def measure_named(corpus, known: Knowledge, words: list[Word], match: Match) -> 
     own words: 改定), not of the rows that hold both words but are titled for something else (BCPs
     consistent with the 国民保護計画, …の見直し): when no answering row's measure or item title
     holds the topic and one of the topic's rows is titled with it."""
-    nouns = [w for w in words if w.rows and not w.term.predicate]
-    single = sorted((w for w in nouns if w.term.group is None), key=lambda w: len(w.rows))
-    if len(nouns) < 2 or not single or not match.rows:
-        return match
-    # Alternatives (ていーワゴンとか市内循環バスの) are topics of their own among the others.
-    topic, others = single[0], [w for w in nouns if w is not single[0]]
-    said_of_many = all(action_noun(w.term.text) or len(w.rows) >= COMMON_SHARE * len(corpus.facets) for w in others)
-    if len(topic.rows) > NAMED_TOPIC_SHARE * len(corpus.facets) or not said_of_many or any(titled_by(known, d, topic) for d in match.rows):
+    topic = rare_topic(corpus, words)
+    if topic is None or not match.rows or any(titled_by(known, d, topic) for d in match.rows):
         return match
     rows = [d for d in sorted(topic.rows, key=lambda d: corpus.positions[d])
             if names(topic, known.records[d].get("measure") or "") and passes(corpus.facets[d], match.filters)]
@@ -734,6 +730,35 @@ def measure_named(corpus, known: Knowledge, words: list[Word], match: Match) -> 
         return match
     coverage = coverages(words, rows)
     return Match(coverage, max(coverage.values()), rows, False, match.selection)
+
+
+def rare_topic(corpus, words: list[Word]) -> Word | None:
+    """The question's word that names its topic, when it is in few rows and every other noun is
+    an action or said of many rows (国民保護計画 of 国民保護計画の見直し, 新規就農者 of 新規就農者の支援)."""
+    nouns = [w for w in words if w.rows and not w.term.predicate]
+    single = sorted((w for w in nouns if w.term.group is None), key=lambda w: len(w.rows))
+    if len(nouns) < 2 or not single:
+        return None
+    # Alternatives (ていーワゴンとか市内循環バスの) are topics of their own among the others.
+    topic, others = single[0], [w for w in nouns if w is not single[0]]
+    said_of_many = all(action_noun(w.term.text) or len(w.rows) >= COMMON_SHARE * len(corpus.facets) for w in others)
+    return topic if said_of_many and len(topic.rows) <= NAMED_TOPIC_SHARE * len(corpus.facets) else None
+
+
+def every_row_of_topic(corpus, words: list[Word], match: Match) -> Match:
+    """A list of the measures that touch a rare topic (新規就農者の支援に触れている施策) names every row
+    that holds the topic: a word said of many rows (支援) says what the topic is there for, and a
+    row holding the topic without it (新規就農者についても同様に情報提供) touches it all the same."""
+    if not match.rows or any(not w.rows and not w.term.predicate for w in words):
+        return match  # a word the documents never use (可燃ごみの収集曜日) may be what is asked about
+    topic = rare_topic(corpus, words)
+    if topic is None:
+        return match
+    added = [d for d in topic.rows if d not in match.rows and passes(corpus.facets[d], match.filters)]
+    if not added:
+        return match
+    rows = sorted([*match.rows, *added], key=lambda d: corpus.positions[d])
+    return Match({**match.coverage, **coverages(words, added)}, match.best, rows, False, match.selection)
 
 
 def titled_by(known: Knowledge, d: int, word: Word) -> bool:
