@@ -20,7 +20,7 @@ from .matching import GRAM_SCORE, count_query, has_soft, soft_of, to_query
 from .query import Leaf, Node, ParsedQuery
 from .settings import DEFAULTS
 from .understanding import HOW_JA, Understanding, understand
-from .understanding.filters import describes_a_thing, filters_of
+from .understanding.filters import filters_of
 from .understanding.tokens import action_noun, analyse
 from .understanding.words import SPECIFIC_SHARE
 
@@ -322,11 +322,12 @@ def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) ->
     applied = understanding.mentions
     filters = resolve_filters(corpus, requested_filters(parsed, applied))
     counts, passing = count_masks(corpus.masks, matching, filters)
-    everyday = [m for m in applied if m.how == "word" and describes_a_thing(understanding.text, m)]
+    everyday = [m for m in applied if m.how == "word"]
     if not passing and scores and everyday:
-        # 長年手つかずになっている区画整理の予定地区: an everyday word read as a grade before a thing, that
-        # leaves no row, described the thing (長期未着手地区), not how a measure went; the rows are
-        # shown without it, and told. (未着手の観光 with no such row stays an empty answer.)
+        # An everyday word read as a grade that leaves no row may say how a thing is (長年手つかずになって
+        # いる区画整理の予定地区: 長期未着手地区) or what a comment tells (子育て世帯向けの補助金で終わったもの:
+        # a subsidy ended inside a measure whose direction is イ), or ask for a grade no such row has
+        # (未着手の観光): the rows of the words are shown without it, and the note says so.
         applied = [m for m in applied if m not in everyday]
         loose = resolve_filters(corpus, requested_filters(parsed, applied))
         loose_counts, loose_passing = count_masks(corpus.masks, matching, loose)

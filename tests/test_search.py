@@ -208,10 +208,11 @@ def test_two_modifiers_sharing_a_head_are_found_by_either_word(corpus):
 
 
 def test_an_everyday_grade_word_that_leaves_no_row_is_not_applied_and_said_so(corpus):
-    """長年手つかずになっている…予定地区: 手つかず, read as progress E before a thing (予定地区, no
-    action), leaves nothing (the land readjustment rows are D or better); the rows are shown without
-    it (280: 長期未着手地区), the filter is listed as relaxed and a note says why. Where the grade
-    leaves rows, or stands before an action or the rows (未着手の観光), it still applies."""
+    """長年手つかずになっている…予定地区: 手つかず, read as progress E, leaves nothing (the land
+    readjustment rows are D or better); the rows are shown without it (280: 長期未着手地区), the
+    filter is listed as relaxed and a note says why. 終わった (direction オ) after a subsidy ended in a
+    comment (333, direction イ) and 未着手 before 観光 (no tourism row is E) are relaxed alike. Where
+    the grade leaves rows it still applies; a filter of the request never relaxes."""
     response = search(corpus, q="長年手つかずになっている区画整理の予定地区は今後どうするのか")
     it = response["interpretation"]
     assert 280 in lines(response)
@@ -221,8 +222,12 @@ def test_an_everyday_grade_word_that_leaves_no_row_is_not_applied_and_said_so(co
     applied = search(corpus, q="手つかずの取組")
     assert applied["interpretation"]["filters"]["progress"] == ["E"] and applied["total"] > 0
     assert applied["interpretation"]["relaxed_filters"] == []
-    untouched = search(corpus, q="未着手の観光")
-    assert untouched["total"] == 0 and untouched["interpretation"]["filters"] == {"progress": ["E"]}
+    ended = search(corpus, q="子育て世帯向けの補助金で終わったもの")
+    assert lines(ended)[:2] == [333, 334]
+    assert [(f["filter"], f["value"]) for f in ended["interpretation"]["relaxed_filters"]] == [("direction", "オ")]
+    none_started = search(corpus, q="未着手の観光")
+    assert none_started["total"] > 0 and none_started["interpretation"]["filters"] == {}
+    assert [(f["filter"], f["value"]) for f in none_started["interpretation"]["relaxed_filters"]] == [("progress", "E")]
     # A filter of the request is never relaxed: nothing passes, and the response says nothing matched.
     strict = search(corpus, q="区画整理", progress="E")
     assert strict["total"] == 0 and strict["interpretation"]["relaxed_filters"] == []

@@ -22,8 +22,7 @@ from index.analysis import morphemes, normalize, normalized_words_text
 from index.grades import FACET_NAMES_JA, GRADES
 
 from .model import FilterReading, Mention
-from .tokens import NEGATING_PREFIXES, action_noun, analyse
-from .words import ROW_NOUNS
+from .tokens import NEGATING_PREFIXES, analyse
 
 # Words for "a grade" of any kind: which kind is said by the code's alphabet.
 GENERIC_GRADE_WORDS = ("評価", "区分", "ランク", "判定", "グレード")
@@ -1088,30 +1087,3 @@ def _names_title(piece: str, title: str, least: int = MIN_TITLE_PIECE) -> bool:
     longest = max((piece[i:j] for i in range(len(piece)) for j in range(i + least, len(piece) + 1)
                    if piece[i:j] in title), key=len, default="")
     return bool(longest) and not any(name in longest for name in GRADE_NAME_WORDS)
-
-
-def describes_a_thing(text: str, mention: Mention) -> bool:
-    """Whether an everyday grade word (``how`` word) stands before a thing it describes: a noun
-    that names neither the rows nor an action (手つかずになっている区画整理の予定地区: 予定地区, the
-    head of the noun phrase after it). The word then says how the thing is, not how a measure
-    went; before 観光 (an action) or 取組 it stays a grade."""
-    head = modified_noun(text, mention.end)
-    return bool(head) and head not in ROW_NOUNS and not action_noun(head)
-
-
-def modified_noun(text: str, position: int) -> str:
-    """The head of the noun phrase that begins at ``position`` (after の, な): its last noun, nouns
-    joined by の read through (区画整理の予定地区 → 予定地区); "" when no noun follows."""
-    head, current = "", ""
-    for token in analyse(text):
-        if token.start < position:
-            continue
-        if token.pos[0] in ("名詞", "接頭辞", "接尾辞") and not token.framing:
-            current += token.surface
-        elif token.surface == "の" and current:
-            head, current = current, ""
-        elif token.surface in ("の", "な") and not current and not head:
-            continue
-        else:
-            break
-    return current or head
