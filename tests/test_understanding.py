@@ -1009,3 +1009,14 @@ def test_a_grade_word_the_rows_write_after_the_same_noun_is_their_word(corpus, t
     assert response["interpretation"]["filters"] == {}
     assert set(lines(search(corpus, q='"発達に遅れ"'))) <= set(lines(response)[:5])
     assert search(corpus, q="公園の整備が遅れている事業")["interpretation"]["filters"] == {"progress": ["D", "E"]}
+
+
+def test_a_scope_noun_is_framing_though_the_rows_write_the_pair_inside_a_longer_word(corpus):
+    """スポーツ関係で: 関係 says "in the area of" スポーツ; row 156 writes スポーツ関係者, so the pair is
+    a string of the rows, but not the word asked about: the sports rows graded D are found."""
+    response = search(corpus, q="スポーツ関係で進捗がDの施策")
+    assert [t["text"] for t in response["interpretation"]["terms"]] == ["スポーツ"]
+    assert set(lines(response)) == set(lines(search(corpus, q="スポーツ", progress="D")))
+    assert {"text": "関係", "why": "grammar"} in response["interpretation"]["dropped"]
+    # the longer word the rows write stays a word
+    assert [t["text"] for t in search(corpus, q="スポーツ関係者")["interpretation"]["terms"]] == ["スポーツ関係者"]

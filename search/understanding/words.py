@@ -29,8 +29,8 @@ from index.analysis import hiragana_only, normalize
 from ..limits import MAX_SENTENCE_WORDS
 from ..query import Leaf, Node
 from .model import Dropped, Expansion
-from .tokens import (Token, action_noun, analyse, hiragana, hiragana_runs, katakana, names_a_thing, reading,
-                     verbal_noun)
+from .tokens import (SCOPE_NOUNS, Token, action_noun, analyse, hiragana, hiragana_runs, katakana, names_a_thing,
+                     reading, verbal_noun)
 
 KANJI = re.compile(r"[一-龯々]")
 KANJI_RUN = re.compile(r"[一-龯々]{4,}")  # shorter runs are one edit from too many words
@@ -173,6 +173,10 @@ class LeafReader:
         while start < end and edge(start, start + 1, ("助詞", "助動詞", "補助記号")):
             start += 1
         while end > start and (edge(end - 1, end - 2, ("助詞", "補助記号")) or copula_after_noun(tokens, end - 1)):
+            end -= 1
+        # A noun that only says "in the area of" the one before it (関係 of スポーツ関係で) goes too,
+        # though the rows write the pair inside a longer word (スポーツ関係者).
+        if end - start > 1 and tokens[end - 1].framing and tokens[end - 1].surface in SCOPE_NOUNS:
             end -= 1
         for token in tokens[:start] + tokens[end:]:
             if token.pos[0] != "補助記号":
