@@ -44,6 +44,9 @@ NEIGHBOURS_BELOW = 10
 NEIGHBOUR_SEEDS = 3
 NEIGHBOURS_PER_SEED = 10
 NEIGHBOUR_WEIGHT = 0.01  # a neighbour's related score (at most about 1) times this: below any match
+# Then the rows that hold one specific word of the query (ハローワーク of ハローワークの求人情報, one
+# match), below every neighbour: on the dev cases the neighbours were the closer rows.
+PARTIAL_WEIGHT = NEIGHBOUR_WEIGHT / 100
 
 
 def resolve_filters(corpus: Corpus, filters: dict[str, list[str]]) -> dict[str, set[str]]:
@@ -283,6 +286,25 @@ def neighbours(corpus: Corpus, scores: dict[int, float]) -> dict[int, float]:
     return found
 
 
+def partial_rows(corpus: Corpus, tree, scores: dict[int, float]) -> dict[int, float]:
+    """When few rows hold all the words (ハローワークの求人情報: one), the rows that hold one of
+    them that is specific (in few rows, and not a qualifier of an unknown word: ハローワーク) are
+    about the same thing: they follow the matches and their neighbours (cached per corpus)."""
+    if not 0 < len(scores) < NEIGHBOURS_BELOW or not isinstance(tree, Node) or tree.op not in ("and", "soft"):
+        return {}
+    leaves = [c for c in tree.children if isinstance(c, Leaf) and c.kind == "noun" and c.known and not c.of_unknown]
+    if len(leaves) < 2 or len(leaves) != len(tree.children):
+        return {}
+    found: dict[int, float] = {}
+    for leaf in leaves:
+        rows = evaluate(corpus, leaf, [])
+        if 0 < len(rows) <= SPECIFIC_SHARE * len(corpus.facets) and specific(corpus, leaf):
+            for doc, score in rows.items():
+                if doc not in scores:
+                    found[doc] = max(found.get(doc, 0.0), PARTIAL_WEIGHT * min(score, GRAM_SCORE) / GRAM_SCORE)
+    return found
+
+
 def plain(tree) -> bool:
     """Words only: no quoted phrase, OR or exclusion, whose user asked for exactly those rows."""
     if isinstance(tree, Leaf):
@@ -292,8 +314,8 @@ def plain(tree) -> bool:
 
 @dataclass
 class Selection:
-    """What a search selects before paging: the query's matches (and the neighbours that follow
-    them), the facet counts and the documents that pass every filter (a bitmask)."""
+    """What a search selects before paging: the query's matches (and the neighbours and partial
+    matches that follow them), the facet counts and the documents that pass every filter (a bitmask)."""
 
     readings: list
     scores: dict[int, float] | None
@@ -304,6 +326,7 @@ class Selection:
     understanding: Understanding | None = None
     truncated: bool = False  # matching stopped at the time budget
     neighbours: frozenset[int] = frozenset()
+    partial: frozenset[int] = frozenset()  # rows of one specific word of few matches, after the neighbours
     relaxed: tuple = ()  # filters read from everyday words, not applied since they left no row
 
 
@@ -314,10 +337,16 @@ def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) ->
     with budget() as spent:
         readings, scores, mode, understanding = find(corpus, parsed)
     near: dict[int, float] = {}
+    partial: dict[int, float] = {}
     if with_neighbours and scores and plain(parsed.tree):
-        near = corpus.results.get_or_make(("neighbours", understanding.tree), lambda: neighbours(corpus, scores),
+        matched = scores
+        partial = corpus.results.get_or_make(("partial", understanding.tree),
+                                             lambda: partial_rows(corpus, understanding.tree, matched),
+                                             lambda found: 1 + len(found))
+        near = corpus.results.get_or_make(("neighbours", understanding.tree), lambda: neighbours(corpus, matched),
                                           lambda found: 1 + len(found))
-        scores = {**near, **scores}
+        partial = {d: score for d, score in partial.items() if d not in near}
+        scores = {**partial, **near, **scores}
     matching = corpus.everything if scores is None else to_mask(scores, len(corpus.facets))
     applied = understanding.mentions
     filters = resolve_filters(corpus, requested_filters(parsed, applied))
@@ -336,7 +365,7 @@ def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) ->
         else:
             applied = understanding.mentions
     return Selection(readings, scores, mode, filters, counts, passing, understanding, spent.truncated,
-                     frozenset(near), tuple(m for m in understanding.mentions if m not in applied))
+                     frozenset(near), frozenset(partial), tuple(m for m in understanding.mentions if m not in applied))
 
 
 def requested_filters(parsed: ParsedQuery, mentions) -> dict[str, list[str]]:
@@ -375,7 +404,8 @@ def search_response(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, 
         record = corpus.stored(docnum)
         record.pop("source_text", None)
         record["score"] = round(scores.get(docnum, 0.0), 4)
-        record["match"] = "related" if docnum in selection.neighbours else "words"
+        record["match"] = "related" if docnum in selection.neighbours else \
+            "partial" if docnum in selection.partial else "words"
         record["highlights"] = highlight(record, readings, corpus.corrections,
                                          settings["snippet_length"], settings["fragments_per_field"])
         results.append(record)
@@ -388,13 +418,14 @@ def search_response(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, 
         "facets": facet_response(corpus, selection.counts, filters, settings["facet_size"]),
         "interpretation": interpretation(parsed, readings, selection.mode, filters, selection.understanding,
                                          selection.truncated, sum(passing >> d & 1 for d in selection.neighbours),
+                                         sum(passing >> d & 1 for d in selection.partial),
                                          found=selection.scores != {}, named=corpus.document_title,
                                          relaxed=selection.relaxed),
     }, selection.truncated
 
 
 def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understanding: Understanding | None = None,
-                   cut_short: bool = False, neighbours: int = 0, found: bool = True,
+                   cut_short: bool = False, neighbours: int = 0, partial: int = 0, found: bool = True,
                    named: Callable[[str], str] = str, relaxed: tuple = ()) -> dict:
     """How the query was read, so a user sees why a row matched (``found``: whether the words
     matched any row; how rows were chosen is said only then; ``named``: a document's title;
@@ -433,6 +464,8 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
             notes.append(f"「{reading.text}」は文書に出てきません。")
     if neighbours:
         notes.append(f"語に一致する取組が少ないため、それらと関連の深い取組{neighbours}件を後に続けて表示しています（「関連」）。")
+    if partial:
+        notes.append(f"語のうち一つだけを含む取組{partial}件を、その後に表示しています（「一部の語」）。")
     return {
         "mode": mode if readings else "browse",
         "terms": [r.to_dict() for r in readings],
@@ -441,6 +474,7 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
         "filters": {name: sorted(values) for name, values in filters.items()},
         "sort": parsed.sort,
         "neighbours": neighbours,
+        "partial": partial,
         "fallback": parsed.fallback,
         "truncated": cut_short,
         # ``label``: the value as users know it (a document by its title).

@@ -267,3 +267,18 @@ def test_a_noun_used_as_a_verb_is_widened_by_its_synonyms(corpus):
     terms = search(corpus, q="公園の遊具を手入れし、長く使う")["interpretation"]["terms"]
     widened = {w["text"] for t in terms if t["text"] == "手入れ" for w in t["widened"]}
     assert {"修繕", "補修"} <= widened
+
+
+def test_few_matches_are_followed_by_the_rows_of_one_specific_word(corpus):
+    """ハローワークの求人情報: one row (397) holds both words; 484 writes ハローワーク (three rows) with
+    no 求人情報 and is not among 397's neighbours: it follows them, marked as a partial match."""
+    response = search(corpus, q="ハローワークの求人情報")
+    by_line = {r["source"]["line"]: r["match"] for r in response["results"]}
+    assert lines(response)[0] == 397 and by_line[397] == "words" and by_line[484] == "partial"
+    matches = [r["match"] for r in response["results"]]
+    assert matches.index("partial") > max(i for i, m in enumerate(matches) if m != "partial")  # last
+    it = response["interpretation"]
+    assert it["partial"] == matches.count("partial") and any("一部の語" in note for note in it["notes"])
+    # a word in many rows says too little alone (支援: no partial rows), and a quoted phrase is exact
+    assert "partial" not in {r["match"] for r in search(corpus, q="新規就農者の支援")["results"]}
+    assert search(corpus, q='"ハローワークの求人情報"')["interpretation"]["partial"] == 0

@@ -57,9 +57,10 @@ RECORD = {
                                   "page": {"type": ["integer", "null"], "description":
                                            "printed page of the published PDF, when the text shows it"}}},
         "score": {"type": "number"},
-        "match": {"type": "string", "enum": ["words", "related"], "description":
+        "match": {"type": "string", "enum": ["words", "related", "partial"], "description":
                   "words: the query's words match the row; related: a measure related to the best of "
-                  "few matches, listed after them"},
+                  "few matches, listed after them; partial: a row holding one specific word of the query, "
+                  "after the related ones"},
         "highlights": {"type": "array", "items": {"type": "object", "properties": {
             "field": {"type": "string"}, "fragment": {"type": "string"}}}},
     },
