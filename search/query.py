@@ -244,7 +244,8 @@ def _new_parser():
     for plugin in (plugins.FieldsPlugin, plugins.WildcardPlugin, plugins.RangePlugin,
                    plugins.BoostPlugin):
         parser.remove_plugin_class(plugin)
-    parser.add_plugin(plugins.PlusMinusPlugin())
+    # + and - are operators only where a word begins: AI-OCR and 1-2月 are words of the text.
+    parser.add_plugin(plugins.PlusMinusPlugin(plusexpr=r"(?<![^\s(])\+", minusexpr=r"(?<![^\s(])-"))
     return parser
 
 

@@ -88,6 +88,9 @@ def test_or_phrase_and_exclusion(corpus):
     assert set(lines(search(corpus, q="空き家 -特定"))) == {332, 334, 458}
     assert set(lines(search(corpus, q='"特定空き家"'))) == {460}
     assert search(corpus, q="-空き家")["total"] == 338 - 5
+    # A hyphen inside a word is the word's own (AI-OCR, written by 584 and 589), not an exclusion.
+    hyphened = search(corpus, q="AI-OCRの導入")
+    assert {584, 589} <= set(lines(hyphened)) and not hyphened["interpretation"]["terms"][0]["excluded"]
 
 
 @pytest.mark.parametrize("query", ['"unclosed', "(", "AND", "OR OR", "a AND (b OR", "x:y", "foo*",
