@@ -281,6 +281,7 @@ def test_part_of_a_department_name(corpus):
 @pytest.mark.parametrize("text, facet, codes", [
     ("観光 進捗がC", "progress", ["C"]),
     ("観光 進捗区分もC", "progress", ["C"]),
+    ("観光 しんちょくがC", "progress", ["C"]), ("観光 ほうこうせいはア", "direction", ["ア"]),  # names as read
     ("観光 C評価", "progress", ["C"]),
     ("遅れている 子育て", "progress", ["D", "E"]),
     ("順調な観光", "progress", ["A", "B"]),

@@ -22,7 +22,7 @@ from index.analysis import morphemes, normalize, normalized_words_text
 from index.grades import FACET_NAMES_JA, GRADES
 
 from .model import FilterReading, Mention
-from .tokens import NEGATING_PREFIXES, analyse
+from .tokens import NEGATING_PREFIXES, analyse, hiragana, reading
 
 # Words for "a grade" of any kind: which kind is said by the code's alphabet.
 GENERIC_GRADE_WORDS = ("評価", "区分", "ランク", "判定", "グレード")
@@ -78,7 +78,8 @@ LEGEND_SKIP = frozenset({"物", "為る", "居る", "成る", "有る", "おる"
 
 def grade_names() -> dict[str, tuple[str, ...]]:
     """Words that name each grade kind: the legend's heading and its own distinctive nouns
-    (進捗区分 → 進捗, 今後の方向性 → 方向性); a noun shared by two headings (区分) names none."""
+    (進捗区分 → 進捗, 今後の方向性 → 方向性), each also in hiragana; a noun shared by two headings
+    (区分) names none."""
     nouns = {kind: [normalize(m.surface()) for _, m in morphemes(FACET_NAMES_JA[kind])
                     if m.part_of_speech()[0] == "名詞" and m.part_of_speech()[2] != "副詞可能"]
              for kind in GRADES}
@@ -88,6 +89,8 @@ def grade_names() -> dict[str, tuple[str, ...]]:
         own = [n for n in nouns[kind] if n not in shared]
         # 取組 and 取り組み are one word; both spellings are typed, and 進捗状況 for 進捗.
         spellings = {m for n in own for m in (n, n.replace("組", "り組み"), n + "状況") if m}
+        # Each as read (しんちょく for 進捗): the dictionary's reading, since kana is typed for kanji.
+        spellings |= {hiragana(reading(analyse(n))) for n in spellings}
         names[kind] = tuple(sorted({normalize(FACET_NAMES_JA[kind]), *spellings}, key=len, reverse=True))
     return names
 
