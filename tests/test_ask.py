@@ -2326,3 +2326,11 @@ def test_a_list_of_the_measures_touching_a_rare_topic_names_every_row_that_holds
     # a word the documents never use may be what is asked about: the list is not widened then
     unknown = answer_question(corpus, "可燃ごみの収集曜日について伺います。")
     assert len(lines(unknown)) <= 1
+
+
+def test_a_section_then_its_item_by_number_counts_the_rows_of_the_item(corpus):
+    # 第1項 自立支援の推進 (233-238) of 障害者支援の推進: C are 233, 234, 235, 238; 第 and 項 are no topic
+    response = answer_question(corpus, "障害者支援の推進の節、第1項 自立支援の推進で進捗Cの施策は何件？")
+    assert response["kind"] == "count" and "4件" in response["answer"]
+    assert set(lines(response)) == {233, 234, 235, 238}
+    assert not {"第", "項"} & {t["text"] for t in response["interpretation"]["terms"]}

@@ -398,8 +398,9 @@ def read_question(text: str, corpus) -> Question:
     spans += [m.span() for m in DURATION.finditer(masked)] + [m.span() for m in AS_OF_NOW.finditer(masked)]
     spans += [m.span() for m in PLAN_PERIOD.finditer(masked)] if asked.kind != "yesno" else []
     spans += [m.span() for m in ADDRESSED.finditer(masked)]
-    scope = ITEM_SCOPE.search(masked)
-    spans += [scope.span()] if scope else []
+    scopes = list(ITEM_SCOPE.finditer(masked))  # …の節、第1項 …: the section, then its item
+    spans += [scope.span() for scope in scopes]
+    levels = {scope.group(1) or scope.group(2) for scope in scopes}
     edits = [(start, end, "、") for start, end in merge(spans)]
     edits += alternatives(masked) if asked.kind in ROW_KINDS else word_by_word(masked)
     listed = examples(masked, merge(spans)) if asked.kind in ROW_KINDS else []
@@ -419,7 +420,7 @@ def read_question(text: str, corpus) -> Question:
         all_departments=bool(together),
         also_status=asked.kind == "future" and asks_status(masked),
         aggregate=asked.aggregate, predicate=asked.predicate,
-        item_scope=(scope.group(1) or scope.group(2)) if scope else "",
+        item_scope="項" if "項" in levels else "節" if levels else "",  # the narrower one named
         where=asks_where(masked), still=asked.kind == "yesno" and asks_still(masked),
         since=bool(SINCE_CUE.search(masked)), until=bool(UNTIL_CUE.search(masked)),
         cues=[asked.cue] if asked.cue else [],
