@@ -272,6 +272,14 @@ def test_department_beside_a_grade(corpus, text, department, progress):
     assert filters == {"department": [department], "progress": progress}
 
 
+def test_a_department_name_with_one_kanji_converted_wrong(corpus):
+    # 人時課 (じんじ, as 人事課 sounds): one edit from one name only; 課題 and 観光化 are no names
+    response = search(corpus, q="人時課 方向性ア")
+    assert response["interpretation"]["filters"] == {"department": ["人事課"], "direction": ["ア"]}
+    assert response["total"] == search(corpus, department="人事課", direction="ア")["total"] > 0
+    assert search(corpus, q="課題")["interpretation"]["filters"] == {}
+
+
 def test_part_of_a_department_name(corpus):
     response = search(corpus, q="地域振興の取組")
     assert response["interpretation"]["filters"] == {"department": ["地域振興課"]}

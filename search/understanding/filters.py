@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
+from rapidfuzz.distance import OSA
+
 from index.analysis import morphemes, normalize, normalized_words_text
 from index.grades import FACET_NAMES_JA, GRADES
 
@@ -831,7 +833,14 @@ def _department_parts(blanker: Blanker, table: DepartmentNames, vocabulary, grad
             continue
         written = normalize(m.group(0))
         endings = [d for d in table.names if folded[d].endswith(written)]
-        if len(endings) == 1:
+        if not endings:  # 人時課: one kanji converted wrong, in a name of three or more characters
+            endings = [d for d in table.names if len(written) >= 3 and folded[d].endswith("課")
+                       and OSA.distance(folded[d], written, score_cutoff=1) <= 1]
+            if len(endings) != 1:
+                continue
+            found.append(_mention(blanker, "department", endings[0], m.start(), m.end(), "near spelling"))
+            blanker.take(m.start(), m.end())
+        elif len(endings) == 1:
             start, head = m.start(), folded[endings[0]][:-len(written)]
             before = re.search(re.escape(head) + r"の?$", normalize(blanker.text[:start])) if head else None
             if before and blanker.free(before.start(), start):

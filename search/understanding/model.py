@@ -19,7 +19,7 @@ class Mention:
     text: str  # as typed
     start: int
     end: int
-    how: str  # code, label, word, name, part of name, end of name, number, title
+    how: str  # code, label, word, name, part of name, end of name, near spelling, number, title
 
     def to_dict(self) -> dict:
         return {"filter": self.facet, "value": self.value, "text": self.text, "how": self.how}
