@@ -2334,3 +2334,11 @@ def test_a_section_then_its_item_by_number_counts_the_rows_of_the_item(corpus):
     assert response["kind"] == "count" and "4件" in response["answer"]
     assert set(lines(response)) == {233, 234, 235, 238}
     assert not {"第", "項"} & {t["text"] for t in response["interpretation"]["terms"]}
+
+
+def test_asked_because_of_what_kind_of_cause_the_clause_that_names_it_answers(corpus):
+    # 366: its content gives a purpose (農地の利用集積のため); the direction comment names the 問題
+    response = answer_question(corpus, "農地中間管理事業をやってるのって、どういう問題があるからなんですか")
+    assert response["kind"] == "why" and set(lines(response)) == {366}
+    head = response["answer"].split("根拠：")[0]
+    assert "高齢化" in head and "遊休農地の増加" in head and "利用集積のため" not in head

@@ -25,6 +25,8 @@ COMMENTS = ("effort_comment", "direction_comment")
 ASKS_DIRECTION = re.compile(r"今後|方向|これから|将来")
 # What stands in the way, asked for (何がネック, 何が壁に): why something went badly.
 OBSTACLE = re.compile("|".join(OBSTACLE_WORDS + ("足かせ",)))
+# The kind of cause a question names (どういう問題があるから, どんな事情で).
+NAMED_CAUSE = re.compile(r"(?:どういう|どんな|どのような|どういった)([一-龯]{1,4})(?:が|で)")
 # Weaker markers (a purpose: 向上させるため) answer only when nothing stronger does.
 STRONG = 0.5
 
@@ -60,6 +62,9 @@ def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause
                 cause = _strongest(sentence, 0.0) if sentence.field == "direction_comment" else None
                 if cause:
                     return candidate, sentence, cause
+    named = named_cause(asked, found)
+    if named is not None:
+        return named
     options = _causes_near(asked, found)
     first = next(options, None)
     if first is None or not (went_badly(asked.question.text) or OBSTACLE.search(asked.question.text)):
@@ -68,6 +73,23 @@ def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause
     # 老朽化により、修繕での対応では限りがあります) before one that led to what was done (修繕対応により
     # 施設を適正に維持しました).
     return next((o for o in [first, *options] if went_badly(o[1].text[o[2].end:])), first)
+
+
+def named_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause] | None:
+    """Asked for a kind of cause (どういう問題があるから), a causal clause of the best rows that
+    names it, however weak its marker (…農地問題を解決するため): before a purpose that names none
+    (農地の利用集積のため)."""
+    named = NAMED_CAUSE.search(asked.question.text)
+    if named is None:
+        return None
+    for candidate in found:
+        if candidate.score < found[0].score - SLACK:
+            break
+        for sentence in asked.known.sentences[candidate.sentence.docnum]:
+            cause = next((c for c in causes(sentence.text) if named.group(1) in sentence.text[c.start:c.end]), None)
+            if cause:
+                return candidate, sentence, cause
+    return None
 
 
 def _causes_near(asked: Asked, found: list[Found]):
