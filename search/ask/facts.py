@@ -38,7 +38,7 @@ UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=Tru
 PER = r"(?P<per>毎年度|毎年|毎月|毎週|年間|(?<![0-9０-９元])年に?|月に|週に)"
 QUANTITY = re.compile(
     rf"{PER}?(?P<prefix>延べ|延|約|通算|合計|累計|計)?\s*(?P<number>{DIGITS}[0-9０-９,，.．]*)\s*"
-    rf"(?P<unit>{UNIT_PATTERN})"
+    rf"(?P<unit>{UNIT_PATTERN})(?P<approx>程度|前後|余り|ほど)?"  # 6割程度: as written (bounds are read apart)
 )
 # Unit families asked for by a question word (何人 → 人 or 名 …).
 UNIT_FAMILIES = {
@@ -108,6 +108,8 @@ def find_quantities(text: str, units: tuple[str, ...] = ()) -> list[Fact]:
     ['40%から20%']
     >>> [f.text for f in find_quantities("市内9地区中、東藤沢、西武の4地区に組織され", ("地区",))]
     ['4地区']
+    >>> [f.text for f in find_quantities("令和3年度にはコロナ禍前の6割程度にまで回復しました", ("割",))]
+    ['6割程度']
     """
     facts = []
     pattern = quantity_pattern(units)
