@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Mapping
@@ -47,6 +48,9 @@ NEIGHBOUR_WEIGHT = 0.01  # a neighbour's related score (at most about 1) times t
 # Then the rows that hold one specific word of the query (ハローワーク of ハローワークの求人情報, one
 # match), below every neighbour: on the dev cases the neighbours were the closer rows.
 PARTIAL_WEIGHT = NEIGHBOUR_WEIGHT / 100
+# Rows of other departments that write a department's distinctive part typed as a word (区画整理):
+# their scores times this, after the department's own rows.
+OTHER_DEPARTMENTS_WEIGHT = 0.01
 
 
 def resolve_filters(corpus: Corpus, filters: dict[str, list[str]]) -> dict[str, set[str]]:
@@ -328,6 +332,8 @@ class Selection:
     neighbours: frozenset[int] = frozenset()
     partial: frozenset[int] = frozenset()  # rows of one specific word of few matches, after the neighbours
     relaxed: tuple = ()  # filters read from everyday words, not applied since they left no row
+    # rows of other departments that write the part of a department's name typed (区画整理)
+    other_departments: int = 0
 
 
 def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) -> Selection:
@@ -351,6 +357,18 @@ def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) ->
     applied = understanding.mentions
     filters = resolve_filters(corpus, requested_filters(parsed, applied))
     counts, passing = count_masks(corpus.masks, matching, filters)
+    written = written_part(corpus, parsed, applied, filters) if with_neighbours else None
+    also = 0
+    if written is not None:  # 区画整理 of 区画整理課: also the rows that write it, after the department's
+        department, rows = written
+        others = {name: values for name, values in filters.items() if name != "department"}
+        union = matching & (corpus.masks["department"].get(department, 0) | to_mask(rows, len(corpus.facets)))
+        wider_counts, wider = count_masks(corpus.masks, union, others)
+        if wider != passing:
+            also, own = wider & ~passing, passing
+            counts, passing = wider_counts, wider
+            scores = {d: (scores or {}).get(d, 1.0) * (1.0 if own >> d & 1 else OTHER_DEPARTMENTS_WEIGHT)
+                      for d in members(wider, scores or range(len(corpus.facets)), len(corpus.facets))}
     everyday = [m for m in applied if m.how == "word"]
     if not passing and scores and everyday:
         # An everyday word read as a grade that leaves no row may say how a thing is (長年手つかずになって
@@ -365,7 +383,27 @@ def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) ->
         else:
             applied = understanding.mentions
     return Selection(readings, scores, mode, filters, counts, passing, understanding, spent.truncated,
-                     frozenset(near), frozenset(partial), tuple(m for m in understanding.mentions if m not in applied))
+                     frozenset(near), frozenset(partial), tuple(m for m in understanding.mentions if m not in applied),
+                     also.bit_count())
+
+
+def written_part(corpus: Corpus, parsed: ParsedQuery, mentions, filters) -> tuple[str, set[int]] | None:
+    """``(department, rows)`` when the one department read from the text was a distinctive part of
+    its name that the rows also write as a word (区画整理 of 区画整理課, in other departments' rows
+    on land readjustment): those rows are about what was typed too. None for a department of the
+    request, or read from its whole name."""
+    named = [m for m in mentions if m.facet == "department"]
+    if parsed.filters.get("department") or len(named) != 1 or named[0].how != "part of name":
+        return None
+    query = count_query(name_part(named[0].value), corpus.corrections)
+    if query is None or len(filters.get("department", ())) != 1:
+        return None
+    return named[0].value, set(scored_documents(corpus, query))
+
+
+def name_part(department: str) -> str:
+    """A department's name without the word for a section (区画整理課 → 区画整理)."""
+    return re.sub(r"(?:課|室|局)$", "", department)
 
 
 def requested_filters(parsed: ParsedQuery, mentions) -> dict[str, list[str]]:
@@ -420,13 +458,13 @@ def search_response(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, 
                                          selection.truncated, sum(passing >> d & 1 for d in selection.neighbours),
                                          sum(passing >> d & 1 for d in selection.partial),
                                          found=selection.scores != {}, named=corpus.document_title,
-                                         relaxed=selection.relaxed),
+                                         relaxed=selection.relaxed, other_departments=selection.other_departments),
     }, selection.truncated
 
 
 def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understanding: Understanding | None = None,
                    cut_short: bool = False, neighbours: int = 0, partial: int = 0, found: bool = True,
-                   named: Callable[[str], str] = str, relaxed: tuple = ()) -> dict:
+                   named: Callable[[str], str] = str, relaxed: tuple = (), other_departments: int = 0) -> dict:
     """How the query was read, so a user sees why a row matched (``found``: whether the words
     matched any row; how rows were chosen is said only then; ``named``: a document's title;
     ``relaxed``: filters read from the text but not applied, since they left no row)."""
@@ -440,6 +478,9 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
     label = lambda m: named(m.value) if m.facet == "document" else m.value  # noqa: E731
     for (text, facet), values in by_text(mentions, label).items():
         notes.append(f"「{text}」を{FACET_NAMES_JA[facet]}「{'」「'.join(values)}」の条件として読みました。")
+    for mention in mentions:
+        if other_departments and mention.facet == "department" and mention.how == "part of name":
+            notes.append(f"「{name_part(mention.value)}」と書くほかの課の取組{other_departments}件も、その後に表示しています。")
     for (text, facet), values in by_text(relaxed, label).items():
         notes.append(f"「{text}」を{FACET_NAMES_JA[facet]}「{'」「'.join(values)}」の条件とすると該当する取組が"
                      f"ないため、この条件を外して表示しています。")
@@ -475,6 +516,7 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
         "sort": parsed.sort,
         "neighbours": neighbours,
         "partial": partial,
+        "other_departments": other_departments,
         "fallback": parsed.fallback,
         "truncated": cut_short,
         # ``label``: the value as users know it (a document by its title).

@@ -280,6 +280,18 @@ def test_a_department_name_with_one_kanji_converted_wrong(corpus):
     assert search(corpus, q="課題")["interpretation"]["filters"] == {}
 
 
+def test_a_part_of_a_department_name_the_rows_write_also_finds_other_departments_rows(corpus):
+    """区画整理で進捗Dのもの: 区画整理 reads as 区画整理課 (280, D), and row 270 (都市計画課, D) writes
+    入間市駅北口土地区画整理事業: it follows the department's rows, and a note says so."""
+    response = search(corpus, q="区画整理で進捗Dのもの")
+    it = response["interpretation"]
+    assert lines(response) == [280, 270] and it["other_departments"] == 1
+    assert it["filters"] == {"department": ["区画整理課"], "progress": ["D"]}
+    assert any("「区画整理」と書くほかの課の取組1件" in note for note in it["notes"])
+    # a department of the request is the department only
+    assert lines(search(corpus, q="進捗D", department="区画整理課")) == [280]
+
+
 def test_part_of_a_department_name(corpus):
     response = search(corpus, q="地域振興の取組")
     assert response["interpretation"]["filters"] == {"department": ["地域振興課"]}
