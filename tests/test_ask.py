@@ -2348,3 +2348,11 @@ def test_an_approximate_figure_is_answered_as_written(corpus):
     # 100: …コロナ禍前の6割程度にまで回復しました: 6割 alone would say more than the city wrote
     response = answer_question(corpus, "生涯学習の機会、令和3年度にはコロナ前のどのくらいまで戻りましたか")
     assert response["answer"].startswith("6割程度です") and set(lines(response)) == {100}
+
+
+def test_why_a_thing_did_not_happen_is_asked_of_the_measure_titled_with_it(corpus):
+    # 419 入間万燈まつりの実施: 感染症拡大防止のため、2年間開催を見送りました; 74 (交流機会の促進)
+    # mentions the festival's cancellation only as the cause of its own event's
+    response = answer_question(corpus, "入間万燈まつりが2年間開かれなかったのはどうして？")
+    assert response["kind"] == "why" and lines(response) == [419]
+    assert "感染症拡大防止のため" in response["answer"].split("根拠：")[0]
