@@ -2356,3 +2356,11 @@ def test_why_a_thing_did_not_happen_is_asked_of_the_measure_titled_with_it(corpu
     response = answer_question(corpus, "入間万燈まつりが2年間開かれなかったのはどうして？")
     assert response["kind"] == "why" and lines(response) == [419]
     assert "感染症拡大防止のため" in response["answer"].split("根拠：")[0]
+
+
+@pytest.mark.parametrize("question", ["開発で整備された通り抜け道路の長さは？", "開発で整備された通り抜け道路の距離は？"])
+def test_a_length_asked_by_its_noun_is_answered_in_metres(corpus, question):
+    # 283: 既存道路をつなぐ通り抜け道路を395m整備し: 長さ and 距離 name the quantity, no topic word
+    response = answer_question(corpus, question)
+    assert response["kind"] == "number" and response["answer"].startswith("395mです")
+    assert lines(response) == [283] and "文書に出てこない" not in response["answer"]

@@ -190,7 +190,7 @@ NUMBER_PATTERNS = [
     (words(r"何 団体|団体 数"), "団体"),
     (words(r"何 施設|施設 数"), "施設"),
     (words(r"何 台|台数"), "台"),
-    (words(r"何 (?:km|キロ|メートル)|延長|距離"), "km"),
+    (words(r"何 (?:km|キロ|メートル)|延長|距離|長い さ|長さ|全長"), "km"),
     (words(r"何 (?:ha|ヘクタール)|面積"), "ha"),
     (words(r"何 種類"), "種類"),
     (words(r"何 世帯|世帯 数"), "世帯"),
@@ -541,7 +541,10 @@ def read_kind(text: str) -> Kind:
     if not HOW_FAR.search(s.joined):
         number = number_unit(s)
         if number:
-            return Kind("number", number[1], unit=number[0])
+            # The noun that names the quantity (距離, 長さ, 人数) is what is asked, no topic word.
+            named = next((m for pattern, unit in NUMBER_PATTERNS if unit == number[0] and (m := pattern.search(s.joined))
+                          and not s.written(m).startswith(("何", "幾"))), None)
+            return Kind("number", number[1], unit=number[0], spans=tuple(s.word_spans(named)) if named else ())
     for kind, pattern in LATER_PATTERNS:
         m = pattern.search(s.joined)
         if m:
