@@ -1041,3 +1041,12 @@ def test_a_scope_noun_is_framing_though_the_rows_write_the_pair_inside_a_longer_
     assert {"text": "関係", "why": "grammar"} in response["interpretation"]["dropped"]
     # the longer word the rows write stays a word
     assert [t["text"] for t in search(corpus, q="スポーツ関係者")["interpretation"]["terms"]] == ["スポーツ関係者"]
+
+
+def test_a_word_typed_as_the_rows_write_it_is_not_read_by_its_sound(corpus):
+    """地区ごと (kanji, then kana) is written by one row as typed: it is a word with a light suffix,
+    widened to its stem 地区 (251: 保健師の地区担当制), not a sound to match (応急きゅうすい still is)."""
+    response = search(corpus, q="保健師さんが地区ごとに担当する制度ではどんなことをしているんですか")
+    assert lines(response)[0] == 251
+    assert "地区" in widened(response, "part") and not widened(response, "reading") - {"保健師"}
+    assert "応急給水" in widened(search(corpus, q="応急きゅうすい"), "reading")

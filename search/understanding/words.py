@@ -466,6 +466,8 @@ class LeafReader:
         for stop in range(end, start + 1, -1):
             entries = [e for e in self.vocabulary.same_reading(before.reading + katakana(text[start:stop]))
                        if e.term.startswith(before.surface)]
+            if [e.term for e in entries] == [text[before.start:stop]]:
+                return None  # 地区ごと, written as the rows write it: a word as typed, not by its sound
             if entries:
                 return read_together(text, tokens, before.start, stop, entries)
         return None
