@@ -2364,3 +2364,12 @@ def test_a_length_asked_by_its_noun_is_answered_in_metres(corpus, question):
     response = answer_question(corpus, question)
     assert response["kind"] == "number" and response["answer"].startswith("395mです")
     assert lines(response) == [283] and "文書に出てこない" not in response["answer"]
+
+
+def test_a_count_one_measure_writes_of_the_noun_counted_answers_how_many(corpus):
+    # 424: 今後とも指定管理者を通じて4つの事業を推進していきます (one or two rows hold the topic)
+    response = answer_question(corpus, "市民文化の情報発信で、指定管理者を通じて推進していく事業はいくつ？")
+    assert response["answer"].startswith("4つの事業です") and lines(response) == [424]
+    # rows named by a grade are counted as rows
+    graded = answer_question(corpus, "市民文化の情報発信で進捗がAの事業はいくつ？")
+    assert graded["kind"] == "count" and "1件です" in graded["answer"] and "4つの事業" not in graded["answer"]

@@ -3,14 +3,16 @@ come (status) and what comes next (future)."""
 
 from __future__ import annotations
 
+import re
+
 from index.grades import GRADES
 
 from .answer import Answer, Asked
 from .clauses import CONSEQUENCE
-from .evidence import FUTURE, beside, best_sentence, names_something, row_context
+from .evidence import FUTURE, Found, beside, best_sentence, names_something, row_context
 from .topic import full_weight, held_weight, rows_without
 from .wording import (GRADE_NAMES_JA, codes_of, counting_note, describe_summary, grade_summary, grade_text, tally,
-                      measure_name, subject)
+                      measure_name, source_note, subject)
 
 MAX_LISTED = 10
 COMMENT_FIELDS = ("effort_comment", "direction_comment")
@@ -70,10 +72,37 @@ def where(asked: Asked, d: int, fields):
     return None
 
 
+# The row nouns a count asks of (事業はいくつ), as a row may write a count of them (4つの事業を推進).
+COUNTED_BEFORE = re.compile(r"(事業|取組|取り組み|施策)(?:は|って|が)?(?:全部で)?(?:いくつ|幾つ|何件|何個)")
+WRITTEN_COUNT = r"(?:[0-9０-９]+|[一二三四五六七八九十]+)つの"
+# A count of one or two rows may be a count one of them writes.
+WRITTEN_COUNT_ROWS = 2
+
+
+def written_count(asked: Asked, rows: list[int]) -> Answer | None:
+    """…指定管理者を通じて推進していく事業はいくつ, asked of one measure that writes 4つの事業を推進:
+    the count it writes of the noun counted, not the number of rows (one or two) that hold the
+    topic. Not when a grade or department names the rows counted."""
+    counted = COUNTED_BEFORE.search(asked.question.text)
+    if counted is None or asked.question.filters or len(rows) > WRITTEN_COUNT_ROWS:
+        return None
+    pattern = re.compile(WRITTEN_COUNT + counted.group(1))
+    written = [(d, sentence, m) for d in rows for sentence in asked.known.sentences[d]
+               for m in pattern.finditer(sentence.text)]
+    if len(written) != 1:
+        return None
+    d, sentence, m = written[0]
+    text = f"{m.group(0)}です。根拠：「{sentence.text}」（{source_note(asked.known, d)}）"
+    return Answer("number", text, found=[Found(sentence, 1.0, 1.0, [m.span()])], value=m.group(0))
+
+
 def answer_count(asked: Asked) -> Answer:
     rows = asked.ordered_rows()
     if not rows:
         return none_of(asked, "count")
+    written = written_count(asked, rows)
+    if written is not None:
+        return written
     what = subject(asked.corpus, asked.question, asked.words)
     note = counting_note(asked.corpus, rows, asked.words, asked.match)
     return Answer("count", f"{what}は{len(rows)}件です（{note}）。", rows, fields=("effort_comment",))
