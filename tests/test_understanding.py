@@ -1050,3 +1050,10 @@ def test_a_word_typed_as_the_rows_write_it_is_not_read_by_its_sound(corpus):
     assert lines(response)[0] == 251
     assert "地区" in widened(response, "part") and not widened(response, "reading") - {"保健師"}
     assert "応急給水" in widened(search(corpus, q="応急きゅうすい"), "reading")
+
+
+def test_a_loanword_in_a_sentence_is_also_read_without_its_final_long_vowel(corpus):
+    # 370 writes 狭山茶フレーバーティー, 416 フレーバーティ: in a phrase as when typed alone
+    response = search(corpus, q="さやま茶のフレーバーティー")
+    assert set(lines(response)[:2]) == {370, 416}
+    assert "フレーバーティ" in widened(response, "fuzzy")

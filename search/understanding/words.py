@@ -483,7 +483,8 @@ class LeafReader:
         if unit.widened:
             return [Leaf(unit.text, widened=unit.widened)]
         if self.contains(unit.text) or self.has_concept(unit.text):
-            widened = self.known_widened(unit.tokens, unit.text)
+            # as a word typed alone is (フレーバーティー: 416 writes フレーバーティ)
+            widened = self.known_widened(unit.tokens, unit.text) + self.long_vowel_dropped(unit.text)
             return [Leaf(unit.text, widened=widened[:MAX_WIDENED], kind=unit.kind)]
         if unit.kind == "predicate":
             widened = self.noun_of_verb(unit)
