@@ -1057,3 +1057,11 @@ def test_a_loanword_in_a_sentence_is_also_read_without_its_final_long_vowel(corp
     response = search(corpus, q="さやま茶のフレーバーティー")
     assert set(lines(response)[:2]) == {370, 416}
     assert "フレーバーティ" in widened(response, "fuzzy")
+
+
+def test_a_word_that_begins_with_the_documents_place_is_widened_to_the_rest(corpus):
+    # 入間市民 (one row) says no more than 市民, as 入間市の is dropped: every row is the city's
+    response = search(corpus, q="入間市民")
+    assert "市民" in widened(response, "part") and response["total"] > 50
+    assert "市内" in widened(search(corpus, q="入間市内の公園"), "part")
+    assert widened(search(corpus, q="入間市"), "part") == set()  # no rest of two characters

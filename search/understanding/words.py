@@ -530,7 +530,15 @@ class LeafReader:
     def known_widened(self, tokens, text: str) -> tuple[Expansion, ...]:
         """What a word the rows contain is widened to: the words it abbreviates (上下水道), its stem
         before a light suffix (高齢者向け) and, when rare, its synonyms."""
-        return self.coordinated(text) + self.suffixed_stem(tokens) + self.synonyms_of_rare(tokens, text)
+        return self.coordinated(text) + self.suffixed_stem(tokens) + self.without_place(text) \
+            + self.synonyms_of_rare(tokens, text)
+
+    def without_place(self, text: str) -> tuple[Expansion, ...]:
+        """A word that begins with the place every row is about (入間市民: 市民, 入間市内: 市内) says
+        no more than the rest of it, which the rows write without the place."""
+        rests = [text[len(p):] for p in sorted(self.places, key=len, reverse=True) if text.startswith(p)]
+        rest = next((r for r in rests if len(r) >= 2 and self.contains(r)), "")  # 入間|市民, not 入間市|民
+        return (Expansion(rest, "part"),) if rest else ()
 
     def suffixed_stem(self, tokens) -> tuple[Expansion, ...]:
         """The stem of a word the rows write with a light suffix, in few of them (高齢者向け): the
