@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Mapping
@@ -21,7 +20,7 @@ from .matching import GRAM_SCORE, count_query, has_soft, soft_of, to_query
 from .query import Leaf, Node, ParsedQuery
 from .settings import DEFAULTS
 from .understanding import HOW_JA, Understanding, understand
-from .understanding.filters import filters_of
+from .understanding.filters import filters_of, name_part
 from .understanding.tokens import action_noun, analyse
 from .understanding.words import SPECIFIC_SHARE
 
@@ -357,18 +356,12 @@ def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) ->
     applied = understanding.mentions
     filters = resolve_filters(corpus, requested_filters(parsed, applied))
     counts, passing = count_masks(corpus.masks, matching, filters)
+    elsewhere = 0
     written = written_part(corpus, parsed, applied, filters) if with_neighbours else None
-    also = 0
-    if written is not None:  # 区画整理 of 区画整理課: also the rows that write it, after the department's
-        department, rows = written
-        others = {name: values for name, values in filters.items() if name != "department"}
-        union = matching & (corpus.masks["department"].get(department, 0) | to_mask(rows, len(corpus.facets)))
-        wider_counts, wider = count_masks(corpus.masks, union, others)
-        if wider != passing:
-            also, own = wider & ~passing, passing
-            counts, passing = wider_counts, wider
-            scores = {d: (scores or {}).get(d, 1.0) * (1.0 if own >> d & 1 else OTHER_DEPARTMENTS_WEIGHT)
-                      for d in members(wider, scores or range(len(corpus.facets)), len(corpus.facets))}
+    wider = written_elsewhere(corpus, written, matching, filters, passing, scores) if written else None
+    if wider is not None:  # 区画整理 of 区画整理課: also the rows that write it, after the department's
+        elsewhere = (wider[1] & ~passing).bit_count()
+        counts, passing, scores = wider
     everyday = [m for m in applied if m.how == "word"]
     if not passing and scores and everyday:
         # An everyday word read as a grade that leaves no row may say how a thing is (長年手つかずになって
@@ -384,7 +377,7 @@ def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) ->
             applied = understanding.mentions
     return Selection(readings, scores, mode, filters, counts, passing, understanding, spent.truncated,
                      frozenset(near), frozenset(partial), tuple(m for m in understanding.mentions if m not in applied),
-                     also.bit_count())
+                     elsewhere)
 
 
 def written_part(corpus: Corpus, parsed: ParsedQuery, mentions, filters) -> tuple[str, set[int]] | None:
@@ -401,9 +394,21 @@ def written_part(corpus: Corpus, parsed: ParsedQuery, mentions, filters) -> tupl
     return named[0].value, set(scored_documents(corpus, query))
 
 
-def name_part(department: str) -> str:
-    """A department's name without the word for a section (区画整理課 → 区画整理)."""
-    return re.sub(r"(?:課|室|局)$", "", department)
+def written_elsewhere(corpus: Corpus, written: tuple[str, set[int]], matching: int, filters, passing: int,
+                      scores: dict[int, float] | None) -> tuple[dict, int, dict[int, float]] | None:
+    """``(counts, passing, scores)`` with the rows of other departments that write the part of the
+    department's name typed (``written``, from ``written_part``) added after the department's own;
+    None when there are none."""
+    department, rows = written
+    size = len(corpus.facets)
+    others = {name: values for name, values in filters.items() if name != "department"}
+    union = matching & (corpus.masks["department"].get(department, 0) | to_mask(rows, size))
+    counts, wider = count_masks(corpus.masks, union, others)
+    if wider == passing:
+        return None
+    ranked = {d: (scores or {}).get(d, 1.0) * (1.0 if passing >> d & 1 else OTHER_DEPARTMENTS_WEIGHT)
+              for d in members(wider, scores or range(size), size)}
+    return counts, wider, ranked
 
 
 def requested_filters(parsed: ParsedQuery, mentions) -> dict[str, list[str]]:

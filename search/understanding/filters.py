@@ -748,6 +748,11 @@ def _negation_end(tokens, i: int) -> int | None:
     return end if any(t.dictionary in ("ない", "ず", "ぬ", "無い") for t in inside) else None
 
 
+def name_part(department: str) -> str:
+    """A department's name without the word for a section (区画整理課 → 区画整理)."""
+    return re.sub(r"(?:課|室|局)$", "", department)
+
+
 @dataclass(frozen=True)
 class DepartmentNames:
     """What the department readers compare a text with, worked out once per list of names
@@ -766,13 +771,13 @@ class DepartmentNames:
         folded = {name: normalize(name) for name in names}
         stems = []
         for name in names:
-            stem = normalize(re.sub(r"(?:課|室|局)$", "", name))
+            stem = normalize(name_part(name))
             if stem != folded[name] and len(stem) >= 3 and sum(f.startswith(stem) for f in folded.values()) == 1:
                 stems.append((name, stem))
         spellings: dict[str, tuple[str, str]] = {}
         for name in names:
             spellings.setdefault(normalized_words_text(name), (name, "name"))
-            stem = re.sub(r"(?:課|室|局)$", "", name)
+            stem = name_part(name)
             if stem != name and len(stem) >= 3:
                 spellings.setdefault(normalized_words_text(stem), (name, "part of name"))
         sounds: dict[str, list[tuple[str, str]]] = {}
