@@ -197,6 +197,16 @@ NUMBER_PATTERNS = [
     (words(r"何 倍"), "倍"),
     (words(r"(?:どの|どれ) (?:くらい|程度|だけ)|幾つ"), ""),
 ]
+def quantity_noun_spans(s: Stream, unit: str) -> tuple[tuple[int, int], ...]:
+    """Where the noun that names the quantity asked is (距離, 長さ: Sudachi's 長い さ, 人数): what is
+    asked, no topic word. 何 and 幾ら are question words, read as such elsewhere."""
+    for pattern, counter in NUMBER_PATTERNS:
+        m = pattern.search(s.joined) if counter == unit else None
+        if m and not s.written(m).startswith(("何", "幾")):
+            return tuple(s.word_spans(m))
+    return ()
+
+
 # Any other counter after 何 (何地区, 何店舗): the quantity asked for is counted in it; not these.
 NOT_COUNTERS = frozenset("年 月 日 時 者 故 課 章 等".split())
 # 「どんな感じ」「どういう感じ」: how things stand, asked casually.
@@ -541,10 +551,7 @@ def read_kind(text: str) -> Kind:
     if not HOW_FAR.search(s.joined):
         number = number_unit(s)
         if number:
-            # The noun that names the quantity (距離, 長さ, 人数) is what is asked, no topic word.
-            named = next((m for pattern, unit in NUMBER_PATTERNS if unit == number[0] and (m := pattern.search(s.joined))
-                          and not s.written(m).startswith(("何", "幾"))), None)
-            return Kind("number", number[1], unit=number[0], spans=tuple(s.word_spans(named)) if named else ())
+            return Kind("number", number[1], unit=number[0], spans=quantity_noun_spans(s, number[0]))
     for kind, pattern in LATER_PATTERNS:
         m = pattern.search(s.joined)
         if m:

@@ -529,7 +529,8 @@ class LeafReader:
 
     def known_widened(self, tokens, text: str) -> tuple[Expansion, ...]:
         """What a word the rows contain is widened to: the words it abbreviates (上下水道), its stem
-        before a light suffix (高齢者向け) and, when rare, its synonyms."""
+        before a light suffix (高齢者向け), what follows the documents' place (入間市民) and, when
+        rare, its synonyms."""
         return self.coordinated(text) + self.suffixed_stem(tokens) + self.without_place(text) \
             + self.synonyms_of_rare(tokens, text)
 
