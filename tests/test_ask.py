@@ -2375,3 +2375,12 @@ def test_a_count_one_measure_writes_of_the_noun_counted_answers_how_many(corpus)
     # rows named by a grade are counted as rows
     graded = answer_question(corpus, "市民文化の情報発信で進捗がAの事業はいくつ？")
     assert graded["kind"] == "count" and "1件です" in graded["answer"] and "4つの事業" not in graded["answer"]
+
+
+@pytest.mark.parametrize("question, kind", [("移住情報の提供のしんちょく区分をおしえて", "status"),
+                                            ("移住情報の提供のほうこうせいは？", "future")])
+def test_the_name_of_a_grade_kind_typed_in_hiragana_reads_as_the_name(corpus, question, kind):
+    # Sudachi cuts しんちょく into しん|ちょく: the kind is read from 進捗 all the same (334: A, イ)
+    response = answer_question(corpus, question)
+    assert response["kind"] == kind and lines(response) == [334]
+    assert "しんちょく" not in {t["text"] for t in response["interpretation"]["terms"]}

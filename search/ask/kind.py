@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from index.analysis import morphemes, normalize, sub_morphemes
 
+from ..understanding.filters import KANA_GRADE_NAMES
 from ..understanding.words import KANJI, KATAKANA_ONLY
 
 from .clauses import PLAN_NOUNS
@@ -78,6 +79,23 @@ class Stream:
 KANA = re.compile(r"[ぁ-ゖー]+")
 
 
+def with_kanji_names(text: str, words: list[Word]) -> list[Word]:
+    """The name of a grade kind typed in hiragana, which Sudachi cuts apart (しん|ちょく), as the
+    words of its kanji (進捗), so that the patterns read it alike (しんちょく区分をおしえて)."""
+    out, i = [], 0
+    while i < len(words):
+        ends = [j for j in range(min(len(words), i + 4), i + 1, -1)
+                if text[words[i].start:words[j - 1].end] in KANA_GRADE_NAMES]
+        if not ends:
+            out.append(words[i])
+            i += 1
+            continue
+        start, end = words[i].start, words[ends[0] - 1].end
+        out += [Word(w.lemma, w.pos, start, end) for w in stream(KANA_GRADE_NAMES[text[start:end]]).words]
+        i = ends[0]
+    return out
+
+
 @lru_cache(maxsize=1024)
 def stream(text: str) -> Stream:
     words = []
@@ -92,6 +110,7 @@ def stream(text: str) -> Stream:
                 continue
             words.append(Word(normalize(part.normalized_form()), part.part_of_speech()[0],
                               offset + part.begin(), offset + part.end(), 0 < i < len(parts) - 1))
+    words = with_kanji_names(text, words)
     offsets, joined = [], " "
     for w in words:
         offsets.append(len(joined))

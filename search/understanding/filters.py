@@ -20,7 +20,7 @@ from typing import Callable
 
 from rapidfuzz.distance import OSA
 
-from index.analysis import morphemes, normalize, normalized_words_text
+from index.analysis import hiragana_only, morphemes, normalize, normalized_words_text
 from index.grades import FACET_NAMES_JA, GRADES
 
 from .model import FilterReading, Mention
@@ -92,12 +92,19 @@ def grade_names() -> dict[str, tuple[str, ...]]:
         # 取組 and 取り組み are one word; both spellings are typed, and 進捗状況 for 進捗.
         spellings = {m for n in own for m in (n, n.replace("組", "り組み"), n + "状況") if m}
         # Each as read (しんちょく for 進捗): the dictionary's reading, since kana is typed for kanji.
-        spellings |= {hiragana(reading(analyse(n))) for n in spellings}
+        spellings |= set(name_readings(spellings))
         names[kind] = tuple(sorted({normalize(FACET_NAMES_JA[kind]), *spellings}, key=len, reverse=True))
     return names
 
 
+def name_readings(names) -> dict[str, str]:
+    """Each name in hiragana, as its dictionary reading, to the name (しんちょく → 進捗)."""
+    return {hiragana(reading(analyse(n))): n for n in names}
+
+
 GRADE_NAMES = grade_names()
+# The names typed in hiragana, to the kanji (ほうこうせい → 方向性): Sudachi cuts them apart (しん|ちょく).
+KANA_GRADE_NAMES = name_readings(n for names in GRADE_NAMES.values() for n in names if not hiragana_only(n))
 
 
 # A code may be quoted on its own inside a list (取組区分が「え」か「お」).
