@@ -2384,3 +2384,12 @@ def test_the_name_of_a_grade_kind_typed_in_hiragana_reads_as_the_name(corpus, qu
     response = answer_question(corpus, question)
     assert response["kind"] == kind and lines(response) == [334]
     assert "しんちょく" not in {t["text"] for t in response["interpretation"]["terms"]}
+
+
+def test_an_item_named_by_its_whole_title_counts_its_rows(corpus):
+    """学校教育内容の充実の項 (115 A, 116 B, 117 B): 学校教育 inside the title names no department,
+    何施策 counts rows as 何件 does, and the item whose title the question writes whole is chosen
+    over 学校教育体制及び学習環境の充実, though 内容 is no topic word."""
+    response = answer_question(corpus, "学校教育内容の充実の項で、進捗区分Bの施策は何施策ありますか")
+    assert response["kind"] == "count" and "2件です" in response["answer"]
+    assert set(lines(response)) == {116, 117} and response["filters"] == {"progress": ["B"]}

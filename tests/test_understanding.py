@@ -1065,3 +1065,9 @@ def test_a_word_that_begins_with_the_documents_place_is_widened_to_the_rest(corp
     assert "市民" in widened(response, "part") and response["total"] > 50
     assert "市内" in widened(search(corpus, q="入間市内の公園"), "part")
     assert widened(search(corpus, q="入間市"), "part") == set()  # no rest of two characters
+
+
+def test_a_part_of_a_department_name_inside_a_longer_compound_names_no_department(corpus):
+    # 学校教育 of 学校教育内容の充実 (an item's title), beside a grade: no 学校教育課 filter
+    assert search(corpus, q="学校教育内容の充実 進捗B")["interpretation"]["filters"] == {"progress": ["B"]}
+    assert search(corpus, q="学校教育 進捗B")["interpretation"]["filters"]["department"] == ["学校教育課"]

@@ -185,7 +185,7 @@ KIND_PATTERNS = [
     # they are counted.
     ("count", words(COUNTED + r" (?:" + BETWEEN_COUNTED + r" ){0,8}"
                     # 事業で何件の採用: what 何件 counts is named after it, not the rows
-                    r"(?:(?:何 件|幾つ|何 項目|何 個)(?! の (?!" + ROW + r"))|(?:どれ|どの) (?:くらい|程)(?= 有る))"
+                    r"(?:(?:何 件|幾つ|何 項目|何 個)(?! の (?!" + ROW + r"))|何 " + ROW + r"|(?:どれ|どの) (?:くらい|程)(?= 有る))"
                     r"|(?:何 件|幾つ|何 個) (?:の )?" + ROW +
                     r"|" + COUNTED + r" (?:(?:の|に 成る|て|てる|居る) ){0,3}(?:数|件数|総数) (?:は|を|が|に つく)")),
 ]

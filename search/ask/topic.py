@@ -849,7 +849,8 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: 
     topic = sorted((w for w in words if w.term.group is None and not w.term.predicate), key=lambda w: -w.idf)
     candidates += [d for w in topic[:2] if len(w.rows) <= ITEM_WORD_ROWS for d in sorted(w.rows)]
     level = scoped or "項"
-    best, seen = (0.0, 0.0, ()), set()
+    best, seen = (False, 0.0, 0.0, ()), set()
+    written = normalize(text)
     for d in candidates:
         rows = item_rows(corpus, known, d, level)
         if rows in seen:
@@ -865,16 +866,18 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: 
         parent = known.records[rows[0]].get("chapter" if level == "節" else "section") or ""
         titled |= {i for i, w in enumerate(words) if not w.term.predicate and names(w, parent)}
         held = titled | {i for i, w in enumerate(words) if not w.rows.isdisjoint(rows)}
-        # The item whose title says most of the question; of those, the one holding most of it.
-        scored = (round(titled_share(words, titled), 6), round(held_weight(words, held) / weight, 6), rows)
-        best = max(best, scored, key=lambda b: b[:2])
-    _, covered, rows = best
+        # The item whose title the question writes whole (学校教育内容の充実の項: 内容 is no topic
+        # word), then whose title says most of the question; of those, the one holding most of it.
+        whole = bool(written) and normalize(ITEM_NUMBER.sub("", title)).strip() in written
+        scored = (whole, round(titled_share(words, titled), 6), round(held_weight(words, held) / weight, 6), rows)
+        best = max(best, scored, key=lambda b: b[:3])
+    _, share, covered, rows = best
     # The item's rows that pass the question's filters, whether or not they hold its words.
     chosen = [d for d in rows if passes(corpus.facets[d], match.filters)]
     # 空き家対策の項: that item's rows, and no others; but 項目 also names a measure (女性の就労支援
     # の項目で…: the title of rows 57-58, while item 就労支援の推進 holds only two of its words).
     named_measure = max((measure_titled(known, words, d) for d in candidates), default=0.0)
-    if scoped and rows and best[0] >= MIN_TITLED and best[0] >= named_measure:
+    if scoped and rows and share >= MIN_TITLED and share >= named_measure:
         title = ITEM_NUMBER.sub("", known.records[rows[0]].get(TITLE_FIELD[level]) or "")
         return Match({d: match.coverage.get(d, 0.0) for d in chosen}, covered, chosen, False, match.selection,
                      title, level)
@@ -882,7 +885,7 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: 
         return match
     # The question names the item rather than a measure (保育サービスの充実はどのくらい進んで
     # いますか: the title of items 184–186, no measure's): its rows as a whole, whatever each says.
-    named = best[0] >= MIN_TITLED and best[0] > max((measure_titled(known, words, d) for d in match.rows), default=0.0)
+    named = share >= MIN_TITLED and share > max((measure_titled(known, words, d) for d in match.rows), default=0.0)
     named = named or quotes_title(known, rows, text)
     if covered <= match.best + TIER and not named:  # no row holds enough, or the item holds clearly more
         return match

@@ -755,6 +755,9 @@ def _negation_end(tokens, i: int) -> int | None:
     return end if any(t.dictionary in ("ない", "ず", "ぬ", "無い") for t in inside) else None
 
 
+COMPOUND_GOES_ON = re.compile(r"[一-龯々ァ-ヺー]")
+
+
 def name_part(department: str) -> str:
     """A department's name without the word for a section (区画整理課 → 区画整理)."""
     return re.sub(r"(?:課|室|局)$", "", department)
@@ -863,9 +866,11 @@ def _department_parts(blanker: Blanker, table: DepartmentNames, vocabulary, grad
         word = vocabulary.rows(stem) > 0
         for m in re.finditer(re.escape(stem) + r"(?P<section>の?(?:担当課|担当の課|所管課|課))?", normalize(blanker.text)):
             cue = DEPARTMENT_CUE.match(blanker.text[m.end():])
+            # Inside a longer compound (学校教育内容の充実, a title) the part names no department.
+            inside = not m.group("section") and COMPOUND_GOES_ON.match(normalize(blanker.text), m.end())
             # A part the text uses as a word (危機管理) names the department only as the subject of
             # work, or with the word for a department after it (スポーツ推進の担当課).
-            if blanker.free(m.start(), m.end()) and (cue or m.group("section") or graded or not word):
+            if blanker.free(m.start(), m.end()) and not inside and (cue or m.group("section") or graded or not word):
                 end = m.end() + (cue.end() if cue else 0)
                 found.append(_mention(blanker, "department", name, m.start(), end, "part of name"))
                 blanker.take(m.start(), end)
@@ -890,6 +895,8 @@ def _department_spellings(blanker: Blanker, table: DepartmentNames, vocabulary, 
             if not hit or not blanker.free(start, end):
                 continue
             name, how = hit
+            if how == "part of name" and COMPOUND_GOES_ON.match(blanker.text, end):
+                continue  # 学校教育 of 学校教育内容の充実: a longer compound, a title
             cue = DEPARTMENT_CUE.match(blanker.text[end:])
             # Read by its sound, a name is as much a word as the name itself (としょかん: 図書館).
             is_word = vocabulary.rows(normalize(blanker.text[start:end])) > 0 or not spelled
