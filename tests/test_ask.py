@@ -2393,3 +2393,9 @@ def test_an_item_named_by_its_whole_title_counts_its_rows(corpus):
     response = answer_question(corpus, "学校教育内容の充実の項で、進捗区分Bの施策は何施策ありますか")
     assert response["kind"] == "count" and "2件です" in response["answer"]
     assert set(lines(response)) == {116, 117} and response["filters"] == {"progress": ["B"]}
+
+
+def test_all_of_a_count_asked_with_zen_is_a_threshold(corpus):
+    # 170: 市内9地区中、…西武の4地区に組織され: not all nine
+    response = answer_question(corpus, "ささえあい組織は市内全9地区で立ち上がりましたか。")
+    assert response["kind"] == "yesno" and response["answer"].startswith("いいえ") and lines(response) == [170]

@@ -135,11 +135,14 @@ def aims_at_topic(asked: Asked, found: Found, position: int) -> bool:
 
 
 # A quantity asked against: 10人以上, 5件未満, 100人を超え, 95%を上回って, 目標の52.9%に届いた,
-# 740人ってクリア; all of them (9地区ぜんぶ) is as many or more.
+# 740人ってクリア; all of them (9地区ぜんぶ) is as many or more. The counters it is asked in:
+THRESHOLD_UNITS = r"(?P<unit>人|名|件|回|か所|箇所|校|団体|施設|台|%|世帯|地区)"
 THRESHOLD = re.compile(r"(?P<number>[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<man>万)?\s*(?:つの|個の)?"  # 9つの地区
-                       r"(?P<unit>人|名|件|回|か所|箇所|校|団体|施設|台|%|世帯|地区)\s*(?:って|は|が|も)?\s*"
+                       + THRESHOLD_UNITS + r"\s*(?:って|は|が|も)?\s*"
                        r"(?P<side>以上|以下|未満|より多|より少な|を?超|を?上回|を?下回|に届|に達|に満た|を?クリア"
                        r"|(?:の)?(?:全部|ぜんぶ|全て|すべて))")
+# 全9地区で: every one of them, as 9地区すべて.
+ALL_OF = re.compile(r"全\s*(?P<number>[0-9][0-9,]*)\s*(?P<man>万)?\s*(?:つの|個の)?" + THRESHOLD_UNITS)
 # Each side: the comparison the question asks of the figure written (月2回届いてた is no threshold:
 # 届く and 達する compare only after に).
 SIDES = {"以上": ">=", "に届": ">=", "に達": ">=", "クリア": ">=", "以下": "<=", "未満": "<", "に満た": "<",
@@ -154,7 +157,8 @@ def against_threshold(question: str, sentence: str) -> bool | str | None:
     threshold (10人以上 against 7名: False); None when the question asks none, the sentence gives
     no such quantity, or gives only a bound that does not decide (35%を超えていますか against
     30%を超え)."""
-    asked = THRESHOLD.search(unicodedata.normalize("NFKC", question))
+    question = unicodedata.normalize("NFKC", question)
+    asked = THRESHOLD.search(question) or ALL_OF.search(question)
     if asked is None:
         return None
     sentence = unicodedata.normalize("NFKC", sentence)
@@ -171,7 +175,7 @@ def against_threshold(question: str, sentence: str) -> bool | str | None:
         return None
     value = _value(given[0].text)
     side = next(SIDES[key] for key in SIDES if asked.group("side").lstrip("を").startswith(key)) \
-        if not asked.group("side").endswith(("全部", "ぜんぶ", "全て", "すべて")) else ">="
+        if asked.re is THRESHOLD and not asked.group("side").endswith(("全部", "ぜんぶ", "全て", "すべて")) else ">="
     if BOUND_AFTER.match(sentence, given[0].end):  # the row gives a lower bound only
         if value == limit:
             return None  # 女性委員の割合35%以上を目指します: the question's figure, as a target
