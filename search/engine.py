@@ -16,7 +16,7 @@ from .corpus import Corpus
 from .errors import NotFound
 from .facets import count_masks, facet_list, members, to_mask
 from .highlight import highlight
-from .matching import GRAM_SCORE, count_query, has_soft, soft_of, to_query
+from .matching import GRAM_SCORE, count_query, has_soft, read_leaf, soft_of, to_query
 from .query import Leaf, Node, ParsedQuery
 from .settings import DEFAULTS
 from .understanding import HOW_JA, Understanding, understand
@@ -442,6 +442,10 @@ def search_response(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, 
     readings, filters, passing = selection.readings, selection.filters, selection.passing
     page = rank(corpus, parsed, selection.scores, passing)
     scores = selection.scores or {}
+    # 区画整理 read as 区画整理課 and also found in other departments' rows: marked where written
+    marked = readings + ([read_leaf(Leaf(name_part(m.value)), corpus) for m in selection.understanding.mentions
+                          if m.facet == "department" and m.how == "part of name"]
+                         if selection.other_departments else [])
     results = []
     for docnum in page:
         record = corpus.stored(docnum)
@@ -449,7 +453,7 @@ def search_response(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, 
         record["score"] = round(scores.get(docnum, 0.0), 4)
         record["match"] = "related" if docnum in selection.neighbours else \
             "partial" if docnum in selection.partial else "words"
-        record["highlights"] = highlight(record, readings, corpus.corrections,
+        record["highlights"] = highlight(record, marked, corpus.corrections,
                                          settings["snippet_length"], settings["fragments_per_field"])
         results.append(record)
     return {

@@ -288,6 +288,8 @@ def test_a_part_of_a_department_name_the_rows_write_also_finds_other_departments
     assert lines(response) == [280, 270] and it["other_departments"] == 1
     assert it["filters"] == {"department": ["区画整理課"], "progress": ["D"]}
     assert any("「区画整理」と書くほかの課の取組1件" in note for note in it["notes"])
+    other = response["results"][1]  # what it writes is marked, as a word typed is
+    assert any("<mark>区画整理</mark>" in h["fragment"] for h in other["highlights"])
     # a department of the request is the department only
     assert lines(search(corpus, q="進捗D", department="区画整理課")) == [280]
 
