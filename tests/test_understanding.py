@@ -1073,3 +1073,16 @@ def test_a_part_of_a_department_name_inside_a_longer_compound_names_no_departmen
     # 学校教育 of 学校教育内容の充実 (an item's title), beside a grade: no 学校教育課 filter
     assert search(corpus, q="学校教育内容の充実 進捗B")["interpretation"]["filters"] == {"progress": ["B"]}
     assert search(corpus, q="学校教育 進捗B")["interpretation"]["filters"]["department"] == ["学校教育課"]
+
+
+@pytest.mark.parametrize("query, word", [("とくていあきやの認定件数", "特定空き家"), ("あきやの認定件数", "空き家"),
+                                         ("じちかいへの加入促進", "自治会")])
+def test_a_kana_word_before_the_particle_that_ends_its_run_is_read_by_its_sound(corpus, query, word):
+    # Sudachi reads あきやの as あき・や・の, all grammar: the word had been dropped with the particle
+    assert word in widened(search(corpus, q=query), "reading")
+
+
+def test_the_documents_place_typed_by_its_sound_is_dropped_as_the_place_is(corpus):
+    response = search(corpus, q="いるまの公園")
+    assert [t["text"] for t in response["interpretation"]["terms"]] == ["公園"]
+    assert lines(response) == lines(search(corpus, q="入間の公園"))

@@ -33,6 +33,8 @@ from .tokens import (SCOPE_NOUNS, Token, action_noun, analyse, hiragana, hiragan
                      reading, verbal_noun)
 
 KANJI = re.compile(r"[一-龯々]")
+# Particles that may end a run of kana after the word it spells (あきやの, じちかいについて).
+PARTICLES_AFTER = re.compile(r"の|は|が|を|に|へ|と|で|も|って|について|に関する|における|への|での|との|から|まで")
 KANJI_RUN = re.compile(r"[一-龯々]{4,}")  # shorter runs are one edit from too many words
 MAX_WIDENED = 5
 # Suffixes that leave the thing their stem names (高齢者向け, 障害者用, 市民等, 学校毎, 消防団員: its
@@ -151,9 +153,11 @@ class LeafReader:
             return node
 
         def keep(leaf):
-            if leaf.exact or leaf.text not in ROW_NOUNS | DEPARTMENT_NOUNS | self.places:
+            # the place typed by its sound too (いるまの公園)
+            place = leaf.text in self.places or bool(leaf.widened) and all(w.text in self.places for w in leaf.widened)
+            if leaf.exact or not place and leaf.text not in ROW_NOUNS | DEPARTMENT_NOUNS:
                 return True
-            self.dropped.append(Dropped(leaf.text, "document" if leaf.text in self.places else "row noun"))
+            self.dropped.append(Dropped(leaf.text, "document" if place else "row noun"))
             return False
         return _filter_leaves(node, keep)
 
@@ -429,20 +433,24 @@ class LeafReader:
                 return 0, 0, ()
             options = [best(i + 1)]
             for j in range(run_end, i + 2, -1):
-                piece = self.kana_piece(text, tokens, i, j, (i, j) == (run_start, run_end))
+                # The whole run, or all of it but the particle that ends it (とくていあきや|の, あきや|の)
+                before_particle = i == run_start and bool(PARTICLES_AFTER.fullmatch(text[j:run_end]))
+                piece = self.kana_piece(text, tokens, i, j, (i, j) == (run_start, run_end), before_particle)
                 if piece is not None:
                     covered, fewer, pieces = best(j)
                     options.append((covered + j - i, fewer - 1, (piece,) + pieces))
             return max(options, key=lambda option: option[:2])
         return list(best(run_start)[2])
 
-    def kana_piece(self, text: str, tokens, i: int, j: int, whole: bool) -> tuple[int, int, Unit] | None:
+    def kana_piece(self, text: str, tokens, i: int, j: int, whole: bool,
+                   before_particle: bool = False) -> tuple[int, int, Unit] | None:
         """``text[i:j]`` as a corpus word it reads like, or None."""
         entries = self.vocabulary.same_reading(katakana(text[i:j]))
         inside = [t for t in tokens if t.start < j and t.end > i]
         # A whole run of four or more kana between other scripts is read as one word even when
-        # Sudachi cuts it into grammar (こんかつ関係: こん・かつ → 婚活).
-        if not entries or not (whole and j - i >= 4 or not all(t.framing for t in inside)) \
+        # Sudachi cuts it into grammar (こんかつ関係: こん・かつ → 婚活); so is a run of three or more
+        # before the particle that ends it (あきやの認定件数: あき・や・の).
+        if not entries or not (whole and j - i >= 4 or before_particle or not all(t.framing for t in inside)) \
                 or self.ends_a_word(inside[0], i):
             return None
         widened = tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
