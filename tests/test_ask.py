@@ -2399,3 +2399,19 @@ def test_all_of_a_count_asked_with_zen_is_a_threshold(corpus):
     # 170: 市内9地区中、…西武の4地区に組織され: not all nine
     response = answer_question(corpus, "ささえあい組織は市内全9地区で立ち上がりましたか。")
     assert response["kind"] == "yesno" and response["answer"].startswith("いいえ") and lines(response) == [170]
+
+
+@pytest.mark.parametrize("question, verdict", [("都市防災の推進は進捗Cになってますか", "いいえ"),
+                                               ("都市防災の推進はD評価ですか", "はい"),
+                                               ("空き家の利活用促進は方向性がアですか", "いいえ")])
+def test_whether_a_measure_has_a_grade_is_answered_by_its_grade(corpus, question, verdict):
+    # 289 都市防災の推進 is D (88 writes 都市 and 防災 but is titled 都市間連携の拡充); 332 is イ
+    response = answer_question(corpus, question)
+    assert response["kind"] == "yesno" and response["answer"].startswith(verdict)
+    assert len(lines(response)) == 1 and response["filters"] == {}
+
+
+def test_a_grade_told_before_the_question_is_no_grade_asked(corpus):
+    # 評価Aになってますが、…売ったんですか: 84 says the sales were cancelled in 令和2・3年度
+    response = answer_question(corpus, "佐渡の物産販売は評価Aになってますが、令和3年度も万燈まつりで佐渡の特産品を売ったんですか？")
+    assert response["answer"].startswith("いいえ")

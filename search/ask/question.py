@@ -135,6 +135,8 @@ class Question:
     filters: dict[str, list[str]] = field(default_factory=dict)  # read as the search reads them
     mentions: list = field(default_factory=list)  # where each filter was written (Mention)
     said: list[str] = field(default_factory=list)  # grade words kept as words, quoted by us (終了)
+    # A grade a yes/no question asks the rows to have (進捗Cになってますか): {facet: codes}, no filter.
+    asked_grades: dict[str, list[str]] = field(default_factory=dict)
     # Those of them said as verbs (休止した, 終了しました): what happened, which ranks the rows
     # like any predicate; the row may say it in other words (再開した) or by its grade.
     said_as_verbs: list[str] = field(default_factory=list)
@@ -358,6 +360,7 @@ def read_question(text: str, corpus) -> Question:
         asked = dataclasses.replace(asked, kind="count")
     said = []  # 終了しましたか, 廃止になった後: in a question about one thing, its words, not filters
     said_verbs = []
+    asked_grades: dict[str, list[str]] = {}
     described = described_words(reading, corpus)
     if asked.kind == "status" and names_topic_itself(masked, mentions, asked, described):
         # 地域ケア会議は計画どおり開催できているのか、現状について: the grade is what is asked of it.
@@ -368,6 +371,13 @@ def read_question(text: str, corpus) -> Question:
         # (the row writes 一時休止), not a filter on the grade asked.
         said = premise
         mentions = [m for m in mentions if m not in said]
+    elif asked.kind == "yesno" and (graded := [m for m in mentions if m.facet in GRADES and m.how in ("code", "label")
+                                               and not PREMISE_END.search(masked, m.end)]):
+        # 都市防災の推進は進捗Cになってますか: the grade is what is asked of the rows, not a filter on them
+        # (評価Aになってますが、…売ったんですか: told before what is asked, it is not)
+        asked_grades = filters_of(graded)
+        said_verbs = graded
+        mentions = [m for m in mentions if m not in graded]
     elif asked.kind == "future" and asked.predicate:
         # 廃止するんですか, 拡大していくの: what is asked of the rows' direction, not a filter on it.
         said_verbs = [m for m in mentions if m.how == "word"]
@@ -426,7 +436,7 @@ def read_question(text: str, corpus) -> Question:
         cues=[asked.cue] if asked.cue else [],
         asides=[m.span(1) for m in ASIDE.finditer(text)],
         asked_noun=asked_noun(masked, asked) if asked.kind == "fact" else quantity_noun(masked, asked),
-        filters=filters, mentions=mentions, said=said_words,
+        filters=filters, mentions=mentions, said=said_words, asked_grades=asked_grades,
         said_as_verbs=[word for word, after in map(lambda m: first_word(text, m), said) if VERBAL.match(after)]
         + (counted_acts(text, asked.cue) if asked.kind == "number" else []),
     )

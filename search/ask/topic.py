@@ -647,7 +647,7 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
         match = measure_named(corpus, known, words, match)
     if question.kind == "status" and not scope:
         match = with_other_departments(corpus, known, words, match)
-    if question.kind == "why" and not scope:
+    if (question.kind == "why" or question.asked_grades) and not scope:
         match = titled_for_topic(known, words, match)
     if question.kind in ("", "list") and not scope and not question.where:  # no question word: a list
         match = every_row_of_topic(corpus, words, match)
@@ -768,10 +768,10 @@ def every_row_of_topic(corpus, words: list[Word], match: Match) -> Match:
 
 
 def titled_for_topic(known: Knowledge, words: list[Word], match: Match) -> Match:
-    """Why something happened to a thing (入間万燈まつりが開かれなかったのはどうして) is asked of the
-    rows whose measure is titled with every word of the thing (入間万燈まつりの実施), not of those
-    that mention it on the way to another measure (交流機会の促進: …万燈まつりの中止に伴い), when
-    some rows are titled so and others are not."""
+    """Why something happened to a thing (入間万燈まつりが開かれなかったのはどうして), or whether it has
+    a grade (都市防災の推進は進捗Cですか), is asked of the rows whose measure is titled with every
+    word of the thing (入間万燈まつりの実施), not of those that mention it on the way to another
+    measure (交流機会の促進: …万燈まつりの中止に伴い), when some rows are titled so and others not."""
     nouns = [w for w in words if w.rows and not w.term.predicate]
     titled = [d for d in match.rows if nouns and all(names(w, known.records[d].get("measure") or "") for w in nouns)]
     if not titled or len(titled) == len(match.rows):

@@ -30,7 +30,7 @@ from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE, predicate_span
 from .topic import action_noun_in_kanji, full_weight, held_weight, verb_kanji
 from .years import against_the_year, years
-from .wording import grade_text, measure_name, source_note
+from .wording import GRADE_NAMES_JA, grade_text, measure_name, source_note
 
 YES, NO, PARTLY, UNDECIDED = "はい", "いいえ", "一部", "文書からは判断できません"
 AIMED = "aimed"  # the deciding sentence says only that it was aimed at: undecided, said so
@@ -59,22 +59,23 @@ def asked_negatively(asked: Asked) -> bool:
     return any(negated_after(text, p) for p in lemma_positions(text, asked.question.predicate))
 
 
-def by_grade(asked: Asked, yes_grades: str = "") -> Answer | None:
-    """はい / いいえ from the progress grades of the rows asked about (``yes_grades`` answer はい;
-    by default those of the question's evaluative predicate)."""
+def by_grade(asked: Asked, yes_grades: str = "", facet: str = "progress") -> Answer | None:
+    """はい / いいえ from the grades of the rows asked about (``yes_grades`` of ``facet`` answer
+    はい; by default the progress grades of the question's evaluative predicate)."""
     rows = asked.ordered_rows()
     if not rows:
         return None
     yes_grades = yes_grades or EVALUATIVE[asked.question.predicate]
     flip = asked_negatively(asked)
     records = asked.known.records
-    yes = [d for d in rows if (records[d]["progress"] in yes_grades) != flip]
+    codes = {d: [records[d][facet]] if isinstance(records[d][facet], str) else records[d][facet] for d in rows}
+    yes = [d for d in rows if any(code in yes_grades for code in codes[d]) != flip]
     verdict = YES if len(yes) == len(rows) else NO if not yes else PARTLY
-    grades = "、".join(f"{measure_name(asked.known, d)}は{grade_text(asked.corpus, 'progress', records[d]['progress'])}"
-                      for d in rows[:MAX_QUOTED])
+    grades = "、".join(f"{measure_name(asked.known, d)}は"
+                      f"{'・'.join(grade_text(asked.corpus, facet, code) for code in codes[d])}" for d in rows[:MAX_QUOTED])
     more = f"ほか{len(rows) - MAX_QUOTED}件" if len(rows) > MAX_QUOTED else ""
     share = f"（{len(rows)}件中{len(yes)}件）" if verdict == PARTLY else ""
-    text = f"{verdict}{share}。進捗区分で見ると、{grades}{more}です。"
+    text = f"{verdict}{share}。{GRADE_NAMES_JA[facet]}で見ると、{grades}{more}です。"
     quoted = []
     for d in rows[:MAX_QUOTED]:
         found = best_sentence(asked.known, d, asked.words, asked.phrases, ("effort_comment",))
@@ -275,6 +276,8 @@ def after_topic(found: Found, position: int) -> float:
 
 
 def answer_yesno(asked: Asked) -> Answer | None:
+    for facet, codes in asked.question.asked_grades.items():  # 進捗Cになってますか: the grade decides
+        return by_grade(asked, "".join(codes), facet)
     if asked.question.predicate in EVALUATIVE:  # 計画どおり進んでいる: as planned is 順調's grades
         return by_grade(asked, EVALUATIVE["順調"] if AS_PLANNED.search(asked.question.text) else "")
     found = ranked(list(topic_sentences(asked.known, asked.match, asked.words, asked.phrases, asked.question)))
