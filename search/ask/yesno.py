@@ -276,7 +276,8 @@ def after_topic(found: Found, position: int) -> float:
 
 
 def answer_yesno(asked: Asked) -> Answer | None:
-    for facet, codes in asked.question.asked_grades.items():  # 進捗Cになってますか: the grade decides
+    if asked.question.asked_grades:  # 進捗Cになってますか: the grade decides
+        facet, codes = next(iter(asked.question.asked_grades.items()))
         return by_grade(asked, "".join(codes), facet)
     if asked.question.predicate in EVALUATIVE:  # 計画どおり進んでいる: as planned is 順調's grades
         return by_grade(asked, EVALUATIVE["順調"] if AS_PLANNED.search(asked.question.text) else "")
