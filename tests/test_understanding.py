@@ -1076,10 +1076,12 @@ def test_a_part_of_a_department_name_inside_a_longer_compound_names_no_departmen
 
 
 @pytest.mark.parametrize("query, word", [("とくていあきやの認定件数", "特定空き家"), ("あきやの認定件数", "空き家"),
-                                         ("じちかいへの加入促進", "自治会")])
-def test_a_kana_word_before_the_particle_that_ends_its_run_is_read_by_its_sound(corpus, query, word):
+                                         ("じちかいへの加入促進", "自治会"), ("あきやをへらす", "空き家"),
+                                         ("こんかつをしたい", "婚活"), ("とくていあきやについて", "特定空き家")])
+def test_a_kana_word_before_a_particle_in_its_run_is_read_by_its_sound(corpus, query, word):
     # Sudachi reads あきやの as あき・や・の, all grammar: the word had been dropped with the particle
     assert word in widened(search(corpus, q=query), "reading")
+    assert search(corpus, q="について")["interpretation"]["mode"] == "browse"  # grammar alone stays grammar
 
 
 def test_the_documents_place_typed_by_its_sound_is_dropped_as_the_place_is(corpus):

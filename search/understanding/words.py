@@ -215,7 +215,8 @@ class LeafReader:
         text, tokens = self.trimmed(text)
         if not tokens:
             return None
-        if all(t.framing or self.describes_grade(t) for t in tokens) and not self.kana_word(text):
+        if all(t.framing or self.describes_grade(t) for t in tokens) and not self.kana_word(text) \
+                and not self.kana_words(text):  # こんかつをしたい: a word Sudachi reads as grammar
             # Grammar alone (について, どうなっている), or the wording of a grade read elsewhere.
             why = "grade wording" if any(map(self.describes_grade, tokens)) else "grammar"
             self.dropped.append(Dropped(text, why))
@@ -434,7 +435,7 @@ class LeafReader:
             options = [best(i + 1)]
             for j in range(run_end, i + 2, -1):
                 # The whole run, or all of it but the particle that ends it (とくていあきや|の, あきや|の)
-                before_particle = i == run_start and bool(PARTICLES_AFTER.fullmatch(text[j:run_end]))
+                before_particle = i == run_start and bool(PARTICLES_AFTER.match(text[j:run_end]))
                 piece = self.kana_piece(text, tokens, i, j, (i, j) == (run_start, run_end), before_particle)
                 if piece is not None:
                     covered, fewer, pieces = best(j)
