@@ -333,6 +333,7 @@ class Selection:
     relaxed: tuple = ()  # filters read from everyday words, not applied since they left no row
     # rows of other departments that write the part of a department's name typed (区画整理)
     other_departments: int = 0
+    written: str = ""  # that part, when they were added
 
 
 def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) -> Selection:
@@ -356,11 +357,11 @@ def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) ->
     applied = understanding.mentions
     filters = resolve_filters(corpus, requested_filters(parsed, applied))
     counts, passing = count_masks(corpus.masks, matching, filters)
-    elsewhere = 0
+    elsewhere, part = 0, ""
     written = written_part(corpus, parsed, applied, filters) if with_neighbours else None
     wider = written_elsewhere(corpus, written, matching, filters, passing, scores) if written else None
     if wider is not None:  # 区画整理 of 区画整理課: also the rows that write it, after the department's
-        elsewhere = (wider[1] & ~passing).bit_count()
+        elsewhere, part = (wider[1] & ~passing).bit_count(), name_part(written[0])
         counts, passing, scores = wider
     everyday = [m for m in applied if m.how == "word"]
     if not passing and scores and everyday:
@@ -377,7 +378,7 @@ def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) ->
             applied = understanding.mentions
     return Selection(readings, scores, mode, filters, counts, passing, understanding, spent.truncated,
                      frozenset(near), frozenset(partial), tuple(m for m in understanding.mentions if m not in applied),
-                     elsewhere)
+                     elsewhere, part)
 
 
 def written_part(corpus: Corpus, parsed: ParsedQuery, mentions, filters) -> tuple[str, set[int]] | None:
@@ -443,9 +444,7 @@ def search_response(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, 
     page = rank(corpus, parsed, selection.scores, passing)
     scores = selection.scores or {}
     # 区画整理 read as 区画整理課 and also found in other departments' rows: marked where written
-    marked = readings + ([read_leaf(Leaf(name_part(m.value)), corpus) for m in selection.understanding.mentions
-                          if m.facet == "department" and m.how == "part of name"]
-                         if selection.other_departments else [])
+    marked = readings + ([read_leaf(Leaf(selection.written), corpus)] if selection.written else [])
     results = []
     for docnum in page:
         record = corpus.stored(docnum)
@@ -467,16 +466,20 @@ def search_response(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, 
                                          selection.truncated, sum(passing >> d & 1 for d in selection.neighbours),
                                          sum(passing >> d & 1 for d in selection.partial),
                                          found=selection.scores != {}, named=corpus.document_title,
-                                         relaxed=selection.relaxed, other_departments=selection.other_departments),
+                                         relaxed=selection.relaxed,
+                                         other_departments=(selection.written, selection.other_departments)),
     }, selection.truncated
 
 
 def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understanding: Understanding | None = None,
                    cut_short: bool = False, neighbours: int = 0, partial: int = 0, found: bool = True,
-                   named: Callable[[str], str] = str, relaxed: tuple = (), other_departments: int = 0) -> dict:
+                   named: Callable[[str], str] = str, relaxed: tuple = (),
+                   other_departments: tuple[str, int] = ("", 0)) -> dict:
     """How the query was read, so a user sees why a row matched (``found``: whether the words
     matched any row; how rows were chosen is said only then; ``named``: a document's title;
-    ``relaxed``: filters read from the text but not applied, since they left no row)."""
+    ``relaxed``: filters read from the text but not applied, since they left no row;
+    ``other_departments``: the part of a department's name typed, and the rows of other
+    departments that write it)."""
     notes = []
     if cut_short:
         notes.append("検索に時間がかかりすぎるため、途中までに見つかった取組だけを表示しています。"
@@ -487,9 +490,9 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
     label = lambda m: named(m.value) if m.facet == "document" else m.value  # noqa: E731
     for (text, facet), values in by_text(mentions, label).items():
         notes.append(f"「{text}」を{FACET_NAMES_JA[facet]}「{'」「'.join(values)}」の条件として読みました。")
-    for mention in mentions:
-        if other_departments and mention.facet == "department" and mention.how == "part of name":
-            notes.append(f"「{name_part(mention.value)}」と書くほかの課の取組{other_departments}件も、その後に表示しています。")
+    part, elsewhere = other_departments
+    if elsewhere:
+        notes.append(f"「{part}」と書くほかの課の取組{elsewhere}件も、その後に表示しています。")
     for (text, facet), values in by_text(relaxed, label).items():
         notes.append(f"「{text}」を{FACET_NAMES_JA[facet]}「{'」「'.join(values)}」の条件とすると該当する取組が"
                      f"ないため、この条件を外して表示しています。")
@@ -525,7 +528,7 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
         "sort": parsed.sort,
         "neighbours": neighbours,
         "partial": partial,
-        "other_departments": other_departments,
+        "other_departments": elsewhere,
         "fallback": parsed.fallback,
         "truncated": cut_short,
         # ``label``: the value as users know it (a document by its title).

@@ -10,6 +10,7 @@ from index.grades import GRADES
 from .answer import Answer, Asked
 from .clauses import CONSEQUENCE
 from .evidence import FUTURE, Found, beside, best_sentence, names_something, row_context
+from .question import ROW_COUNTS
 from .topic import full_weight, held_weight, rows_without
 from .wording import (GRADE_NAMES_JA, codes_of, counting_note, describe_summary, grade_summary, grade_text, tally,
                       measure_name, source_note, subject)
@@ -73,7 +74,7 @@ def where(asked: Asked, d: int, fields):
 
 
 # The row nouns a count asks of (事業はいくつ), as a row may write a count of them (4つの事業を推進).
-COUNTED_BEFORE = re.compile(r"(事業|取組|取り組み|施策)(?:は|って|が)?(?:全部で)?(?:いくつ|幾つ|何件|何個)")
+COUNTED_BEFORE = re.compile(r"(事業|取組|取り組み|施策)(?:は|って|が)?(?:全部で)?(?:" + "|".join(ROW_COUNTS) + ")")
 WRITTEN_COUNT = r"(?:[0-9０-９]+|[一二三四五六七八九十]+)つの"
 # A count of one or two rows may be a count one of them writes.
 WRITTEN_COUNT_ROWS = 2
