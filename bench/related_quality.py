@@ -38,14 +38,15 @@ DATA = Path(__file__).parent / "data"
 DOCUMENT = "iruma-6th-first-half-evaluation"
 K = 5
 LIMIT = 10
-# The judged sets: fourteen rounds (rounds 6, 10, 12-14, 16-18, 20, 21, 23-27, 29 and 30 had none), each
+# The judged sets: fifteen rounds (rounds 6, 10, 12-14, 16-18, 20, 21, 23-27, 29, 30 and 32-39 had none), each
 # written blind and split in a dev and a held-out half.
 HALVES = ("judged-dev", "judged2-dev", "judged3-dev", "judged4-dev", "judged5-dev", "judged7-dev", "judged8-dev",
           "judged9-dev", "judged11-dev", "judged15-dev", "judged19-dev", "judged22-dev", "judged28-dev",
-          "judged31-dev",
+          "judged31-dev", "judged40-dev",
           "judged-heldout", "judged2-heldout", "judged3-heldout", "judged4-heldout", "judged5-heldout",
           "judged7-heldout", "judged8-heldout", "judged9-heldout", "judged11-heldout", "judged15-heldout",
-          "judged19-heldout", "judged22-heldout", "judged28-heldout", "judged31-heldout")
+          "judged19-heldout", "judged22-heldout", "judged28-heldout", "judged31-heldout",
+          "judged40-heldout")
 # The cross-chapter cases the issue names, by a word of their note.
 NAMED = ("空き家", "地区センター", "狭山茶", "防災", "ゼロカーボン")
 
@@ -174,14 +175,19 @@ def main(argv: list[str]) -> int:
     records = [corpus.stored(n) for n in range(len(corpus.facets)) if corpus.facets[n].document == DOCUMENT]
     measures = measure_lines(records)
     halves = [h for h in HALVES if h.endswith("-dev")] if "--dev" in argv else HALVES
-    judged = {}
+    judged, pooled = {}, {"dev": [], "heldout": []}
     for half in halves:
         rows = [judge_case(corpus, case, measures) for case in load_judged(half)]
+        pooled[half.rpartition("-")[2]] += rows
         if half.endswith("-dev") and "--verbose" in argv:
             for row in rows:
                 print_case(row)
         judged[half] = half_summary(rows)
         judged[half]["generic_sources"] = half_summary([r for r in rows if r["generic"]])
+    for name, rows in pooled.items():  # every source of the halves counts once: the target's figures
+        if rows:
+            judged[f"all {name} halves"] = half_summary(rows)
+            judged[f"all {name} halves"]["generic_sources"] = half_summary([r for r in rows if r["generic"]])
     older = older_cases(corpus, load_cases())
     timing = latency(corpus, sorted(r["source"]["line"] for r in records))
     judged_table = markdown_table(
