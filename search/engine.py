@@ -16,7 +16,7 @@ from .corpus import Corpus
 from .errors import NotFound
 from .facets import count_masks, facet_list, members, to_mask
 from .highlight import highlight
-from .matching import GRAM_SCORE, count_query, has_soft, read_leaf, soft_of, to_query
+from .matching import EXPANDED_SCORE, GRAM_SCORE, count_query, has_soft, read_leaf, soft_of, to_query
 from .query import Leaf, Node, ParsedQuery
 from .settings import DEFAULTS
 from .understanding import HOW_JA, Understanding, understand
@@ -150,8 +150,8 @@ def _negated(node) -> bool:
 def soft_scores(corpus: Corpus, children, results: list[dict[int, float]], any_word: bool = False) -> dict[int, float]:
     """The rows that hold most of the nouns' weight (an idf each), or with ``any_word`` any of
     them, as long as most of the weight is in words the documents use; ranked by the weight they
-    hold, a word matched as written counting more than a word matched through what it was
-    widened to. Predicates only add to the ranking."""
+    hold, a word matched as written (or as the concept table spells it) counting more than a word
+    matched through what it was widened to. Predicates only add to the ranking."""
     size = len(corpus.facets)
     weights = [math.log(1 + size / (len(scores) + 0.5)) for scores in results]
     counted = [not (isinstance(c, Leaf) and c.kind == "predicate") for c in children]
@@ -184,7 +184,7 @@ def soft_scores(corpus: Corpus, children, results: list[dict[int, float]], any_w
         covered = covered_by[doc]
         if covered < floor and not (any_word and covered):
             continue
-        credit = sum(weights[i] * (1.0 if results[i][doc] >= GRAM_SCORE or sounded[i] else WIDENED_CREDIT)
+        credit = sum(weights[i] * (1.0 if results[i][doc] >= EXPANDED_SCORE or sounded[i] else WIDENED_CREDIT)
                      * (1.0 if counted[i] else PREDICATE_CREDIT) for i in held)
         # Ties (the same words held) are broken by the words' own scores.
         combined[doc] = GRAM_SCORE * credit / total + sum(results[i][doc] for i in held) / 1000

@@ -39,6 +39,11 @@ GRAM_SCORE = 100.0
 # spelling: see search/understanding): below GRAM_SCORE, so such rows come after the rows with
 # the word itself, whatever their word scores.
 WIDENED_SCORE = 40.0
+# What holding a spelling of the concept table adds (組織の見直し for 組織改編): it says what the word
+# says, so such rows come before the rows of a widened word, after the rows that write the word.
+EXPANDED_SCORE = 80.0
+# How a word typed in another spelling was widened (see understanding.model.HOW_JA).
+RESPELLINGS = frozenset({"reading", "fuzzy", "shortened", "coordinated"})
 CONCEPT_FIELD = "concepts"
 EXPANSION_BOOST = 0.5
 
@@ -170,13 +175,21 @@ class Substring(wq.WrappingQuery):
 
 
 def expansion_query(reading: Reading):
-    """The rows whose text holds one of the word's concept expansions (found at index time)."""
+    """The rows whose text holds one of the word's concept expansions (found at index time).
+
+    They count as holding the word (``EXPANDED_SCORE``) unless the word was typed in another
+    spelling (さやまちゃ for 狭山茶): then they only follow the rows of the word it was read as."""
     own = gram_text(reading.text)
     # An expansion that contains the word itself (コロナ → 新型コロナ, コロナ禍) finds no row the
     # word's characters do not.
     keys = [gram_text(e) for e in reading.expansions if not own or own not in gram_text(e)]
     terms = [wq.Term(CONCEPT_FIELD, key) for key in dict.fromkeys(keys) if key]
-    return Or(terms, boost=EXPANSION_BOOST) if terms else None
+    if not terms:
+        return None
+    scored = Or(terms, boost=EXPANSION_BOOST)
+    if any(w.how in RESPELLINGS for w in reading.widened):
+        return scored
+    return wq.AndMaybe(wq.ConstantScoreQuery(Or(terms), EXPANDED_SCORE), scored)
 
 
 def reading_query(reading: Reading, corrections, expand: bool = True):
