@@ -2415,3 +2415,18 @@ def test_a_grade_told_before_the_question_is_no_grade_asked(corpus):
     # 評価Aになってますが、…売ったんですか: 84 says the sales were cancelled in 令和2・3年度
     response = answer_question(corpus, "佐渡の物産販売は評価Aになってますが、令和3年度も万燈まつりで佐渡の特産品を売ったんですか？")
     assert response["answer"].startswith("いいえ")
+
+
+def test_whether_one_can_is_a_yes_no_question_not_a_plan(corpus):
+    # 見られますか: a verb with a potential ending asks about a state (397: 図書館に設置); with
+    # 今後 it asks what will be done, the row's direction.
+    response = answer_question(corpus, "ハローワークの求人情報は支所でも見られますか")
+    assert response["kind"] == "yesno" and response["answer"].startswith("はい") and 397 in lines(response)
+    assert answer_question(corpus, "求人情報の設置は今後も続けられますか")["kind"] == "future"
+
+
+def test_why_quotes_the_cause_right_before_what_is_asked(corpus):
+    # 311: …維持に努めましたが、水害により通行止めの状態となったため、…検討しました: the cause of the
+    # closure, not the row's other cause (厳しい財政状況の中、予算確保が困難であり)
+    response = answer_question(corpus, "入間川遊歩道が通行止めになったのはどうして？")
+    assert response["kind"] == "why" and response["answer"].startswith("理由は「水害により」")

@@ -454,6 +454,8 @@ def intends(s: Stream, predicate: str) -> bool:
     after = s.words[at + 1:]
     if any(w.lemma in DONE_OR_STATE for w in after) or predicate in ("成る", "有る", "居る", "出来る"):
         return False
+    if after[:1] and after[0].lemma in ("れる", "られる") and not FUTURE_TIME.search(s.joined):
+        return False  # 図書館でも見られますか: whether one can, a state (今後も続けられますか: what will be done)
     verb = s.words[at].pos == "動詞" or (after[:1] and after[0].lemma == "為る")
     return bool(verb) and s.words[at].pos != "形容詞"
 

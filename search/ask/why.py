@@ -1,14 +1,15 @@
 """Why questions: the causal clause (ため, により, 影響で, 理由 …) that the document gives, from
 either comment of the row, quoted.
 
-The sentence that says most about the topic is where the answer starts. Its own causal clause
-answers; a sentence that opens with その結果 or そのため has its cause in the sentence before;
+The sentence that says most about the topic is where the answer starts. A causal clause right
+before the words asked about answers; then its own causal clause; a sentence that opens with その結果 or そのため has its cause in the sentence before;
 otherwise the nearest sentence of the same row with a cause, or a sentence of another answering
 row that says nearly as much about the topic and gives one.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .answer import Answer, Asked
@@ -65,7 +66,7 @@ def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause
     named = named_cause(asked, found)
     if named is not None:
         return named
-    options = _causes_near(asked, found)
+    options = itertools.chain(cause_before_topic(found), _causes_near(asked, found))
     first = next(options, None)
     if first is None or not (went_badly(asked.question.text) or OBSTACLE.search(asked.question.text)):
         return first
@@ -90,6 +91,19 @@ def named_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Caus
             if cause:
                 return candidate, sentence, cause
     return None
+
+
+def cause_before_topic(found: list[Found]):
+    """``(topic sentence, cause sentence, cause)`` for a causal clause right before the words asked
+    about (水害により|通行止めの状態となった): it says why that happened, before what else the sentence
+    or its neighbours give a cause for."""
+    top = found[0]  # the sentence that says most of the topic: the words asked about are there
+    text = top.sentence.text
+    for cause in sorted(causes(text), key=lambda c: -c.strength):
+        if cause.strength >= STRONG and any(
+                0 <= start - cause.end <= 1 and text[cause.end:start] in ("", "、") for start, _ in top.spans):
+            yield top, top.sentence, cause
+            return
 
 
 def _causes_near(asked: Asked, found: list[Found]):
