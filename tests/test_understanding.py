@@ -1088,3 +1088,13 @@ def test_the_documents_place_typed_by_its_sound_is_dropped_as_the_place_is(corpu
     response = search(corpus, q="いるまの公園")
     assert [t["text"] for t in response["interpretation"]["terms"]] == ["公園"]
     assert lines(response) == lines(search(corpus, q="入間の公園"))
+
+
+def test_a_verb_and_the_noun_it_takes_are_read_as_the_compound_the_rows_write(corpus):
+    # 生活に困る: the rows write 生活困窮 (困 of 困る leads the noun after 生活), never 困る
+    response = search(corpus, q="生活に困っている人の相談窓口")
+    assert widened(response, "compound") == {"生活困窮"}
+    first = response["results"][0]
+    assert "生活困窮" in first["measure"] + first["content"] + first["effort_comment"]
+    assert widened(search(corpus, q="生活に困る理由"), "compound") == {"生活困窮"}
+    assert widened(search(corpus, q="生活が変わる"), "compound") == set()  # no compound of 生活 led by 変

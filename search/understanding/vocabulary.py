@@ -112,6 +112,11 @@ class Vocabulary:
                  if 0 < len(term) - typed <= most and term.startswith(pieces[0]) and pattern.fullmatch(term)]
         return sorted(found, key=lambda e: (len(e.term), -e.rows, e.term))
 
+    def starting_with(self, prefix: str) -> list[str]:
+        """The corpus words that begin with ``prefix`` and go on, shortest first."""
+        return sorted((t for t in self._terms if len(t) > len(prefix) and t.startswith(prefix)),
+                      key=lambda t: (len(t), t))
+
     def near(self, word: str, max_edits: int = 1, limit: int = 3) -> list[Entry]:
         """The corpus words nearest ``word`` (but not ``word``), within ``max_edits`` edits: those
         at the fewest edits found, the most frequent first."""

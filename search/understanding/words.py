@@ -270,8 +270,9 @@ class LeafReader:
         Sudachi cuts into pieces (諦結, mistyped) nothing is known of B."""
         found, after_unknown, group_unknown, of_known = [], False, True, False
         joints = [text[a.end:b.start] for a, b in zip(units, units[1:])] + [""]
-        for unit, joint in zip(units, joints):
-            leaves = self.resolve(unit, units)
+        for k, (unit, joint) in enumerate(zip(units, joints)):
+            governed = units[k - 1].text if k and joints[k - 1] in CASE_JOINTS else ""
+            leaves = self.resolve(unit, units, governed=governed)
             qualifies = after_unknown
             if qualifies:
                 leaves = [dataclasses.replace(leaf, of_unknown=leaf.of_unknown or "phrase") for leaf in leaves]
@@ -487,8 +488,9 @@ class LeafReader:
         kana that end it (し of 動かし in 動かしていた) are no word of their own (してい → 指定)."""
         return token.start < start and bool(KANJI.search(token.surface))
 
-    def resolve(self, unit: Unit, units: list[Unit], depth: int = 0) -> list[Leaf]:
-        """The leaves that match one unit (see the module docstring for the order)."""
+    def resolve(self, unit: Unit, units: list[Unit], depth: int = 0, governed: str = "") -> list[Leaf]:
+        """The leaves that match one unit (see the module docstring for the order); ``governed``:
+        the noun a predicate takes through a case particle (生活 of 生活に困る)."""
         if unit.widened:
             return [Leaf(unit.text, widened=unit.widened)]
         if self.contains(unit.text) or self.has_concept(unit.text):
@@ -496,7 +498,7 @@ class LeafReader:
             widened = self.known_widened(unit.tokens, unit.text) + self.long_vowel_dropped(unit.text)
             return [Leaf(unit.text, widened=widened[:MAX_WIDENED], kind=unit.kind)]
         if unit.kind == "predicate":
-            widened = self.noun_of_verb(unit)
+            widened = self.noun_of_verb(unit) or self.act_as_compound(governed, unit)
             if widened:  # 引っ越して: its noun 引っ越し shares Sudachi's synonym group with 移住
                 return [Leaf(unit.text, widened=widened)]
             self.dropped.append(Dropped(unit.text, "unknown"))
@@ -664,6 +666,21 @@ class LeafReader:
             return ()
         return self.synonyms(noun, verb.surface)
 
+    def act_as_compound(self, noun: str, unit: Unit) -> tuple[Expansion, ...]:
+        """The corpus compound that writes a verb the documents never use and the noun it takes
+        as one word: the noun, then a noun of two or more kanji led by one of the verb's (生活に困る
+        → 生活困窮, ごみを減らす → ごみ減量, 歳出を減らす → 歳出削減). What everyday words say with a
+        particle and a native verb, the documents write as a Sino-Japanese compound."""
+        verb = unit.tokens[0]
+        kanji = set(KANJI.findall(verb.dictionary))
+        if len(unit.tokens) != 1 or verb.pos[0] != "動詞" or len(noun) < 2 or not kanji:
+            return ()
+        for term in self.vocabulary.starting_with(noun):
+            act = ACT_KANJI.match(term, len(noun))
+            if act and kanji & set(act.group()[:2]):
+                return (Expansion(term[:act.end()], "compound"),)
+        return ()
+
     def synonyms(self, tokens, text: str) -> tuple[Expansion, ...]:
         """Corpus words in the Sudachi synonym group of a single word (お + 年寄り counts as one)."""
         words = [t for t in tokens if t.pos[0] not in ("接頭辞", "接尾辞")]
@@ -811,6 +828,8 @@ COORDINATION = ("や", "と", "・", "、", "及び", "および")  # joints of 
 # Joints after which a noun is about the one before (献血への協力); not a limit or a place
 # that only qualifies it (中3までの子ども, 学校での教育).
 NOUN_JOINTS = ("の", "への")
+CASE_JOINTS = ("に", "を", "が", "で")  # a noun a verb takes (生活に困る, ごみを減らす)
+ACT_KANJI = re.compile(r"[一-龯々]{2,}")
 ALTERNATIVES = ("や", "とか")  # joints of examples: 道路の穴ぼこやでこぼこ asks for either
 
 
