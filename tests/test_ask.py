@@ -2430,3 +2430,11 @@ def test_why_quotes_the_cause_right_before_what_is_asked(corpus):
     # closure, not the row's other cause (厳しい財政状況の中、予算確保が困難であり)
     response = answer_question(corpus, "入間川遊歩道が通行止めになったのはどうして？")
     assert response["kind"] == "why" and response["answer"].startswith("理由は「水害により」")
+
+
+def test_who_asked_of_the_people_a_row_counts_says_their_names_are_not_written(corpus):
+    # 389: 令和3年度技能功労賞は、7名が受賞しました: a count, no names; who is in charge is a department
+    response = answer_question(corpus, "技能功労賞をもらった7人は誰？")
+    assert response["kind"] == "who" and response["answer"].startswith("文書には個人の名前の記載はありません")
+    assert 389 in lines(response)
+    assert answer_question(corpus, "技能功労賞は誰が担当していますか")["answer"].startswith("商工観光課")

@@ -34,12 +34,21 @@ def _with_source(asked: Asked, text: str, top: Found) -> str:
     return text + f"根拠：「{top.sentence.text}」（{source_note(asked.known, top.sentence.docnum)}）"
 
 
+# Who asked of people a row counts (受賞した7名は誰): their names, which an evaluation never gives
+# (who is in charge is a department: 誰が担当, 担当者は誰).
+PERSONS_ASKED = re.compile(r"[0-9０-９一二三四五六七八九十]+\s*(?:名|人)(?:は|って|とは)\s*(?:誰|だれ)")
+
+
 def answer_who(asked: Asked) -> Answer | None:
-    """The department of the row whose sentence says it; others that say it too, noted."""
+    """The department of the row whose sentence says it; others that say it too, noted. Asked
+    for the people a row counts, that their names are not written, with the sentence."""
     found = fact_sentences(asked.known, asked.match, asked.words, asked.phrases, asked.question)
     if not found:
         return None
     top = titled_for(asked, found) or found[0]
+    if PERSONS_ASKED.search(asked.question.text):
+        return Answer("who", _with_source(asked, "文書には個人の名前の記載はありません。", top),
+                      found=[top], coverage=top.coverage * 0.5)
     records = asked.known.records
     departments = list(records[top.sentence.docnum]["departments"])
     named = [d for d in departments if d in top.sentence.text]
