@@ -2438,3 +2438,13 @@ def test_who_asked_of_the_people_a_row_counts_says_their_names_are_not_written(c
     assert response["kind"] == "who" and response["answer"].startswith("文書には個人の名前の記載はありません")
     assert 389 in lines(response)
     assert answer_question(corpus, "技能功労賞は誰が担当していますか")["answer"].startswith("商工観光課")
+
+
+@pytest.mark.parametrize("question, name", [("マイナポータルを使った取組の一覧", "マイナポータル"),
+                                            ("ワゴンタイプの「ていーワゴン」について書かれた施策を挙げて", "ていーワゴン")])
+def test_a_list_of_a_named_thing_names_every_row_that_holds_it(corpus, question, name):
+    # the verb (使った) only says what the thing is there for; a word describing the quoted name
+    # (ワゴンタイプ, in one of its rows) does not narrow the list
+    holding = {r["source"]["line"] for r in search_rows(corpus, q=f'"{name}"')["results"] if r["match"] == "words"}
+    response = answer_question(corpus, question)
+    assert response["kind"] == "list" and len(holding) > 1 and set(lines(response)) == holding

@@ -743,11 +743,18 @@ def rare_topic(corpus, words: list[Word], common: float = COMMON_SHARE) -> Word 
     新規就農者の支援)."""
     nouns = [w for w in words if w.rows and not w.term.predicate]
     single = sorted((w for w in nouns if w.term.group is None), key=lambda w: len(w.rows))
-    if len(nouns) < 2 or not single:
+    # A noun and a verb (マイナポータルを使った取組): the verb only says what the topic is there for.
+    acted = any(w.term.predicate and w.rows for w in words)
+    if not single or len(nouns) < (1 if acted else 2):
         return None
-    # Alternatives (ていーワゴンとか市内循環バスの) are topics of their own among the others.
-    topic, others = single[0], [w for w in nouns if w is not single[0]]
-    said_of_many = all(action_noun(w.term.text) or len(w.rows) >= common * len(corpus.facets) for w in others)
+    # Alternatives (ていーワゴンとか市内循環バスの) are topics of their own among the others. A name
+    # the asker quotes is the topic though a word describing it is rarer (ワゴンタイプの「ていーワゴン」:
+    # every row of that word holds the name).
+    quoted = [w for w in single if w.term.quoted]
+    topic = quoted[0] if len(quoted) == 1 else single[0]
+    others = [w for w in nouns if w is not topic]
+    said_of_many = all(action_noun(w.term.text) or len(w.rows) >= common * len(corpus.facets)
+                       or (topic.term.quoted and w.rows <= topic.rows) for w in others)
     return topic if said_of_many and len(topic.rows) <= NAMED_TOPIC_SHARE * len(corpus.facets) else None
 
 
