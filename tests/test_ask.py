@@ -2448,3 +2448,12 @@ def test_a_list_of_a_named_thing_names_every_row_that_holds_it(corpus, question,
     holding = {r["source"]["line"] for r in search_rows(corpus, q=f'"{name}"')["results"] if r["match"] == "words"}
     response = answer_question(corpus, question)
     assert response["kind"] == "list" and len(holding) > 1 and set(lines(response)) == holding
+
+
+@pytest.mark.parametrize("question, verdict, line", [("旧東町側留保地の災害対処拠点施設の整備は終わった？", "はい", 502),
+                                                     ("外国人市民のコミュニティ活動への参加は増加しましたか", "いいえ", 41)])
+def test_a_yes_no_question_is_decided_by_the_comment_of_the_row_its_title_names(corpus, question, verdict, line):
+    # 502's title names 旧東町側留保地, its comment says 災害対処拠点施設等の整備は…完了し; 41's content
+    # names 外国人市民, its comment …参加は増加しませんでした: the comment holds less of the topic
+    response = answer_question(corpus, question)
+    assert response["kind"] == "yesno" and response["answer"].startswith(verdict) and lines(response)[0] == line

@@ -287,6 +287,10 @@ def answer_yesno(asked: Asked) -> Answer | None:
     # Sentences about the topic (nearly as much as the best one) that hold the predicate; the
     # evaluation says what was done, the direction what will be, the content only what was planned.
     close = [f for f in found if f.coverage >= found[0].coverage - SLACK]
+    # The comments of the best sentence's row go on about what its title or content names
+    # (外国人市民の…参加を促進 | …コミュニティ活動への参加は増加しませんでした): they are close too.
+    close += [f for f in found if f not in close and f.sentence.docnum == found[0].sentence.docnum
+              and f.sentence.field in PAST_FIELDS[:2] and found[0].sentence.field in PAST_FIELDS[2:]]
     ended = [f for f in close if asked.question.still
              and (says_ended(asked, f.sentence.text) or TURN_LATER.search(f.sentence.text))]
     if ended:  # 今も使えますか: 生け垣奨励補助については一時休止し (the predicate need not be there;
