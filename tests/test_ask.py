@@ -2457,3 +2457,13 @@ def test_a_yes_no_question_is_decided_by_the_comment_of_the_row_its_title_names(
     # names 外国人市民, its comment …参加は増加しませんでした: the comment holds less of the topic
     response = answer_question(corpus, question)
     assert response["kind"] == "yesno" and response["answer"].startswith(verdict) and lines(response)[0] == line
+
+
+def test_a_bracket_inside_a_quoted_title_is_part_of_the_title(corpus):
+    # 551: 第1項 公共サービスの提供における市民（民間）と行政の役割分担; 552 and 554 are え, 553 う.
+    # （民間） had been read as a gloss of what came before it, which was dropped from the quote.
+    title = "公共サービスの提供における市民（民間）と行政の役割分担"
+    quoted = answer_question(corpus, f"「{title}」の項で、取組区分が「え」のは何件？")
+    plain = answer_question(corpus, f"{title}の項で、取組区分が「え」のは何件？")
+    assert quoted["kind"] == "count" and "2件" in quoted["answer"]
+    assert set(lines(quoted)) == set(lines(plain)) == {552, 554}

@@ -328,6 +328,11 @@ def edited(text: str, edits) -> str:
 EMPTIED_QUOTE = re.compile(r"[「『\"][、\s]*[」』\"]")
 
 
+def in_quotes(text: str, position: int) -> bool:
+    """Whether ``position`` is inside 「…」."""
+    return text.rfind("「", 0, position) > text.rfind("」", 0, position)
+
+
 def read_question(text: str, corpus) -> Question:
     """Read a (tidied) question: its filters (read as a search reads them), its kind from what
     is left, and the words to search for: the question without its filters and words of asking."""
@@ -434,7 +439,8 @@ def read_question(text: str, corpus) -> Question:
         where=asks_where(masked), still=asked.kind == "yesno" and asks_still(masked),
         since=bool(SINCE_CUE.search(masked)), until=bool(UNTIL_CUE.search(masked)),
         cues=[asked.cue] if asked.cue else [],
-        asides=[m.span(1) for m in ASIDE.finditer(text)],
+        # A bracket inside quotes is part of the name quoted (「…市民（民間）と行政の役割分担」).
+        asides=[m.span(1) for m in ASIDE.finditer(text) if not in_quotes(text, m.start())],
         asked_noun=asked_noun(masked, asked) if asked.kind == "fact" else quantity_noun(masked, asked),
         filters=filters, mentions=mentions, said=said_words, asked_grades=asked_grades,
         said_as_verbs=[word for word, after in map(lambda m: first_word(text, m), said) if VERBAL.match(after)]
