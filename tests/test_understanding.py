@@ -1098,3 +1098,17 @@ def test_a_verb_and_the_noun_it_takes_are_read_as_the_compound_the_rows_write(co
     assert "生活困窮" in first["measure"] + first["content"] + first["effort_comment"]
     assert widened(search(corpus, q="生活に困る理由"), "compound") == {"生活困窮"}
     assert widened(search(corpus, q="生活が変わる"), "compound") == set()  # no compound of 生活 led by 変
+
+
+def test_an_aspect_ending_a_compound_at_the_end_of_a_request_is_framing(corpus):
+    # 見直し状況, 対策状況: how the act on the topic goes; 状況 is dropped, the act only ranks
+    for query, topic in (("BCPの見直し状況", "BCP"), ("空き家の対策状況", "空き家")):
+        response = search(corpus, q=query)
+        assert {"text": "状況", "why": "asking"} in response["interpretation"]["dropped"]
+        first = response["results"][0]
+        assert topic in first["measure"] + first["content"] + first["effort_comment"] + first["direction_comment"]
+
+
+def test_letters_typed_in_the_wrong_order_are_the_word_with_the_same_letters(corpus):
+    # BPC is one edit from BCP (a swap) and from BPR (another letter): the swap is the slip
+    assert widened(search(corpus, q="BPC"), "fuzzy") == {"BCP"}

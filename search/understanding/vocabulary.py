@@ -127,5 +127,8 @@ class Vocabulary:
         candidates = [(distance, self.entries[self._terms[index]]) for _, distance, index in found
                       if self._terms[index] != word]
         candidates.sort(key=lambda c: (c[0], -c[1].rows, c[1].term))
-        nearest = candidates[0][0] if candidates else 0
-        return [entry for distance, entry in candidates if distance == nearest][:limit]
+        nearest = [entry for distance, entry in candidates if distance == candidates[0][0]]
+        # Letters typed in the wrong order (BPC) are the word with the same letters (BCP), not one
+        # with another letter (BPR): a swap is the likelier slip when both are one edit away.
+        swapped = [entry for entry in nearest if sorted(fold(entry.term)) == sorted(folded)]
+        return (swapped or nearest)[:limit]

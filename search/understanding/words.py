@@ -325,6 +325,12 @@ class LeafReader:
             if units[i].text in ASPECTS:
                 self.dropped.append(Dropped(units[i].text, "asking"))
                 found[i] = []
+            elif len(found[i]) > 1 and found[i][-1].text in ASPECTS:
+                # 見直し|状況 (a compound the rows never write): how the act on the topic goes; the
+                # act only ranks the topic's rows, as an action asked for does.
+                self.dropped.append(Dropped(found[i][-1].text, "asking"))
+                found[i] = [dataclasses.replace(leaf, kind="predicate") if leaf.known and action_noun(leaf.text)
+                            else leaf for leaf in found[i][:-1]]
             elif asked_for and len(found[i]) == 1 and found[i][0].known and action_noun(units[i].text):
                 found[i] = [dataclasses.replace(found[i][0], kind="predicate")]
         return found
