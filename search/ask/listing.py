@@ -9,7 +9,8 @@ from index.grades import GRADES
 
 from .answer import Answer, Asked
 from .clauses import CONSEQUENCE
-from .evidence import FUTURE, Found, beside, best_sentence, names_something, row_context
+from .evidence import FUTURE, Found, beside, best_sentence, names_something, row_context, topic_sentences
+from .kind import stream
 from .question import ROW_COUNTS
 from .topic import full_weight, held_weight, rows_without
 from .wording import (GRADE_NAMES_JA, codes_of, counting_note, describe_summary, grade_summary, grade_text, tally,
@@ -97,11 +98,34 @@ def written_count(asked: Asked, rows: list[int]) -> Answer | None:
     return Answer("number", text, found=[Found(sentence, 1.0, 1.0, [m.span()])], value=m.group(0))
 
 
+# 何件指定したの, 何件認定されましたか: how many times something was done, which a row writes
+# (5年間で13件を特定空き家に認定しました), not how many rows hold the topic.
+ACTS_COUNTED = re.compile(r" 何 件 (?:を |も |くらい |ぐらい |位 |程 )?(?:\S+ 為る|(?!有る |居る )\S+ (?:た|れる|られる|ます))")
+WRITTEN_CASES = re.compile(r"[0-9０-９][0-9０-９,，]*件")
+
+
+def acts_counted(asked: Asked, rows: list[int]) -> Answer | None:
+    """The one count in 件 that the sentences holding the topic write, in one or two rows, when
+    the question asks how many times something was done."""
+    if asked.question.filters or len(rows) > WRITTEN_COUNT_ROWS or not ACTS_COUNTED.search(stream(asked.question.text).joined):
+        return None
+    found = [f for f in topic_sentences(asked.known, asked.match, asked.words, asked.phrases, asked.question)
+             if f.sentence.docnum in rows and WRITTEN_CASES.search(f.sentence.text)]
+    best = max((f.score for f in found), default=0.0)  # the sentences that say most of the topic
+    written = [(f.sentence, m) for f in found if f.score >= best - 1e-9 for m in WRITTEN_CASES.finditer(f.sentence.text)]
+    if len({m.group(0) for _, m in written}) != 1:
+        return None
+    sentence, m = written[0]
+    d = sentence.docnum
+    text = f"{m.group(0)}です。根拠：「{sentence.text}」（{source_note(asked.known, d)}）"
+    return Answer("number", text, found=[Found(sentence, 1.0, 1.0, [m.span()])], value=m.group(0))
+
+
 def answer_count(asked: Asked) -> Answer:
     rows = asked.ordered_rows()
     if not rows:
         return none_of(asked, "count")
-    written = written_count(asked, rows)
+    written = written_count(asked, rows) or acts_counted(asked, rows)
     if written is not None:
         return written
     what = subject(asked.corpus, asked.question, asked.words)
