@@ -2475,3 +2475,16 @@ def test_how_many_times_something_was_done_is_the_count_a_row_writes(corpus):
     response = answer_question(corpus, "特定空き家は何件指定されましたか")
     assert response["kind"] == "number" and response["answer"].startswith("13件です") and lines(response) == [460]
     assert answer_question(corpus, "特定空き家の取組は何件ありますか")["kind"] == "count"
+
+
+def test_alternatives_before_ni_kankei_suru_are_either(corpus):
+    # 性的マイノリティやLGBTに関係する取組: rows about either (33 and 36 write the one, 49 the other)
+    response = answer_question(corpus, "性的マイノリティやLGBTに関係する取組を挙げてください")
+    assert response["kind"] == "list" and {33, 36, 49} <= set(lines(response))
+
+
+def test_a_topic_that_comes_up_in_the_rows_is_asked_with_no_verb_of_its_own(corpus):
+    # …が出てくる施策: 出 is no topic word (it had been searched for as 「出」)
+    response = answer_question(corpus, "フレーバーティーが出てくる施策はどれ？")
+    assert response["kind"] == "list" and "「出」" not in response["answer"]
+    assert [t["text"] for t in response["interpretation"]["terms"]] == ["フレーバーティー"]

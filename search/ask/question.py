@@ -83,7 +83,7 @@ ITEM_SCOPE = re.compile(r"(?:の|っていう|という|って)(項|節)目?(?=[
 # Words joined by these, then followed by の/に関する… or closed as examples (計画とか訓練とか, バスやワゴンなど), are
 # alternatives: 防災と防犯の取組.
 COORDINATORS = frozenset({"と", "や", "及び", "および", "並びに", "ならびに", "または", "又は", "か", "とか"})
-COORDINATED_AFTER = re.compile(r"^(?:の(?!よう)|に関する|について|に係る|に関わる|は|が|を|とか|など|なんか|等)")
+COORDINATED_AFTER = re.compile(r"^(?:の(?!よう)|に関する|について|に係る|に関わる|に関(?:係|連)(?:する|した|の)|は|が|を|とか|など|なんか|等)")
 # Kinds that count or list rows: for them, and と joins alternatives (rows about either).
 ROW_KINDS = frozenset({"count", "list", "status", "future", "aggregate", ""})
 # Kinds that ask about something said in a sentence: a department named alone is their topic.
