@@ -2488,3 +2488,11 @@ def test_a_topic_that_comes_up_in_the_rows_is_asked_with_no_verb_of_its_own(corp
     response = answer_question(corpus, "フレーバーティーが出てくる施策はどれ？")
     assert response["kind"] == "list" and "「出」" not in response["answer"]
     assert [t["text"] for t in response["interpretation"]["terms"]] == ["フレーバーティー"]
+
+
+def test_why_with_no_cause_written_quotes_what_is_asked_about_before_the_problems(corpus):
+    # 354: 生け垣奨励補助については一時休止し、…転換の可能性等を検討することとしました。具体的な
+    # 改善策の検討が課題となっています。: no cause; the sentence asked about, then the problem
+    response = answer_question(corpus, "生け垣奨励補助が一時休止になった理由は？")
+    assert response["kind"] == "why" and response["answer"].startswith("文書に理由の明記はありませんが、「生け垣奨励補助")
+    assert "課題として" in response["answer"] and lines(response)[0] == 354

@@ -169,9 +169,13 @@ def written_instead(asked: Asked, top: Found, as_what: str, sentences: list[Sent
     """No cause is written: the row's sentences that stand for one (its problems, the grounds of
     its grade), quoted as what they are."""
     quotes = "".join(f"「{s.text}」" for s in sentences)
-    text = (f"文書に理由の明記はありませんが、{as_what}{quotes}と書かれています"
+    # What the question asks about, said in a sentence of its own (生け垣奨励補助については一時休止し、
+    # …への転換の可能性等を検討することとしました), comes first: the reader sees what it led to.
+    told = top.sentence.field in COMMENTS and top.sentence not in sentences
+    said = f"「{top.sentence.text}」とあり、" if told else ""
+    text = (f"文書に理由の明記はありませんが、{said}{as_what}{quotes}と書かれています"
             f"（{source_note(asked.known, top.sentence.docnum)}）。")
-    quoted = [Found(s, top.score, top.coverage, []) for s in sentences]
+    quoted = ([top] if told else []) + [Found(s, top.score, top.coverage, []) for s in sentences]
     return Answer("why", text, found=quoted, value=value.text, coverage=top.coverage * 0.7)
 
 
