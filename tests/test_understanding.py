@@ -1112,3 +1112,11 @@ def test_an_aspect_ending_a_compound_at_the_end_of_a_request_is_framing(corpus):
 def test_letters_typed_in_the_wrong_order_are_the_word_with_the_same_letters(corpus):
     # BPC is one edit from BCP (a swap) and from BPR (another letter): the swap is the slip
     assert widened(search(corpus, q="BPC"), "fuzzy") == {"BCP"}
+
+
+def test_a_part_of_a_department_name_that_begins_a_title_written_whole_names_no_department(corpus):
+    # 高齢者支援の推進 is 第4節's title: the section's rows, whichever department; 高齢者支援 alone
+    # beside a grade is still 高齢者支援課
+    titled = search(corpus, q="高齢者支援の推進 進捗C")["interpretation"]
+    assert titled["filters"] == {"progress": ["C"]}
+    assert search(corpus, q="高齢者支援 進捗C")["interpretation"]["filters"]["department"] == ["高齢者支援課"]

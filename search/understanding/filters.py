@@ -824,10 +824,31 @@ def _departments(blanker: Blanker, corpus) -> list[Mention]:
             found.append(_mention(blanker, "department", name, start, end, "name"))
             blanker.take(start, end)
     graded = any(m.facet in GRADES for m in blanker.read)
+    # A part of a name that begins a section's or item's title written whole (高齢者支援の推進, the
+    # title of 第4節) names that part of the plan, not the department.
+    folded = normalize(blanker.text)
+    titled = {i for title in plan_titles(corpus) for i in _starts(folded, title)}
     # Other spellings first: スポーツ推進化 sounds like スポーツ推進課 whole, before its part.
-    found += _department_spellings(blanker, table, vocabulary, graded)
-    found += _department_parts(blanker, table, vocabulary, graded)
+    found += _department_spellings(blanker, table, vocabulary, graded, titled)
+    found += _department_parts(blanker, table, vocabulary, graded, titled)
     return found
+
+
+def plan_titles(corpus) -> tuple[str, ...]:
+    """The section and item titles of the corpus without their numbers, normalized, kept with the
+    generation's results (read once: every row's columns)."""
+    def read():
+        titles = {normalize(ITEM_NUMBER_PREFIX.sub("", title)) for row in corpus.columns(("section", "item"))
+                  for title in row if title}
+        return tuple(sorted(t for t in titles if len(t) >= 4))
+    return corpus.results.get_or_make(("plan titles",), read, len)
+
+
+def _starts(text: str, title: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(title), text)]
+
+
+ITEM_NUMBER_PREFIX = re.compile(r"^第[0-9０-９一二三四五六七八九十]+[節項]\s*")
 
 
 def _named_with_others(text: str, table: DepartmentNames) -> bool:
@@ -836,7 +857,8 @@ def _named_with_others(text: str, table: DepartmentNames) -> bool:
     return bool(chain and DEPARTMENT_CUE.match(text[chain.end():]))
 
 
-def _department_parts(blanker: Blanker, table: DepartmentNames, vocabulary, graded: bool = False) -> list[Mention]:
+def _department_parts(blanker: Blanker, table: DepartmentNames, vocabulary, graded: bool = False,
+                      titled: set[int] = frozenset()) -> list[Mention]:
     """The end of a name (観光課 → 商工観光課; 上下水道の経営課 → 上下水道経営課) and a distinctive
     part of one (地域振興 → 地域振興課) that the text never uses as a word, or that 課 or 担当課
     follows (スポーツ推進の担当課 → スポーツ推進課), or beside a grade (学校教育 順調: the grades
@@ -870,6 +892,8 @@ def _department_parts(blanker: Blanker, table: DepartmentNames, vocabulary, grad
             inside = not m.group("section") and COMPOUND_GOES_ON.match(normalize(blanker.text), m.end())
             # A part the text uses as a word (危機管理) names the department only as the subject of
             # work, or with the word for a department after it (スポーツ推進の担当課).
+            if m.start() in titled and not m.group("section") and not cue:
+                continue
             if blanker.free(m.start(), m.end()) and not inside and (cue or m.group("section") or graded or not word):
                 end = m.end() + (cue.end() if cue else 0)
                 found.append(_mention(blanker, "department", name, m.start(), end, "part of name"))
@@ -877,7 +901,8 @@ def _department_parts(blanker: Blanker, table: DepartmentNames, vocabulary, grad
     return found
 
 
-def _department_spellings(blanker: Blanker, table: DepartmentNames, vocabulary, graded: bool) -> list[Mention]:
+def _department_spellings(blanker: Blanker, table: DepartmentNames, vocabulary, graded: bool,
+                          titled: set[int] = frozenset()) -> list[Mention]:
     """A name or distinctive part written another way, compared as Sudachi's normalized words
     (子ども支援課 and こども支援課 are both 子供支援課) or by how it sounds (じんけん推進課)."""
     keys = table.spellings
@@ -895,7 +920,7 @@ def _department_spellings(blanker: Blanker, table: DepartmentNames, vocabulary, 
             if not hit or not blanker.free(start, end):
                 continue
             name, how = hit
-            if how == "part of name" and COMPOUND_GOES_ON.match(blanker.text, end):
+            if how == "part of name" and (COMPOUND_GOES_ON.match(blanker.text, end) or start in titled):
                 continue  # 学校教育 of 学校教育内容の充実: a longer compound, a title
             cue = DEPARTMENT_CUE.match(blanker.text[end:])
             # Read by its sound, a name is as much a word as the name itself (としょかん: 図書館).
