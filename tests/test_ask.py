@@ -2496,3 +2496,11 @@ def test_why_with_no_cause_written_quotes_what_is_asked_about_before_the_problem
     response = answer_question(corpus, "生け垣奨励補助が一時休止になった理由は？")
     assert response["kind"] == "why" and response["answer"].startswith("文書に理由の明記はありませんが、「生け垣奨励補助")
     assert "課題として" in response["answer"] and lines(response)[0] == 354
+
+
+def test_how_many_of_a_counted_noun_with_no_before_kazu_is_a_number(corpus):
+    # 施設の数は asks how many facilities (530: 現在までに2施設を廃止しました); 施設の数を適正にする
+    # is a topic, not a question
+    response = answer_question(corpus, "公共施設マネジメント事業計画に沿って廃止された施設の数は？")
+    assert response["kind"] == "number" and response["answer"].startswith("2施設")
+    assert read_kind("施設の数を適正にする取組の評価は？").kind == "status"

@@ -198,21 +198,24 @@ SCALE_IN_BRACKETS = r"\( \S+ (?:〜|~|-|から) \S+ \) "
 GRADE_AS_SCORE = words(r"(?:評価|進捗|ランク|区分) (?:は |って |が )?幾つ(?! (?:有る|在る))"
                        r"|(?:何|どの|どんな) (?:ランク|判定|グレード|評価|区分)(?! (?:別|毎|ごと|の " + ROW + "))")
 # A quantity asked for, and the counters that answer it (何人 → 人 or 名 …).
+# A counted noun and 数 asks how many of it: 施設数, or 施設の数 when it is what is asked (施設の数は,
+# not 施設の数を適正にする取組).
+ASKED_AFTER = r"(?= (?:は|って|が|を 教える)? ?(?:\?|$))"
 NUMBER_PATTERNS = [
     (words(r"何 (?:人|名)|人数"), "人"),
     (words(r"何 件|件数"), "件"),
-    (words(r"何 箇所|箇所 数"), "か所"),
+    (words(r"何 箇所|箇所 数|箇所 の 数" + ASKED_AFTER), "か所"),
     (words(r"何 回|回数"), "回"),
     (words(r"幾ら|何 円|金額|費用|予算 額"), "円"),
     (words(r"何 (?:%|パーセント|割)|割合|率 (?:は|が|って|、)"), "%"),  # 率を上げるため asks no rate
-    (words(r"何 校|学校 数"), "校"),
-    (words(r"何 団体|団体 数"), "団体"),
-    (words(r"何 施設|施設 数"), "施設"),
+    (words(r"何 校|学校 数|学校 の 数" + ASKED_AFTER), "校"),
+    (words(r"何 団体|団体 数|団体 の 数" + ASKED_AFTER), "団体"),
+    (words(r"何 施設|施設 数|施設 の 数" + ASKED_AFTER), "施設"),
     (words(r"何 台|台数"), "台"),
     (words(r"何 (?:km|キロ|メートル)|延長|距離|長い さ|長さ|全長"), "km"),
     (words(r"何 (?:ha|ヘクタール)|面積"), "ha"),
     (words(r"何 種類"), "種類"),
-    (words(r"何 世帯|世帯 数"), "世帯"),
+    (words(r"何 世帯|世帯 数|世帯 の 数" + ASKED_AFTER), "世帯"),
     (words(r"何 倍"), "倍"),
     (words(r"(?:どの|どれ) (?:くらい|程度|だけ)|幾つ"), ""),
 ]
