@@ -107,17 +107,18 @@ WRITTEN_CASES = re.compile(r"[0-9０-９][0-9０-９,，]*件")
 def acts_counted(asked: Asked, rows: list[int]) -> Answer | None:
     """The one count in 件 that the sentences holding the topic write, in one or two rows, when
     the question asks how many times something was done."""
-    if asked.question.filters or len(rows) > WRITTEN_COUNT_ROWS or not ACTS_COUNTED.search(stream(asked.question.text).joined):
+    asks_acts = ACTS_COUNTED.search(stream(asked.question.text).joined)
+    if asked.question.filters or len(rows) > WRITTEN_COUNT_ROWS or not asks_acts:
         return None
     found = [f for f in topic_sentences(asked.known, asked.match, asked.words, asked.phrases, asked.question)
              if f.sentence.docnum in rows and WRITTEN_CASES.search(f.sentence.text)]
     best = max((f.score for f in found), default=0.0)  # the sentences that say most of the topic
-    written = [(f.sentence, m) for f in found if f.score >= best - 1e-9 for m in WRITTEN_CASES.finditer(f.sentence.text)]
+    written = [(f.sentence, m) for f in found if f.score >= best - 1e-9
+               for m in WRITTEN_CASES.finditer(f.sentence.text)]
     if len({m.group(0) for _, m in written}) != 1:
         return None
     sentence, m = written[0]
-    d = sentence.docnum
-    text = f"{m.group(0)}です。根拠：「{sentence.text}」（{source_note(asked.known, d)}）"
+    text = f"{m.group(0)}です。根拠：「{sentence.text}」（{source_note(asked.known, sentence.docnum)}）"
     return Answer("number", text, found=[Found(sentence, 1.0, 1.0, [m.span()])], value=m.group(0))
 
 

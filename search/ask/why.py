@@ -2,9 +2,10 @@
 either comment of the row, quoted.
 
 The sentence that says most about the topic is where the answer starts. A causal clause right
-before the words asked about answers; then its own causal clause; a sentence that opens with その結果 or そのため has its cause in the sentence before;
-otherwise the nearest sentence of the same row with a cause, or a sentence of another answering
-row that says nearly as much about the topic and gives one.
+before the words asked about answers, then its own causal clause; a sentence that opens with
+その結果 or そのため has its cause in the sentence before; otherwise the nearest sentence of the
+same row with a cause, or a sentence of another answering row that says nearly as much about the
+topic and gives one.
 """
 
 from __future__ import annotations

@@ -890,10 +890,10 @@ def _department_parts(blanker: Blanker, table: DepartmentNames, vocabulary, grad
             cue = DEPARTMENT_CUE.match(blanker.text[m.end():])
             # Inside a longer compound (学校教育内容の充実, a title) the part names no department.
             inside = not m.group("section") and COMPOUND_GOES_ON.match(normalize(blanker.text), m.end())
+            if m.start() in titled and not m.group("section") and not cue:
+                continue  # 高齢者支援 of 高齢者支援の推進, a title written whole
             # A part the text uses as a word (危機管理) names the department only as the subject of
             # work, or with the word for a department after it (スポーツ推進の担当課).
-            if m.start() in titled and not m.group("section") and not cue:
-                continue
             if blanker.free(m.start(), m.end()) and not inside and (cue or m.group("section") or graded or not word):
                 end = m.end() + (cue.end() if cue else 0)
                 found.append(_mention(blanker, "department", name, m.start(), end, "part of name"))
