@@ -2483,13 +2483,6 @@ def test_alternatives_before_ni_kankei_suru_are_either(corpus):
     assert response["kind"] == "list" and {33, 36, 49} <= set(lines(response))
 
 
-def test_a_topic_that_comes_up_in_the_rows_is_asked_with_no_verb_of_its_own(corpus):
-    # …が出てくる施策: 出 is no topic word (it had been searched for as 「出」)
-    response = answer_question(corpus, "フレーバーティーが出てくる施策はどれ？")
-    assert response["kind"] == "list" and "「出」" not in response["answer"]
-    assert [t["text"] for t in response["interpretation"]["terms"]] == ["フレーバーティー"]
-
-
 def test_why_with_no_cause_written_quotes_what_is_asked_about_before_the_problems(corpus):
     # 354: 生け垣奨励補助については一時休止し、…転換の可能性等を検討することとしました。具体的な
     # 改善策の検討が課題となっています。: no cause; the sentence asked about, then the problem

@@ -315,9 +315,6 @@ def _word_appears(tokens, i: int, named: bool = False) -> bool:
         return False
     if tokens[i].dictionary in MENTIONING:
         return tokens[i - 1].surface == "に"
-    if tokens[i].dictionary == "出る" and tokens[i - 1].surface in ("が", "の") \
-            and [t.dictionary for t in tokens[i + 1:i + 3]] in (["て", "くる"], ["て", "来る"]):
-        return True  # …開発が出てくる施策: that the text speaks of it, whatever noun names it
     return tokens[i].dictionary in APPEARING and tokens[i - 1].surface in ("が", "は", "の") \
         and (named or _word_named(tokens, i - 2))
 
