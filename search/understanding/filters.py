@@ -827,26 +827,28 @@ def _departments(blanker: Blanker, corpus) -> list[Mention]:
     # A part of a name that begins a section's or item's title written whole (高齢者支援の推進, the
     # title of 第4節) names that part of the plan, not the department.
     folded = normalize(blanker.text)
-    titled = {i for title in plan_titles(corpus) for i in _starts(folded, title)}
+    by_start = plan_titles(corpus)
+    titled = {i for i in range(len(folded) - 1)
+              if any(folded.startswith(title, i) for title in by_start.get(folded[i:i + 2], ()))}
     # Other spellings first: スポーツ推進化 sounds like スポーツ推進課 whole, before its part.
     found += _department_spellings(blanker, table, vocabulary, graded, titled)
     found += _department_parts(blanker, table, vocabulary, graded, titled)
     return found
 
 
-def plan_titles(corpus) -> tuple[str, ...]:
-    """The section and item titles of the corpus without their numbers, normalized, kept with the
-    generation's results (read once, as SQLite's distinct values: a few hundred at any size)."""
+def plan_titles(corpus) -> dict[str, tuple[str, ...]]:
+    """The section and item titles of the corpus without their numbers, normalized, by their
+    first two characters; kept with the generation's results (read once, as SQLite's distinct
+    values: a few hundred at any size)."""
     def read():
         with corpus.database() as connection:
             written = connection.execute("select distinct section, item from evaluations").fetchall()
         titles = {normalize(ITEM_NUMBER_PREFIX.sub("", title)) for row in written for title in row if title}
-        return tuple(sorted(t for t in titles if len(t) >= 4))
+        by_start: dict[str, list[str]] = {}
+        for title in sorted(t for t in titles if len(t) >= 4):
+            by_start.setdefault(title[:2], []).append(title)
+        return {start: tuple(found) for start, found in by_start.items()}
     return corpus.results.get_or_make(("plan titles",), read, len)
-
-
-def _starts(text: str, title: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(title), text)]
 
 
 ITEM_NUMBER_PREFIX = re.compile(r"^第[0-9０-９一二三四五六七八九十]+[節項]\s*")

@@ -8,6 +8,8 @@ small kana folded to large (ジヨンソン = ジョンソン) and long vowel ma
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -75,6 +77,7 @@ class Vocabulary:
                 self.by_group[group].append(entry)
         self._folded = [fold(e.term) for e in entries]
         self._terms = [e.term for e in entries]
+        self._sorted = sorted(self._terms)
 
     @classmethod
     def read(cls, database) -> "Vocabulary":
@@ -113,9 +116,11 @@ class Vocabulary:
         return sorted(found, key=lambda e: (len(e.term), -e.rows, e.term))
 
     def starting_with(self, prefix: str) -> list[str]:
-        """The corpus words that begin with ``prefix`` and go on, shortest first."""
-        return sorted((t for t in self._terms if len(t) > len(prefix) and t.startswith(prefix)),
-                      key=lambda t: (len(t), t))
+        """The corpus words that begin with ``prefix`` and go on, shortest first (found by bisection
+        in the words in code-point order)."""
+        first = bisect.bisect_right(self._sorted, prefix)
+        found = itertools.takewhile(lambda t: t.startswith(prefix), itertools.islice(self._sorted, first, None))
+        return sorted(found, key=lambda t: (len(t), t))
 
     def near(self, word: str, max_edits: int = 1, limit: int = 3) -> list[Entry]:
         """The corpus words nearest ``word`` (but not ``word``), within ``max_edits`` edits: those
