@@ -93,8 +93,13 @@ def written_count(asked: Asked, rows: list[int]) -> Answer | None:
                for m in pattern.finditer(sentence.text)]
     if len(written) != 1:
         return None
-    d, sentence, m = written[0]
-    text = f"{m.group(0)}です。根拠：「{sentence.text}」（{source_note(asked.known, d)}）"
+    _, sentence, m = written[0]
+    return figure_written(asked, sentence, m)
+
+
+def figure_written(asked: Asked, sentence, m: re.Match) -> Answer:
+    """The count a sentence writes (``m``), answered as a number with the sentence."""
+    text = f"{m.group(0)}です。根拠：「{sentence.text}」（{source_note(asked.known, sentence.docnum)}）"
     return Answer("number", text, found=[Found(sentence, 1.0, 1.0, [m.span()])], value=m.group(0))
 
 
@@ -117,9 +122,7 @@ def acts_counted(asked: Asked, rows: list[int]) -> Answer | None:
                for m in WRITTEN_CASES.finditer(f.sentence.text)]
     if len({m.group(0) for _, m in written}) != 1:
         return None
-    sentence, m = written[0]
-    text = f"{m.group(0)}です。根拠：「{sentence.text}」（{source_note(asked.known, sentence.docnum)}）"
-    return Answer("number", text, found=[Found(sentence, 1.0, 1.0, [m.span()])], value=m.group(0))
+    return figure_written(asked, *written[0])
 
 
 def answer_count(asked: Asked) -> Answer:

@@ -24,13 +24,11 @@ from ..engine import Selection, count_query, count_rows, select, understood
 from ..facets import members
 from ..matching import reading_query
 from ..query import Leaf, Node, parse_query
-from ..understanding.filters import SECTION_NAME, filters_of
+from ..understanding.filters import ITEM_NUMBER, SECTION_NAME, filters_of
 from ..understanding.tokens import action_noun, analyse, names_a_quantity, names_a_thing, reading, verbal_noun
 from .question import ABOUT_SOMETHING, QUOTED, ROW_KINDS, Question, Term
 from .sentences import TITLE_FIELDS, Reading, Sentence, Variant, read_text, row_sentences, variants_of
 
-# The number an item or section title starts with (第5項, 第2節).
-ITEM_NUMBER = re.compile(r"^第[0-9０-９一二三四五六七八九十]+[項節]\s*")
 # A row answers when it holds at least this share of the question's word weight ...
 MIN_COVERAGE = 0.6
 # ... and rows counted or listed are those within this share of the best row.

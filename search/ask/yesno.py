@@ -30,7 +30,7 @@ from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE, predicate_span
 from .topic import action_noun_in_kanji, full_weight, held_weight, verb_kanji
 from .years import against_the_year, years
-from .wording import GRADE_NAMES_JA, grade_text, measure_name, source_note
+from .wording import GRADE_NAMES_JA, codes_of, grade_text, measure_name, source_note
 
 YES, NO, PARTLY, UNDECIDED = "はい", "いいえ", "一部", "文書からは判断できません"
 AIMED = "aimed"  # the deciding sentence says only that it was aimed at: undecided, said so
@@ -68,7 +68,7 @@ def by_grade(asked: Asked, yes_grades: str = "", facet: str = "progress") -> Ans
     yes_grades = yes_grades or EVALUATIVE[asked.question.predicate]
     flip = asked_negatively(asked)
     records = asked.known.records
-    codes = {d: [records[d][facet]] if isinstance(records[d][facet], str) else records[d][facet] for d in rows}
+    codes = {d: codes_of(records[d][facet]) for d in rows}
     yes = [d for d in rows if any(code in yes_grades for code in codes[d]) != flip]
     verdict = YES if len(yes) == len(rows) else NO if not yes else PARTLY
     grades = "、".join(f"{measure_name(asked.known, d)}は"

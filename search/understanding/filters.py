@@ -843,7 +843,7 @@ def plan_titles(corpus) -> dict[str, tuple[str, ...]]:
     def read():
         with corpus.database() as connection:
             written = connection.execute("select distinct section, item from evaluations").fetchall()
-        titles = {normalize(ITEM_NUMBER_PREFIX.sub("", title)) for row in written for title in row if title}
+        titles = {normalize(ITEM_NUMBER.sub("", title)) for row in written for title in row if title}
         by_start: dict[str, list[str]] = {}
         for title in sorted(t for t in titles if len(t) >= 4):
             by_start.setdefault(title[:2], []).append(title)
@@ -851,7 +851,8 @@ def plan_titles(corpus) -> dict[str, tuple[str, ...]]:
     return corpus.results.get_or_make(("plan titles",), read, len)
 
 
-ITEM_NUMBER_PREFIX = re.compile(r"^第[0-9０-９一二三四五六七八九十]+[節項]\s*")
+# The number a section or item title starts with (第5項, 第2節).
+ITEM_NUMBER = re.compile(r"^第[0-9０-９一二三四五六七八九十]+[項節]\s*")
 
 
 def _named_with_others(text: str, table: DepartmentNames) -> bool:
