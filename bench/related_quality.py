@@ -42,11 +42,11 @@ LIMIT = 10
 # written blind and split in a dev and a held-out half.
 HALVES = ("judged-dev", "judged2-dev", "judged3-dev", "judged4-dev", "judged5-dev", "judged7-dev", "judged8-dev",
           "judged9-dev", "judged11-dev", "judged15-dev", "judged19-dev", "judged22-dev", "judged28-dev",
-          "judged31-dev", "judged40-dev",
+          "judged31-dev", "judged40-dev", "judged43-dev",
           "judged-heldout", "judged2-heldout", "judged3-heldout", "judged4-heldout", "judged5-heldout",
           "judged7-heldout", "judged8-heldout", "judged9-heldout", "judged11-heldout", "judged15-heldout",
           "judged19-heldout", "judged22-heldout", "judged28-heldout", "judged31-heldout",
-          "judged40-heldout")
+          "judged40-heldout", "judged43-heldout")
 # The cross-chapter cases the issue names, by a word of their note.
 NAMED = ("空き家", "地区センター", "狭山茶", "防災", "ゼロカーボン")
 
