@@ -165,8 +165,11 @@ def soft_scores(corpus: Corpus, children, results: list[dict[int, float]], any_w
     known = sum(w for w, c, scores in zip(weights, covering, results) if c and scores)
     if any_word and known < MIN_COVERAGE * total:  # mostly about what the documents never mention
         # Only the word as written says so: not a part of it (処分 of 殺処分) or a synonym, not a
-        # word that qualifies an unknown one (市営 of 市営墓地), not a compound of common words.
-        written = [{d: s for d, s in scores.items() if s >= GRAM_SCORE} if c and specific(corpus, child) else {}
+        # word that qualifies an unknown one (市営 of 市営墓地), not a compound of common words. As
+        # the concept table spells it, when what the documents never name is only what is done
+        # to it (水道管 of 水道管の取り替え: 老朽管), not another thing (予防注射 of 狂犬病の予防注射).
+        least = EXPANDED_SCORE if only_acts_unknown(children, counted, results) else GRAM_SCORE
+        written = [{d: s for d, s in scores.items() if s >= least} if c and specific(corpus, child) else {}
                    for c, child, scores in zip(counted, children, results)]
         results = [rows if 0 < len(rows) <= SPECIFIC_SHARE * size else {} for rows in written]
         if not any(results):
@@ -189,6 +192,12 @@ def soft_scores(corpus: Corpus, children, results: list[dict[int, float]], any_w
         # Ties (the same words held) are broken by the words' own scores.
         combined[doc] = GRAM_SCORE * credit / total + sum(results[i][doc] for i in held) / 1000
     return combined
+
+
+def only_acts_unknown(children, counted: list[bool], results: list[dict[int, float]]) -> bool:
+    """Whether every counted word that no row holds names an act (取り替え), not a thing."""
+    return all(isinstance(child, Leaf) and action_noun(child.text)
+               for child, c, scores in zip(children, counted, results) if c and not scores)
 
 
 def specific(corpus: Corpus, child) -> bool:

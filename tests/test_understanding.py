@@ -467,6 +467,16 @@ def test_a_rare_word_beside_an_unknown_one_still_finds_its_rows(corpus):
     assert search(corpus, q="ペットの殺処分")["total"] == 0
 
 
+def test_a_thing_the_concept_table_spells_keeps_its_rows_beside_an_unknown_act(corpus):
+    # No row writes 水道管 or 取り替え; the concept table spells 水道管 as the rows do (老朽管):
+    # the rows of the pipes are what is meant, whatever the act is called.
+    spelled = set(lines(search(corpus, q="老朽管")))
+    response = search(corpus, q="古くなった水道管の取り替えについて")
+    assert spelled and spelled <= set(lines(response))
+    # Not when what the rows never name is another thing: 予防接種 (for 予防注射) is not 狂犬病's.
+    assert search(corpus, q="犬の登録と狂犬病の予防注射")["total"] == 0
+
+
 def test_unknown_word_is_reported(corpus):
     notes = search(corpus, q="ドローンの活用")["interpretation"]["notes"]
     assert "「ドローン」は文書に出てきません。" in notes
