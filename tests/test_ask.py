@@ -1040,6 +1040,16 @@ def test_of_two_unjoined_words_the_rest_of_the_question_cannot_tell_apart_the_ra
     assert {332, 458, 459, 460} <= set(lines(response))
 
 
+def test_of_two_unjoined_words_a_name_stays_when_the_rest_cannot_tell_them_apart(corpus):
+    """社会福祉協議会の運営費補助: no row holds the two together and 補助 stands with the rows of
+    either; 運営費 is the rarer word, but 社会福祉協議会 names a body: the 運営費 asked about is its
+    own (172, 運営に要する経費), not the 商工業団体's (379)."""
+    response = answer_question(corpus, "社会福祉協議会の運営費補助の担当課はどこ")
+    assert response["interpretation"]["unjoined"] == [
+        {"modifier": "社会福祉協議会", "head": "運営費", "kept": "社会福祉協議会"}]
+    assert response["kind"] == "who" and response["answer"].startswith("福祉総務課") and 172 in lines(response)
+
+
 @pytest.mark.parametrize("question", [
     "「いるま写真ポスト」って、どこの課の担当なんですか？",
     "「いるま写真ポスト」を始めた件について、担当はどちらの課になりますか。",

@@ -336,12 +336,20 @@ def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str, st
         if word.rows and head.rows and word.rows.isdisjoint(head.rows) \
                 and f"{word.term.text}の{head.term.text}" in query:
             others = [w for w in words if w is not word and w is not head]
-            # on a tie the rarer word is the topic (空き家の問題: 問題 says what 空き家 is here)
-            ahead = (context(word, others), word.idf) > (context(head, others), head.idf)
+            # on a tie a name is the topic (社会福祉協議会の運営費: its own, not another body's), then
+            # the rarer word (空き家の問題: 問題 says what 空き家 is here)
+            ahead = (context(word, others), named(word.term.text), word.idf) \
+                > (context(head, others), named(head.term.text), head.idf)
             kept, elaboration = (word, head) if ahead else (head, word)
             elaboration.idf = 0.0
             left.append((word.term.text, head.term.text, kept.term.text))
     return left
+
+
+def named(text: str) -> bool:
+    """Whether a word is one proper noun of the dictionary (社会福祉協議会, 地区センター)."""
+    tokens = analyse(text)
+    return len(tokens) == 1 and tokens[0].pos[1] == "固有名詞"
 
 
 def context(word: Word, others: list[Word]) -> float:
