@@ -1712,6 +1712,15 @@ def test_every_cue_of_a_breakdown_goes(corpus):
     assert response["kind"] == "status" and len(lines(response)) == 8
 
 
+def test_why_an_act_is_done_is_the_cause_that_leads_to_it(corpus):
+    """見直すのはなぜ: the row's topic words (太鼓セッション) are in its effort comment, whose から
+    says what the event is for; the act asked about is in its direction comment, after the purpose
+    that leads to it (実行委員会の自立を促すために、この形態を見直し)."""
+    response = answer_question(corpus, "いるま太鼓セッションの運営のやり方を見直すのはなぜですか")
+    assert response["kind"] == "why" and set(lines(response)) == {420}
+    assert response["answer"].startswith("理由は「実行委員会の自立を促すため」")
+
+
 def test_why_a_row_goes_where_it_goes_is_in_its_directions_comment(corpus):
     # 縮小の方向 (ウ) is explained in the direction's comment (自立を促すため), not by the
     # purpose the evaluation gives for holding the event.

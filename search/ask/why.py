@@ -15,7 +15,7 @@ import re
 
 from .answer import Answer, Asked
 from .clauses import CONSEQUENCE, ONGOING, Cause, causes, negative, tokens, went_badly
-from .evidence import Found, beside, ranked, topic_sentences
+from .evidence import Found, beside, ranked, sentence_spans, topic_sentences
 from .kind import OBSTACLE_WORDS
 from .sentences import Sentence
 from .wording import source_note
@@ -31,6 +31,8 @@ OBSTACLE = re.compile("|".join(OBSTACLE_WORDS + ("足かせ",)))
 NAMED_CAUSE = re.compile(r"(?:どういう|どんな|どのような|どういった)([一-龯]{1,4})(?:が|で)")
 # Weaker markers (a purpose: 向上させるため) answer only when nothing stronger does.
 STRONG = 0.5
+# Characters between a causal clause and the act it leads to (ために、この形態を見直し): its object.
+ACT_REACH = 8
 
 
 def _strongest(sentence: Sentence, least: float = STRONG) -> Cause | None:
@@ -67,7 +69,7 @@ def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause
     named = named_cause(asked, found)
     if named is not None:
         return named
-    options = itertools.chain(cause_before_topic(found), _causes_near(asked, found))
+    options = itertools.chain(cause_before_topic(found), cause_before_act(asked, found), _causes_near(asked, found))
     first = next(options, None)
     if first is None or not (went_badly(asked.question.text) or OBSTACLE.search(asked.question.text)):
         return first
@@ -105,6 +107,21 @@ def cause_before_topic(found: list[Found]):
                 0 <= start - cause.end <= 1 and text[cause.end:start] in ("", "、") for start, _ in top.spans):
             yield top, top.sentence, cause
             return
+
+
+def cause_before_act(asked: Asked, found: list[Found]):
+    """``(topic sentence, cause sentence, cause)`` for a causal clause, a purpose too, that leads
+    to the act asked about in a sentence of the row that says most of the topic: 見直すのはなぜ is
+    answered by 自立を促すために、この形態を見直し, wherever the topic's words are."""
+    acts = [w for w in asked.words if w.term.predicate][-1:]  # the verb before のはなぜ
+    top = found[0]
+    for sentence in asked.known.sentences[top.sentence.docnum] if acts else ():
+        starts = [start for spans in sentence_spans(sentence, acts).values() for start, _ in spans]
+        for cause in causes(sentence.text):
+            if any(0 <= start - cause.end <= ACT_REACH and "。" not in sentence.text[cause.end:start]
+                   for start in starts):
+                yield top, sentence, cause
+                return
 
 
 def _causes_near(asked: Asked, found: list[Found]):
