@@ -1631,6 +1631,15 @@ def test_mo_ari_gives_a_cause():
     assert [text[c.start:c.end] for c in search.ask.clauses.causes(text)] == ["コロナ禍による活動制限などもあり"]
 
 
+def test_what_was_done_before_kotode_gives_a_cause():
+    """…仕組みを構築したことで、…推進を図ることができました: what brought the result about; not
+    ことで after a plain verb (見守ることで、: how something is to be done)."""
+    causes = search.ask.clauses.causes
+    text = "施設の劣化状況調査・分析を行う仕組みを構築したことで、保全や維持管理の推進を図ることができました。"
+    assert [text[c.start:c.end] for c in causes(text)] == ["施設の劣化状況調査・分析を行う仕組みを構築したことで"]
+    assert causes("地域で見守ることで、安心して暮らせるまちにします。") == []
+
+
 def test_the_noun_of_a_quantity_no_row_writes_is_what_is_asked(corpus):
     """受講料はいくら: 受講料 is in no row; the rows of 市民大学 answer that no figure is written, and
     are cited. 接種者数は何人 keeps its noun: 接種 is in the rows, beside their figures."""

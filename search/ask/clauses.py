@@ -2,7 +2,7 @@
 
 A cause is marked by ため after a past, negative or adjective (難しいため, 回答であったため;
 after a plain verb, 向上させるため, it is a purpose), ので, ことから, により, によるもの, 影響, に伴い, 理由,
-or 〜た結果. A clause is negative when a negation (ない, ず, ません, 未) follows its predicate
+〜たことで, or 〜た結果. A clause is negative when a negation (ない, ず, ません, 未) follows its predicate
 before the clause ends.
 """
 
@@ -108,6 +108,9 @@ def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
         return i + 1, 0.8  # 原因の多くは、施設の老朽化によるもので
     if t.lemma == "こと" and after is not None and after.lemma == "から":
         return i + 1, 1.0
+    if t.lemma == "こと" and before is not None and before.lemma == "た" and after is not None \
+            and after.surface == "で" and i + 2 < len(toks) and toks[i + 2].lemma == "、":
+        return i + 1, 0.7  # 仕組みを構築したことで、…推進を図ることができました: what brought it about
     if t.lemma == "の" and t.pos == "助詞" and after is not None and after.lemma == "だ" \
             and after.surface == "で" and i + 2 < len(toks) and toks[i + 2].lemma == "、":
         return i + 1, 0.9  # 少ないので、
