@@ -1297,6 +1297,17 @@ def test_a_verb_alone_beside_filters_does_not_narrow_a_ranking(corpus):
     assert response["interpretation"]["terms"] == []
 
 
+def test_yaru_is_said_by_the_words_of_doing(corpus):
+    """やってる: Sudachi gives やる no synonym group; as 行う it is said by 実施 (毎年2回実施して
+    います), the topic named in the sentence, though テスト is not."""
+    response = answer_question(corpus, "Jアラートの放送テストは毎年やっているのですか")
+    assert response["kind"] == "yesno" and response["answer"].startswith("はい。") and lines(response) == [456]
+    # Not by a sentence that holds only what the topic word was widened to (新成人 for 成人式),
+    # where 行いました is about something else.
+    response = answer_question(corpus, "成人式は令和2年度にやりましたか")
+    assert response["answer"].startswith("文書からは判断できません")
+
+
 def test_a_date_of_another_event_does_not_answer_when(corpus):
     """いつ完成する予定: the 新庁舎 rows give 令和3年度 for 策定 (the plan), never a 完成 date."""
     response = answer_question(corpus, "新庁舎っていつ完成する予定なの？")

@@ -28,6 +28,7 @@ from .clauses import (CONCESSIVE, CONTRAST, PLAN_NOUNS, aimed_at, asks_past, lem
 from .evidence import FUTURE, Found, beside, best_sentence, ranked, sentence_spans, topic_sentences
 from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE, predicate_span
+from .sentences import locate
 from .topic import action_noun_in_kanji, full_weight, held_weight, verb_kanji
 from .years import against_the_year, years
 from .wording import GRADE_NAMES_JA, codes_of, grade_text, measure_name, source_note
@@ -45,6 +46,9 @@ SOME_LEFT = re.compile(r"(?:のみ|だけ)(?:と|に)な(?:り|っ)")
 # Asked whether there is some place, one or thing (どこかと結ぶ予定, 何か対策): a yes should say
 # which, and the sentence beside the deciding one in its cell is where it is often written.
 INDEFINITE = re.compile(r"(?:どこ|何|なに|誰|だれ)か(?=[のでにとをがはも]|[一-龥ァ-ヺ])")
+# Colloquial verbs of doing, as the word the documents write: Sudachi gives やる no synonym
+# group, while 行う's holds 実施 and 開催 (毎年やってる? is said by 毎年2回実施しています).
+DOING = {"遣る": "行う"}
 MAX_QUOTED = 3
 SLACK = 0.3  # a deciding sentence may hold this much less of the topic than the best one
 # A sentence this much of the topic names it whole but for a common word (低学年の子: 低学年児童).
@@ -315,8 +319,11 @@ def answer_yesno(asked: Asked) -> Answer | None:
         if planned:
             return quoting(asked, YES, planned[0])
     order = FUTURE_FIELDS if FUTURE.search(asked.question.text) else PAST_FIELDS
-    predicate = asked.question.predicate
-    holding = sorted((f for f in close if holds_predicate(f.sentence.text, predicate) and not about_another(asked, f)),
+    predicate = DOING.get(asked.question.predicate, asked.question.predicate)
+    # 行う for やる says only that something was done: what was done is the question's own word.
+    written = predicate == asked.question.predicate or (lambda f: writes_a_topic_word(asked, f))
+    holding = sorted((f for f in close if holds_predicate(f.sentence.text, predicate) and not about_another(asked, f)
+                      and (written is True or written(f))),
                      # the predicate as a word of its own (設置はできませんでした) before the head
                      # of a compound (窓口設置), in the same cell
                      key=lambda f: (order.index(f.sentence.field),
@@ -462,6 +469,12 @@ def about_another(asked: Asked, found: Found) -> bool:
         return False
     subject = announced.group("subject")
     return subject not in asked.question.text and not any(w.term.text in subject for w in asked.words)
+
+
+def writes_a_topic_word(asked: Asked, found: Found) -> bool:
+    """Whether a sentence writes a topic word as the question does, not only what it was widened
+    to (成人 for 成人式: 新成人に…注意喚起を行いました says nothing of 成人式 being held)."""
+    return any(locate(found.sentence.reading, word.variants[:1]) for word in asked.words)
 
 
 def holds_predicate(text: str, predicate: str) -> bool:
