@@ -1308,6 +1308,18 @@ def test_yaru_is_said_by_the_words_of_doing(corpus):
     assert response["answer"].startswith("文書からは判断できません")
 
 
+def test_a_long_list_quotes_what_its_best_rows_say(corpus):
+    """地区センターではどんなこと: eleven rows listed, the sentences of five quoted (those that say
+    most of the topic, then those that name something), in document order; five rows or fewer are
+    each quoted (空き家)."""
+    response = answer_question(corpus, "地区センターではどんなことをしていますか")
+    assert response["kind"] == "list" and len(lines(response)) > 5
+    quoted = response["answer"].split("主な該当箇所：")[1]
+    assert quoted.count("）「") == 5 and "地区センター" in quoted
+    response = answer_question(corpus, "空き家についてどんな取組をしていますか")
+    assert len(lines(response)) <= 5 and response["answer"].split("該当箇所：")[1].count("）「") == len(lines(response))
+
+
 def test_a_date_of_another_event_does_not_answer_when(corpus):
     """いつ完成する予定: the 新庁舎 rows give 令和3年度 for 策定 (the plan), never a 完成 date."""
     response = answer_question(corpus, "新庁舎っていつ完成する予定なの？")

@@ -31,27 +31,37 @@ MAX_QUOTED_ROWS = 5
 MAX_PLACES_QUOTED = 5
 
 
-def evidence(asked: Asked, rows: list[int], fields, label: str) -> str:
+def evidence(asked: Asked, rows: list[int], fields, label: str, best_of: bool = False) -> str:
     """For a few rows asked about by topic: the sentence of each that says most about it (a few
-    more when the question asks where: the places are in them)."""
-    known, words, phrases = asked.known, asked.words, asked.phrases
-    if not words or not rows or len(rows) > (MAX_PLACES_QUOTED if asked.question.where else MAX_QUOTED_ROWS):
+    more when the question asks where: the places are in them). With ``best_of``, a longer list
+    quotes the rows whose sentences say most of the topic (狭山茶を売り込むために何を: the ten rows
+    listed, five of them quoted, those that name something first)."""
+    limit = MAX_PLACES_QUOTED if asked.question.where else MAX_QUOTED_ROWS
+    if not asked.words or not rows or (len(rows) > limit and not best_of):
         return ""
-    quotes = []
-    for d in rows:
-        placed = where(asked, d, fields or COMMENT_FIELDS) if asked.question.where else None
-        found = placed or best_sentence(known, d, words, phrases, fields or COMMENT_FIELDS)
-        if fields is None and not placed and not FUTURE.search(asked.question.text):
-            # Unless the question asks what comes next, what was done first (空き家バンクを開設し…).
-            done = best_sentence(known, d, words, phrases, ("effort_comment",))
-            found = done if done is not None and done.spans else found
-        if fields is None and not placed and (found is None or not found.spans):
-            # No comment names the topic (the title does): what the row reports having done.
-            found = best_sentence(known, d, [], phrases, ("effort_comment",)) or best_sentence(known, d, words, phrases)
-        if found is not None:
-            text = with_its_cause(known, found.sentence)
-            quotes.append(f"{measure_name(known, d)}「{text}」" if len(rows) > 1 else f"「{text}」")
+    quoted = [(d, found) for d in rows[:MAX_LISTED] if (found := quoted_sentence(asked, d, fields)) is not None]
+    if len(quoted) > limit:
+        # on a tie, a sentence that names something (a place, a product) before one that does not
+        best = sorted(quoted, key=lambda q: (-q[1].score, not names_something(q[1].sentence)))[:limit]
+        quoted, label = [q for q in quoted if q in best], "主な" + label
+    quotes = [f"{measure_name(asked.known, d)}「{with_its_cause(asked.known, found.sentence)}」" if len(rows) > 1
+              else f"「{with_its_cause(asked.known, found.sentence)}」" for d, found in quoted]
     return f"{label}：" + " ".join(quotes) if quotes else ""
+
+
+def quoted_sentence(asked: Asked, d: int, fields):
+    """The sentence of row ``d`` that a list or a status quotes."""
+    known, words, phrases = asked.known, asked.words, asked.phrases
+    placed = where(asked, d, fields or COMMENT_FIELDS) if asked.question.where else None
+    found = placed or best_sentence(known, d, words, phrases, fields or COMMENT_FIELDS)
+    if fields is None and not placed and not FUTURE.search(asked.question.text):
+        # Unless the question asks what comes next, what was done first (空き家バンクを開設し…).
+        done = best_sentence(known, d, words, phrases, ("effort_comment",))
+        found = done if done is not None and done.spans else found
+    if fields is None and not placed and (found is None or not found.spans):
+        # No comment names the topic (the title does): what the row reports having done.
+        found = best_sentence(known, d, [], phrases, ("effort_comment",)) or best_sentence(known, d, words, phrases)
+    return found
 
 
 def with_its_cause(known, sentence) -> str:
@@ -159,7 +169,7 @@ def answer_list(asked: Asked) -> Answer:
     listed = [f"{measure_name(known, d)}進捗区分{known.records[d]['progress']}" for d in rows[:MAX_LISTED]]
     more = f"、ほか{len(rows) - MAX_LISTED}件" if len(rows) > MAX_LISTED else ""
     text = f"{what}は{len(rows)}件です：{'、'.join(listed)}{more}。"
-    text += evidence(asked, rows, None, "該当箇所")
+    text += evidence(asked, rows, None, "該当箇所", best_of=True)
     return Answer("list", text, rows, fields=("effort_comment",))
 
 
