@@ -338,6 +338,8 @@ def answer_yesno(asked: Asked) -> Answer | None:
     in_kanji = [f for f in close if f.sentence.field in fields and said_in_kanji(f.sentence.text, predicate)]
     if holding:
         top, note = holding[0], ""
+        if written is not True:  # said by 実施 or 開催 for やる: the asker's word is not there
+            note = f"（「{as_typed(asked)}」という語はありませんが、この記述から判断しました）"
     elif in_kanji:
         # 翻訳機って入ってます？: a native verb's act written as the noun of its kanji (導入).
         top = in_kanji[0]
