@@ -118,7 +118,9 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, forty-second round, dev half": ("search-hard42-dev",),
           "harder, forty-second round, held-out half": ("search-hard42-heldout",),
           "harder, forty-third round, dev half": ("search-hard43-dev",),
-          "harder, forty-third round, held-out half": ("search-hard43-heldout",)}
+          "harder, forty-third round, held-out half": ("search-hard43-heldout",),
+          "harder, forty-fourth round, dev half": ("search-hard44-dev",),
+          "harder, forty-fourth round, held-out half": ("search-hard44-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -131,7 +133,8 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard32-heldout", "search-hard33-heldout", "search-hard34-heldout", "search-hard35-heldout",
             "search-hard36-heldout", "search-hard37-heldout", "search-hard38-heldout",
             "search-hard39-heldout", "search-hard40-heldout", "search-hard41-heldout",
-            "search-hard42-heldout", "search-hard43-heldout")
+            "search-hard42-heldout", "search-hard43-heldout",
+            "search-hard44-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
