@@ -2548,3 +2548,8 @@ def test_how_many_of_a_counted_noun_with_no_before_kazu_is_a_number(corpus):
     response = answer_question(corpus, "公共施設マネジメント事業計画に沿って廃止された施設の数は？")
     assert response["kind"] == "number" and response["answer"].startswith("2施設")
     assert read_kind("施設の数を適正にする取組の評価は？").kind == "status"
+    # Any other noun and の数 asked is a number too, counted in what the row writes (4つのシステム);
+    # the rows' own count (取組の数は) stays a count of rows.
+    response = answer_question(corpus, "ワンストップ相談体制強化事業で構築したシステムの数は？")
+    assert response["kind"] == "number" and response["answer"].startswith("4つです") and lines(response) == [200]
+    assert read_kind("取組の数は？").kind == "count"

@@ -217,7 +217,8 @@ NUMBER_PATTERNS = [
     (words(r"何 種類"), "種類"),
     (words(r"何 世帯|世帯 数|世帯 の 数" + ASKED_AFTER), "世帯"),
     (words(r"何 倍"), "倍"),
-    (words(r"(?:どの|どれ) (?:くらい|程度|だけ)|幾つ"), ""),
+    # Any other noun and の数 asked (システムの数は): counted in whatever the row writes (4つのシステム).
+    (words(r"(?:どの|どれ) (?:くらい|程度|だけ)|幾つ|(?<=\S )の 数" + ASKED_AFTER), ""),
 ]
 def quantity_noun_spans(s: Stream, unit: str) -> tuple[tuple[int, int], ...]:
     """Where the noun that names the quantity asked is (距離, 長さ: Sudachi's 長い さ, 人数): what is
