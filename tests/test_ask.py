@@ -1308,6 +1308,14 @@ def test_yaru_is_said_by_the_words_of_doing(corpus):
     assert response["answer"].startswith("文書からは判断できません")
 
 
+def test_a_figure_the_same_statement_gives_in_several_rows_cites_them_all(corpus):
+    """市内9地区センターにおいて「福祉総合相談窓口」を開設: the three departments' rows write the
+    same sentence; the figure is theirs too."""
+    response = answer_question(corpus, "福祉総合相談窓口を開設する地区センターはいくつ？")
+    assert response["kind"] == "number" and response["answer"].startswith("9地区です")
+    assert set(lines(response)) == {169, 209, 236}
+
+
 def test_a_long_list_quotes_what_its_best_rows_say(corpus):
     """地区センターではどんなこと: eleven rows listed, the sentences of five quoted (those that say
     most of the topic, then those that name something), in document order; five rows or fewer are

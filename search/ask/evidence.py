@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from index.analysis import normalize
 
@@ -185,6 +186,19 @@ def topic_sentences(known: Knowledge, match: Match, words, phrases, question: Qu
             before = candidate
             if candidate.spans or not words:
                 yield candidate
+
+
+# Two sentences this alike are one statement written twice (通行止めの状態 / 通行止め状態).
+SAME_STATEMENT = 0.9
+
+
+def same_sentence(known: Knowledge, match: Match, found: Found) -> list[Found]:
+    """The sentence ``found`` as other rows of the question's match write it too, word for word
+    or nearly."""
+    text = found.sentence.text
+    return [Found(s, found.score, found.coverage, found.spans, found.fact) for d in match.rows
+            if d != found.sentence.docnum for s in known.sentences[d]
+            if s.field == found.sentence.field and SequenceMatcher(None, s.text, text).ratio() >= SAME_STATEMENT]
 
 
 def ranked(found: list[Found]) -> list[Found]:

@@ -8,7 +8,7 @@ import re
 from ..understanding.tokens import CARRYING_ON
 from .answer import Answer, Asked
 from .clauses import tokens
-from .evidence import Found, best_sentence, fact_sentences, ranked, topic_sentences
+from .evidence import Found, best_sentence, fact_sentences, ranked, same_sentence, topic_sentences
 from .facts import bound, distance, find_quantities
 from .sentences import Sentence, locate
 from .topic import action_noun_in_kanji, names
@@ -105,8 +105,10 @@ def answer_fact_value(asked: Asked) -> Answer | None:
         # いつまで answered by 令和2年度以降: say that only the start is written.
         text = f"いつまでかは書かれていません。書かれているのは始まりの時期で、{value}です。"
         coverage *= 0.8
-    return Answer(asked.question.kind, _with_source(asked, text, top), found=[top], value=value,
-                  coverage=coverage)
+    # The same statement in other rows (市内9地区センターにおいて…, in each department's row) is
+    # their answer too: they are cited.
+    return Answer(asked.question.kind, _with_source(asked, text, top),
+                  found=[top] + same_sentence(asked.known, asked.match, top), value=value, coverage=coverage)
 
 
 def names_the_event(asked: Asked, docnum: int) -> bool:

@@ -19,13 +19,12 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from difflib import SequenceMatcher
 
 from ..understanding.tokens import analyse
 from .answer import Answer, Asked
 from .clauses import (CONCESSIVE, CONTRAST, PLAN_NOUNS, aimed_at, asks_past, lemma_positions, negated_after, negative,
                       plans, reports, tokens)
-from .evidence import FUTURE, Found, beside, best_sentence, ranked, sentence_spans, topic_sentences
+from .evidence import FUTURE, Found, beside, best_sentence, ranked, same_sentence, sentence_spans, topic_sentences
 from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE, predicate_span
 from .sentences import locate
@@ -383,7 +382,8 @@ def answer_yesno(asked: Asked) -> Answer | None:
         return answer
     quote = "".join(f"「{s.text}」" for s in with_what(asked, verdict, sentences))
     text = f"{verdict}。文書には{quote}とあります（{source_note(asked.known, top.sentence.docnum)}）。{note}"
-    quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]] + same_sentence(asked, top)
+    quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]] \
+        + same_sentence(asked.known, asked.match, top)
     return Answer("yesno", text, found=quoted, verdict=verdict, coverage=top.coverage * (0.8 if note else 1.0))
 
 
@@ -429,7 +429,8 @@ def quoting(asked: Asked, verdict: str, found: Found) -> Answer:
     question's that writes it (two measures may share a comment)."""
     quote = "".join(f"「{s.text}」" for s in with_what(asked, verdict, [found.sentence]))
     text = f"{verdict}。文書には{quote}とあります（{source_note(asked.known, found.sentence.docnum)}）。"
-    return Answer("yesno", text, found=[found] + same_sentence(asked, found), verdict=verdict, coverage=found.coverage)
+    return Answer("yesno", text, found=[found] + same_sentence(asked.known, asked.match, found), verdict=verdict,
+                  coverage=found.coverage)
 
 
 def with_what(asked: Asked, verdict: str, sentences: list) -> list:
@@ -440,19 +441,6 @@ def with_what(asked: Asked, verdict: str, sentences: list) -> list:
     before = beside(asked.known, sentences[0], -1)
     after = beside(asked.known, sentences[-1], 1)
     return [s for s in (before, *sentences, after) if s is not None][:MAX_QUOTED]
-
-
-# Two sentences this alike are one statement written twice (通行止めの状態 / 通行止め状態).
-SAME_STATEMENT = 0.9
-
-
-def same_sentence(asked: Asked, found: Found) -> list[Found]:
-    """The sentence ``found`` as other rows of the question's match write it too, word for word
-    or nearly."""
-    text = found.sentence.text
-    return [Found(s, found.score, found.coverage, found.spans) for d in asked.match.rows
-            if d != found.sentence.docnum for s in asked.known.sentences[d]
-            if s.field == found.sentence.field and SequenceMatcher(None, s.text, text).ratio() >= SAME_STATEMENT]
 
 
 # …ようになった asks whether something became possible: a sentence that reports it began says so.
