@@ -195,6 +195,13 @@ def test_a_spelling_of_the_concept_table_counts_as_the_word(corpus):
     assert any(held) and held == sorted(held, reverse=True)
 
 
+def test_an_everyday_word_of_the_table_finds_the_documents_word(corpus):
+    # No row writes 会社, Sudachi gives it no synonym group shared with 企業: the table does.
+    response = search(corpus, q="中小の会社への融資")
+    assert [r["source"]["line"] for r in response["results"]][:1] == [402]
+    assert response["interpretation"]["expansions"] == {"会社": ["企業"]}
+
+
 def test_substrings_do_not_match_across_fields(corpus):
     # Line 33: measure 人権の啓発, content 人権に関する…: the bigrams of 啓発人権 are all in the row,
     # but not one after the other in one field.
