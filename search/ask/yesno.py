@@ -320,9 +320,9 @@ def answer_yesno(asked: Asked) -> Answer | None:
     order = FUTURE_FIELDS if FUTURE.search(asked.question.text) else PAST_FIELDS
     predicate = DOING.get(asked.question.predicate, asked.question.predicate)
     # 行う for やる says only that something was done: what was done is the question's own word.
-    written = predicate == asked.question.predicate or (lambda f: writes_a_topic_word(asked, f))
+    reworded = predicate != asked.question.predicate
     holding = sorted((f for f in close if holds_predicate(f.sentence.text, predicate) and not about_another(asked, f)
-                      and (written is True or written(f))),
+                      and (not reworded or writes_a_topic_word(asked, f))),
                      # the predicate as a word of its own (設置はできませんでした) before the head
                      # of a compound (窓口設置), in the same cell
                      key=lambda f: (order.index(f.sentence.field),
@@ -337,7 +337,7 @@ def answer_yesno(asked: Asked) -> Answer | None:
     in_kanji = [f for f in close if f.sentence.field in fields and said_in_kanji(f.sentence.text, predicate)]
     if holding:
         top, note = holding[0], ""
-        if written is not True:  # said by 実施 or 開催 for やる: the asker's word is not there
+        if reworded:  # said by 実施 or 開催 for やる: the asker's word is not there
             note = f"（「{as_typed(asked)}」という語はありませんが、この記述から判断しました）"
     elif in_kanji:
         # 翻訳機って入ってます？: a native verb's act written as the noun of its kanji (導入).
