@@ -69,6 +69,14 @@ def test_kana_query_matches_the_readings_of_corpus_words(corpus):
     assert any("<mark>公民館</mark>" in h["fragment"] for r in response["results"] for h in r["highlights"])
 
 
+def test_two_kana_are_read_as_the_one_corpus_word_read_so(corpus):
+    # はし is read ハシ by 橋 alone among the corpus words; じこ by both 事故 and 自己: no guess.
+    response = search(corpus, q="はしの長寿命化")
+    assert widened(response, "reading") == {"橋"}
+    assert set(lines(search(corpus, q="橋 長寿命化"))) <= set(lines(response))
+    assert widened(search(corpus, q="じこ"), "reading") == set()
+
+
 def test_kana_word_inside_a_sentence(corpus):
     response = search(corpus, q="としょかんのイベント")
     assert "図書館" in widened(response, "reading")

@@ -66,11 +66,14 @@ class Vocabulary:
     def __init__(self, entries: list[Entry]):
         self.entries = {e.term: e for e in entries}
         self.by_reading: dict[str, list[Entry]] = defaultdict(list)
+        self.by_short_reading: dict[str, list[Entry]] = defaultdict(list)
         self.by_group: dict[int, list[Entry]] = defaultdict(list)
         self.by_unvoiced: dict[str, list[Entry]] = defaultdict(list)
         for entry in entries:
             if len(entry.reading) >= MIN_READING:
                 self.by_reading[reading_key(entry.reading)].append(entry)
+            elif len(entry.reading) > 1:
+                self.by_short_reading[reading_key(entry.reading)].append(entry)
             if len(entry.reading) >= MIN_UNVOICED:
                 self.by_unvoiced[unvoiced_key(entry.reading)].append(entry)
             for group in entry.groups:
@@ -93,6 +96,12 @@ class Vocabulary:
         found = self.by_reading.get(reading_key(reading)) or \
             (self.by_unvoiced.get(unvoiced_key(reading), ()) if len(reading) >= MIN_UNVOICED else ())
         return sorted(found, key=lambda e: (-e.rows, e.term))
+
+    def only_word_read(self, reading: str) -> Entry | None:
+        """The corpus word read ``reading`` when a reading too short for ``same_reading`` is one
+        word's alone in the corpus (ハシ: 橋), else None."""
+        found = self.by_short_reading.get(reading_key(reading), ())
+        return found[0] if len(found) == 1 else None
 
     def synonyms(self, groups: tuple[int, ...], exclude: str = "") -> list[Entry]:
         """The corpus words that share one of ``groups`` with a word, most frequent first."""
