@@ -39,13 +39,14 @@ def evidence(asked: Asked, rows: list[int], fields, label: str, best_of: bool = 
     limit = MAX_PLACES_QUOTED if asked.question.where else MAX_QUOTED_ROWS
     if not asked.words or not rows or (len(rows) > limit and not best_of):
         return ""
-    quoted = [(d, found) for d in rows[:MAX_LISTED] if (found := quoted_sentence(asked, d, fields)) is not None]
+    quoted = {d: found for d in rows[:MAX_LISTED] if (found := quoted_sentence(asked, d, fields)) is not None}
     if len(quoted) > limit:
         # on a tie, a sentence that names something (a place, a product) before one that does not
-        best = sorted(quoted, key=lambda q: (-q[1].score, not names_something(q[1].sentence)))[:limit]
-        quoted, label = [q for q in quoted if q in best], "主な" + label
-    quotes = [f"{measure_name(asked.known, d)}「{with_its_cause(asked.known, found.sentence)}」" if len(rows) > 1
-              else f"「{with_its_cause(asked.known, found.sentence)}」" for d, found in quoted]
+        best = sorted(quoted, key=lambda d: (-quoted[d].score, not names_something(quoted[d].sentence)))[:limit]
+        quoted, label = {d: found for d, found in quoted.items() if d in best}, "主な" + label
+    named = len(rows) > 1  # each quote after its measure's name
+    quotes = [f"{measure_name(asked.known, d) if named else ''}「{with_its_cause(asked.known, found.sentence)}」"
+              for d, found in quoted.items()]
     return f"{label}：" + " ".join(quotes) if quotes else ""
 
 

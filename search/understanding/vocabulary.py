@@ -97,11 +97,11 @@ class Vocabulary:
             (self.by_unvoiced.get(unvoiced_key(reading), ()) if len(reading) >= MIN_UNVOICED else ())
         return sorted(found, key=lambda e: (-e.rows, e.term))
 
-    def only_word_read(self, reading: str) -> Entry | None:
+    def sole_reading(self, reading: str) -> list[Entry]:
         """The corpus word read ``reading`` when a reading too short for ``same_reading`` is one
-        word's alone in the corpus (ハシ: 橋), else None."""
-        found = self.by_short_reading.get(reading_key(reading), ())
-        return found[0] if len(found) == 1 else None
+        word's alone in the corpus (ハシ: 橋), else none."""
+        found = self.by_short_reading.get(reading_key(reading), [])
+        return found if len(found) == 1 else []
 
     def synonyms(self, groups: tuple[int, ...], exclude: str = "") -> list[Entry]:
         """The corpus words that share one of ``groups`` with a word, most frequent first."""

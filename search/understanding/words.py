@@ -608,7 +608,7 @@ class LeafReader:
         entries = self.vocabulary.same_reading(reading(tokens)) if tokens else []
         if not entries and len(tokens) == 1 and hiragana_only(tokens[0].surface):
             # two kana (はし) read as the one corpus word read so, if only one is (橋)
-            entries = [e for e in [self.vocabulary.only_word_read(reading(tokens))] if e is not None]
+            entries = self.vocabulary.sole_reading(reading(tokens))
         return tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED]) or self.kanji_in_sound(tokens)
 
     def kanji_in_sound(self, tokens) -> tuple[Expansion, ...]:
