@@ -123,8 +123,9 @@ def match(corpus: Corpus, tree) -> tuple[list, dict[int, float] | None]:
 def evaluate(corpus: Corpus, node, readings: list) -> dict[int, float]:
     """Scores of a tree with soft nodes: each part is one Whoosh query, combined here."""
     if not has_soft(node):
-        query = to_query(node, corpus, readings)
-        return {} if query is None else scored_documents(corpus, query)
+        read, scores = corpus.results.get(("part", node)) or _scored_part(corpus, node)
+        readings += read
+        return scores
     children = list(within_budget(node.children))  # the words left once time is up are not matched
     if node.op in ("soft", "any"):
         results = [evaluate(corpus, c, readings) for c in children]
@@ -141,6 +142,17 @@ def evaluate(corpus: Corpus, node, readings: list) -> dict[int, float]:
     for scores in negative:
         common -= set(scores)
     return {doc: sum(p.get(doc, 0.0) for p in positive) for doc in common}
+
+
+def _scored_part(corpus: Corpus, node) -> tuple[list, dict[int, float]]:
+    """The readings and scores of a part without soft nodes, kept per corpus: a sentence's words
+    are scored again, each on its own, when no row holds most of them (the any-word fallback)."""
+    read: list = []
+    query = to_query(node, corpus, read)
+    scores = {} if query is None else scored_documents(corpus, query)
+    if not truncated():  # cut short by the time budget: it depends on the moment
+        corpus.results.put(("part", node), (read, scores), 1 + len(scores))
+    return read, scores
 
 
 def _negated(node) -> bool:

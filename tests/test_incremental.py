@@ -67,11 +67,20 @@ def changed(workspace, tmp_path_factory):
     build(var, default_sources() + [read_source(copies[k][0], title=copies[k][1]) for k in (1, 2)])
     first = var.current()
     assert len(segment_documents(first / "whoosh")) == 1  # one segment holds all three documents
+    search_all(var)
     ingest_file(var, *copies[3])
+    search_all(var)  # what a segment was found to hold is kept for the generations that keep it
     remove_document(var, "copy-1")
+    search_all(var)
     path, title = write_copy(folder, 2, salt="\n")  # a changed text under the same id: replaced
     assert ingest_file(var, path, title).action == "replaced"
     return var
+
+
+def search_all(workspace: Workspace) -> None:
+    corpus = Library(workspace).current()
+    for params in SEARCHES:
+        run_search(corpus, parse_query(params))
 
 
 def test_a_change_links_the_segments_it_keeps_and_indexes_only_what_it_must(changed):
