@@ -203,6 +203,13 @@ def test_a_counter_borrowed_from_english_asks_a_number(corpus):
     assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）。")
 
 
+def test_how_many_copies_is_a_number_and_which_department_a_who(corpus):
+    # 部 counts copies before a verb (何部印刷), names a department before a particle (何部の担当).
+    response = answer_question(corpus, "観光マップは何部印刷しましたか")
+    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）。")
+    assert answer_question(corpus, "空き家対策は何部の担当ですか")["kind"] == "who"
+
+
 def test_a_number_not_written_falls_back_to_the_status(corpus):
     response = answer_question(corpus, "保育所の待機児童は何人ですか")
     assert response["kind"] == "status"
@@ -2009,6 +2016,13 @@ def test_a_common_action_on_a_rare_topic_is_asked_of_the_measures_named_for_it(c
     response = answer_question(corpus, question)
     assert lines(response)[0] == first and not {436, 437} & set(lines(response))
     assert "E（" in response["answer"]
+
+
+def test_why_something_went_badly_quotes_what_fell_short_when_no_cause_is_written(corpus):
+    # 587: …「入間ドック」として実行したものの、職員の見直し意識の醸成にまでは結実していない。
+    response = answer_question(corpus, "事務事業の見直しがうまくいっていないのはなぜですか")
+    assert response["kind"] == "why" and response["answer"].startswith("文書に理由の明記はありませんが、取組評価に")
+    assert "結実していない" in response["answer"] and set(lines(response)) == {587}
 
 
 def test_why_a_grade_with_no_cause_written_quotes_the_effort_comment(corpus):

@@ -485,6 +485,16 @@ def test_a_thing_the_concept_table_spells_keeps_its_rows_beside_an_unknown_act(c
     assert search(corpus, q="犬の登録と狂犬病の予防注射")["total"] == 0
 
 
+def test_an_unknown_word_before_people_says_which_of_them(corpus):
+    # No row writes 一人暮らし; 234 writes 単身で生活している障害者: the people are what is meant,
+    # the unknown word only ranks, like a predicate (who live alone), and is reported.
+    response = search(corpus, q="一人暮らしの障害者の地域生活支援")
+    assert 234 in lines(response)[:3]
+    assert "「一人暮らし」は文書に出てきません。" in response["interpretation"]["notes"]
+    # Before a thing that is not people, the unknown word is still what is asked about.
+    assert search(corpus, q="犬の登録と狂犬病の予防注射")["total"] == 0
+
+
 def test_unknown_word_is_reported(corpus):
     notes = search(corpus, q="ドローンの活用")["interpretation"]["notes"]
     assert "「ドローン」は文書に出てきません。" in notes

@@ -160,6 +160,8 @@ def answer_why(asked: Asked) -> Answer | None:
         return Answer("why", text, found=quoted, value=situation.text, coverage=top.coverage * 0.7)
     if hit is None and (problems := obstacles(asked, found[0])):
         return written_instead(asked, found[0], "課題として", problems, problems[0])
+    if hit is None and (fell_short := shortfalls(asked, found[0])):
+        return written_instead(asked, found[0], "取組評価に", fell_short, fell_short[0])
     if hit is None and (graded := grounds_of_grade(asked, found[0])):
         return written_instead(asked, found[0], "評価の根拠として取組の記述に", graded, graded[-1])
     if hit is None:
@@ -233,6 +235,16 @@ def obstacles(asked: Asked, top: Found) -> list[Sentence]:
         return []
     return [s for s in asked.known.sentences[top.sentence.docnum]
             if s.field == "effort_comment" and PROBLEM_STATED.search(s.text)]
+
+
+def shortfalls(asked: Asked, top: Found) -> list[Sentence]:
+    """Asked why something went badly when the row gives neither a cause nor a problem, the
+    sentences of its effort comment that say what fell short (実行したものの、職員の見直し意識の醸成
+    にまでは結実していない): the document's account of it, quoted as such."""
+    if not went_badly(asked.question.text):
+        return []
+    return [s for s in asked.known.sentences[top.sentence.docnum]
+            if s.field == "effort_comment" and negative(s.text)]
 
 
 # The facets of the grades a why question may ask about (評価がDなのはなぜ).

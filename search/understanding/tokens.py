@@ -461,6 +461,15 @@ def names_a_quantity(text: str) -> bool:
     return last.surface in QUANTITY_NOUNS or bool(last.parts) and last.parts[-1] in QUANTITY_NOUNS
 
 
+# The endings of a noun that names people (障害者, 外国人): 者 and 人, which Sudachi keeps in the word.
+PEOPLE_ENDINGS = ("者", "人")
+
+
+def names_people(text: str) -> bool:
+    """Whether a noun names people (障害者, 高齢者, 外国人) by its ending."""
+    return len(text) > 1 and text.endswith(PEOPLE_ENDINGS)
+
+
 def names_a_thing(text: str) -> bool:
     """Whether a word is one common noun of the dictionary that names no action (投票率, 霊園):
     a word Sudachi cuts into pieces may be mistyped (諦結, for 締結), so it says nothing of what it is."""

@@ -29,7 +29,7 @@ from index.analysis import hiragana_only, normalize
 from ..limits import MAX_SENTENCE_WORDS
 from ..query import Leaf, Node
 from .model import Dropped, Expansion
-from .tokens import (SCOPE_NOUNS, Token, action_noun, analyse, hiragana, hiragana_runs, katakana, names_a_thing,
+from .tokens import (SCOPE_NOUNS, Token, action_noun, analyse, hiragana, hiragana_runs, katakana, names_a_thing, names_people,
                      reading, verbal_noun)
 
 KANJI = re.compile(r"[一-龯々]")
@@ -274,6 +274,12 @@ class LeafReader:
             governed = units[k - 1].text if k and joints[k - 1] in CASE_JOINTS else ""
             leaves = self.resolve(unit, units, governed=governed)
             qualifies = after_unknown
+            if qualifies and k and joints[k - 1] == "の" and names_people(unit.text) and leaves \
+                    and all(leaf.known for leaf in leaves) and found[-1] and not any(leaf.known for leaf in found[-1]):
+                # 一人暮らしの障害者: an unknown word before people says which of them, like a
+                # predicate (who live alone); the people are what the rows are about.
+                found[-1] = [dataclasses.replace(leaf, kind="predicate") for leaf in found[-1]]
+                qualifies = False
             if qualifies:
                 leaves = [dataclasses.replace(leaf, of_unknown=leaf.of_unknown or "phrase") for leaf in leaves]
             else:  # 詐欺 of 特種詐欺 (mistyped) alone still says what the rows are about
