@@ -201,7 +201,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
             marked[i] = _framed(token)  # に|おけ|る: Sudachi reads the kana おける as 置く
         if _manner_noun(tokens, i) or _scope_noun(tokens, i) or _company_noun(tokens, i) \
                 or _stressing_noun(tokens, i) or _relation_verb(tokens, i) or _how_often(tokens, i) \
-                or _indefinite_noun(tokens, i) or _party_noun(tokens, i) \
+                or _indefinite_noun(tokens, i) or _party_noun(tokens, i) or _vague_count(tokens, i) \
                 or token.surface in MANNER_DETERMINERS or _thing_asked(tokens, i) or _word_named(tokens, i) \
                 or _word_appears(tokens, i):
             # どんな is a determiner even where Sudachi reads a 形状詞 (どんな、を): it asks, it names nothing
@@ -363,6 +363,23 @@ def _how_often(tokens, i: int) -> bool:
     Sudachi) does; before の they name a thing (毎年度の予算)."""
     return i > 0 and tokens[i - 1].surface == "毎" and tokens[i - 1].pos[0] == "接頭辞" \
         and tokens[i].pos[0] == "名詞" and i + 1 < len(tokens) and tokens[i + 1].surface != "の"
+
+
+# What makes a numeral name no number (何十年, 数年, 幾百人): how many is asked or left open.
+VAGUE_NUMERALS = ("何", "数", "幾")
+
+
+def _vague_count(tokens, i: int) -> bool:
+    """数 and 年 of 数年前, 10 and 年 of 何十年も手つかず (read 何10年, counts being written in digits):
+    a count left vague says how long or how many, no topic the rows need write, and so does the
+    counter after it."""
+    def vague(k: int) -> bool:
+        token = tokens[k]
+        return token.pos[1] == "数詞" and (token.surface.startswith(VAGUE_NUMERALS)
+                                          or k > 0 and tokens[k - 1].surface in VAGUE_NUMERALS)
+
+    token = tokens[i]
+    return vague(i) or i > 0 and vague(i - 1) and (token.pos[2] == "助数詞可能" or token.pos[0] == "接尾辞")
 
 
 def _indefinite_noun(tokens, i: int) -> bool:
