@@ -210,6 +210,18 @@ def test_how_many_copies_is_a_number_and_which_department_a_who(corpus):
     assert answer_question(corpus, "空き家対策は何部の担当ですか")["kind"] == "who"
 
 
+def test_a_figure_is_that_of_a_compound_only_where_the_row_writes_it_whole(corpus):
+    # 市民活動センター is searched word by word, and 244 (health volunteers: 延べ176団体) holds 市民,
+    # 活動, センター and 登録 apart; the rows that write the center give no count of its groups.
+    response = answer_question(corpus, "市民活動センターの登録団体は何団体ありますか")
+    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）。")
+    assert "176" not in response["answer"]
+    # The plan period every row reports on is no compound to name (計画期間中): 139 writes the count.
+    response = answer_question(corpus, "文化財の新規指定は計画期間中に何件ありましたか")
+    assert response["answer"].startswith("6件です。") and lines(response) == [139]
+    assert not {"計画", "期間中"} & {t["text"] for t in response["interpretation"]["terms"]}
+
+
 def test_a_number_not_written_falls_back_to_the_status(corpus):
     response = answer_question(corpus, "保育所の待機児童は何人ですか")
     assert response["kind"] == "status"

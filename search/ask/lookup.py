@@ -11,7 +11,7 @@ from .clauses import tokens
 from .evidence import Found, best_sentence, fact_sentences, ranked, same_sentence, topic_sentences
 from .facts import bound, distance, find_quantities
 from .sentences import Sentence, locate
-from .topic import action_noun_in_kanji, names
+from .topic import action_noun_in_kanji, names, rows_with
 from .wording import source_note
 
 COMMENTS = ("effort_comment", "direction_comment")
@@ -93,7 +93,9 @@ def answer_fact_value(asked: Asked) -> Answer | None:
     """A date (when) or a quantity (number) written in the best supporting sentence of a row that
     names the event asked about."""
     found = fact_sentences(asked.known, asked.match, asked.words, asked.phrases, asked.question)
-    found = [f for f in found if names_the_event(asked, f.sentence.docnum)]
+    named = compounds_written(asked)
+    found = [f for f in found if names_the_event(asked, f.sentence.docnum)
+             and all(f.sentence.docnum in rows for rows in named)]
     if not found:
         return None
     top = found[0]
@@ -122,6 +124,21 @@ def names_the_event(asked: Asked, docnum: int) -> bool:
     events = [w for w in asked.words if w.term.predicate and action_noun_in_kanji(w.term.text)
               and len(w.rows) <= most and w.term.text not in CARRYING_ON]
     return all(docnum in w.rows for w in events)
+
+
+# A compound a question was searched by word by word (see question.word_by_word): its kanji,
+# katakana and letters, the kana around it being grammar.
+PIECE = r"[\u4e00-\u9fff\u30a1-\u30faー々A-Za-z0-9]+"
+SEARCHED_APART = re.compile(PIECE + "(?:・" + PIECE + ")+")
+
+
+def compounds_written(asked: Asked) -> list[set[int]]:
+    """The rows that write whole a compound the question names a thing by (市民活動センター,
+    searched as 市民・活動・センター), for each such compound the rows write: a date or a figure is
+    the thing's only in such a row, not in one that holds its words apart (市民, 活動 and センター of
+    a health volunteers' row)."""
+    wholes = (m.group(0).replace("・", "") for m in SEARCHED_APART.finditer(asked.question.query))
+    return [rows for rows in (rows_with(asked.corpus, whole) for whole in wholes) if rows]
 
 
 # An action noun in more than this share of the rows is said of anything done (実施, 推進).

@@ -605,7 +605,7 @@ AS_OF_NOW = re.compile(r"(?:現時点|現段階)" + AT_TIME)
 ADDRESSED = re.compile(r"^\s*(?:入間市役所|市役所|役所)(?:って|は|では|でも|さん)[、,]?")
 # The period every row reports on (前期基本計画の期間中に取り組んだ施策): no topic, except in a
 # yes/no question, whose deciding sentence may write it (計画期間中の設置はできませんでした).
-PLAN_PERIOD = re.compile(r"(?:(?:前期)?基本計画の?(?:計画)?期間|前期計画(?:の?期間)?)(?:中|内)?" + AT_TIME)
+PLAN_PERIOD = re.compile(r"(?:(?:前期)?基本計画の?(?:計画)?期間|前期計画(?:の?期間)?|計画期間)(?:中|内)?" + AT_TIME)
 
 
 def formal_nouns(text: str) -> list[tuple[int, int]]:
