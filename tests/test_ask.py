@@ -222,6 +222,14 @@ def test_a_figure_is_that_of_a_compound_only_where_the_row_writes_it_whole(corpu
     assert not {"計画", "期間中"} & {t["text"] for t in response["interpretation"]["terms"]}
 
 
+def test_a_count_over_a_period_is_of_events_not_rows(corpus):
+    # 年間何件: complaints or consultations a year, which no row writes (323 gives a rate): not the
+    # number of measures that mention them.
+    response = answer_question(corpus, "公害の相談は年間何件くらいですか")
+    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）。")
+    assert answer_question(corpus, "空き家対策の取組は何件ありますか")["kind"] == "count"
+
+
 def test_a_number_not_written_falls_back_to_the_status(corpus):
     response = answer_question(corpus, "保育所の待機児童は何人ですか")
     assert response["kind"] == "status"

@@ -37,6 +37,8 @@ ROW_COUNTS = ("何件", "いくつ", "幾つ", "何個")
 COUNTED_NOUNS = ROW_NOUNS | {"行", "項目", "表"}
 # 何件の提案, いくつのシステム: what is counted is named after the count, and it is not the rows.
 COUNT_OF_NAMED = re.compile(r"(?:何件|いくつ|幾つ|何個)の(?!" + "|".join(sorted(COUNTED_NOUNS)) + ")")
+# 年に何件, 5年間で何件: a count over a period is of events (苦情, 相談), which the rows are not.
+COUNT_OVER_PERIOD = re.compile(r"(?:年|年間|年度|か月|ヶ月|月|週|日)(?:間)?(?:で|に)?(?:約|およそ)?(?:何件|いくつ|幾つ|何個)")
 # Markup is not part of a question: tags go, and so do scripts and styles with their content.
 MARKUP = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(?:</\1\s*>|$)|<[^<>]{0,200}>", re.I | re.S)
 # A grade's codes in brackets after its name (取組評価（あ～お）).
