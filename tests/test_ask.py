@@ -227,6 +227,7 @@ def test_a_count_over_a_period_is_of_events_not_rows(corpus):
     # number of measures that mention them.
     response = answer_question(corpus, "公害の相談は年間何件くらいですか")
     assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）。")
+    assert [t["text"] for t in response["interpretation"]["terms"]] == ["公害", "相談"]  # 年間: how often
     assert answer_question(corpus, "空き家対策の取組は何件ありますか")["kind"] == "count"
 
 

@@ -413,6 +413,7 @@ def read_question(text: str, corpus) -> Question:
         spans += [(t.start, t.end) for t in analyse(masked) if t.surface in nouns]
     spans += formal_nouns(masked) + described_before(text, mentions, described)
     spans += [m.span() for m in DURATION.finditer(masked)] + [m.span() for m in AS_OF_NOW.finditer(masked)]
+    spans += [m.span() for m in PER_PERIOD.finditer(masked)]
     spans += [m.span() for m in PLAN_PERIOD.finditer(masked)] if asked.kind != "yesno" else []
     spans += [m.span() for m in ADDRESSED.finditer(masked)]
     scopes = list(ITEM_SCOPE.finditer(masked))  # …の節、第1項 …: the section, then its item
@@ -565,6 +566,8 @@ def glossed(text: str, taken) -> list[tuple[int, int, str]]:
 # A span of years the question is asked over (この5年で, ここ3年間の): when, not what; a year
 # (令和3年度) names a time of the document and stays.
 DURATION = re.compile(r"(?:この|ここ|過去|直近)?\s*[0-9]+\s*(?:年|か年|ヵ年|ケ年)(?!度)(?:間)?(?:で|の間|のうち|に)?")
+# The period a count is asked per (年に何件, 月に何回, 年間何人): how often, not what.
+PER_PERIOD = re.compile(r"(?:毎|1|一)?(?:年|月|週|日)(?:間|に|あたり|当たり)(?=\s*(?:約|およそ)?(?:何|いくつ|幾つ))")
 
 
 def names_topic_itself(masked: str, mentions, asked: Kind, described: frozenset[str]) -> bool:
