@@ -45,6 +45,7 @@ def content(text: str) -> list[str]:
     ("空き家バンクのことを知りたい、困りごと", ["空き家", "バンク", "困りごと"]),  # after の too
     ("何10年も続く祭り、数年前からの空き家", ["祭り", "空き家"]),  # a count left vague and its counter
     ("10年前からの空き家", ["10", "年", "空き家"]),  # but a count given is a word
+    ("計画に基づいて進める、法改正に伴い見直す", ["計画", "進める", "法改正", "見直す"]),  # compound particles
 ])
 def test_framing_words_are_recognised_by_grammar(text, expected):
     assert content(text) == expected

@@ -30,7 +30,9 @@ REQUEST_AFTER = frozenset({"たい", "下さる", "くださる", "欲しい", "
 # を通じて, に向けた): grammar, like the particle itself, not a topic.
 PARTICLE_VERBS = frozenset({"つく", "付く", "関する", "対する", "よる", "因る", "依る", "とる", "取る", "おける",
                             "於く", "係る", "関わる", "向ける", "通じる", "めぐる", "巡る", "わたる", "渡る",
-                            "当たる", "あたる"})  # にあたる施策: the rows that fall under a grade
+                            "当たる", "あたる", "基づく", "基く", "従う", "沿う", "伴う", "応じる"})
+# (にあたる施策: the rows that fall under a grade; に基づいて, に沿って, に伴い: Japanese's compound
+# case particles, each a verb after に)
 # Auxiliaries of making or letting (聞か|せる): the verb they follow is still the one requested.
 CAUSATIVES = frozenset({"せる", "させる"})
 # Determiners of manner (どんな, どういう, こんな): a noun they govern, used as an adverb
