@@ -10,7 +10,7 @@ from .evidence import best_sentence
 from .kind import Aggregate
 from .listing import answer_count, answer_future, answer_list, answer_share, answer_status
 from .lookup import another_quantity, answer_fact, answer_fact_value, answer_who
-from .question import COUNT_OF_NAMED, COUNT_OVER_PERIOD, ROW_COUNTS
+from .question import COUNT_OF_NAMED, PER_PERIOD, ROW_COUNTS
 from .topic import MIN_COVERAGE, Word, rows_with
 from .why import answer_why
 from .wording import shorten
@@ -125,10 +125,10 @@ def respond(asked: Asked) -> Answer:
     if refused is not None:
         return refused
     answer = HANDLERS[kind](asked)
+    text = asked.question.text
     if answer is None and kind == "number" and asked.question.number_cue in ROW_COUNTS \
-            and not COUNT_OF_NAMED.search(asked.question.text) and not COUNT_OVER_PERIOD.search(asked.question.text):
-        # 何件の提案, 年に何件の苦情: no figure is no count of rows
-        answer = answer_count(asked)
+            and not COUNT_OF_NAMED.search(text) and not PER_PERIOD.search(text):
+        answer = answer_count(asked)  # 何件の提案, 年に何件の苦情: no figure is no count of rows
     if answer is None and kind in MISSING:  # no date or number written: say so, and how far it has come
         answer = answer_status(asked)
         answer.text = f"文書からは判断できません（該当する取組に{MISSING[kind]}の記載はありません）。" + answer.text

@@ -37,8 +37,6 @@ ROW_COUNTS = ("何件", "いくつ", "幾つ", "何個")
 COUNTED_NOUNS = ROW_NOUNS | {"行", "項目", "表"}
 # 何件の提案, いくつのシステム: what is counted is named after the count, and it is not the rows.
 COUNT_OF_NAMED = re.compile(r"(?:何件|いくつ|幾つ|何個)の(?!" + "|".join(sorted(COUNTED_NOUNS)) + ")")
-# 年に何件, 5年間で何件: a count over a period is of events (苦情, 相談), which the rows are not.
-COUNT_OVER_PERIOD = re.compile(r"(?:年|年間|年度|か月|ヶ月|月|週|日)(?:間)?(?:で|に)?(?:約|およそ)?(?:何件|いくつ|幾つ|何個)")
 # Markup is not part of a question: tags go, and so do scripts and styles with their content.
 MARKUP = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(?:</\1\s*>|$)|<[^<>]{0,200}>", re.I | re.S)
 # A grade's codes in brackets after its name (取組評価（あ～お）).
@@ -566,8 +564,10 @@ def glossed(text: str, taken) -> list[tuple[int, int, str]]:
 # A span of years the question is asked over (この5年で, ここ3年間の): when, not what; a year
 # (令和3年度) names a time of the document and stays.
 DURATION = re.compile(r"(?:この|ここ|過去|直近)?\s*[0-9]+\s*(?:年|か年|ヵ年|ケ年)(?!度)(?:間)?(?:で|の間|のうち|に)?")
-# The period a count is asked per (年に何件, 月に何回, 年間何人): how often, not what.
-PER_PERIOD = re.compile(r"(?:毎|1|一)?(?:年|月|週|日)(?:間|に|あたり|当たり)(?=\s*(?:約|およそ)?(?:何|いくつ|幾つ))")
+# The period a count is asked over or per (5年間で何件, 年に何件, 月に何回, 年間何人): when or how
+# often, not what; and what is counted so is events (苦情, 相談), which the rows are not.
+PER_PERIOD = re.compile(r"(?:毎|1|一)?(?:年|か月|ヶ月|月|週|日)(?:間)?(?:で|に|あたり|当たり)?"
+                        r"(?=\s*(?:約|およそ)?(?:何|いくつ|幾つ))")
 
 
 def names_topic_itself(masked: str, mentions, asked: Kind, described: frozenset[str]) -> bool:

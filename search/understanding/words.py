@@ -29,8 +29,8 @@ from index.analysis import hiragana_only, normalize
 from ..limits import MAX_SENTENCE_WORDS
 from ..query import Leaf, Node
 from .model import Dropped, Expansion
-from .tokens import (SCOPE_NOUNS, Token, action_noun, analyse, hiragana, hiragana_runs, katakana, names_a_thing, names_people,
-                     reading, verbal_noun)
+from .tokens import (SCOPE_NOUNS, Token, action_noun, analyse, hiragana, hiragana_runs, katakana, names_a_thing,
+                     names_people, reading, verbal_noun)
 
 KANJI = re.compile(r"[一-龯々]")
 # Particles that may end a run of kana after the word it spells (あきやの, じちかいについて).
@@ -274,10 +274,7 @@ class LeafReader:
             governed = units[k - 1].text if k and joints[k - 1] in CASE_JOINTS else ""
             leaves = self.resolve(unit, units, governed=governed)
             qualifies = after_unknown
-            if qualifies and k and joints[k - 1] == "の" and names_people(unit.text) and leaves \
-                    and all(leaf.known for leaf in leaves) and found[-1] and not any(leaf.known for leaf in found[-1]):
-                # 一人暮らしの障害者: an unknown word before people says which of them, like a
-                # predicate (who live alone); the people are what the rows are about.
+            if qualifies and k and joints[k - 1] == "の" and says_which_people(found[-1], unit, leaves):
                 found[-1] = [dataclasses.replace(leaf, kind="predicate") for leaf in found[-1]]
                 qualifies = False
             if qualifies:
@@ -720,6 +717,13 @@ class LeafReader:
         shown = str.upper if text.isascii() and text.isupper() else str
         return tuple(Expansion(shown(e.term), "fuzzy") for e in self.vocabulary.near(text, edits)
                      if not (one_word and text.endswith(e.term)) and not swaps_a_word(tokens, e.term))
+
+
+def says_which_people(before: list[Leaf], unit: Unit, leaves: list[Leaf]) -> bool:
+    """Whether unknown words before の say which people a known noun names (一人暮らしの障害者), as
+    a predicate would (who live alone): the people are what the rows are about."""
+    return names_people(unit.text) and bool(leaves) and all(leaf.known for leaf in leaves) \
+        and bool(before) and not any(leaf.known for leaf in before)
 
 
 def swaps_a_word(tokens, term: str) -> bool:
