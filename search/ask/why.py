@@ -233,8 +233,7 @@ def obstacles(asked: Asked, top: Found) -> list[Sentence]:
     obstacle (手数料については、額の設定方法が大きな課題である)."""
     if not went_badly(asked.question.text):
         return []
-    return [s for s in asked.known.sentences[top.sentence.docnum]
-            if s.field == "effort_comment" and PROBLEM_STATED.search(s.text)]
+    return [s for s in effort_comment(asked, top) if PROBLEM_STATED.search(s.text)]
 
 
 def shortfalls(asked: Asked, top: Found) -> list[Sentence]:
@@ -243,8 +242,7 @@ def shortfalls(asked: Asked, top: Found) -> list[Sentence]:
     にまでは結実していない): the document's account of it, quoted as such."""
     if not went_badly(asked.question.text):
         return []
-    return [s for s in asked.known.sentences[top.sentence.docnum]
-            if s.field == "effort_comment" and negative(s.text)]
+    return [s for s in effort_comment(asked, top) if negative(s.text)]
 
 
 # The facets of the grades a why question may ask about (評価がDなのはなぜ).
@@ -256,4 +254,9 @@ def grounds_of_grade(asked: Asked, top: Found) -> list[Sentence]:
     document's grounds for the grade (参加者33名…24件の採用。就労による保護廃止は6件…に止まりました)."""
     if not any(asked.question.filters.get(facet) for facet in GRADED):
         return []
+    return effort_comment(asked, top)
+
+
+def effort_comment(asked: Asked, top: Found) -> list[Sentence]:
+    """The sentences of the effort comment of the row that says most of the topic."""
     return [s for s in asked.known.sentences[top.sentence.docnum] if s.field == "effort_comment"]
