@@ -41,6 +41,15 @@ STOP_POS = frozenset({"助詞", "助動詞", "補助記号", "空白"})
 GRAM_IGNORED = re.compile(r"[\s・]+")
 
 
+@lru_cache(maxsize=None)
+def analyser_version() -> str:
+    """The tokenizer and dictionary an index is built with: another version cuts words differently,
+    so an index built with it is stale (its words would not be the query's)."""
+    from importlib.metadata import version
+
+    return f"sudachipy {version('sudachipy')}, sudachidict-core {version('sudachidict-core')}"
+
+
 def sudachi():
     """This thread's Sudachi tokenizer over the shared dictionary."""
     global _dictionary

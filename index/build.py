@@ -29,6 +29,7 @@ from typing import Callable, Iterable
 
 import sqlite_utils
 
+from .analysis import analyser_version
 from .derived import update_derived
 from .docstore import DocumentStore, StoreError
 from .formats import read_source
@@ -65,8 +66,8 @@ def default_sources(data_dir: Path = DATA_DIR) -> list[SourceDocument]:
 
 
 def fingerprint(sources: Iterable[SourceDocument], data_dir: Path = DATA_DIR) -> str:
-    """What a generation was built from: schema version, tables and documents."""
-    digest = hashlib.sha256(f"{SCHEMA_VERSION}:{tables_fingerprint(data_dir)}".encode())
+    """What a generation was built from: schema version, analyser, tables and documents."""
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}:{analyser_version()}:{tables_fingerprint(data_dir)}".encode())
     for source in sources:
         digest.update(f"|{source.id}:{source.title}:{source.sha256}".encode())
     return digest.hexdigest()[:16]
@@ -181,7 +182,8 @@ def plan(workspace: Workspace, sources: list[SourceDocument], data_dir: Path, fu
         built = built_documents(db)
     finally:
         db.conn.close()
-    if (meta.get("schema_version"), meta.get("tables")) != (SCHEMA_VERSION, tables_fingerprint(data_dir)):
+    if (meta.get("schema_version"), meta.get("analyser"), meta.get("tables")) != (
+            SCHEMA_VERSION, analyser_version(), tables_fingerprint(data_dir)):
         return Plan(None, added=sources)
     digests = {s.id: source_digest(s) for s in sources}
     return Plan(base, removed=[d for d, digest in built.items() if digests.get(d) != digest],
@@ -201,7 +203,7 @@ def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir:
     temporary = workspace.temporary()
     try:
         meta = {"fingerprint": fingerprint(sources, data_dir), "schema_version": SCHEMA_VERSION,
-                "tables": tables_fingerprint(data_dir), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+                "analyser": analyser_version(), "tables": tables_fingerprint(data_dir), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
         write_generation(temporary, change, parsed, [s.id for s in sources], tables, meta, progress)
         # Microseconds in the name: generations sort by age even when built in the same second.
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")

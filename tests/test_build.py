@@ -5,9 +5,11 @@ import shutil
 import pytest
 import sqlite_utils
 
+import index.build as build_module
 from index.build import Workspace, build, default_sources, ensure_built, is_stale
 from index.parse import ParseError
 from index.store import SourceDocument
+from index.tables import DATA_DIR
 from search.corpus import Library
 
 from .conftest import DOCUMENT
@@ -33,6 +35,20 @@ def test_ensure_built_only_when_stale(tmp_path):
     assert not is_stale(workspace)
     assert ensure_built(workspace) is False
     assert workspace.current() == first
+
+
+def test_another_analyser_version_makes_the_index_stale_and_rebuilds_it_whole(tmp_path, monkeypatch):
+    # A new Sudachi or dictionary cuts words differently: the built words would not be the query's.
+    workspace = Workspace(tmp_path)
+    ensure_built(workspace)
+    first = workspace.current()
+    meta = dict(sqlite_utils.Database(workspace.database()).execute("select key, value from meta").fetchall())
+    assert meta["analyser"].startswith("sudachipy ") and "sudachidict-core " in meta["analyser"]
+    monkeypatch.setattr(build_module, "analyser_version", lambda: "sudachipy 9.9.9, sudachidict-core 99999999")
+    assert is_stale(workspace)
+    assert build_module.plan(workspace, default_sources(), DATA_DIR, False).base is None  # not a change on top
+    assert ensure_built(workspace) is True and workspace.current() != first
+    assert not is_stale(workspace)
 
 
 def test_failed_build_leaves_the_previous_generation_serving(tmp_path):
