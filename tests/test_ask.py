@@ -2416,6 +2416,15 @@ def test_a_count_of_a_named_thing_that_no_row_gives_is_not_a_count_of_rows(corpu
     assert answer_question(corpus, "子育ての事業で何件の取組がありますか")["kind"] == "count"
 
 
+def test_a_count_of_a_named_thing_with_a_grade_word_asks_the_figure_a_row_writes(corpus):
+    """いくつの施設が廃止されましたか names what it counts (施設): 530 writes 2施設を廃止, while
+    廃止 read as the direction エ would leave no row of the plan it names."""
+    response = answer_question(corpus, "公共施設マネジメント事業計画に基づいて、これまでにいくつの施設が廃止されましたか。")
+    assert response["kind"] == "number" and lines(response) == [530] and response["answer"].startswith("2施設")
+    # how many rows are so graded, when the rows are what is counted
+    assert answer_question(corpus, "第2章で遅れてるのはいくつある？")["kind"] == "count"
+
+
 def test_a_list_of_the_measures_touching_a_rare_topic_names_every_row_that_holds_it(corpus):
     # 365 and 366 hold 新規就農者; only 365 also says 支援 (a word of a third of the rows)
     response = answer_question(corpus, "新規就農者の支援に触れている施策を挙げてほしいです")
