@@ -2367,8 +2367,10 @@ def test_how_it_will_be_taken_forward_asks_the_future(corpus):
 
 def test_verbs_that_say_the_text_speaks_of_something_are_no_topic(corpus):
     """…の支援に触れている施策, 「ていーワゴン」の話が出てくる施策: 触れる and 話が出てくる say the
-    rows speak of it; neither is searched (before, 触れ and 出 were topic words of the answer)."""
+    rows speak of it, after に or a compound particle (について); neither is searched (before, 触れ
+    and 出 were topic words of the answer)."""
     for question, kept in (("新規就農者の支援に触れている施策を挙げてほしいです", "新規就農者"),
+                           ("博物館の常設展リニューアルについて触れている施策は？", "常設展リニューアル"),
                            ("「ていーワゴン」の話が出てくる施策を教えて", "ていーワゴン")):
         response = answer_question(corpus, question)
         terms = [t["text"] for t in response["interpretation"]["terms"]]

@@ -315,8 +315,9 @@ def _word_appears(tokens, i: int, named: bool = False) -> bool:
     the noun before it is known to name one); 触れる in …に触れている: that the text speaks of it."""
     if i >= len(tokens) or i < 2:
         return False
-    if tokens[i].dictionary in MENTIONING:
-        return tokens[i - 1].surface == "に"
+    if tokens[i].dictionary in MENTIONING:  # also after a compound particle: について触れている
+        return tokens[i - 1].surface == "に" or i > 2 and tokens[i - 1].surface == "て" \
+            and tokens[i - 2].dictionary in PARTICLE_VERBS and tokens[i - 3].surface == "に"
     return tokens[i].dictionary in APPEARING and tokens[i - 1].surface in ("が", "は", "の") \
         and (named or _word_named(tokens, i - 2))
 
