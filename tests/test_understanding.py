@@ -143,6 +143,10 @@ def test_a_wrong_kanji_that_breaks_a_compound_finds_the_compound(corpus):
     assert widened(response, "fuzzy") == {"市民後見人"}
     meant = [r["source"]["line"] for r in search(corpus, q="市民後見人")["results"] if r["match"] == "words"]
     assert meant and set(meant) <= set(lines(response)[:3])
+    # 外国人向け: the run of kanji 外国人向 ends inside a word that goes on in kana; Sudachi read
+    # it whole (外国人 + the suffix 向け), it is no typo of 外国人
+    terms = search(corpus, q="外国人向けの日本語教室")["interpretation"]["terms"]
+    assert terms[0]["text"] == "外国人向け" and widened(search(corpus, q="外国人向けの日本語教室"), "fuzzy") == set()
 
 
 def test_an_unknown_one_word_compound_is_matched_by_its_known_parts(corpus):

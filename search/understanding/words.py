@@ -396,6 +396,8 @@ class LeafReader:
             inside = tuple(t for t in tokens if t.start < run.end() and t.end > run.start())
             if all(t.pos[0] == "名詞" for t in inside) or self.contains(run.group()):
                 continue
+            if inside[0].start < run.start() or inside[-1].end > run.end():
+                continue  # a word goes on in kana (外国人|向け): Sudachi read the run, it did not break it
             entries = self.vocabulary.near(run.group(), 1)
             if entries:
                 widened = tuple(Expansion(e.term, "fuzzy") for e in entries)
