@@ -14,7 +14,7 @@ import search.ask.years
 from bench.qa_quality import judge
 from search.ask import answer_question, ask, read
 from search.ask.kind import read_kind
-from search.ask.question import read_question, tidy
+from search.ask.question import read_question, split_compounds, tidy
 from search.understanding.tokens import action_noun
 from search.engine import run_search
 from search.errors import EmptyQuestion, QueryTooLong
@@ -216,6 +216,9 @@ def test_a_figure_is_that_of_a_compound_only_where_the_row_writes_it_whole(corpu
     response = answer_question(corpus, "市民活動センターの登録団体は何団体ありますか")
     assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）。")
     assert "176" not in response["answer"]
+    # the question keeps which compounds it split; a ・ the asker typed joins no compound of ours
+    assert split_compounds("市民活動センターの登録団体は何団体ありますか")[0] == ("市民", "活動", "センター")
+    assert split_compounds("市民・活動について") == []
     # The plan period every row reports on is no compound to name (計画期間中): 139 writes the count.
     response = answer_question(corpus, "文化財の新規指定は計画期間中に何件ありましたか")
     assert response["answer"].startswith("6件です。") and lines(response) == [139]

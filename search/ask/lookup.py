@@ -126,18 +126,13 @@ def names_the_event(asked: Asked, docnum: int) -> bool:
     return all(docnum in w.rows for w in events)
 
 
-# A compound a question was searched by word by word (see question.word_by_word): its kanji,
-# katakana and letters, the kana around it being grammar.
-PIECE = r"[\u4e00-\u9fff\u30a1-\u30faー々A-Za-z0-9]+"
-SEARCHED_APART = re.compile(PIECE + "(?:・" + PIECE + ")+")
-
-
 def compounds_written(asked: Asked) -> list[set[int]]:
     """The rows that write whole a compound the question names a thing by (市民活動センター,
     searched as 市民・活動・センター), for each such compound the rows write: a date or a figure is
     the thing's only in such a row, not in one that holds its words apart (市民, 活動 and センター of
     a health volunteers' row)."""
-    wholes = (m.group(0).replace("・", "") for m in SEARCHED_APART.finditer(asked.question.query))
+    query = asked.question.query  # what is left of it once framing and asides went
+    wholes = ("".join(words) for words in asked.question.split if "・".join(words) in query)
     return [rows for rows in (rows_with(asked.corpus, whole) for whole in wholes) if rows]
 
 

@@ -135,6 +135,7 @@ class Question:
     filters: dict[str, list[str]] = field(default_factory=dict)  # read as the search reads them
     mentions: list = field(default_factory=list)  # where each filter was written (Mention)
     said: list[str] = field(default_factory=list)  # grade words kept as words, quoted by us (終了)
+    split: list[tuple[str, ...]] = field(default_factory=list)  # compounds searched word by word, their words
     # A grade a yes/no question asks the rows to have (進捗Cになってますか): {facet: codes}, no filter.
     asked_grades: dict[str, list[str]] = field(default_factory=dict)
     # Those of them said as verbs (休止した, 終了しました): what happened, which ranks the rows
@@ -419,6 +420,7 @@ def read_question(text: str, corpus) -> Question:
     spans += [scope.span() for scope in scopes]
     levels = {scope.group(1) or scope.group(2) for scope in scopes}
     edits = [(start, end, "、") for start, end in merge(spans)]
+    split = [] if asked.kind in ROW_KINDS else split_compounds(masked)
     edits += alternatives(masked) if asked.kind in ROW_KINDS else word_by_word(masked)
     listed = examples(masked, merge(spans)) if asked.kind in ROW_KINDS else []
     if listed:  # the examples' own words replace whatever else was edited inside their brackets
@@ -430,6 +432,7 @@ def read_question(text: str, corpus) -> Question:
     unit = asked.unit
     return Question(
         text=text, kind=asked.kind, query=fitted(as_text(fitted(edited(text, edits)), corpus, said_words)),
+        split=split,
         number_units=UNIT_FAMILIES.get(unit, (unit,)) if unit else (),
         number_cue=asked.cue if asked.kind == "number" else "",
         breakdown=(BREAKDOWN_KINDS[breakdown.group(1)] if breakdown else "effort" if named
@@ -649,9 +652,25 @@ def word_by_word(text: str) -> list[tuple[int, int, str]]:
     """A compound a question asks one thing about is searched word by word (インフルエンザ予防接種
     → インフルエンザ・予防接種, two words of one phrase): the sentence that answers may name it in
     other words around them."""
+    return [(b.start, b.start, "・") for _, b in _split_pairs(text)]
+
+
+def split_compounds(text: str) -> list[tuple[str, ...]]:
+    """The compounds ``word_by_word`` searches word by word, as their words (市民, 活動, センター)."""
+    runs: list[list] = []
+    for a, b in _split_pairs(text):
+        if runs and runs[-1][-1].end == a.end:
+            runs[-1].append(b)
+        else:
+            runs.append([a, b])
+    return [tuple(t.surface for t in run) for run in runs]
+
+
+def _split_pairs(text: str) -> list[tuple]:
+    """The adjacent words of a compound that ``word_by_word`` searches apart."""
     tokens = analyse(text)
     quoted = [m.span() for m in QUOTED.finditer(text)]
-    return [(b.start, b.start, "・") for a, b in zip(tokens, tokens[1:])
+    return [(a, b) for a, b in zip(tokens, tokens[1:])
             if a.end == b.start and a.is_noun_piece and b.is_noun_piece and b.pos[0] != "接尾辞"
             and a.pos[0] != "接頭辞" and BLANK not in a.surface + b.surface
             and min(len(a.surface), len(b.surface)) >= 2  # 上下水道 is not 上下水 and 道
