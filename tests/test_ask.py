@@ -225,6 +225,16 @@ def test_a_figure_is_that_of_a_compound_only_where_the_row_writes_it_whole(corpu
     assert not {"計画", "期間中"} & {t["text"] for t in response["interpretation"]["terms"]}
 
 
+def test_a_figure_of_a_part_is_only_one_its_sentence_names(corpus):
+    """…相談のうち、DVに関する相談は何件: 48 gives the whole (延べ1711件の相談) in a sentence without
+    DV, which another sentence of the row names; the part's figure is not written, nor is it a
+    count of rows. The whole is still answered."""
+    response = answer_question(corpus, "女性の悩みごと相談のうち、DVに関する相談は何件でしたか")
+    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）。")
+    assert "1711件です" not in response["answer"]
+    assert answer_question(corpus, "女性の悩みごと相談は何件でしたか")["answer"].startswith("延べ1711件です。")
+
+
 def test_a_count_over_a_period_is_of_events_not_rows(corpus):
     # 年間何件: complaints or consultations a year, which no row writes (323 gives a rate): not the
     # number of measures that mention them.

@@ -94,8 +94,10 @@ def answer_fact_value(asked: Asked) -> Answer | None:
     names the event asked about."""
     found = fact_sentences(asked.known, asked.match, asked.words, asked.phrases, asked.question)
     named = compounds_written(asked)
+    part = part_asked(asked)
     found = [f for f in found if names_the_event(asked, f.sentence.docnum)
-             and all(f.sentence.docnum in rows for rows in named)]
+             and all(f.sentence.docnum in rows for rows in named)
+             and all(locate(f.sentence.reading, w.variants) for w in part)]
     if not found:
         return None
     top = found[0]
@@ -124,6 +126,22 @@ def names_the_event(asked: Asked, docnum: int) -> bool:
     events = [w for w in asked.words if w.term.predicate and action_noun_in_kanji(w.term.text)
               and len(w.rows) <= most and w.term.text not in CARRYING_ON]
     return all(docnum in w.rows for w in events)
+
+
+# 〜のうち (of which): what follows names the part of a whole a figure is asked of.
+PART_OF = re.compile(r"のうち|の中で|の中の")
+
+
+def part_asked(asked: Asked) -> list:
+    """The words a number question names only after のうち (女性の悩みごと相談のうち、DVに関する相談は
+    何件): the part it asks the figure of, which the sentence that gives the figure must name; a
+    figure of the whole (延べ1711件の相談) is not the part's."""
+    text = asked.question.text
+    among = PART_OF.search(text) if asked.question.kind == "number" else None
+    if among is None:
+        return []
+    before, after = text[:among.start()], text[among.end():]
+    return [w for w in asked.words if w.rows and w.term.text in after and w.term.text not in before]
 
 
 def compounds_written(asked: Asked) -> list[set[int]]:
