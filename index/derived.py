@@ -29,7 +29,8 @@ class Derived:
 
 
 def _add_vocabulary(connection: sqlite3.Connection, records: list[dict], tables: Tables) -> None:
-    vocabulary.add_documents(connection, records, tables.correction_pairs())
+    names = [term for concept in tables.concepts for term in concept.terms]
+    vocabulary.add_documents(connection, records, tables.correction_pairs(), names)
 
 
 def _remove_vocabulary(connection: sqlite3.Connection, document: str) -> None:

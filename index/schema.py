@@ -21,7 +21,7 @@ from .analysis import gram_analyzer, gram_document, gram_text, japanese_analyzer
 from .grades import FACETS
 
 # Bump when the schema or the analysis changes: a build with another version is stale.
-SCHEMA_VERSION = "13"  # 2: related-measure tables; 4: one bigram field, gram documents, concepts; 5: page; 6: vocabulary; 7: related counts per term; 8: rows keep their place in their document, segments of whole documents; 9: related terms: determiner prefixes (各, 全) and the item title at 0.5; 10: related terms: compounds with a generic head in the measure and its content; 11: each character alone in the gram field; 12: vocabulary totals; 13: words two modifiers make with a shared head (民生・児童委員)
+SCHEMA_VERSION = "14"  # 2: related-measure tables; 4: one bigram field, gram documents, concepts; 5: page; 6: vocabulary; 7: related counts per term; 8: rows keep their place in their document, segments of whole documents; 9: related terms: determiner prefixes (各, 全) and the item title at 0.5; 10: related terms: compounds with a generic head in the measure and its content; 11: each character alone in the gram field; 12: vocabulary totals; 13: words two modifiers make with a shared head (民生・児童委員); 14: the vocabulary holds the concept names written partly in kana (広報いるま)
 
 TITLE_FIELDS = ("measure", "item", "section")
 BODY_FIELDS = ("content", "effort_comment", "direction_comment")

@@ -13,6 +13,10 @@ The vocabulary holds, for each row's text (OCR corrections applied):
 - its compound nouns: runs of two to ``MAX_RUN`` adjacent nouns, prefixes and suffixes
   (市民 + 活動 → 市民活動, 学童 + 保育 → 学童保育),
 
+- the names of the concept table (``data/synonyms.tsv``) that it writes, whole: Sudachi cuts a
+  name written partly in kana into words that make no compound (広報いるま → 広報・いる・ま), so a
+  reading typed for it (こうほういるま) would find nothing,
+
 each with its reading in katakana, its synonym groups (words only: a compound has none) and the
 number of rows of each document that contain it. Counts are kept per document so that adding
 or removing a document touches only its own rows.
@@ -21,6 +25,7 @@ or removing a document touches only its own rows.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections import defaultdict
 from pathlib import Path
@@ -43,11 +48,14 @@ def _run_piece(m) -> bool:
     return (pos[0] == "名詞" and pos[1] != "数詞") or pos[0] in ("接頭辞", "接尾辞")
 
 
-def entries(text: str) -> dict[str, tuple[str, tuple[int, ...]]]:
-    """``{term: (reading, synonym groups)}`` of one text: its words, their parts and its compounds.
+def entries(text: str, names: re.Pattern | None = None) -> dict[str, tuple[str, tuple[int, ...]]]:
+    """``{term: (reading, synonym groups)}`` of one text: its words, their parts and its compounds,
+    and the ``names`` (a pattern of the concept table's names, ``name_pattern``) it writes.
 
     >>> sorted(entries("市民活動の支援"))
     ['市民', '市民活動', '支援', '活動']
+    >>> "広報いるま" in entries("広報いるまの発行"), "広報いるま" in entries("広報いるまの発行", name_pattern(["広報いるま"]))
+    (False, True)
     """
     found: dict[str, tuple[str, tuple[int, ...]]] = {}
 
@@ -66,6 +74,8 @@ def entries(text: str) -> dict[str, tuple[str, tuple[int, ...]]]:
                     add("".join(p.surface() for p in pieces), "".join(p.reading_form() for p in pieces))
         run.clear()
 
+    for name in dict.fromkeys(names.findall(text)) if names is not None else ():
+        add(name, "".join(m.reading_form() for _, m in morphemes(name)))
     for _, m in morphemes(text):
         if _is_word(m):
             add(m.surface(), m.reading_form(), tuple(m.synonym_group_ids()))
@@ -80,9 +90,20 @@ def entries(text: str) -> dict[str, tuple[str, tuple[int, ...]]]:
     return found
 
 
-def document_vocabulary(records: Iterable[dict], corrections=()) -> dict[str, dict]:
+def name_pattern(names: Iterable[str]) -> re.Pattern | None:
+    """One pattern for the names written partly in kana (広報いるま), longest first: a name all in
+    kanji or katakana is a compound of its words already."""
+    kana = sorted({n for n in names if len(n) >= 3 and KANA.search(n)}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, kana))) if kana else None
+
+
+KANA = re.compile(r"[ぁ-ゖ]")
+
+
+def document_vocabulary(records: Iterable[dict], corrections=(), names: Iterable[str] = ()) -> dict[str, dict]:
     """``{document: {term: [reading, groups, rows]}}`` over ``records``; each distinct text is
     analysed once (the department rows of a measure repeat its text)."""
+    pattern = name_pattern(names)
     cache: dict[str, dict] = {}
     vocabulary: dict[str, dict] = defaultdict(dict)
     for record in records:
@@ -90,7 +111,7 @@ def document_vocabulary(records: Iterable[dict], corrections=()) -> dict[str, di
         for name in TEXT_FIELDS:
             text = record.get(name) or ""
             if text not in cache:
-                cache[text] = entries(apply_corrections(text, corrections)[0])
+                cache[text] = entries(apply_corrections(text, corrections)[0], pattern)
             terms.update(cache[text])
         table = vocabulary[record["document"]]
         for term, (reading, groups) in terms.items():
@@ -106,9 +127,11 @@ CREATE = """create table if not exists vocabulary (
     primary key (document, term)) without rowid"""
 
 
-def add_documents(connection: sqlite3.Connection, records: Iterable[dict], corrections=()) -> None:
-    """Store the vocabulary of ``records`` (whole documents), replacing their documents' entries."""
-    vocabulary = document_vocabulary(records, corrections)
+def add_documents(connection: sqlite3.Connection, records: Iterable[dict], corrections=(),
+                  names: Iterable[str] = ()) -> None:
+    """Store the vocabulary of ``records`` (whole documents), replacing their documents' entries;
+    ``names``: the concept table's names (see ``entries``)."""
+    vocabulary = document_vocabulary(records, corrections, names)
     connection.execute(CREATE)
     for document, terms in vocabulary.items():
         connection.execute("delete from vocabulary where document = ?", (document,))

@@ -6,6 +6,7 @@ import pickle
 import pytest
 
 import index.analysis
+import index.vocabulary
 import search.matching
 from index.analysis import (STREAM_SEPARATOR, apply_corrections, bigrams, gram_analyzer, grams, gram_document,
                             japanese_analyzer, morphemes, query_streams, query_words)
@@ -88,7 +89,7 @@ def test_gram_document_separates_fields_and_streams():
         "障が", "がい", "い者", *"障がい者", "障害", "害者", *"障害者", "dx", "x推", "推進", *"dx推進"]
 
 
-@pytest.mark.parametrize("module", [index.analysis, search.matching])
+@pytest.mark.parametrize("module", [index.analysis, index.vocabulary, search.matching])
 def test_docstring_examples(module):
     result = doctest.testmod(module)
     assert result.attempted and not result.failed

@@ -72,6 +72,15 @@ def test_kana_query_matches_the_readings_of_corpus_words(corpus):
     assert any("<mark>公民館</mark>" in h["fragment"] for r in response["results"] for h in r["highlights"])
 
 
+def test_a_name_of_the_concept_table_written_partly_in_kana_is_read_by_its_sound(corpus):
+    """広報いるま: Sudachi cuts it 広報・いる・ま and こうほういるま こう・ほう・いる・ま, all grammar;
+    the vocabulary holds the table's name whole, so the typed sound finds the newsletter's rows
+    (516 writes it 広報するま, which the corrections mend)."""
+    response = search(corpus, q="こうほういるま")
+    assert "広報いるま" in widened(response, "reading") and 516 in lines(response)
+    assert 516 == lines(search(corpus, q="こうほういるま 発行回数"))[0]
+
+
 def test_two_kana_are_read_as_the_one_corpus_word_read_so(corpus):
     # はし is read ハシ by 橋 alone among the corpus words; じこ by both 事故 and 自己: no guess.
     response = search(corpus, q="はしの長寿命化")
