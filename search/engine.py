@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import math
 import unicodedata
@@ -17,7 +18,7 @@ from .errors import NotFound
 from .facets import count_masks, facet_list, members, to_mask
 from .highlight import highlight
 from .matching import EXPANDED_SCORE, GRAM_SCORE, count_query, has_soft, read_leaf, soft_of, to_query
-from .query import Leaf, Node, ParsedQuery
+from .query import Leaf, Node, ParsedQuery, parse_terms
 from .settings import DEFAULTS
 from .understanding import HOW_JA, Understanding, understand
 from .understanding.filters import filters_of, name_part
@@ -355,12 +356,42 @@ class Selection:
     # rows of other departments that write the part of a department's name typed (区画整理)
     other_departments: int = 0
     written: str = ""  # that part, when they were added
+    searched: ParsedQuery | None = None  # the query as read, when not as typed (see ``select``)
 
 
 def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) -> Selection:
     """Match the query and apply the filters, those of the request and those written into the
     query; shared by the search, exports and suggestions. ``with_neighbours``: the rows related
-    to the best of few matches follow them (a question's answer counts matches only)."""
+    to the best of few matches follow them (a question's answer counts matches only).
+
+    A word of the rows read as a department beside a grade (図書館 of 図書館 進捗B) that leaves no
+    row in a query with words of its own (となりの市の図書館も使える仕組み 進捗B: a library, not
+    the department) is searched as a word instead: ``searched`` is the query then read, and the
+    department is among the ``relaxed`` filters."""
+    selection = _select(corpus, parsed, with_neighbours)
+    if selection.passing or selection.understanding is None or selection.understanding.tree is None:
+        return selection
+    worded = [m for m in selection.understanding.mentions if _worded_department(corpus, m)]
+    if not worded:
+        return selection
+    text = parsed.text
+    for mention in sorted(worded, key=lambda m: -m.start):  # from the end: the offsets before hold
+        text = undo_mention(text, mention)
+    tree, fallback = parse_terms(text)
+    searched = dataclasses.replace(parsed, text=text, tree=tree, fallback=fallback)
+    again = _select(corpus, searched, with_neighbours)
+    if not again.passing:
+        return selection
+    return dataclasses.replace(again, relaxed=again.relaxed + tuple(worded), searched=searched)
+
+
+def _worded_department(corpus: Corpus, mention) -> bool:
+    """Whether a department was read from a word the rows write (図書館), not a section's name (…課)."""
+    return mention.facet == "department" and mention.how == "name" \
+        and not mention.value.endswith(("課", "室", "局")) and corpus.vocabulary.rows(mention.text.lower()) > 0
+
+
+def _select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool) -> Selection:
     with budget() as spent:
         readings, scores, mode, understanding = find(corpus, parsed)
     near: dict[int, float] = {}
@@ -483,7 +514,7 @@ def search_response(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, 
         "per_page": parsed.per_page,
         "results": results,
         "facets": facet_response(corpus, selection.counts, filters, settings["facet_size"]),
-        "interpretation": interpretation(parsed, readings, selection.mode, filters, selection.understanding,
+        "interpretation": interpretation(selection.searched or parsed, readings, selection.mode, filters, selection.understanding,
                                          selection.truncated, sum(passing >> d & 1 for d in selection.neighbours),
                                          sum(passing >> d & 1 for d in selection.partial),
                                          found=selection.scores != {}, named=corpus.document_title,

@@ -259,6 +259,22 @@ def test_an_everyday_grade_word_that_leaves_no_row_is_not_applied_and_said_so(co
     assert strict["total"] == 0 and strict["interpretation"]["relaxed_filters"] == []
 
 
+def test_a_word_read_as_a_department_that_leaves_no_row_is_searched_as_a_word(corpus):
+    """図書館 beside a grade names the department (図書館 進捗B: its rows graded B); in a query with
+    words of its own it may be a library (となりの市の図書館も使える仕組み 進捗B: 88, the mutual use
+    of neighbouring cities' libraries, is 企画課's). When the department leaves no row, the word
+    is searched as a word, the grade still applies, and the note says the department was set aside."""
+    response = search(corpus, q="となりの市の図書館も使える仕組み 進捗B")
+    it = response["interpretation"]
+    assert lines(response)[0] == 88 and response["query"] == "となりの市の図書館も使える仕組み 進捗B"
+    assert [(f["filter"], f["value"]) for f in it["relaxed_filters"]] == [("department", "図書館")]
+    assert it["filters"] == {"progress": ["B"]} and "図書館" in [t["text"] for t in it["terms"]]
+    assert any("この条件を外して" in note for note in it["notes"])
+    # The department alone beside a grade stays the department, rows or none.
+    assert search(corpus, q="図書館 進捗B")["interpretation"]["filters"]["department"] == ["図書館"]
+    assert search(corpus, q="図書館 進捗E")["total"] == 0
+
+
 def test_a_rare_compound_headed_by_a_row_noun_finds_the_rows_of_its_stem(corpus):
     """交流事業 is written by one row (43, 文化交流事業); the rows of 佐渡市との交流 (78, 84-86) write
     交流 with another head: 事業 only says "a project", so 交流事業 is widened to 交流 and they
