@@ -91,13 +91,21 @@ def entries(text: str, names: re.Pattern | None = None) -> dict[str, tuple[str, 
 
 
 def name_pattern(names: Iterable[str]) -> re.Pattern | None:
-    """One pattern for the names written partly in kana (広報いるま), longest first: a name all in
-    kanji or katakana is a compound of its words already."""
-    kana = sorted({n for n in names if len(n) >= 3 and KANA.search(n)}, key=len, reverse=True)
+    """One pattern for the names written partly in kana that Sudachi cannot read as a compound
+    noun (広報いるま: 広報・いる・ま), longest first. One it reads as nouns is a compound of the
+    vocabulary already (空き家バンク), one with a particle (自治会への加入) a phrase of its words."""
+    kana = sorted({n for n in names if len(n) >= 3 and KANA.search(n) and _broken_name(n)}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, kana))) if kana else None
 
 
 KANA = re.compile(r"[ぁ-ゖ]")
+
+
+def _broken_name(name: str) -> bool:
+    """Whether Sudachi reads a name as a noun and words that make no compound with it, no particle."""
+    pieces = [m for _, m in morphemes(name)]
+    return any(_is_word(m) for m in pieces) and not all(_run_piece(m) for m in pieces) \
+        and not any(m.part_of_speech()[0] in ("助詞", "助動詞") for m in pieces)
 
 
 def document_vocabulary(records: Iterable[dict], corrections=(), names: Iterable[str] = ()) -> dict[str, dict]:
