@@ -208,6 +208,11 @@ def test_how_many_copies_is_a_number_and_which_department_a_who(corpus):
     response = answer_question(corpus, "観光マップは何部印刷しましたか")
     assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）。")
     assert answer_question(corpus, "空き家対策は何部の担当ですか")["kind"] == "who"
+    # Before the copula: copies of a thing a clause says was handed out (489 writes no figure),
+    # else the bureau in charge.
+    response = answer_question(corpus, "消費者教育で中学3年生に配った啓発冊子は何部でしたか")
+    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）。")
+    assert answer_question(corpus, "空き家対策は何部ですか")["kind"] == "who"
 
 
 def test_a_figure_is_that_of_a_compound_only_where_the_row_writes_it_whole(corpus):

@@ -174,8 +174,9 @@ KIND_PATTERNS = [
                   r"|何 が " + OBSTACLE +
                   # どういう問題があるから, 何があったから: because of what (から after a predicate, not 何から)
                   r"|(?:どういう|どんな|何|如何 言う) (?:\S+ ){1,4}?(?:有る|だ|成る|起きる|起こる) (?:た )?から")),
-    # 何部 is a department before a particle (何部が担当), a count of copies before a verb (何部作った).
-    ("who", words(r"(?:どの|どこ の|どちら の|何) (?:課|部署|部局|部(?= (?:が|の|で|は|に|も|って|\?))|担当 課)|誰"
+    # 何部 is a department before a particle (何部が担当) or the copula (…は何部ですか), a count of
+    # copies before a verb (何部作った; for the copula, see ``copies_asked``).
+    ("who", words(r"(?:どの|どこ の|どちら の|何) (?:課|部署|部局|部(?= (?:が|の|で|は|に|も|って|\?|です) )|担当 課)|誰"
                   r"|(?:担当|所管) (?:課 |部署 |部局 )?(?:は|を|に つく て) (?:どこ|どちら|誰|何|教える|\?)"
                   r"|(?:担当|所管|課|部署) (?:\S+ ){0,6}?(?:どこ|どちら|誰)(?! まで)"
                   r"|(?:どこ|どちら) が (?:担当|所管|実施|行う|\S+ 為る)"  # どこが運営している
@@ -563,7 +564,7 @@ def read_kind(text: str) -> Kind:
         return Kind("status", s.written(score), spans=cue_spans(s, score, "status"))
     for kind, pattern in KIND_PATTERNS:
         m = pattern.search(s.joined)
-        if m:  # the cue as shown: without the blanked filter it may start with (〓になっているのはいくつ)
+        if m and not (kind == "who" and copies_asked(s, m)):  # the cue as shown: without the blanked filter it may start with (〓になっているのはいくつ)
             return Kind(kind, s.written(m).lstrip("〓"), spans=cue_spans(s, m, kind))
     predicate = yes_no_predicate(s)
     if predicate and predicate not in EVALUATIVE and (intends(s, predicate) or predicate in PLANS) \
@@ -583,6 +584,14 @@ def read_kind(text: str) -> Kind:
         if m:
             return Kind(kind, s.written(m), spans=cue_spans(s, m, kind))
     return Kind("")
+
+
+def copies_asked(s: Stream, m: re.Match) -> bool:
+    """Whether 何部です asks how many copies: of a thing a clause before says was made or handed
+    out (中学3年生に配った啓発冊子は何部でしたか), not which bureau does a work (空き家対策は何部ですか)."""
+    if not s.joined[m.start():m.end()].endswith("部") or not s.joined.startswith(" です ", m.end()):
+        return False
+    return any(w.pos == "動詞" for w in s.words[:s.last_word(m)])
 
 
 def cue_spans(s: Stream, m: re.Match, kind: str) -> tuple[tuple[int, int], ...]:
