@@ -203,7 +203,8 @@ def _build_locked(workspace: Workspace, sources: list[SourceDocument], data_dir:
     temporary = workspace.temporary()
     try:
         meta = {"fingerprint": fingerprint(sources, data_dir), "schema_version": SCHEMA_VERSION,
-                "analyser": analyser_version(), "tables": tables_fingerprint(data_dir), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+                "analyser": analyser_version(), "tables": tables_fingerprint(data_dir),
+                "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
         write_generation(temporary, change, parsed, [s.id for s in sources], tables, meta, progress)
         # Microseconds in the name: generations sort by age even when built in the same second.
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")

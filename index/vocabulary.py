@@ -9,10 +9,9 @@ typed string with the readings of the corpus's words rather than analysing it.
 
 The vocabulary holds, for each row's text (OCR corrections applied):
 
-- its nouns and adjectival nouns (split-C words and their split-A parts), and
+- its nouns and adjectival nouns (split-C words and their split-A parts),
 - its compound nouns: runs of two to ``MAX_RUN`` adjacent nouns, prefixes and suffixes
-  (市民 + 活動 → 市民活動, 学童 + 保育 → 学童保育),
-
+  (市民 + 活動 → 市民活動, 学童 + 保育 → 学童保育), and
 - the names of the concept table (``data/synonyms.tsv``) that it writes, whole: Sudachi cuts a
   name written partly in kana into words that make no compound (広報いるま → 広報・いる・ま), so a
   reading typed for it (こうほういるま) would find nothing,
@@ -90,15 +89,16 @@ def entries(text: str, names: re.Pattern | None = None) -> dict[str, tuple[str, 
     return found
 
 
+KANA = re.compile(r"[ぁ-ゖ]")
+
+
 def name_pattern(names: Iterable[str]) -> re.Pattern | None:
     """One pattern for the names written partly in kana that Sudachi cannot read as a compound
     noun (広報いるま: 広報・いる・ま), longest first. One it reads as nouns is a compound of the
     vocabulary already (空き家バンク), one with a particle (自治会への加入) a phrase of its words."""
-    kana = sorted({n for n in names if len(n) >= 3 and KANA.search(n) and _broken_name(n)}, key=len, reverse=True)
+    kana = sorted({n for n in names if len(n) >= 3 and KANA.search(n) and _broken_name(n)},
+                  key=len, reverse=True)
     return re.compile("|".join(map(re.escape, kana))) if kana else None
-
-
-KANA = re.compile(r"[ぁ-ゖ]")
 
 
 def _broken_name(name: str) -> bool:

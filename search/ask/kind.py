@@ -564,7 +564,8 @@ def read_kind(text: str) -> Kind:
         return Kind("status", s.written(score), spans=cue_spans(s, score, "status"))
     for kind, pattern in KIND_PATTERNS:
         m = pattern.search(s.joined)
-        if m and not (kind == "who" and copies_asked(s, m)):  # the cue as shown: without the blanked filter it may start with (〓になっているのはいくつ)
+        if m and not (kind == "who" and copies_asked(s, m)):
+            # the cue as shown: without the blanked filter it may start with (〓になっているのはいくつ)
             return Kind(kind, s.written(m).lstrip("〓"), spans=cue_spans(s, m, kind))
     predicate = yes_no_predicate(s)
     if predicate and predicate not in EVALUATIVE and (intends(s, predicate) or predicate in PLANS) \
