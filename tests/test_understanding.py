@@ -761,6 +761,15 @@ def test_a_kanji_word_one_kanji_off_a_homophone_in_the_rows(corpus):
     assert search(corpus, q="注射")["total"] == 0
 
 
+def test_a_word_sudachi_does_not_know_one_kanji_off_a_word_of_the_rows_read_so(corpus):
+    """滞能 is no word of Sudachi's (no reading of its own); 滞納 differs in its last kanji, which
+    sounds as 納 does at the word's end (ノウ): the word meant. 574 and 590 write 滞納."""
+    response = search(corpus, q="学校給食費の滞能")
+    assert widened(response, "reading") == {"滞納"}
+    assert 574 in lines(response)[:3]
+    assert search(corpus, q="滞納")["total"] == search(corpus, q="滞能")["total"]
+
+
 def test_kanji_cut_into_pieces_with_one_of_them_mistyped_for_its_sound(corpus):
     """橋量 is cut 橋|量 and read ハシリョウ; 橋梁 (キョウリョウ) differs in its last kanji and ends in
     量's sound: the word meant, not 橋 and 量 as two words."""

@@ -623,23 +623,19 @@ class LeafReader:
         typed = "".join(t.surface for t in tokens)
         if len(tokens) < 2 or not all(KANJI.match(c) for c in typed) or self.contains(typed):
             return ()
-        found = []
-        for entry in self.vocabulary.near(typed, 1, limit=MAX_WIDENED):
-            if not one_kanji_off(typed, entry.term):
-                continue
-            at = next(i for i, (a, b) in enumerate(zip(typed, entry.term)) if a != b)
-            sound, whole = analyse(typed[at])[0].reading, reading(analyse(entry.term))
-            if at == len(typed) - 1 and whole.endswith(sound) or at == 0 and whole.startswith(sound):
-                found.append(Expansion(entry.term, "reading"))
-        return tuple(found)
+        return tuple(Expansion(e.term, "reading") for e in self.vocabulary.near(typed, 1, limit=MAX_WIDENED)
+                     if one_kanji_off(typed, e.term) and sounds_at_edge(typed, e.term))
 
     def one_kanji_off(self, token: Token) -> tuple[Expansion, ...]:
-        """Corpus words read like a kanji word and written with one kanji changed (詐偽 → 詐欺)."""
+        """Corpus words read like a kanji word and written with one kanji changed (詐偽 → 詐欺); a
+        word Sudachi does not know has no reading of its own (滞能), so its changed kanji sounds as
+        that end of the corpus word does (能 and 納 of 滞納: ノウ)."""
         if self.contains(token.surface):
             return ()
         near = self.vocabulary.near(token.surface, 1, limit=MAX_WIDENED)
         return tuple(Expansion(e.term, "reading") for e in near
-                     if one_kanji_off(token.surface, e.term) and reading(analyse(e.term)) == token.reading)
+                     if one_kanji_off(token.surface, e.term) and (
+                         reading(analyse(e.term)) == token.reading or token.oov and sounds_at_edge(token.surface, e.term)))
 
     def long_vowel_dropped(self, text: str) -> tuple[Expansion, ...]:
         """A loanword is also written without its final long vowel (フレーバーティー, フレーバーティ;
@@ -745,6 +741,14 @@ def read_together(text: str, tokens, start: int, end: int, entries) -> tuple[int
     inside = tuple(t for t in tokens if t.start < end and t.end > start)
     widened = tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
     return start, end, Unit(text[start:end], start, end, inside, "noun", widened)
+
+
+def sounds_at_edge(typed: str, word: str) -> bool:
+    """Whether the first or last kanji of ``typed``, where it differs from ``word``, is read as
+    that end of ``word`` is (橋量 for 橋梁, キョウリョウ ending in 量's リョウ)."""
+    at = next(i for i, (a, b) in enumerate(zip(typed, word)) if a != b)
+    sound, whole = analyse(typed[at])[0].reading, reading(analyse(word))
+    return at == len(typed) - 1 and whole.endswith(sound) or at == 0 and whole.startswith(sound)
 
 
 def one_kanji_off(typed: str, word: str) -> bool:
