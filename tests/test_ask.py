@@ -703,6 +703,12 @@ def test_a_fact_names_what_is_asked(corpus):
     response = answer_question(corpus, "入間市を舞台にした映画の名前は何ですか")
     assert response["kind"] == "fact" and response["answer"].startswith("「ラストサマーウォーズ」です")
     assert lines(response) == [405]
+    # …の名前は？ asks the name as 何ですか does; the same film found so
+    assert answer_question(corpus, "入間市を舞台にした映画の名前は？")["answer"].startswith("「ラストサマーウォーズ」です")
+    # A name the rows do not give is said not to be written (543 speaks of selling facilities, naming none)
+    response = answer_question(corpus, "公共施設マネジメント事業計画にもとづいて売却された施設の名前は？")
+    assert response["kind"] == "fact" and 543 in lines(response)
+    assert response["answer"].startswith("文書からは判断できません（該当する取組に名前の記載はありません）。")
 
 
 def test_two_quantities_asked_in_one_question(corpus):

@@ -203,8 +203,20 @@ def answer_fact(asked: Asked) -> Answer | None:
         quoted += other[:1]
     quotes = "".join(f"「{f.sentence.text}」" for f in quoted)
     lead = f"{value}です。根拠：" if value else "文書には"
+    if not value and asks_name(asked):  # 売却された施設の名前は？: the rows name none
+        lead = f"文書からは判断できません（該当する取組に{asks_name(asked)}の記載はありません）。参考：文書には"
     text = f"{lead}{quotes}{'とあります' if not value else ''}（{source_note(asked.known, top.sentence.docnum)}）"
     return Answer("fact", text, found=quoted, value=value, coverage=top.coverage * (1.0 if value else 0.8))
+
+
+# The nouns that ask for a name (…の名前は, 何という名称): when no sentence gives one, none is written.
+NAME_NOUNS = ("名前", "名称")
+
+
+def asks_name(asked: Asked) -> str:
+    """The noun a fact question asks a name by (名前 of 施設の名前は？), or ""."""
+    cue = asked.question.cues[0] if asked.question.cues else ""
+    return next((noun for noun in NAME_NOUNS if cue.startswith(noun) or asked_noun(asked).startswith(noun)), "")
 
 
 def another_quantity(asked: Asked, answer: Answer, words) -> Found | None:
