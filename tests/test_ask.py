@@ -2442,6 +2442,14 @@ def test_a_count_of_a_named_thing_that_no_row_gives_is_not_a_count_of_rows(corpu
     assert answer_question(corpus, "子育ての事業で何件の取組がありますか")["kind"] == "count"
 
 
+def test_a_list_of_a_rare_compound_names_the_rows_that_write_its_head_beside_the_rest(corpus):
+    """情報セキュリティ is written in 518 only; 521 writes 情報システムのセキュリティ (セキュリティ is in
+    those two rows alone): both touch it. A head said of many rows (取得 of 用地取得) adds nothing."""
+    response = answer_question(corpus, "情報セキュリティについて触れている施策を全部おしえてください。")
+    assert response["kind"] == "list" and lines(response) == [518, 521]
+    assert lines(answer_question(corpus, "用地取得について触れている施策は？")) == [159, 186, 287, 309, 330]
+
+
 def test_a_count_of_a_named_thing_with_a_grade_word_asks_the_figure_a_row_writes(corpus):
     """いくつの施設が廃止されましたか names what it counts (施設): 530 writes 2施設を廃止, while
     廃止 read as the direction エ would leave no row of the plan it names."""

@@ -657,6 +657,7 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
         match = titled_for_topic(known, words, match)
     if question.kind in ("", "list") and not scope and not question.where:  # no question word: a list
         match = every_row_of_topic(corpus, words, match)
+        match = rows_of_the_head(corpus, words, match)
     return words, match
 
 
@@ -778,6 +779,29 @@ def every_row_of_topic(corpus, words: list[Word], match: Match) -> Match:
         return match
     rows = sorted([*match.rows, *added], key=lambda d: corpus.positions[d])
     return Match({**match.coverage, **coverages(words, added)}, match.best, rows, False, match.selection)
+
+
+def rows_of_the_head(corpus, words: list[Word], match: Match) -> Match:
+    """A list of the measures that touch a thing named by one rare compound (情報セキュリティ)
+    names too the rows that write its head, as rare, beside the rest of it (521: 情報システムの
+    セキュリティ): they speak of the same thing in other words."""
+    nouns = [w for w in words if not w.term.predicate]
+    if len(nouns) != 1 or not nouns[0].rows or not match.rows:
+        return match
+    word, most = nouns[0], NAMED_TOPIC_SHARE * len(corpus.facets)
+    tokens = analyse(word.term.text)
+    # the head: the last word, or the last part of one word Sudachi keeps whole (情報|セキュリティ)
+    parts = [t.surface for t in tokens] if len(tokens) > 1 else list(tokens[0].parts) if tokens else []
+    rest = "".join(parts[:-1])
+    head = word.term.text[len(rest):]
+    if len(parts) < 2 or len(head) < 2 or not word.term.text.startswith(rest):
+        return match
+    heads = rows_with(corpus, head)
+    added = sorted(d for d in (heads - word.rows) & rows_with(corpus, rest) if passes(corpus.facets[d], match.filters))
+    if not added or len(heads | word.rows) > most:
+        return match
+    rows = sorted([*match.rows, *added], key=lambda d: corpus.positions[d])
+    return Match({**match.coverage, **dict.fromkeys(added, HEAD_SHARE)}, match.best, rows, False, match.selection)
 
 
 def titled_for_topic(known: Knowledge, words: list[Word], match: Match) -> Match:
