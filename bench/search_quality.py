@@ -136,7 +136,9 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, fifty-first round, dev half": ("search-hard51-dev",),
           "harder, fifty-first round, held-out half": ("search-hard51-heldout",),
           "harder, fifty-second round, dev half": ("search-hard52-dev",),
-          "harder, fifty-second round, held-out half": ("search-hard52-heldout",)}
+          "harder, fifty-second round, held-out half": ("search-hard52-heldout",),
+          "harder, fifty-third round, dev half": ("search-hard53-dev",),
+          "harder, fifty-third round, held-out half": ("search-hard53-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -153,7 +155,7 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard44-heldout", "search-hard45-heldout", "search-hard46-heldout",
             "search-hard47-heldout", "search-hard48-heldout",
             "search-hard49-heldout", "search-hard50-heldout", "search-hard51-heldout",
-            "search-hard52-heldout")
+            "search-hard52-heldout", "search-hard53-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
