@@ -266,7 +266,7 @@ def test_a_word_read_as_a_department_that_leaves_no_row_is_searched_as_a_word(co
     is searched as a word, the grade still applies, and the note says the department was set aside."""
     response = search(corpus, q="となりの市の図書館も使える仕組み 進捗B")
     it = response["interpretation"]
-    assert lines(response)[0] == 88 and response["query"] == "となりの市の図書館も使える仕組み 進捗B"
+    assert 88 in lines(response)[:3] and response["query"] == "となりの市の図書館も使える仕組み 進捗B"
     assert [(f["filter"], f["value"]) for f in it["relaxed_filters"]] == [("department", "図書館")]
     assert it["filters"] == {"progress": ["B"]} and "図書館" in [t["text"] for t in it["terms"]]
     assert any("この条件を外して" in note for note in it["notes"])

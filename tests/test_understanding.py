@@ -689,7 +689,9 @@ def test_kana_that_end_a_verb_are_no_word_of_their_own(corpus):
 
 
 @pytest.mark.parametrize("typed, concept", [("害獣の駆除", "害獣駆除"), ("害獣を駆除してほしい", "害獣駆除"),
-                                            ("道路の穴ぼこやひび割れの補修", "道路の穴ぼこ")])
+                                            ("道路の穴ぼこやひび割れの補修", "道路の穴ぼこ"),
+                                            # となり (隣) is only a piece of the rows' 近隣, no word of theirs
+                                            ("となりの市の図書館も使える仕組み", "となりの市")])
 def test_a_concept_of_the_table_typed_with_a_particle_between_its_words(corpus, typed, concept):
     """The table's everyday words span several words of the query (害獣 and 駆除, joined by の or
     を): together they are the concept, whose expansions find the rows that neither word alone
@@ -698,6 +700,13 @@ def test_a_concept_of_the_table_typed_with_a_particle_between_its_words(corpus, 
     terms = {t["text"]: t for t in response["interpretation"]["terms"]}
     assert concept in terms and terms[concept]["expansions"]
     assert set(lines(search(corpus, q=concept))) & set(lines(response)[:3])
+
+
+def test_words_the_rows_write_make_no_concept_of_the_table_inside_a_sentence(corpus):
+    """職員の人数 is a phrase of the table (職員数の適正化, 定員管理), but 職員 and 人数 are words of the
+    rows: inside a sentence they are read as the rows write them (職員数), not as the phrase."""
+    terms = [t["text"] for t in search(corpus, q="市役所の職員の人数")["interpretation"]["terms"]]
+    assert "職員数" in terms and "職員の人数" not in terms
 
 
 def test_a_query_of_predicates_alone_selects_by_them(corpus):

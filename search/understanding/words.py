@@ -231,7 +231,7 @@ class LeafReader:
         if read is not None:
             return read
         units = merge_concepts(text, merge_kana(self.units(text, tokens), self.by_reading), self.has_concept,
-                               self.contains)
+                               self.contains, lambda word: self.vocabulary.rows(word.lower()) > 0)
         units = merge_counted(text, units, self.contains)
         for unit in units[MAX_SENTENCE_WORDS:]:
             self.dropped.append(Dropped(unit.text, "too many words"))
@@ -798,18 +798,20 @@ def merge_counted(text: str, units: list[Unit], contains) -> list[Unit]:
     return merged
 
 
-def merge_concepts(text: str, units: list[Unit], has_concept, contains) -> list[Unit]:
+def merge_concepts(text: str, units: list[Unit], has_concept, contains, a_word=None) -> list[Unit]:
     """Consecutive units that together name a concept of the table (道路の穴ぼこ, 害獣の駆除 for
-    害獣駆除), one of them a word the documents never use, are one unit named as the table writes
-    it: the concept's expansions are what the words mean together, which the known words alone
-    (道路) do not find. Their head, when the documents use it (騒音 of 飛行機の騒音), stays a word
-    of its own. Longest first."""
+    害獣駆除), one of them a word the documents never use (``a_word``: as a word of their
+    vocabulary; となり of となりの市 is only a piece of their 近隣), are one unit named as the
+    table writes it: the concept's expansions are what the words mean together, which the known
+    words alone (道路) do not find. Their head, when the documents use it (騒音 of 飛行機の騒音),
+    stays a word of its own. Longest first."""
+    a_word = a_word or contains
     merged, i = [], 0
     while i < len(units):
         for j in range(len(units), i + 1, -1):
             run = units[i:j]
             if any(text[a.end:b.start] not in JOINERS for a, b in zip(run, run[1:])) \
-                    or all(u.widened or contains(u.text) for u in run):
+                    or all(u.widened or contains(u.text) and a_word(u.text) for u in run):
                 continue
             typed, bare = text[run[0].start:run[-1].end], "".join(u.text for u in run)
             key = next((k for k in (typed, bare) if has_concept(k)), None)
