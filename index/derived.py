@@ -29,8 +29,7 @@ class Derived:
 
 
 def _add_vocabulary(connection: sqlite3.Connection, records: list[dict], tables: Tables) -> None:
-    names = [term for concept in tables.concepts for term in concept.terms]
-    vocabulary.add_documents(connection, records, tables.correction_pairs(), names)
+    vocabulary.add_documents(connection, records, tables.correction_pairs(), tables.concept_terms())
 
 
 def _remove_vocabulary(connection: sqlite3.Connection, document: str) -> None:

@@ -73,7 +73,7 @@ def public_record(row: dict) -> dict:
 
 def concept_keys(tables) -> tuple[str, ...]:
     """Every term of the concept table in the form the ``concepts`` field stores it."""
-    return tuple(dict.fromkeys(gram_text(term) for concept in tables.concepts for term in concept.terms))
+    return tuple(dict.fromkeys(gram_text(term) for term in tables.concept_terms()))
 
 
 def concepts_in(grams: str, keys: tuple[str, ...]) -> list[str]:

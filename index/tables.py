@@ -66,6 +66,10 @@ class Tables:
     def correction_pairs(self) -> tuple[tuple[str, str], ...]:
         return tuple((c.wrong, c.right) for c in self.corrections)
 
+    def concept_terms(self) -> list[str]:
+        """Every term of the concept table, each concept's in its order."""
+        return [term for concept in self.concepts for term in concept.terms]
+
     def department_aliases(self) -> dict[str, str]:
         return {written: real for written, real, _ in self.departments}
 

@@ -203,8 +203,9 @@ def answer_fact(asked: Asked) -> Answer | None:
         quoted += other[:1]
     quotes = "".join(f"「{f.sentence.text}」" for f in quoted)
     lead = f"{value}です。根拠：" if value else "文書には"
-    if not value and asks_name(asked):  # 売却された施設の名前は？: the rows name none
-        lead = f"文書からは判断できません（該当する取組に{asks_name(asked)}の記載はありません）。参考：文書には"
+    name = "" if value else asks_name(asked)
+    if name:  # 売却された施設の名前は？: the rows name none
+        lead = f"文書からは判断できません（該当する取組に{name}の記載はありません）。参考：文書には"
     text = f"{lead}{quotes}{'とあります' if not value else ''}（{source_note(asked.known, top.sentence.docnum)}）"
     return Answer("fact", text, found=quoted, value=value, coverage=top.coverage * (1.0 if value else 0.8))
 

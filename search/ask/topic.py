@@ -797,8 +797,10 @@ def rows_of_the_head(corpus, words: list[Word], match: Match) -> Match:
     if len(parts) < 2 or len(head) < 2 or not word.term.text.startswith(rest):
         return match
     heads = rows_with(corpus, head)
+    if len(heads | word.rows) > most:  # a head said of many rows (取得 of 用地取得) names no thing
+        return match
     added = sorted(d for d in (heads - word.rows) & rows_with(corpus, rest) if passes(corpus.facets[d], match.filters))
-    if not added or len(heads | word.rows) > most:
+    if not added:
         return match
     rows = sorted([*match.rows, *added], key=lambda d: corpus.positions[d])
     return Match({**match.coverage, **dict.fromkeys(added, HEAD_SHARE)}, match.best, rows, False, match.selection)
