@@ -103,6 +103,12 @@ def test_words_joined_by_to_are_alternatives(corpus):
     read = read_question("埼玉県と連携して保全と活用を促進しているのはどの課ですか", corpus)
     assert all(t.group is None for t in read.terms)
 
+def test_answer_names_its_topic_by_nouns_not_verbs_as_typed(corpus):
+    response = answer_question(corpus, "マイナンバーカードを使ったサービスで市がやったことって何がある？")
+    assert "「マイナンバーカード」" in response["answer"]
+    assert "「使っ」" not in response["answer"]  # 使っ ranked the rows; it names no topic
+
+
 
 @pytest.mark.parametrize("module", [search.ask.facts, search.ask.sentences])
 def test_docstring_examples(module):
