@@ -279,7 +279,9 @@ class LeafReader:
                 qualifies = False
             if qualifies:
                 leaves = [dataclasses.replace(leaf, of_unknown=leaf.of_unknown or "phrase") for leaf in leaves]
-            else:  # 詐欺 of 特種詐欺 (mistyped) alone still says what the rows are about
+            elif not KATAKANA_ONLY.fullmatch(unit.text):
+                # 詐欺 of 特種詐欺 (mistyped) alone still says what the rows are about; サイクル of
+                # シェアサイクル does not: a loanword compound is one word, its head another one's.
                 leaves = [dataclasses.replace(leaf, of_unknown="") if leaf.of_unknown == "modified" else leaf
                           for leaf in leaves]
             found.append(leaves)
