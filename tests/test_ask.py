@@ -2453,6 +2453,9 @@ def test_a_list_of_a_rare_compound_names_the_rows_that_write_its_head_beside_the
     those two rows alone): both touch it. A head said of many rows (取得 of 用地取得) adds nothing."""
     response = answer_question(corpus, "情報セキュリティについて触れている施策を全部おしえてください。")
     assert response["kind"] == "list" and lines(response) == [518, 521]
+    # 521 is quoted where it writes the head, and the notes say the head was looked for
+    assert "情報システムのセキュリティの向上" in response["answer"]
+    assert "「情報セキュリティ」は「セキュリティ」も含めて探しました。" in response["interpretation"]["notes"]
     assert lines(answer_question(corpus, "用地取得について触れている施策は？")) == [159, 186, 287, 309, 330]
 
 

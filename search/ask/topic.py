@@ -803,6 +803,9 @@ def rows_of_the_head(corpus, words: list[Word], match: Match) -> Match:
     if not added:
         return match
     rows = sorted([*match.rows, *added], key=lambda d: corpus.positions[d])
+    # The added rows are quoted where they write the head (情報システムのセキュリティの向上).
+    word.variants = word.variants + variants_of(head, corpus.corrections)
+    word.expansions = word.expansions + [head]  # and the notes say so beside its own count
     return Match({**match.coverage, **dict.fromkeys(added, HEAD_SHARE)}, match.best, rows, False, match.selection)
 
 
