@@ -443,6 +443,8 @@ def test_openapi_describes_ask(live):
     ("評価はいくつありますか", "count"),  # ... but evaluations said to be there are counted
     ("市の婚活支援って、どういうメニューがあるの？", "list"),  # メニュー: the services on offer, the rows
     ("「地域情報化の推進」、今後の方向性はア〜オのどれ？", "future"),  # the scale named: which direction
+    ("公害防止の取組の評価ランク、A～Eのどれ？", "status"),  # the scale after a comma asks a grade too
+    ("地域情報化の推進の方向性、ア～オのどれ", "future"),
     # What has been, or is being, done asks for the rows; one thing done is a fact.
     ("空き家について市はこれまで何をしてきたのですか", "list"),
     ("子育て支援で市は何に取り組んでいるの", "list"),
@@ -2571,6 +2573,19 @@ def test_whether_one_can_is_a_yes_no_question_not_a_plan(corpus):
     response = answer_question(corpus, "ハローワークの求人情報は支所でも見られますか")
     assert response["kind"] == "yesno" and response["answer"].startswith("はい") and 397 in lines(response)
     assert answer_question(corpus, "求人情報の設置は今後も続けられますか")["kind"] == "future"
+    # もらえますか: whether the city does it for one (347: 箱わなの貸出), asked of 貸す, not of もらう
+    response = answer_question(corpus, "アライグマを捕まえるための箱わなって市で貸してもらえますか？")
+    assert response["kind"] == "yesno" and response["answer"].startswith("はい") and lines(response) == [347]
+    assert "もらえる" not in response["answer"]
+    # ... after a request (挙げてもらえますか) it asks for the rows
+    assert answer_question(corpus, "Eになってる取り組み、全部挙げてもらえますか")["kind"] == "list"
+
+
+def test_whether_a_thing_goes_on_is_answered_by_the_direction_continue(corpus):
+    # 続ける is the everyday verb for イ's 継続: its rows' direction answers, not "no plan written"
+    response = answer_question(corpus, "空き家バンクは今後も続けますか？")
+    assert response["kind"] == "future" and "イ（現在の取組を継続していくべきもの）が2件" in response["answer"]
+    assert not response["answer"].startswith("文書からは判断できません")
 
 
 def test_why_quotes_the_cause_right_before_what_is_asked(corpus):

@@ -246,11 +246,14 @@ LATER_PATTERNS = [
     # 取組区分（あ～お）はどれ: the scale in brackets after the name, too.
     ("status", words(r"(?:区分|評価|進捗|ランク) (?:" + SCALE_IN_BRACKETS + r")?(?:は|って|が) "
                      r"(?:[a-e] (?:〜|~|-|から) [a-e] (?:まで )?の )?(?:どれ|何|どう)"
+                     # 評価ランク、A～Eのどれ: the scale itself says a grade is asked, whatever joins it
+                     r"|(?:区分|評価|進捗|ランク) (?:、 )?[a-e] (?:〜|~|-|から) [a-e] (?:まで )?の (?:どれ|何|どこ)"
                      # 区分なに？: the particle left out, 何 ending the question
                      r"|(?:区分|評価|ランク) 何(?= (?:\?|です|だ|か|。) | ?$)")),
     # 方向性はア〜オのどれ: which direction, not which rows.
     ("future", words(r"(?:方向 性|方向性|方針) (?:" + SCALE_IN_BRACKETS + r")?(?:は|って|が) "
-                     r"(?:[ア-オ] (?:〜|~|-|から) [ア-オ] (?:まで )?の )?(?:どれ|何)")),
+                     r"(?:[ア-オ] (?:〜|~|-|から) [ア-オ] (?:まで )?の )?(?:どれ|何)"
+                     r"|(?:方向 性|方向性|方針) (?:、 )?[ア-オ] (?:〜|~|-|から) [ア-オ] (?:まで )?の (?:どれ|何|どこ)")),
     # どれくらい asks how far; 取り組みを全部 asks for every row (全部で何件 is counted before).
     ("list", words(r"どれ(?! (?:くらい|程|程度|だけ))|一覧|挙げる|列挙|" + ROW + r" (?:を |は )?(?:全部|全て)(?! で)")),
     ("future", words(r"今後|方針|此れ から|此の 先|先行き|予定|方向 性|方向性|見通し|将来|次期|積もり|見込み|計画 は"
@@ -408,6 +411,10 @@ def _yes_no_predicate(s: Stream) -> str:
             return done[-1]
     if len(core) > 1 and core[-1] == "に" and core[-2] in ALL_OF and " 有る " in last:
         return "有る"  # 9つの地区全部にあるの: whether it is in all of them, yes or no
+    if len(core) > 2 and core[-1] in BENEFACTIVE and core[-2] == "て":
+        # 貸してもらえますか: 貸す is asked (もらう only says for whom); 挙げてもらえますか (Sudachi's
+        # 上げる) asks for the rows, no yes or no.
+        return "" if REQUEST.search(f" {core[-3]} ") or core[-3] == "上げる" else core[-3]
     if not core or core[-1] in ("は", "が", "も", "を", "に", "と", "って"):
         return ""  # 空き家対策は？, 取組はありますか, 取組ってある？: a topic, or existence, not a predicate
     if any(pattern.search(f" {core[-1]} ") for pattern, _ in NUMBER_PATTERNS):
@@ -415,6 +422,8 @@ def _yes_no_predicate(s: Stream) -> str:
     return core[-1]
 
 
+# Verbs of receiving or giving after て: for whom the verb before them is done.
+BENEFACTIVE = frozenset({"貰う", "頂く", "呉れる"})
 # Endings of voice after a verb (見られる, 使わせる): the verb before them is asked.
 VOICE = frozenset({"れる", "られる", "せる", "させる"})
 # …たことがありますか: whether it was ever done.
@@ -449,6 +458,8 @@ DONE_OR_STATE = frozenset({"た", "居る", "てる", "でる", "済み", "有�
 # rows are given, as one ending in a verb of action does (縮小していくの). 予定ですか asks whether
 # a sentence says it is planned: a yes/no question.
 PLANS = frozenset({"方針", "方向", "方向性"})
+# The potential of a verb of receiving (もらえ, いただけ: Sudachi gives them 貰う, 頂く).
+RECEIVED = re.compile(r"(?:もら|貰|いただ|頂)(?:え|け)")
 
 
 def intends(s: Stream, predicate: str) -> bool:
@@ -464,6 +475,9 @@ def intends(s: Stream, predicate: str) -> bool:
         return False
     if after[:1] and after[0].lemma in ("れる", "られる") and not FUTURE_TIME.search(s.joined):
         return False  # 図書館でも見られますか: whether one can, a state (今後も続けられますか: what will be done)
+    received = after[1:2] if after[:1] and after[0].lemma == "て" else []
+    if received and RECEIVED.fullmatch(s.text[received[0].start:received[0].end]) and not FUTURE_TIME.search(s.joined):
+        return False  # 貸してもらえますか: whether the city offers it, a state, as 見られますか is
     verb = s.words[at].pos == "動詞" or (after[:1] and after[0].lemma == "為る")
     return bool(verb) and s.words[at].pos != "形容詞"
 
