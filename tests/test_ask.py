@@ -2665,3 +2665,16 @@ def test_how_many_of_a_counted_noun_with_no_before_kazu_is_a_number(corpus):
     response = answer_question(corpus, "ワンストップ相談体制強化事業で構築したシステムの数は？")
     assert response["kind"] == "number" and response["answer"].startswith("4つです") and lines(response) == [200]
     assert read_kind("取組の数は？").kind == "count"
+
+
+def test_whether_a_program_was_ended_is_answered_by_its_direction(corpus):
+    """364 writes no sentence on ending its grant, and its direction is イ (to be continued): asked
+    whether it was ended (打ち切る, 廃止: エ's words) the answer is no, from the legend's grade;
+    廃止 is not read as negating itself (廃止されたんですか is no question in the negative)."""
+    for question in ("入間市茶業協会などの農業生産団体への助成は、もう打ち切られたんですか？",
+                     "入間市茶業協会などの農業生産団体への助成は、もう廃止されたんですか？"):
+        response = answer_question(corpus, question)
+        assert response["kind"] == "yesno" and response["answer"].startswith("いいえ。今後の方向性で見ると")
+        assert lines(response) == [364]
+    negated = answer_question(corpus, "農業生産団体への助成は廃止されていないのですか？")
+    assert negated["answer"].startswith("はい")

@@ -59,7 +59,9 @@ FUTURE_FIELDS = ("direction_comment", "effort_comment", "content", "measure")
 def asked_negatively(asked: Asked) -> bool:
     """進んでいないのですか: the question itself negates its predicate."""
     text = asked.question.text
-    return any(negated_after(text, p) for p in lemma_positions(text, asked.question.predicate))
+    # from the end of the predicate: 廃止されたんですか is not negated by 廃止 itself
+    ends = {t.start: t.end for t in tokens(text)}
+    return any(negated_after(text, ends.get(p, p)) for p in lemma_positions(text, asked.question.predicate))
 
 
 def by_grade(asked: Asked, yes_grades: str = "", facet: str = "progress") -> Answer | None:
@@ -366,6 +368,10 @@ def answer_yesno(asked: Asked) -> Answer | None:
         # 連絡網をつなぐ話、まとまった？: no row writes まとまる, and every row asked about is
         # graded E (not begun, or gone back: 協議が凍結となっています).
         return by_grade(asked, EVALUATIVE["着手"])
+    elif codes := direction_named(asked):
+        # もう廃止されたんですか: no sentence says it either way; the rows' direction does (イ, to
+        # be continued: いいえ), as the legend defines it.
+        return by_grade(asked, codes, "direction")
     else:
         return undecided(asked, found[0])
     verdict, sentences = decide(asked, top)
@@ -385,6 +391,12 @@ def answer_yesno(asked: Asked) -> Answer | None:
     quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]] \
         + same_sentence(asked.known, asked.match, top)
     return Answer("yesno", text, found=quoted, verdict=verdict, coverage=top.coverage * (0.8 if note else 1.0))
+
+
+def direction_named(asked: Asked) -> str:
+    """The directions (エ) a question's predicate names as the grade words do (廃止, 打ち切る), or ""."""
+    return "".join(code for word, facet, codes, _ in asked.corpus.grade_words
+                   if word == asked.question.predicate and facet == "direction" for code in codes)
 
 
 def as_typed(asked: Asked) -> str:
