@@ -102,6 +102,9 @@ def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
             (after.lemma == "よる" and after.surface in ("より", "よっ")) or after.surface == "伴い"):
         if i + 2 < len(toks) and toks[i + 2].pos in ("形容詞", "副詞"):
             return None  # 市民により広く: より compares
+        if before is not None and before.lemma == "こと" and i >= 2 and toks[i - 2].pos == "動詞" \
+                and after.surface != "伴い":
+            return i + 1, 0.4  # 分析することにより…できました: the means of its own sentence's outcome
         return i + 1, 0.8  # により, によって, に伴い (による before a noun says how, not why)
     if t.lemma == "に" and t.pos == "助詞" and after is not None and after.surface == "よる" and \
             i + 2 < len(toks) and toks[i + 2].lemma in ("物", "もの", "。", "、", "です", "だ"):

@@ -154,7 +154,7 @@ def answer_why(asked: Asked) -> Answer | None:
     hit = find_cause(asked, found)
     if hit is None and (situation := situation_before(asked, found[0])):
         top = found[0]
-        text = (f"文書に理由の明記はありませんが、「{top.sentence.text}」の前に「{situation.text}」と書かれています"
+        text = (f"文書に理由の記載はありませんが、「{top.sentence.text}」の前に「{situation.text}」と書かれています"
                 f"（{source_note(asked.known, top.sentence.docnum)}）。")
         quoted = [Found(situation, top.score, top.coverage, []), top]
         return Answer("why", text, found=quoted, value=situation.text, coverage=top.coverage * 0.7)
@@ -193,7 +193,7 @@ def written_instead(asked: Asked, top: Found, as_what: str, sentences: list[Sent
     # …への転換の可能性等を検討することとしました), comes first: the reader sees what it led to.
     told = top.sentence.field in COMMENTS and top.sentence not in sentences
     said = f"「{top.sentence.text}」とあり、" if told else ""
-    text = (f"文書に理由の明記はありませんが、{said}{as_what}{quotes}と書かれています"
+    text = (f"文書に理由の記載はありませんが、{said}{as_what}{quotes}と書かれています"
             f"（{source_note(asked.known, top.sentence.docnum)}）。")
     quoted = ([top] if told else []) + [Found(s, top.score, top.coverage, []) for s in sentences]
     return Answer("why", text, found=quoted, value=value.text, coverage=top.coverage * 0.7)
