@@ -1185,3 +1185,17 @@ def test_a_part_of_a_department_name_that_begins_a_title_written_whole_names_no_
     titled = search(corpus, q="高齢者支援の推進 進捗C")["interpretation"]
     assert titled["filters"] == {"progress": ["C"]}
     assert search(corpus, q="高齢者支援 進捗C")["interpretation"]["filters"]["department"] == ["高齢者支援課"]
+
+
+def test_a_title_of_respect_names_the_people_its_noun_does(corpus):
+    # Sudachi cuts 保健師さん as 保|健師|さん; without さん it is the rows' 保健師
+    response = search(corpus, q="担当の保健師さんが地域ごとに決まっている仕組み")
+    assert {"text": "さん", "why": "grammar"} in response["interpretation"]["dropped"]
+    assert lines(response)[0] == 251  # 保健師の地区担当制
+
+
+def test_a_word_with_a_light_suffix_is_widened_to_its_stem_first(corpus):
+    # 地域ごと is in no row: 地域 is what it says, ahead of 地域's synonyms (区域)
+    terms = search(corpus, q="地域ごとの健康課題")["interpretation"]["terms"]
+    widened = next(t["widened"] for t in terms if t["text"] == "地域ごと")
+    assert widened[0]["text"] == "地域"

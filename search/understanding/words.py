@@ -37,6 +37,7 @@ KANJI = re.compile(r"[一-龯々]")
 PARTICLES_AFTER = re.compile(r"の|は|が|を|に|へ|と|で|も|って|について|に関する|における|への|での|との|から|まで")
 KANJI_RUN = re.compile(r"[一-龯々]{4,}")  # shorter runs are one edit from too many words
 MAX_WIDENED = 5
+HONORIFICS = frozenset({"さん", "様", "さま", "ちゃん", "くん", "君"})
 # Suffixes that leave the thing their stem names (高齢者向け, 障害者用, 市民等, 学校毎, 消防団員: its
 # members), unlike those that name another (県内 is not 県, デジタル化 not デジタル): Sudachi marks
 # both kinds 接尾辞, so this small table tells them apart.
@@ -365,6 +366,9 @@ class LeafReader:
             elif self.describes_grade(token):
                 close()
                 self.dropped.append(Dropped(token.surface, "grade wording"))
+            elif token.pos[0] == "接尾辞" and token.surface in HONORIFICS and run:
+                close()  # 保健師さん, 農家さん: a title of respect names the people the noun does
+                self.dropped.append(Dropped(token.surface, "grammar"))
             elif token.is_noun_piece and not (not run and self.used_as_verb(tokens, index) and not self.rare(token.surface)
                                               and not self.describing(tokens, index)):
                 if token.pos[0] == "接尾辞" and not run:
@@ -520,7 +524,10 @@ class LeafReader:
         stem_text = "".join(t.surface for t in stem)
         if stem and self.has_concept(stem_text):  # 独身向け is read as 独身, which the table expands (婚活)
             return [Leaf(stem_text, widened=self.synonyms_of_rare(stem, stem_text), kind=unit.kind)]
+        # 地域ごと, 高齢者向け: the stem before a light suffix is the word itself, before its synonyms
+        light = stem and stem[-1].pos[0] != "接尾辞" and unit.tokens[-1].normalized in LIGHT_SUFFIXES
         widened = self.coordinated(unit.text) or self.by_reading(unit.tokens) \
+            or (self.without_suffix(unit.tokens) + self.synonyms(unit.tokens, unit.text))[:MAX_WIDENED] * bool(light) \
             or self.synonyms(unit.tokens, unit.text) or self.without_suffix(unit.tokens) \
             or self.near(unit.text, unit.tokens) or self.shortened(unit.tokens)
         if widened:
