@@ -2686,3 +2686,13 @@ def test_a_means_in_the_sentence_beside_is_no_cause_of_the_topic(corpus):
     response = answer_question(corpus, "司法書士相談の回数を増やさない理由はどのように説明されていますか？")
     assert response["answer"].startswith("文書に理由の記載はありませんが") and lines(response) == [476]
     assert "分析することにより」と書かれています" not in response["answer"]
+
+
+def test_a_list_of_a_rare_thing_names_its_rows_in_the_section_of_the_full_match(corpus):
+    """ティーバッグ is in 372 and 374, of one section (農業の振興); only 374 also writes 狭山茶: 372
+    (ティーバッグや一煎パックを…配布してPR) is about the same thing. A word of reports spread over
+    the plan (目標値) is no such thing."""
+    response = answer_question(corpus, "狭山茶のティーバッグを配ってPRしている施策は？")
+    assert response["kind"] == "list" and lines(response) == [372, 374]
+    response = answer_question(corpus, "都市計画道路及び幹線道路の整備について、目標値71.4%に対する実績値を伺います。")
+    assert 305 not in lines(response)

@@ -27,6 +27,7 @@ from ..query import Leaf, Node, parse_query
 from ..understanding.filters import ITEM_NUMBER, SECTION_NAME, filters_of
 from ..understanding.tokens import action_noun, analyse, names_a_quantity, names_a_thing, reading, verbal_noun
 from .question import ABOUT_SOMETHING, QUOTED, ROW_KINDS, Question, Term
+from ..measures import measure_keys
 from .sentences import TITLE_FIELDS, Reading, Sentence, Variant, read_text, row_sentences, variants_of
 
 # A row answers when it holds at least this share of the question's word weight ...
@@ -658,6 +659,7 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
     if question.kind in ("", "list") and not scope and not question.where:  # no question word: a list
         match = every_row_of_topic(corpus, words, match)
         match = rows_of_the_head(corpus, words, match)
+        match = rows_of_the_thing_in_item(corpus, words, match)
     return words, match
 
 
@@ -721,6 +723,7 @@ def run_around(corpus, known: Knowledge, d: int, key, most: int) -> tuple[int, .
 # The topic is in few rows (5 of the seed's 338); what else is asked of it is an action or said of
 # many rows (見直し, 計画). Shares, so that the rule reads a corpus of many documents alike.
 NAMED_TOPIC_SHARE = 0.015
+THING_SECTIONS = 2  # sections (節) a rare thing's rows may span
 COMMON_SHARE = 0.05
 # A list of the rows touching a topic leaves out no row for lacking a word said of this many rows
 # (支援, a third of the seed's); 地区 of ささえあい組織が作られた地区 (9%) is what is asked about.
@@ -807,6 +810,28 @@ def rows_of_the_head(corpus, words: list[Word], match: Match) -> Match:
     word.variants = word.variants + variants_of(head, corpus.corrections)
     word.expansions = word.expansions + [head]  # and the notes say so beside its own count
     return Match({**match.coverage, **dict.fromkeys(added, HEAD_SHARE)}, match.best, rows, False, match.selection)
+
+
+def rows_of_the_thing_in_item(corpus, words: list[Word], match: Match) -> Match:
+    """A list of the measures that touch a rare thing (ティーバッグ of 狭山茶のティーバッグを配ってPR
+    している施策) names too the rows that hold the thing but not the asker's other words, when they
+    sit in the 項 of a row that holds them all: the plan put them together (372 beside 374)."""
+    nouns = [w for w in words if w.rows and not w.term.predicate and w.term.group is None]
+    if len(nouns) < 2 or not match.rows:
+        return match
+    thing = min(nouns, key=lambda w: len(w.rows))
+    if len(thing.rows) > NAMED_TOPIC_SHARE * len(corpus.facets):
+        return match
+    keys = measure_keys(corpus)
+    if len({keys[d][:3] for d in thing.rows}) > THING_SECTIONS:
+        return match  # a word of reports spread over the plan (目標値) is no thing of its own
+    items = {keys[d][:3] for d in match.rows}
+    added = sorted(d for d in thing.rows - set(match.rows)
+                   if keys[d][:3] in items and passes(corpus.facets[d], match.filters))
+    if not added:
+        return match
+    rows = sorted([*match.rows, *added], key=lambda d: corpus.positions[d])
+    return Match({**match.coverage, **coverages(words, added)}, match.best, rows, False, match.selection)
 
 
 def titled_for_topic(known: Knowledge, words: list[Word], match: Match) -> Match:
