@@ -691,8 +691,7 @@ def with_other_departments(corpus, known: Knowledge, words: list[Word], match: M
     added = [s for s, c in coverages(words, dict.fromkeys(added)).items() if c >= LONE_COVERAGE]
     if not added:
         return match
-    rows = sorted([*match.rows, *added], key=lambda d: corpus.positions[d])
-    return Match({**match.coverage, **coverages(words, added)}, match.best, rows, False, match.selection)
+    return with_rows(corpus, match, coverages(words, added))
 
 
 def ranks(corpus, known: Knowledge) -> dict[int, int]:
@@ -768,6 +767,12 @@ def rare_topic(corpus, words: list[Word], common: float = COMMON_SHARE) -> Word 
     return topic if said_of_many and len(topic.rows) <= NAMED_TOPIC_SHARE * len(corpus.facets) else None
 
 
+def with_rows(corpus, match: Match, added: dict[int, float]) -> Match:
+    """``match`` with more rows (their coverage given), in document order; no longer complete."""
+    rows = sorted([*match.rows, *added], key=lambda d: corpus.positions[d])
+    return Match({**match.coverage, **added}, match.best, rows, False, match.selection)
+
+
 def every_row_of_topic(corpus, words: list[Word], match: Match) -> Match:
     """A list of the measures that touch a rare topic (新規就農者の支援に触れている施策) names every row
     that holds the topic: a word said of many rows (支援) says what the topic is there for, and a
@@ -780,8 +785,7 @@ def every_row_of_topic(corpus, words: list[Word], match: Match) -> Match:
     added = [d for d in topic.rows if d not in match.rows and passes(corpus.facets[d], match.filters)]
     if not added:
         return match
-    rows = sorted([*match.rows, *added], key=lambda d: corpus.positions[d])
-    return Match({**match.coverage, **coverages(words, added)}, match.best, rows, False, match.selection)
+    return with_rows(corpus, match, coverages(words, added))
 
 
 def rows_of_the_head(corpus, words: list[Word], match: Match) -> Match:
@@ -805,11 +809,10 @@ def rows_of_the_head(corpus, words: list[Word], match: Match) -> Match:
     added = sorted(d for d in (heads - word.rows) & rows_with(corpus, rest) if passes(corpus.facets[d], match.filters))
     if not added:
         return match
-    rows = sorted([*match.rows, *added], key=lambda d: corpus.positions[d])
     # The added rows are quoted where they write the head (情報システムのセキュリティの向上).
     word.variants = word.variants + variants_of(head, corpus.corrections)
     word.expansions = word.expansions + [head]  # and the notes say so beside its own count
-    return Match({**match.coverage, **dict.fromkeys(added, HEAD_SHARE)}, match.best, rows, False, match.selection)
+    return with_rows(corpus, match, dict.fromkeys(added, HEAD_SHARE))
 
 
 def rows_of_the_thing_in_item(corpus, words: list[Word], match: Match) -> Match:
@@ -830,8 +833,7 @@ def rows_of_the_thing_in_item(corpus, words: list[Word], match: Match) -> Match:
                    if keys[d][:3] in items and passes(corpus.facets[d], match.filters))
     if not added:
         return match
-    rows = sorted([*match.rows, *added], key=lambda d: corpus.positions[d])
-    return Match({**match.coverage, **coverages(words, added)}, match.best, rows, False, match.selection)
+    return with_rows(corpus, match, coverages(words, added))
 
 
 def titled_for_topic(known: Knowledge, words: list[Word], match: Match) -> Match:
