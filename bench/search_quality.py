@@ -142,7 +142,9 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, fifty-fourth round, dev half": ("search-hard54-dev",),
           "harder, fifty-fourth round, held-out half": ("search-hard54-heldout",),
           "harder, fifty-fifth round, dev half": ("search-hard55-dev",),
-          "harder, fifty-fifth round, held-out half": ("search-hard55-heldout",)}
+          "harder, fifty-fifth round, held-out half": ("search-hard55-heldout",),
+          "harder, fifty-sixth round, dev half": ("search-hard56-dev",),
+          "harder, fifty-sixth round, held-out half": ("search-hard56-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -160,7 +162,8 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard47-heldout", "search-hard48-heldout",
             "search-hard49-heldout", "search-hard50-heldout", "search-hard51-heldout",
             "search-hard52-heldout", "search-hard53-heldout",
-            "search-hard54-heldout", "search-hard55-heldout")
+            "search-hard54-heldout", "search-hard55-heldout",
+            "search-hard56-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
