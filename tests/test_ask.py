@@ -2696,3 +2696,9 @@ def test_a_list_of_a_rare_thing_names_its_rows_in_the_section_of_the_full_match(
     assert response["kind"] == "list" and lines(response) == [372, 374]
     response = answer_question(corpus, "都市計画道路及び幹線道路の整備について、目標値71.4%に対する実績値を伺います。")
     assert 305 not in lines(response)
+
+
+def test_a_figure_asked_of_a_clause_is_read_in_its_own_sentence(corpus):
+    # 458: 5年間で250件の空き家を把握しました, and later 把握した空き家については…
+    response = answer_question(corpus, "5年間で把握した空き家は何件？")
+    assert response["kind"] == "number" and response["answer"].startswith("250件") and lines(response) == [458]

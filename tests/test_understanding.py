@@ -1199,3 +1199,12 @@ def test_a_word_with_a_light_suffix_is_widened_to_its_stem_first(corpus):
     terms = search(corpus, q="地域ごとの健康課題")["interpretation"]["terms"]
     widened = next(t["widened"] for t in terms if t["text"] == "地域ごと")
     assert widened[0]["text"] == "地域"
+
+
+def test_a_clause_a_row_writes_word_for_word_is_read_as_its_words(corpus):
+    # 458 writes 把握した空き家については…; the clause is still a verb and the noun it describes
+    terms = [t["text"] for t in search(corpus, q="、把握した空き家")["interpretation"]["terms"]]
+    assert terms == ["把握", "空き家"]
+    # a name with a polite verb in it (入間をいただきますプロジェクト) stays one name
+    terms = [t["text"] for t in search(corpus, q="入間をいただきますプロジェクト")["interpretation"]["terms"]]
+    assert terms == ["入間をいただきますプロジェクト"]

@@ -20,6 +20,7 @@ Single words that the corpus contains are also widened by their Sudachi synonym 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -222,7 +223,7 @@ class LeafReader:
             why = "grade wording" if any(map(self.describes_grade, tokens)) else "grammar"
             self.dropped.append(Dropped(text, why))
             return None
-        if self.contains(text) or self.has_concept(text):
+        if (self.contains(text) or self.has_concept(text)) and not relative_clause(tokens):
             widened = self.known_widened(tokens, text) + self.long_vowel_dropped(text)
             return Leaf(text, widened=widened[:MAX_WIDENED])
         whole = self.by_reading(analyse(text))
@@ -724,6 +725,18 @@ class LeafReader:
         shown = str.upper if text.isascii() and text.isupper() else str
         return tuple(Expansion(shown(e.term), "fuzzy") for e in self.vocabulary.near(text, edits)
                      if not (one_word and text.endswith(e.term)) and not swaps_a_word(tokens, e.term))
+
+
+def relative_clause(tokens) -> bool:
+    """Whether a verb describes a noun after it (把握した空き家): a clause a row may happen to write
+    word for word (把握した空き家については…), read as its words, not as one."""
+    verbs = [i for i, t in enumerate(tokens[:-1]) if t.pos[0] == "動詞"]
+    if not verbs or tokens[-1].pos[0] != "名詞":
+        return False
+    # 入間をいただきますプロジェクト: a polite ending (ます) names, it does not describe
+    between = tokens[verbs[-1] + 1:]
+    ending = list(itertools.takewhile(lambda t: t.pos[0] == "助動詞", between))
+    return all(t.normalized in ("た", "だ") for t in ending) and between[len(ending)].pos[0] == "名詞"
 
 
 def says_which_people(before: list[Leaf], unit: Unit, leaves: list[Leaf]) -> bool:
