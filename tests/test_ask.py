@@ -2702,3 +2702,11 @@ def test_a_figure_asked_of_a_clause_is_read_in_its_own_sentence(corpus):
     # 458: 5年間で250件の空き家を把握しました, and later 把握した空き家については…
     response = answer_question(corpus, "5年間で把握した空き家は何件？")
     assert response["kind"] == "number" and response["answer"].startswith("250件") and lines(response) == [458]
+
+
+def test_when_something_is_done_next_is_not_answered_by_a_date_of_what_was_done(corpus):
+    # 57: 令和3年9月30日の委員の任期終了に伴い…見直しました; 次回の委員の選出時には… gives no date
+    response = answer_question(corpus, "上下水道審議会の次の委員選出は何年何月？")
+    assert response["answer"].startswith("文書からは判断できません") and "令和3年9月30日です" not in response["answer"]
+    # without 次, the date written answers when the term ended
+    assert answer_question(corpus, "上下水道審議会の委員の任期が終了したのはいつ？")["answer"].startswith("令和3年9月30日")

@@ -97,7 +97,8 @@ def answer_fact_value(asked: Asked) -> Answer | None:
     part = part_asked(asked)
     found = [f for f in found if names_the_event(asked, f.sentence.docnum)
              and all(f.sentence.docnum in rows for rows in named)
-             and all(locate(f.sentence.reading, w.variants) for w in part)]
+             and all(locate(f.sentence.reading, w.variants) for w in part)
+             and not (asked.question.kind == "when" and NEXT_TIME.search(asked.question.text) and done_before(f))]
     if not found:
         return None
     top = found[0]
@@ -126,6 +127,17 @@ def names_the_event(asked: Asked, docnum: int) -> bool:
     events = [w for w in asked.words if w.term.predicate and action_noun_in_kanji(w.term.text)
               and len(w.rows) <= most and w.term.text not in CARRYING_ON]
     return all(docnum in w.rows for w in events)
+
+
+# Asked when something is done next (次の委員選出は何年何月), a date of what was done is no answer.
+NEXT_TIME = re.compile(r"次の|次回|今度の|次期")
+PLANNING = re.compile(r"予定|今後|見込|次回|次期|目指|計画して")
+
+
+def done_before(found: Found) -> bool:
+    """Whether a fact is told in a sentence of what was done (令和3年9月30日の委員の任期終了に伴い、
+    …見直しました), not of what is planned."""
+    return found.sentence.field != "direction_comment" and not PLANNING.search(found.sentence.text)
 
 
 # 〜のうち (of which): what follows names the part of a whole a figure is asked of.
