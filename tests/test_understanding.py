@@ -1208,3 +1208,11 @@ def test_a_clause_a_row_writes_word_for_word_is_read_as_its_words(corpus):
     # a name with a polite verb in it (入間をいただきますプロジェクト) stays one name
     terms = [t["text"] for t in search(corpus, q="入間をいただきますプロジェクト")["interpretation"]["terms"]]
     assert terms == ["入間をいただきますプロジェクト"]
+
+
+def test_a_compound_also_finds_the_rows_that_write_it_with_no_between_its_words(corpus):
+    # 131 writes 中学生社会体験チャレンジ事業, 328 中学生の社会体験チャレンジ事業: the same program
+    response = search(corpus, q="中学生社会体験チャレンジ")
+    assert lines(response)[:2] == [131, 328]
+    widened = response["interpretation"]["terms"][0]["widened"]
+    assert {"text": "中学生の社会体験チャレンジ", "how": "particle", "label": "「の」を挟んだ形"} in widened

@@ -530,7 +530,7 @@ class LeafReader:
         widened = self.coordinated(unit.text) or self.by_reading(unit.tokens) \
             or (self.without_suffix(unit.tokens) + self.synonyms(unit.tokens, unit.text))[:MAX_WIDENED] * bool(light) \
             or self.synonyms(unit.tokens, unit.text) or self.without_suffix(unit.tokens) \
-            or self.near(unit.text, unit.tokens) or self.shortened(unit.tokens)
+            or self.near(unit.text, unit.tokens) or self.shortened(unit.tokens) or self.with_no(unit.tokens)
         if widened:
             return [Leaf(unit.text, widened=widened)]
         if (len(unit.tokens) > 1 or len(unit.tokens[0].parts) > 1) and depth == 0:
@@ -564,7 +564,16 @@ class LeafReader:
         before a light suffix (高齢者向け), what follows the documents' place (入間市民) and, when
         rare, its synonyms."""
         return self.coordinated(text) + self.suffixed_stem(tokens) + self.without_place(text) \
-            + self.synonyms_of_rare(tokens, text)
+            + self.with_no(tokens) + self.synonyms_of_rare(tokens, text)
+
+    def with_no(self, tokens) -> tuple[Expansion, ...]:
+        """A compound of nouns as the rows also write it, with の between two of its words
+        (中学生社会体験チャレンジ: 328 writes 中学生の社会体験チャレンジ事業)."""
+        if len(tokens) < 2 or not all(t.pos[0] == "名詞" for t in tokens):
+            return ()
+        text = "".join(t.surface for t in tokens)
+        split = (text[:t.start - tokens[0].start] + "の" + text[t.start - tokens[0].start:] for t in tokens[1:])
+        return tuple(Expansion(written, "particle") for written in split if self.count_rows(written))[:MAX_WIDENED]
 
     def without_place(self, text: str) -> tuple[Expansion, ...]:
         """A word that begins with the place every row is about (入間市民: 市民, 入間市内: 市内) says
