@@ -301,6 +301,9 @@ def test_letters_typed_in_capitals_are_near_the_corpus_words_but_not_another_kno
     assert "BCP" in widened and {436, 437} <= set(lines(response))
     aed = search(corpus, q="AEDの設置場所マップ")["interpretation"]["terms"][0]
     assert aed["text"] == "AED" and aed["widened"] == []
+    # ORC is a name in Sudachi's dictionary, no common word: OCR with two letters swapped
+    response = search(corpus, q="AI-ORC 導入")
+    assert set(lines(response)[:2]) == {584, 589}  # the rows of AI-OCR
 
 
 def test_a_noun_used_as_a_verb_is_widened_by_its_synonyms(corpus):

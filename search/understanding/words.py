@@ -726,8 +726,10 @@ class LeafReader:
         character may be (最高 of 最高値)."""
         if len(text) < MIN_FUZZY:
             return ()
-        if text.isascii() and tokens and not any(t.oov for t in tokens):
-            return ()  # letters the dictionary knows (AED) name a thing, not a typo of another (LED)
+        if text.isascii() and tokens and not any(t.oov or t.pos[1] == "固有名詞" for t in tokens):
+            # letters the dictionary knows (AED) name a thing, not a typo of another (LED); as a
+            # name (ORC) they are some name or other, and a swap of the rows' letters (OCR) is likelier
+            return ()
         edits = 2 if len(text) >= LONG_FUZZY else 1
         one_word = len(tokens) == 1
         # The corpus keeps letters in lower case; typed in capitals (BPC), they are shown so (BCP).
