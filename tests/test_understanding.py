@@ -1216,3 +1216,18 @@ def test_a_compound_also_finds_the_rows_that_write_it_with_no_between_its_words(
     assert lines(response)[:2] == [131, 328]
     widened = response["interpretation"]["terms"][0]["widened"]
     assert {"text": "中学生の社会体験チャレンジ", "how": "particle", "label": "「の」を挟んだ形"} in widened
+
+
+def test_an_idiom_of_a_grade_glued_to_a_plan_s_name_is_that_plan(corpus):
+    # 定員管理計画どおりに: as the staffing plan says, no condition on the grade (610 is graded C)
+    response = search(corpus, q="定員管理計画どおりに職員の数は減らせたのでしょうか")
+    assert response["interpretation"]["filters"] == {} and lines(response)[0] == 610
+    # the legend's own wording keeps its grade (計画達成には遠い: D)
+    assert search(corpus, q="計画達成にはほど遠い取組")["interpretation"]["filters"] == {"progress": ["D"]}
+    assert search(corpus, q="計画どおりに進んでいる取組")["interpretation"]["filters"] == {"progress": ["A", "B"]}
+
+
+def test_a_count_merged_into_one_word_is_not_split_with_no(corpus):
+    # 職員の数 is read as 職員数, one word: nothing to write with の inside it
+    terms = search(corpus, q="職員の数は減らせたのでしょうか")["interpretation"]["terms"]
+    assert all(w["how"] != "particle" for t in terms for w in t["widened"])

@@ -557,12 +557,13 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
     table, groups = grade_word_table(tuple(corpus.grade_words))
     phrases = phrase_table(tuple(corpus.grade_words))
     tokens = analyse(blanker.text)
+    legend = "".join(label for labels in corpus.labels.values() for label in labels.values())
     found = []
     for first, token in enumerate(tokens):
         entry, last = None, first  # the word's last token: an idiom's (手|を|つける) is its last word's
         # An idiom that starts with a word comes before the word (達成|に|は|程遠い: D, not 達成: A).
         for words, phrase_entry in phrases:
-            if not entry and _forms(tokens[first:first + len(words)]) == words:
+            if not entry and _forms(tokens[first:first + len(words)]) == words and not _glued(tokens, first, legend):
                 entry, last = phrase_entry, first + len(words) - 1
         entry = entry or table.get(token.normalized) or table.get(token.dictionary) or \
             next((groups[g] for g in token.groups if g in groups), None) or table.get(adjective_of(token))
@@ -613,6 +614,13 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
             found.append(_mention(blanker, kind, code, start, end, how))
         blanker.take(start, end)
     return found
+
+
+def _glued(tokens, i: int, legend: str) -> bool:
+    """Whether the noun an idiom starts with ends a compound (定員管理|計画|どおり: as the staffing
+    plan says, not as planned) that is not the legend's own wording (計画|達成にはほど遠い)."""
+    return i > 0 and tokens[i].pos[0] == "名詞" and tokens[i - 1].pos[0] == "名詞" \
+        and tokens[i - 1].end == tokens[i].start and tokens[i - 1].surface + tokens[i].surface not in legend
 
 
 # Pronouns that ask what (何に, どこを): a grade word they are the argument of asks its content.

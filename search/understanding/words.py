@@ -571,8 +571,8 @@ class LeafReader:
         (中学生社会体験チャレンジ: 328 writes 中学生の社会体験チャレンジ事業)."""
         if len(tokens) < 2 or not all(t.pos[0] == "名詞" for t in tokens):
             return ()
-        text = "".join(t.surface for t in tokens)
-        split = (text[:t.start - tokens[0].start] + "の" + text[t.start - tokens[0].start:] for t in tokens[1:])
+        pieces = [t.surface for t in tokens]
+        split = ("".join(pieces[:i]) + "の" + "".join(pieces[i:]) for i in range(1, len(pieces)))
         return tuple(Expansion(written, "particle") for written in split if self.count_rows(written))[:MAX_WIDENED]
 
     def without_place(self, text: str) -> tuple[Expansion, ...]:
