@@ -10,11 +10,14 @@ from __future__ import annotations
 import threading
 from weakref import WeakKeyDictionary
 
+from index.analysis import normalize
+
 from .corpus import Corpus
 
 MEASURE_FIELDS = ("document", "chapter", "section", "item", "measure")
 
 _keys: WeakKeyDictionary = WeakKeyDictionary()
+_titles: WeakKeyDictionary = WeakKeyDictionary()
 _lock = threading.Lock()
 
 
@@ -25,14 +28,28 @@ def measure_key(record: dict) -> tuple[str, ...]:
 
 def measure_keys(corpus: Corpus) -> list[tuple[str, ...]]:
     """The measure key of every document number, read once per opened generation."""
+    return _once(_keys, corpus, lambda: corpus.columns(MEASURE_FIELDS))
+
+
+def measure_titles(corpus: Corpus) -> dict[str, list[int]]:
+    """The document numbers of each measure title, normalized (as a question is), once per generation."""
+    def make():
+        titles: dict[str, list[int]] = {}
+        for docnum, key in enumerate(measure_keys(corpus)):
+            titles.setdefault(normalize(key[4]), []).append(docnum)
+        return titles
+    return _once(_titles, corpus, make)
+
+
+def _once(store: WeakKeyDictionary, corpus: Corpus, make):
     with _lock:
-        keys = _keys.get(corpus)
-    if keys is None:
-        # Computed outside the lock: two threads may both read, the result is the same.
-        keys = corpus.columns(MEASURE_FIELDS)
+        value = store.get(corpus)
+    if value is None:
+        # Computed outside the lock: two threads may both make it, the result is the same.
+        value = make()
         with _lock:
-            _keys[corpus] = keys
-    return keys
+            store[corpus] = value
+    return value
 
 
 def count_measures(corpus: Corpus) -> int:

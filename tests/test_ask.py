@@ -2711,3 +2711,10 @@ def test_when_something_is_done_next_is_not_answered_by_a_date_of_what_was_done(
     assert response["answer"].startswith("文書からは判断できません") and "令和3年9月30日です" not in response["answer"]
     # without 次, the date written answers when the term ended
     assert answer_question(corpus, "上下水道審議会の委員の任期が終了したのはいつ？")["answer"].startswith("令和3年9月30日")
+
+
+def test_who_runs_a_measure_named_by_its_title_is_asked_of_its_rows(corpus):
+    """233 is titled 相談支援事業の充実 (障害者支援課); 236 holds 障害者, 相談, 支援 and 充実 too,
+    in its content and comments, but is another measure (福祉総務課)."""
+    response = answer_question(corpus, "障害者の相談支援事業の充実を担当している課はどこ？")
+    assert response["kind"] == "who" and response["answer"].startswith("障害者支援課です") and lines(response) == [233]

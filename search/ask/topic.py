@@ -27,7 +27,7 @@ from ..query import Leaf, Node, parse_query
 from ..understanding.filters import ITEM_NUMBER, SECTION_NAME, filters_of
 from ..understanding.tokens import action_noun, analyse, names_a_quantity, names_a_thing, reading, verbal_noun
 from .question import ABOUT_SOMETHING, QUOTED, ROW_KINDS, Question, Term
-from ..measures import measure_keys
+from ..measures import measure_keys, measure_titles
 from .sentences import TITLE_FIELDS, Reading, Sentence, Variant, read_text, row_sentences, variants_of
 
 # A row answers when it holds at least this share of the question's word weight ...
@@ -654,6 +654,8 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
         match = measure_named(corpus, known, words, match)
     if question.kind == "status" and not scope:
         match = with_other_departments(corpus, known, words, match)
+    if question.kind in ("who", "yesno") and not scope:
+        match = rows_of_measure_named(corpus, words, match, question.text)
     if (question.kind == "why" or question.asked_grades) and not scope:
         match = titled_for_topic(known, words, match)
     if question.kind in ("", "list") and not scope and not question.where:  # no question word: a list
@@ -744,6 +746,26 @@ def measure_named(corpus, known: Knowledge, words: list[Word], match: Match) -> 
         return match
     coverage = coverages(words, rows)
     return Match(coverage, max(coverage.values()), rows, False, match.selection)
+
+
+# Shorter measure titles (施策の推進) are said of anything.
+MIN_TITLE = 6
+
+
+def rows_of_measure_named(corpus, words: list[Word], match: Match, text: str) -> Match:
+    """Who runs a measure, or whether it did something, asked of a measure the question names by
+    its title (障害者の相談支援事業の充実を担当している課: 233, 相談支援事業の充実) is asked of that
+    measure's rows, of those titled so the ones that hold most of the question (障害者), not of a
+    row that only holds its words (236). (How far a topic has come may span several measures.)"""
+    written = normalize(text)
+    titled = [d for title, rows in measure_titles(corpus).items() if len(title) >= MIN_TITLE and title in written
+              for d in rows if passes(corpus.facets[d], match.filters)]
+    if not titled:
+        return match
+    coverage = coverages(words, titled)
+    best = max(coverage.values())
+    rows = sorted((d for d in titled if coverage[d] >= best - 1e-9), key=lambda d: corpus.positions[d])
+    return Match({d: coverage[d] for d in rows}, best, rows, False, match.selection)
 
 
 def rare_topic(corpus, words: list[Word], common: float = COMMON_SHARE) -> Word | None:
