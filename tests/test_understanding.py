@@ -1231,3 +1231,10 @@ def test_a_count_merged_into_one_word_is_not_split_with_no(corpus):
     # 職員の数 is read as 職員数, one word: nothing to write with の inside it
     terms = search(corpus, q="職員の数は減らせたのでしょうか")["interpretation"]["terms"]
     assert all(w["how"] != "particle" for t in terms for w in t["widened"])
+
+
+def test_known_words_after_an_unknown_one_that_no_row_writes_together_name_nothing(corpus):
+    # No row writes シルバー人材センター, nor 人材センター: rows holding 人材 and センター apart are
+    # no answer; the rows' own compound after an unknown word still is (商店街 of シャッター商店街).
+    assert search(corpus, q="シルバー人材センターへの支援")["total"] == 0
+    assert {379, 380, 381} & set(lines(search(corpus, q="シャッター商店街の対策")))

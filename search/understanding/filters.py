@@ -563,7 +563,7 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
         entry, last = None, first  # the word's last token: an idiom's (手|を|つける) is its last word's
         # An idiom that starts with a word comes before the word (達成|に|は|程遠い: D, not 達成: A).
         for words, phrase_entry in phrases:
-            if not entry and _forms(tokens[first:first + len(words)]) == words and not _glued(tokens, first, legend):
+            if not entry and _forms(tokens[first:first + len(words)]) == words and not _glued(blanker, tokens, first, legend):
                 entry, last = phrase_entry, first + len(words) - 1
         entry = entry or table.get(token.normalized) or table.get(token.dictionary) or \
             next((groups[g] for g in token.groups if g in groups), None) or table.get(adjective_of(token))
@@ -616,11 +616,14 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
     return found
 
 
-def _glued(tokens, i: int, legend: str) -> bool:
-    """Whether the noun an idiom starts with ends a compound (定員管理|計画|どおり: as the staffing
-    plan says, not as planned) that is not the legend's own wording (計画|達成にはほど遠い)."""
-    return i > 0 and tokens[i].pos[0] == "名詞" and tokens[i - 1].pos[0] == "名詞" \
-        and tokens[i - 1].end == tokens[i].start and tokens[i - 1].surface + tokens[i].surface not in legend
+def _glued(blanker: Blanker, tokens, i: int, legend: str) -> bool:
+    """Whether the noun an idiom starts with ends a compound the rows write (定員管理|計画|どおり:
+    as the staffing plan says, not as planned) that is not the legend's own wording (計画|達成には
+    ほど遠い); 長年|手つかず is no such compound."""
+    if i == 0 or tokens[i].pos[0] != "名詞" or tokens[i - 1].pos[0] != "名詞" or tokens[i - 1].end != tokens[i].start:
+        return False
+    compound = tokens[i - 1].surface + tokens[i].surface
+    return compound not in legend and blanker.count_rows is not None and blanker.count_rows(compound) > 0
 
 
 # Pronouns that ask what (何に, どこを): a grade word they are the argument of asks its content.

@@ -541,8 +541,12 @@ class LeafReader:
             # documents never name; after an unknown phrase too (路上喫煙の禁止区域), it says
             # nothing of what the rows are about (see ``attached``).
             modified = [any(not other.known for other in leaves[:i]) for i in range(len(leaves))]
+            # The known words after an unknown one that the rows never write together (人材|センター
+            # of シルバー人材センター) meet in a row by chance: they name nothing there.
+            rest = leaves[max((i + 1 for i, leaf in enumerate(leaves) if not leaf.known), default=0):]
+            apart = len(rest) > 1 and any(modified) and not self.contains("".join(leaf.text for leaf in rest))
             return [Leaf(leaf.text, widened=leaf.widened, kind=leaf.kind, known=leaf.known,
-                         of_unknown="compound" if head_unknown and leaf.known else
+                         of_unknown="compound" if (head_unknown or apart and leaf in rest) and leaf.known else
                          "modified" if was_modified and leaf.known else "")
                     for leaf, was_modified in zip(leaves, modified)]
         return [Leaf(unit.text, known=False)]
