@@ -527,8 +527,9 @@ class LeafReader:
             return [Leaf(stem_text, widened=self.synonyms_of_rare(stem, stem_text), kind=unit.kind)]
         # 地域ごと, 高齢者向け: the stem before a light suffix is the word itself, before its synonyms
         light = stem and stem[-1].pos[0] != "接尾辞" and unit.tokens[-1].normalized in LIGHT_SUFFIXES
-        widened = self.coordinated(unit.text) or self.by_reading(unit.tokens) \
-            or (self.without_suffix(unit.tokens) + self.synonyms(unit.tokens, unit.text))[:MAX_WIDENED] * bool(light) \
+        stem_first = (self.without_suffix(unit.tokens) + self.synonyms(unit.tokens, unit.text))[:MAX_WIDENED] \
+            if light else ()
+        widened = self.coordinated(unit.text) or self.by_reading(unit.tokens) or stem_first \
             or self.synonyms(unit.tokens, unit.text) or self.without_suffix(unit.tokens) \
             or self.near(unit.text, unit.tokens) or self.shortened(unit.tokens) or self.with_no(unit.tokens)
         if widened:
@@ -546,7 +547,7 @@ class LeafReader:
             rest = leaves[max((i + 1 for i, leaf in enumerate(leaves) if not leaf.known), default=0):]
             apart = len(rest) > 1 and any(modified) and not self.contains("".join(leaf.text for leaf in rest))
             return [Leaf(leaf.text, widened=leaf.widened, kind=leaf.kind, known=leaf.known,
-                         of_unknown="compound" if (head_unknown or apart and leaf in rest) and leaf.known else
+                         of_unknown="compound" if (head_unknown or (apart and leaf in rest)) and leaf.known else
                          "modified" if was_modified and leaf.known else "")
                     for leaf, was_modified in zip(leaves, modified)]
         return [Leaf(unit.text, known=False)]
