@@ -661,7 +661,7 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
     if question.kind in ("", "list") and not scope and not question.where:  # no question word: a list
         match = every_row_of_topic(corpus, words, match)
         match = rows_of_the_head(corpus, words, match)
-        match = rows_of_the_thing_in_item(corpus, words, match)
+        match = rows_of_the_thing_in_section(corpus, words, match)
     return words, match
 
 
@@ -837,10 +837,10 @@ def rows_of_the_head(corpus, words: list[Word], match: Match) -> Match:
     return with_rows(corpus, match, dict.fromkeys(added, HEAD_SHARE))
 
 
-def rows_of_the_thing_in_item(corpus, words: list[Word], match: Match) -> Match:
+def rows_of_the_thing_in_section(corpus, words: list[Word], match: Match) -> Match:
     """A list of the measures that touch a rare thing (ティーバッグ of 狭山茶のティーバッグを配ってPR
     している施策) names too the rows that hold the thing but not the asker's other words, when they
-    sit in the 項 of a row that holds them all: the plan put them together (372 beside 374)."""
+    sit in the section (節) of a row that holds them all: the plan put them together (372 beside 374)."""
     nouns = [w for w in words if w.rows and not w.term.predicate and w.term.group is None]
     if len(nouns) < 2 or not match.rows:
         return match
@@ -850,9 +850,9 @@ def rows_of_the_thing_in_item(corpus, words: list[Word], match: Match) -> Match:
     keys = measure_keys(corpus)
     if len({keys[d][:3] for d in thing.rows}) > THING_SECTIONS:
         return match  # a word of reports spread over the plan (目標値) is no thing of its own
-    items = {keys[d][:3] for d in match.rows}
+    sections = {keys[d][:3] for d in match.rows}
     added = sorted(d for d in thing.rows - set(match.rows)
-                   if keys[d][:3] in items and passes(corpus.facets[d], match.filters))
+                   if keys[d][:3] in sections and passes(corpus.facets[d], match.filters))
     if not added:
         return match
     return with_rows(corpus, match, coverages(words, added))
