@@ -146,7 +146,9 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, fifty-sixth round, dev half": ("search-hard56-dev",),
           "harder, fifty-sixth round, held-out half": ("search-hard56-heldout",),
           "harder, fifty-seventh round, dev half": ("search-hard57-dev",),
-          "harder, fifty-seventh round, held-out half": ("search-hard57-heldout",)}
+          "harder, fifty-seventh round, held-out half": ("search-hard57-heldout",),
+          "harder, fifty-eighth round, dev half": ("search-hard58-dev",),
+          "harder, fifty-eighth round, held-out half": ("search-hard58-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -166,7 +168,8 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard52-heldout", "search-hard53-heldout",
             "search-hard54-heldout", "search-hard55-heldout",
             "search-hard56-heldout",
-            "search-hard57-heldout")
+            "search-hard57-heldout",
+            "search-hard58-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
