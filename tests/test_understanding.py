@@ -1238,3 +1238,11 @@ def test_known_words_after_an_unknown_one_that_no_row_writes_together_name_nothi
     # no answer; the rows' own compound after an unknown word still is (商店街 of シャッター商店街).
     assert search(corpus, q="シルバー人材センターへの支援")["total"] == 0
     assert {379, 380, 381} & set(lines(search(corpus, q="シャッター商店街の対策")))
+
+
+def test_a_count_asked_with_a_counter_sudachi_keeps_whole_is_grammar(corpus):
+    # 何人 and 何回 are one word to Sudachi; they ask how many as 何|件 does, no topic
+    response = search(corpus, q="すくすくきょうしつって何人くらい参加してるの")
+    assert lines(response)[0] == 213  # すくすく教室: 延680人
+    assert "何人" in [d["text"] for d in response["interpretation"]["dropped"]]
+    assert not analyse("何事")[0].framing  # no counter: a noun of its own

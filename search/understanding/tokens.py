@@ -382,7 +382,9 @@ def _vague_count(tokens, i: int) -> bool:
                                           or k > 0 and tokens[k - 1].surface in VAGUE_NUMERALS)
 
     token = tokens[i]
-    return vague(i) or i > 0 and vague(i - 1) and (token.pos[2] == "助数詞可能" or token.pos[0] == "接尾辞")
+    # 何人, 何回: Sudachi keeps some counters whole with 何; they ask how many as 何|件 does
+    asked = token.pos[:2] == ("名詞", "普通名詞") and len(token.surface) <= 3 and token.parts[:1] == ("何",)
+    return asked or vague(i) or i > 0 and vague(i - 1) and (token.pos[2] == "助数詞可能" or token.pos[0] == "接尾辞")
 
 
 def _indefinite_noun(tokens, i: int) -> bool:
