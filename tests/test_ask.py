@@ -2718,3 +2718,9 @@ def test_who_runs_a_measure_named_by_its_title_is_asked_of_its_rows(corpus):
     in its content and comments, but is another measure (福祉総務課)."""
     response = answer_question(corpus, "障害者の相談支援事業の充実を担当している課はどこ？")
     assert response["kind"] == "who" and response["answer"].startswith("障害者支援課です") and lines(response) == [233]
+
+
+def test_a_quoted_title_keeps_its_row_noun(corpus):
+    # 「民間からの事業提案の活用」 is 559's measure as written: 事業 inside it is no word for "rows"
+    response = answer_question(corpus, "市民提案型協働事業を活用する「民間からの事業提案の活用」、進捗はどの区分になってますか？")
+    assert response["kind"] == "status" and lines(response) == [559] and "進捗区分はD" in response["answer"]

@@ -410,7 +410,9 @@ def read_question(text: str, corpus) -> Question:
         spans.append(predicate)
     if asked.kind in ROW_KINDS or asked.unit == "%":  # 取組は何件, 施策のうちBの割合: the rows, not a topic
         nouns = COUNTED_NOUNS if asked.kind in ("count", "list") else ROW_NOUNS
-        spans += [(t.start, t.end) for t in analyse(masked) if t.surface in nouns]
+        names = [m.span() for m in QUOTED.finditer(masked)]  # 「民間からの事業提案の活用」: a title as written
+        spans += [(t.start, t.end) for t in analyse(masked) if t.surface in nouns
+                  and not any(a < t.start and t.end < b for a, b in names)]
     spans += formal_nouns(masked) + described_before(text, mentions, described)
     spans += [m.span() for m in DURATION.finditer(masked)] + [m.span() for m in AS_OF_NOW.finditer(masked)]
     spans += [m.span() for m in PER_PERIOD.finditer(masked)]
