@@ -1246,3 +1246,10 @@ def test_a_count_asked_with_a_counter_sudachi_keeps_whole_is_grammar(corpus):
     assert lines(response)[0] == 213  # すくすく教室: 延680人
     assert "何人" in [d["text"] for d in response["interpretation"]["dropped"]]
     assert not analyse("何事")[0].framing  # no counter: a noun of its own
+
+
+def test_an_aspect_left_alone_beside_a_filter_asks_how_its_rows_stand(corpus):
+    # 介護保険課の取組状況: the department's rows are what is asked; 状況 is no word they must hold
+    response = search(corpus, q="介護保険課の取組状況")
+    assert set(lines(response)) == {227, 228, 230}
+    assert {"text": "状況", "why": "asking"} in response["interpretation"]["dropped"]

@@ -123,8 +123,13 @@ class LeafReader:
 
     def tree(self, node, filtered: bool = False):
         """The understood tree; ``filtered`` when filters were read from the same text."""
-        understood = self._tree(node, False)
-        return self._without_row_nouns(understood, filtered)
+        understood = self._without_row_nouns(self._tree(node, False), filtered)
+        leaves = list(_leaves(understood))
+        if filtered and leaves and all(leaf.text in ASPECTS and not leaf.exact for leaf in leaves):
+            # 介護保険課の取組状況: how the rows the filter names stand is what is asked, no word of them
+            self.dropped += [Dropped(leaf.text, "asking") for leaf in leaves]
+            return None
+        return understood
 
     def _tree(self, node, excluded: bool):
         if node is None:
