@@ -445,6 +445,8 @@ def test_openapi_describes_ask(live):
     ("「地域情報化の推進」、今後の方向性はア〜オのどれ？", "future"),  # the scale named: which direction
     ("公害防止の取組の評価ランク、A～Eのどれ？", "status"),  # the scale after a comma asks a grade too
     ("地域情報化の推進の方向性、ア～オのどれ", "future"),
+    ("就学援助制度による子育て家庭への経済的支援は、進捗区分でいうとどれ？", "status"),  # the scale named
+    ("地域情報化の推進は、方向性でいうとどれ？", "future"),
     # What has been, or is being, done asks for the rows; one thing done is a fact.
     ("空き家について市はこれまで何をしてきたのですか", "list"),
     ("子育て支援で市は何に取り組んでいるの", "list"),

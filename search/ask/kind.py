@@ -242,16 +242,16 @@ HOW_FAR = words(r"(?:どの|どれ) (?:くらい|程度|だけ) (?:\S+ ){0,2}?(?
                 r"|(?:評価|進捗|進み 具合) (?:は |が |って )?(?:どの|どれ) (?:くらい|程度)")
 LATER_PATTERNS = [
     # 進み具合の区分はどれ, 評価はどれ: which grade, not which rows.
-    # 評価はA〜Eのどれ: the scale named before the question word.
+    # 評価はA〜Eのどれ: the scale named before the question word; 進捗区分でいうとどれ: the scale named.
     # 取組区分（あ～お）はどれ: the scale in brackets after the name, too.
-    ("status", words(r"(?:区分|評価|進捗|ランク) (?:" + SCALE_IN_BRACKETS + r")?(?:は|って|が) "
+    ("status", words(r"(?:区分|評価|進捗|ランク) (?:" + SCALE_IN_BRACKETS + r")?(?:は|って|が|で 言う と) "
                      r"(?:[a-e] (?:〜|~|-|から) [a-e] (?:まで )?の )?(?:どれ|何|どう)"
                      # 評価ランク、A～Eのどれ: the scale itself says a grade is asked, whatever joins it
                      r"|(?:区分|評価|進捗|ランク) (?:、 )?[a-e] (?:〜|~|-|から) [a-e] (?:まで )?の (?:どれ|何|どこ)"
                      # 区分なに？: the particle left out, 何 ending the question
                      r"|(?:区分|評価|ランク) 何(?= (?:\?|です|だ|か|。) | ?$)")),
     # 方向性はア〜オのどれ: which direction, not which rows.
-    ("future", words(r"(?:方向 性|方向性|方針) (?:" + SCALE_IN_BRACKETS + r")?(?:は|って|が) "
+    ("future", words(r"(?:方向 性|方向性|方針) (?:" + SCALE_IN_BRACKETS + r")?(?:は|って|が|で 言う と) "
                      r"(?:[ア-オ] (?:〜|~|-|から) [ア-オ] (?:まで )?の )?(?:どれ|何)"
                      r"|(?:方向 性|方向性|方針) (?:、 )?[ア-オ] (?:〜|~|-|から) [ア-オ] (?:まで )?の (?:どれ|何|どこ)")),
     # どれくらい asks how far; 取り組みを全部 asks for every row (全部で何件 is counted before).
