@@ -2726,3 +2726,11 @@ def test_a_quoted_title_keeps_its_row_noun(corpus):
     # 「民間からの事業提案の活用」 is 559's measure as written: 事業 inside it is no word for "rows"
     response = answer_question(corpus, "市民提案型協働事業を活用する「民間からの事業提案の活用」、進捗はどの区分になってますか？")
     assert response["kind"] == "status" and lines(response) == [559] and "進捗区分はD" in response["answer"]
+
+
+def test_a_count_of_a_named_quantity_asks_a_figure_not_the_rows(corpus):
+    # 99 says the page's アクセス数 halved, then partly recovered: no figure, and no count of rows
+    response = answer_question(corpus, "生涯学習情報を載せたホームページのアクセス数は、令和3年度に具体的に何件でしたか？")
+    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）")
+    # the rows' own number is still counted
+    assert answer_question(corpus, "防災の取組数は何件？")["kind"] == "count"

@@ -36,7 +36,10 @@ ROW_COUNTS = ("何件", "いくつ", "幾つ", "何個")
 # Counting, the table's rows are named as such too (表の行でいうと何件, 何項目): rows, not topic.
 COUNTED_NOUNS = ROW_NOUNS | {"行", "項目", "表"}
 # 何件の提案, いくつのシステム: what is counted is named after the count, and it is not the rows.
-COUNT_OF_NAMED = re.compile(r"(?:何件|いくつ|幾つ|何個)の(?!" + "|".join(sorted(COUNTED_NOUNS)) + ")")
+COUNT_OF_NAMED = re.compile(r"(?:何件|いくつ|幾つ|何個)の(?!" + "|".join(sorted(COUNTED_NOUNS)) + ")"
+                            # アクセス数は…何件: a quantity named before the count, not the rows' number
+                            r"|(?<!" + ")(?<!".join(sorted(COUNTED_NOUNS)) + r")(?<=[一-龯ァ-ヶー])数(?:は|って|が)"
+                            r"[^。？?]{0,24}?(?:何件|いくつ|幾つ|何個)")
 # Markup is not part of a question: tags go, and so do scripts and styles with their content.
 MARKUP = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(?:</\1\s*>|$)|<[^<>]{0,200}>", re.I | re.S)
 # A grade's codes in brackets after its name (取組評価（あ～お）).
