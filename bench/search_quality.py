@@ -150,7 +150,9 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, fifty-eighth round, dev half": ("search-hard58-dev",),
           "harder, fifty-eighth round, held-out half": ("search-hard58-heldout",),
           "harder, fifty-ninth round, dev half": ("search-hard59-dev",),
-          "harder, fifty-ninth round, held-out half": ("search-hard59-heldout",)}
+          "harder, fifty-ninth round, held-out half": ("search-hard59-heldout",),
+          "harder, sixtieth round, dev half": ("search-hard60-dev",),
+          "harder, sixtieth round, held-out half": ("search-hard60-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -172,7 +174,8 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard56-heldout",
             "search-hard57-heldout",
             "search-hard58-heldout",
-            "search-hard59-heldout")
+            "search-hard59-heldout",
+            "search-hard60-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
