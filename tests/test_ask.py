@@ -2734,3 +2734,17 @@ def test_a_count_of_a_named_quantity_asks_a_figure_not_the_rows(corpus):
     assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）")
     # the rows' own number is still counted
     assert answer_question(corpus, "防災の取組数は何件？")["kind"] == "count"
+
+
+def test_a_grade_asked_as_a_score_of_a_row_named_under_a_chapter_is_its_status(corpus):
+    # 第6章 is a filter far before 進捗いくつ: the grade of 484 is asked, not how many rows have one
+    response = answer_question(corpus, "第6章の「就労支援対策の実施」、若者の就労相談やセミナーの取組は進捗いくつ？")
+    assert response["kind"] == "status" and "進捗区分はB" in response["answer"]
+    # a grade given just before the score still counts the rows so graded
+    assert read_kind("〓になっている評価はいくつ").kind == "count"
+
+
+def test_why_a_repair_meets_its_limit_is_answered_by_the_cause_of_the_shortfall(corpus):
+    # 423: 施設の老朽化により、修繕での対応では限りがあります (限界 in the question, 限り in the row)
+    response = answer_question(corpus, "文化施設、修繕だけじゃ限界があるのはなんで？")
+    assert response["kind"] == "why" and "施設の老朽化" in response["answer"].split("根拠")[0]

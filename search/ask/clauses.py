@@ -224,7 +224,7 @@ def negative(text: str) -> bool:
 
 # Words that say an outcome fell short (限りがある, 困難, 難しい, 不足): no dictionary marks them, so a
 # small table; negations say it too (see ``negative``).
-SHORTFALL_WORDS = frozenset({"限り", "困難", "難しい", "不足", "低下", "減少", "遅れ", "遅れる", "厳しい", "難航"})
+SHORTFALL_WORDS = frozenset({"限り", "限界", "困難", "難しい", "不足", "低下", "減少", "遅れ", "遅れる", "厳しい", "難航"})
 
 
 def went_badly(text: str) -> bool:

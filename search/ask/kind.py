@@ -327,6 +327,9 @@ def read_aggregate(s: Stream) -> Kind | None:
     return Kind("aggregate", s.written(ranked), aggregate=aggregate, spans=tuple(spans))
 
 
+GRADE_GIVEN_WORDS = 6  # words from a filter to the grade it gives (〓 に 成る て 居る 評価)
+
+
 # Predicates about progress, and the progress grades for which a yes/no question about them is
 # answered はい (the legend: A 目標に達成, B 順調に進んでおり, C ある程度進んでいる, D 部分的に
 # 着手, E 着手していない): such a question is decided by the rows' grades, not by a sentence.
@@ -564,6 +567,14 @@ def asks_where(text: str) -> bool:
 OR_ELSE = re.compile(r"(?<=[?？])\s*(?:それとも|或いは|あるいは|若しくは|もしくは)[^?？。]*[?？。]?\s*$")
 
 
+def grade_given_before(joined: str, at: int) -> bool:
+    """Whether a filter (its placeholder 〓) stands a few words before a grade asked as a score:
+    Eになっている評価はいくつ counts the rows so graded; 第6章の「…」、…の取組は進捗いくつ names
+    the chapter of the one row whose grade is asked."""
+    before = joined[:at]
+    return "〓" in before and len(before[before.rindex("〓"):].split()) <= GRADE_GIVEN_WORDS
+
+
 def read_kind(text: str) -> Kind:
     """The kind of question ``text`` (with its filters already blanked out) asks; of a question
     that offers alternatives, the kind of the first (the others are its other answers)."""
@@ -576,7 +587,7 @@ def read_kind(text: str) -> Kind:
     if aggregate:
         return aggregate
     score = GRADE_AS_SCORE.search(s.joined)
-    if score and "〓" not in s.joined:
+    if score and not grade_given_before(s.joined, score.start()):
         return Kind("status", s.written(score), spans=cue_spans(s, score, "status"))
     for kind, pattern in KIND_PATTERNS:
         m = pattern.search(s.joined)
