@@ -21,7 +21,7 @@ from .matching import EXPANDED_SCORE, GRAM_SCORE, count_query, has_soft, read_le
 from .query import Leaf, Node, ParsedQuery, parse_terms
 from .settings import DEFAULTS
 from .understanding import HOW_JA, Understanding, understand
-from .understanding.filters import filters_of, name_part
+from .understanding.filters import filters_of, name_part, names_section
 from .understanding.tokens import action_noun, analyse
 from .understanding.words import SPECIFIC_SHARE
 
@@ -388,7 +388,7 @@ def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) ->
 def _worded_department(corpus: Corpus, mention) -> bool:
     """Whether a department was read from a word the rows write (図書館), not a section's name (…課)."""
     return mention.facet == "department" and mention.how == "name" \
-        and not mention.value.endswith(("課", "室", "局")) and corpus.vocabulary.rows(mention.text.lower()) > 0
+        and not names_section(mention.value) and corpus.vocabulary.rows(mention.text.lower()) > 0
 
 
 def _select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool) -> Selection:

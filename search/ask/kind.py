@@ -240,20 +240,23 @@ HOW_IT_FEELS = r"(?:どんな|どう 言う|どの よう だ) 感じ"
 # (評価どれくらい, どれくらいうまくいってる: how well it goes, said the everyday way.)
 HOW_FAR = words(r"(?:どの|どれ) (?:くらい|程度|だけ) (?:\S+ ){0,2}?(?:進む|進める|達成|進捗|旨い|上手い)"
                 r"|(?:評価|進捗|進み 具合) (?:は |が |って )?(?:どの|どれ) (?:くらい|程度)")
+def scale_asked(names: str, codes: str, asking: str) -> str:
+    """A question asking which grade of a scale (``names``, its ``codes``) a row has: the name, a
+    particle and ``asking``, the scale between (評価はA〜Eのどれ, 進捗区分でいうとどれ, 取組区分（あ～お）
+    はどれ), or the scale after a comma (評価ランク、A～Eのどれ: the scale itself says a grade is
+    asked, whatever joins it)."""
+    scale = rf"{codes} (?:〜|~|-|から) {codes} (?:まで )?の "
+    return (rf"(?:{names}) (?:{SCALE_IN_BRACKETS})?(?:は|って|が|で 言う と) (?:{scale})?(?:{asking})"
+            rf"|(?:{names}) (?:、 )?{scale}(?:どれ|何|どこ)")
+
+
 LATER_PATTERNS = [
-    # 進み具合の区分はどれ, 評価はどれ: which grade, not which rows.
-    # 評価はA〜Eのどれ: the scale named before the question word; 進捗区分でいうとどれ: the scale named.
-    # 取組区分（あ～お）はどれ: the scale in brackets after the name, too.
-    ("status", words(r"(?:区分|評価|進捗|ランク) (?:" + SCALE_IN_BRACKETS + r")?(?:は|って|が|で 言う と) "
-                     r"(?:[a-e] (?:〜|~|-|から) [a-e] (?:まで )?の )?(?:どれ|何|どう)"
-                     # 評価ランク、A～Eのどれ: the scale itself says a grade is asked, whatever joins it
-                     r"|(?:区分|評価|進捗|ランク) (?:、 )?[a-e] (?:〜|~|-|から) [a-e] (?:まで )?の (?:どれ|何|どこ)"
+    # 進み具合の区分はどれ, 評価はどれ: which grade, not which rows (see ``scale_asked``).
+    ("status", words(scale_asked("区分|評価|進捗|ランク", "[a-e]", "どれ|何|どう")
                      # 区分なに？: the particle left out, 何 ending the question
-                     r"|(?:区分|評価|ランク) 何(?= (?:\?|です|だ|か|。) | ?$)")),
+                     + r"|(?:区分|評価|ランク) 何(?= (?:\?|です|だ|か|。) | ?$)")),
     # 方向性はア〜オのどれ: which direction, not which rows.
-    ("future", words(r"(?:方向 性|方向性|方針) (?:" + SCALE_IN_BRACKETS + r")?(?:は|って|が|で 言う と) "
-                     r"(?:[ア-オ] (?:〜|~|-|から) [ア-オ] (?:まで )?の )?(?:どれ|何)"
-                     r"|(?:方向 性|方向性|方針) (?:、 )?[ア-オ] (?:〜|~|-|から) [ア-オ] (?:まで )?の (?:どれ|何|どこ)")),
+    ("future", words(scale_asked("方向 性|方向性|方針", "[ア-オ]", "どれ|何"))),
     # どれくらい asks how far; 取り組みを全部 asks for every row (全部で何件 is counted before).
     ("list", words(r"どれ(?! (?:くらい|程|程度|だけ))|一覧|挙げる|列挙|" + ROW + r" (?:を |は )?(?:全部|全て)(?! で)")),
     ("future", words(r"今後|方針|此れ から|此の 先|先行き|予定|方向 性|方向性|見通し|将来|次期|積もり|見込み|計画 は"

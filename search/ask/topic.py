@@ -23,11 +23,11 @@ from index.grades import FACETS
 from ..engine import Selection, count_query, count_rows, select, understood
 from ..facets import members
 from ..matching import reading_query
+from ..measures import measure_titles
 from ..query import Leaf, Node, parse_query
 from ..understanding.filters import ITEM_NUMBER, SECTION_NAME, filters_of
 from ..understanding.tokens import action_noun, analyse, names_a_quantity, names_a_thing, reading, verbal_noun
 from .question import ABOUT_SOMETHING, QUOTED, ROW_KINDS, Question, Term
-from ..measures import measure_keys, measure_titles
 from .sentences import TITLE_FIELDS, Reading, Sentence, Variant, read_text, row_sentences, variants_of
 
 # A row answers when it holds at least this share of the question's word weight ...
@@ -661,7 +661,7 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
     if question.kind in ("", "list") and not scope and not question.where:  # no question word: a list
         match = every_row_of_topic(corpus, words, match)
         match = rows_of_the_head(corpus, words, match)
-        match = rows_of_the_thing_in_section(corpus, words, match)
+        match = rows_of_the_thing_in_section(corpus, known, words, match)
     return words, match
 
 
@@ -837,7 +837,7 @@ def rows_of_the_head(corpus, words: list[Word], match: Match) -> Match:
     return with_rows(corpus, match, dict.fromkeys(added, HEAD_SHARE))
 
 
-def rows_of_the_thing_in_section(corpus, words: list[Word], match: Match) -> Match:
+def rows_of_the_thing_in_section(corpus, known: Knowledge, words: list[Word], match: Match) -> Match:
     """A list of the measures that touch a rare thing (ティーバッグ of 狭山茶のティーバッグを配ってPR
     している施策) names too the rows that hold the thing but not the asker's other words, when they
     sit in the section (節) of a row that holds them all: the plan put them together (372 beside 374)."""
@@ -847,12 +847,11 @@ def rows_of_the_thing_in_section(corpus, words: list[Word], match: Match) -> Mat
     thing = min(nouns, key=lambda w: len(w.rows))
     if len(thing.rows) > NAMED_TOPIC_SHARE * len(corpus.facets):
         return match
-    keys = measure_keys(corpus)
-    if len({keys[d][:3] for d in thing.rows}) > THING_SECTIONS:
+    if len({item_key(known, d, "節") for d in thing.rows}) > THING_SECTIONS:
         return match  # a word of reports spread over the plan (目標値) is no thing of its own
-    sections = {keys[d][:3] for d in match.rows}
+    sections = {item_key(known, d, "節") for d in match.rows}
     added = sorted(d for d in thing.rows - set(match.rows)
-                   if keys[d][:3] in sections and passes(corpus.facets[d], match.filters))
+                   if item_key(known, d, "節") in sections and passes(corpus.facets[d], match.filters))
     if not added:
         return match
     return with_rows(corpus, match, coverages(words, added))

@@ -809,6 +809,11 @@ class DepartmentNames:
                    {sound: hits[0] for sound, hits in sounds.items() if len({h[0] for h in hits}) == 1}, chain)
 
 
+def names_section(name: str) -> bool:
+    """Whether a department's name is a section's (…課, …室, …局), never a word of the rows."""
+    return name.endswith(("課", "室", "局"))
+
+
 def _departments(blanker: Blanker, corpus) -> list[Mention]:
     table = DepartmentNames.of(tuple(d["name"] for d in corpus.departments))
     vocabulary = corpus.vocabulary
@@ -816,7 +821,7 @@ def _departments(blanker: Blanker, corpus) -> list[Mention]:
     folded = normalize(blanker.text)
     for name in sorted(table.names, key=len, reverse=True):
         key = table.folded[name]
-        is_section = name.endswith(("課", "室", "局"))
+        is_section = names_section(name)
         for m in re.finditer(re.escape(key), folded):
             if not blanker.free(m.start(), m.end()):
                 continue
@@ -942,7 +947,7 @@ def _department_spellings(blanker: Blanker, table: DepartmentNames, vocabulary, 
             is_word = vocabulary.rows(normalize(blanker.text[start:end])) > 0 or not spelled
             # A word of the text (図書館, 危機管理) names the department only as the subject of
             # work or beside a grade; a section name (…課) always does.
-            is_section = how == "name" and name.endswith(("課", "室", "局"))
+            is_section = how == "name" and names_section(name)
             if is_word and not (is_section or cue or graded):
                 continue
             end += cue.end() if cue else 0

@@ -854,7 +854,7 @@ def merge_concepts(text: str, units: list[Unit], has_concept, contains, a_word=N
         for j in range(len(units), i + 1, -1):
             run = units[i:j]
             if any(text[a.end:b.start] not in JOINERS for a, b in zip(run, run[1:])) \
-                    or all(u.widened or contains(u.text) and a_word(u.text) for u in run):
+                    or all(u.widened or a_word(u.text) for u in run):
                 continue
             typed, bare = text[run[0].start:run[-1].end], "".join(u.text for u in run)
             key = next((k for k in (typed, bare) if has_concept(k)), None)
