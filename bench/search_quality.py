@@ -152,7 +152,9 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, fifty-ninth round, dev half": ("search-hard59-dev",),
           "harder, fifty-ninth round, held-out half": ("search-hard59-heldout",),
           "harder, sixtieth round, dev half": ("search-hard60-dev",),
-          "harder, sixtieth round, held-out half": ("search-hard60-heldout",)}
+          "harder, sixtieth round, held-out half": ("search-hard60-heldout",),
+          "harder, sixty-first round, dev half": ("search-hard61-dev",),
+          "harder, sixty-first round, held-out half": ("search-hard61-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -175,7 +177,8 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard57-heldout",
             "search-hard58-heldout",
             "search-hard59-heldout",
-            "search-hard60-heldout")
+            "search-hard60-heldout",
+            "search-hard61-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
