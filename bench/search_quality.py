@@ -154,7 +154,9 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, sixtieth round, dev half": ("search-hard60-dev",),
           "harder, sixtieth round, held-out half": ("search-hard60-heldout",),
           "harder, sixty-first round, dev half": ("search-hard61-dev",),
-          "harder, sixty-first round, held-out half": ("search-hard61-heldout",)}
+          "harder, sixty-first round, held-out half": ("search-hard61-heldout",),
+          "harder, sixty-second round, dev half": ("search-hard62-dev",),
+          "harder, sixty-second round, held-out half": ("search-hard62-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -178,7 +180,8 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard58-heldout",
             "search-hard59-heldout",
             "search-hard60-heldout",
-            "search-hard61-heldout")
+            "search-hard61-heldout",
+            "search-hard62-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
