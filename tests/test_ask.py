@@ -447,6 +447,8 @@ def test_openapi_describes_ask(live):
     ("地域情報化の推進の方向性、ア～オのどれ", "future"),
     ("就学援助制度による子育て家庭への経済的支援は、進捗区分でいうとどれ？", "status"),  # the scale named
     ("地域情報化の推進は、方向性でいうとどれ？", "future"),
+    ("公営住宅の計画的な供給って、進捗区分どれになってます？", "status"),  # the particle left out
+    ("地域情報化の推進って、方向性どれ？", "future"),
     # What has been, or is being, done asks for the rows; one thing done is a fact.
     ("空き家について市はこれまで何をしてきたのですか", "list"),
     ("子育て支援で市は何に取り組んでいるの", "list"),

@@ -243,10 +243,10 @@ HOW_FAR = words(r"(?:どの|どれ) (?:くらい|程度|だけ) (?:\S+ ){0,2}?(?
 def scale_asked(names: str, codes: str, asking: str) -> str:
     """A question asking which grade of a scale (``names``, its ``codes``) a row has: the name, a
     particle and ``asking``, the scale between (評価はA〜Eのどれ, 進捗区分でいうとどれ, 取組区分（あ～お）
-    はどれ), or the scale after a comma (評価ランク、A～Eのどれ: the scale itself says a grade is
-    asked, whatever joins it)."""
+    はどれ), the particle left out in speech (…って、進捗区分どれになってます), or the scale after a
+    comma (評価ランク、A～Eのどれ: the scale itself says a grade is asked, whatever joins it)."""
     scale = rf"{codes} (?:〜|~|-|から) {codes} (?:まで )?の "
-    return (rf"(?:{names}) (?:{SCALE_IN_BRACKETS})?(?:は|って|が|で 言う と) (?:{scale})?(?:{asking})"
+    return (rf"(?:{names}) (?:{SCALE_IN_BRACKETS})?(?:(?:は|って|が|で 言う と) )?(?:{scale})?(?:{asking})"
             rf"|(?:{names}) (?:、 )?{scale}(?:どれ|何|どこ)")
 
 
