@@ -242,14 +242,40 @@ def find(corpus: Corpus, parsed: ParsedQuery) -> tuple[list, dict[int, float] | 
     cached = corpus.results.get(("tree", tree))
     if cached is not None:
         return (*cached, understanding)
-    readings, scores = match(corpus, tree)
-    mode = "soft" if has_soft(tree) else "all"
-    if scores is not None and not scores and soft_of(tree) is not None:
-        readings, scores = match(corpus, soft_of(tree))
+    searched = meeting_homophone(corpus, tree, understanding.homophones)
+    readings, scores = match(corpus, searched)
+    mode = "soft" if has_soft(searched) else "all"
+    if scores is not None and not scores and soft_of(searched) is not None:
+        readings, scores = match(corpus, soft_of(searched))
         mode = "any"
     if not truncated():  # a result cut short by the time budget is not kept: it depends on the moment
         corpus.results.put(("tree", tree), (readings, scores, mode), 1 + len(scores or ()))
     return readings, scores, mode, understanding
+
+
+def meeting_homophone(corpus: Corpus, tree, homophones) -> object:
+    """The tree with one word widened to a homophone (企業支援 → 起業支援) when, as typed, the word
+    meets none of the query's other nouns in any row, and its homophone meets them all (女性の企業
+    支援: rows 58 and 60 write 女性 and 起業支援): a wrong choice in the kana-to-kanji conversion
+    that happens to be a word as well."""
+    if not homophones or not isinstance(tree, Node) or tree.op not in ("and", "soft"):
+        return tree
+    nouns = [c for c in tree.children if isinstance(c, Leaf) and c.kind == "noun" and c.known and not c.exact]
+    if len(nouns) < 2:
+        return tree
+    rows = {leaf: set(evaluate(corpus, leaf, [])) for leaf in nouns}
+    if set.intersection(*rows.values()):
+        return tree
+    for leaf, alike in homophones:
+        if leaf not in rows:
+            continue
+        others = [found for other, found in rows.items() if other != leaf]
+        if any(rows[leaf] & found for found in others):
+            continue
+        widened = dataclasses.replace(leaf, widened=leaf.widened + alike)
+        if set(evaluate(corpus, widened, [])) & set.intersection(*others):
+            return Node(tree.op, tuple(widened if child == leaf else child for child in tree.children))
+    return tree
 
 
 def rank(corpus: Corpus, parsed: ParsedQuery, scores: dict[int, float] | None, passing: int) -> list[int]:

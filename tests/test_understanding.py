@@ -123,6 +123,18 @@ def test_a_dictionary_word_in_kanji_is_not_widened_to_a_homophone(corpus):
     assert "「注射」は文書に出てきません。" in response["interpretation"]["notes"]
 
 
+def test_a_word_that_meets_none_of_the_others_is_read_as_its_homophone_that_meets_them(corpus):
+    # 企業支援 is written (a pamphlet for companies) but never beside 女性; 起業支援, read the same
+    # with one kanji changed, is: the conversion picked the wrong word.
+    response = search(corpus, q="女性の企業支援")
+    assert widened(response, "reading") == {"起業支援"}
+    assert set(lines(response)[:2]) == set(lines(search(corpus, q="女性 起業支援"))[:2])  # first, beside 女性
+    assert "「企業支援」を「起業支援」（読みが同じ）としても検索しました。" in response["interpretation"]["notes"]
+    # typed alone, or beside a word it meets, the word is the word meant
+    assert widened(search(corpus, q="企業支援"), "reading") == set()
+    assert widened(search(corpus, q="企業支援 パンフレット"), "reading") == set()
+
+
 def test_typo_finds_the_nearest_corpus_word(corpus):
     response = search(corpus, q="パブリックコンメト")
     assert widened(response, "fuzzy") == {"パブリックコメント"}

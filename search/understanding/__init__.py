@@ -7,7 +7,8 @@ measures alike.
   never matched as text;
 - a query tree (``search.query.Leaf``/``Node``) of what is left, parsed with the query syntax
   ("phrase", OR, -word) and with each word understood (``words.py``: framing words dropped,
-  kana and homophones by reading, synonyms, near spellings, sentences as soft matches);
+  kana and homophones by reading, synonyms, near spellings, sentences as soft matches), and for
+  each word the rows write, the corpus words that sound the same (``homophones``);
 - the words dropped, each with why.
 
 It reads the corpus only through its legend, department and chapter names and its vocabulary
@@ -39,6 +40,9 @@ class Understanding:
     filters: dict[str, list[str]] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
+    # Words of the tree with their homophones among the corpus words (企業支援: 起業支援), for a
+    # query whose words meet in no row as typed.
+    homophones: tuple = ()
 
     def to_dict(self) -> dict:
         return {"filters": self.filters, "mentions": [m.to_dict() for m in self.mentions],
@@ -52,4 +56,5 @@ def understand(text: str, corpus, count_rows) -> Understanding:
     tree, fallback = parse_terms(filters.rest)
     reader = LeafReader(corpus, count_rows, described_words(filters, corpus))
     tree = reader.tree(tree, filtered=bool(filters.mentions))
-    return Understanding(text, tree, fallback, filters.filters, filters.mentions, reader.dropped)
+    return Understanding(text, tree, fallback, filters.filters, filters.mentions, reader.dropped,
+                         reader.homophones(tree))

@@ -569,6 +569,22 @@ class LeafReader:
             return [Unit(token.surface, token.start, token.end, (token,), "noun")]
         return [Unit(part, token.start, token.end, analyse(part), "noun") for part in token.parts]
 
+    def homophones(self, tree) -> tuple[tuple[Leaf, tuple[Expansion, ...]], ...]:
+        """For each word of the query the rows write as typed, the corpus words read the same and
+        written with one kanji changed (企業支援, 起業支援: one wrong choice in the conversion).
+        The engine tries them only when the query's words meet in no row as typed."""
+        found = []
+        for leaf in _leaves(tree):
+            if leaf.exact or leaf.kind != "noun" or not leaf.known or not KANJI.search(leaf.text):
+                continue
+            if any(w.how == "reading" for w in leaf.widened) or not self.contains(leaf.text):
+                continue
+            entries = self.vocabulary.same_reading(reading(analyse(leaf.text)))
+            alike = tuple(Expansion(e.term, "reading") for e in entries if one_kanji_off(leaf.text, e.term))
+            if alike:
+                found.append((leaf, alike[:MAX_WIDENED]))
+        return tuple(found)
+
     def known_widened(self, tokens, text: str) -> tuple[Expansion, ...]:
         """What a word the rows contain is widened to: the words it abbreviates (上下水道), its stem
         before a light suffix (高齢者向け), what follows the documents' place (入間市民) and, when
