@@ -425,7 +425,9 @@ def test_openapi_describes_ask(live):
     ("空き家バンクのことが書いてあるのはどこですか", "list"),
     ("空き家バンクはどこに載っていますか", "list"),
     ("防犯灯のLED化が進んでいるのはどこの施設ですか", "status"),
-    ("空き家バンクはどこが運営していますか", "who"),  # どこが + a verbal noun and する: who does it
+    ("空き家バンクはどこが運営していますか", "who"),
+    ("空き家バンクの担当課は", "who"),  # the question word left unsaid after は, as with ？
+    ("空き家バンクの所管って", "who"),  # どこが + a verbal noun and する: who does it
     ("狭山茶のPRをしているのはどこですか", "who"),
     ("何でも相談できる窓口ができるのはいつからですか", "when"),  # 何でも: anything, not why (何で)
     # The sentence that asks is the last one with a question mark, a remark may follow it.

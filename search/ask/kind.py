@@ -178,6 +178,8 @@ KIND_PATTERNS = [
     # copies before a verb (何部作った; for the copula, see ``copies_asked``).
     ("who", words(r"(?:どの|どこ の|どちら の|何) (?:課|部署|部局|部(?= (?:が|の|で|は|に|も|って|\?|です) )|担当 課)|誰"
                   r"|(?:担当|所管) (?:課 |部署 |部局 )?(?:は|を|に つく て) (?:どこ|どちら|誰|何|教える|\?)"
+                  # …の担当課は: the question ends at は, its question word left unsaid
+                  r"|(?:担当|所管) (?:課 |部署 |部局 )?(?:は|って)(?= $)"
                   r"|(?:担当|所管|課|部署) (?:\S+ ){0,6}?(?:どこ|どちら|誰)(?! まで)"
                   r"|(?:どこ|どちら) が (?:担当|所管|実施|行う|\S+ 為る)"  # どこが運営している
                   # のはどこの施設 asks which facility: a noun after どこの other than a department's.
