@@ -2584,6 +2584,10 @@ def test_whether_one_can_is_a_yes_no_question_not_a_plan(corpus):
     response = answer_question(corpus, "アライグマを捕まえるための箱わなって市で貸してもらえますか？")
     assert response["kind"] == "yesno" and response["answer"].startswith("はい") and lines(response) == [347]
     assert "もらえる" not in response["answer"]
+    # くれる says the same from the giver's side; with 今後 it asks what will be done
+    response = answer_question(corpus, "アライグマを捕まえたいとき、市は箱わなを貸してくれる？")
+    assert response["kind"] == "yesno" and response["answer"].startswith("はい") and lines(response) == [347]
+    assert answer_question(corpus, "今後も箱わなを貸してくれる？")["kind"] == "future"
     # ... after a request (挙げてもらえますか) it asks for the rows
     assert answer_question(corpus, "Eになってる取り組み、全部挙げてもらえますか")["kind"] == "list"
 
@@ -2738,6 +2742,11 @@ def test_a_count_of_a_named_quantity_asks_a_figure_not_the_rows(corpus):
     assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）")
     # the rows' own number is still counted
     assert answer_question(corpus, "防災の取組数は何件？")["kind"] == "count"
+    # a count before a verb of what was done counts what was done (238 writes ヘルプマークの周知,
+    # no number handed out); of the rows themselves (取組は何件) it counts them
+    response = answer_question(corpus, "ヘルプマークは何個配布されたのでしょうか")
+    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）")
+    assert answer_question(corpus, "取組は何件実施されていますか")["kind"] == "count"
 
 
 def test_a_grade_asked_as_a_score_of_a_row_named_under_a_chapter_is_its_status(corpus):

@@ -10,7 +10,7 @@ from .evidence import best_sentence
 from .kind import Aggregate
 from .listing import answer_count, answer_future, answer_list, answer_share, answer_status
 from .lookup import another_quantity, answer_fact, answer_fact_value, answer_who, part_asked
-from .question import COUNT_OF_NAMED, PER_PERIOD, ROW_COUNTS
+from .question import COUNT_OF_ACT, COUNT_OF_NAMED, PER_PERIOD, ROW_COUNTS
 from .topic import MIN_COVERAGE, Word, rows_with
 from .why import answer_why
 from .wording import shorten
@@ -127,8 +127,9 @@ def respond(asked: Asked) -> Answer:
     answer = HANDLERS[kind](asked)
     text = asked.question.text
     if answer is None and kind == "number" and asked.question.number_cue in ROW_COUNTS \
-            and not COUNT_OF_NAMED.search(text) and not PER_PERIOD.search(text) and not part_asked(asked):
-        # 何件の提案, 年に何件の苦情, 相談のうちDVに関する相談は何件: no figure is no count of rows
+            and not COUNT_OF_NAMED.search(text) and not COUNT_OF_ACT.search(text) and not PER_PERIOD.search(text) \
+            and not part_asked(asked):
+        # 何件の提案, 何個配布された, 年に何件の苦情, 相談のうちDVに関する相談は何件: no figure is no count of rows
         answer = answer_count(asked)
     if answer is None and kind in MISSING:  # no date or number written: say so, and how far it has come
         answer = answer_status(asked)

@@ -484,8 +484,9 @@ def intends(s: Stream, predicate: str) -> bool:
     if after[:1] and after[0].lemma in ("れる", "られる") and not FUTURE_TIME.search(s.joined):
         return False  # 図書館でも見られますか: whether one can, a state (今後も続けられますか: what will be done)
     received = after[1:2] if after[:1] and after[0].lemma == "て" else []
-    if received and RECEIVED.fullmatch(s.text[received[0].start:received[0].end]) and not FUTURE_TIME.search(s.joined):
-        return False  # 貸してもらえますか: whether the city offers it, a state, as 見られますか is
+    offered = received and (RECEIVED.fullmatch(s.text[received[0].start:received[0].end]) or received[0].lemma == "呉れる")
+    if offered and not FUTURE_TIME.search(s.joined):
+        return False  # 貸してもらえますか, 貸してくれる？: whether the city offers it, a state, as 見られますか is
     verb = s.words[at].pos == "動詞" or (after[:1] and after[0].lemma == "為る")
     return bool(verb) and s.words[at].pos != "形容詞"
 
