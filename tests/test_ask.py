@@ -2291,6 +2291,17 @@ def test_why_something_did_not_go_well_is_a_cause_of_a_shortfall(corpus):
     assert plain["kind"] == "why" and "修繕対応により" in plain["answer"].split("根拠")[0]
 
 
+def test_why_something_did_not_happen_reads_the_sentence_beside_another_good_row(corpus):
+    """243 holds スポーツ大会 beside a cause of what was held (…の影響により障害者スポーツ大会は平成
+    30年度と平成31年度のみ開催となり); 152's next sentence says why its 事業や大会 were not held. A
+    sentence beside a row's that speaks of something else (311: 新たな整備は難しい) is no answer."""
+    response = answer_question(corpus, "市のスポーツ大会やスポーツ事業がほとんど開けていないのはなぜですか")
+    assert response["kind"] == "why" and set(lines(response)) == {152}
+    assert "コロナウイルスの影響で" in response["answer"].split("根拠")[0]
+    response = answer_question(corpus, "入間川遊歩道が通れない状態となっている原因について伺います。")
+    assert "水害により" in response["answer"].split("根拠")[0]
+
+
 def test_a_shortfall_stated_before_what_went_badly_is_its_cause(corpus):
     """親水空間の整備と活用 (311): 厳しい財政状況の中、予算確保が困難であり、新たな整備は難しい状況です
     gives its cause with no causal marker: a clause of shortfall (困難であり) before one that went

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..understanding.tokens import analyse
 from .answer import Answer, Asked
 from .clauses import CONSEQUENCE, ONGOING, Cause, causes, negative, tokens, went_badly
 from .evidence import Found, beside, ranked, sentence_spans, topic_sentences
@@ -75,7 +76,10 @@ def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause
         return first
     # Asked why something did not go (うまくいってないの): a cause whose outcome went badly (施設の
     # 老朽化により、修繕での対応では限りがあります) before one that led to what was done (修繕対応により
-    # 施設を適正に維持しました).
+    # 施設を適正に維持しました), in the comments beside any of the best rows' sentences too (152:
+    # …様々なスポーツ大会を開催しました。しかし、…コロナウイルスの影響で事業や大会のほとんどが開催
+    # できていない).
+    options = itertools.chain(options, _causes_beside(asked, found))
     return next((o for o in [first, *options] if went_badly(o[1].text[o[2].end:])), first)
 
 
@@ -144,6 +148,24 @@ def _causes_near(asked: Asked, found: list[Found]):
                 cause = _strongest(neighbour)
                 if cause:
                     yield candidate, neighbour, cause
+
+
+def _causes_beside(asked: Asked, found: list[Found]):
+    """``(topic sentence, cause sentence, cause)`` for the comment sentences next to the best
+    sentences other than the top one (``_causes_near`` reads the top one's) whose outcome speaks
+    of a thing asked about, its head at least (事業や大会のほとんどが開催できていない: 大会 of
+    スポーツ大会), not of something else (予算確保が困難であり、新たな整備は難しい)."""
+    # the last word of each noun asked about; of a word Sudachi keeps whole (スポーツ大会), its last part
+    heads = {(t.parts or (t.surface,))[-1] for w in asked.words if not w.term.predicate
+             for t in analyse(w.term.text)[-1:]}
+    heads = {head for head in heads if len(head) > 1}
+    for candidate in found[1:]:
+        if candidate.score < found[0].score - SLACK:
+            break
+        for neighbour in _neighbours(asked, candidate.sentence)[:2] if candidate.sentence.field in COMMENTS else ():
+            cause = _strongest(neighbour)
+            if cause and any(head in neighbour.text[cause.end:] for head in heads):
+                yield candidate, neighbour, cause
 
 
 def answer_why(asked: Asked) -> Answer | None:
