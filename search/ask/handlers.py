@@ -127,10 +127,11 @@ def respond(asked: Asked) -> Answer:
     answer = HANDLERS[kind](asked)
     text = asked.question.text
     if answer is None and kind == "number" and asked.question.number_cue in ROW_COUNTS \
-            and not COUNT_OF_NAMED.search(text) and not COUNT_OF_ACT.search(text) and not PER_PERIOD.search(text) \
-            and not part_asked(asked):
-        # 何件の提案, 何個配布された, 年に何件の苦情, 相談のうちDVに関する相談は何件: no figure is no count of rows
-        answer = answer_count(asked)
+            and not COUNT_OF_NAMED.search(text) and not PER_PERIOD.search(text) and not part_asked(asked):
+        # 何件の提案, 年に何件の苦情, 相談のうちDVに関する相談は何件: no figure is no count of rows; nor
+        # is it before a verb of what was done (何個配布された), though a count a row writes answers
+        # (特定空き家は何件指定されましたか: 13件を特定空き家に認定)
+        answer = answer_count(asked, rows_too=not COUNT_OF_ACT.search(text))
     if answer is None and kind in MISSING:  # no date or number written: say so, and how far it has come
         answer = answer_status(asked)
         answer.text = f"文書からは判断できません（該当する取組に{MISSING[kind]}の記載はありません）。" + answer.text

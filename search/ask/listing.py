@@ -136,12 +136,14 @@ def acts_counted(asked: Asked, rows: list[int]) -> Answer | None:
     return figure_written(asked, *written[0])
 
 
-def answer_count(asked: Asked) -> Answer:
+def answer_count(asked: Asked, rows_too: bool = True) -> Answer | None:
+    """The count a row writes of what is asked, else the number of rows (None, unless
+    ``rows_too``)."""
     rows = asked.ordered_rows()
     if not rows:
         return none_of(asked, "count")
     written = written_count(asked, rows) or acts_counted(asked, rows)
-    if written is not None:
+    if written is not None or not rows_too:
         return written
     what = subject(asked.corpus, asked.question, asked.words)
     note = counting_note(asked.corpus, rows, asked.words, asked.match)
