@@ -466,6 +466,8 @@ DONE_OR_STATE = frozenset({"た", "居る", "てる", "でる", "済み", "有�
 # rows are given, as one ending in a verb of action does (縮小していくの). 予定ですか asks whether
 # a sentence says it is planned: a yes/no question.
 PLANS = frozenset({"方針", "方向", "方向性"})
+# Verbs whose plain non-past says how things are, not what will be done (補助金は出ますか).
+STATE_VERBS = frozenset({"成る", "有る", "居る", "出来る", "出る"})
 # The potential of a verb of receiving (もらえ, いただけ: Sudachi gives them 貰う, 頂く).
 RECEIVED = re.compile(r"(?:もら|貰|いただ|頂)(?:え|け)")
 
@@ -473,13 +475,13 @@ RECEIVED = re.compile(r"(?:もら|貰|いただ|頂)(?:え|け)")
 def intends(s: Stream, predicate: str) -> bool:
     """Whether a yes/no question asks what will be done: its predicate is a verb of action in
     the plain non-past (続けるの？ やめるの？ 拡大していくんですか), neither past nor a state
-    (終わったの？ 進んでいますか, 対象になりますか). A noun predicate (実施する予定ですか) asks
-    whether a sentence says so: a yes/no question."""
+    (終わったの？ 進んでいますか, 対象になりますか, 補助金は出ますか: whether it is given). A noun
+    predicate (実施する予定ですか) asks whether a sentence says so: a yes/no question."""
     at = max((i for i, w in enumerate(s.words) if w.lemma == predicate), default=None)
     if at is None:
         return False
     after = s.words[at + 1:]
-    if any(w.lemma in DONE_OR_STATE for w in after) or predicate in ("成る", "有る", "居る", "出来る"):
+    if any(w.lemma in DONE_OR_STATE for w in after) or predicate in STATE_VERBS:
         return False
     if after[:1] and after[0].lemma in ("れる", "られる") and not FUTURE_TIME.search(s.joined):
         return False  # 図書館でも見られますか: whether one can, a state (今後も続けられますか: what will be done)
