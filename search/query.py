@@ -203,6 +203,13 @@ def _and(children: list):
     return children[0] if len(children) == 1 else Node("and", tuple(children))
 
 
+# A word with an abbreviation or loanword in brackets right after it names one thing two ways
+# (性的マイノリティ（LGBT）, typed text NFKC-normalized): either says it. Other brackets qualify
+# (医療費助成（中学3年生まで）) or name a part (第1項（施設機能の見直し）); after a blank they
+# group words, as Whoosh's do.
+GLOSSED = re.compile(r'(?<![^\s])([^\s()"\-][^\s()"]*)\(([A-Za-z0-9ァ-ヶー・&]{2,})\)')
+
+
 @lru_cache(maxsize=4096)
 def parse_terms(text: str):
     """``(tree, fallback)``: the query tree, and ``"plain_words"`` when the syntax was not usable.
@@ -215,7 +222,7 @@ def parse_terms(text: str):
         return Node("not", (plain_words(" ".join(w[1:] for w in words)),)), None
     quoted = {q.strip() for q in re.findall(r'"([^"]+)"', normalized)}
     try:
-        tree = _convert(_whoosh_parser().parse(normalized), quoted)
+        tree = _convert(_whoosh_parser().parse(GLOSSED.sub(r" (\1 OR \2) ", normalized)), quoted)
     except Exception:  # the query language is best effort: fall back to the words
         tree = None
     if tree is None:

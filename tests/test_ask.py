@@ -2663,6 +2663,15 @@ def test_how_many_times_something_was_done_is_the_count_a_row_writes(corpus):
     assert answer_question(corpus, "特定空き家の取組は何件ありますか")["kind"] == "count"
 
 
+def test_a_word_glossed_in_brackets_is_either(corpus):
+    # 性的マイノリティ（LGBT）: one thing named two ways; 33 and 36 write the one, 49 the other
+    response = answer_question(corpus, "性的マイノリティ（LGBT）について触れている施策はどれですか")
+    assert response["kind"] == "list" and set(lines(response)) == {33, 36, 49}
+    # a qualifier in brackets is no other name (中学3年生まで)
+    response = answer_question(corpus, "子どもの医療費助成（中学3年生まで）を所管する課について伺います。")
+    assert "こども支援課" in response["answer"].split("根拠")[0]
+
+
 def test_alternatives_before_ni_kankei_suru_are_either(corpus):
     # 性的マイノリティやLGBTに関係する取組: rows about either (33 and 36 write the one, 49 the other)
     response = answer_question(corpus, "性的マイノリティやLGBTに関係する取組を挙げてください")

@@ -135,6 +135,12 @@ def test_a_word_that_meets_none_of_the_others_is_read_as_its_homophone_that_meet
     assert widened(search(corpus, q="企業支援 パンフレット"), "reading") == set()
 
 
+def test_an_abbreviation_in_brackets_after_a_word_is_an_alternative_to_it(corpus):
+    response = search(corpus, q="性的マイノリティ（LGBT）")
+    assert response["interpretation"]["mode"] == "all"  # no fallback: either word is what was asked
+    assert set(lines(response)[:3]) == set(lines(search(corpus, q="性的マイノリティ OR LGBT"))[:3]) == {33, 36, 49}
+
+
 def test_typo_finds_the_nearest_corpus_word(corpus):
     response = search(corpus, q="パブリックコンメト")
     assert widened(response, "fuzzy") == {"パブリックコメント"}
