@@ -427,6 +427,7 @@ def test_openapi_describes_ask(live):
     ("防犯灯のLED化が進んでいるのはどこの施設ですか", "status"),
     ("空き家バンクはどこが運営していますか", "who"),
     ("工場を新しく建てる企業に市から補助金は出ますか", "yesno"),  # 出る: whether it is given, a state
+    ("特殊詐欺についてふれてる施策ある？", "list"),  # whether rows are there, the particle left out
     ("空き家バンクの担当課は", "who"),  # the question word left unsaid after は, as with ？
     ("空き家バンクの所管って", "who"),  # どこが + a verbal noun and する: who does it
     ("狭山茶のPRをしているのはどこですか", "who"),

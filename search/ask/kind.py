@@ -425,6 +425,8 @@ def _yes_no_predicate(s: Stream) -> str:
         return "" if REQUEST.search(f" {core[-3]} ") or core[-3] == "上げる" else core[-3]
     if not core or core[-1] in ("は", "が", "も", "を", "に", "と", "って"):
         return ""  # 空き家対策は？, 取組はありますか, 取組ってある？: a topic, or existence, not a predicate
+    if re.fullmatch(ROW, core[-1]) and " 有る " in last:
+        return ""  # …にふれてる施策ある？: whether rows are there, the particle left out in speech
     if any(pattern.search(f" {core[-1]} ") for pattern, _ in NUMBER_PATTERNS):
         return ""  # 依頼文の件数ですか: a quantity asked for
     return core[-1]
