@@ -403,6 +403,19 @@ def test_grade_codes_with_a_gloss_or_inside_a_word(corpus, text, filters):
     assert search(corpus, q=text)["interpretation"]["filters"] == filters
 
 
+def test_a_grade_word_that_a_yes_no_question_asks_of_its_topic_is_no_filter(corpus):
+    # whether the staff were cut as planned: 610 (職員数の適正化) is C, and says so; as a filter,
+    # 計画どおり (A or B) would hide it
+    response = search(corpus, q="市の職員の数は計画どおり減らせたんですか")
+    it = response["interpretation"]
+    assert it["filters"] == {} and lines(response)[0] == 610
+    assert {"text": "計画どおり", "why": "asking"} in it["dropped"]
+    # asking which rows are so, or rows so described, it filters
+    assert search(corpus, q="地域振興課の事業で遅れているものはどれですか")["interpretation"]["filters"] == {
+        "department": ["地域振興課"], "progress": ["D", "E"]}
+    assert search(corpus, q="計画どおり進んでいる観光の取組は？")["interpretation"]["filters"] == {"progress": ["A", "B"]}
+
+
 def test_legend_label_is_a_filter(corpus):
     # C is 計画目標の達成に向けて、ある程度進んでいるもの (い is ある程度進んでいるもの).
     response = search(corpus, q="目標の達成に向けてある程度進んでいる取組")

@@ -56,5 +56,7 @@ def understand(text: str, corpus, count_rows) -> Understanding:
     tree, fallback = parse_terms(filters.rest)
     reader = LeafReader(corpus, count_rows, described_words(filters, corpus))
     tree = reader.tree(tree, filtered=bool(filters.mentions))
-    return Understanding(text, tree, fallback, filters.filters, filters.mentions, reader.dropped,
+    # what the filters read as framing the request (順調 of 空き家対策は順調ですか: the grade asked)
+    framed = [Dropped(text[start:end], "asking") for start, end in filters.framing]
+    return Understanding(text, tree, fallback, filters.filters, filters.mentions, framed + reader.dropped,
                          reader.homophones(tree))

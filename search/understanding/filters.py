@@ -365,6 +365,7 @@ def _compared(kind: str, code: str, side: str) -> list[str]:
 TIME_AFTER = re.compile(r"\s*(?:後|あと|のち|以降|以後|次第)")
 # Before a predicate, a question of when (いつ頃完成しますか): the event is asked about.
 WHEN_ASKED = re.compile(r"いつ|何年|何月")
+QUESTION_END = re.compile(r"(?:か|の|\?)\s*$")  # …ですか, …の, …？ (typed text is NFKC: ？ is ?)
 QUOTED_EVALUATION = re.compile(r"(?:けど|けれど(?:も)?|が|、)[^。？?\0「」]{0,20}?[、,]?\s*"
                                r"(?:という|っていう|って言う|とされ(?:る|た|ている)?|みたいな)(?=\s*(?:評価|ランク|区分|判定))")
 # After a quoted label, the verb that gave it (と位置付けられた, に分類されている).
@@ -610,10 +611,26 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
         how = "word"
         if named and named.group("code").upper() in codes:
             codes, end, how = (named.group("code").upper(),), end + named.end(), "code"
+        elif blanker.searching and _asks_whether(blanker.text, tokens, last):
+            # 職員の数は計画どおり減らせたんですか: whether the topic went so is asked, which its rows'
+            # grades answer either way; as a filter it would hide the rows that say no
+            blanker.frame(start, end)
+            continue
         for code in codes:
             found.append(_mention(blanker, kind, code, start, end, how))
         blanker.take(start, end)
     return found
+
+
+def _asks_whether(text: str, tokens, last: int) -> bool:
+    """Whether the grade word ending at word ``last`` is the predicate of a yes/no question that
+    ends the text (順調ですか, 計画どおり減らせたんですか: at most one verb after it, then only
+    auxiliaries and particles), not a word of what is asked for (遅れているものはどれですか,
+    完成はいつの予定)."""
+    after = tokens[last + 1:]
+    verbs = [t for t in after if t.pos[0] == "動詞" and t.pos[1] != "非自立可能"]
+    others = [t for t in after if t.pos[0] not in ("動詞", "助動詞", "助詞", "補助記号")]
+    return bool(after) and len(verbs) <= 1 and not others and bool(QUESTION_END.search(text))
 
 
 def _glued(blanker: Blanker, tokens, i: int, legend: str) -> bool:
