@@ -2662,6 +2662,9 @@ def test_how_many_times_something_was_done_is_the_count_a_row_writes(corpus):
     response = answer_question(corpus, "特定空き家は何件指定されましたか")
     assert response["kind"] == "number" and response["answer"].startswith("13件です") and lines(response) == [460]
     assert answer_question(corpus, "特定空き家の取組は何件ありますか")["kind"] == "count"
+    # the act before the count, as speech says it
+    response = answer_question(corpus, "この5年で特定空き家に指定されたのって何件？")
+    assert response["kind"] == "number" and response["answer"].startswith("13件です")
 
 
 def test_a_word_glossed_in_brackets_is_either(corpus):

@@ -114,9 +114,10 @@ def figure_written(asked: Asked, sentence, m: re.Match) -> Answer:
     return Answer("number", text, found=[Found(sentence, 1.0, 1.0, [m.span()])], value=m.group(0))
 
 
-# 何件指定したの, 何件認定されましたか: how many times something was done, which a row writes
-# (5年間で13件を特定空き家に認定しました), not how many rows hold the topic.
-ACTS_COUNTED = re.compile(r" 何 件 (?:を |も |くらい |ぐらい |位 |程 )?(?:\S+ 為る|(?!有る |居る )\S+ (?:た|れる|られる|ます))")
+# 何件指定したの, 何件認定されましたか, 指定されたのって何件: how many times something was done,
+# which a row writes (5年間で13件を特定空き家に認定しました), not how many rows hold the topic.
+ACTS_COUNTED = re.compile(r" 何 件 (?:を |も |くらい |ぐらい |位 |程 )?(?:\S+ 為る|(?!有る |居る )\S+ (?:た|れる|られる|ます))"
+                          r"| \S+ 為る (?:れる |られる )?た の (?:って|は|が) 何 件 ")
 WRITTEN_CASES = re.compile(r"[0-9０-９][0-9０-９,，]*件")
 
 

@@ -40,10 +40,12 @@ COUNT_OF_NAMED = re.compile(r"(?:何件|いくつ|幾つ|何個)の(?!" + "|".jo
                             # アクセス数は…何件: a quantity named before the count, not the rows' number
                             r"|(?<!" + ")(?<!".join(sorted(COUNTED_NOUNS)) + r")(?<=[一-龯ァ-ヶー])数(?:は|って|が)"
                             r"[^。？?]{0,24}?(?:何件|いくつ|幾つ|何個)")
-# ヘルプマークは何個配布された, 何件交付した: a count before a verb of what was done counts its
-# objects (a figure a row may write), not the rows, unless a row noun is what is counted (取組は何件).
+# ヘルプマークは何個配布された, 何件交付した, 特定空き家に指定されたのって何件: a count of what was
+# done counts its objects (a figure a row may write), not the rows, unless a row noun is what is
+# counted (取組は何件).
 COUNT_OF_ACT = re.compile("".join(f"(?<!{noun}{particle})" for noun in sorted(COUNTED_NOUNS) for particle in ("は", "が"))
-                          + r"(?:何件|いくつ|幾つ|何個)(?:くらい|ぐらい|ほど|程度)?(?:[一-龯]{2,}(?:され|し|さ)|受け|寄せ|配[らっ])")
+                          + r"(?:何件|いくつ|幾つ|何個)(?:くらい|ぐらい|ほど|程度)?(?:[一-龯]{2,}(?:され|し|さ)|受け|寄せ|配[らっ])"
+                          r"|[一-龯]{2,}(?:され|し)たの(?:って|は|が)\s*(?:何件|いくつ|幾つ|何個)")
 # Markup is not part of a question: tags go, and so do scripts and styles with their content.
 MARKUP = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(?:</\1\s*>|$)|<[^<>]{0,200}>", re.I | re.S)
 # A grade's codes in brackets after its name (取組評価（あ～お）).
