@@ -110,6 +110,13 @@ def test_readings_match_as_typed(corpus, typed, word):
     assert set(lines(search(corpus, q=word))) <= set(lines(response))
 
 
+def test_a_loanword_typed_in_hiragana_with_a_small_kana_is_read_whole(corpus):
+    # Sudachi calls the small ぃ of ぜろかーぼんしてぃ a symbol; it is the end of the word's sound
+    response = search(corpus, q="ぜろかーぼんしてぃ")
+    assert widened(response, "reading") == {"ゼロカーボンシティ"}
+    assert set(lines(search(corpus, q="ゼロカーボンシティ"))) <= set(lines(response))
+
+
 def test_wrong_homophone_matches_by_reading(corpus):
     response = search(corpus, q="浄化層")
     assert widened(response, "reading") == {"浄化槽"}

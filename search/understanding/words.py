@@ -177,9 +177,11 @@ class LeafReader:
             self.dropped += [Dropped(t.surface, "grammar") for t in tokens if t.pos[0] != "補助記号"]
             return "", ()
         # Sudachi cuts a hiragana string anywhere (あきや → あき・や): a particle is one only
-        # beside a word that is not written in hiragana.
+        # beside a word that is not written in hiragana; so is a small kana it calls a symbol
+        # (ぃ of ぜろかーぼんしてぃ, ゼロカーボンシティ typed in hiragana).
         def edge(i, inside, kinds):
-            return tokens[i].pos[0] in kinds and (tokens[i].pos[0] == "補助記号" or not (
+            symbol = tokens[i].pos[0] == "補助記号" and not hiragana_only(tokens[i].surface)
+            return tokens[i].pos[0] in kinds and (symbol or not (
                 0 <= inside < len(tokens) and hiragana_only(tokens[inside].surface)))
         while start < end and edge(start, start + 1, ("助詞", "助動詞", "補助記号")):
             start += 1
