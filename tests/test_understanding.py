@@ -110,6 +110,15 @@ def test_readings_match_as_typed(corpus, typed, word):
     assert set(lines(search(corpus, q=word))) <= set(lines(response))
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("市の主催するスポーツ大会", "predicate"),  # a rare noun after it names the topic: 主催 says which
+    ("移住してくる人を増やす取組", "noun"),  # 人 is no rare noun: 移住 is the topic
+])
+def test_a_rare_noun_used_as_a_verb_before_a_rare_noun_only_qualifies_it(corpus, text, kind):
+    terms = {t["text"]: t["kind"] for t in search(corpus, q=text)["interpretation"]["terms"]}
+    assert terms.get("主催", terms.get("移住")) == kind
+
+
 def test_a_loanword_typed_in_hiragana_with_a_small_kana_is_read_whole(corpus):
     # Sudachi calls the small ぃ of ぜろかーぼんしてぃ a symbol; it is the end of the word's sound
     response = search(corpus, q="ぜろかーぼんしてぃ")

@@ -377,7 +377,8 @@ class LeafReader:
             elif token.pos[0] == "接尾辞" and token.surface in HONORIFICS and run:
                 close()  # 保健師さん, 農家さん: a title of respect names the people the noun does
                 self.dropped.append(Dropped(token.surface, "grammar"))
-            elif token.is_noun_piece and not (not run and self.used_as_verb(tokens, index) and not self.rare(token.surface)
+            elif token.is_noun_piece and not (not run and self.used_as_verb(tokens, index)
+                                              and (not self.rare(token.surface) or self.qualifies_rare(tokens, index))
                                               and not self.describing(tokens, index)):
                 if token.pos[0] == "接尾辞" and not run:
                     continue
@@ -391,6 +392,18 @@ class LeafReader:
         for unit in pending.values():  # a whole run no token started at
             units.append(unit)
         return units
+
+    def qualifies_rare(self, tokens: tuple[Token, ...], index: int) -> bool:
+        """Whether a noun used as a verb describes a rare noun right after it (主催|する|スポーツ大会):
+        that noun names the topic, the clause only says which (移住|して|くる|人 describes no rare
+        noun: 移住 is the topic)."""
+        k = index + 1
+        while k < len(tokens) and (tokens[k].dictionary == "する" or tokens[k].pos[0] == "助動詞"):
+            k += 1
+        if k == index + 1 or k >= len(tokens) or tokens[k].pos[0] != "名詞" or tokens[k].framing:
+            return False
+        noun = "".join(t.surface for t in itertools.takewhile(lambda t: t.is_noun_piece, tokens[k:]))
+        return self.rare(noun)
 
     def describing(self, tokens: tuple[Token, ...], index: int) -> bool:
         """Whether a noun used as a verb is part of a topic: a word of the rows, of the concepts or
