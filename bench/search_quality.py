@@ -162,7 +162,9 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, sixty-fourth round, dev half": ("search-hard64-dev",),
           "harder, sixty-fourth round, held-out half": ("search-hard64-heldout",),
           "harder, sixty-fifth round, dev half": ("search-hard65-dev",),
-          "harder, sixty-fifth round, held-out half": ("search-hard65-heldout",)}
+          "harder, sixty-fifth round, held-out half": ("search-hard65-heldout",),
+          "harder, sixty-sixth round, dev half": ("search-hard66-dev",),
+          "harder, sixty-sixth round, held-out half": ("search-hard66-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -190,7 +192,8 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard62-heldout",
             "search-hard63-heldout",
             "search-hard64-heldout",
-            "search-hard65-heldout")
+            "search-hard65-heldout",
+            "search-hard66-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
