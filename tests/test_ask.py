@@ -2670,6 +2670,13 @@ def test_how_many_times_something_was_done_is_the_count_a_row_writes(corpus):
     assert response["kind"] == "number" and response["answer"].startswith("13件です")
 
 
+def test_a_quoted_title_with_ya_inside_keeps_its_words(corpus):
+    # や inside 「…」 joins the words of one measure's title (522), no alternatives to search apart
+    response = answer_question(corpus, "「インターネットの活用やオンラインサービスの促進」について、これから何を進めるのか")
+    assert response["kind"] == "future" and lines(response) == [522]
+    assert "行政手続きのオンライン化" in response["answer"]
+
+
 def test_a_word_glossed_in_brackets_is_either(corpus):
     # 性的マイノリティ（LGBT）: one thing named two ways; 33 and 36 write the one, 49 the other
     response = answer_question(corpus, "性的マイノリティ（LGBT）について触れている施策はどれですか")

@@ -220,7 +220,7 @@ def blank(text: str, spans, placeholder: str = BLANK) -> str:
 def alternatives(text: str) -> list[tuple[int, int, str]]:
     """Noun phrases joined by と, や, 及び … and followed by の, に関する, について: rows about
     either. The edits that write them in the query syntax (防災と防犯の取組 → 防災 OR 防犯 の取組);
-    filters (〓) are no phrases."""
+    filters (〓) are no phrases, and a quoted title keeps its words as written."""
     runs, run = [], []
     tokens = analyse(text)
     glued = {t.end for t in tokens if t.pos[0] not in ("助詞", "助動詞", "補助記号", "空白")}
@@ -242,9 +242,12 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
             else:
                 chains.append([i, i + 1])
     edits = []
+    quoted = [m.span() for m in QUOTED.finditer(text)]
     for chain in chains:
         gaps = [(runs[a][1], runs[b][0]) for a, b in zip(chain, chain[1:])]
         end = runs[chain[-1]][1]
+        if any(q0 < g0 < q1 for g0, _ in gaps for q0, q1 in quoted):
+            continue  # inside a quoted title (「インターネットの活用やオンラインサービスの促進」): its words, as written
         if any(text[g0:g1].strip() in COORDINATORS for g0, g1 in gaps) and COORDINATED_AFTER.match(text[end:].lstrip()):
             start = runs[chain[0]][0]
             # A word the first phrase is glued to is part of it (ていー|ワゴン: Sudachi reads no noun
