@@ -164,7 +164,9 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, sixty-fifth round, dev half": ("search-hard65-dev",),
           "harder, sixty-fifth round, held-out half": ("search-hard65-heldout",),
           "harder, sixty-sixth round, dev half": ("search-hard66-dev",),
-          "harder, sixty-sixth round, held-out half": ("search-hard66-heldout",)}
+          "harder, sixty-sixth round, held-out half": ("search-hard66-heldout",),
+          "harder, sixty-seventh round, dev half": ("search-hard67-dev",),
+          "harder, sixty-seventh round, held-out half": ("search-hard67-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -193,7 +195,8 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard63-heldout",
             "search-hard64-heldout",
             "search-hard65-heldout",
-            "search-hard66-heldout")
+            "search-hard66-heldout",
+            "search-hard67-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
