@@ -2670,6 +2670,15 @@ def test_how_many_times_something_was_done_is_the_count_a_row_writes(corpus):
     assert response["kind"] == "number" and response["answer"].startswith("13件です")
 
 
+@pytest.mark.parametrize("question", ["デジタル行政推進課が所管に入っている施策のうち、取組区分が「え」なのは何件？",
+                                      "デジタル行政推進課の施策のうち、取組区分がえなのは何件？"])
+def test_a_count_of_rows_graded_by_a_code_after_a_department_counts_them(corpus, question):
+    # 何件 after a grade's code (no row noun counted) asks how many rows are so graded: six of 22
+    response = answer_question(corpus, question)
+    assert response["kind"] == "count" and "6件" in response["answer"]
+    assert len(lines(response)) == 6
+
+
 def test_a_quoted_title_with_ya_inside_keeps_its_words(corpus):
     # や inside 「…」 joins the words of one measure's title (522), no alternatives to search apart
     response = answer_question(corpus, "「インターネットの活用やオンラインサービスの促進」について、これから何を進めるのか")

@@ -413,6 +413,8 @@ def test_grade_words_are_filters(corpus, text, facet, codes):
     ("取組区分が「お（検討はしてるけどまだ実施していない）」の取組", {"effort": ["お"]}),
     # An effort code is a word of its own: い begins いかが, but ends がい (Sudachi's cut).
     ("公共交通網の評価はいかが", {}),
+    ("取組区分がえなのは", {"effort": ["え"]}),  # a copula after the code ends it
+    ("評価はいかがなのか", {}),
     ("取組評価がいの取組", {"effort": ["い"]}),
 ])
 def test_grade_codes_with_a_gloss_or_inside_a_word(corpus, text, filters):

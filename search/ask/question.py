@@ -372,10 +372,12 @@ def read_question(text: str, corpus) -> Question:
     if ranked and ranked.kind == "aggregate" and ranked.aggregate.group in GRADES:
         # 内訳を教えてください。どの区分がいちばん多いですか: the ranking per grade is the breakdown
         asked = dataclasses.replace(ranked, spans=ranked.spans + spans)
-    if asked.kind == "number" and asked.cue in ROW_COUNTS and any(m.how in ("word", "label") for m in mentions) \
+    if asked.kind == "number" and asked.cue in ROW_COUNTS \
+            and any(m.how in ("word", "label") or m.facet in GRADES for m in mentions) \
             and not COUNT_OF_NAMED.search(masked):
-        # 第2章で遅れてるのはいくつ, …手をつけた、ってなってるの何個: how many rows are so graded,
-        # not a figure a row writes (いくつの施設が廃止されましたか names what it counts: a figure).
+        # 第2章で遅れてるのはいくつ, …手をつけた、ってなってるの何個, 取組区分が「え」なのは何件: how
+        # many rows are so graded, not a figure a row writes (いくつの施設が廃止されましたか names
+        # what it counts: a figure).
         asked = dataclasses.replace(asked, kind="count")
     said = []  # 終了しましたか, 廃止になった後: in a question about one thing, its words, not filters
     said_verbs = []

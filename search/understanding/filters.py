@@ -36,7 +36,8 @@ BETWEEN = r"[\sぁ-ゖ「『\"'=:、]{0,8}?"
 # Effort codes are hiragana themselves: between the name and the code only a particle (取組区分が
 # 「え」), or 取組はどれでしょう would read as う.
 BETWEEN_KANA = r"[\s「『\"'=:、]*(?:[ぁ-ゖ]{1,2}[\s「『\"'=:、]*)?"
-CODE_BOUNDARY = {"progress": r"(?![A-Za-z0-9])", "effort": r"(?=[のはがでとやをにもか、。」』\"'\s()（）?？]|$)",
+# An effort code (hiragana) ends before a particle, a copula (取組区分がえなのは, えだった) or a mark.
+CODE_BOUNDARY = {"progress": r"(?![A-Za-z0-9])", "effort": r"(?=[のはがでとやをにもか、。」』\"'\s()（）?？]|な[のん]|だ|$)",
                  "direction": r"(?![ァ-ヺー])"}
 # A grade code in brackets after the words that describe it (遅れている（D）), for the codes of
 # ``code_class``; after a legend label's words, also after their inflection (達成してる（A）).
