@@ -166,7 +166,9 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, sixty-sixth round, dev half": ("search-hard66-dev",),
           "harder, sixty-sixth round, held-out half": ("search-hard66-heldout",),
           "harder, sixty-seventh round, dev half": ("search-hard67-dev",),
-          "harder, sixty-seventh round, held-out half": ("search-hard67-heldout",)}
+          "harder, sixty-seventh round, held-out half": ("search-hard67-heldout",),
+          "harder, sixty-eighth round, dev half": ("search-hard68-dev",),
+          "harder, sixty-eighth round, held-out half": ("search-hard68-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -196,7 +198,8 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard64-heldout",
             "search-hard65-heldout",
             "search-hard66-heldout",
-            "search-hard67-heldout")
+            "search-hard67-heldout",
+            "search-hard68-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
