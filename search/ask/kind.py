@@ -242,6 +242,8 @@ HOW_IT_FEELS = r"(?:どんな|どう 言う|どの よう だ) 感じ"
 # (評価どれくらい, どれくらいうまくいってる: how well it goes, said the everyday way.)
 HOW_FAR = words(r"(?:どの|どれ) (?:くらい|程度|だけ) (?:\S+ ){0,2}?(?:進む|進める|達成|進捗|旨い|上手い)"
                 r"|(?:評価|進捗|進み 具合) (?:は |が |って )?(?:どの|どれ) (?:くらい|程度)")
+
+
 def scale_asked(names: str, codes: str, asking: str) -> str:
     """A question asking which grade of a scale (``names``, its ``codes``) a row has: the name, a
     particle and ``asking``, the scale between (評価はA〜Eのどれ, 進捗区分でいうとどれ, 取組区分（あ～お）
@@ -330,9 +332,6 @@ def read_aggregate(s: Stream) -> Kind | None:
     spans = [s.span(ranked)] + [s.span(g) for g, name in groups if name == group]
     spans += [s.span(w) for w in RANKING_WORDS.finditer(s.joined)]
     return Kind("aggregate", s.written(ranked), aggregate=aggregate, spans=tuple(spans))
-
-
-GRADE_GIVEN_WORDS = 6  # words from a filter to the grade it gives (〓 に 成る て 居る 評価)
 
 
 # Predicates about progress, and the progress grades for which a yes/no question about them is
@@ -575,6 +574,9 @@ def asks_where(text: str) -> bool:
 
 # A question that offers another answer after the first (…拡充していくの？それとも今のまま？).
 OR_ELSE = re.compile(r"(?<=[?？])\s*(?:それとも|或いは|あるいは|若しくは|もしくは)[^?？。]*[?？。]?\s*$")
+
+
+GRADE_GIVEN_WORDS = 6  # words from a filter to the grade it gives (〓 に 成る て 居る 評価)
 
 
 def grade_given_before(joined: str, at: int) -> bool:

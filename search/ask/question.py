@@ -217,6 +217,14 @@ def blank(text: str, spans, placeholder: str = BLANK) -> str:
     return text
 
 
+def quoted_at(text: str):
+    """A test of whether a position of ``text`` lies inside one of its closed quotes (``QUOTED``:
+    「…」, 『…』, "…"), marks excluded: a quoted title is matched as written. (``in_quotes`` reads
+    「 alone, and an unclosed one too, for the asides.)"""
+    spans = [m.span() for m in QUOTED.finditer(text)]
+    return lambda position: any(start < position < end for start, end in spans)
+
+
 def alternatives(text: str) -> list[tuple[int, int, str]]:
     """Noun phrases joined by と, や, 及び … and followed by の, に関する, について: rows about
     either. The edits that write them in the query syntax (防災と防犯の取組 → 防災 OR 防犯 の取組);
@@ -242,11 +250,11 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
             else:
                 chains.append([i, i + 1])
     edits = []
-    quoted = [m.span() for m in QUOTED.finditer(text)]
+    quoted = quoted_at(text)
     for chain in chains:
         gaps = [(runs[a][1], runs[b][0]) for a, b in zip(chain, chain[1:])]
         end = runs[chain[-1]][1]
-        if any(q0 < g0 < q1 for g0, _ in gaps for q0, q1 in quoted):
+        if any(quoted(g0) for g0, _ in gaps):
             continue  # inside a quoted title (「インターネットの活用やオンラインサービスの促進」): its words, as written
         if any(text[g0:g1].strip() in COORDINATORS for g0, g1 in gaps) and COORDINATED_AFTER.match(text[end:].lstrip()):
             start = runs[chain[0]][0]
@@ -424,9 +432,8 @@ def read_question(text: str, corpus) -> Question:
         spans.append(predicate)
     if asked.kind in ROW_KINDS or asked.unit == "%":  # 取組は何件, 施策のうちBの割合: the rows, not a topic
         nouns = COUNTED_NOUNS if asked.kind in ("count", "list") else ROW_NOUNS
-        names = [m.span() for m in QUOTED.finditer(masked)]  # 「民間からの事業提案の活用」: a title as written
-        spans += [(t.start, t.end) for t in analyse(masked) if t.surface in nouns
-                  and not any(a < t.start and t.end < b for a, b in names)]
+        titled = quoted_at(masked)  # 「民間からの事業提案の活用」: a title as written
+        spans += [(t.start, t.end) for t in analyse(masked) if t.surface in nouns and not titled(t.start)]
     spans += formal_nouns(masked) + described_before(text, mentions, described)
     spans += [m.span() for m in DURATION.finditer(masked)] + [m.span() for m in AS_OF_NOW.finditer(masked)]
     spans += [m.span() for m in PER_PERIOD.finditer(masked)]
@@ -685,13 +692,13 @@ def split_compounds(text: str) -> list[tuple[str, ...]]:
 def _split_pairs(text: str) -> list[tuple]:
     """The adjacent words of a compound that ``word_by_word`` searches apart."""
     tokens = analyse(text)
-    quoted = [m.span() for m in QUOTED.finditer(text)]
+    quoted = quoted_at(text)
     return [(a, b) for a, b in zip(tokens, tokens[1:])
             if a.end == b.start and a.is_noun_piece and b.is_noun_piece and b.pos[0] != "接尾辞"
             and a.pos[0] != "接頭辞" and BLANK not in a.surface + b.surface
             and min(len(a.surface), len(b.surface)) >= 2  # 上下水道 is not 上下水 and 道
             and not (hiragana_only(a.surface) and hiragana_only(b.surface))  # ぼっ|くす: Sudachi's cut of kana
-            and not any(q0 < b.start < q1 for q0, q1 in quoted)]
+            and not quoted(b.start)]
 
 
 def as_text(query: str, corpus, words: list[str]) -> str:
