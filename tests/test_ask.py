@@ -30,6 +30,9 @@ def lines(response) -> list[int]:
     return [c["source"]["line"] for c in response["citations"]]
 
 
+# What a question about a figure is answered when no row writes one.
+NO_FIGURE = "文書からは判断できません（該当する取組に数値の記載はありません）"
+
 # (question, kind, text the answer must contain, lines the citations must include)
 CASES = [
     ("電子申請システムへの入替を実施したのはどの課ですか", "who", "情報政策課です", [522]),
@@ -206,18 +209,18 @@ def test_one_row_holding_most_of_the_question_alone_answers(corpus):
 
 def test_a_counter_borrowed_from_english_asks_a_number(corpus):
     response = answer_question(corpus, "パートナーシップ・ファミリーシップの制度、いままで何カップルくらい登録してる？")
-    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）。")
+    assert response["answer"].startswith(NO_FIGURE + "。")
 
 
 def test_how_many_copies_is_a_number_and_which_department_a_who(corpus):
     # 部 counts copies before a verb (何部印刷), names a department before a particle (何部の担当).
     response = answer_question(corpus, "観光マップは何部印刷しましたか")
-    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）。")
+    assert response["answer"].startswith(NO_FIGURE + "。")
     assert answer_question(corpus, "空き家対策は何部の担当ですか")["kind"] == "who"
     # Before the copula: copies of a thing a clause says was handed out (489 writes no figure),
     # else the bureau in charge.
     response = answer_question(corpus, "消費者教育で中学3年生に配った啓発冊子は何部でしたか")
-    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）。")
+    assert response["answer"].startswith(NO_FIGURE + "。")
     assert answer_question(corpus, "空き家対策は何部ですか")["kind"] == "who"
 
 
@@ -225,7 +228,7 @@ def test_a_figure_is_that_of_a_compound_only_where_the_row_writes_it_whole(corpu
     # 市民活動センター is searched word by word, and 244 (health volunteers: 延べ176団体) holds 市民,
     # 活動, センター and 登録 apart; the rows that write the center give no count of its groups.
     response = answer_question(corpus, "市民活動センターの登録団体は何団体ありますか")
-    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）。")
+    assert response["answer"].startswith(NO_FIGURE + "。")
     assert "176" not in response["answer"]
     # the question keeps which compounds it split; a ・ the asker typed joins no compound of ours
     assert split_compounds("市民活動センターの登録団体は何団体ありますか")[0] == ("市民", "活動", "センター")
@@ -241,7 +244,7 @@ def test_a_figure_of_a_part_is_only_one_its_sentence_names(corpus):
     DV, which another sentence of the row names; the part's figure is not written, nor is it a
     count of rows. The whole is still answered."""
     response = answer_question(corpus, "女性の悩みごと相談のうち、DVに関する相談は何件でしたか")
-    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）。")
+    assert response["answer"].startswith(NO_FIGURE + "。")
     assert "1711件です" not in response["answer"]
     assert answer_question(corpus, "女性の悩みごと相談は何件でしたか")["answer"].startswith("延べ1711件です。")
 
@@ -250,7 +253,7 @@ def test_a_count_over_a_period_is_of_events_not_rows(corpus):
     # 年間何件: complaints or consultations a year, which no row writes (323 gives a rate): not the
     # number of measures that mention them.
     response = answer_question(corpus, "公害の相談は年間何件くらいですか")
-    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）。")
+    assert response["answer"].startswith(NO_FIGURE + "。")
     assert [t["text"] for t in response["interpretation"]["terms"]] == ["公害", "相談"]  # 年間: how often
     assert answer_question(corpus, "空き家対策の取組は何件ありますか")["kind"] == "count"
 
@@ -258,7 +261,7 @@ def test_a_count_over_a_period_is_of_events_not_rows(corpus):
 def test_a_number_not_written_falls_back_to_the_status(corpus):
     response = answer_question(corpus, "保育所の待機児童は何人ですか")
     assert response["kind"] == "status"
-    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）。")
+    assert response["answer"].startswith(NO_FIGURE + "。")
     assert "進捗区分" in response["answer"] and 184 in lines(response)
 
 
@@ -2468,7 +2471,7 @@ def test_a_count_of_a_named_thing_that_no_row_gives_is_not_a_count_of_rows(corpu
     """何件の提案が出ましたか: 599 names 自由提案制度 but gives no figure; the answer says no figure
     is written, instead of counting the rows about it."""
     response = answer_question(corpus, "自由提案制度で職員から何件の提案が出ましたか")
-    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）")
+    assert response["answer"].startswith(NO_FIGURE)
     assert answer_question(corpus, "子育ての事業で何件の取組がありますか")["kind"] == "count"
 
 
@@ -2783,13 +2786,13 @@ def test_a_quoted_title_keeps_its_row_noun(corpus):
 def test_a_count_of_a_named_quantity_asks_a_figure_not_the_rows(corpus):
     # 99 says the page's アクセス数 halved, then partly recovered: no figure, and no count of rows
     response = answer_question(corpus, "生涯学習情報を載せたホームページのアクセス数は、令和3年度に具体的に何件でしたか？")
-    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）")
+    assert response["answer"].startswith(NO_FIGURE)
     # the rows' own number is still counted
     assert answer_question(corpus, "防災の取組数は何件？")["kind"] == "count"
     # a count before a verb of what was done counts what was done (238 writes ヘルプマークの周知,
     # no number handed out); of the rows themselves (取組は何件) it counts them
     response = answer_question(corpus, "ヘルプマークは何個配布されたのでしょうか")
-    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）")
+    assert response["answer"].startswith(NO_FIGURE)
     assert answer_question(corpus, "取組は何件実施されていますか")["kind"] == "count"
 
 
