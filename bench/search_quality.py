@@ -168,7 +168,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, sixty-seventh round, dev half": ("search-hard67-dev",),
           "harder, sixty-seventh round, held-out half": ("search-hard67-heldout",),
           "harder, sixty-eighth round, dev half": ("search-hard68-dev",),
-          "harder, sixty-eighth round, held-out half": ("search-hard68-heldout",)}
+          "harder, sixty-eighth round, held-out half": ("search-hard68-heldout",),
+          "harder, sixty-ninth round, dev half": ("search-hard69-dev",),
+          "harder, sixty-ninth round, held-out half": ("search-hard69-heldout",),
+          "harder, seventieth round, dev half": ("search-hard70-dev",),
+          "harder, seventieth round, held-out half": ("search-hard70-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -199,7 +203,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard65-heldout",
             "search-hard66-heldout",
             "search-hard67-heldout",
-            "search-hard68-heldout")
+            "search-hard68-heldout",
+            "search-hard69-heldout",
+            "search-hard70-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
