@@ -291,7 +291,9 @@ class LeafReader:
             elif not KATAKANA_ONLY.fullmatch(unit.text):
                 # 詐欺 of 特種詐欺 (mistyped) alone still says what the rows are about; サイクル of
                 # シェアサイクル does not: a loanword compound is one word, its head another one's.
-                leaves = [dataclasses.replace(leaf, of_unknown="") if leaf.of_unknown == "modified" else leaf
+                # Nor does what is done to the unknown word (同行 of ペット同行), as after の.
+                leaves = [dataclasses.replace(leaf, of_unknown="")
+                          if leaf.of_unknown == "modified" and not action_noun(leaf.text) else leaf
                           for leaf in leaves]
             found.append(leaves)
             group_unknown = group_unknown and bool(leaves) and not leaves[-1].known
