@@ -2105,6 +2105,10 @@ def test_a_cause_is_quoted_with_the_result_that_follows_it(corpus):
     response = answer_question(corpus, "上下水道審議会の女性委員の割合が下がったのはなぜですか")
     assert response["kind"] == "why" and "40%から20%に減少" in response["answer"]
     assert lines(response)[0] == 57
+    # The result is what was asked about: the whole sentence before it is the cause, not the
+    # clause inside that sentence (任期終了に伴い).
+    assert response["answer"].startswith("理由は「人間市上下水道審議会については、令和3年9月30日の委員の任期終了に伴い、"
+                                         "委員の選出区を見直しました」")
 
 
 def test_a_measure_named_as_an_item_is_that_measure(corpus):

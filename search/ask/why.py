@@ -70,7 +70,8 @@ def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause
     named = named_cause(asked, found)
     if named is not None:
         return named
-    options = itertools.chain(cause_before_topic(found), cause_before_act(asked, found), _causes_near(asked, found))
+    options = itertools.chain(cause_of_result(asked, found), cause_before_topic(found), cause_before_act(asked, found),
+                              _causes_near(asked, found))
     first = next(options, None)
     if first is None or not (went_badly(asked.question.text) or OBSTACLE.search(asked.question.text)):
         return first
@@ -150,6 +151,17 @@ def _causes_near(asked: Asked, found: list[Found]):
                     yield candidate, neighbour, cause
 
 
+def cause_of_result(asked: Asked, found: list[Found]):
+    """``(topic sentence, cause sentence, cause)`` when the sentence after the best one opens with
+    その結果 and holds a word asked about that the best one does not (…委員の選出区を見直しました。
+    その結果、女性委員の割合は…減少しました, asked why 女性委員の割合が下がった): that result is what is
+    asked about, and all of the sentence before it its cause, not a clause inside (任期終了に伴い)."""
+    top = found[0]
+    result = consequence_after(asked, top.sentence)
+    if result is not None and set(sentence_spans(result, asked.words)) - set(sentence_spans(top.sentence, asked.words)):
+        yield top, top.sentence, Cause(0, len(top.sentence.text.rstrip("。")), 1.0)
+
+
 def _causes_beside(asked: Asked, found: list[Found]):
     """``(topic sentence, cause sentence, cause)`` for the comment sentences next to the best
     sentences other than the top one (``_causes_near`` reads the top one's) whose outcome speaks
@@ -202,7 +214,7 @@ def answer_why(asked: Asked) -> Answer | None:
     quoted += [topic] if shown else []
     if (result := consequence_after(asked, sentence)) and result is not topic.sentence:
         # …見直しました。その結果、女性委員の割合は40%から20%に減少しました: what the cause led to.
-        text = text.replace(f"「{sentence.text}」", f"「{sentence.text}」「{result.text}」", 1)
+        text = text.replace(f"根拠：「{sentence.text}」", f"根拠：「{sentence.text}」「{result.text}」", 1)
         quoted.insert(1, Found(result, topic.score, topic.coverage, []))
     return Answer("why", text, found=quoted, value=clause, coverage=topic.coverage)
 
