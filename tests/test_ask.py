@@ -473,6 +473,19 @@ def test_come_to_do_asks_the_verb(question, predicate):
     assert read_kind(question).predicate == predicate
 
 
+@pytest.mark.parametrize("question", ["狭山丘陵の保全って、緑の森の博物館と連携してやってますか？",
+                                      "清掃活動は市民と協働してやってるの？", "地域と協力して行っていますか"])
+def test_a_light_verb_after_a_verbal_noun_asks_the_noun(question):
+    # 連携してやる: やる (行う, 行く) only says it is done; the act asked about is the noun before して
+    assert read_kind(question).predicate in ("連携", "協働", "協力")
+
+
+def test_done_together_is_decided_by_the_sentence_that_says_so(corpus):
+    # 339: 緑の森の博物館と連携して自然観察会等の活用機会の提供に努める…, which writes no 行う or 実施
+    response = answer_question(corpus, "狭山丘陵の保全って、緑の森の博物館と連携してやってますか？")
+    assert response["answer"].startswith("はい") and lines(response) == [339]
+
+
 @pytest.mark.parametrize("question", ["博物館の運営って指定管理者に任せてるんだっけ？", "指定管理者に任せてたっけ"])
 def test_a_question_ending_in_kke_asks_yes_or_no(question):
     # Sudachi gives っけ as け

@@ -418,6 +418,8 @@ def _yes_no_predicate(s: Stream) -> str:
             return done[-1]
     if len(core) > 1 and core[-1] == "に" and core[-2] in ALL_OF and " 有る " in last:
         return "有る"  # 9つの地区全部にあるの: whether it is in all of them, yes or no
+    if len(core) > 3 and core[-1] in LIGHT_DOING and core[-3:-1] == ["為る", "て"] and nouns(s, core[-4]):
+        return core[-4]  # 連携してやってますか: the act is 連携, やる only says it is done
     if len(core) > 2 and core[-1] in BENEFACTIVE and core[-2] == "て":
         # 貸してもらえますか: 貸す is asked (もらう only says for whom); 挙げてもらえますか (Sudachi's
         # 上げる) asks for the rows, no yes or no.
@@ -431,6 +433,9 @@ def _yes_no_predicate(s: Stream) -> str:
     return core[-1]
 
 
+# Verbs that after a verbal noun and して only say it is done (連携してやってる, 協力して行っている;
+# Sudachi reads the kana of いく and the kanji 行 of 行って as 行く).
+LIGHT_DOING = frozenset({"遣る", "行う", "行く"})
 # Verbs of receiving or giving after て: for whom the verb before them is done.
 BENEFACTIVE = frozenset({"貰う", "頂く", "呉れる"})
 # Endings of voice after a verb (見られる, 使わせる): the verb before them is asked.
