@@ -1267,7 +1267,17 @@ def test_a_compound_also_finds_the_rows_that_write_it_with_no_between_its_words(
     response = search(corpus, q="中学生社会体験チャレンジ")
     assert lines(response)[:2] == [131, 328]
     widened = response["interpretation"]["terms"][0]["widened"]
-    assert {"text": "中学生の社会体験チャレンジ", "how": "particle", "label": "「の」を挟んだ形"} in widened
+    assert {"text": "中学生の社会体験チャレンジ", "how": "particle", "label": "助詞を挟んだ形"} in widened
+
+
+def test_a_compound_ending_in_an_act_also_finds_it_with_the_particle_of_the_act(corpus):
+    # 47 writes 全戸配布, 445 防災ガイドブックを全戸に配布: an act's goal (に) or object (を) between
+    response = search(corpus, q="全戸配布")
+    assert lines(response)[:2] == [47, 445]
+    assert {"text": "全戸に配布", "how": "particle", "label": "助詞を挟んだ形"} in response["interpretation"]["terms"][0]["widened"]
+    # A compound that ends in a thing takes only の (no 中学生を社会体験チャレンジ)
+    assert all(w["text"].count("の") for w in search(corpus, q="中学生社会体験チャレンジ")["interpretation"]["terms"][0]["widened"]
+               if w["how"] == "particle")
 
 
 def test_an_idiom_of_a_grade_glued_to_a_plan_s_name_is_that_plan(corpus):

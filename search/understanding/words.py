@@ -611,11 +611,13 @@ class LeafReader:
 
     def with_no(self, tokens) -> tuple[Expansion, ...]:
         """A compound of nouns as the rows also write it, with の between two of its words
-        (中学生社会体験チャレンジ: 328 writes 中学生の社会体験チャレンジ事業)."""
+        (中学生社会体験チャレンジ: 328 writes 中学生の社会体験チャレンジ事業), or, before the act it
+        ends in, the case particle of that act's object or goal (全戸配布: 445 writes 全戸に配布)."""
         if len(tokens) < 2 or not all(t.pos[0] == "名詞" for t in tokens):
             return ()
         pieces = [t.surface for t in tokens]
-        split = ("".join(pieces[:i]) + "の" + "".join(pieces[i:]) for i in range(1, len(pieces)))
+        joints = ("の", "を", "に") if tokens[-1].pos[2] == "サ変可能" else ("の",)
+        split = ("".join(pieces[:i]) + joint + "".join(pieces[i:]) for i in range(1, len(pieces)) for joint in joints)
         return tuple(Expansion(written, "particle") for written in split if self.count_rows(written))[:MAX_WIDENED]
 
     def without_place(self, text: str) -> tuple[Expansion, ...]:
