@@ -460,6 +460,8 @@ def test_openapi_describes_ask(live):
     ("空き家について市はこれまで何をしてきたのですか", "list"),
     ("子育て支援で市は何に取り組んでいるの", "list"),
     ("浸透ますの設置補助の利用率を上げるために何をしましたか", "fact"),
+    # a compound ending in 数 asks a quantity: 者数 in people
+    ("映画の観客動員数は？", "number"), ("狭山茶フェアの来場者数は？", "number"),
 ])
 def test_the_kind_is_read_from_the_words(question, kind):
     assert read_kind(question).kind == kind
@@ -478,6 +480,12 @@ def test_come_to_do_asks_the_verb(question, predicate):
 def test_a_light_verb_after_a_verbal_noun_asks_the_noun(question):
     # 連携してやる: やる (行う, 行く) only says it is done; the act asked about is the noun before して
     assert read_kind(question).predicate in ("連携", "協働", "協力")
+
+
+def test_a_count_of_people_no_row_gives_is_not_another_figure(corpus):
+    # 408 says the fair was held, with no visitors counted; 326's 41団体 are no visitors either
+    for question in ("三井アウトレットパーク入間の狭山茶フェアの来場者数は？", "環境フェアの来場者数は？"):
+        assert answer_question(corpus, question)["answer"].startswith(NO_FIGURE)
 
 
 def test_done_together_is_decided_by_the_sentence_that_says_so(corpus):

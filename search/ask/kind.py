@@ -206,7 +206,7 @@ GRADE_AS_SCORE = words(r"(?:評価|進捗|ランク|区分) (?:は |って |が 
 # not 施設の数を適正にする取組).
 ASKED_AFTER = r"(?= (?:は|って|が|を 教える)? ?(?:\?|$))"
 NUMBER_PATTERNS = [
-    (words(r"何 (?:人|名)|人数"), "人"),
+    (words(r"何 (?:人|名)|人数|(?<=\S )者 数" + ASKED_AFTER), "人"),  # 来場者数は: people, counted in 人 or 名
     (words(r"何 件|件数"), "件"),
     (words(r"何 箇所|箇所 数|箇所 の 数" + ASKED_AFTER), "か所"),
     (words(r"何 回|回数"), "回"),
@@ -221,8 +221,9 @@ NUMBER_PATTERNS = [
     (words(r"何 種類"), "種類"),
     (words(r"何 世帯|世帯 数|世帯 の 数" + ASKED_AFTER), "世帯"),
     (words(r"何 倍"), "倍"),
-    # Any other noun and の数 asked (システムの数は): counted in whatever the row writes (4つのシステム).
-    (words(r"(?:どの|どれ) (?:くらい|程度|だけ)|幾つ|(?<=\S )の 数" + ASKED_AFTER), ""),
+    # Any other noun and の数 asked (システムの数は), or a compound ending in 数 (来場者数は, 観客動員数は):
+    # counted in whatever the row writes (4つのシステム).
+    (words(r"(?:どの|どれ) (?:くらい|程度|だけ)|幾つ|(?<=\S )(?:の )?数" + ASKED_AFTER), ""),
 ]
 def quantity_noun_spans(s: Stream, unit: str) -> tuple[tuple[int, int], ...]:
     """Where the noun that names the quantity asked is (距離, 長さ: Sudachi's 長い さ, 人数): what is
