@@ -172,7 +172,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, sixty-ninth round, dev half": ("search-hard69-dev",),
           "harder, sixty-ninth round, held-out half": ("search-hard69-heldout",),
           "harder, seventieth round, dev half": ("search-hard70-dev",),
-          "harder, seventieth round, held-out half": ("search-hard70-heldout",)}
+          "harder, seventieth round, held-out half": ("search-hard70-heldout",),
+          "harder, seventy-first round, dev half": ("search-hard71-dev",),
+          "harder, seventy-first round, held-out half": ("search-hard71-heldout",),
+          "harder, seventy-second round, dev half": ("search-hard72-dev",),
+          "harder, seventy-second round, held-out half": ("search-hard72-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -205,7 +209,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard67-heldout",
             "search-hard68-heldout",
             "search-hard69-heldout",
-            "search-hard70-heldout")
+            "search-hard70-heldout",
+            "search-hard71-heldout",
+            "search-hard72-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
