@@ -176,7 +176,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, seventy-first round, dev half": ("search-hard71-dev",),
           "harder, seventy-first round, held-out half": ("search-hard71-heldout",),
           "harder, seventy-second round, dev half": ("search-hard72-dev",),
-          "harder, seventy-second round, held-out half": ("search-hard72-heldout",)}
+          "harder, seventy-second round, held-out half": ("search-hard72-heldout",),
+          "harder, seventy-third round, dev half": ("search-hard73-dev",),
+          "harder, seventy-third round, held-out half": ("search-hard73-heldout",),
+          "harder, seventy-fourth round, dev half": ("search-hard74-dev",),
+          "harder, seventy-fourth round, held-out half": ("search-hard74-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -211,7 +215,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard69-heldout",
             "search-hard70-heldout",
             "search-hard71-heldout",
-            "search-hard72-heldout")
+            "search-hard72-heldout",
+            "search-hard73-heldout",
+            "search-hard74-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
