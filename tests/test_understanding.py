@@ -491,7 +491,10 @@ def test_plain_noun_stays_a_word(corpus):
                                   "シェアサイクルの導入",
                                   # 同行 and 配信 are in a few rows, but each is what is done to
                                   # the unknown word it is glued to (ペット, メールマガジン)
-                                  "ペット同行", "メールマガジン配信"])
+                                  "ペット同行", "メールマガジン配信",
+                                  # 市役所 is in a few rows, but in 市役所職員 it only says which 職員,
+                                  # and the rows never speak of their 残業時間
+                                  "市役所職員の残業時間削減について"])
 def test_what_the_document_does_not_mention_finds_nothing(corpus, text):
     assert search(corpus, q=text)["total"] == 0
 

@@ -568,10 +568,11 @@ class LeafReader:
             # of シルバー人材センター) meet in a row by chance: they name nothing there.
             rest = leaves[max((i + 1 for i, leaf in enumerate(leaves) if not leaf.known), default=0):]
             apart = len(rest) > 1 and any(modified) and not self.contains("".join(leaf.text for leaf in rest))
+            last_known = max((i for i, leaf in enumerate(leaves) if leaf.known), default=-1)
             return [Leaf(leaf.text, widened=leaf.widened, kind=leaf.kind, known=leaf.known,
                          of_unknown="compound" if (head_unknown or (apart and leaf in rest)) and leaf.known else
-                         "modified" if was_modified and leaf.known else "")
-                    for leaf, was_modified in zip(leaves, modified)]
+                         "modified" if was_modified and leaf.known else "", modifier=leaf.known and i < last_known)
+                    for i, (leaf, was_modified) in enumerate(zip(leaves, modified))]
         return [Leaf(unit.text, known=False)]
 
     def parts_of(self, token: Token) -> list[Unit]:
