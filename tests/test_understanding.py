@@ -828,6 +828,12 @@ def test_a_kanji_word_one_kanji_off_a_homophone_in_the_rows(corpus):
     assert search(corpus, q="注射")["total"] == 0
 
 
+def test_a_word_of_one_kanji_is_no_misconversion_of_another(corpus):
+    # 券 (no word of the rows) reads ケン as 件 does: changing its one kanji changes the whole word
+    term = search(corpus, q="タクシー券")["interpretation"]["terms"][-1]
+    assert term["text"] == "券" and term["widened"] == []
+
+
 def test_a_word_sudachi_does_not_know_one_kanji_off_a_word_of_the_rows_read_so(corpus):
     """滞能 is no word of Sudachi's (no reading of its own); 滞納 differs in its last kanji, which
     sounds as 納 does at the word's end (ノウ): the word meant. 574 and 590 write 滞納."""

@@ -695,7 +695,7 @@ class LeafReader:
         """Corpus words read like a kanji word and written with one kanji changed (詐偽 → 詐欺); a
         word Sudachi does not know has no reading of its own (滞能), so its changed kanji sounds as
         that end of the corpus word does (能 and 納 of 滞納: ノウ)."""
-        if self.contains(token.surface):
+        if self.contains(token.surface) or len(token.surface) < 2:  # 券 for 件 changes the whole word
             return ()
         near = self.vocabulary.near(token.surface, 1, limit=MAX_WIDENED)
         return tuple(Expansion(e.term, "reading") for e in near
