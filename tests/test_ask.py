@@ -105,6 +105,9 @@ def test_words_joined_by_to_are_alternatives(corpus):
     # と meaning "with" stays a requirement
     read = read_question("埼玉県と連携して保全と活用を促進しているのはどの課ですか", corpus)
     assert all(t.group is None for t in read.terms)
+    # と before acts done with a thing (防衛省と協議や要望を): the thing is required, the acts either
+    response = answer_question(corpus, "防衛省と協議や要望をしている施策を挙げてください")
+    assert set(lines(response)) == {501, 502}
 
 def test_answer_names_its_topic_by_nouns_not_verbs_as_typed(corpus):
     response = answer_question(corpus, "マイナンバーカードを使ったサービスで市がやったことって何がある？")

@@ -24,7 +24,7 @@ from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import ParsedQuery, clean_text, parse_terms
 from ..understanding.filters import described_words, filters_of, named_grade, read_filters
-from ..understanding.tokens import ADVERBIAL, analyse, arabic_counts, formal_koto, verbal_noun
+from ..understanding.tokens import ADVERBIAL, action_noun, analyse, arabic_counts, formal_koto, verbal_noun
 from ..understanding.words import KANJI, ROW_NOUNS
 from .clauses import CONCESSIVE
 from .facts import UNIT_FAMILIES
@@ -244,6 +244,8 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
     chains: list[list[int]] = []
     for i in range(len(runs) - 1):
         gap = text[runs[i][1]:runs[i + 1][0]].strip()
+        if gap == "と" and acted_with(text, runs[i], runs[i + 1]):
+            continue
         if gap in COORDINATORS or gap == "、":
             if chains and chains[-1][-1] == i:
                 chains[-1].append(i + 1)
@@ -263,6 +265,12 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
             edits += [(start, start, "" if start in glued else " "), (end, end, " ")]
             edits += [(g0, g1, " OR ") for g0, g1 in gaps]
     return edits + done_or_done(tokens, text)
+
+
+def acted_with(text: str, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """Whether と joins a thing to an act done with it (防衛省と協議や要望をしている: consulted with
+    the ministry), no alternatives: the phrase before it names no act, the one after does."""
+    return not action_noun(text[before[0]:before[1]]) and action_noun(text[after[0]:after[1]])
 
 
 def done_or_done(tokens, text: str) -> list[tuple[int, int, str]]:
