@@ -103,10 +103,11 @@ def test_words_joined_by_to_are_alternatives(corpus):
     assert both["total"] == one["total"] + other["total"] == 16
     assert both["answer"].startswith("「防災」または「防犯」に関する取組は16件です")
     # と meaning "with" stays a requirement
-    read = read_question("埼玉県と連携して保全と活用を促進しているのはどの課ですか", corpus)
-    assert all(t.group is None for t in read.terms)
+    response = answer_question(corpus, "埼玉県と連携して保全と活用を促進しているのはどの課ですか")
+    assert " OR " not in response["interpretation"]["query"] and lines(response) == [339]
     # と before acts done with a thing (防衛省と協議や要望を): the thing is required, the acts either
     response = answer_question(corpus, "防衛省と協議や要望をしている施策を挙げてください")
+    assert response["interpretation"]["query"].startswith("防衛省と 協議 OR 要望 ")
     assert set(lines(response)) == {501, 502}
 
 def test_answer_names_its_topic_by_nouns_not_verbs_as_typed(corpus):
