@@ -96,6 +96,15 @@ def test_departments_by_the_end_of_their_name_together_or_unknown(corpus):
     assert response["kind"] == "not_found" and "「市民課」という所管課は文書にありません" in response["answer"]
 
 
+def test_a_department_alone_counts_the_rows_no_other_department_shares(corpus):
+    # 博物館 runs 120 and 131 with other departments: 140 and 146 are its own alone
+    response = answer_question(corpus, "博物館だけが所管している施策のうち、進捗区分がCのものはいくつ？")
+    assert response["answer"].startswith("博物館だけが所管する進捗区分がC") and "2件です" in response["answer"]
+    assert lines(response) == [140, 146]
+    assert set(lines(answer_question(corpus, "博物館が所管している施策のうち、進捗区分がCのものはいくつ？"))) \
+        == {120, 131, 140, 146}
+
+
 def test_words_joined_by_to_are_alternatives(corpus):
     both = answer_question(corpus, "防災と防犯の取組は何件ありますか")
     one = answer_question(corpus, "防災の取組は何件ありますか")

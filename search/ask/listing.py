@@ -147,7 +147,9 @@ def answer_count(asked: Asked, rows_too: bool = True) -> Answer | None:
     if written is not None or not rows_too:
         return written
     what = subject(asked.corpus, asked.question, asked.words)
-    note = counting_note(asked.corpus, rows, asked.words, asked.match)
+    question = asked.question
+    note = counting_note(asked.corpus, rows, asked.words, asked.match,
+                         narrowed=question.all_departments or question.sole_department)
     return Answer("count", f"{what}は{len(rows)}件です（{note}）。", rows, fields=("effort_comment",))
 
 

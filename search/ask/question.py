@@ -77,6 +77,8 @@ SINCE_CUE = re.compile(r"いつから|何年度から|何年から|開始|始ま
 UNTIL_CUE = re.compile(r"いつまで|何年度まで|何年まで|完了|終了|終わ")
 # Two departments named with one of these want the rows of both, not of either.
 TOGETHER = re.compile(r"共同で|共同して|両方|ともに|一緒に|連名で|双方|いずれもが|すべてが")
+# Right after a department named, what says its rows are its alone (博物館だけが所管している).
+ALONE = re.compile(r"(?:だけ|のみ|単独)(?:が|で|の)?")
 # After a noun, what makes it a verb (休止|した, 終了|しました, 廃止|された).
 VERBAL = re.compile(r"^(?:し|す|さ|させ|でき)")
 QUOTED = re.compile(r"[「『\"“][^」』\"”]*[」』\"”]")
@@ -129,6 +131,7 @@ class Question:
     number_cue: str = ""
     breakdown: str = "progress"
     all_departments: bool = False
+    sole_department: bool = False  # 博物館だけが所管: the rows of that department and no other
     also_status: bool = False  # a future question that also asks how far the rows have come
     aggregate: Aggregate | None = None  # what an aggregate question ranks
     predicate: str = ""  # what a yes/no question asks about, in dictionary form (導入)
@@ -432,9 +435,11 @@ def read_question(text: str, corpus) -> Question:
     asked = per_named_group(asked, masked, mentions)
     departments = [m for m in mentions if m.facet == "department"]
     together = TOGETHER.search(masked) if len(departments) > 1 else None
+    alone = ALONE.match(masked, departments[0].end) if len(departments) == 1 else None
     spans = [(m.start, m.end) for m in mentions + said_verbs] + reading.framing
     spans += list(asked.spans) + asking_spans(masked)
     spans += [together.span()] if together else []
+    spans += [alone.span()] if alone else []
     predicate = predicate_span(masked) if asked.predicate else None
     if predicate:  # 電子図書館は導入されましたか: what is asked (導入) decides, the rest says about what
         spans.append(predicate)
@@ -468,7 +473,7 @@ def read_question(text: str, corpus) -> Question:
         number_cue=asked.cue if asked.kind == "number" else "",
         breakdown=(BREAKDOWN_KINDS[breakdown.group(1)] if breakdown else "effort" if named
                    else range_facet(by_range)),
-        all_departments=bool(together),
+        all_departments=bool(together), sole_department=bool(alone),
         also_status=asked.kind == "future" and asks_status(masked),
         aggregate=asked.aggregate, predicate=asked.predicate,
         item_scope="項" if "項" in levels else "節" if levels else "",  # the narrower one named

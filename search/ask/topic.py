@@ -646,6 +646,9 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
     if question.all_departments:  # 企画課と地域振興課が共同で: rows of all of them
         wanted = set(question.filters.get("department", ()))
         passing = [d for d in passing if wanted <= set(corpus.facets[d].department)]
+    if question.sole_department:  # 博物館だけが所管している: rows of no other department
+        wanted = set(question.filters.get("department", ()))
+        passing = [d for d in passing if set(corpus.facets[d].department) == wanted]
     match = weigh(words, passing, selection)
     scope = question.item_scope or quoted_scope(known, match, question.text)
     if question.kind in ITEM_KINDS or scope:

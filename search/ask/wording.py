@@ -28,6 +28,7 @@ def subject(corpus, question: Question, words: list[Word]) -> str:
     filters = question.filters
     if "department" in filters:
         joined = "と".join(filters["department"]) + "が共同で所管する" if question.all_departments else \
+            "・".join(filters["department"]) + "だけが所管する" if question.sole_department else \
             "または".join(filters["department"]) + "の"
         parts.append(joined)
     if "chapter" in filters:
@@ -72,8 +73,11 @@ def alternatives_text(words: list[Word]) -> str:
     return plain + "".join("または".join(f"「{p}」" for p in g) for g in groups.values())
 
 
-def counting_note(corpus, rows: list[int], words: list[Word] = (), match: Match | None = None) -> str:
-    """How rows were counted: per department row, which words they hold, how many measures."""
+def counting_note(corpus, rows: list[int], words: list[Word] = (), match: Match | None = None,
+                  narrowed: bool = False) -> str:
+    """How rows were counted: per department row, which words they hold, how many measures; and
+    how many more the search shows, unless the question ``narrowed`` its rows beyond the search's
+    filters (the departments' rows shared by all of them, or held by one alone)."""
     keys = measure_keys(corpus)  # read once per corpus: thousands of rows need not be read one by one
     measures = {keys[d] for d in rows}
     note = "所管課の行ごとに数えています"
@@ -92,7 +96,7 @@ def counting_note(corpus, rows: list[int], words: list[Word] = (), match: Match 
     if len(measures) != len(rows):
         note += f"。施策の方向性としては{len(measures)}件"
     searched = match.selection.passing.bit_count() if match is not None and match.selection is not None else 0
-    if searched > len(rows):
+    if searched > len(rows) and not narrowed:
         note += f"。検索では、語の一部だけを含む取組も後に続けて{searched}件を表示します"
     return note
 
