@@ -506,6 +506,13 @@ def test_a_thing_named_after_an_unknown_word_still_finds_its_rows(corpus):
     assert with_word and with_word <= set(lines(response))
 
 
+def test_an_unknown_place_for_a_known_thing_only_says_where(corpus):
+    # ベランダ is in no row: where 太陽光パネル (325 writes 太陽光発電システム) is put weighs nothing
+    response = search(corpus, q="ベランダに太陽光パネルを付けたい")
+    assert lines(response)[0] == 325
+    assert [t["kind"] for t in response["interpretation"]["terms"] if t["text"] == "ベランダ"] == ["predicate"]
+
+
 def test_a_place_for_a_known_thing_keeps_its_rows(corpus):
     # 電子書籍 is in the rows: 図書館に電子書籍を is about it, in the library.
     response = search(corpus, q="図書館に電子書籍を入れて")

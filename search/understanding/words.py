@@ -316,6 +316,10 @@ class LeafReader:
             placed = joint == "に" and text[units[i + 1].end:].startswith("を")
             if (joint == "の" or placed) and head and not head.known and names_a_thing(head.text) and not goes_on:
                 found[i] = [dataclasses.replace(leaf, of_unknown=leaf.of_unknown or "compound") for leaf in found[i]]
+            elif placed and head and head.known and found[i] and not any(leaf.known for leaf in found[i]):
+                # 屋根 of 屋根に太陽光パネルを付けたら: where a known thing is put, an unknown place
+                # only says where; like a predicate it ranks, and it weighs nothing in what is asked
+                found[i] = [dataclasses.replace(leaf, kind="predicate") for leaf in found[i]]
         return self.requested(text, units, joints, found, after)
 
     def requested(self, text: str, units: list[Unit], joints: list[str], found: list[list[Leaf]],
