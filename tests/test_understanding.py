@@ -385,6 +385,7 @@ def test_part_of_a_department_name(corpus):
     ("観光 目標達成済み", "progress", ["A"]),  # a suffix is part of the label's last word
     ("観光 課題がありうまく進んでいない", "effort", ["え"]),  # え says 進められて: the same verb
     ("まだ手をつけていない観光", "progress", ["E"]),  # an idiom of the table, word by word
+    ("子育て支援でまだ実施されていない取組", "effort", ["お"]),  # お: 未実施, said as a verb
     ("観光 計画どおり", "progress", ["A", "B"]),  # on schedule, as 順調
     ("計画どおりに進んでいる観光", "progress", ["A", "B"]),  # 進む after it only says it again
 ])
