@@ -180,7 +180,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, seventy-third round, dev half": ("search-hard73-dev",),
           "harder, seventy-third round, held-out half": ("search-hard73-heldout",),
           "harder, seventy-fourth round, dev half": ("search-hard74-dev",),
-          "harder, seventy-fourth round, held-out half": ("search-hard74-heldout",)}
+          "harder, seventy-fourth round, held-out half": ("search-hard74-heldout",),
+          "harder, seventy-fifth round, dev half": ("search-hard75-dev",),
+          "harder, seventy-fifth round, held-out half": ("search-hard75-heldout",),
+          "harder, seventy-sixth round, dev half": ("search-hard76-dev",),
+          "harder, seventy-sixth round, held-out half": ("search-hard76-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -217,7 +221,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard71-heldout",
             "search-hard72-heldout",
             "search-hard73-heldout",
-            "search-hard74-heldout")
+            "search-hard74-heldout",
+            "search-hard75-heldout",
+            "search-hard76-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
