@@ -762,6 +762,13 @@ def test_a_fact_names_what_is_asked(corpus):
     response = answer_question(corpus, "公共施設マネジメント事業計画にもとづいて売却された施設の名前は？")
     assert response["kind"] == "fact" and 543 in lines(response)
     assert response["answer"].startswith("文書からは判断できません（該当する取組に名前の記載はありません）。")
+    # …の名前は何ですか, …の名前を教えて ask it too, with their question word after the name
+    for question in ("入間市を舞台にした映画の名前を教えて", "公共施設マネジメント事業計画にもとづいて売却された施設の名前は何ですか"):
+        response = answer_question(corpus, question)
+        assert response["kind"] == "fact"
+        assert response["answer"].startswith(("「ラストサマーウォーズ」です", "文書からは判断できません（該当する取組に名前の記載"))
+    response = answer_question(corpus, "公共施設マネジメント事業計画にもとづいて売却された施設の名前は何ですか")
+    assert response["answer"].startswith("文書からは判断できません（該当する取組に名前の記載はありません）。")
 
 
 def test_two_quantities_asked_in_one_question(corpus):

@@ -224,12 +224,16 @@ def answer_fact(asked: Asked) -> Answer | None:
 
 # The nouns that ask for a name (…の名前は, 何という名称): when no sentence gives one, none is written.
 NAME_NOUNS = ("名前", "名称")
+# A name asked with its question word after it (文化財6件の名前は何ですか, 企業の名前を教えて).
+NAME_ASKED = re.compile(r"(名前|名称)(?:は|って|を)\s*(?:何|なに|教え)")
 
 
 def asks_name(asked: Asked) -> str:
     """The noun a fact question asks a name by (名前 of 施設の名前は？), or ""."""
     cue = asked.question.cues[0] if asked.question.cues else ""
-    return next((noun for noun in NAME_NOUNS if cue.startswith(noun) or asked_noun(asked).startswith(noun)), "")
+    said = NAME_ASKED.search(asked.question.text)
+    return next((noun for noun in NAME_NOUNS if cue.startswith(noun) or asked_noun(asked).startswith(noun)),
+                said.group(1) if said else "")
 
 
 def another_quantity(asked: Asked, answer: Answer, words) -> Found | None:
