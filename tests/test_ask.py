@@ -2152,6 +2152,13 @@ def test_a_cause_is_quoted_with_the_result_that_follows_it(corpus):
                                          "委員の選出区を見直しました」")
 
 
+def test_why_something_is_a_problem_is_what_the_comment_calls_the_problem(corpus):
+    # 599: …本来の目的である改善意識の高い職場風土の醸成には適した内容ではないことが課題となります
+    response = answer_question(corpus, "業務改善推進活動が課題となっているのはなぜですか")
+    assert response["kind"] == "why" and lines(response)[0] == 599
+    assert response["answer"].startswith("理由は「本来の目的である改善意識の高い職場風土の醸成には適した内容ではない」")
+
+
 def test_a_measure_named_as_an_item_is_that_measure(corpus):
     """項目 names a measure too: 女性の就労支援 is the title of rows 57-58; item 就労支援の推進
     (ch. 3) holds only two of its words."""

@@ -67,7 +67,7 @@ def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause
                 cause = _strongest(sentence, 0.0) if sentence.field == "direction_comment" else None
                 if cause:
                     return candidate, sentence, cause
-    named = named_cause(asked, found)
+    named = named_cause(asked, found) or problem_told(asked, found)
     if named is not None:
         return named
     options = itertools.chain(cause_of_result(asked, found), cause_before_topic(found), cause_before_act(asked, found),
@@ -98,6 +98,29 @@ def named_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Caus
             cause = next((c for c in causes(sentence.text) if named.group(1) in sentence.text[c.start:c.end]), None)
             if cause:
                 return candidate, sentence, cause
+    return None
+
+
+# Asked why something is a problem (業務改善が課題になっているのはなぜ).
+ASKS_PROBLEM = re.compile(r"(?:課題|問題)(?:に|と)な(?:って|る|った|り)")
+# What a comment says the problem is: the clause before ことが課題 (…には適した内容ではないことが課題となります).
+PROBLEM_CLAUSE = re.compile(r"([^、。]+?)(?:こと|点)が(?:大きな|一番の|最大の)?(?:課題|問題)(?:と|で|だ)")
+
+
+def problem_told(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause] | None:
+    """Asked why something is a problem, the clause a comment of the best rows gives as the
+    problem, in the sentence about the topic or the one after it (599: …本来の目的である…醸成には
+    適した内容ではないことが課題となります): what makes it one, as the document says."""
+    if not ASKS_PROBLEM.search(asked.question.text):
+        return None
+    for candidate in found:
+        if candidate.score < found[0].score - SLACK:
+            break
+        after = beside(asked.known, candidate.sentence, 1)
+        for sentence in (candidate.sentence, after):
+            problem = PROBLEM_CLAUSE.search(sentence.text) if sentence is not None else None
+            if problem and sentence.field in COMMENTS:
+                return candidate, sentence, Cause(problem.start(1), problem.end(1), 1.0)
     return None
 
 
