@@ -254,6 +254,9 @@ def test_an_everyday_grade_word_that_leaves_no_row_is_not_applied_and_said_so(co
     none_started = search(corpus, q="未着手の観光")
     assert none_started["total"] > 0 and none_started["interpretation"]["filters"] == {}
     assert [(f["filter"], f["value"]) for f in none_started["interpretation"]["relaxed_filters"]] == [("progress", "E")]
+    # The rows whose comments write the word left out come first (388: …を廃止; 401 does not)
+    abolished = search(corpus, q="商工観光課 廃止した制度")
+    assert lines(abolished) == [388, 401]
     # A filter of the request is never relaxed: nothing passes, and the response says nothing matched.
     strict = search(corpus, q="区画整理", progress="E")
     assert strict["total"] == 0 and strict["interpretation"]["relaxed_filters"] == []
