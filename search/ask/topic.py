@@ -643,11 +643,10 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
     question.unknown_departments = [w.term.text for w in words if SECTION_NAME.fullmatch(w.term.text)
                                     and w.term.text not in names]
     passing = members(selection.passing, range(len(known.records)), len(known.records))
+    wanted = set(question.filters.get("department", ()))
     if question.all_departments:  # 企画課と地域振興課が共同で: rows of all of them
-        wanted = set(question.filters.get("department", ()))
         passing = [d for d in passing if wanted <= set(corpus.facets[d].department)]
     if question.sole_department:  # 博物館だけが所管している: rows of no other department
-        wanted = set(question.filters.get("department", ()))
         passing = [d for d in passing if set(corpus.facets[d].department) == wanted]
     match = weigh(words, passing, selection)
     scope = question.item_scope or quoted_scope(known, match, question.text)
