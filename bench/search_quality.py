@@ -184,7 +184,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, seventy-fifth round, dev half": ("search-hard75-dev",),
           "harder, seventy-fifth round, held-out half": ("search-hard75-heldout",),
           "harder, seventy-sixth round, dev half": ("search-hard76-dev",),
-          "harder, seventy-sixth round, held-out half": ("search-hard76-heldout",)}
+          "harder, seventy-sixth round, held-out half": ("search-hard76-heldout",),
+          "harder, seventy-eighth round, dev half": ("search-hard78-dev",),
+          "harder, seventy-eighth round, held-out half": ("search-hard78-heldout",),
+          "harder, seventy-seventh round, dev half": ("search-hard77-dev",),
+          "harder, seventy-seventh round, held-out half": ("search-hard77-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -223,7 +227,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard73-heldout",
             "search-hard74-heldout",
             "search-hard75-heldout",
-            "search-hard76-heldout")
+            "search-hard76-heldout",
+            "search-hard78-heldout",
+            "search-hard77-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
