@@ -2486,6 +2486,12 @@ def test_verbs_that_say_the_text_speaks_of_something_are_no_topic(corpus):
         assert kept in terms and not {"触れ", "触れる", "出", "話"} & set(terms)
         searched = search_rows(corpus, q=question)["interpretation"]["terms"]
         assert not {"触れ", "触れる", "出", "話"} & {t["text"] for t in searched}
+    # So do the nouns of it: 記載がある, 記述のある, 記載されている (記載 is in no row, 記述 in some)
+    for question in ("アウトレットに関係する記載がある施策はどれ", "アウトレットについて記述のある施策は",
+                     "アウトレットが記載されている施策"):
+        response = answer_question(corpus, question)
+        assert [t["text"] for t in response["interpretation"]["terms"]] == ["アウトレット"]
+        assert set(lines(response)) == {370, 408}
 
 
 def test_the_reading_of_a_question_does_not_depend_on_the_hash_seed(workspace):

@@ -205,7 +205,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
                 or _stressing_noun(tokens, i) or _relation_verb(tokens, i) or _how_often(tokens, i) \
                 or _indefinite_noun(tokens, i) or _party_noun(tokens, i) or _vague_count(tokens, i) \
                 or token.surface in MANNER_DETERMINERS or _thing_asked(tokens, i) or _word_named(tokens, i) \
-                or _word_appears(tokens, i):
+                or _word_appears(tokens, i) or _text_says(tokens, i):
             # どんな is a determiner even where Sudachi reads a 形状詞 (どんな、を): it asks, it names nothing
             marked[i] = _framed(token)
         if token.pos[0] != "動詞" or token.framing:
@@ -294,6 +294,20 @@ APPEARING = frozenset({"出る", "使う", "含む", "載る", "入る", "書く
 
 # Verbs that say the text speaks of what is before に (新規就農者の支援に触れている施策).
 MENTIONING = frozenset({"触れる", "言及"})
+
+
+# Nouns that say the text speaks of something (…に関係する記載がある施策, 記述のある, 記載されている).
+TEXT_NOUNS = frozenset({"記載", "記述", "言及"})
+
+
+def _text_says(tokens, i: int) -> bool:
+    """記載 in アウトレットに関係する記載がある施策: that the text speaks of it names nothing; so
+    does 記述 before のある and 記載 made a verb (記載されている)."""
+    if tokens[i].surface not in TEXT_NOUNS or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1:i + 3]
+    return after[0].dictionary == "する" or len(after) == 2 and after[0].surface in ("が", "の", "は") \
+        and after[1].dictionary in ("ある", "有る")
 
 
 def _word_named(tokens, i: int) -> bool:
