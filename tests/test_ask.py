@@ -475,6 +475,8 @@ def test_openapi_describes_ask(live):
     ("浸透ますの設置補助の利用率を上げるために何をしましたか", "fact"),
     # a compound ending in 数 asks a quantity: 者数 in people
     ("映画の観客動員数は？", "number"), ("狭山茶フェアの来場者数は？", "number"),
+    # …と言えますか asks whether what comes before may be said: yes or no, no plan
+    ("下水道の管路の修繕、目標は達成できたと言えますか", "yesno"), ("空き家対策は順調だと言えるのか", "yesno"),
 ])
 def test_the_kind_is_read_from_the_words(question, kind):
     assert read_kind(question).kind == kind

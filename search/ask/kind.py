@@ -391,6 +391,7 @@ def _yes_no_predicate(s: Stream) -> str:
     remark = not sentences[-1].rstrip().endswith("?") and not REQUEST.search(sentences[-1])
     last = " " + (asking[-1] if asking and remark else sentences[-1]).strip() + " "
     last = TRUE_THAT.sub("", last)  # 値下げされたって本当ですか asks whether it was 値下げ
+    last = SAID_SO.sub("", last)  # 目標は達成できたと言えますか asks whether it was 達成
     last = EVER_DONE.sub(r" \1 ", last)  # 開催されたことがありますか asks whether it was 開催
     if not YES_NO_END.search(last) or REQUEST.search(last):
         return ""
@@ -446,6 +447,8 @@ EVER_DONE = re.compile(r" (た|だ) (?:こと|事) (?:が|は|も) 有る ")
 # …って本当ですか, …というのは本当か: whether what comes before is so (本当 asks, it names nothing).
 IS_IT_TRUE = r"本当(?= (?:です |だ |な の |の )?(?:か|\?|。)(?: |$))"
 TRUE_THAT = re.compile(r" (?:って|の は) " + IS_IT_TRUE)
+# …と言えますか, …と言えるのか: whether what comes before may be said, which is what is asked.
+SAID_SO = re.compile(r" (?:と|って) 言う(?= (?:ます |の |ん |です |でしょう )*(?:か|\?)(?: |$))")
 
 
 # Verbs that after an adjective in its adverb form only say "it goes" (うまくいく: Sudachi
