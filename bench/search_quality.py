@@ -188,7 +188,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, seventy-eighth round, dev half": ("search-hard78-dev",),
           "harder, seventy-eighth round, held-out half": ("search-hard78-heldout",),
           "harder, seventy-seventh round, dev half": ("search-hard77-dev",),
-          "harder, seventy-seventh round, held-out half": ("search-hard77-heldout",)}
+          "harder, seventy-seventh round, held-out half": ("search-hard77-heldout",),
+          "harder, eightieth round, dev half": ("search-hard80-dev",),
+          "harder, eightieth round, held-out half": ("search-hard80-heldout",),
+          "harder, seventy-ninth round, dev half": ("search-hard79-dev",),
+          "harder, seventy-ninth round, held-out half": ("search-hard79-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -229,7 +233,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard75-heldout",
             "search-hard76-heldout",
             "search-hard78-heldout",
-            "search-hard77-heldout")
+            "search-hard77-heldout",
+            "search-hard80-heldout",
+            "search-hard79-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
