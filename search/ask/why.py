@@ -36,6 +36,12 @@ STRONG = 0.5
 ACT_REACH = 8
 
 
+def near_best(found: list[Found]):
+    """The topic sentences, best first, that say nearly as much of the topic as the best one
+    (``SLACK`` less at most): where a cause may be looked for."""
+    return itertools.takewhile(lambda f: f.score >= found[0].score - SLACK, found)
+
+
 def _strongest(sentence: Sentence, least: float = STRONG) -> Cause | None:
     found = [c for c in causes(sentence.text) if c.strength >= least]
     return max(found, key=lambda c: (c.strength, c.end - c.start)) if found else None
@@ -57,11 +63,8 @@ def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause
     """``(topic sentence, cause sentence, cause)`` for the best topic sentence that has one;
     asked why the row goes where it goes (今後が縮小の方向なのはなぜ), the cause its direction's
     comment gives first; asked why something did not go, a cause whose outcome fell short first."""
-    top = found[0]
     if ASKS_DIRECTION.search(asked.question.text):
-        for candidate in found:
-            if candidate.score < top.score - SLACK:
-                break
+        for candidate in near_best(found):
             for sentence in asked.known.sentences[candidate.sentence.docnum]:
                 # A purpose answers here too (自立を促すために、この形態を見直し): it is why.
                 cause = _strongest(sentence, 0.0) if sentence.field == "direction_comment" else None
@@ -91,9 +94,7 @@ def named_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Caus
     named = NAMED_CAUSE.search(asked.question.text)
     if named is None:
         return None
-    for candidate in found:
-        if candidate.score < found[0].score - SLACK:
-            break
+    for candidate in near_best(found):
         for sentence in asked.known.sentences[candidate.sentence.docnum]:
             cause = next((c for c in causes(sentence.text) if named.group(1) in sentence.text[c.start:c.end]), None)
             if cause:
@@ -113,9 +114,7 @@ def problem_told(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cau
     適した内容ではないことが課題となります): what makes it one, as the document says."""
     if not ASKS_PROBLEM.search(asked.question.text):
         return None
-    for candidate in found:
-        if candidate.score < found[0].score - SLACK:
-            break
+    for candidate in near_best(found):
         after = beside(asked.known, candidate.sentence, 1)
         for sentence in (candidate.sentence, after):
             problem = PROBLEM_CLAUSE.search(sentence.text) if sentence is not None else None
@@ -155,9 +154,7 @@ def cause_before_act(asked: Asked, found: list[Found]):
 def _causes_near(asked: Asked, found: list[Found]):
     """``(topic sentence, cause sentence, cause)`` for the sentences near the topic, best first."""
     top = found[0]
-    for candidate in found:
-        if candidate.score < top.score - SLACK:
-            break
+    for candidate in near_best(found):
         sentence = candidate.sentence
         cause = _strongest(sentence)
         if cause:
@@ -194,9 +191,7 @@ def _causes_beside(asked: Asked, found: list[Found]):
     heads = {(t.parts or (t.surface,))[-1] for w in asked.words if not w.term.predicate
              for t in analyse(w.term.text)[-1:]}
     heads = {head for head in heads if len(head) > 1}
-    for candidate in found[1:]:
-        if candidate.score < found[0].score - SLACK:
-            break
+    for candidate in itertools.islice(near_best(found), 1, None):
         for neighbour in _neighbours(asked, candidate.sentence)[:2] if candidate.sentence.field in COMMENTS else ():
             cause = _strongest(neighbour)
             if cause and any(head in neighbour.text[cause.end:] for head in heads):
