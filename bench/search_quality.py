@@ -192,7 +192,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, eightieth round, dev half": ("search-hard80-dev",),
           "harder, eightieth round, held-out half": ("search-hard80-heldout",),
           "harder, seventy-ninth round, dev half": ("search-hard79-dev",),
-          "harder, seventy-ninth round, held-out half": ("search-hard79-heldout",)}
+          "harder, seventy-ninth round, held-out half": ("search-hard79-heldout",),
+          "harder, eighty-first round, dev half": ("search-hard81-dev",),
+          "harder, eighty-first round, held-out half": ("search-hard81-heldout",),
+          "harder, eighty-second round, dev half": ("search-hard82-dev",),
+          "harder, eighty-second round, held-out half": ("search-hard82-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -235,7 +239,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard78-heldout",
             "search-hard77-heldout",
             "search-hard80-heldout",
-            "search-hard79-heldout")
+            "search-hard79-heldout",
+            "search-hard81-heldout",
+            "search-hard82-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
