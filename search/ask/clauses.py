@@ -29,10 +29,17 @@ class Token:
 
     def says(self, lemma: str) -> bool:
         """Whether the word is ``lemma``, has it as a part, shares a Sudachi synonym group with it
-        (終わりましたか is said by 完了し, 配ったか by 配布), or is the kanji a verb is written with
-        (増えたの is said by 10倍増)."""
+        (終わりましたか is said by 完了し, 配ったか by 配布), is the kanji a verb is written with
+        (増えたの is said by 10倍増), or says it with respect (見られる by ご覧いただき)."""
         return self.lemma == lemma or lemma in self.parts or bool(set(self.groups) & set(groups_of(lemma))) \
-            or (len(self.lemma) == 1 and VERB_OF_KANJI.fullmatch(lemma) is not None and lemma[0] == self.lemma)
+            or (len(self.lemma) == 1 and VERB_OF_KANJI.fullmatch(lemma) is not None and lemma[0] == self.lemma) \
+            or lemma in RESPECTFUL.get(self.lemma, ())
+
+
+# Respectful and humble words and the plain verbs they say (多くの方にご覧いただきました: 見た), as
+# the city writes of its residents; Sudachi's synonym groups do not join them, so they are listed.
+RESPECTFUL = {"御覧": ("見る",), "拝見": ("見る",), "拝聴": ("聞く",), "召し上がる": ("食べる",),
+              "仰る": ("言う",), "申す": ("言う",), "伺う": ("聞く", "訪ねる", "訪問")}
 
 
 # A verb written with one kanji and kana (増える, 減る, 延びる).

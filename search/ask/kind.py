@@ -257,7 +257,7 @@ def scale_asked(names: str, codes: str, asking: str) -> str:
 
 LATER_PATTERNS = [
     # 進み具合の区分はどれ, 評価はどれ: which grade, not which rows (see ``scale_asked``).
-    ("status", words(scale_asked("区分|評価|進捗|ランク", "[a-e]", "どれ|何|どう")
+    ("status", words(scale_asked("区分|評価|進捗|ランク", "[a-e]", "どれ|何|どう|如何")
                      # 区分なに？: the particle left out, 何 ending the question
                      + r"|(?:区分|評価|ランク) 何(?= (?:\?|です|だ|か|。) | ?$)")),
     # 方向性はア〜オのどれ: which direction, not which rows.
@@ -398,8 +398,9 @@ def _yes_no_predicate(s: Stream) -> str:
     core = AFTER_PREDICATE.sub(" ", YES_NO_END.sub(" ", last)).split()
     if len(core) > 1 and core[-1] in LIGHT_GOING and core[-2] in adjectives(s):  # うまく|いってる → 旨い
         return core[-2]
-    if len(core) > 1 and core[-1] in ("様", "よう") and last.find(" 成る ") > 0:
-        # 払えるようになったの: よう(だ) only says "come to"; the verb before it is asked
+    if len(core) > 1 and core[-1] in ("様", "よう") and (last.find(" 成る ") > 0 or last.find(" 為る ") > 0):
+        # 払えるようになったの, 見られるようにしたの: よう(だ) only says "come to" or "make it
+        # so"; the verb before it is asked
         verbs = [w for w in core[:-1] if w not in VOICE]
         return verbs[-1] if verbs else ""
     if len(core) > 1 and core[-1] in ("に", "と") and last.find(" 成る ") > 0:  # 対象になっていますか → 対象
@@ -555,9 +556,17 @@ def asking_spans(text: str) -> list[tuple[int, int]]:
             for span in s.word_spans(m, verbs=len(m.group(0).split()) > 1)]
 
 
+# A question that offers another answer after the first (…拡充していくの？それとも今のまま？).
+OR_ELSE = re.compile(r"(?<=[?？])\s*(?:それとも|或いは|あるいは|若しくは|もしくは)[^?？。]*[?？。]?\s*$")
+# A question asked only if the first is answered yes (改訂されましたか？改訂したならいつ？).
+IF_SO = re.compile(r"(?<=[?？])\s*[^?？。、]{0,12}?(?:なら|たら|れば|のであれば)[、,]?[^?？。]*[?？。]?\s*$")
+
+
 def predicate_span(text: str) -> tuple[int, int] | None:
-    """Where a yes/no question's predicate is (導入 in 導入されましたか): its last occurrence."""
-    s = stream(text)
+    """Where a yes/no question's predicate is (導入 in 導入されましたか): its last occurrence
+    before any question that follows it (…ますか？やってるなら何回？)."""
+    following = OR_ELSE.search(text) or IF_SO.search(text)
+    s = stream(text[:following.start()] if following else text)
     predicate = yes_no_predicate(s)
     found = [i for i, w in enumerate(s.words) if w.lemma == predicate]
     if not found:
@@ -581,10 +590,6 @@ def asks_where(text: str) -> bool:
     return bool(WHERE.search(stream(text).joined))
 
 
-# A question that offers another answer after the first (…拡充していくの？それとも今のまま？).
-OR_ELSE = re.compile(r"(?<=[?？])\s*(?:それとも|或いは|あるいは|若しくは|もしくは)[^?？。]*[?？。]?\s*$")
-
-
 GRADE_GIVEN_WORDS = 6  # words from a filter to the grade it gives (〓 に 成る て 居る 評価)
 
 
@@ -598,8 +603,9 @@ def grade_given_before(joined: str, at: int) -> bool:
 
 def read_kind(text: str) -> Kind:
     """The kind of question ``text`` (with its filters already blanked out) asks; of a question
-    that offers alternatives, the kind of the first (the others are its other answers)."""
-    alternative = OR_ELSE.search(text)
+    that offers alternatives, the kind of the first (the others are its other answers), as of one
+    that asks more only if the first is answered yes."""
+    alternative = OR_ELSE.search(text) or IF_SO.search(text)
     if alternative:
         first = read_kind(text[:alternative.start()])
         return dataclasses.replace(first, spans=first.spans + ((alternative.start(), alternative.end()),))

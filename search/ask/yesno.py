@@ -455,8 +455,9 @@ def with_what(asked: Asked, verdict: str, sentences: list) -> list:
     return [s for s in (before, *sentences, after) if s is not None][:MAX_QUOTED]
 
 
-# …ようになった asks whether something became possible: a sentence that reports it began says so.
-BECAME = re.compile(r"ように(?:なっ|なり|なる)")
+# …ようになった (ようにした) asks whether something became (was made) possible: a sentence that
+# reports it began says so.
+BECAME = re.compile(r"ように(?:なっ|なり|なる|し)")
 BEGINNINGS = frozenset({"開始", "導入", "始める", "始まる", "開設", "スタート", "運用開始"})
 # A sentence that first names what it is about (学童保育室に於いては、…).
 ANNOUNCED = re.compile(r"^(?P<subject>[^、。]{1,20}?)(?:に於いては|においては|については|に関しては|では)[、,]?")
