@@ -477,6 +477,11 @@ def test_openapi_describes_ask(live):
     ("映画の観客動員数は？", "number"), ("狭山茶フェアの来場者数は？", "number"),
     # …と言えますか asks whether what comes before may be said: yes or no, no plan
     ("下水道の管路の修繕、目標は達成できたと言えますか", "yesno"), ("空き家対策は順調だと言えるのか", "yesno"),
+    # いかが asks the grade as どう does, whatever 方針 the name holds
+    ("人材育成基本方針の運用、進捗区分はいかがですか", "status"),
+    # a follow-up asked only if the answer is yes leaves the first question's kind
+    ("国民保護計画は見直されましたか？見直したならいつ？", "yesno"),
+    ("空き家バンクは開設しましたか？開設していたら何件登録がありますか？", "yesno"),
 ])
 def test_the_kind_is_read_from_the_words(question, kind):
     assert read_kind(question).kind == kind
@@ -484,9 +489,11 @@ def test_the_kind_is_read_from_the_words(question, kind):
 
 @pytest.mark.parametrize("question, predicate", [("市税ってスマホ決済で払えるようになったの？", "払う"),
                                                 ("労働相談って、夜もやるようになったの？", "遣る"),
-                                                ("議事録はネットで見られるようになりましたか", "見る")])
+                                                ("議事録はネットで見られるようになりましたか", "見る"),
+                                                ("講演会の映像はネットで見られるようにしたの？", "見る")])
 def test_come_to_do_asks_the_verb(question, predicate):
-    # ようになった only says "came to": the verb before it, without its voice, is asked
+    # ようになった (ようにした) only says "came to" ("made it so"): the verb before it, without
+    # its voice, is asked
     assert read_kind(question).predicate == predicate
 
 
@@ -2159,6 +2166,37 @@ def test_why_something_is_a_problem_is_what_the_comment_calls_the_problem(corpus
     response = answer_question(corpus, "業務改善推進活動が課題となっているのはなぜですか")
     assert response["kind"] == "why" and lines(response)[0] == 599
     assert response["answer"].startswith("理由は「本来の目的である改善意識の高い職場風土の醸成には適した内容ではない」")
+
+
+def test_asked_why_it_is_called_a_problem_in_other_words(corpus):
+    for question in ("行政事務改善活動で課題ありとされているのはなぜ", "業務改善推進活動に問題が残っているのはなぜですか"):
+        response = answer_question(corpus, question)
+        assert response["kind"] == "why" and lines(response)[0] == 599
+        assert response["answer"].startswith("理由は「本来の目的である改善意識の高い職場風土の醸成には適した内容ではない」")
+
+
+def test_respectful_words_say_the_plain_verb(corpus):
+    # 386: …映像を入間市公式YouTubeチャンネルへ掲載し、多くの方にご覧いただきました。
+    assert any(t.says("見る") for t in search.ask.clauses.tokens("多くの方にご覧いただきました"))
+    response = answer_question(corpus, "企業人権問題講演会の映像はYouTubeで見られましたか")
+    assert response["verdict"] == "はい" and lines(response)[0] == 386 and "ご覧いただきました" in response["answer"]
+
+
+def test_a_sentence_must_write_what_the_predicate_is_said_of(corpus):
+    # 469: …整備方針について検討を進めました (no 条例); its direction: 関連する条例の制定や計画の
+    # 策定に向けて、検討を継続していきます. The 条例 is not made yet, whatever else can be done.
+    response = answer_question(corpus, "自転車が安全に通れるようにする条例って、もうできましたか")
+    assert response["verdict"] == "いいえ" and response["answer"].startswith("いいえ（まだです）")
+    assert lines(response) == [469] and "条例の制定" in response["answer"]
+    # 市 is who acts, which no comment writes: it is not asked of the sentence
+    response = answer_question(corpus, "農業生産団体の事務局は市がやっているんでしょうか")
+    assert response["verdict"] == "はい" and lines(response)[0] == 364
+
+
+def test_a_follow_up_question_leaves_the_first_one_answered(corpus):
+    # 598: …平成30年4月に人材育成基本方針を改訂しました。
+    response = answer_question(corpus, "人材育成基本方針は改訂されたんですか？改訂されたのならそれはいつ？")
+    assert response["verdict"] == "はい" and lines(response)[0] == 598 and "平成30年4月" in response["answer"]
 
 
 def test_a_measure_named_as_an_item_is_that_measure(corpus):

@@ -323,7 +323,11 @@ def answer_yesno(asked: Asked) -> Answer | None:
     predicate = DOING.get(asked.question.predicate, asked.question.predicate)
     # 行う for やる says only that something was done: what was done is the question's own word.
     reworded = predicate != asked.question.predicate
+    subject = predicate_subject(asked.question.text)
+    if not any(holds_subject(f.sentence.text, subject) for f in close):
+        subject = ""  # 自動で翻訳してくれる機械は導入された: the asker's own word for 翻訳機
     holding = sorted((f for f in close if holds_predicate(f.sentence.text, predicate) and not about_another(asked, f)
+                      and holds_subject(f.sentence.text, subject)
                       and (not reworded or writes_a_topic_word(asked, f))),
                      # the predicate as a word of its own (設置はできませんでした) before the head
                      # of a compound (窓口設置), in the same cell
@@ -425,8 +429,13 @@ def still_ahead(asked: Asked, close: list[Found]) -> Found | None:
         # 立ち上がってる: what is asked; 結論 (もう結論は出た): a word no row writes, which none holds
         asked_how = {i for i, w in enumerate(asked.words) if w.term.predicate or not w.rows}
         return held_weight(asked.words, held | asked_how) >= 0.99 * full_weight(asked.words)
+    # 条例って、もうできた: the best row's direction that plans what the predicate is said of
+    # (関連する条例の制定…に向けて、検討を継続していきます) says it is not done yet.
+    subject = predicate_subject(asked.question.text)
+    def of_best_row(f: Found) -> bool:
+        return bool(subject) and holds_subject(f.sentence.text, subject) and f.sentence.docnum == close[0].sentence.docnum
     return next((f for f in close if f.sentence.field == "direction_comment" and plans(f.sentence.text)
-                 and whole(f)), None)
+                 and (whole(f) or of_best_row(f))), None)
 
 
 def not_yet(asked: Asked, found: Found) -> Answer:
@@ -472,6 +481,34 @@ def about_another(asked: Asked, found: Found) -> bool:
         return False
     subject = announced.group("subject")
     return subject not in asked.question.text and not any(w.term.text in subject for w in asked.words)
+
+
+# What marks the noun a predicate is said of (条例って、もう…, 計画は…, 施設が…).
+SUBJECT_MARKS = frozenset({"って", "は", "が"})
+# What may stand between that noun's mark and the predicate (、もう, まだ).
+BETWEEN_SUBJECT = frozenset({"副詞", "補助記号"})
+
+
+def predicate_subject(question: str) -> str:
+    """The noun a yes/no question's predicate is said of, when its mark comes right before the
+    predicate (条例 of 自転車が…走れるようにするための条例って、もうできたんですか), or ""."""
+    span = predicate_span(question)
+    if span is None:
+        return ""
+    before = [t for t in tokens(question) if t.end <= span[0]]
+    while before and before[-1].pos in BETWEEN_SUBJECT:
+        before.pop()
+    if len(before) < 2 or before[-1].surface not in SUBJECT_MARKS or before[-2].pos != "名詞":
+        return ""
+    # 市がやっている: the city (or 県, 国) is who acts, which the comments leave unsaid
+    return before[-2].lemma if len(before[-2].lemma) > 1 else ""
+
+
+def holds_subject(text: str, subject: str) -> bool:
+    """Whether a sentence writes what the predicate is said of, or a part of it (訓練 of 防災訓練):
+    else its predicate is said of another thing (通行できる環境 does not say a 条例 was made)."""
+    parts = {subject, *next((t.parts for t in tokens(subject)), ())}
+    return not subject or any(part in text for part in parts)
 
 
 def writes_a_topic_word(asked: Asked, found: Found) -> bool:
