@@ -202,6 +202,14 @@ def test_an_everyday_word_of_the_table_finds_the_documents_word(corpus):
     assert response["interpretation"]["expansions"] == {"会社": ["企業"]}
 
 
+def test_an_inflected_word_of_the_table_is_read_in_its_dictionary_form(corpus):
+    # 古くなった: the table holds 古い (no row writes it), which the rows write 老朽化
+    response = search(corpus, q="古くなった水道管")
+    assert response["interpretation"]["expansions"]["古い"] == ["老朽化", "老朽"]
+    assert lines(response)[:1] == [301]  # 老朽管布設替計画
+    assert not [d for d in response["interpretation"]["dropped"] if d["text"] == "古く"]
+
+
 def test_substrings_do_not_match_across_fields(corpus):
     # Line 33: measure 人権の啓発, content 人権に関する…: the bigrams of 啓発人権 are all in the row,
     # but not one after the other in one field.
