@@ -196,7 +196,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, eighty-first round, dev half": ("search-hard81-dev",),
           "harder, eighty-first round, held-out half": ("search-hard81-heldout",),
           "harder, eighty-second round, dev half": ("search-hard82-dev",),
-          "harder, eighty-second round, held-out half": ("search-hard82-heldout",)}
+          "harder, eighty-second round, held-out half": ("search-hard82-heldout",),
+          "harder, eighty-third round, dev half": ("search-hard83-dev",),
+          "harder, eighty-third round, held-out half": ("search-hard83-heldout",),
+          "harder, eighty-fourth round, dev half": ("search-hard84-dev",),
+          "harder, eighty-fourth round, held-out half": ("search-hard84-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -241,7 +245,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard80-heldout",
             "search-hard79-heldout",
             "search-hard81-heldout",
-            "search-hard82-heldout")
+            "search-hard82-heldout",
+            "search-hard83-heldout",
+            "search-hard84-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
