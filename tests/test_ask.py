@@ -784,6 +784,15 @@ def test_two_quantities_asked_in_one_question(corpus):
     response = answer_question(corpus, "適正管理依頼文を送付したのは何件で、そのうち解消したのは何件ですか")
     assert response["answer"].startswith("408件です。また、二つ目の問いへの答えは51件です。")
     assert lines(response)[0] == 459
+    # the second question only names the other thing counted (332: 登録件数は、通算3件であり、1件の成約)
+    response = answer_question(corpus, "空き家バンクの登録件数は何件？それと成約は？")
+    assert response["answer"].startswith("通算3件です。また、二つ目の問いへの答えは1件です。")
+
+
+def test_a_quantity_is_read_where_the_topic_words_stand_together(corpus):
+    # 213: …発育発達相談（参加者延164人）、すくすく教室（参加者延680人）を実施し…
+    response = answer_question(corpus, "すくすく教室には延べ何人が参加しましたか")
+    assert response["answer"].startswith("延680人です") and lines(response)[0] == 213
 
 
 @pytest.mark.parametrize("question", [
@@ -1694,6 +1703,10 @@ def test_which_grade_of_a_named_facet_has_most(corpus, question, group, first):
 def test_a_department_that_takes_part_is_a_filter(corpus):
     response = answer_question(corpus, "図書館が関わってる取組で評価が低いものは？")
     assert {f["filter"]: f["value"] for f in response["interpretation"]["filters"]}["department"] == "図書館"
+    # the verb in kana too, which the rows also write (かかわる): it says who, it is no topic
+    response = answer_question(corpus, "農業振興課がかかわっている施策で、進捗区分がCのものはいくつ？")
+    assert response["kind"] == "count" and not response["interpretation"]["terms"]
+    assert response["answer"].startswith("農業振興課の進捗区分がC") and "5件" in response["answer"]
 
 
 def test_a_quantity_is_asked_of_its_modifier(corpus):
@@ -1948,6 +1961,9 @@ def test_a_deciding_sentence_two_rows_write_is_cited_in_both(corpus):
     ("連携協約制度を使って、どこかの自治体との連携が実現した事例ってありますか", "yesno", "実現"),
     ("どこかで開催していますか", "yesno", "開催"),
     ("先進事例はありますか", "list", ""),
+    # any thing done that way (成約した物件), not the rows (開設した取組)
+    ("空き家バンクで実際に成約した物件ってあるの？", "yesno", "成約"),
+    ("令和3年度に開設した取組はありますか", "list", ""),
 ])
 def test_some_and_a_case_that_happened(question, kind, predicate):
     read = read_kind(question)
@@ -2168,6 +2184,12 @@ def test_why_something_is_a_problem_is_what_the_comment_calls_the_problem(corpus
     assert response["answer"].startswith("理由は「本来の目的である改善意識の高い職場風土の醸成には適した内容ではない」")
 
 
+def test_what_was_done_that_made_it_so_asks_why(corpus):
+    # 56: 定期的な呼びかけにより全庁的な意識の高揚を図ることで、…女性の割合が向上しました
+    response = answer_question(corpus, "審議会で女性委員の割合が増えたのは何をしたからですか")
+    assert response["kind"] == "why" and lines(response)[0] == 56 and "定期的な呼びかけ" in response["answer"]
+
+
 def test_asked_why_it_is_called_a_problem_in_other_words(corpus):
     for question in ("行政事務改善活動で課題ありとされているのはなぜ", "業務改善推進活動に問題が残っているのはなぜですか"):
         response = answer_question(corpus, question)
@@ -2191,6 +2213,22 @@ def test_a_sentence_must_write_what_the_predicate_is_said_of(corpus):
     # 市 is who acts, which no comment writes: it is not asked of the sentence
     response = answer_question(corpus, "農業生産団体の事務局は市がやっているんでしょうか")
     assert response["verdict"] == "はい" and lines(response)[0] == 364
+
+
+def test_a_grade_label_quoted_with_its_code_is_one_filter(corpus):
+    response = answer_question(corpus, "行財政運営の指針で、方向性が「徐々に縮小させていくべき」（ウ）の施策はいくつ？")
+    assert not response["interpretation"]["terms"] and sorted(lines(response)) == [527, 559]
+    assert response["answer"].startswith("計画の実現に向けて（行財政運営の指針）の今後の方向性がウ")
+
+
+def test_words_joined_by_ya_before_a_verb_of_mention_are_alternatives(corpus):
+    # 33, 36 write 性的マイノリティ, 49 LGBT: no row writes both
+    response = answer_question(corpus, "LGBTや性的マイノリティに触れている施策を教えて")
+    assert response["kind"] == "list" and sorted(lines(response)) == [33, 36, 49]
+    # の before the pair scopes over both, and 触れる after a space is still how it is asked
+    response = answer_question(corpus, "支え合い組織の立ち上げや活動に触れている施策はどれ")
+    assert sorted(lines(response)) == [170, 173, 174, 176]
+    assert [t["text"] for t in response["interpretation"]["terms"]] == ["支え合い組織", "立ち上げ", "活動"]
 
 
 def test_a_follow_up_question_leaves_the_first_one_answered(corpus):

@@ -109,7 +109,9 @@ def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Var
     spans = sorted(s for spans in located.values() for s in spans)
     if predicate is not None and predicate in located:
         score += 0.15
-        spans = located[predicate]
+        # written twice, the one where the other topic words stand (すくすく教室（参加者延680人）,
+        # not the 参加者 of another programme before it)
+        spans = [span for span in located[predicate] if span in nearest] or located[predicate]
     score += field_preference(sentence, question, coverage)
     return Found(sentence, score, coverage, spans, held=frozenset(located))
 

@@ -172,8 +172,9 @@ KIND_PATTERNS = [
     ("why", words(r"何故|どう 為る て(?! (?:下さる|行く|居る|来る|欲しい|貰う|頂く|ます))|何 で(?! (?:有る|御座る|も))|理由|原因|要因|(?:訳|背景|経緯) (?:は|を|が|に は)"  # 背景には何が
                   # 何がネック, 何が壁になってる: what stands in the way is why it did not go
                   r"|何 が " + OBSTACLE +
-                  # どういう問題があるから, 何があったから: because of what (から after a predicate, not 何から)
-                  r"|(?:どういう|どんな|何|如何 言う) (?:\S+ ){1,4}?(?:有る|だ|成る|起きる|起こる) (?:た )?から")),
+                  # どういう問題があるから, 何があったから, 何をしたから: because of what (から after a
+                  # predicate, not 何から)
+                  r"|(?:どういう|どんな|何|如何 言う) (?:\S+ ){1,4}?(?:有る|だ|成る|起きる|起こる|為る|遣る) (?:た )?から")),
     # 何部 is a department before a particle (何部が担当) or the copula (…は何部ですか), a count of
     # copies before a verb (何部作った; for the copula, see ``copies_asked``).
     ("who", words(r"(?:どの|どこ の|どちら の|何) (?:課|部署|部局|部(?= (?:が|の|で|は|に|も|って|\?|です) )|担当 課)|誰"
@@ -413,9 +414,10 @@ def _yes_no_predicate(s: Stream) -> str:
         return core[-2]  # 開く予定はあるんですか: whether it is planned
     if len(core) > 1 and core[-1] == "出来る" and nouns(s, core[-2]):
         return core[-2]  # 達成できたの, 設置できたのでしょうか: the noun done is asked
-    if len(core) > 3 and core[-1] in ("は", "が", "って") and core[-2] in EXAMPLE_NOUNS and core[-3] in ("た", "だ") \
-            and " 有る " in last:
-        # 実現した事例ってありますか: whether it ever happened, the verb before the noun
+    if len(core) > 3 and core[-1] in ("は", "が", "って") and core[-3] in ("た", "だ") and " 有る " in last \
+            and (core[-2] in EXAMPLE_NOUNS or nouns(s, core[-2]) and not re.fullmatch(ROW, core[-2])):
+        # 実現した事例ってありますか, 成約した物件ってあるの: whether it ever happened, the verb
+        # before the noun (…した取組はありますか asks for the rows)
         done = [w for w in core[:-2] if w not in ("た", "だ", "為る", "て", "居る")]
         if done:
             return done[-1]
@@ -674,19 +676,27 @@ def two_quantities(text: str) -> tuple[str, str] | None:
     """A question that asks two quantities in a row, as two questions, else None:
     「依頼文は何件で、そのうち解消したのは何件ですか」 → 「依頼文は何件ですか」, 「そのうち解消したのは何件ですか」."""
     s = stream(text)
-    cues = [m for pattern, _ in NUMBER_PATTERNS for m in pattern.finditer(s.joined)]
-    if len(cues) < 2:
+    cues = sorted((m for pattern, _ in NUMBER_PATTERNS for m in pattern.finditer(s.joined)), key=lambda m: m.start())
+    if not cues:
         return None
-    first = min(cues, key=lambda m: m.start())
-    end = s.span(first)[1]
+    end = s.span(cues[0])[1]
     after = NEXT_QUESTION.match(text[end:])
-    if after and any(s.span(m)[0] >= end + after.end() for m in cues):
+    if len(cues) > 1 and after and any(s.span(m)[0] >= end + after.end() for m in cues):
         return text[:end] + "ですか", text[end + after.end():]
     # Or two sentences, each asking one (…何件扱ったんですか？ついでに…の件数も教えてください).
     sentences = [part for part in SENTENCE_END.split(text) if part.strip()]
-    if len(sentences) == 2 and all(number_unit(stream(part)) for part in sentences):
+    if len(sentences) != 2 or not number_unit(stream(sentences[0])):
+        return None
+    if number_unit(stream(sentences[1])):
         return sentences[0], sentences[1]
-    return None
+    # Or the second only names what else is counted (…登録件数は何件ですか。あと成約は？): it
+    # asks as the first does.
+    also = ALSO_THIS.match(sentences[1])
+    return (sentences[0], also.group("topic") + "は" + sentences[0][s.span(cues[0])[0]:]) if also else None
+
+
+# A question that names only another thing (あと成約は？, それと補助件数も？).
+ALSO_THIS = re.compile(r"^\s*(?:あと|それと|それから|また|ついでに|じゃあ)[、,]?\s*(?P<topic>[^、。?？\s]{1,20}?)(?:は|って|も)\s*[?？]\s*$")
 
 
 SENTENCE_END = re.compile(r"(?<=[?？。])")

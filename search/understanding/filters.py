@@ -44,8 +44,9 @@ CODE_BOUNDARY = {"progress": r"(?![A-Za-z0-9])", "effort": r"(?=[のはがでと
 BRACKETED_CODE = r"\s*[(（]\s*(?P<code>{code_class})\s*[)）]"
 CODE_CLASS = {"progress": "[A-Ea-e]", "effort": "[あいうえお]", "direction": "[アイウエオ]"}
 CODE_GLOSS = re.compile(r"[ぁ-ゖ]{0,6}" + BRACKETED_CODE.format(code_class="|".join(CODE_CLASS.values())))
-# What a department name is followed by when it is the subject of the work, not a word.
-DEPARTMENT_CUE = re.compile(r"^(?:(?:の(?:取組|取り組み|事業|施策|担当|所管|管轄|受け持ち)|[がで](?:担当|所管|管轄|実施|関わ|関与|受け持)"
+# What a department name is followed by when it is the subject of the work, not a word (the verbs
+# also in kana: が|かかわっている).
+DEPARTMENT_CUE = re.compile(r"^(?:(?:の(?:取組|取り組み|事業|施策|担当|所管|管轄|受け持ち)|[がで](?:担当|所管|管轄|実施|関わ|かかわ|関与|携わ|たずさわ|受け持)"
                           r"|所管|担当|管轄)(?:課|部署|部局)?"
                           # …が所管課に入っている施策: one of its departments
                           r"(?:に(?:入っ|含まれ)て(?:い)?る)?)")
@@ -388,6 +389,10 @@ def _legend_labels(blanker: Blanker, corpus) -> list[Mention]:
             # 「…」ランク, 「…」と位置付けられた: the grade's word, or the verb that grades, too
             named_after = GRADE_WORD_AFTER.match(blanker.text, m.end()) or DESIGNATED.match(blanker.text, m.end())
             end = named_after.end() if named_after else m.end()
+            # 「徐々に縮小させていくべき」（ウ）: the label's own code after it is part of the mention
+            code = re.match(BRACKETED_CODE.format(code_class=CODE_CLASS[hit[0]]), blanker.text[end:])
+            if code and code.group("code").upper() == hit[1].upper():
+                end += code.end()
             found.append(_mention(blanker, hit[0], hit[1], m.start(), end, "label"))
             blanker.take(m.start(), end)
     for kind, codes in labels.items():

@@ -327,12 +327,13 @@ def _word_named(tokens, i: int) -> bool:
 def _word_appears(tokens, i: int, named: bool = False) -> bool:
     """出る in 言葉が出てくる, 使う in 単語が使われている: that a named word is in the text (``named``:
     the noun before it is known to name one); 触れる in …に触れている: that the text speaks of it."""
-    if i >= len(tokens) or i < 2:
+    if i >= len(tokens) or i < 1:
         return False
     if tokens[i].dictionary in MENTIONING:  # also after a compound particle: について触れている
+        # (the noun before に may stand apart: 防災 OR 防犯 に触れている)
         return tokens[i - 1].surface == "に" or i > 2 and tokens[i - 1].surface == "て" \
             and tokens[i - 2].dictionary in PARTICLE_VERBS and tokens[i - 3].surface == "に"
-    return tokens[i].dictionary in APPEARING and tokens[i - 1].surface in ("が", "は", "の") \
+    return i >= 2 and tokens[i].dictionary in APPEARING and tokens[i - 1].surface in ("が", "は", "の") \
         and (named or _word_named(tokens, i - 2))
 
 
