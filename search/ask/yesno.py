@@ -325,7 +325,7 @@ def answer_yesno(asked: Asked) -> Answer | None:
     reworded = predicate != asked.question.predicate
     subject = predicate_subject(asked.question.text)
     if not any(holds_subject(f.sentence.text, subject) for f in close):
-        subject = ""  # 自動で翻訳してくれる機械は導入された: the asker's own word for 翻訳機
+        subject = ()  # 自動で翻訳してくれる機械は導入された: the asker's own word for 翻訳機
     holding = sorted((f for f in close if holds_predicate(f.sentence.text, predicate) and not about_another(asked, f)
                       and holds_subject(f.sentence.text, subject)
                       and (not reworded or writes_a_topic_word(asked, f))),
@@ -489,26 +489,32 @@ SUBJECT_MARKS = frozenset({"って", "は", "が"})
 BETWEEN_SUBJECT = frozenset({"副詞", "補助記号"})
 
 
-def predicate_subject(question: str) -> str:
-    """The noun a yes/no question's predicate is said of, when its mark comes right before the
-    predicate (条例 of 自転車が…走れるようにするための条例って、もうできたんですか), or ""."""
+def predicate_subject(question: str) -> tuple[str, ...]:
+    """The words of the noun a yes/no question's predicate is said of, when its mark comes right
+    before the predicate (条例 of 自転車が…走れるようにするための条例って、もうできたんですか;
+    交通, 事故, 件数 of 交通事故件数は減りましたか), or none."""
     span = predicate_span(question)
     if span is None:
-        return ""
+        return ()
     before = [t for t in tokens(question) if t.end <= span[0]]
     while before and before[-1].pos in BETWEEN_SUBJECT:
         before.pop()
-    if len(before) < 2 or before[-1].surface not in SUBJECT_MARKS or before[-2].pos != "名詞":
-        return ""
+    if len(before) < 2 or before[-1].surface not in SUBJECT_MARKS:
+        return ()
+    run = []
+    for token in reversed(before[:-1]):
+        if token.pos != "名詞":
+            break
+        run.insert(0, token)
     # 市がやっている: the city (or 県, 国) is who acts, which the comments leave unsaid
-    return before[-2].lemma if len(before[-2].lemma) > 1 else ""
+    return tuple(t.lemma for t in run) if sum(len(t.surface) for t in run) > 1 else ()
 
 
-def holds_subject(text: str, subject: str) -> bool:
-    """Whether a sentence writes what the predicate is said of, or a part of it (訓練 of 防災訓練):
-    else its predicate is said of another thing (通行できる環境 does not say a 条例 was made)."""
-    parts = {subject, *next((t.parts for t in tokens(subject)), ())}
-    return not subject or any(part in text for part in parts)
+def holds_subject(text: str, subject: tuple[str, ...]) -> bool:
+    """Whether a sentence writes what the predicate is said of, or a word of it (事故 of
+    交通事故件数): else its predicate is said of another thing (通行できる環境 does not say a
+    条例 was made)."""
+    return not subject or any(word in text for word in subject)
 
 
 def writes_a_topic_word(asked: Asked, found: Found) -> bool:
