@@ -205,7 +205,7 @@ def test_an_everyday_word_of_the_table_finds_the_documents_word(corpus):
 def test_an_inflected_word_of_the_table_is_read_in_its_dictionary_form(corpus):
     # 古くなった: the table holds 古い (no row writes it), which the rows write 老朽化
     response = search(corpus, q="古くなった水道管")
-    assert response["interpretation"]["expansions"]["古い"] == ["老朽化", "老朽"]
+    assert response["interpretation"]["expansions"]["古く"] == ["老朽化", "老朽"]
     assert lines(response)[:1] == [301]  # 老朽管布設替計画
     assert not [d for d in response["interpretation"]["dropped"] if d["text"] == "古く"]
 

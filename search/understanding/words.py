@@ -542,10 +542,10 @@ class LeafReader:
             widened = self.known_widened(unit.tokens, unit.text) + self.long_vowel_dropped(unit.text)
             return [Leaf(unit.text, widened=widened[:MAX_WIDENED], kind=unit.kind)]
         if unit.kind == "predicate":
-            dictionary = unit.tokens[0].normalized if len(unit.tokens) == 1 else ""
-            if dictionary != unit.text and self.has_concept(dictionary):
-                # 古くなった: an inflected word the concept table holds in its dictionary form (古い)
-                return [Leaf(dictionary, kind=unit.kind)]
+            if len(unit.tokens) == 1 and self.has_concept(unit.tokens[0].normalized):
+                # 古くなった: an inflected word the concept table holds in its dictionary form (古い),
+                # which matching.dictionary_form expands
+                return [Leaf(unit.text, kind=unit.kind)]
             widened = self.noun_of_verb(unit) or self.act_as_compound(governed, unit)
             if widened:  # 引っ越して: its noun 引っ越し shares Sudachi's synonym group with 移住
                 return [Leaf(unit.text, widened=widened)]
