@@ -2188,6 +2188,7 @@ def test_what_was_done_that_made_it_so_asks_why(corpus):
     # 56: 定期的な呼びかけにより全庁的な意識の高揚を図ることで、…女性の割合が向上しました
     response = answer_question(corpus, "審議会で女性委員の割合が増えたのは何をしたからですか")
     assert response["kind"] == "why" and lines(response)[0] == 56 and "定期的な呼びかけ" in response["answer"]
+    assert response["answer"].startswith("理由は「審議会等への")  # without the comment's list mark (・)
 
 
 def test_asked_why_it_is_called_a_problem_in_other_words(corpus):

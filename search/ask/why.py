@@ -102,6 +102,8 @@ def named_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Caus
     return None
 
 
+# Marks that open an item of a list in a comment (・審議会等への…).
+LIST_MARKS = "・･○●◆◇■□-－ 　"
 # Asked why something is a problem (業務改善が課題になっているのはなぜ, 課題ありとされてる, 問題が残ってる).
 ASKS_PROBLEM = re.compile(r"(?:課題|問題)(?:(?:に|と)な(?:って|る|った|り)|が?(?:あり|ある|残)|(?:と|に)され)")
 # What a comment says the problem is: the clause before ことが課題 (…には適した内容ではないことが課題となります).
@@ -222,7 +224,7 @@ def answer_why(asked: Asked) -> Answer | None:
                 f"（{source_note(asked.known, top.sentence.docnum)}）")
         return Answer("why", text, found=[top], coverage=top.coverage * 0.5)
     topic, sentence, cause = hit
-    clause = sentence.text[cause.start:cause.end]
+    clause = sentence.text[cause.start:cause.end].lstrip(LIST_MARKS)  # the mark of a list item is no word of it
     text = f"理由は「{clause}」と書かれています。根拠：「{sentence.text}」"
     shown = sentence is not topic.sentence and topic.sentence.field in COMMENTS
     if shown:
