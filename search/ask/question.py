@@ -91,8 +91,8 @@ GLOSSED = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,10})\(([^()]{2,20})\)")
 # chapter repeats).
 ITEM_SCOPE = re.compile(r"(?:の|っていう|という|って)(項|節)目?(?=[にはでのをもって、]|について|$)"
                         r"|第[0-9一二三四五六七八九十]{1,3}(項|節)の?")
-# Words joined by these, then followed by の/に関する/に触れる… or closed as examples (計画とか訓練とか, バスやワゴンなど), are
-# alternatives: 防災と防犯の取組.
+# Words joined by these, then followed by の/に関する/に触れる… or closed as examples (計画とか訓練とか,
+# バスやワゴンなど), are alternatives: 防災と防犯の取組.
 COORDINATORS = frozenset({"と", "や", "及び", "および", "並びに", "ならびに", "または", "又は", "か", "とか"})
 COORDINATED_AFTER = re.compile(r"^(?:の(?!よう)|に関する|について|に係る|に関わる|に関(?:係|連)(?:する|した|の)|に(?:触れ|ふれ|言及)"
                                r"|は|が|を|とか|など|なんか|等)")

@@ -429,11 +429,13 @@ def still_ahead(asked: Asked, close: list[Found]) -> Found | None:
         # 立ち上がってる: what is asked; 結論 (もう結論は出た): a word no row writes, which none holds
         asked_how = {i for i, w in enumerate(asked.words) if w.term.predicate or not w.rows}
         return held_weight(asked.words, held | asked_how) >= 0.99 * full_weight(asked.words)
-    # 条例って、もうできた: the best row's direction that plans what the predicate is said of
-    # (関連する条例の制定…に向けて、検討を継続していきます) says it is not done yet.
     subject = predicate_subject(asked.question.text)
+
     def of_best_row(f: Found) -> bool:
-        return bool(subject) and holds_subject(f.sentence.text, subject) and f.sentence.docnum == close[0].sentence.docnum
+        # 条例って、もうできた: the best row's direction that plans what the predicate is said of
+        # (関連する条例の制定…に向けて、検討を継続していきます) says it is not done yet
+        return bool(subject) and holds_subject(f.sentence.text, subject) \
+            and f.sentence.docnum == close[0].sentence.docnum
     return next((f for f in close if f.sentence.field == "direction_comment" and plans(f.sentence.text)
                  and (whole(f) or of_best_row(f))), None)
 
