@@ -200,7 +200,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, eighty-third round, dev half": ("search-hard83-dev",),
           "harder, eighty-third round, held-out half": ("search-hard83-heldout",),
           "harder, eighty-fourth round, dev half": ("search-hard84-dev",),
-          "harder, eighty-fourth round, held-out half": ("search-hard84-heldout",)}
+          "harder, eighty-fourth round, held-out half": ("search-hard84-heldout",),
+          "harder, eighty-fifth round, dev half": ("search-hard85-dev",),
+          "harder, eighty-fifth round, held-out half": ("search-hard85-heldout",),
+          "harder, eighty-sixth round, dev half": ("search-hard86-dev",),
+          "harder, eighty-sixth round, held-out half": ("search-hard86-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -247,7 +251,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard81-heldout",
             "search-hard82-heldout",
             "search-hard83-heldout",
-            "search-hard84-heldout")
+            "search-hard84-heldout",
+            "search-hard85-heldout",
+            "search-hard86-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
