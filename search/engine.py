@@ -412,9 +412,13 @@ def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) ->
 
 
 def _worded_department(corpus: Corpus, mention) -> bool:
-    """Whether a department was read from a word the rows write (図書館), not a section's name (…課)."""
-    return mention.facet == "department" and mention.how == "name" \
-        and not names_section(mention.value) and corpus.vocabulary.rows(mention.text.lower()) > 0
+    """Whether a department was read from a word the rows write (図書館), not a section's name (…課),
+    or from a section's name typed without its 課 (道路整備 of 通り抜け道路整備: a road's building)."""
+    if mention.facet != "department" or mention.how not in ("name", "part of name"):
+        return False
+    if names_section(mention.value):
+        return not names_section(mention.text)
+    return corpus.vocabulary.rows(mention.text.lower()) > 0
 
 
 def _select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool) -> Selection:

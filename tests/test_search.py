@@ -284,6 +284,12 @@ def test_a_word_read_as_a_department_that_leaves_no_row_is_searched_as_a_word(co
     # The department alone beside a grade stays the department, rows or none.
     assert search(corpus, q="図書館 進捗B")["interpretation"]["filters"]["department"] == ["図書館"]
     assert search(corpus, q="図書館 進捗E")["total"] == 0
+    # A section's name typed without its 課 likewise (道路整備 of 道路整備課): 283 writes
+    # 通り抜け道路を395m整備 and is 開発指導課's.
+    response = search(corpus, q="通り抜け道路整備")
+    assert lines(response)[:1] == [283]
+    assert [(f["filter"], f["value"]) for f in response["interpretation"]["relaxed_filters"]] == [("department", "道路整備課")]
+    assert search(corpus, q="道路整備 進捗A")["interpretation"]["filters"]["department"] == ["道路整備課"]
 
 
 def test_a_rare_compound_headed_by_a_row_noun_finds_the_rows_of_its_stem(corpus):
