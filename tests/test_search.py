@@ -270,6 +270,14 @@ def test_an_everyday_grade_word_that_leaves_no_row_is_not_applied_and_said_so(co
     assert strict["total"] == 0 and strict["interpretation"]["relaxed_filters"] == []
 
 
+def test_a_grade_word_spoken_of_is_a_topic(corpus):
+    # 拡大 (direction ア as a predicate: 拡大していく) before について, に向けて is what is spoken of
+    for query in ("ささえあい組織の拡大について", "支え合い組織の拡大に向けて"):
+        response = search(corpus, q=query)
+        assert response["interpretation"]["filters"] == {} and 170 in lines(response)[:4]
+    assert search(corpus, q="ささえあい組織 拡大していく")["interpretation"]["filters"] == {"direction": ["ア"]}
+
+
 def test_a_word_read_as_a_department_that_leaves_no_row_is_searched_as_a_word(corpus):
     """図書館 beside a grade names the department (図書館 進捗B: its rows graded B); in a query with
     words of its own it may be a library (となりの市の図書館も使える仕組み 進捗B: 88, the mutual use

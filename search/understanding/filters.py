@@ -24,7 +24,7 @@ from index.analysis import hiragana_only, morphemes, normalize, normalized_words
 from index.grades import FACET_NAMES_JA, GRADES
 
 from .model import FilterReading, Mention
-from .tokens import NEGATING_PREFIXES, analyse, hiragana, reading
+from .tokens import NEGATING_PREFIXES, PARTICLE_VERBS, analyse, hiragana, reading
 
 # Words for "a grade" of any kind: which kind is said by the code's alphabet.
 GENERIC_GRADE_WORDS = ("評価", "区分", "ランク", "判定", "グレード")
@@ -752,6 +752,8 @@ def _predicate_end(tokens, i: int) -> int:
     dependent verbs (廃止|に|なっ|た, 遅れ|て|いる, 休止|中); the word's own end when none follow."""
     end = tokens[i].end
     for k, token in enumerate(tokens[i + 1:], i + 1):
+        if token.surface == "に" and k + 1 < len(tokens) and tokens[k + 1].dictionary in PARTICLE_VERBS:
+            break  # 拡大について, 廃止に向けて: what is spoken of, or aimed at, not a predicate
         if _formal_predicate(tokens, k):  # やめる|こと|に|なっ|た: the formal noun joins the predicate
             end = token.end
             continue
