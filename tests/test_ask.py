@@ -789,6 +789,19 @@ def test_two_quantities_asked_in_one_question(corpus):
     assert response["answer"].startswith("通算3件です。また、二つ目の問いへの答えは1件です。")
 
 
+def test_asked_how_things_are_now_a_former_figure_does_not_answer(corpus):
+    # 516: これまで月2回発行していた広報するまについて、…月1回の発行とし
+    response = answer_question(corpus, "広報いるまは現在、月に何回出ていますか")
+    assert response["answer"].startswith("月1回です") and lines(response)[0] == 516
+
+
+def test_an_amount_is_answered_by_a_weight_or_volume_only(corpus):
+    # No row writes how much tea is grown; 370's 4種類の狭山茶フレーバーティー counts kinds.
+    response = answer_question(corpus, "狭山茶の生産量ってどのくらいありますか")
+    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）")
+    assert "4種類" not in response["answer"].split("。")[0]
+
+
 def test_a_quantity_is_read_where_the_topic_words_stand_together(corpus):
     # 213: …発育発達相談（参加者延164人）、すくすく教室（参加者延680人）を実施し…
     response = answer_question(corpus, "すくすく教室には延べ何人が参加しましたか")
@@ -2216,10 +2229,25 @@ def test_a_sentence_must_write_what_the_predicate_is_said_of(corpus):
     assert response["verdict"] == "はい" and lines(response)[0] == 364
 
 
+def test_rows_of_a_grade_counted_after_a_copula(corpus):
+    # 571-574 are 市税等の確実な収納: 571, 572 and 574 are B, 573 is A
+    response = answer_question(corpus, "「市税等の確実な収納」の行で、進捗がBなのは何行？")
+    assert response["kind"] == "count" and sorted(lines(response)) == [571, 572, 574]
+    assert "3件" in response["answer"]
+
+
 def test_a_grade_label_quoted_with_its_code_is_one_filter(corpus):
     response = answer_question(corpus, "行財政運営の指針で、方向性が「徐々に縮小させていくべき」（ウ）の施策はいくつ？")
     assert not response["interpretation"]["terms"] and sorted(lines(response)) == [527, 559]
     assert response["answer"].startswith("計画の実現に向けて（行財政運営の指針）の今後の方向性がウ")
+
+
+def test_a_talk_that_comes_up_says_the_text_speaks_of_it(corpus):
+    # 370 and 408 write アウトレット; 話が出てくる only says the text speaks of it
+    response = answer_question(corpus, "三井アウトレットパークとの連携の話が出てくる施策はどれ")
+    assert response["kind"] == "list" and lines(response) == [408]  # 370 writes アウトレット alone
+    response = answer_question(corpus, "アウトレットと協力する話が出てくる取組を教えて")
+    assert sorted(lines(response)) == [370, 408] and "話" not in [t["text"] for t in response["interpretation"]["terms"]]
 
 
 def test_words_joined_by_ya_before_a_verb_of_mention_are_alternatives(corpus):

@@ -220,7 +220,7 @@ def fact_sentences(known: Knowledge, match: Match, words, phrases, question: Que
         facts = (find_dates(sentence.text) if question.kind == "when" else [] if question.kind == "who"
                  else find_quantities(sentence.text, question.number_units))
         if now:
-            facts = [f for f in facts if not planned(sentence.text, f)]
+            facts = [f for f in facts if not planned(sentence.text, f) and not former(sentence.text, f)]
             if not facts and plans(sentence.text):
                 continue  # 今いくつの地区で: not 令和4年度には…6地区になります, a figure planned
         if sentence.field != "measure":  # a title holds the topic whole, and never a date or figure
@@ -262,6 +262,17 @@ def planned(text: str, fact: Fact) -> bool:
     if turn is None:
         return plans(text)
     return any(t.lemma in PLAN_WORDS for t in tokens(text[:turn.start()]))
+
+
+# What says a figure was so before and is no longer (これまで月2回発行していた広報いるま).
+FORMERLY = re.compile(r"(?:これまで|従来|以前|かつて|当初|元々|もともと)[^、。]{0,8}$")
+WAS_SO = re.compile(r"^[^、。]{0,12}?(?:ていた|でいた|であった|だった)")
+
+
+def former(text: str, fact: Fact) -> bool:
+    """Whether ``fact`` is how things were before (これまで月2回発行していた): asked how things are
+    now, it is not the answer."""
+    return bool(FORMERLY.search(text[:fact.start])) or bool(WAS_SO.match(text[fact.end:]))
 
 
 # The figure reached, asked beside the target (目標値が掲げられておりました。…実際の整備率は).

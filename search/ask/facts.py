@@ -34,8 +34,8 @@ UNITS = ("千円", "万円", "億円", "円", "人", "名", "件", "か所", "�
          "%", "％", "割", "校", "団体", "施設", "台", "km", "ｋｍ", "ha", "種類", "個", "地区", "倍",
          "世帯", "社", "m", "ｍ", "つ")  # つ: the counter of anything (4つのシステム)
 UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-# How often, written before a count (毎年2回, 年に2回): part of the answer to 年に何回.
-PER = r"(?P<per>毎年度|毎年|毎月|毎週|年間|(?<![0-9０-９元])年に?|月に|週に)"
+# How often, written before a count (毎年2回, 年に2回, 月1回): part of the answer to 年に何回.
+PER = r"(?P<per>毎年度|毎年|毎月|毎週|年間|(?<![0-9０-９元])年に?|(?<![0-9０-９かヶヵケ箇])月に?|週に?)"
 QUANTITY = re.compile(
     rf"{PER}?(?P<prefix>延べ|延|約|通算|合計|累計|計)?\s*(?P<number>{DIGITS}[0-9０-９,，.．]*)\s*"
     rf"(?P<unit>{UNIT_PATTERN})(?P<approx>程度|前後|余り|ほど)?"  # 6割程度: as written (bounds are read apart)
@@ -47,6 +47,7 @@ UNIT_FAMILIES = {
     "円": ("円", "千円", "万円", "億円"), "%": ("%", "％", "割"), "校": ("校",),
     "団体": ("団体",), "施設": ("施設",), "台": ("台",), "km": ("km", "ｋｍ", "m", "ｍ"),
     "ha": ("ha",), "種類": ("種類",), "世帯": ("世帯",), "倍": ("倍",), "地区": ("地区",),
+    "量": ("トン", "t", "kg", "キログラム", "リットル", "ℓ", "㎥"),  # an amount (生産量): its weight or volume
 }
 
 

@@ -125,9 +125,9 @@ def words(pattern: str) -> re.Pattern:
 
 ROW = r"(?:取り組み|施策|物|事業|項目|行|メニュー)"  # メニュー: 支援メニュー, the services on offer
 # What may stand between the rows counted and the question word (取組は全部で何件, 〓になっているのはいくつ,
-# 〓がついてるのは何件: a grade given).
+# 〓がついてるのは何件, 〓なのは何件: a grade given).
 BETWEEN_COUNTED = (r"(?:は|が|の|で|って|数|件数|総数|全部|合計|全体|合わせる|て|てる|居る|其々|各々|言う|と|、"
-                   r"|単位|毎|数える|に 成る|付く)")
+                   r"|単位|毎|数える|に 成る|付く|だ)")
 # What rows are counted by: a row noun, or a filter (its placeholder, 〓: 危機管理課の取組は何件);
 # each row is one evaluation, so 評価 counts rows too (Eになっている評価は何件).
 COUNTED = r"(?:取り組み|施策|物|事業|項目|行|評価|\S*〓\S*)"
@@ -222,6 +222,8 @@ NUMBER_PATTERNS = [
     (words(r"何 種類"), "種類"),
     (words(r"何 世帯|世帯 数|世帯 の 数" + ASKED_AFTER), "世帯"),
     (words(r"何 倍"), "倍"),
+    # 生産量はどのくらい: an amount, in weight or volume, not a count of kinds (4種類の…)
+    (words(r"(?<=\S )量(?= (?:は|って|が) (?:どの|どれ) (?:くらい|程度|位))|(?<=\S )量" + ASKED_AFTER), "量"),
     # Any other noun and の数 asked (システムの数は), or a compound ending in 数 (来場者数は, 観客動員数は):
     # counted in whatever the row writes (4つのシステム).
     (words(r"(?:どの|どれ) (?:くらい|程度|だけ)|幾つ|(?<=\S )(?:の )?数" + ASKED_AFTER), ""),

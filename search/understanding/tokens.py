@@ -312,12 +312,14 @@ def _text_says(tokens, i: int) -> bool:
 
 def _word_named(tokens, i: int) -> bool:
     """言葉 in 「入間ドック」って言葉, 入間ドックという単語, との文言: the quoted word is the topic;
-    the noun that says it is a word names nothing. So does 話 in 「ていーワゴン」の話が出てくる."""
+    the noun that says it is a word names nothing. So does 話 in 「ていーワゴン」の話が出てくる, or
+    after what it tells (アウトレットと連携する話が出てくる)."""
     if i == 0:
         return False
     before = tokens[i - 1]
     if tokens[i].surface == "話":
-        return before.surface == "の" and _word_appears(tokens, i + 2, named=True)
+        told = before.surface == "の" or before.pos[0] in ("動詞", "助動詞")
+        return told and _word_appears(tokens, i + 2, named=True)
     if tokens[i].surface not in WORD_NOUNS:
         return False
     return before.surface == "って" or before.dictionary in ("言う", "いう") or \
