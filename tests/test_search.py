@@ -202,6 +202,12 @@ def test_an_everyday_word_of_the_table_finds_the_documents_word(corpus):
     assert response["interpretation"]["expansions"] == {"会社": ["企業"]}
 
 
+def test_troubles_of_the_mind_in_everyday_words_find_the_rows_of_mental_health(corpus):
+    # 249: 身体とこころの健康相談の充実; 不調 and 落ち込み are words of no row
+    for query in ("心の不調を相談できるところ", "気分の落ち込みを相談したい"):
+        assert lines(search(corpus, q=query))[:1] == [249]
+
+
 def test_an_inflected_word_of_the_table_is_read_in_its_dictionary_form(corpus):
     # 古くなった: the table holds 古い (no row writes it), which the rows write 老朽化
     response = search(corpus, q="古くなった水道管")
