@@ -204,7 +204,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, eighty-fifth round, dev half": ("search-hard85-dev",),
           "harder, eighty-fifth round, held-out half": ("search-hard85-heldout",),
           "harder, eighty-sixth round, dev half": ("search-hard86-dev",),
-          "harder, eighty-sixth round, held-out half": ("search-hard86-heldout",)}
+          "harder, eighty-sixth round, held-out half": ("search-hard86-heldout",),
+          "harder, eighty-seventh round, dev half": ("search-hard87-dev",),
+          "harder, eighty-seventh round, held-out half": ("search-hard87-heldout",),
+          "harder, eighty-eighth round, dev half": ("search-hard88-dev",),
+          "harder, eighty-eighth round, held-out half": ("search-hard88-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -253,7 +257,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard83-heldout",
             "search-hard84-heldout",
             "search-hard85-heldout",
-            "search-hard86-heldout")
+            "search-hard86-heldout",
+            "search-hard87-heldout",
+            "search-hard88-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
