@@ -802,6 +802,22 @@ def test_an_amount_is_answered_by_a_weight_or_volume_only(corpus):
     assert "4種類" not in response["answer"].split("。")[0]
 
 
+def test_a_time_then_a_quantity_asked_in_one_question(corpus):
+    # 252: 令和3年度から医療機関での胃内視鏡検査を開始し、600名が受診しました (title 各種健（検）診の実施)
+    response = answer_question(corpus, "胃内視鏡検査はいつ始まって、何人が受診したんですか")
+    assert response["answer"].startswith("令和3年度からです。また、二つ目の問いへの答えは600名です。")
+    assert response["answer"].endswith("（健康管理課「各種健（検）診の実施」、252行目）")
+
+
+def test_when_something_became_is_told_by_a_sentence_that_writes_what_it_became(corpus):
+    # 85 writes 友好都市 and 令和2年度・3年度 (a bus tour cancelled): no date of the tie-up
+    response = answer_question(corpus, "佐渡市が友好都市になったのはいつですか")
+    assert response["answer"].startswith("文書からは判断できません（該当する取組に時期の記載はありません）")
+    # what no row writes (半分) is said in other words: the date still answers
+    response = answer_question(corpus, "生涯学習のホームページ、アクセス数が半分になったのは何年度？")
+    assert response["answer"].startswith("令和2年度")
+
+
 def test_a_quantity_is_read_where_the_topic_words_stand_together(corpus):
     # 213: …発育発達相談（参加者延164人）、すくすく教室（参加者延680人）を実施し…
     response = answer_question(corpus, "すくすく教室には延べ何人が参加しましたか")
@@ -2236,6 +2252,19 @@ def test_rows_of_a_grade_counted_after_a_copula(corpus):
     assert "3件" in response["answer"]
 
 
+def test_a_grade_word_inside_a_name_the_rows_write_is_no_grade(corpus):
+    # 280: 長期未着手地区の整備手法…の見直しを検討します (区画整理課, D): 未着手 is part of the name
+    response = answer_question(corpus, "長期未着手地区の見直しは今後どうなりますか")
+    assert not response["interpretation"]["filters"] and lines(response)[0] == 280
+    assert "区画整理事業によらない整備手法" in response["answer"]
+
+
+def test_an_alternative_no_row_writes_weighs_nothing(corpus):
+    # 153 (学校体育施設の開放, D) writes 小中学校, 地域 and 開放; 校庭 is in no row
+    response = answer_question(corpus, "小中学校の体育館や校庭を地域に開放する取組の進み具合は？")
+    assert response["kind"] == "status" and lines(response) == [153] and "D（" in response["answer"]
+
+
 def test_a_grade_label_quoted_with_its_code_is_one_filter(corpus):
     response = answer_question(corpus, "行財政運営の指針で、方向性が「徐々に縮小させていくべき」（ウ）の施策はいくつ？")
     assert not response["interpretation"]["terms"] and sorted(lines(response)) == [527, 559]
@@ -2258,6 +2287,12 @@ def test_words_joined_by_ya_before_a_verb_of_mention_are_alternatives(corpus):
     response = answer_question(corpus, "支え合い組織の立ち上げや活動に触れている施策はどれ")
     assert sorted(lines(response)) == [170, 173, 174, 176]
     assert [t["text"] for t in response["interpretation"]["terms"]] == ["支え合い組織", "立ち上げ", "活動"]
+
+
+def test_a_turn_in_the_next_sentence_answers_a_question_in_other_words(corpus):
+    # 485: …平成29・30年度に実施しました。しかし令和2年度以降は、…実施できませんでした。
+    response = answer_question(corpus, "子ども向けの就業体験って、令和2年度以降もやってたの？")
+    assert response["verdict"] == "いいえ" and "実施できませんでした" in response["answer"]
 
 
 def test_a_follow_up_question_leaves_the_first_one_answered(corpus):

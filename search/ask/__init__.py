@@ -21,7 +21,7 @@ from ..query import clean_text
 from ..settings import DEFAULTS
 from .answer import Asked
 from .handlers import KINDS, both, respond
-from .kind import two_quantities
+from .kind import time_then_quantity, two_quantities
 from .question import read_question, tidy
 from .response import response
 from .sentences import variants_of
@@ -66,8 +66,9 @@ def answer_question(corpus, text: str) -> dict:
     """``{question, answer, kind, citations, filters, confidence}`` plus how it was read."""
     asked = read(corpus, text)
     answer = respond(asked)
-    parts = two_quantities(tidy(text)) if asked.question.kind == "number" else None
-    if parts:  # 何件で、そのうち…何件: the first quantity, then the second in the same row
+    parts = two_quantities(tidy(text)) if asked.question.kind == "number" else \
+        time_then_quantity(tidy(text)) if asked.question.kind == "when" else None
+    if parts:  # 何件で、そのうち…何件 (いつから…、何人): the first answer, then the quantity in the same row
         first = read(corpus, parts[0])
         answer = both(first, respond(first), read(corpus, parts[1])) or answer
     return response(text, asked, answer)

@@ -13,7 +13,7 @@ from .lookup import another_quantity, answer_fact, answer_fact_value, answer_who
 from .question import COUNT_OF_ACT, COUNT_OF_NAMED, PER_PERIOD, ROW_COUNTS
 from .topic import MIN_COVERAGE, Word, rows_with
 from .why import answer_why
-from .wording import shorten
+from .wording import shorten, source_note
 from .yesno import UNDECIDED, answer_yesno, undecided
 
 Handler = Callable[[Asked], "Answer | None"]
@@ -171,16 +171,17 @@ def unjoined_text(pairs: list[tuple[str, str, str]]) -> str:
 
 
 def both(first: Asked, answer: Answer, second: Asked) -> Answer | None:
-    """Two quantities asked in one question: the first answer, then the quantity its row gives
-    next to the second question's words (408件の依頼文 …、その結果51件が解消)."""
-    if answer.kind != "number" or not answer.found:
+    """Two quantities asked in one question, or a time and then a quantity: the first answer,
+    then the quantity its row gives next to the second question's words (408件の依頼文 …、その結果
+    51件が解消; 令和3年度から…開始し、600名が受診)."""
+    if answer.kind not in ("number", "when") or not answer.found:
         return None
-    other = another_quantity(first, answer, second.words)
+    other = another_quantity(first, answer, second)
     if other is None:
         return None
-    head, _, evidence = answer.text.partition("根拠：")
+    head = answer.text.partition("根拠：")[0]
     found = answer.found + ([other] if other.sentence is not answer.found[0].sentence else [])
     quotes = "".join(f"「{f.sentence.text}」" for f in found)
-    source = evidence[evidence.rfind("（"):]
+    source = f"（{source_note(first.known, found[0].sentence.docnum)}）"  # the title may hold brackets: 各種健（検）診
     text = f"{head}また、二つ目の問いへの答えは{other.fact.text}です。根拠：{quotes}{source}"
-    return Answer("number", text, found=found, value=answer.value, coverage=answer.coverage)
+    return Answer(answer.kind, text, found=found, value=answer.value, coverage=answer.coverage)

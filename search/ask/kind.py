@@ -697,6 +697,19 @@ def two_quantities(text: str) -> tuple[str, str] | None:
     return (sentences[0], also.group("topic") + "は" + sentences[0][s.span(cues[0])[0]:]) if also else None
 
 
+def time_then_quantity(text: str) -> tuple[str, str] | None:
+    """A question that asks when, then how many after a comma, as two questions, else None:
+    「いつから始まって、何人受けたの」 → 「いつから始まって」, 「何人受けたの」."""
+    comma = re.search(r"[、,]", text)
+    if comma is None:
+        return None
+    first, second = text[:comma.start()], text[comma.end():]
+    if not WHEN_ASKED_WORD.search(first) or not number_unit(stream(second)):
+        return None
+    return first, second
+
+
+WHEN_ASKED_WORD = re.compile(r"いつ|何年|何月|何日")
 # A question that names only another thing (あと成約は？, それと補助件数も？).
 ALSO_THIS = re.compile(r"^\s*(?:あと|それと|それから|また|ついでに|じゃあ)[、,]?\s*(?P<topic>[^、。?？\s]{1,20}?)(?:は|って|も)\s*[?？]\s*$")
 

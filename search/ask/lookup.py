@@ -7,7 +7,7 @@ import re
 
 from ..understanding.tokens import CARRYING_ON
 from .answer import Answer, Asked
-from .clauses import tokens
+from .clauses import PLAN_NOUNS, tokens
 from .evidence import Found, best_sentence, fact_sentences, ranked, same_sentence, topic_sentences
 from .facts import bound, distance, find_quantities
 from .sentences import Sentence, locate
@@ -98,7 +98,8 @@ def answer_fact_value(asked: Asked) -> Answer | None:
     found = [f for f in found if names_the_event(asked, f.sentence.docnum)
              and all(f.sentence.docnum in rows for rows in named)
              and all(locate(f.sentence.reading, w.variants) for w in part)
-             and not (asked.question.kind == "when" and NEXT_TIME.search(asked.question.text) and done_before(f))]
+             and not (asked.question.kind == "when" and NEXT_TIME.search(asked.question.text) and done_before(f))
+             and became_written(asked, f)]
     if not found:
         return None
     top = found[0]
@@ -127,6 +128,20 @@ def names_the_event(asked: Asked, docnum: int) -> bool:
     events = [w for w in asked.words if w.term.predicate and action_noun_in_kanji(w.term.text)
               and len(w.rows) <= most and w.term.text not in CARRYING_ON]
     return all(docnum in w.rows for w in events)
+
+
+# What a when question asks something became (佐渡市と友好都市になったのは何年).
+BECAME_WHAT = re.compile(r"([一-龯ァ-ヶー]{2,})(?:に|と)(?:なっ|なり|なる)")
+
+
+def became_written(asked: Asked, found: Found) -> bool:
+    """Whether the sentence of a date writes what the question asks something became: a date
+    beside another event (令和2年度…佐渡市バスツアーは中止) does not say when it became one."""
+    became = BECAME_WHAT.search(asked.question.text) if asked.question.kind == "when" else None
+    if became is None or became.group(1).endswith(tuple(PLAN_NOUNS) + ("方針", "対象")):
+        return True  # いつ結ぶ予定になってる: a plan, not what it became
+    # 半分になった: what no row writes is said in other words (半減)
+    return not rows_with(asked.corpus, became.group(1)) or became.group(1) in found.sentence.text
 
 
 # Asked when something is done next (次の委員選出は何年何月), a date of what was done is no answer.
@@ -236,12 +251,17 @@ def asks_name(asked: Asked) -> str:
                 said.group(1) if said else "")
 
 
-def another_quantity(asked: Asked, answer: Answer, words) -> Found | None:
-    """In the row of a number answer, the other quantity nearest ``words`` (a second question's)."""
+def another_quantity(asked: Asked, answer: Answer, second: Asked) -> Found | None:
+    """In the row of a number (or when) answer, the other quantity nearest a second question's
+    words, in its units (or the first's)."""
     best = None
-    for sentence in asked.known.sentences[answer.found[0].sentence.docnum]:
-        spans = sorted(span for w in words for span in locate(sentence.reading, w.variants))
-        for fact in find_quantities(sentence.text, asked.question.number_units):
+    units = second.question.number_units or asked.question.number_units
+    top = answer.found[0]
+    for sentence in asked.known.sentences[top.sentence.docnum]:
+        spans = sorted(span for w in second.words for span in locate(sentence.reading, w.variants))
+        if not spans and sentence is top.sentence and top.fact is not None:
+            spans = [(top.fact.start, top.fact.end)]  # 何人受けたの: no word of its own, next to the first answer
+        for fact in find_quantities(sentence.text, units):
             if fact.text != answer.value and spans:
                 gap = distance(fact, spans, sentence.text)
                 if best is None or gap < best[0]:

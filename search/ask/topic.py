@@ -419,6 +419,9 @@ def held_weight(words: list[Word], held, partly: dict[int, float] | None = None)
         else:
             groups.setdefault(w.term.group, {}).setdefault(w.term.alternative, []).append(i)
     for alternatives in groups.values():
+        # An alternative no row writes (校庭 of 体育館や校庭) weighs nothing beside one some row does.
+        written = {a: indexes for a, indexes in alternatives.items() if all(words[i].rows for i in indexes)}
+        alternatives = written or alternatives
         # Holding any one alternative whole counts as holding the group whole.
         heaviest = max(sum(words[i].idf for i in indexes) for indexes in alternatives.values())
         part = max(sum(words[i].idf * share(i) for i in indexes) / (sum(words[i].idf for i in indexes) or 1.0)

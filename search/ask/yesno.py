@@ -98,8 +98,9 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
     # Without the predicate (said in other words), the sentence's own ending says yes or no.
     said = not any(negated_after(text, p) for p in positions) if positions else not negative(text)
     then = beside(asked.known, found.sentence, 1)
+    predicate = DOING.get(asked.question.predicate, asked.question.predicate)  # やってた: 実施 says it
     if then is not None and CONTRAST.match(then.text) and negative(then.text) and said \
-            and lemma_positions(then.text, asked.question.predicate):
+            and (lemma_positions(then.text, asked.question.predicate) or holds_predicate(then.text, predicate)):
         return NO, [found.sentence, then]  # …を実施しました。しかし…実施できませんでした。
     if said and against_the_year(asked.question.text, text):
         said = False  # 令和2年度に開かれましたか: 平成30年度と平成31年度のみ開催, or R2年度は中止

@@ -587,7 +587,7 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
         if _asked_of(tokens, first):  # 消費者教育、これからは何に力を入れていくの: what the row will do
             blanker.frame(start, end)  # is asked; the grade word is no condition and no topic either
             continue
-        if _rows_write(blanker, tokens, first):
+        if _rows_write(blanker, tokens, first) or _in_compound_written(blanker, tokens, first, last):
             continue  # 発達が遅れている, はったつのおくれ: the rows' 発達に遅れ, a topic, not a grade
         if use == "any" and kind == "progress":  # 計画どおりに進んでいる: 進む only says it again
             going = next((k for k in range(last + 1, min(last + 3, len(tokens))) if tokens[k].dictionary in GOING),
@@ -670,6 +670,24 @@ def _rows_write(blanker: Blanker, tokens, i: int) -> bool:
     noun, word = tokens[i - 2].normalized, tokens[i].normalized
     stems = {word, word[:-1]} if word.endswith("る") else {word}  # 遅れる: the rows' 遅れ
     return any(blanker.count_rows(noun + particle + stem) for particle in ("に", "の", "が") for stem in stems)
+
+
+COMPOUND_POS = ("名詞", "接頭辞", "接尾辞")
+
+
+def _in_compound_written(blanker: Blanker, tokens, first: int, last: int) -> bool:
+    """Whether the grade word (words ``first`` to ``last``) is inside a compound the rows write
+    whole (未着手 of 長期未着手地区): a name of theirs, not a grade."""
+    if blanker.count_rows is None:
+        return False
+    start, end = first, last
+    while start > 0 and tokens[start - 1].pos[0] in COMPOUND_POS:
+        start -= 1
+    while end + 1 < len(tokens) and tokens[end + 1].pos[0] in COMPOUND_POS:
+        end += 1
+    if (start, end) == (first, last):
+        return False
+    return bool(blanker.count_rows(blanker.text[tokens[start].start:tokens[end].end]))
 
 
 def _typed_alone(text: str, start: int, end: int) -> bool:
