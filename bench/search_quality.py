@@ -208,7 +208,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, eighty-seventh round, dev half": ("search-hard87-dev",),
           "harder, eighty-seventh round, held-out half": ("search-hard87-heldout",),
           "harder, eighty-eighth round, dev half": ("search-hard88-dev",),
-          "harder, eighty-eighth round, held-out half": ("search-hard88-heldout",)}
+          "harder, eighty-eighth round, held-out half": ("search-hard88-heldout",),
+          "harder, eighty-ninth round, dev half": ("search-hard89-dev",),
+          "harder, eighty-ninth round, held-out half": ("search-hard89-heldout",),
+          "harder, ninetieth round, dev half": ("search-hard90-dev",),
+          "harder, ninetieth round, held-out half": ("search-hard90-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -259,7 +263,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard85-heldout",
             "search-hard86-heldout",
             "search-hard87-heldout",
-            "search-hard88-heldout")
+            "search-hard88-heldout",
+            "search-hard89-heldout",
+            "search-hard90-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
