@@ -795,6 +795,12 @@ def test_asked_how_things_are_now_a_former_figure_does_not_answer(corpus):
     assert response["answer"].startswith("月1回です") and lines(response)[0] == 516
 
 
+def test_how_many_were_sent_is_no_count_of_rows(corpus):
+    # no row writes how many notices went out: not "1件" (the one row about them)
+    response = answer_question(corpus, "子育てワンストップサービスの通知は何件送られましたか")
+    assert response["answer"].startswith("文書からは判断できません（該当する取組に数値の記載はありません）")
+
+
 def test_an_amount_is_answered_by_a_weight_or_volume_only(corpus):
     # No row writes how much tea is grown; 370's 4種類の狭山茶フレーバーティー counts kinds.
     response = answer_question(corpus, "狭山茶の生産量ってどのくらいありますか")
@@ -2293,6 +2299,20 @@ def test_a_turn_in_the_next_sentence_answers_a_question_in_other_words(corpus):
     # 485: …平成29・30年度に実施しました。しかし令和2年度以降は、…実施できませんでした。
     response = answer_question(corpus, "子ども向けの就業体験って、令和2年度以降もやってたの？")
     assert response["verdict"] == "いいえ" and "実施できませんでした" in response["answer"]
+
+
+def test_every_year_is_denied_by_a_year_it_was_not_done(corpus):
+    # 496: …立入検査を中止した年度もありました
+    response = answer_question(corpus, "立入検査は毎年きちんと実施できたの？")
+    assert response["verdict"] == "いいえ" and "中止した年度もありました" in response["answer"]
+
+
+def test_what_a_row_will_focus_on_asked_is_no_filter(corpus):
+    # 力を入れていく names direction ア; asked of (…ことは何), it is what the direction comments say
+    response = answer_question(corpus, "人権の啓発で、今後力を入れていくことは何ですか")
+    assert response["kind"] == "future" and not response["interpretation"]["filters"]
+    assert "パートナーシップ・ファミリーシップ制度の周知" in response["answer"]
+    assert "こと" not in [t["text"] for t in response["interpretation"]["terms"]]
 
 
 def test_a_follow_up_question_leaves_the_first_one_answered(corpus):

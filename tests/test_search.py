@@ -202,6 +202,13 @@ def test_an_everyday_word_of_the_table_finds_the_documents_word(corpus):
     assert response["interpretation"]["expansions"] == {"会社": ["企業"]}
 
 
+def test_latin_letters_spelled_out_in_katakana_find_the_rows(corpus):
+    # Sudachi reads J as j: no kana of it to match; 456 writes Jアラート
+    response = search(corpus, q="ジェイアラート")
+    assert lines(response)[:1] == [456]
+    assert response["interpretation"]["terms"][0]["widened"][0]["how"] == "reading"
+
+
 def test_troubles_of_the_mind_in_everyday_words_find_the_rows_of_mental_health(corpus):
     # 249: 身体とこころの健康相談の充実; 不調 and 落ち込み are words of no row
     for query in ("心の不調を相談できるところ", "気分の落ち込みを相談したい"):

@@ -44,7 +44,8 @@ COUNT_OF_NAMED = re.compile(r"(?:何件|いくつ|幾つ|何個)の(?!" + "|".jo
 # done counts its objects (a figure a row may write), not the rows, unless a row noun is what is
 # counted (取組は何件).
 COUNT_OF_ACT = re.compile("".join(f"(?<!{noun}{particle})" for noun in sorted(COUNTED_NOUNS) for particle in ("は", "が"))
-                          + r"(?:何件|いくつ|幾つ|何個)(?:くらい|ぐらい|ほど|程度)?(?:[一-龯]{2,}(?:され|し|さ)|受け|寄せ|配[らっ])"
+                          + r"(?:何件|いくつ|幾つ|何個)(?:くらい|ぐらい|ほど|程度)?"
+                          r"(?:[一-龯]{2,}(?:され|し|さ)|受け|寄せ|配[らっ]|送[らっ]|[一-龯][らさ]れ)"
                           r"|[一-龯]{2,}(?:され|し)たの(?:って|は|が)\s*(?:何件|いくつ|幾つ|何個)")
 # Markup is not part of a question: tags go, and so do scripts and styles with their content.
 MARKUP = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(?:</\1\s*>|$)|<[^<>]{0,200}>", re.I | re.S)

@@ -42,6 +42,10 @@ AS_PLANNED = re.compile(r"(?:計画|予定|目標)(?:通り|どおり)|順調に
 # some is left (…のみとなりました, …だけになった) says no.
 ALL_GONE = re.compile(r"(?:全部|ぜんぶ|全て|すべて|完全に)\s*(?:なくな|無くな|解消|ゼロ)")
 SOME_LEFT = re.compile(r"(?:のみ|だけ)(?:と|に)な(?:り|っ)")
+# Asked whether something was done every year (毎年度欠かさず実施できた): a year it was not says no
+# (立入検査を中止した年度もありました).
+EVERY_YEAR = re.compile(r"毎年|欠かさず|一度も(?:休ま|欠かさ|中止せ)")
+SOME_YEAR_NOT = re.compile(r"(?:中止|休止|中断|見送|延期|実施できな|開催できな)[^。]{0,8}年(?:度)?もあ")
 # Asked whether there is some place, one or thing (どこかと結ぶ予定, 何か対策): a yes should say
 # which, and the sentence beside the deciding one in its cell is where it is often written.
 INDEFINITE = re.compile(r"(?:どこ|何|なに|誰|だれ)か(?=[のでにとをがはも]|[一-龥ァ-ヺ])")
@@ -311,6 +315,10 @@ def answer_yesno(asked: Asked) -> Answer | None:
     changed = change_told(asked, close)
     if changed is not None:  # 増えたんですか: 40%から20%に減少しました says no
         return changed
+    if EVERY_YEAR.search(asked.question.text):
+        skipped = next((f for f in close if SOME_YEAR_NOT.search(f.sentence.text)), None)
+        if skipped is not None:  # 毎年度欠かさず…？: …を中止した年度もありました
+            return quoting(asked, NO, skipped)
     if ALL_GONE.search(asked.question.text):
         left = next((f for f in close if SOME_LEFT.search(f.sentence.text)), None)
         if left is not None:  # 全部なくなった？: …第1、3の日曜夜間のみとなりました: some are left

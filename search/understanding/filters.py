@@ -584,8 +584,10 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
             continue  # 整備が終わった後は, いつ頃完成しますか: when, not how far it came
         if _wished(tokens, last, end):
             continue  # ネットで済ませられるようにしてほしい: what the asker wants, not how a row was graded
-        if _asked_of(tokens, first):  # 消費者教育、これからは何に力を入れていくの: what the row will do
-            blanker.frame(start, end)  # is asked; the grade word is no condition and no topic either
+        asked_after = _asked_after(tokens, end)
+        if _asked_of(tokens, first) or asked_after:
+            # 消費者教育、これからは何に力を入れていくの, 今後力を入れていくことは何: what the row will do
+            blanker.frame(start, asked_after or end)  # is asked; the grade word is no condition and no topic
             continue
         if _rows_write(blanker, tokens, first) or _in_compound_written(blanker, tokens, first, last):
             continue  # 発達が遅れている, はったつのおくれ: the rows' 発達に遅れ, a topic, not a grade
@@ -660,6 +662,18 @@ def _asked_of(tokens, i: int) -> bool:
     asking which rows (どの取組に力を入れる) stays a condition."""
     return i >= 2 and tokens[i - 1].pos[0] == "助詞" and tokens[i - 2].pos[0] == "代名詞" \
         and tokens[i - 2].normalized in ASKING_PRONOUNS
+
+
+FORMAL_NOUNS = frozenset({"こと", "事", "もの", "物", "の", "ところ", "所"})
+
+
+def _asked_after(tokens, end: int) -> int:
+    """Where the formal noun ends that makes the predicate of a grade word ending at ``end`` what a
+    question word after it asks about (力を入れていくことは何ですか: what the row will do), or 0."""
+    after = [t for t in tokens if t.start >= end][:3]
+    asked = len(after) == 3 and after[0].surface in FORMAL_NOUNS and after[1].surface in ("は", "って") \
+        and after[2].pos[0] == "代名詞" and after[2].normalized in ASKING_PRONOUNS
+    return after[0].end if asked else 0
 
 
 def _rows_write(blanker: Blanker, tokens, i: int) -> bool:

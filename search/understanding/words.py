@@ -74,6 +74,28 @@ KATAKANA_ONLY = re.compile(r"[ァ-ヶー]+")
 MIN_KATAKANA_READ = 4  # shorter katakana reads like too many words
 
 
+# The names of the Latin letters in katakana, as a word spelling them out writes them (ジェイ, ディー).
+LETTER_NAMES = {"エー": "A", "エイ": "A", "ビー": "B", "シー": "C", "ディー": "D", "イー": "E", "エフ": "F",
+                "ジー": "G", "エイチ": "H", "エッチ": "H", "アイ": "I", "ジェイ": "J", "ジェー": "J", "ケー": "K",
+                "ケイ": "K", "エル": "L", "エム": "M", "エヌ": "N", "オー": "O", "ピー": "P", "キュー": "Q",
+                "アール": "R", "エス": "S", "ティー": "T", "ユー": "U", "ブイ": "V", "ヴィー": "V",
+                "ダブリュー": "W", "エックス": "X", "ワイ": "Y", "ゼット": "Z", "ゼッド": "Z"}
+LETTER_NAME = re.compile("|".join(sorted(LETTER_NAMES, key=len, reverse=True)))
+
+
+def spelled_out(text: str) -> str:
+    """The Latin letters ``text`` spells out in katakana (ディーエックス: DX), or "" when it is no
+    such spelling."""
+    letters, at = [], 0
+    while at < len(text):
+        m = LETTER_NAME.match(text, at)
+        if m is None:
+            return ""
+        letters.append(LETTER_NAMES[m.group(0)])
+        at = m.end()
+    return "".join(letters)
+
+
 @lru_cache(maxsize=16)
 def document_places(titles: tuple[str, ...]) -> frozenset[str]:
     """The place names the documents' titles hold (第6次入間市総合計画: 入間市): the place every
@@ -687,7 +709,14 @@ class LeafReader:
         if not entries and len(tokens) == 1 and hiragana_only(tokens[0].surface):
             # two kana (はし) read as the one corpus word read so, if only one is (橋)
             entries = self.vocabulary.sole_reading(reading(tokens))
-        return tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED]) or self.kanji_in_sound(tokens)
+        return tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED]) or self.kanji_in_sound(tokens) \
+            or self.spelled_letters("".join(t.surface for t in tokens))
+
+    def spelled_letters(self, text: str) -> tuple[Expansion, ...]:
+        """The Latin letters a katakana word spells out (ジェイ of ジェイアラート: the rows' J of
+        Jアラート), when the rows write them: Sudachi reads J as j, with no kana to match."""
+        letters = spelled_out(text)
+        return (Expansion(letters, "reading"),) if letters and self.contains(letters) else ()
 
     def kanji_in_sound(self, tokens) -> tuple[Expansion, ...]:
         """Corpus words a run of kanji Sudachi cut into pieces (橋|量, which it reads ハシ|リョウ)
