@@ -212,7 +212,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, eighty-ninth round, dev half": ("search-hard89-dev",),
           "harder, eighty-ninth round, held-out half": ("search-hard89-heldout",),
           "harder, ninetieth round, dev half": ("search-hard90-dev",),
-          "harder, ninetieth round, held-out half": ("search-hard90-heldout",)}
+          "harder, ninetieth round, held-out half": ("search-hard90-heldout",),
+          "harder, ninety-first round, dev half": ("search-hard91-dev",),
+          "harder, ninety-first round, held-out half": ("search-hard91-heldout",),
+          "harder, ninety-second round, dev half": ("search-hard92-dev",),
+          "harder, ninety-second round, held-out half": ("search-hard92-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -265,7 +269,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard87-heldout",
             "search-hard88-heldout",
             "search-hard89-heldout",
-            "search-hard90-heldout")
+            "search-hard90-heldout",
+            "search-hard91-heldout",
+            "search-hard92-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
