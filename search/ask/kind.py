@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from index.analysis import morphemes, normalize, sub_morphemes
 
-from ..understanding.filters import KANA_GRADE_NAMES
+from ..understanding.filters import KANA_GRADE_NAMES, WHEN_ASKED
 from ..understanding.words import KANJI, KATAKANA_ONLY
 
 from .clauses import PLAN_NOUNS
@@ -704,12 +704,11 @@ def time_then_quantity(text: str) -> tuple[str, str] | None:
     if comma is None:
         return None
     first, second = text[:comma.start()], text[comma.end():]
-    if not WHEN_ASKED_WORD.search(first) or not number_unit(stream(second)):
+    if not WHEN_ASKED.search(first) or not number_unit(stream(second)):
         return None
     return first, second
 
 
-WHEN_ASKED_WORD = re.compile(r"いつ|何年|何月|何日")
 # A question that names only another thing (あと成約は？, それと補助件数も？).
 ALSO_THIS = re.compile(r"^\s*(?:あと|それと|それから|また|ついでに|じゃあ)[、,]?\s*(?P<topic>[^、。?？\s]{1,20}?)(?:は|って|も)\s*[?？]\s*$")
 

@@ -702,7 +702,8 @@ class LeafReader:
         """Corpus words read like ``tokens`` (健康増新 reads like 健康増進), when they may be a wrong
         conversion: kana, or kanji Sudachi has to cut into pieces. One word of its dictionary
         written in kanji (注射, 害獣) is the word meant, not a homophone of a corpus word (駐車),
-        unless the two differ in one kanji only (詐偽 for 詐欺: one wrong choice in the conversion)."""
+        unless the two differ in one kanji only (詐偽 for 詐欺: one wrong choice in the conversion).
+        Katakana may spell out Latin letters (ジェイ: J)."""
         if len(tokens) == 1 and KANJI.search(tokens[0].surface):
             return self.one_kanji_off(tokens[0])
         entries = self.vocabulary.same_reading(reading(tokens)) if tokens else []
