@@ -2277,6 +2277,13 @@ def test_a_grade_label_quoted_with_its_code_is_one_filter(corpus):
     assert response["answer"].startswith("計画の実現に向けて（行財政運営の指針）の今後の方向性がウ")
 
 
+def test_the_one_of_a_department_names_nothing(corpus):
+    # 414 (シビックプライドの醸成, 商工観光課, え): …の影響により、令和2年、3年度はイベントの中止が相次ぎました
+    response = answer_question(corpus, "シビックプライドの醸成（商工観光課のほう）の評価が「え」なのはなぜですか")
+    assert response["kind"] == "why" and lines(response)[0] == 414
+    assert "ほう" not in [t["text"] for t in response["interpretation"]["terms"]]
+
+
 def test_a_talk_that_comes_up_says_the_text_speaks_of_it(corpus):
     # 370 and 408 write アウトレット; 話が出てくる only says the text speaks of it
     response = answer_question(corpus, "三井アウトレットパークとの連携の話が出てくる施策はどれ")

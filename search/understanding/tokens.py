@@ -205,7 +205,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
                 or _stressing_noun(tokens, i) or _relation_verb(tokens, i) or _how_often(tokens, i) \
                 or _indefinite_noun(tokens, i) or _party_noun(tokens, i) or _vague_count(tokens, i) \
                 or token.surface in MANNER_DETERMINERS or _thing_asked(tokens, i) or _word_named(tokens, i) \
-                or _word_appears(tokens, i) or _text_says(tokens, i):
+                or _word_appears(tokens, i) or _text_says(tokens, i) or _the_one_of(tokens, i):
             # どんな is a determiner even where Sudachi reads a 形状詞 (どんな、を): it asks, it names nothing
             marked[i] = _framed(token)
         if token.pos[0] != "動詞" or token.framing:
@@ -454,6 +454,15 @@ def _went(tokens, i: int) -> bool:
     before = tokens[i - 1]
     return before.pos[0] == "形容詞" and before.surface.endswith("く") or before.surface == "に" and i > 1 \
         and tokens[i - 2].pos[0] == "形状詞"
+
+
+def _the_one_of(tokens, i: int) -> bool:
+    """ほう (方) after の and before a particle, a bracket or the end (商工観光課のほう, 市の方で):
+    "the one of", which names nothing beside the noun before it."""
+    token = tokens[i]
+    if token.surface not in ("ほう", "方") or i == 0 or tokens[i - 1].surface != "の":
+        return False
+    return i + 1 == len(tokens) or tokens[i + 1].pos[0] in ("助詞", "補助記号", "空白")
 
 
 def _framed(token: Token) -> Token:
