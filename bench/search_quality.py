@@ -216,7 +216,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, ninety-first round, dev half": ("search-hard91-dev",),
           "harder, ninety-first round, held-out half": ("search-hard91-heldout",),
           "harder, ninety-second round, dev half": ("search-hard92-dev",),
-          "harder, ninety-second round, held-out half": ("search-hard92-heldout",)}
+          "harder, ninety-second round, held-out half": ("search-hard92-heldout",),
+          "harder, ninety-third round, dev half": ("search-hard93-dev",),
+          "harder, ninety-third round, held-out half": ("search-hard93-heldout",),
+          "harder, ninety-fourth round, dev half": ("search-hard94-dev",),
+          "harder, ninety-fourth round, held-out half": ("search-hard94-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -271,7 +275,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard89-heldout",
             "search-hard90-heldout",
             "search-hard91-heldout",
-            "search-hard92-heldout")
+            "search-hard92-heldout",
+            "search-hard93-heldout",
+            "search-hard94-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
