@@ -95,11 +95,12 @@ def answer_fact_value(asked: Asked) -> Answer | None:
     found = fact_sentences(asked.known, asked.match, asked.words, asked.phrases, asked.question)
     named = compounds_written(asked)
     part = part_asked(asked)
+    became = what_it_became(asked)
     found = [f for f in found if names_the_event(asked, f.sentence.docnum)
              and all(f.sentence.docnum in rows for rows in named)
              and all(locate(f.sentence.reading, w.variants) for w in part)
              and not (asked.question.kind == "when" and NEXT_TIME.search(asked.question.text) and done_before(f))
-             and became_written(asked, f)]
+             and became in f.sentence.text]
     if not found:
         return None
     top = found[0]
@@ -134,14 +135,15 @@ def names_the_event(asked: Asked, docnum: int) -> bool:
 BECAME_WHAT = re.compile(r"([一-龯ァ-ヶー]{2,})(?:に|と)(?:なっ|なり|なる)")
 
 
-def became_written(asked: Asked, found: Found) -> bool:
-    """Whether the sentence of a date writes what the question asks something became: a date
-    beside another event (令和2年度…佐渡市バスツアーは中止) does not say when it became one."""
+def what_it_became(asked: Asked) -> str:
+    """What a when question asks something became, which the sentence of its date must write
+    (a date beside another event, 令和2年度…佐渡市バスツアーは中止, does not say when it became
+    one), or "" when there is none to require."""
     became = BECAME_WHAT.search(asked.question.text) if asked.question.kind == "when" else None
     if became is None or became.group(1).endswith(tuple(PLAN_NOUNS) + ("方針", "対象")):
-        return True  # いつ結ぶ予定になってる: a plan, not what it became
+        return ""  # いつ結ぶ予定になってる: a plan, not what it became
     # 半分になった: what no row writes is said in other words (半減)
-    return not rows_with(asked.corpus, became.group(1)) or became.group(1) in found.sentence.text
+    return became.group(1) if rows_with(asked.corpus, became.group(1)) else ""
 
 
 # Asked when something is done next (次の委員選出は何年何月), a date of what was done is no answer.

@@ -46,6 +46,8 @@ SOME_LEFT = re.compile(r"(?:のみ|だけ)(?:と|に)な(?:り|っ)")
 # (立入検査を中止した年度もありました).
 EVERY_YEAR = re.compile(r"毎年|欠かさず|一度も(?:休ま|欠かさ|中止せ)")
 SOME_YEAR_NOT = re.compile(r"(?:中止|休止|中断|見送|延期|実施できな|開催できな)[^。]{0,8}年(?:度)?もあ")
+# Asked of all (every one, every year), a sentence of some that are not says no.
+DENIED_BY_SOME = ((ALL_GONE, SOME_LEFT), (EVERY_YEAR, SOME_YEAR_NOT))
 # Asked whether there is some place, one or thing (どこかと結ぶ予定, 何か対策): a yes should say
 # which, and the sentence beside the deciding one in its cell is where it is often written.
 INDEFINITE = re.compile(r"(?:どこ|何|なに|誰|だれ)か(?=[のでにとをがはも]|[一-龥ァ-ヺ])")
@@ -95,6 +97,11 @@ def by_grade(asked: Asked, yes_grades: str = "", facet: str = "progress") -> Ans
     return Answer("yesno", text, rows=rows, found=quoted, verdict=verdict, fields=("effort_comment",))
 
 
+def as_done(asked: Asked) -> str:
+    """The predicate as the comments say it was done (やる: 行う)."""
+    return DOING.get(asked.question.predicate, asked.question.predicate)
+
+
 def decide(asked: Asked, found: Found) -> tuple[str, list]:
     """The verdict of a sentence that holds the predicate, and the sentences that decide it."""
     text = found.sentence.text
@@ -102,7 +109,7 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
     # Without the predicate (said in other words), the sentence's own ending says yes or no.
     said = not any(negated_after(text, p) for p in positions) if positions else not negative(text)
     then = beside(asked.known, found.sentence, 1)
-    predicate = DOING.get(asked.question.predicate, asked.question.predicate)  # やってた: 実施 says it
+    predicate = as_done(asked)  # やってた: 実施 says it
     if then is not None and CONTRAST.match(then.text) and negative(then.text) and said \
             and (lemma_positions(then.text, asked.question.predicate) or holds_predicate(then.text, predicate)):
         return NO, [found.sentence, then]  # …を実施しました。しかし…実施できませんでした。
@@ -315,21 +322,19 @@ def answer_yesno(asked: Asked) -> Answer | None:
     changed = change_told(asked, close)
     if changed is not None:  # 増えたんですか: 40%から20%に減少しました says no
         return changed
-    if EVERY_YEAR.search(asked.question.text):
-        skipped = next((f for f in close if SOME_YEAR_NOT.search(f.sentence.text)), None)
-        if skipped is not None:  # 毎年度欠かさず…？: …を中止した年度もありました
-            return quoting(asked, NO, skipped)
-    if ALL_GONE.search(asked.question.text):
-        left = next((f for f in close if SOME_LEFT.search(f.sentence.text)), None)
-        if left is not None:  # 全部なくなった？: …第1、3の日曜夜間のみとなりました: some are left
-            return quoting(asked, NO, left)
+    for asked_all, but_some in DENIED_BY_SOME:
+        # 全部なくなった？: …第1、3の日曜夜間のみとなりました; 毎年度欠かさず…？: …を中止した年度もありました
+        denying = next((f for f in close if but_some.search(f.sentence.text)), None) \
+            if asked_all.search(asked.question.text) else None
+        if denying is not None:
+            return quoting(asked, NO, denying)
     if asked.question.predicate in PLAN_NOUNS:  # 改定する予定になっているのか: a sentence that plans it
         planned = sorted((f for f in close if plans(f.sentence.text)),
                          key=lambda f: (FUTURE_FIELDS.index(f.sentence.field), -f.score))
         if planned:
             return quoting(asked, YES, planned[0])
     order = FUTURE_FIELDS if FUTURE.search(asked.question.text) else PAST_FIELDS
-    predicate = DOING.get(asked.question.predicate, asked.question.predicate)
+    predicate = as_done(asked)
     # 行う for やる says only that something was done: what was done is the question's own word.
     reworded = predicate != asked.question.predicate
     subject = predicate_subject(asked.question.text)
@@ -370,7 +375,7 @@ def answer_yesno(asked: Asked) -> Answer | None:
         # (導入 → 開始し; 毎年やってる → 平成30年度を最後に実施していません), ahead of the content.
         top = whole[0]
         note = f"（「{as_typed(asked)}」という語はありませんが、この記述から判断しました）"
-    elif ALREADY.search(asked.question.text) and (ahead := still_ahead(asked, close)):
+    elif ALREADY.search(asked.question.text) and (ahead := still_ahead(asked, close, subject)):
         # もう終わった？: the direction says it is still to be done (工事を進め…していきます).
         return not_yet(asked, ahead)
     elif AS_PLANNED.search(asked.question.text):
@@ -425,10 +430,11 @@ def not_begun(asked: Asked) -> bool:
     return bool(rows) and all(asked.known.records[d]["progress"] not in EVALUATIVE["着手"] for d in rows)
 
 
-def still_ahead(asked: Asked, close: list[Found]) -> Found | None:
+def still_ahead(asked: Asked, close: list[Found], subject: tuple[str, ...]) -> Found | None:
     """A sentence of the direction that names the whole topic as still to be done, alone or
     with the sentence before it in its cell (…学校運営協議会を試行的に発足します。令和5年度からは
-    同協議会を全小中学校で発足します), if any."""
+    同協議会を全小中学校で発足します), or that writes ``subject``, what the predicate is said of,
+    in the best row; if any."""
     def whole(f: Found) -> bool:
         if f.coverage >= 0.99:
             return True
@@ -438,7 +444,6 @@ def still_ahead(asked: Asked, close: list[Found]) -> Found | None:
         # 立ち上がってる: what is asked; 結論 (もう結論は出た): a word no row writes, which none holds
         asked_how = {i for i, w in enumerate(asked.words) if w.term.predicate or not w.rows}
         return held_weight(asked.words, held | asked_how) >= 0.99 * full_weight(asked.words)
-    subject = predicate_subject(asked.question.text)
 
     def of_best_row(f: Found) -> bool:
         # 条例って、もうできた: the best row's direction that plans what the predicate is said of
