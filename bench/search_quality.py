@@ -220,7 +220,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, ninety-third round, dev half": ("search-hard93-dev",),
           "harder, ninety-third round, held-out half": ("search-hard93-heldout",),
           "harder, ninety-fourth round, dev half": ("search-hard94-dev",),
-          "harder, ninety-fourth round, held-out half": ("search-hard94-heldout",)}
+          "harder, ninety-fourth round, held-out half": ("search-hard94-heldout",),
+          "harder, ninety-fifth round, dev half": ("search-hard95-dev",),
+          "harder, ninety-fifth round, held-out half": ("search-hard95-heldout",),
+          "harder, ninety-sixth round, dev half": ("search-hard96-dev",),
+          "harder, ninety-sixth round, held-out half": ("search-hard96-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -277,7 +281,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard91-heldout",
             "search-hard92-heldout",
             "search-hard93-heldout",
-            "search-hard94-heldout")
+            "search-hard94-heldout",
+            "search-hard95-heldout",
+            "search-hard96-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:

@@ -611,12 +611,22 @@ def test_why_quotes_the_causal_clause(corpus):
     ("令和3年度も万燈まつりで佐渡の特産品を売ったんですか？", "いいえ", 84, "令和2年度・3年度と中止"),
     # what will be done does not say it was done: 長寿命化計画の策定…に取り組む
     ("公園の長寿命化計画はできた？", "文書からは判断できません", 309, "公園長寿命化計画の策定"),
+    # the content plans 組織を設置し; its comment reports the plan done, naming the organisation
+    ("公共施設を一元的に管理する組織は、もう設置されたのでしょうか？", "はい", 546, "公共施設マネジメント推進課を設置した"),
 ])
 def test_yes_no_answers_with_the_deciding_quote(corpus, question, verdict, line, quoted):
     response = answer_question(corpus, question)
     assert response["kind"] == "yesno" and response["verdict"] == verdict
     assert response["answer"].startswith(verdict + "。")
     assert lines(response)[0] == line and quoted in response["citations"][0]["quote"] + response["answer"]
+
+
+def test_why_a_grade_called_so_after_its_wording_is_asked_of_the_rows_so_graded(corpus):
+    # 計画達成に遠い評価: D's legend wording without は, then 評価; 583 (D) gives no cause, and
+    # its comment's shortfall is quoted
+    response = answer_question(corpus, "業務の定期的検証が計画達成に遠い評価になっている理由は何ですか。")
+    assert response["kind"] == "why" and lines(response)[0] == 583
+    assert "検討が進んでいない" in response["answer"]
 
 
 def test_a_grade_word_in_a_premise_is_what_the_asker_heard(corpus):
@@ -3008,6 +3018,13 @@ def test_a_quoted_title_keeps_its_row_noun(corpus):
     # 「民間からの事業提案の活用」 is 559's measure as written: 事業 inside it is no word for "rows"
     response = answer_question(corpus, "市民提案型協働事業を活用する「民間からの事業提案の活用」、進捗はどの区分になってますか？")
     assert response["kind"] == "status" and lines(response) == [559] and "進捗区分はD" in response["answer"]
+
+
+def test_a_quoted_title_keeps_its_words_of_asking(corpus):
+    # 方針 asks a direction in 今後の方針は; inside 56's quoted title 「政策・方針決定の場への女性の参画」 it is the title's
+    response = answer_question(corpus, "「政策・方針決定の場への女性の参画」の所管課はどこでしょうか")
+    assert response["kind"] == "who" and lines(response) == [56]
+    assert response["answer"].startswith("人権推進課・デジタル行政推進課です")
 
 
 def test_a_count_of_a_named_quantity_asks_a_figure_not_the_rows(corpus):

@@ -640,6 +640,11 @@ def test_the_results_page_marks_neighbours(client):
     assert 'class="related-tag"' in page and "関連の深い取組" in page
 
 
+def test_an_idiom_of_a_grade_without_its_contrastive_wa_is_the_same_grade(corpus):
+    # the legend's 計画達成には遠い without は: still D, not 達成 alone (A)
+    assert [m.value for m in read_filters("計画達成に遠い評価の取組", corpus).mentions] == ["D"]
+
+
 def test_an_adjective_stem_with_me_reads_as_the_adjective(corpus):
     """低め, 高め: Sudachi reads one 形状詞; after 評価 it is the grade word 低い (D, E), 高い (A, B)."""
     from search.understanding.filters import read_filters
@@ -1295,6 +1300,20 @@ def test_a_compound_ending_in_an_act_also_finds_it_with_the_particle_of_the_act(
     # A compound that ends in a thing takes only の (no 中学生を社会体験チャレンジ)
     assert all(w["text"].count("の") for w in search(corpus, q="中学生社会体験チャレンジ")["interpretation"]["terms"][0]["widened"]
                if w["how"] == "particle")
+
+
+def test_the_noun_before_the_particle_is_also_read_as_the_rows_spell_it(corpus):
+    # 147 writes 常設展リニューアル, 120 常設展示室のリニューアル: a compound typed short (常設展)
+    # stands for the longer corpus word it begins
+    response = search(corpus, q="常設展リニューアル")
+    assert lines(response)[:2] == [147, 120]
+    assert {"text": "常設展示室のリニューアル", "how": "particle", "label": "助詞を挟んだ形"} \
+        in response["interpretation"]["terms"][0]["widened"]
+    # 416 writes フレーバーティを開発: a loanword's final long vowel dropped before the particle;
+    # no row writes フレーバーティー開発 whole, and the act written apart comes before near spellings
+    response = search(corpus, q="フレーバーティー開発")
+    assert set(lines(response)[:2]) == {370, 416}
+    assert response["interpretation"]["terms"][0]["widened"][0]["text"] == "フレーバーティを開発"
 
 
 def test_an_idiom_of_a_grade_glued_to_a_plan_s_name_is_that_plan(corpus):

@@ -23,7 +23,7 @@ from ..engine import count_rows
 from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import ParsedQuery, clean_text, parse_terms
-from ..understanding.filters import described_words, filters_of, named_grade, read_filters
+from ..understanding.filters import GRADE_WORD_AFTER, described_words, filters_of, named_grade, read_filters
 from ..understanding.tokens import ADVERBIAL, action_noun, analyse, arabic_counts, formal_koto, verbal_noun
 from ..understanding.words import KANJI, ROW_NOUNS
 from .clauses import CONCESSIVE
@@ -425,9 +425,11 @@ def read_question(text: str, corpus) -> Question:
         said_verbs = [m for m in mentions if m.how == "word"]
         mentions = [m for m in mentions if m.how != "word"]
     elif asked.kind not in ROW_KINDS:
-        # 評価が低めなのはなぜ: a grade named with its facet is asked why; it selects the rows.
+        # 評価が低めなのはなぜ, 計画達成に遠い評価になっている理由: a grade named with its facet, or
+        # called a grade after it, is asked why; it selects the rows.
         said = [m for m in mentions if m.how == "word"
-                and not (asked.kind == "why" and named_grade(text[m.start:m.end], m.facet))]
+                and not (asked.kind == "why" and (named_grade(text[m.start:m.end], m.facet)
+                                                  or GRADE_WORD_AFTER.match(text, m.end)))]
         mentions = [m for m in mentions if m not in said]
         # A verb (進まなかった) only says how it went: it goes; a noun (終了, 廃止) stays a word, unless
         # it says again the grade a code gives (E評価で手つかずになっている: the rows need not write 手).
@@ -439,7 +441,8 @@ def read_question(text: str, corpus) -> Question:
     together = TOGETHER.search(masked) if len(departments) > 1 else None
     alone = ALONE.match(masked, departments[0].end) if len(departments) == 1 else None
     spans = [(m.start, m.end) for m in mentions + said_verbs] + reading.framing
-    spans += list(asked.spans) + asking_spans(masked)
+    titled = quoted_at(masked)  # 「政策・方針決定の場への女性の参画」: a title as written
+    spans += list(asked.spans) + [span for span in asking_spans(masked) if not titled(span[0])]
     spans += [together.span()] if together else []
     spans += [alone.span()] if alone else []
     predicate = predicate_span(masked) if asked.predicate else None
@@ -447,7 +450,6 @@ def read_question(text: str, corpus) -> Question:
         spans.append(predicate)
     if asked.kind in ROW_KINDS or asked.unit == "%":  # 取組は何件, 施策のうちBの割合: the rows, not a topic
         nouns = COUNTED_NOUNS if asked.kind in ("count", "list") else ROW_NOUNS
-        titled = quoted_at(masked)  # 「民間からの事業提案の活用」: a title as written
         spans += [(t.start, t.end) for t in analyse(masked) if t.surface in nouns and not titled(t.start)]
     spans += formal_nouns(masked) + described_before(text, mentions, described)
     spans += [m.span() for m in DURATION.finditer(masked)] + [m.span() for m in AS_OF_NOW.finditer(masked)]

@@ -357,6 +357,9 @@ def answer_yesno(asked: Asked) -> Answer | None:
     in_kanji = [f for f in close if f.sentence.field in fields and said_in_kanji(f.sentence.text, predicate)]
     if holding:
         top, note = holding[0], ""
+        outcome = outcome_of_plan(asked, top, found, predicate)
+        if outcome is not None:  # 組織を設置し… (content) | …推進課を設置したことで (its comment)
+            top = outcome
         if reworded:  # said by 実施 or 開催 for やる: the asker's word is not there
             note = f"（「{as_typed(asked)}」という語はありませんが、この記述から判断しました）"
     elif in_kanji:
@@ -409,6 +412,18 @@ def answer_yesno(asked: Asked) -> Answer | None:
     quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]] \
         + same_sentence(asked.known, asked.match, top)
     return Answer("yesno", text, found=quoted, verdict=verdict, coverage=top.coverage * (0.8 if note else 1.0))
+
+
+def outcome_of_plan(asked: Asked, plan: Found, found: list[Found], predicate: str) -> Found | None:
+    """When the sentence holding the predicate is the row's plan (its content), the sentence of
+    the same row's evaluation that reports the predicate done: the comment tells how the row's own
+    plan went, in its own words for the thing (一元的に施設管理を進める組織を設置し | 平成29年度に
+    公共施設マネジメント推進課を設置したことで), so the asker's subject need not be there."""
+    if plan.sentence.field not in PAST_FIELDS[2:]:
+        return None
+    return next((f for f in found if f.sentence.docnum == plan.sentence.docnum
+                 and f.sentence.field == PAST_FIELDS[0] and holds_predicate(f.sentence.text, predicate)
+                 and reports(f.sentence.text) and not about_another(asked, f)), None)
 
 
 def direction_named(asked: Asked) -> str:

@@ -742,7 +742,7 @@ def _facet_named_before(before: str, kind: str) -> int | None:
 @lru_cache(maxsize=8)
 def phrase_table(rows: tuple) -> tuple[tuple[tuple[str, ...], tuple], ...]:
     """The grade words that are idioms of several words (手をつける: 着手), as the dictionary forms
-    of their words, longest first; also without the case particle speech drops (力入れていく)."""
+    of their words, longest first; also without the particles speech drops (力入れていく, 達成に遠い)."""
     found = []
     for word, kind, codes, use in rows:
         words = _forms(analyse(word))
@@ -753,7 +753,9 @@ def phrase_table(rows: tuple) -> tuple[tuple[tuple[str, ...], tuple], ...]:
     return tuple(sorted(found, key=lambda p: -len(p[0])))
 
 
-DROPPED_PARTICLES = ("を", "が")  # 手つけてない, 力入れていく: the object's particle, left out in speech
+# 手つけてない, 力入れていく: the object's particle, left out in speech; 達成に遠い: the contrastive は
+# after a case particle, which adds emphasis, not meaning
+DROPPED_PARTICLES = ("を", "が", "は")
 
 
 def _forms(tokens) -> tuple[str, ...]:

@@ -46,6 +46,8 @@ LIGHT_SUFFIXES = frozenset({"向け", "用", "等", "毎", "達", "ら", "員"})
 # A word in fewer rows than this is widened by its synonyms even though the rows contain it.
 MIN_RARE = 10
 RARE_SHARE = 0.03  # corpus words one query word may widen to (each is one more look-up)
+MIN_CLIPPED = 3  # characters: a shorter noun begins too many corpus words to stand for one
+MAX_CLIPPED = 2  # longer corpus words a noun typed short may stand for (each is one more look-up)
 MIN_FUZZY = 3  # characters: a shorter word is one edit away from too many others
 # A word the documents use in at most this share of the rows says alone what rows are about: a
 # noun used as a verb (移住してくる人), a compound's rare part (ごみ of ごみ処理施設, engine.specific).
@@ -583,7 +585,8 @@ class LeafReader:
             if light else ()
         widened = self.coordinated(unit.text) or self.by_reading(unit.tokens) or stem_first \
             or self.synonyms(unit.tokens, unit.text) or self.without_suffix(unit.tokens) \
-            or self.near(unit.text, unit.tokens) or self.shortened(unit.tokens) or self.with_no(unit.tokens)
+            or (self.with_no(unit.tokens) + self.near(unit.text, unit.tokens))[:MAX_WIDENED] \
+            or self.shortened(unit.tokens)
         if widened:
             return [Leaf(unit.text, widened=widened)]
         if (len(unit.tokens) > 1 or len(unit.tokens[0].parts) > 1) and depth == 0:
@@ -648,8 +651,21 @@ class LeafReader:
             return ()
         pieces = [t.surface for t in tokens]
         joints = ("の", "を", "に") if tokens[-1].pos[2] == "サ変可能" else ("の",)
-        split = ("".join(pieces[:i]) + joint + "".join(pieces[i:]) for i in range(1, len(pieces)) for joint in joints)
-        return tuple(Expansion(written, "particle") for written in split if self.count_rows(written))[:MAX_WIDENED]
+        split = (before + joint + "".join(pieces[i:]) for i in range(1, len(pieces))
+                 for before in self.spellings("".join(pieces[:i])) for joint in joints)
+        return tuple(Expansion(written, "particle") for written in dict.fromkeys(split)
+                     if self.count_rows(written))[:MAX_WIDENED]
+
+    def spellings(self, noun: str) -> list[str]:
+        """A noun before a particle as the rows may write it: as typed, without a loanword's final
+        long vowel (フレーバーティを開発), or as the longer corpus word it begins (常設展 of
+        常設展示室のリニューアル: a compound typed short is as often a clipped one)."""
+        found = [noun]
+        if LONG_VOWEL_END.search(noun):
+            found.append(noun[:-1])
+        if len(noun) >= MIN_CLIPPED:
+            found += [w for w in self.vocabulary.starting_with(noun) if len(w) <= len(noun) + 2][:MAX_CLIPPED]
+        return found
 
     def without_place(self, text: str) -> tuple[Expansion, ...]:
         """A word that begins with the place every row is about (入間市民: 市民, 入間市内: 市内) says
