@@ -1351,3 +1351,12 @@ def test_an_aspect_left_alone_beside_a_filter_asks_how_its_rows_stand(corpus):
     response = search(corpus, q="介護保険課の取組状況")
     assert set(lines(response)) == {227, 228, 230}
     assert {"text": "状況", "why": "asking"} in response["interpretation"]["dropped"]
+
+
+def test_hontou_ending_a_question_asks_whether_it_is_so(corpus):
+    # 本当 is the predicate of …って聞いたけど本当ですか: no topic word, which no row writes
+    response = search(corpus, q="補助金をゼロから見直したって聞いたけど本当ですか？")
+    assert lines(response)[0] == 590
+    assert {"text": "本当", "why": "grammar"} in response["interpretation"]["dropped"]
+    # a noun of its own elsewhere (本当の話) stays a word
+    assert "本当" in [t["text"] for t in search(corpus, q="本当の話")["interpretation"]["terms"]]

@@ -205,7 +205,8 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
                 or _stressing_noun(tokens, i) or _relation_verb(tokens, i) or _how_often(tokens, i) \
                 or _indefinite_noun(tokens, i) or _party_noun(tokens, i) or _vague_count(tokens, i) \
                 or token.surface in MANNER_DETERMINERS or _thing_asked(tokens, i) or _word_named(tokens, i) \
-                or _word_appears(tokens, i) or _text_says(tokens, i) or _the_one_of(tokens, i):
+                or _word_appears(tokens, i) or _text_says(tokens, i) or _the_one_of(tokens, i) \
+                or _truth_asked(tokens, i):
             # どんな is a determiner even where Sudachi reads a 形状詞 (どんな、を): it asks, it names nothing
             marked[i] = _framed(token)
         if token.pos[0] != "動詞" or token.framing:
@@ -298,6 +299,13 @@ MENTIONING = frozenset({"触れる", "言及"})
 
 # Nouns that say the text speaks of something (…に関係する記載がある施策, 記述のある, 記載されている).
 TEXT_NOUNS = frozenset({"記載", "記述", "言及"})
+
+
+def _truth_asked(tokens, i: int) -> bool:
+    """本当 (ほんと) as the predicate that ends a question after what the asker heard (…見直したって
+    聞いたけど本当ですか, 建てるって本当？): whether that is so; it names nothing."""
+    return tokens[i].normalized == "本当" and i > 0 and tokens[i - 1].framing \
+        and all(t.framing for t in tokens[i + 1:])
 
 
 def _text_says(tokens, i: int) -> bool:
