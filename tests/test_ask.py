@@ -611,6 +611,8 @@ def test_why_quotes_the_causal_clause(corpus):
     ("令和3年度も万燈まつりで佐渡の特産品を売ったんですか？", "いいえ", 84, "令和2年度・3年度と中止"),
     # what will be done does not say it was done: 長寿命化計画の策定…に取り組む
     ("公園の長寿命化計画はできた？", "文書からは判断できません", 309, "公園長寿命化計画の策定"),
+    # a yes/no about a year ahead whose act no row writes (そろう): the figure planned decides
+    ("支え合い組織は、令和4年度に市内全9地区でそろうのですか？", "いいえ", 173, "6地区になります"),
     # the content plans 組織を設置し; its comment reports the plan done, naming the organisation
     ("公共施設を一元的に管理する組織は、もう設置されたのでしょうか？", "はい", 546, "公共施設マネジメント推進課を設置した"),
 ])

@@ -138,6 +138,10 @@ def respond(asked: Asked) -> Answer:
     if answer is None:
         answer = not_found(asked, "該当する記述がありません。")
     elif kind == "future" and action_unwritten(asked):
+        decided = answer_yesno(asked)
+        if decided is not None and decided.verdict != UNDECIDED:
+            # 令和4年度に全9地区でそろうのですか: …6地区になります says no, in the rows' own words
+            return with_left_out(asked, decided)
         # 使用料は値上げされるんですか: the rows' direction is all there is; it does not say that
         answer.text = f"{UNDECIDED}（「{asked.question.predicate}」の予定は書かれていません）。参考：{answer.text}"
         answer.verdict = UNDECIDED
