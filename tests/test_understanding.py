@@ -1360,3 +1360,13 @@ def test_hontou_ending_a_question_asks_whether_it_is_so(corpus):
     assert {"text": "本当", "why": "grammar"} in response["interpretation"]["dropped"]
     # a noun of its own elsewhere (本当の話) stays a word
     assert "本当" in [t["text"] for t in search(corpus, q="本当の話")["interpretation"]["terms"]]
+
+
+def test_a_word_with_a_suffix_that_names_another_thing_has_no_synonyms_of_its_stem(corpus):
+    # 校 of モデル校 and 林 of 保護樹林 name a school and a wood: モデル's synonym 機種 and 保護's
+    # 防衛 are not theirs; a light suffix (高齢者向け) still reads as its stem, synonyms and all
+    def widened(q):
+        return [w["text"] for t in search(corpus, q=q)["interpretation"]["terms"] for w in t["widened"]
+                if w["how"] == "synonym"]
+    assert widened("モデル校") == [] and widened("保護樹林の解除") == []
+    assert "老人" in widened("高齢者向け")

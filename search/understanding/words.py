@@ -811,8 +811,11 @@ class LeafReader:
         return ()
 
     def synonyms(self, tokens, text: str) -> tuple[Expansion, ...]:
-        """Corpus words in the Sudachi synonym group of a single word (お + 年寄り counts as one)."""
-        words = [t for t in tokens if t.pos[0] not in ("接頭辞", "接尾辞")]
+        """Corpus words in the Sudachi synonym group of a single word (お + 年寄り counts as one, and
+        so does a word with a light suffix: 高齢者向け); a suffix that names another thing (児 of
+        病児: a child, not an illness) makes a word with no group of its own."""
+        words = [t for t in tokens if t.pos[0] != "接頭辞"
+                 and not (t.pos[0] == "接尾辞" and t.normalized in LIGHT_SUFFIXES)]
         if len(words) != 1:
             return ()
         entries = self.vocabulary.synonyms(words[0].groups, exclude=text.lower())
