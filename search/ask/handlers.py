@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from .aggregate import answer_aggregate
+from .clauses import reports
 from .answer import Answer, Asked
 from .evidence import best_sentence
 from .kind import Aggregate
@@ -139,8 +140,10 @@ def respond(asked: Asked) -> Answer:
         answer = not_found(asked, "該当する記述がありません。")
     elif kind == "future" and action_unwritten(asked):
         decided = answer_yesno(asked)
-        if decided is not None and decided.verdict != UNDECIDED:
-            # 令和4年度に全9地区でそろうのですか: …6地区になります says no, in the rows' own words
+        if decided is not None and decided.verdict != UNDECIDED and decided.found \
+                and not reports(decided.found[0].sentence.text):
+            # 令和4年度に全9地区でそろうのですか: …6地区になります says no, in the rows' own words;
+            # what was done (箱わなの貸出…を図りました) says nothing of what will be
             return with_left_out(asked, decided)
         # 使用料は値上げされるんですか: the rows' direction is all there is; it does not say that
         answer.text = f"{UNDECIDED}（「{asked.question.predicate}」の予定は書かれていません）。参考：{answer.text}"
