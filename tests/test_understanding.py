@@ -1370,3 +1370,14 @@ def test_a_word_with_a_suffix_that_names_another_thing_has_no_synonyms_of_its_st
                 if w["how"] == "synonym"]
     assert widened("モデル校") == [] and widened("保護樹林の解除") == []
     assert "老人" in widened("高齢者向け")
+
+
+def test_a_compound_led_by_the_kind_of_the_documents_place_reads_as_its_rest(corpus):
+    # 市職員 (市|職員) is no typo of 教職員 (teachers): the city's staff, the rows' 職員
+    terms = search(corpus, q="市職員の研修")["interpretation"]["terms"]
+    widened = [w for t in terms for w in t["widened"]]
+    assert {"text": "職員", "how": "part", "label": "語の一部"} in widened
+    assert not any(w["text"] == "教職員" for w in widened)
+    # a typo that makes no word is still read as its near spelling
+    assert "中心市街地" in [w["text"] for t in search(corpus, q="中心氏街地の活性化")["interpretation"]["terms"]
+                         for w in t["widened"]]

@@ -583,7 +583,7 @@ class LeafReader:
         light = stem and stem[-1].pos[0] != "接尾辞" and unit.tokens[-1].normalized in LIGHT_SUFFIXES
         stem_first = (self.without_suffix(unit.tokens) + self.synonyms(unit.tokens, unit.text))[:MAX_WIDENED] \
             if light else ()
-        widened = self.coordinated(unit.text) or self.by_reading(unit.tokens) or stem_first \
+        widened = self.coordinated(unit.text) or self.by_reading(unit.tokens) or stem_first or self.of_the_place(unit.tokens) \
             or self.synonyms(unit.tokens, unit.text) or self.without_suffix(unit.tokens) \
             or (self.with_no(unit.tokens) + self.near(unit.text, unit.tokens))[:MAX_WIDENED] \
             or self.shortened(unit.tokens)
@@ -756,6 +756,16 @@ class LeafReader:
                      if one_kanji_off(token.surface, e.term) and (
                          reading(analyse(e.term)) == token.reading or token.oov and sounds_at_edge(token.surface, e.term)))
 
+    def of_the_place(self, tokens) -> tuple[Expansion, ...]:
+        """A dictionary compound the rows never write whose first part is the kind of the
+        documents' place (市 of 市|職員: the city's staff) says no more than its rest (職員), as
+        入間市民 says 市民. Only a first part: 市 alone is a word of the rows too (市が主催)."""
+        if len(tokens) != 1 or len(tokens[0].parts) < 2:
+            return ()
+        first, rest = tokens[0].parts[0], "".join(tokens[0].parts[1:])
+        kinds = {place[-1] for place in self.places if len(place) > 2 and place[-1] in PLACE_KINDS}
+        return (Expansion(rest, "part"),) if first in kinds and self.contains(rest) else ()
+
     def long_vowel_dropped(self, text: str) -> tuple[Expansion, ...]:
         """A loanword is also written without its final long vowel (フレーバーティー, フレーバーティ;
         コンピューター, コンピュータ): that spelling too, when more rows write it so."""
@@ -864,12 +874,28 @@ def swaps_a_word(tokens, term: str) -> bool:
     """Whether a near spelling only puts one of the typed katakana words, a word of the
     dictionary, in place of another (市民プール → 市民ホール): a typo makes no word (ワークショプ),
     this names another thing. Kanji words one character apart may mean the same (大雨, 豪雨)."""
+    if replaces_a_part(tokens, term):
+        return True
     other = analyse(term)
     if len(other) != len(tokens):
         return False
     swapped = [(a, b) for a, b in zip(tokens, other) if a.surface != b.surface]
     return len(swapped) == 1 and all(not t.oov and len(t.surface) >= 2 and KATAKANA_ONLY.fullmatch(t.surface)
                                      for t in swapped[0])
+
+
+def replaces_a_part(tokens, term: str) -> bool:
+    """Whether a near spelling of one dictionary word puts another kanji in place of a whole part
+    of it (市 of 市|職員 → 教職員): the typed word was meant as written, a compound of words; the
+    near one names another thing. A typo makes no word (中心氏街地, cut into pieces)."""
+    if len(tokens) != 1 or tokens[0].oov or len(tokens[0].parts) < 2 or len(term) != len(tokens[0].surface):
+        return False
+    typed, at = tokens[0].surface, 0
+    for part in tokens[0].parts:
+        if len(part) == 1 and typed[at:at + 1] == part and term[at] != part and term[:at] + term[at + 1:] == typed[:at] + typed[at + 1:]:
+            return True
+        at += len(part)
+    return False
 
 
 def read_together(text: str, tokens, start: int, end: int, entries) -> tuple[int, int, Unit]:
