@@ -611,6 +611,9 @@ def test_why_quotes_the_causal_clause(corpus):
     ("令和3年度も万燈まつりで佐渡の特産品を売ったんですか？", "いいえ", 84, "令和2年度・3年度と中止"),
     # what will be done does not say it was done: 長寿命化計画の策定…に取り組む
     ("公園の長寿命化計画はできた？", "文書からは判断できません", 309, "公園長寿命化計画の策定"),
+    # asked whether it stopped (could no longer be used), a report that it went on says no
+    ("コロナ禍の間、地区体育館は使えなくなっていたんですか？", "いいえ", 154, "施設利用を継続しました"),
+    ("コロナ禍で地区体育館の利用は中止されたのですか？", "いいえ", 154, "施設利用を継続しました"),
     # a yes/no about a year ahead whose act no row writes (そろう): the figure planned decides
     ("支え合い組織は、令和4年度に市内全9地区でそろうのですか？", "いいえ", 173, "6地区になります"),
     # the content plans 組織を設置し; its comment reports the plan done, naming the organisation

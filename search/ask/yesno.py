@@ -46,8 +46,14 @@ SOME_LEFT = re.compile(r"(?:のみ|だけ)(?:と|に)な(?:り|っ)")
 # (立入検査を中止した年度もありました).
 EVERY_YEAR = re.compile(r"毎年|欠かさず|一度も(?:休ま|欠かさ|中止せ)")
 SOME_YEAR_NOT = re.compile(r"(?:中止|休止|中断|見送|延期|実施できな|開催できな)[^。]{0,8}年(?:度)?もあ")
-# Asked of all (every one, every year), a sentence of some that are not says no.
-DENIED_BY_SOME = ((ALL_GONE, SOME_LEFT), (EVERY_YEAR, SOME_YEAR_NOT))
+# Asked whether something stopped or could no longer be used (中止された, 使えなくなっていた: a
+# potential verb negated, then なる), a sentence that reports it went on (施設利用を継続しました)
+# says no. No general resource pairs these opposites, hence the words here.
+STOPPED = re.compile(r"中止|休止|停止|閉鎖|打ち切|やめ|止め|止ま|[えけげせてねべめれ]なく(?:なっ|なる|なり)")
+WENT_ON = re.compile(r"(?:継続|存続)し(?:まし)?た|続けまし|続けた|続きまし")
+# Asked of all (every one, every year), a sentence of some that are not says no; asked whether it
+# stopped, a sentence that it went on.
+DENIED_BY = ((ALL_GONE, SOME_LEFT), (EVERY_YEAR, SOME_YEAR_NOT), (STOPPED, WENT_ON))
 # Asked whether there is some place, one or thing (どこかと結ぶ予定, 何か対策): a yes should say
 # which, and the sentence beside the deciding one in its cell is where it is often written.
 INDEFINITE = re.compile(r"(?:どこ|何|なに|誰|だれ)か(?=[のでにとをがはも]|[一-龥ァ-ヺ])")
@@ -322,10 +328,11 @@ def answer_yesno(asked: Asked) -> Answer | None:
     changed = change_told(asked, close)
     if changed is not None:  # 増えたんですか: 40%から20%に減少しました says no
         return changed
-    for asked_all, but_some in DENIED_BY_SOME:
-        # 全部なくなった？: …第1、3の日曜夜間のみとなりました; 毎年度欠かさず…？: …を中止した年度もありました
-        denying = next((f for f in close if but_some.search(f.sentence.text)), None) \
-            if asked_all.search(asked.question.text) else None
+    for asked_so, denied in DENIED_BY:
+        # 全部なくなった？: …第1、3の日曜夜間のみとなりました; 毎年度欠かさず…？: …を中止した年度もありました;
+        # 使えなくなっていた？: …施設利用を継続しました
+        denying = next((f for f in close if denied.search(f.sentence.text)), None) \
+            if asked_so.search(asked.question.text) else None
         if denying is not None:
             return quoting(asked, NO, denying)
     if asked.question.predicate in PLAN_NOUNS:  # 改定する予定になっているのか: a sentence that plans it
