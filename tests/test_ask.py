@@ -3032,6 +3032,13 @@ def test_a_quoted_title_keeps_its_words_of_asking(corpus):
     assert response["answer"].startswith("人権推進課・デジタル行政推進課です")
 
 
+def test_a_measure_named_by_its_content_is_not_taken_for_an_item(corpus):
+    # 105's content 学習の成果を地域づくりに活かす機会を充実します, written out: that measure (C),
+    # not the rows of item 家庭・地域の教育力の向上, whose title and section hold some of its words
+    response = answer_question(corpus, "学習の成果を地域づくりに活かす機会の充実は、どこまで進んでいますか。")
+    assert response["kind"] == "status" and lines(response) == [105] and "進捗区分はC" in response["answer"]
+
+
 def test_a_count_of_a_named_quantity_asks_a_figure_not_the_rows(corpus):
     # 99 says the page's アクセス数 halved, then partly recovered: no figure, and no count of rows
     response = answer_question(corpus, "生涯学習情報を載せたホームページのアクセス数は、令和3年度に具体的に何件でしたか？")

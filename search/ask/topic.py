@@ -980,7 +980,10 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: 
         return match
     # The question names the item rather than a measure (保育サービスの充実はどのくらい進んで
     # いますか: the title of items 184–186, no measure's): its rows as a whole, whatever each says.
-    named = share >= MIN_TITLED and share > max((measure_titled(known, words, d) for d in match.rows), default=0.0)
+    # A measure is named by its title, or by its content written out (学習の成果を地域づくりに活かす
+    # 機会の充実: 105's content, under item 学習成果の活用, not item 家庭・地域の教育力の向上)
+    named = share >= MIN_TITLED and share > max((max(measure_titled(known, words, d), described(known, words, d))
+                                                 for d in match.rows), default=0.0)
     named = named or quotes_title(known, rows, text)
     if covered <= match.best + TIER and not named:  # no row holds enough, or the item holds clearly more
         return match
@@ -1015,6 +1018,12 @@ def titled_share(words: list[Word], titled: set[int]) -> float:
     topic = [i for i, w in enumerate(words) if w.term.group is None and not w.term.predicate]
     total = sum(words[i].idf for i in topic)
     return sum(words[i].idf for i in topic if i in titled) / total if total else 0.0
+
+
+def described(known: Knowledge, words: list[Word], d: int) -> float:
+    """The share of the question's topic the content (内容) of row ``d``'s measure holds."""
+    content = known.records[d].get("content") or ""
+    return titled_share(words, {i for i, w in enumerate(words) if names(w, content)})
 
 
 def measure_titled(known: Knowledge, words: list[Word], d: int) -> float:
