@@ -3039,6 +3039,12 @@ def test_a_measure_named_by_its_content_is_not_taken_for_an_item(corpus):
     assert response["kind"] == "status" and lines(response) == [105] and "進捗区分はC" in response["answer"]
 
 
+def test_nanpun_before_made_or_kurai_asks_minutes(corpus):
+    # Sudachi reads 何分まで as the adverb なにぶん: it asks minutes, which no row gives for 法律相談
+    response = answer_question(corpus, "弁護士の法律相談って1回あたり何分まで相談できますか？")
+    assert response["answer"].startswith(NO_FIGURE) and 476 in lines(response)
+
+
 def test_a_count_of_a_named_quantity_asks_a_figure_not_the_rows(corpus):
     # 99 says the page's アクセス数 halved, then partly recovered: no figure, and no count of rows
     response = answer_question(corpus, "生涯学習情報を載せたホームページのアクセス数は、令和3年度に具体的に何件でしたか？")
