@@ -228,7 +228,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, ninety-seventh round, dev half": ("search-hard97-dev",),
           "harder, ninety-seventh round, held-out half": ("search-hard97-heldout",),
           "harder, ninety-eighth round, dev half": ("search-hard98-dev",),
-          "harder, ninety-eighth round, held-out half": ("search-hard98-heldout",)}
+          "harder, ninety-eighth round, held-out half": ("search-hard98-heldout",),
+          "harder, ninety-ninth round, dev half": ("search-hard99-dev",),
+          "harder, ninety-ninth round, held-out half": ("search-hard99-heldout",),
+          "harder, hundredth round, dev half": ("search-hard100-dev",),
+          "harder, hundredth round, held-out half": ("search-hard100-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -289,7 +293,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard95-heldout",
             "search-hard96-heldout",
             "search-hard97-heldout",
-            "search-hard98-heldout")
+            "search-hard98-heldout",
+            "search-hard99-heldout",
+            "search-hard100-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
