@@ -1381,3 +1381,11 @@ def test_a_compound_led_by_the_kind_of_the_documents_place_reads_as_its_rest(cor
     # a typo that makes no word is still read as its near spelling
     assert "中心市街地" in [w["text"] for t in search(corpus, q="中心氏街地の活性化")["interpretation"]["terms"]
                          for w in t["widened"]]
+
+
+def test_a_noun_for_departments_after_no_is_no_unknown_thing_the_topic_qualifies(corpus):
+    # 担当部署 is dropped as a word for the rows' departments: 下水道 before it still names the topic
+    # (the rows never write 部署, which made 下水道 a mere qualifier and left no row)
+    response = search(corpus, q="水道と下水道の担当部署が一つにまとまったって本当？")
+    assert 607 in lines(response)
+    assert {"text": "担当部署", "why": "row noun"} in response["interpretation"]["dropped"]

@@ -338,7 +338,9 @@ class LeafReader:
             goes_on = i + 2 < len(found) and joints[i + 1] == "の" and bool(found[i + 2]) and found[i + 2][-1].known
             # 公園 of 公園にドッグランを作って: the place an unknown thing is wanted in
             placed = joint == "に" and text[units[i + 1].end:].startswith("を")
-            if (joint == "の" or placed) and head and not head.known and names_a_thing(head.text) and not goes_on:
+            # (a noun for rows or departments, 担当部署, names no thing: it is dropped, not unknown)
+            if (joint == "の" or placed) and head and not head.known and names_a_thing(head.text) and not goes_on \
+                    and head.text not in ROW_NOUNS | DEPARTMENT_NOUNS:
                 found[i] = [dataclasses.replace(leaf, of_unknown=leaf.of_unknown or "compound") for leaf in found[i]]
             elif placed and head and head.known and found[i] and not any(leaf.known for leaf in found[i]):
                 # 屋根 of 屋根に太陽光パネルを付けたら: where a known thing is put, an unknown place
