@@ -3045,6 +3045,14 @@ def test_nanpun_before_made_or_kurai_asks_minutes(corpus):
     assert response["answer"].startswith(NO_FIGURE) and 476 in lines(response)
 
 
+def test_the_city_as_the_one_who_acts_names_no_topic(corpus):
+    # 市が…を行っている: every row is what the city does; the three rows that write 立入調査 or
+    # 立入検査 (323, 460, 496) are the list, not every row that writes 市
+    response = answer_question(corpus, "市が立入調査や立入検査を行っている施策はどれですか？")
+    assert response["kind"] == "list" and sorted(lines(response)) == [323, 460, 496]
+    assert "「市」" not in response["answer"]
+
+
 def test_a_count_of_a_named_quantity_asks_a_figure_not_the_rows(corpus):
     # 99 says the page's アクセス数 halved, then partly recovered: no figure, and no count of rows
     response = answer_question(corpus, "生涯学習情報を載せたホームページのアクセス数は、令和3年度に具体的に何件でしたか？")

@@ -455,7 +455,7 @@ def read_question(text: str, corpus) -> Question:
     spans += [m.span() for m in DURATION.finditer(masked)] + [m.span() for m in AS_OF_NOW.finditer(masked)]
     spans += [m.span() for m in PER_PERIOD.finditer(masked)]
     spans += [m.span() for m in PLAN_PERIOD.finditer(masked)] if asked.kind != "yesno" else []
-    spans += [m.span() for m in ADDRESSED.finditer(masked)]
+    spans += [m.span() for m in ADDRESSED.finditer(masked)] + [m.span() for m in CITY_ACTING.finditer(masked)]
     scopes = list(ITEM_SCOPE.finditer(masked))  # …の節、第1項 …: the section, then its item
     spans += [scope.span() for scope in scopes]
     levels = {scope.group(1) or scope.group(2) for scope in scopes}
@@ -652,6 +652,9 @@ AS_OF_NOW = re.compile(r"(?:現時点|現段階)" + AT_TIME)
 # The city addressed at the start of a question (市役所って…, 市役所では…): the documents' author,
 # no topic; elsewhere 市役所 is a building (市役所で開かれる市) and stays a word.
 ADDRESSED = re.compile(r"^\s*(?:入間市役所|市役所|役所)(?:って|は|では|でも|さん)[、,]?")
+# The city as the one who acts (市が立入検査を行っている施策, …について市は何をしていますか): every row
+# is what the city does, so it names none of them.
+CITY_ACTING = re.compile(r"(?:(?<=^)|(?<=[、。\s]))市(?:が|は|では)")
 # The period every row reports on (前期基本計画の期間中に取り組んだ施策): no topic, except in a
 # yes/no question, whose deciding sentence may write it (計画期間中の設置はできませんでした).
 PLAN_PERIOD = re.compile(r"(?:(?:前期)?基本計画の?(?:計画)?期間|前期計画(?:の?期間)?|計画期間)(?:中|内)?" + AT_TIME)
