@@ -3053,6 +3053,13 @@ def test_the_city_as_the_one_who_acts_names_no_topic(corpus):
     assert "「市」" not in response["answer"]
 
 
+def test_when_an_event_happened_is_the_date_of_the_sentence_that_writes_it(corpus):
+    # 454's direction names 国民保護計画 and dates its 改定 (令和4年度); its comment dates 策定
+    # (平成18年度) with the plan left unsaid. 436 writes the same sentence with another date: not cited
+    response = answer_question(corpus, "市の国民保護計画が策定されたのはいつですか？")
+    assert response["answer"].startswith("平成18年度です") and lines(response) == [454]
+
+
 def test_a_count_of_a_named_quantity_asks_a_figure_not_the_rows(corpus):
     # 99 says the page's アクセス数 halved, then partly recovered: no figure, and no count of rows
     response = answer_question(corpus, "生涯学習情報を載せたホームページのアクセス数は、令和3年度に具体的に何件でしたか？")

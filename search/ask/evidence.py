@@ -196,11 +196,12 @@ SAME_STATEMENT = 0.9
 
 def same_sentence(known: Knowledge, match: Match, found: Found) -> list[Found]:
     """The sentence ``found`` as other rows of the question's match write it too, word for word
-    or nearly."""
+    or nearly, with the same fact when it gives one (平成25年度に策定し… is another plan's date)."""
     text = found.sentence.text
     return [Found(s, found.score, found.coverage, found.spans, found.fact) for d in match.rows
             if d != found.sentence.docnum for s in known.sentences[d]
-            if s.field == found.sentence.field and SequenceMatcher(None, s.text, text).ratio() >= SAME_STATEMENT]
+            if s.field == found.sentence.field and SequenceMatcher(None, s.text, text).ratio() >= SAME_STATEMENT
+            and (found.fact is None or found.fact.text in s.text)]
 
 
 def ranked(found: list[Found]) -> list[Found]:

@@ -9,7 +9,7 @@ from ..understanding.tokens import CARRYING_ON
 from .answer import Answer, Asked
 from .clauses import PLAN_NOUNS, tokens
 from .evidence import Found, best_sentence, fact_sentences, ranked, same_sentence, topic_sentences
-from .facts import bound, distance, find_quantities
+from .facts import DATE_LATER_CLAUSE_COST, bound, distance, find_dates, find_quantities
 from .sentences import Sentence, locate
 from .topic import action_noun_in_kanji, names, rows_with
 from .wording import source_note
@@ -103,7 +103,7 @@ def answer_fact_value(asked: Asked) -> Answer | None:
              and became in f.sentence.text]
     if not found:
         return None
-    top = found[0]
+    top = event_dated(asked, found[0]) or found[0]
     value = top.fact.text
     text = f"{re.sub(r'(?<=[でま中])に$', '', value)}です。"
     coverage = top.coverage
@@ -116,6 +116,23 @@ def answer_fact_value(asked: Asked) -> Answer | None:
     # their answer too: they are cited.
     return Answer(asked.question.kind, _with_source(asked, text, top),
                   found=[top] + same_sentence(asked.known, asked.match, top), value=value, coverage=coverage)
+
+
+def event_dated(asked: Asked, top: Found) -> Found | None:
+    """Asked when an event happened (国民保護計画が策定されたのはいつ), and the best sentence dates
+    another act (令和4年度に抜本的な改定作業を行います): the sentence of the same row that writes the
+    event with a date (平成18年度に策定し…), whose topic the row's title leaves unsaid; or None."""
+    events = [w for w in asked.words if w.term.predicate and action_noun_in_kanji(w.term.text)
+              and w.term.text not in CARRYING_ON]
+    if asked.question.kind != "when" or not events or any(locate(top.sentence.reading, w.variants) for w in events):
+        return None
+    for sentence in asked.known.sentences[top.sentence.docnum]:
+        spans = [span for w in events for span in locate(sentence.reading, w.variants)]
+        dates = find_dates(sentence.text) if spans else []
+        if dates:
+            fact = min(dates, key=lambda f: distance(f, spans, sentence.text, DATE_LATER_CLAUSE_COST))
+            return Found(sentence, top.score, top.coverage, spans, fact=fact)
+    return None
 
 
 def names_the_event(asked: Asked, docnum: int) -> bool:
