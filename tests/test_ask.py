@@ -3060,6 +3060,16 @@ def test_when_an_event_happened_is_the_date_of_the_sentence_that_writes_it(corpu
     assert response["answer"].startswith("平成18年度です") and lines(response) == [454]
 
 
+def test_a_word_of_asking_that_ends_a_name_the_rows_write_stays_the_name(corpus):
+    # 方針 asks in 今後の方針は; 人材育成基本方針 is 598's name. The plan period (前期基本計画の期間中)
+    # is when every row reports, no topic: kept, it led to 169, which writes 前期基本計画期間
+    response = answer_question(corpus, "入間市人材育成基本方針は、前期基本計画の期間中に改訂されましたか？")
+    assert response["kind"] == "yesno" and response["answer"].startswith("はい") and lines(response)[0] == 598
+    # a word of asking Sudachi reads in parts (方向|性) is still one word of asking
+    response = answer_question(corpus, "今後の方向性において「徐々に縮小していくべき」と位置付けられた施策はどれか、お示しください。")
+    assert "「性」" not in response["answer"]
+
+
 def test_a_count_of_a_named_quantity_asks_a_figure_not_the_rows(corpus):
     # 99 says the page's アクセス数 halved, then partly recovered: no figure, and no count of rows
     response = answer_question(corpus, "生涯学習情報を載せたホームページのアクセス数は、令和3年度に具体的に何件でしたか？")

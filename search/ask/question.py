@@ -222,6 +222,18 @@ def blank(text: str, spans, placeholder: str = BLANK) -> str:
     return text
 
 
+def ends_a_name(corpus, text: str, span: tuple[int, int]) -> bool:
+    """Whether a word of asking ends a compound the rows write whole (方針 of 人材育成基本方針):
+    there it is part of a name, not what is asked."""
+    run = [t for t in analyse(text) if t.start < span[0]]  # the word it ends (基本|方針: one word), and before it
+    start = span[0]
+    while run and run[-1].end >= start and run[-1].pos[0] in ("名詞", "接頭辞", "接尾辞") and not run[-1].framing:
+        start = run.pop().start
+        if count_rows(corpus, text[start:span[1]]):
+            return True
+    return False
+
+
 def quoted_at(text: str):
     """A test of whether a position of ``text`` lies inside one of its closed quotes (``QUOTED``:
     「…」, 『…』, "…"), marks excluded: a quoted title is matched as written. (``in_quotes`` reads
@@ -442,7 +454,9 @@ def read_question(text: str, corpus) -> Question:
     alone = ALONE.match(masked, departments[0].end) if len(departments) == 1 else None
     spans = [(m.start, m.end) for m in mentions + said_verbs] + reading.framing
     titled = quoted_at(masked)  # 「政策・方針決定の場への女性の参画」: a title as written
-    spans += list(asked.spans) + [span for span in asking_spans(masked) if not titled(span[0])]
+    # (a word of asking read in parts, 方向|性, is one word)
+    spans += list(asked.spans) + [span for span in merge(asking_spans(masked))
+                                  if not titled(span[0]) and not ends_a_name(corpus, masked, span)]
     spans += [together.span()] if together else []
     spans += [alone.span()] if alone else []
     predicate = predicate_span(masked) if asked.predicate else None
@@ -454,7 +468,7 @@ def read_question(text: str, corpus) -> Question:
     spans += formal_nouns(masked) + described_before(text, mentions, described)
     spans += [m.span() for m in DURATION.finditer(masked)] + [m.span() for m in AS_OF_NOW.finditer(masked)]
     spans += [m.span() for m in PER_PERIOD.finditer(masked)]
-    spans += [m.span() for m in PLAN_PERIOD.finditer(masked)] if asked.kind != "yesno" else []
+    spans += [m.span() for m in PLAN_PERIOD.finditer(masked)]
     spans += [m.span() for m in ADDRESSED.finditer(masked)] + [m.span() for m in CITY_ACTING.finditer(masked)]
     scopes = list(ITEM_SCOPE.finditer(masked))  # …の節、第1項 …: the section, then its item
     spans += [scope.span() for scope in scopes]
@@ -655,8 +669,9 @@ ADDRESSED = re.compile(r"^\s*(?:入間市役所|市役所|役所)(?:って|は|�
 # The city as the one who acts (市が立入検査を行っている施策, …について市は何をしていますか): every row
 # is what the city does, so it names none of them.
 CITY_ACTING = re.compile(r"(?:(?<=^)|(?<=[、。\s]))市(?:が|は|では)")
-# The period every row reports on (前期基本計画の期間中に取り組んだ施策): no topic, except in a
-# yes/no question, whose deciding sentence may write it (計画期間中の設置はできませんでした).
+# The period every row reports on (前期基本計画の期間中に取り組んだ施策, …期間中に改訂されましたか): no
+# topic. Kept as words in a yes/no, it took 169, which writes 前期基本計画期間, for 人材育成基本方針;
+# framing, a yes/no about 169 itself is decided by its effort grade (お) instead of its sentence.
 PLAN_PERIOD = re.compile(r"(?:(?:前期)?基本計画の?(?:計画)?期間|前期計画(?:の?期間)?|計画期間)(?:中|内)?" + AT_TIME)
 
 
