@@ -3070,6 +3070,13 @@ def test_a_word_of_asking_that_ends_a_name_the_rows_write_stays_the_name(corpus)
     assert "「性」" not in response["answer"]
 
 
+def test_a_row_whose_content_says_the_whole_topic_is_not_traded_for_one_titled_with_a_rare_word(corpus):
+    # 447's content writes every word (埼玉西部消防組合が実施する広報活動に協力し、市民への情報提供…)
+    # and its title 市民への情報提供 some: not 449, titled 埼玉西部消防組合と入間市の情報共有の推進
+    response = answer_question(corpus, "埼玉西部消防組合の広報活動に協力して市民に情報提供する取組の進捗区分を教えてください。")
+    assert response["kind"] == "status" and lines(response) == [447] and "進捗区分はA" in response["answer"]
+
+
 def test_a_count_of_a_named_quantity_asks_a_figure_not_the_rows(corpus):
     # 99 says the page's アクセス数 halved, then partly recovered: no figure, and no count of rows
     response = answer_question(corpus, "生涯学習情報を載せたホームページのアクセス数は、令和3年度に具体的に何件でしたか？")

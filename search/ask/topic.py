@@ -745,6 +745,10 @@ def measure_named(corpus, known: Knowledge, words: list[Word], match: Match) -> 
     topic = rare_topic(corpus, words)
     if topic is None or not match.rows or any(titled_by(known, d, topic) for d in match.rows):
         return match
+    if any(described(known, words, d) >= WHOLE and measure_titled(known, words, d) > 0 for d in match.rows):
+        # a row whose content says all of it and whose title some of it (市民への情報提供: 埼玉西部
+        # 消防組合が実施する広報活動に協力し…), not a row titled for something else (BCP…の整備)
+        return match
     rows = [d for d in sorted(topic.rows, key=lambda d: corpus.positions[d])
             if names(topic, known.records[d].get("measure") or "") and passes(corpus.facets[d], match.filters)]
     if not rows:
@@ -1018,6 +1022,9 @@ def titled_share(words: list[Word], titled: set[int]) -> float:
     topic = [i for i, w in enumerate(words) if w.term.group is None and not w.term.predicate]
     total = sum(words[i].idf for i in topic)
     return sum(words[i].idf for i in topic if i in titled) / total if total else 0.0
+
+
+WHOLE = 0.99  # a share of the topic that is all of it, but for rounding
 
 
 def described(known: Knowledge, words: list[Word], d: int) -> float:
