@@ -3075,6 +3075,10 @@ def test_a_row_whose_content_says_the_whole_topic_is_not_traded_for_one_titled_w
     # and its title 市民への情報提供 some: not 449, titled 埼玉西部消防組合と入間市の情報共有の推進
     response = answer_question(corpus, "埼玉西部消防組合の広報活動に協力して市民に情報提供する取組の進捗区分を教えてください。")
     assert response["kind"] == "status" and lines(response) == [447] and "進捗区分はA" in response["answer"]
+    # 424 is titled for the rest of 指定管理者を通じた市民文化の情報発信 (市民文化の情報発信): not 562,
+    # titled 指定管理者制度の活用
+    response = answer_question(corpus, "指定管理者を通じた市民文化の情報発信は、どう評価されていますか？")
+    assert 424 in lines(response) and 562 not in lines(response)
 
 
 def test_a_count_of_a_named_quantity_asks_a_figure_not_the_rows(corpus):

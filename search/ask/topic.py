@@ -745,9 +745,11 @@ def measure_named(corpus, known: Knowledge, words: list[Word], match: Match) -> 
     topic = rare_topic(corpus, words)
     if topic is None or not match.rows or any(titled_by(known, d, topic) for d in match.rows):
         return match
-    if any(described(known, words, d) >= WHOLE and measure_titled(known, words, d) > 0 for d in match.rows):
-        # a row whose content says all of it and whose title some of it (市民への情報提供: 埼玉西部
-        # 消防組合が実施する広報活動に協力し…), not a row titled for something else (BCP…の整備)
+    if any(measure_titled(known, words, d) >= MIN_TITLED
+           or described(known, words, d) >= WHOLE and measure_titled(known, words, d) > 0 for d in match.rows):
+        # a row titled for most of the rest (市民文化の情報発信, of 指定管理者を通じた市民文化の情報
+        # 発信), or whose content says all of it and its title some (市民への情報提供: 埼玉西部消防
+        # 組合が実施する広報活動に協力し…); not a row titled for something else (BCP…の整備)
         return match
     rows = [d for d in sorted(topic.rows, key=lambda d: corpus.positions[d])
             if names(topic, known.records[d].get("measure") or "") and passes(corpus.facets[d], match.filters)]
