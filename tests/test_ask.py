@@ -3081,6 +3081,12 @@ def test_a_row_whose_content_says_the_whole_topic_is_not_traded_for_one_titled_w
     assert 424 in lines(response) and 562 not in lines(response)
 
 
+def test_a_name_and_its_former_one_in_brackets_are_alternatives(corpus):
+    # 市スポーツ協会（旧体育協会）: 152 and 158 write 市スポーツ協会; a row may write either name
+    response = answer_question(corpus, "市スポーツ協会（旧体育協会）と連携していると書かれた施策はどれですか？")
+    assert response["kind"] == "list" and sorted(lines(response)) == [152, 158]
+
+
 def test_a_count_of_a_named_quantity_asks_a_figure_not_the_rows(corpus):
     # 99 says the page's アクセス数 halved, then partly recovered: no figure, and no count of rows
     response = answer_question(corpus, "生涯学習情報を載せたホームページのアクセス数は、令和3年度に具体的に何件でしたか？")

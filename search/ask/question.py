@@ -86,7 +86,9 @@ QUOTED = re.compile(r"[「『\"“][^」』\"”]*[」』\"”]")
 # Words in brackets right after a word gloss it: 名前（愛称）.
 ASIDE = re.compile(r"(?<=[^\s(])\(([^()]{1,20})\)")
 # An abbreviation glossed in brackets (BCP（業務継続計画）): either names it; a row may use one only.
-GLOSSED = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,10})\(([^()]{2,20})\)")
+GLOSSED = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,10})\(([^()]{2,20})\)"
+                     # or a name and its former one (市スポーツ協会（旧体育協会）): a row may write either
+                     r"|([一-龯ァ-ヶー]{2,})\(旧([^()]{2,20})\)")
 # 「空き家対策の項」(の項目, っていう項目), 「公共施設の最適化の節」, 「第2節の公共施設の最適化」: an item (項) or a section
 # (節) of the plan named by its title; its rows, not the word 項 or 節 (nor its number, which every
 # chapter repeats).
@@ -610,12 +612,14 @@ def noun_runs(text: str, start: int, end: int, taken) -> list[str]:
 
 
 def glossed(text: str, taken) -> list[tuple[int, int, str]]:
-    """The edits that make an abbreviation and its gloss alternatives: BCP(業務継続計画) →
-    BCP OR 業務継続計画, so that a row that writes either answers."""
+    """The edits that make an abbreviation and its gloss alternatives (BCP(業務継続計画) →
+    BCP OR 業務継続計画), or a name and its former one (市スポーツ協会(旧体育協会) → 市スポーツ協会
+    OR 体育協会), so that a row that writes either answers."""
     edits = []
     for m in GLOSSED.finditer(text):
+        name, gloss = (1, 2) if m.group(1) else (3, 4)
         if not any(a < m.end() and m.start() < b for a, b in taken):
-            edits += [(m.start(), m.start(), " "), (m.end(1), m.start(2), " OR "), (m.end(2), m.end(), " ")]
+            edits += [(m.start(), m.start(), " "), (m.end(name), m.start(gloss), " OR "), (m.end(gloss), m.end(), " ")]
     return edits
 
 
