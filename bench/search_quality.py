@@ -232,7 +232,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, ninety-ninth round, dev half": ("search-hard99-dev",),
           "harder, ninety-ninth round, held-out half": ("search-hard99-heldout",),
           "harder, hundredth round, dev half": ("search-hard100-dev",),
-          "harder, hundredth round, held-out half": ("search-hard100-heldout",)}
+          "harder, hundredth round, held-out half": ("search-hard100-heldout",),
+          "harder, hundred-and-first round, dev half": ("search-hard101-dev",),
+          "harder, hundred-and-first round, held-out half": ("search-hard101-heldout",),
+          "harder, hundred-and-second round, dev half": ("search-hard102-dev",),
+          "harder, hundred-and-second round, held-out half": ("search-hard102-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -295,7 +299,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard97-heldout",
             "search-hard98-heldout",
             "search-hard99-heldout",
-            "search-hard100-heldout")
+            "search-hard100-heldout",
+            "search-hard101-heldout",
+            "search-hard102-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
