@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Callable
 
 from .aggregate import answer_aggregate
-from .clauses import reports
 from .answer import Answer, Asked
+from .clauses import reports
 from .evidence import best_sentence
 from .kind import Aggregate
 from .listing import answer_count, answer_future, answer_list, answer_share, answer_status

@@ -152,9 +152,9 @@ FEWEST = words(r"少ない|最少|下位|低い")
 RANKING_WORDS = words(r"多い|少ない|高い|低い|数|件数|割合|率|比率|順|毎|別")
 RATE = words(r"割合|率|比率|パーセント|%")
 
-# Not before か and a particle: どこかの自治体, 何かの事業 say "some", they ask nothing.
 # 何分まで, 何分くらい: minutes asked, which Sudachi reads as the adverb 何分 (なにぶん, somewhat)
 MINUTES_ASKED = r"何分(?= (?:まで|くらい|ぐらい|程度|位|間) )"
+# Not before か and a particle: どこかの自治体, 何かの事業 say "some", they ask nothing.
 QUESTION_WORDS = re.compile(r"(?<= )(?:何|誰|どこ|いつ|いつ頃|何時|どれ|どちら|どの|どんな|どう|何故|幾つ|幾ら|どのような|どういう"
                             r"|如何|" + MINUTES_ASKED + r")(?= )(?! か (?:の|で|に|と|を|が|は) )")
 # Verbs that ask for something (教えて, ください, 知りたい) end a request, not a yes/no question.
@@ -224,7 +224,7 @@ NUMBER_PATTERNS = [
     (words(r"何 種類"), "種類"),
     (words(r"何 世帯|世帯 数|世帯 の 数" + ASKED_AFTER), "世帯"),
     (words(r"何 倍"), "倍"),
-        (words(MINUTES_ASKED + r"|何 分(?= (?:まで|くらい|ぐらい|程度|位|間))"), "分"),
+    (words(MINUTES_ASKED + r"|何 分(?= (?:まで|くらい|ぐらい|程度|位|間))"), "分"),
     # 生産量はどのくらい: an amount, in weight or volume, not a count of kinds (4種類の…)
     (words(r"(?<=\S )量(?= (?:は|って|が) (?:どの|どれ) (?:くらい|程度|位))|(?<=\S )量" + ASKED_AFTER), "量"),
     # Any other noun and の数 asked (システムの数は), or a compound ending in 数 (来場者数は, 観客動員数は):

@@ -585,8 +585,8 @@ class LeafReader:
         light = stem and stem[-1].pos[0] != "接尾辞" and unit.tokens[-1].normalized in LIGHT_SUFFIXES
         stem_first = (self.without_suffix(unit.tokens) + self.synonyms(unit.tokens, unit.text))[:MAX_WIDENED] \
             if light else ()
-        widened = self.coordinated(unit.text) or self.by_reading(unit.tokens) or stem_first or self.of_the_place(unit.tokens) \
-            or self.synonyms(unit.tokens, unit.text) or self.without_suffix(unit.tokens) \
+        widened = self.coordinated(unit.text) or self.by_reading(unit.tokens) or stem_first \
+            or self.of_the_place(unit.tokens) or self.synonyms(unit.tokens, unit.text) or self.without_suffix(unit.tokens) \
             or (self.with_no(unit.tokens) + self.near(unit.text, unit.tokens))[:MAX_WIDENED] \
             or self.shortened(unit.tokens)
         if widened:
@@ -893,8 +893,9 @@ def replaces_a_part(tokens, term: str) -> bool:
     if len(tokens) != 1 or tokens[0].oov or len(tokens[0].parts) < 2 or len(term) != len(tokens[0].surface):
         return False
     typed, at = tokens[0].surface, 0
+    differ = [i for i, (a, b) in enumerate(zip(typed, term)) if a != b]
     for part in tokens[0].parts:
-        if len(part) == 1 and typed[at:at + 1] == part and term[at] != part and term[:at] + term[at + 1:] == typed[:at] + typed[at + 1:]:
+        if len(part) == 1 and typed[at:at + 1] == part and differ == [at]:
             return True
         at += len(part)
     return False
