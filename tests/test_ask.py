@@ -3087,6 +3087,12 @@ def test_a_name_and_its_former_one_in_brackets_are_alternatives(corpus):
     assert response["kind"] == "list" and sorted(lines(response)) == [152, 158]
 
 
+def test_an_adjectival_noun_used_as_an_adverb_only_ranks(corpus):
+    # 早めに見つけて: how it is done (no row writes 早め); 179 (生活困窮者の早期発見と支援) answers
+    response = answer_question(corpus, "生活に困っている人を早めに見つけて支援する取り組みは、どこの課が担当していますか？")
+    assert response["kind"] == "who" and lines(response)[0] == 179 and response["answer"].startswith("生活支援課")
+
+
 def test_a_count_of_a_named_quantity_asks_a_figure_not_the_rows(corpus):
     # 99 says the page's アクセス数 halved, then partly recovered: no figure, and no count of rows
     response = answer_question(corpus, "生涯学習情報を載せたホームページのアクセス数は、令和3年度に具体的に何件でしたか？")

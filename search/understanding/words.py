@@ -409,6 +409,9 @@ class LeafReader:
             elif token.pos[0] == "接尾辞" and token.surface in HONORIFICS and run:
                 close()  # 保健師さん, 農家さん: a title of respect names the people the noun does
                 self.dropped.append(Dropped(token.surface, "grammar"))
+            elif not run and adverbial_use(tokens, index):
+                # 早めに見つけて, 気軽に相談できる: how it is done, which only ranks, as a verb does
+                units.append(Unit(token.surface, token.start, token.end, (token,), "predicate"))
             elif token.is_noun_piece and not (not run and self.used_as_verb(tokens, index)
                                               and (not self.rare(token.surface) or self.qualifies_rare(tokens, index))
                                               and not self.describing(tokens, index)):
@@ -851,6 +854,14 @@ class LeafReader:
         shown = str.upper if text.isascii() and text.isupper() else str
         return tuple(Expansion(shown(e.term), "fuzzy") for e in self.vocabulary.near(text, edits)
                      if not (one_word and text.endswith(e.term)) and not swaps_a_word(tokens, e.term))
+
+
+def adverbial_use(tokens, index: int) -> bool:
+    """Whether an adjectival noun stands as an adverb of manner, with the copula's に before a
+    predicate (早め|に|見つけ, 気軽|に|相談): how something is done, not what it is about."""
+    token, after = tokens[index], tokens[index + 1:index + 3]
+    return token.pos[0] == "形状詞" and len(after) == 2 and after[0].surface == "に" \
+        and after[0].pos[0] == "助動詞" and (after[1].is_predicate or after[1].pos[2] == "サ変可能")
 
 
 def relative_clause(tokens) -> bool:
