@@ -236,7 +236,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-first round, dev half": ("search-hard101-dev",),
           "harder, hundred-and-first round, held-out half": ("search-hard101-heldout",),
           "harder, hundred-and-second round, dev half": ("search-hard102-dev",),
-          "harder, hundred-and-second round, held-out half": ("search-hard102-heldout",)}
+          "harder, hundred-and-second round, held-out half": ("search-hard102-heldout",),
+          "harder, hundred-and-third round, dev half": ("search-hard103-dev",),
+          "harder, hundred-and-third round, held-out half": ("search-hard103-heldout",),
+          "harder, hundred-and-fourth round, dev half": ("search-hard104-dev",),
+          "harder, hundred-and-fourth round, held-out half": ("search-hard104-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -301,7 +305,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard99-heldout",
             "search-hard100-heldout",
             "search-hard101-heldout",
-            "search-hard102-heldout")
+            "search-hard102-heldout",
+            "search-hard103-heldout",
+            "search-hard104-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
