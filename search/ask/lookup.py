@@ -122,8 +122,7 @@ def event_dated(asked: Asked, top: Found) -> Found | None:
     """Asked when an event happened (国民保護計画が策定されたのはいつ), and the best sentence dates
     another act (令和4年度に抜本的な改定作業を行います): the sentence of the same row that writes the
     event with a date (平成18年度に策定し…), whose topic the row's title leaves unsaid; or None."""
-    events = [w for w in asked.words if w.term.predicate and action_noun_in_kanji(w.term.text)
-              and w.term.text not in CARRYING_ON]
+    events = asked_events(asked)
     if asked.question.kind != "when" or not events or any(locate(top.sentence.reading, w.variants) for w in events):
         return None
     for sentence in asked.known.sentences[top.sentence.docnum]:
@@ -141,11 +140,15 @@ def names_the_event(asked: Asked, docnum: int) -> bool:
     never says 完成 (令和3年度に策定した実施計画) is the date of something else. A noun said of
     anything done (いつから実施されるのか) names no event."""
     most = GENERIC_EVENT_SHARE * len(asked.known.records)
-    # 実施 (in a quarter of the rows) names no event of its own, nor does a verb of carrying on
-    # (何件対応したの: 相談に応じました)
-    events = [w for w in asked.words if w.term.predicate and action_noun_in_kanji(w.term.text)
-              and len(w.rows) <= most and w.term.text not in CARRYING_ON]
-    return all(docnum in w.rows for w in events)
+    # 実施 (in a quarter of the rows) names no event of its own
+    return all(docnum in w.rows for w in asked_events(asked) if len(w.rows) <= most)
+
+
+def asked_events(asked: Asked) -> list:
+    """The question's words that name an event by a noun of action used as its verb (完成, 策定);
+    not a verb of carrying on (何件対応したの: 相談に応じました)."""
+    return [w for w in asked.words if w.term.predicate and action_noun_in_kanji(w.term.text)
+            and w.term.text not in CARRYING_ON]
 
 
 # What a when question asks something became (佐渡市と友好都市になったのは何年).

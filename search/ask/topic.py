@@ -1029,16 +1029,20 @@ def titled_share(words: list[Word], titled: set[int]) -> float:
 WHOLE = 0.99  # a share of the topic that is all of it, but for rounding
 
 
+def field_share(known: Knowledge, words: list[Word], d: int, field: str) -> float:
+    """The share of the question's topic one field of row ``d`` holds."""
+    text = known.records[d].get(field) or ""
+    return titled_share(words, {i for i, w in enumerate(words) if names(w, text)})
+
+
 def described(known: Knowledge, words: list[Word], d: int) -> float:
     """The share of the question's topic the content (内容) of row ``d``'s measure holds."""
-    content = known.records[d].get("content") or ""
-    return titled_share(words, {i for i, w in enumerate(words) if names(w, content)})
+    return field_share(known, words, d, "content")
 
 
 def measure_titled(known: Knowledge, words: list[Word], d: int) -> float:
     """The share of the question's topic the title of row ``d``'s own measure holds."""
-    title = known.records[d].get("measure") or ""
-    return titled_share(words, {i for i, w in enumerate(words) if names(w, title)})
+    return field_share(known, words, d, "measure")
 
 
 def passes(values, filters: dict) -> bool:

@@ -143,6 +143,8 @@ class LeafReader:
         # (検討等は進めているものの、未実施), so 検討 is part of the grade, not a topic.
         self.described = described
         self.places = document_places(tuple(d["title"] for d in corpus.documents))
+        # the kinds of those places (市 of 入間市), which lead compounds of theirs (市職員)
+        self.place_kinds = {place[-1] for place in self.places if len(place) > 2 and place[-1] in PLACE_KINDS}
         self.dropped: list[Dropped] = []
 
     def tree(self, node, filtered: bool = False):
@@ -768,8 +770,7 @@ class LeafReader:
         if len(tokens) != 1 or len(tokens[0].parts) < 2:
             return ()
         first, rest = tokens[0].parts[0], "".join(tokens[0].parts[1:])
-        kinds = {place[-1] for place in self.places if len(place) > 2 and place[-1] in PLACE_KINDS}
-        return (Expansion(rest, "part"),) if first in kinds and self.contains(rest) else ()
+        return (Expansion(rest, "part"),) if first in self.place_kinds and self.contains(rest) else ()
 
     def long_vowel_dropped(self, text: str) -> tuple[Expansion, ...]:
         """A loanword is also written without its final long vowel (フレーバーティー, フレーバーティ;
