@@ -240,7 +240,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-third round, dev half": ("search-hard103-dev",),
           "harder, hundred-and-third round, held-out half": ("search-hard103-heldout",),
           "harder, hundred-and-fourth round, dev half": ("search-hard104-dev",),
-          "harder, hundred-and-fourth round, held-out half": ("search-hard104-heldout",)}
+          "harder, hundred-and-fourth round, held-out half": ("search-hard104-heldout",),
+          "harder, hundred-and-fifth round, dev half": ("search-hard105-dev",),
+          "harder, hundred-and-fifth round, held-out half": ("search-hard105-heldout",),
+          "harder, hundred-and-sixth round, dev half": ("search-hard106-dev",),
+          "harder, hundred-and-sixth round, held-out half": ("search-hard106-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -307,7 +311,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard101-heldout",
             "search-hard102-heldout",
             "search-hard103-heldout",
-            "search-hard104-heldout")
+            "search-hard104-heldout",
+            "search-hard105-heldout",
+            "search-hard106-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
