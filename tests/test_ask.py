@@ -3118,3 +3118,11 @@ def test_why_a_repair_meets_its_limit_is_answered_by_the_cause_of_the_shortfall(
     # 423: 施設の老朽化により、修繕での対応では限りがあります (限界 in the question, 限り in the row)
     response = answer_question(corpus, "文化施設、修繕だけじゃ限界があるのはなんで？")
     assert response["kind"] == "why" and "施設の老朽化" in response["answer"].split("根拠")[0]
+
+
+def test_a_word_found_only_through_a_near_spelling_weighs_less_than_the_words_written(corpus):
+    # no row writes 学校給食費 (its near spelling 学校給食 titles 117 and 376); 574, the 学校給食課 row
+    # of 市税等の確実な収納, writes 収納: the word written as typed decides
+    response = answer_question(corpus, "学校給食費の収納（学校給食課の取組）の進捗区分を教えてください。")
+    assert response["kind"] == "status" and "進捗区分はB" in response["answer"]
+    assert lines(response) == [574]

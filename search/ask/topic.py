@@ -14,7 +14,7 @@ import re
 import threading
 import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from index.analysis import hiragana_only, normalize
@@ -39,6 +39,9 @@ TIER = 0.15
 LONE_COVERAGE = 0.5
 # A predicate (進める, 増える) ranks rows; it weighs this much of its idf.
 PREDICATE_WEIGHT = 0.5
+# A word no row writes, found only through its near spellings (学校給食費: 学校給食), is a guess:
+# it weighs this much of their idf, below the words the rows write as typed.
+GUESSED_WEIGHT = 0.5
 MAX_CACHED_WORDS = 20_000  # words remembered per corpus; the cache starts over beyond this
 
 
@@ -161,12 +164,12 @@ def read_words(corpus, known: Knowledge, selection: Selection, said=(), said_as_
                 known.word_rows.clear()
             rows = rows_of(corpus, reading)
             variants = [v for target in reading.targets() for v in variants_of(target, corpus.corrections)]
-            known.word_rows[key] = (rows, variants, head_rows(corpus, reading.text, rows))
-        rows, variants, heads = known.word_rows[key]
+            known.word_rows[key] = (rows, variants, head_rows(corpus, reading.text, rows), guessed(corpus, reading))
+        rows, variants, heads, guess = known.word_rows[key]
         term = Term(reading.text, quoted=reading.exact and reading.text not in said, known=reading.known,
                     predicate=reading.kind == "predicate" or reading.text in said_as_verbs,
                     group=group, alternative=alternative, phrase=leaf.text if group is not None else "")
-        idf = weight_of(len(rows), total, term.predicate)
+        idf = weight_of(len(rows), total, term.predicate) * (GUESSED_WEIGHT if guess else 1.0)
         words.append(Word(term, rows, variants, reading.expansions + [w.text for w in reading.widened], idf,
                           heads, qualified=leaf.of_unknown in ("phrase", "modified")))
     return words
@@ -382,6 +385,13 @@ def rows_with(corpus, text: str) -> set[int]:
 def weight_of(rows: int, total: int, predicate: bool) -> float:
     """A word's weight: its idf over the ``total`` rows, less for a predicate (it ranks)."""
     return math.log((total + 1) / (rows + 0.5)) * (PREDICATE_WEIGHT if predicate else 1.0)
+
+
+def guessed(corpus, reading) -> bool:
+    """Whether a word is found only through near spellings of it: no row writes it as typed."""
+    if not reading.widened or any(w.how != "fuzzy" for w in reading.widened):
+        return False
+    return not rows_of(corpus, replace(reading, widened=[]))
 
 
 def rows_of(corpus, reading) -> set[int]:
