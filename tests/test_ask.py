@@ -3126,3 +3126,19 @@ def test_a_word_found_only_through_a_near_spelling_weighs_less_than_the_words_wr
     response = answer_question(corpus, "学校給食費の収納（学校給食課の取組）の進捗区分を教えてください。")
     assert response["kind"] == "status" and "進捗区分はB" in response["answer"]
     assert lines(response) == [574]
+
+
+def test_a_yes_no_question_asking_whether_one_can_receive_is_not_about_the_future(corpus):
+    # もらえる before んですか is one word (the potential of 貰う): whether the city offers it now;
+    # 387 says the 労働相談 is held on a Thursday evening too (夜間も労働相談を実施)
+    assert read_kind("労働相談って夜も受けてもらえるんですか？").kind == "yesno"
+    assert read_kind("今後も受けてもらえるんですか？").kind == "future"
+    response = answer_question(corpus, "労働相談って夜も受けてもらえるんですか？")
+    assert response["answer"].startswith("はい") and lines(response) == [387]
+
+
+def test_a_yes_no_question_is_decided_by_the_sentence_of_the_row_that_says_the_rest_of_its_topic(corpus):
+    # 334: the first sentence names the 補助金 (informed of on the web site), the next one says
+    # パンフレットを作成し: that one decides, though it holds less of the topic
+    response = answer_question(corpus, "三世代同居・近居支援補助金のPR用にパンフレットは作ったの？")
+    assert response["answer"].startswith("はい") and "パンフレットを作成し" in response["answer"]

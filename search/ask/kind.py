@@ -486,8 +486,9 @@ DONE_OR_STATE = frozenset({"た", "居る", "てる", "でる", "済み", "有�
 PLANS = frozenset({"方針", "方向", "方向性"})
 # Verbs whose plain non-past says how things are, not what will be done (補助金は出ますか).
 STATE_VERBS = frozenset({"成る", "有る", "居る", "出来る", "出る"})
-# The potential of a verb of receiving (もらえ, いただけ: Sudachi gives them 貰う, 頂く).
-RECEIVED = re.compile(r"(?:もら|貰|いただ|頂)(?:え|け)")
+# The potential of a verb of receiving (もらえ, いただけ: Sudachi gives them 貰う, 頂く; before
+# んですか or の its plain form is one word, もらえる).
+RECEIVED = re.compile(r"(?:もら|貰|いただ|頂)(?:え|け)る?")
 
 
 def intends(s: Stream, predicate: str) -> bool:

@@ -314,6 +314,10 @@ def answer_yesno(asked: Asked) -> Answer | None:
     # (外国人市民の…参加を促進 | …コミュニティ活動への参加は増加しませんでした): they are close too.
     close += [f for f in found if f not in close and f.sentence.docnum == found[0].sentence.docnum
               and f.sentence.field in PAST_FIELDS[:2] and found[0].sentence.field in PAST_FIELDS[2:]]
+    # A sentence of the best one's row that holds topic words the best one lacks says the rest
+    # of the topic (…補助金事業の認知度を高めるために… | また、パンフレットを作成し): close too.
+    close += [f for f in found if f not in close and f.sentence.docnum == found[0].sentence.docnum
+              and f.held - found[0].held]
     ended = [f for f in close if asked.question.still
              and (says_ended(asked, f.sentence.text) or TURN_LATER.search(f.sentence.text))]
     if ended:  # 今も使えますか: 生け垣奨励補助については一時休止し (the predicate need not be there;
