@@ -3142,3 +3142,12 @@ def test_a_yes_no_question_is_decided_by_the_sentence_of_the_row_that_says_the_r
     # パンフレットを作成し: that one decides, though it holds less of the topic
     response = answer_question(corpus, "三世代同居・近居支援補助金のPR用にパンフレットは作ったの？")
     assert response["answer"].startswith("はい") and "パンフレットを作成し" in response["answer"]
+
+
+def test_a_count_asked_of_a_noun_of_action_counts_what_was_done_not_the_rows(corpus):
+    # 190 writes that 親の学習講座 held オンライン相談, never how many: no figure, and not "1件"
+    response = answer_question(corpus, "親の学習講座で実施したオンライン相談は、何件くらいあったんですか？")
+    assert response["answer"].startswith(NO_FIGURE)
+    # a figure a row writes still answers (332: 1件の成約がありました)
+    response = answer_question(corpus, "空き家バンク、成約って何件あったの？")
+    assert response["kind"] == "number" and response["answer"].startswith("1件")

@@ -47,6 +47,18 @@ COUNT_OF_ACT = re.compile("".join(f"(?<!{noun}{particle})" for noun in sorted(CO
                           + r"(?:何件|いくつ|幾つ|何個)(?:くらい|ぐらい|ほど|程度)?"
                           r"(?:[一-龯]{2,}(?:され|し|さ)|受け|寄せ|配[らっ]|送[らっ]|[一-龯][らさ]れ)"
                           r"|[一-龯]{2,}(?:され|し)たの(?:って|は|が)\s*(?:何件|いくつ|幾つ|何個)")
+# The noun a count is asked of, marked as the topic right before it (オンライン相談は、何件くらい).
+COUNT_TOPIC = re.compile(r"(?:は|って|が)[、,]?\s*(?:何件|いくつ|幾つ|何個)")
+
+
+def counts_an_act(text: str) -> bool:
+    """Whether a count is asked of a noun of action (オンライン相談は何件あった, 成約って何件): how
+    many times it was done, a figure a row may write, not how many rows hold the topic."""
+    m = COUNT_TOPIC.search(text)
+    tokens = analyse(text[:m.start()]) if m else ()
+    return bool(tokens) and tokens[-1].pos[2] == "サ変可能" and tokens[-1].surface not in COUNTED_NOUNS
+
+
 # Markup is not part of a question: tags go, and so do scripts and styles with their content.
 MARKUP = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(?:</\1\s*>|$)|<[^<>]{0,200}>", re.I | re.S)
 # A grade's codes in brackets after its name (取組評価（あ～お）).
