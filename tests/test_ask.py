@@ -3151,3 +3151,9 @@ def test_a_count_asked_of_a_noun_of_action_counts_what_was_done_not_the_rows(cor
     # a figure a row writes still answers (332: 1件の成約がありました)
     response = answer_question(corpus, "空き家バンク、成約って何件あったの？")
     assert response["kind"] == "number" and response["answer"].startswith("1件")
+
+
+def test_why_a_row_is_graded_as_having_a_problem_quotes_the_clause_it_calls_the_problem(corpus):
+    # 554 (effort え: 課題があり…): …見込みがたいことは課題である (は, not が, before 課題)
+    response = answer_question(corpus, "役割分担の実施に向けた事業の仕分けが、課題ありの評価になっているのはなぜ？")
+    assert response["kind"] == "why" and "見込みがたい" in response["answer"].split("根拠")[0]

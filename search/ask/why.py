@@ -106,8 +106,9 @@ def named_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Caus
 LIST_MARKS = "・･○●◆◇■□-－ 　"
 # Asked why something is a problem (業務改善が課題になっているのはなぜ, 課題ありとされてる, 問題が残ってる).
 ASKS_PROBLEM = re.compile(r"(?:課題|問題)(?:(?:に|と)な(?:って|る|った|り)|が?(?:あり|ある|残)|(?:と|に)され)")
-# What a comment says the problem is: the clause before ことが課題 (…には適した内容ではないことが課題となります).
-PROBLEM_CLAUSE = re.compile(r"([^、。]+?)(?:こと|点)が(?:大きな|一番の|最大の)?(?:課題|問題)(?:と|で|だ)")
+# What a comment says the problem is: the clause before ことが課題 or ことは課題 (…には適した内容ではない
+# ことが課題となります; …見込みがたいことは課題である).
+PROBLEM_CLAUSE = re.compile(r"([^、。]+?)(?:こと|点)[がは](?:大きな|一番の|最大の)?(?:課題|問題)(?:と|で|だ)")
 
 
 def problem_told(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause] | None:
