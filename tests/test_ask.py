@@ -3157,3 +3157,12 @@ def test_why_a_row_is_graded_as_having_a_problem_quotes_the_clause_it_calls_the_
     # 554 (effort え: 課題があり…): …見込みがたいことは課題である (は, not が, before 課題)
     response = answer_question(corpus, "役割分担の実施に向けた事業の仕分けが、課題ありの評価になっているのはなぜ？")
     assert response["kind"] == "why" and "見込みがたい" in response["answer"].split("根拠")[0]
+
+
+def test_a_row_noun_in_a_coordination_is_no_alternative_to_the_other_phrase(corpus):
+    # 調査や取組: 取組 names the rows; 調査 alone is the topic word, and 行う does not become
+    # required (275, 利用計画の策定に向けた調査・研究, plans the サウンディング; 274 writes 行う)
+    question = read_question("ジョンソン基地跡地の新たな利用計画づくりに向けて、今後どんな調査や取組を行うのですか。", corpus)
+    assert " OR " not in question.query
+    response = answer_question(corpus, "ジョンソン基地跡地の新たな利用計画づくりに向けて、今後どんな調査や取組を行うのですか。")
+    assert response["kind"] == "future" and lines(response) == [275] and "サウンディング" in response["answer"]

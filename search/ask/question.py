@@ -277,6 +277,8 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
         gap = text[runs[i][1]:runs[i + 1][0]].strip()
         if gap == "と" and acted_with(text, runs[i], runs[i + 1]):
             continue
+        if {text[slice(*runs[i])], text[slice(*runs[i + 1])]} & ROW_NOUNS:
+            continue  # 調査や取組: a row noun names the rows, no alternative to the other phrase
         if gap in COORDINATORS or gap == "、":
             if chains and chains[-1][-1] == i:
                 chains[-1].append(i + 1)
