@@ -244,7 +244,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-fifth round, dev half": ("search-hard105-dev",),
           "harder, hundred-and-fifth round, held-out half": ("search-hard105-heldout",),
           "harder, hundred-and-sixth round, dev half": ("search-hard106-dev",),
-          "harder, hundred-and-sixth round, held-out half": ("search-hard106-heldout",)}
+          "harder, hundred-and-sixth round, held-out half": ("search-hard106-heldout",),
+          "harder, hundred-and-seventh round, dev half": ("search-hard107-dev",),
+          "harder, hundred-and-seventh round, held-out half": ("search-hard107-heldout",),
+          "harder, hundred-and-eighth round, dev half": ("search-hard108-dev",),
+          "harder, hundred-and-eighth round, held-out half": ("search-hard108-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -313,7 +317,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard103-heldout",
             "search-hard104-heldout",
             "search-hard105-heldout",
-            "search-hard106-heldout")
+            "search-hard106-heldout",
+            "search-hard107-heldout",
+            "search-hard108-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
