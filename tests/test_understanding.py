@@ -119,6 +119,16 @@ def test_a_rare_noun_used_as_a_verb_before_a_rare_noun_only_qualifies_it(corpus,
     assert terms.get("主催", terms.get("移住")) == kind
 
 
+def test_a_noun_a_light_verb_makes_a_verb_of_only_ranks_rare_or_not(corpus):
+    # 位置|づけられている says how the rows are regarded: 位置 (in two rows) is no topic word, and
+    # the rows of 婚活支援 (its 項, 479-481) are what it finds; 位置付け as a noun stays one
+    response = search(corpus, q="婚活支援として位置づけられている施策")
+    terms = {t["text"]: t["kind"] for t in response["interpretation"]["terms"]}
+    assert terms == {"婚活支援": "noun", "位置": "predicate"}
+    assert set(lines(response)[:3]) == {479, 480, 481}
+    assert {t["text"]: t["kind"] for t in search(corpus, q="位置付けの見直し")["interpretation"]["terms"]}["位置付け"] == "noun"
+
+
 def test_a_loanword_typed_in_hiragana_with_a_small_kana_is_read_whole(corpus):
     # Sudachi calls the small ぃ of ぜろかーぼんしてぃ a symbol; it is the end of the word's sound
     response = search(corpus, q="ぜろかーぼんしてぃ")

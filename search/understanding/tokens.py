@@ -370,13 +370,25 @@ def _scope_noun(tokens, i: int) -> bool:
     return before.pos[0] == "名詞" and not before.framing or before.surface == "、" and tokens[i - 1].surface == "の"
 
 
+# Verbs that make a verb of the noun they follow (位置|づける, 義務|付ける).
+NOUN_TO_VERB = frozenset({"付ける", "づける"})
+
+
+def made_verb(tokens, index: int) -> bool:
+    """A noun a light verb makes a verb of (位置|づけられている, 義務|付ける): whatever the noun,
+    the verb says how a thing is regarded, not what it is."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return tokens[index].pos[0] == "名詞" and following is not None and following.dictionary in NOUN_TO_VERB \
+        and following.pos[1] == "非自立可能"
+
+
 def verbal_noun(tokens, index: int) -> bool:
-    """A noun used as a verb (解消|した, 反映|している): the predicate of the sentence, which
-    ranks rows but does not select them."""
+    """A noun used as a verb (解消|した, 反映|している, 位置|づけられている): the predicate of the
+    sentence, which ranks rows but does not select them."""
     token = tokens[index]
     following = tokens[index + 1] if index + 1 < len(tokens) else None
-    return token.pos[1:3] == ("普通名詞", "サ変可能") and following is not None and \
-        following.dictionary in ("する", "できる", "出来る")
+    return made_verb(tokens, index) or token.pos[1:3] == ("普通名詞", "サ変可能") and following is not None \
+        and following.dictionary in ("する", "できる", "出来る")
 
 
 def _relation_verb(tokens, i: int) -> bool:

@@ -31,7 +31,7 @@ from ..limits import MAX_SENTENCE_WORDS
 from ..query import Leaf, Node
 from .model import Dropped, Expansion
 from .tokens import (SCOPE_NOUNS, Token, action_noun, analyse, hiragana, hiragana_runs, katakana, names_a_thing,
-                     names_people, reading, verbal_noun)
+                     made_verb, names_people, reading, verbal_noun)
 
 KANJI = re.compile(r"[一-龯々]")
 # Particles that may end a run of kana after the word it spells (あきやの, じちかいについて).
@@ -415,7 +415,8 @@ class LeafReader:
                 # 早めに見つけて, 気軽に相談できる: how it is done, which only ranks, as a verb does
                 units.append(Unit(token.surface, token.start, token.end, (token,), "predicate"))
             elif token.is_noun_piece and not (not run and self.used_as_verb(tokens, index)
-                                              and (not self.rare(token.surface) or self.qualifies_rare(tokens, index))
+                                              and (not self.rare(token.surface) or self.qualifies_rare(tokens, index)
+                                                   or made_verb(tokens, index))
                                               and not self.describing(tokens, index)):
                 if token.pos[0] == "接尾辞" and not run:
                     continue
