@@ -3166,3 +3166,10 @@ def test_a_row_noun_in_a_coordination_is_no_alternative_to_the_other_phrase(corp
     assert " OR " not in question.query
     response = answer_question(corpus, "ジョンソン基地跡地の新たな利用計画づくりに向けて、今後どんな調査や取組を行うのですか。")
     assert response["kind"] == "future" and lines(response) == [275] and "サウンディング" in response["answer"]
+
+
+def test_why_something_goes_on_is_answered_by_the_direction_comment(corpus):
+    # 502: the effort comment gives why the 協議 was held (要望…の反映のため); why it goes on after
+    # the works is in the direction comment (各施設の運用後に生じる課題に対応するため)
+    response = answer_question(corpus, "旧東町側留保地の災害対処拠点施設の整備が終わった後も、防衛省と協議を続けるのはなぜですか。")
+    assert response["kind"] == "why" and "運用後に生じる課題に対応するため" in response["answer"].split("根拠")[0]
