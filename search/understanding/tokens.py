@@ -355,9 +355,10 @@ def _thing_asked(tokens, i: int) -> bool:
 
 
 def formal_koto(tokens, i: int) -> bool:
-    """Whether こと at ``i`` is the formal noun, which Sudachi reads as a common one: after a word
-    that ends a clause or a noun phrase before a noun (使う|こと, 空き家バンクの|こと)."""
-    return tokens[i].surface in ("こと", "事") and i > 0 and (
+    """Whether こと (or 件, "the matter") at ``i`` is the formal noun, which Sudachi reads as a
+    common one: after a word that ends a clause or a noun phrase before a noun (使う|こと,
+    空き家バンクの|こと, 新しく建てる|件; after a number 件 counts)."""
+    return tokens[i].surface in ("こと", "事", "件") and i > 0 and (
         tokens[i - 1].surface == "の" or tokens[i - 1].pos[0] in ("動詞", "助動詞", "形容詞"))
 
 
