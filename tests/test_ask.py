@@ -3173,3 +3173,11 @@ def test_why_something_goes_on_is_answered_by_the_direction_comment(corpus):
     # the works is in the direction comment (各施設の運用後に生じる課題に対応するため)
     response = answer_question(corpus, "旧東町側留保地の災害対処拠点施設の整備が終わった後も、防衛省と協議を続けるのはなぜですか。")
     assert response["kind"] == "why" and "運用後に生じる課題に対応するため" in response["answer"].split("根拠")[0]
+
+
+def test_a_figure_asked_with_a_qualifier_no_row_writes_is_not_the_figure_a_row_gives(corpus):
+    # 243: 平成30年度と平成31年度のみ開催となり、延べ71人の参加: no figure for one year alone (単年)
+    response = answer_question(corpus, "障害者スポーツ大会の平成31年度単年の参加者数は何人でしたか？")
+    assert response["answer"].startswith("文書からは判断できません（「単年」") and "延べ71人" in response["answer"]
+    # a figure asked as the rows write it is answered
+    assert answer_question(corpus, "障害者スポーツ大会の参加者数は何人でしたか？")["answer"].startswith("延べ71人")

@@ -131,6 +131,12 @@ def test_a_noun_a_light_verb_makes_a_verb_of_only_ranks_rare_or_not(corpus):
     assert {t["text"]: t["kind"] for t in search(corpus, q="位置付けの見直し")["interpretation"]["terms"]}["位置付け"] == "noun"
 
 
+def test_a_prefix_before_a_number_is_not_glued_to_the_noun_before_it(corpus):
+    # 市内|全9地区: 全 says all nine; 市内全 is no word to widen to near spellings (市内各, 市内中)
+    terms = search(corpus, q="ささえあい組織は市内全9地区で立ち上がりましたか")["interpretation"]["terms"]
+    assert [(t["text"], t["widened"]) for t in terms if t["text"].startswith("市内")] == [("市内", [])]
+
+
 def test_a_loanword_typed_in_hiragana_with_a_small_kana_is_read_whole(corpus):
     # Sudachi calls the small ぃ of ぜろかーぼんしてぃ a symbol; it is the end of the word's sound
     response = search(corpus, q="ぜろかーぼんしてぃ")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from .aggregate import answer_aggregate
@@ -162,9 +163,20 @@ def action_unwritten(asked: Asked) -> bool:
     return predicate not in graded and not any(predicate in label for label in labels)
 
 
+# A word of the question right before the quantity it asks (単年の参加者数): it says which figure.
+QUALIFIES_QUANTITY = r"の[一-龯ァ-ヶー]{0,6}(?:数|額|率|量)"
+
+
 def with_left_out(asked: Asked, answer: Answer) -> Answer:
-    """A partial answer says what it left out: the question's words the document never uses."""
+    """A partial answer says what it left out: the question's words the document never uses. A
+    figure asked with a qualifier no row writes (平成31年度単年の参加者数) is not the figure a row
+    gives (延べ71人, over two years): that is said, and the figure given as what the rows have."""
     left_out = [w.term.text for w in asked.words if not w.term.known] + asked.dropped
+    qualifier = next((w for w in left_out if re.search(re.escape(w) + QUALIFIES_QUANTITY, asked.question.text)), None)
+    if answer.kind == "number" and qualifier:
+        answer.text = f"{UNDECIDED}（「{qualifier}」の数値は書かれていません）。参考：{answer.text}"
+        answer.verdict = UNDECIDED
+        left_out.remove(qualifier)
     if left_out and answer.kind != "not_found":
         answer.text += f"（「{'」「'.join(dict.fromkeys(left_out))}」は文書に出てこないため、ほかの語で答えました）"
     if asked.question.unjoined and answer.kind != "not_found":
