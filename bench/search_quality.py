@@ -248,7 +248,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-seventh round, dev half": ("search-hard107-dev",),
           "harder, hundred-and-seventh round, held-out half": ("search-hard107-heldout",),
           "harder, hundred-and-eighth round, dev half": ("search-hard108-dev",),
-          "harder, hundred-and-eighth round, held-out half": ("search-hard108-heldout",)}
+          "harder, hundred-and-eighth round, held-out half": ("search-hard108-heldout",),
+          "harder, hundred-and-ninth round, dev half": ("search-hard109-dev",),
+          "harder, hundred-and-ninth round, held-out half": ("search-hard109-heldout",),
+          "harder, hundred-and-tenth round, dev half": ("search-hard110-dev",),
+          "harder, hundred-and-tenth round, held-out half": ("search-hard110-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -319,7 +323,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard105-heldout",
             "search-hard106-heldout",
             "search-hard107-heldout",
-            "search-hard108-heldout")
+            "search-hard108-heldout",
+            "search-hard109-heldout",
+            "search-hard110-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
