@@ -131,6 +131,16 @@ def test_a_noun_a_light_verb_makes_a_verb_of_only_ranks_rare_or_not(corpus):
     assert {t["text"]: t["kind"] for t in search(corpus, q="位置付けの見直し")["interpretation"]["terms"]}["位置付け"] == "noun"
 
 
+def test_verbal_nouns_listed_before_their_verb_rank_the_rows_of_the_thing_named(corpus):
+    # 作成・更新・配布|した: each is said as a verb (ranks); typed after an OR (地図 OR マップ), the
+    # acts are no part to be required alone: every row that writes 地図 or マップ is found
+    response = search(corpus, q="地図 OR マップ を作成・更新・配布した")
+    terms = {t["text"]: t["kind"] for t in response["interpretation"]["terms"]}
+    assert terms == {"地図": "noun", "マップ": "noun", "作成": "predicate", "更新": "predicate", "配布": "predicate"}
+    assert set(lines(response)) == set(lines(search(corpus, q="地図 OR マップ")))
+    assert lines(response)[0] == 256  # 医療機関マップ…を作成し…更新: the most acts
+
+
 def test_a_prefix_before_a_number_is_not_glued_to_the_noun_before_it(corpus):
     # 市内|全9地区: 全 says all nine; 市内全 is no word to widen to near spellings (市内各, 市内中)
     terms = search(corpus, q="ささえあい組織は市内全9地区で立ち上がりましたか")["interpretation"]["terms"]

@@ -385,10 +385,15 @@ def made_verb(tokens, index: int) -> bool:
 
 def verbal_noun(tokens, index: int) -> bool:
     """A noun used as a verb (解消|した, 反映|している, 位置|づけられている): the predicate of the
-    sentence, which ranks rows but does not select them."""
-    token = tokens[index]
+    sentence, which ranks rows but does not select them; so is each of verbal nouns listed with ・
+    before the verb they share (作成・更新・配布|した)."""
+    if made_verb(tokens, index):
+        return True
+    while tokens[index].pos[1:3] == ("普通名詞", "サ変可能") and index + 2 < len(tokens) \
+            and tokens[index + 1].surface == "・":
+        index += 2
     following = tokens[index + 1] if index + 1 < len(tokens) else None
-    return made_verb(tokens, index) or token.pos[1:3] == ("普通名詞", "サ変可能") and following is not None \
+    return tokens[index].pos[1:3] == ("普通名詞", "サ変可能") and following is not None \
         and following.dictionary in ("する", "できる", "出来る")
 
 

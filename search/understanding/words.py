@@ -165,6 +165,8 @@ class LeafReader:
                 return self.quoted(node)
             return node if excluded else self.leaf(node.text)
         children = [self._tree(c, excluded or node.op == "not") for c in node.children]
+        if node.op == "and" and not excluded:
+            return acts_ranking(children) or _node(node.op, children)
         return _node(node.op, children)
 
     def quoted(self, leaf: Leaf) -> Leaf:
@@ -1030,6 +1032,22 @@ def _filter_leaves(node, keep):
     if isinstance(node, Node):
         return _node(node.op, [_filter_leaves(c, keep) for c in node.children])
     return node
+
+
+def acts_ranking(children: list):
+    """Parts of a query that are only predicates (地図 OR マップ | を作成・更新・配布した), beside one
+    part that names a thing: they rank its rows, as the predicates of one sentence do, instead of
+    being required on their own (the alternatives written with OR split the sentence). None when
+    the parts are not so."""
+    def acts_only(node) -> bool:
+        members = node.children if isinstance(node, Node) and node.op == "soft" else (node,)
+        return all(isinstance(m, Leaf) and m.kind == "predicate" for m in members)
+    acts = [c for c in children if c is not None and acts_only(c)]
+    rest = [c for c in children if c is not None and not acts_only(c)]
+    if not acts or len(rest) != 1:
+        return None
+    thing = rest[0].children if isinstance(rest[0], Node) and rest[0].op == "soft" else (rest[0],)
+    return Node("soft", (*thing, *(m for c in acts for m in (c.children if isinstance(c, Node) else (c,)))))
 
 
 COORDINATION = ("や", "と", "・", "、", "及び", "および")  # joints of nouns that share what follows them
