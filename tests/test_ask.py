@@ -3181,3 +3181,12 @@ def test_a_figure_asked_with_a_qualifier_no_row_writes_is_not_the_figure_a_row_g
     assert response["answer"].startswith("文書からは判断できません（「単年」") and "延べ71人" in response["answer"]
     # a figure asked as the rows write it is answered
     assert answer_question(corpus, "障害者スポーツ大会の参加者数は何人でしたか？")["answer"].startswith("延べ71人")
+
+
+def test_acts_listed_with_a_thing_and_its_act_are_alternatives_as_wholes(corpus):
+    # 表彰や賞の授与: 389 writes 技能功労表彰, 157 スポーツ賞の授与; 授与 is not asked of both
+    assert read_question("表彰や賞の授与を行っている施策はどれ？", corpus).query.startswith("表彰 OR 賞の授与 ")
+    assert set(lines(answer_question(corpus, "表彰や賞の授与を行っている施策はどれ？"))) == {157, 389}
+    # acts with a の of their own keep their reading
+    question = read_question("中学生の社会体験や小学生の施設見学を受け入れているのは何のため", corpus)
+    assert "社会体験 OR 小学生 " in question.query

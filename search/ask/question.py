@@ -289,6 +289,8 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
     for chain in chains:
         gaps = [(runs[a][1], runs[b][0]) for a, b in zip(chain, chain[1:])]
         end = runs[chain[-1]][1]
+        if act_of_the_last(text, runs, chain):
+            end = runs[chain[-1] + 1][1]  # 表彰や賞の授与: 表彰, or 賞の授与
         if any(quoted(g0) for g0, _ in gaps):
             continue  # inside a quoted title (「インターネットの活用やオンラインサービスの促進」): its words, as written
         if any(text[g0:g1].strip() in COORDINATORS for g0, g1 in gaps) and COORDINATED_AFTER.match(text[end:].lstrip()):
@@ -298,6 +300,19 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
             edits += [(start, start, "" if start in glued else " "), (end, end, " ")]
             edits += [(g0, g1, " OR ") for g0, g1 in gaps]
     return edits + done_or_done(tokens, text)
+
+
+def act_of_the_last(text: str, runs: list[tuple[int, int]], chain: list[int]) -> bool:
+    """Whether acts are listed with a thing and the act done to it after の (表彰や賞の授与): the
+    last alternative is the thing with its act, not the thing alone that the acts before are of.
+    Acts with a の of their own (中学生の社会体験や小学生の施設見学) are read as they were."""
+    after = chain[-1] + 1
+    if after >= len(runs) or text[runs[chain[-1]][1]:runs[after][0]] != "の":
+        return False
+    if text[:runs[chain[0]][0]].endswith("の"):
+        return False
+    named = [action_noun(text[slice(*runs[i])]) for i in chain]
+    return all(named[:-1]) and not named[-1] and action_noun(text[slice(*runs[after])])
 
 
 def acted_with(text: str, before: tuple[int, int], after: tuple[int, int]) -> bool:
