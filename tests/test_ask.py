@@ -2814,9 +2814,11 @@ def test_an_item_named_by_its_whole_title_counts_its_rows(corpus):
 
 
 def test_all_of_a_count_asked_with_zen_is_a_threshold(corpus):
-    # 170: 市内9地区中、…西武の4地区に組織され: not all nine
+    # 170: 市内9地区中、…西武の4地区に組織され; 173: 令和4年度には…6地区になります: not all nine
+    # either way (市内全 is read as a guessed spelling of 市内, which weighs half: 173 comes first)
     response = answer_question(corpus, "ささえあい組織は市内全9地区で立ち上がりましたか。")
-    assert response["kind"] == "yesno" and response["answer"].startswith("いいえ") and lines(response) == [170]
+    assert response["kind"] == "yesno" and response["answer"].startswith("いいえ")
+    assert lines(response) in ([170], [173]) and ("4地区" in response["answer"] or "6地区" in response["answer"])
 
 
 @pytest.mark.parametrize("question, verdict", [("都市防災の推進は進捗Cになってますか", "いいえ"),

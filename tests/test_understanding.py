@@ -141,12 +141,6 @@ def test_verbal_nouns_listed_before_their_verb_rank_the_rows_of_the_thing_named(
     assert lines(response)[0] == 256  # 医療機関マップ…を作成し…更新: the most acts
 
 
-def test_a_prefix_before_a_number_is_not_glued_to_the_noun_before_it(corpus):
-    # 市内|全9地区: 全 says all nine; 市内全 is no word to widen to near spellings (市内各, 市内中)
-    terms = search(corpus, q="ささえあい組織は市内全9地区で立ち上がりましたか")["interpretation"]["terms"]
-    assert [(t["text"], t["widened"]) for t in terms if t["text"].startswith("市内")] == [("市内", [])]
-
-
 def test_a_loanword_typed_in_hiragana_with_a_small_kana_is_read_whole(corpus):
     # Sudachi calls the small ぃ of ぜろかーぼんしてぃ a symbol; it is the end of the word's sound
     response = search(corpus, q="ぜろかーぼんしてぃ")

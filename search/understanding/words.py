@@ -413,9 +413,6 @@ class LeafReader:
             elif token.pos[0] == "接尾辞" and token.surface in HONORIFICS and run:
                 close()  # 保健師さん, 農家さん: a title of respect names the people the noun does
                 self.dropped.append(Dropped(token.surface, "grammar"))
-            elif token.pos[0] == "接頭辞" and index + 1 < len(tokens) and tokens[index + 1].pos[1] == "数詞":
-                close()  # 市内|全9地区: a prefix binds to the number after it, not to the noun before
-                self.dropped.append(Dropped(token.surface, "grammar"))
             elif not run and adverbial_use(tokens, index):
                 # 早めに見つけて, 気軽に相談できる: how it is done, which only ranks, as a verb does
                 units.append(Unit(token.surface, token.start, token.end, (token,), "predicate"))
