@@ -252,7 +252,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-ninth round, dev half": ("search-hard109-dev",),
           "harder, hundred-and-ninth round, held-out half": ("search-hard109-heldout",),
           "harder, hundred-and-tenth round, dev half": ("search-hard110-dev",),
-          "harder, hundred-and-tenth round, held-out half": ("search-hard110-heldout",)}
+          "harder, hundred-and-tenth round, held-out half": ("search-hard110-heldout",),
+          "harder, hundred-and-eleventh round, dev half": ("search-hard111-dev",),
+          "harder, hundred-and-eleventh round, held-out half": ("search-hard111-heldout",),
+          "harder, hundred-and-twelfth round, dev half": ("search-hard112-dev",),
+          "harder, hundred-and-twelfth round, held-out half": ("search-hard112-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -325,7 +329,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard107-heldout",
             "search-hard108-heldout",
             "search-hard109-heldout",
-            "search-hard110-heldout")
+            "search-hard110-heldout",
+            "search-hard111-heldout",
+            "search-hard112-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
