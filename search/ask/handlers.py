@@ -172,7 +172,8 @@ def with_left_out(asked: Asked, answer: Answer) -> Answer:
     figure asked with a qualifier no row writes (平成31年度単年の参加者数) is not the figure a row
     gives (延べ71人, over two years): that is said, and the figure given as what the rows have."""
     left_out = [w.term.text for w in asked.words if not w.term.known] + asked.dropped
-    qualifier = next((w for w in left_out if re.search(re.escape(w) + QUALIFIES_QUANTITY, asked.question.text)), None)
+    text = asked.question.text
+    qualifier = next((w for w in left_out if re.search(re.escape(w) + QUALIFIES_QUANTITY, text)), None)
     if answer.kind == "number" and qualifier:
         answer.text = f"{UNDECIDED}（「{qualifier}」の数値は書かれていません）。参考：{answer.text}"
         answer.verdict = UNDECIDED

@@ -39,10 +39,11 @@ CAUSATIVES = frozenset({"せる", "させる"})
 # (どういうふうに, どんな感じで, どういう形で), asks "in what way" and names no topic.
 MANNER_DETERMINERS = frozenset({"どんな", "どういう", "どのような", "どの", "どういった", "こんな", "そんな"})
 ADVERBIAL_AFTER = frozenset({"に", "で"})
-# Nouns that after another noun only say "in the area of" it (防災関係で, 防災の分野で, 子育て系の, DXの視点で,
-# 福祉関連の): Sudachi's dictionary does not mark them, so this small table does. Only at the end
-# of a noun phrase, before a particle: 関係機関 and 関連する are words of the text.
-SCOPE_NOUNS = frozenset({"関係", "関連", "分野", "部分", "系", "方面", "面", "領域", "部門", "方", "ほう", "視点", "観点",
+# Nouns that after another noun only say "in the area of" it (防災関係で, 防災の分野で, 子育て系の,
+# 福祉関連の, DXの視点で): Sudachi's dictionary does not mark them, so this small table does. Only at
+# the end of a noun phrase, before a particle: 関係機関 and 関連する are words of the text.
+SCOPE_NOUNS = frozenset({"関係", "関連", "分野", "部分", "系", "方面", "面", "領域", "部門", "方", "ほう",
+                         "視点", "観点",
                          "とこ"})  # とこ: ところ said casually (…の充実のとこ), a common noun to Sudachi
 SCOPE_BEFORE = frozenset({"で", "の", "は", "が", "を", "に", "では", "って", "も", "、"})
 # After と, these quote (という評価, といった事業), after で they frame (表の行でいうと): grammar, like the particle.
