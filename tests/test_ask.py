@@ -3192,3 +3192,14 @@ def test_acts_listed_with_a_thing_and_its_act_are_alternatives_as_wholes(corpus)
     # acts with a の of their own keep their reading
     question = read_question("中学生の社会体験や小学生の施設見学を受け入れているのは何のため", corpus)
     assert "社会体験 OR 小学生 " in question.query
+
+
+def test_verbs_listed_with_a_middle_dot_are_alternatives_of_a_list(corpus):
+    # 作成・更新・配布した: a row that writes マップ or 地図 and one of the three is listed (140 配布,
+    # 256 作成 and 更新, 351, 409, 445), not only the one that writes two of them; the verbs
+    # only ranked, they are not shown as topic words
+    response = answer_question(corpus, "地図やマップを作成・更新・配布したと書かれている施策はどれですか？")
+    assert {140, 256, 351, 409, 445} <= set(lines(response))
+    assert response["answer"].startswith("「地図」または「マップ」に関する取組は")
+    # the parts of a compound the query marks with ・ are no list (改修工事)
+    assert "学童保育室に関しては" in answer_question(corpus, "学童保育室の改修工事を進めるのはなぜですか")["answer"]

@@ -175,6 +175,24 @@ def read_words(corpus, known: Knowledge, selection: Selection, said=(), said_as_
     return words
 
 
+def listed_acts(words: list[Word], text: str) -> None:
+    """Verbs listed with ・ before the one they share (作成・更新・配布|した) are alternatives: a
+    row that says one of them says what was asked, as a row about 防災 does for 防災や防犯. The
+    question as typed tells: its query marks the parts of compounds with ・ too (改修・工事)."""
+    group = max((w.term.group or 0 for w in words), default=0)
+    start = 0
+    while start < len(words):
+        end = start
+        while end + 1 < len(words) and all(w.term.predicate and w.term.group is None for w in words[end:end + 2]) \
+                and f"{words[end].term.text}・{words[end + 1].term.text}" in text:
+            end += 1
+        if end > start:
+            group += 1
+            for alternative, word in enumerate(words[start:end + 1]):
+                word.term.group, word.term.alternative, word.term.phrase = group, alternative, word.term.text
+        start = end + 1
+
+
 def unknown_modifiers(words: list[Word]) -> None:
     """A word the documents never use that qualifies a thing they name (放課後 of 放課後の子ども):
     the rows of the thing answer, without it; it weighs nothing, and the answer says it was left
@@ -644,6 +662,7 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
     selection = understood_query(corpus, question)
     words = read_words(corpus, known, selection, question.said, question.said_as_verbs)
     homophone_in_context(corpus, words)
+    listed_acts(words, question.text)
     unknown_modifiers(words)
     unknown_in_background(words, question.text)
     question.unjoined = unjoined_modifiers(words, question.query)

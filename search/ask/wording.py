@@ -44,15 +44,15 @@ def subject(corpus, question: Question, words: list[Word]) -> str:
 
 def topic_text(question: Question, words: list[Word]) -> str:
     """The topic as the question wrote it: its compounds (旧黒須銀行), then the other words."""
+    # A verb as typed (行わ of 行われて) names no topic beside a noun: it only ranked the rows.
+    if any(not w.term.predicate for w in words):
+        words = [w for w in words if not w.term.predicate]
     grouped: dict[int, list[str]] = {}
     for w in words:
         if w.term.group is not None and w.term.phrase not in grouped.setdefault(w.term.group, []):
             grouped[w.term.group].append(w.term.phrase)
     in_groups = [normalize(p) for phrases in grouped.values() for p in phrases]
     shown = [p for p in question.phrases if normalize(p) not in in_groups]
-    # A verb as typed (行わ of 行われて) names no topic beside a noun: it only ranked the rows.
-    if any(not w.term.predicate for w in words):
-        words = [w for w in words if not w.term.predicate]
     for w in words:  # not a word left out (放課後 of 放課後の子ども, weighing nothing)
         if w.term.group is None and w.idf and not any(normalize(w.term.text) in normalize(p) for p in question.phrases):
             shown.append(w.term.text)
