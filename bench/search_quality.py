@@ -256,7 +256,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-eleventh round, dev half": ("search-hard111-dev",),
           "harder, hundred-and-eleventh round, held-out half": ("search-hard111-heldout",),
           "harder, hundred-and-twelfth round, dev half": ("search-hard112-dev",),
-          "harder, hundred-and-twelfth round, held-out half": ("search-hard112-heldout",)}
+          "harder, hundred-and-twelfth round, held-out half": ("search-hard112-heldout",),
+          "harder, hundred-and-thirteenth round, dev half": ("search-hard113-dev",),
+          "harder, hundred-and-thirteenth round, held-out half": ("search-hard113-heldout",),
+          "harder, hundred-and-fourteenth round, dev half": ("search-hard114-dev",),
+          "harder, hundred-and-fourteenth round, held-out half": ("search-hard114-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -331,7 +335,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard109-heldout",
             "search-hard110-heldout",
             "search-hard111-heldout",
-            "search-hard112-heldout")
+            "search-hard112-heldout",
+            "search-hard113-heldout",
+            "search-hard114-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
