@@ -173,8 +173,8 @@ def with_left_out(asked: Asked, answer: Answer) -> Answer:
     gives (延べ71人, over two years): that is said, and the figure given as what the rows have."""
     left_out = [w.term.text for w in asked.words if not w.term.known] + asked.dropped
     text = asked.question.text
-    qualifier = next((w for w in left_out if re.search(re.escape(w) + QUALIFIES_QUANTITY, text)), None)
-    if answer.kind == "number" and qualifier:
+    if answer.kind == "number" and (qualifier := next(
+            (w for w in left_out if re.search(re.escape(w) + QUALIFIES_QUANTITY, text)), None)):
         answer.text = f"{UNDECIDED}（「{qualifier}」の数値は書かれていません）。参考：{answer.text}"
         answer.verdict = UNDECIDED
         left_out.remove(qualifier)

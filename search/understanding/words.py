@@ -1036,15 +1036,16 @@ def acts_ranking(children: list):
     part that names a thing: they rank its rows, as the predicates of one sentence do, instead of
     being required on their own (the alternatives written with OR split the sentence). None when
     the parts are not so."""
+    def members(node) -> tuple:
+        return node.children if isinstance(node, Node) and node.op == "soft" else (node,)
+
     def acts_only(node) -> bool:
-        members = node.children if isinstance(node, Node) and node.op == "soft" else (node,)
-        return all(isinstance(m, Leaf) and m.kind == "predicate" for m in members)
+        return all(isinstance(m, Leaf) and m.kind == "predicate" for m in members(node))
     acts = [c for c in children if c is not None and acts_only(c)]
     rest = [c for c in children if c is not None and not acts_only(c)]
     if not acts or len(rest) != 1:
         return None
-    thing = rest[0].children if isinstance(rest[0], Node) and rest[0].op == "soft" else (rest[0],)
-    return Node("soft", (*thing, *(m for c in acts for m in (c.children if isinstance(c, Node) else (c,)))))
+    return Node("soft", (*members(rest[0]), *(m for c in acts for m in members(c))))
 
 
 COORDINATION = ("や", "と", "・", "、", "及び", "および")  # joints of nouns that share what follows them
