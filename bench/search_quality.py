@@ -260,7 +260,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-thirteenth round, dev half": ("search-hard113-dev",),
           "harder, hundred-and-thirteenth round, held-out half": ("search-hard113-heldout",),
           "harder, hundred-and-fourteenth round, dev half": ("search-hard114-dev",),
-          "harder, hundred-and-fourteenth round, held-out half": ("search-hard114-heldout",)}
+          "harder, hundred-and-fourteenth round, held-out half": ("search-hard114-heldout",),
+          "harder, hundred-and-fifteenth round, dev half": ("search-hard115-dev",),
+          "harder, hundred-and-fifteenth round, held-out half": ("search-hard115-heldout",),
+          "harder, hundred-and-sixteenth round, dev half": ("search-hard116-dev",),
+          "harder, hundred-and-sixteenth round, held-out half": ("search-hard116-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -337,7 +341,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard111-heldout",
             "search-hard112-heldout",
             "search-hard113-heldout",
-            "search-hard114-heldout")
+            "search-hard114-heldout",
+            "search-hard115-heldout",
+            "search-hard116-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:

@@ -1,8 +1,8 @@
 """A time budget for matching one search: past it, the search returns what it has found.
 
-``engine.select`` opens a budget around the matching of a request; the Whoosh collector and the
-engine's word-by-word evaluation ask ``exhausted()`` as they go and stop there, and the response
-says the results were cut short. The budget counts the CPU time of the request's own thread,
+``engine.select`` opens a budget around the matching of a request; the scoring of a query
+(segment by segment, ``scoring``) and the engine's word-by-word evaluation ask ``exhausted()``
+as they go and stop there, and the response says the results were cut short. The budget counts the CPU time of the request's own thread,
 so a busy machine (or a request waiting for the shared searcher) does not cut an ordinary search
 short, while one request can never take more than its share.
 """
@@ -15,13 +15,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from whoosh.collectors import WrappingCollector
-from whoosh.searching import TimeLimit
-
 from .limits import MATCH_BUDGET_SECONDS
-
-CHECK_EVERY = 256  # documents collected between two looks at the clock
-
 
 @dataclass
 class Budget:
@@ -75,23 +69,3 @@ def within_budget(items: Iterable) -> Iterator:
         if number and exhausted():
             return
         yield item
-
-
-class BudgetCollector(WrappingCollector):
-    """Collects the wrapped collector's matches until the budget is spent."""
-
-    def collect_matches(self):
-        for number, docnum in enumerate(self.child.matches()):
-            if number % CHECK_EVERY == CHECK_EVERY - 1 and exhausted():
-                raise TimeLimit
-            self.child.collect(docnum)
-
-
-def scored_matches(searcher, query) -> dict[int, float]:
-    """Every document that matches ``query`` with its score, or those found within the budget."""
-    collector = BudgetCollector(searcher.collector(limit=None))
-    try:
-        searcher.search_with_collector(query, collector)
-    except TimeLimit:
-        pass  # the budget noted it; what was collected stands
-    return {docnum: score for score, docnum in collector.results().top_n}

@@ -19,9 +19,11 @@ from index.documents import ingest_file, reindex, remove_document
 from index.segments import segment_documents
 from search.ask import ask
 from search.corpus import Library
-from search.engine import run_search
+from search.engine import run_search, understood
+from search.matching import to_query
 from search.query import parse_query
 from search.related import RelatedRequest, find_related
+from search.scoring import scored_matches
 
 from .conftest import DOCUMENT
 
@@ -107,6 +109,18 @@ def test_results_after_changes_equal_a_full_rebuild(changed, tmp_path):
     assert expected["searches"][0]["total"] > 0 and expected["related"][0]
     assert expected["vocabulary"] and max(e.rows for e in expected["vocabulary"]) > 338  # summed over documents
     assert outputs(changed) == expected
+
+
+def test_bulk_scores_are_whooshs_over_several_segments(changed):
+    corpus = Library(changed).current()
+    with corpus.searching() as searcher:
+        assert len(searcher.leaf_searchers()) == 2
+        for text in ("コロナ", "子育て支援", "高齢者 -介護"):
+            query = to_query(understood(corpus, text).tree, corpus, [])
+            expected = {hit.docnum: hit.score for hit in searcher.search(query, limit=None)}
+            found = scored_matches(searcher, query)
+            assert found.keys() == expected.keys() and max(expected) > searcher.leaf_searchers()[1][1]
+            assert all(found[d] == pytest.approx(s) for d, s in expected.items())
 
 
 def test_the_vocabulary_counts_a_document_while_it_is_there(workspace, tmp_path):

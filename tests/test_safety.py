@@ -14,6 +14,7 @@ import pytest
 from whoosh.query import Every
 
 import search.budget
+import search.scoring
 
 from bench.hostile import hostile_requests
 from bench.spawn import hyoka_search
@@ -293,8 +294,8 @@ def test_one_whoosh_search_stops_collecting_when_out_of_time(corpus, no_time):
     """A single query over many rows: collected a block of rows, then stopped."""
     with search.budget.budget() as spent:
         with corpus.searching() as searcher:
-            found = search.budget.scored_matches(searcher, Every())
-    assert spent.truncated and len(found) == search.budget.CHECK_EVERY - 1 < len(corpus.facets)
+            found = search.scoring.scored_matches(searcher, Every())
+    assert spent.truncated and len(found) == search.scoring.CHECK_EVERY < len(corpus.facets)
 
 
 def test_openapi_publishes_the_query_bounds(live):
