@@ -3203,3 +3203,25 @@ def test_verbs_listed_with_a_middle_dot_are_alternatives_of_a_list(corpus):
     assert response["answer"].startswith("「地図」または「マップ」に関する取組は")
     # the parts of a compound the query marks with ・ are no list (改修工事)
     assert "学童保育室に関しては" in answer_question(corpus, "学童保育室の改修工事を進めるのはなぜですか")["answer"]
+
+
+def test_nan_no_tame_asks_why(corpus):
+    # 何のため asks the purpose: 194's direction writes 関係機関とのさらなる連携強化のため、…訪問する
+    question = "家庭児童相談員が学校などの関係機関を訪問するのは、何のためですか。"
+    assert read_kind(question).kind == "why"
+    response = answer_question(corpus, question)
+    assert lines(response) == [194] and "連携強化のため" in response["answer"].split("根拠")[0]
+
+
+def test_whether_something_is_already_completed_is_not_decided_by_work_toward_it(corpus):
+    # 330: 新最終処分場整備に関しては地元との協議を進めることができました (work toward it, and a
+    # ことができた that says what could be done), then 用地取得、各種設計、調査等…を進めていきます
+    for question in ("新しい最終処分場はもう完成したの？", "新最終処分場はもうできたの？"):
+        response = answer_question(corpus, question)
+        assert response["answer"].startswith("いいえ（まだです）") and "用地取得" in response["answer"]
+
+
+def test_an_idiom_naming_a_grade_is_the_verb_of_a_why_question_not_a_word_to_find(corpus):
+    # 力を入れた (a grade word of ア) in a why question: 68 writes 各種情報提供に努めた, not 力
+    response = answer_question(corpus, "新たなコミュニティ活動の支援で、市が各種の情報提供に力を入れたのはなぜですか？")
+    assert lines(response) == [68] and "様々な活動スタイル" in response["answer"].split("根拠")[0]

@@ -37,6 +37,9 @@ AIMED = "aimed"  # the deciding sentence says only that it was aimed at: undecid
 PLANNED = "planned"  # it says only what is planned, asked whether it happened: undecided, said so
 NOT_YET = "not yet"  # asked whether it is done already, the sentence still aims at it: いいえ, said so
 ALREADY = re.compile(r"すでに|既に|もう(?!少し|一度|ちょっと|すこし)")
+# Predicates of an end reached (完成, 終わる; もうできた): another report about the topic is not it.
+COMPLETED = frozenset({"完成", "完了", "終了", "終わる", "済む", "竣工", "完工", "仕上がる", "出来上がる", "終える",
+                       "出来る"})
 AS_PLANNED = re.compile(r"(?:計画|予定|目標)(?:通り|どおり)|順調に")
 # Asked whether all of something is gone (全部なくなった, すべて解消した), a sentence that says only
 # some is left (…のみとなりました, …だけになった) says no.
@@ -381,6 +384,11 @@ def answer_yesno(asked: Asked) -> Answer | None:
         # 受けられるようになったの: what became possible began (医療機関での胃内視鏡検査を開始し).
         top = begun[0]
         note = f"（「{as_typed(asked)}」という語はありませんが、開始・導入の記述から判断しました）"
+    elif whole and ALREADY.search(asked.question.text) and asked.question.predicate in COMPLETED \
+            and (ahead := still_ahead(asked, close, subject)):
+        # もう完成したの: what was done is work toward it (地元との協議を進める), and the direction
+        # still plans it (用地取得、各種設計、調査等の具体的な取り組みを進めていきます).
+        return not_yet(asked, ahead)
     elif whole and not_carried_out(asked, whole[0]):
         return by_effort(asked, whole[0])
     elif whole:
@@ -575,7 +583,9 @@ def holds_predicate(text: str, predicate: str) -> bool:
             continue
         qualifies = predicate in token.parts and token.parts[-1] != predicate and token.lemma != predicate
         before_noun = token.pos == "名詞" and i + 1 < len(words) and words[i + 1].pos == "名詞"
-        if not (qualifies or before_noun):
+        # …を進めることができました: ことが出来る says what could be done, not that it came to be
+        able = token.lemma == "出来る" and i >= 2 and words[i - 1].lemma == "が" and words[i - 2].lemma in ("こと", "事")
+        if not (qualifies or before_noun or able):
             return True
     return False
 
