@@ -478,7 +478,7 @@ def read_question(text: str, corpus) -> Question:
         # it says again the grade a code gives (E評価で手つかずになっている: the rows need not write 手).
         # An idiom of a noun and a verb (力を入れた) is a verb.
         said_verbs = [m for m in said if analyse(text[m.start:m.end])[0].pos[0] in ("動詞", "形容詞")
-                      or any(t.pos[0] == "助詞" for t in analyse(text[m.start:m.end]))
+                      or any(t.pos[:2] == ("助詞", "格助詞") for t in analyse(text[m.start:m.end]))
                       or any(o.facet == m.facet and o.value == m.value for o in mentions)]
         said = [m for m in said if m not in said_verbs]
     asked = per_named_group(asked, masked, mentions)

@@ -385,9 +385,11 @@ def answer_yesno(asked: Asked) -> Answer | None:
         top = begun[0]
         note = f"（「{as_typed(asked)}」という語はありませんが、開始・導入の記述から判断しました）"
     elif whole and ALREADY.search(asked.question.text) and asked.question.predicate in COMPLETED \
-            and (ahead := still_ahead(asked, close, subject)):
-        # もう完成したの: what was done is work toward it (地元との協議を進める), and the direction
-        # still plans it (用地取得、各種設計、調査等の具体的な取り組みを進めていきます).
+            and (ahead := still_ahead(asked, close, subject)) \
+            and asked.known.records[ahead.sentence.docnum]["progress"] not in EVALUATIVE["順調"]:
+        # もう完成したの: what was done is work toward it (地元との協議を進める), the direction still
+        # plans it (用地取得、各種設計、調査等の具体的な取り組みを進めていきます), and the row is
+        # graded as not near its goal (C: ある程度進んでいる; B would be 達成が近い).
         return not_yet(asked, ahead)
     elif whole and not_carried_out(asked, whole[0]):
         return by_effort(asked, whole[0])
