@@ -1411,3 +1411,14 @@ def test_a_noun_for_departments_after_no_is_no_unknown_thing_the_topic_qualifies
     response = search(corpus, q="水道と下水道の担当部署が一つにまとまったって本当？")
     assert 607 in lines(response)
     assert {"text": "担当部署", "why": "row noun"} in response["interpretation"]["dropped"]
+
+
+def test_a_noun_of_intent_asked_to_exist_only_ranks(corpus):
+    # 入れ替える予定ってありますか asks whether the act is planned: 予定 ranks, as a verb does, and the
+    # rows of the CMS (517: 利便性の高いCMSを導入し) come first, not the eight rows that write 予定
+    response = search(corpus, q="市のホームページの管理システム（CMS）を入れ替える予定ってありますか？")
+    assert lines(response)[0] == 517
+    assert {t["text"]: t["kind"] for t in response["interpretation"]["terms"]}["予定"] == "predicate"
+    # a plan named as a thing stays a word to find (計画 of 緑の基本計画)
+    kinds = {t["text"]: t["kind"] for t in search(corpus, q="緑の基本計画")["interpretation"]["terms"]}
+    assert "predicate" not in kinds.values()

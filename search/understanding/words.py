@@ -413,8 +413,9 @@ class LeafReader:
             elif token.pos[0] == "接尾辞" and token.surface in HONORIFICS and run:
                 close()  # 保健師さん, 農家さん: a title of respect names the people the noun does
                 self.dropped.append(Dropped(token.surface, "grammar"))
-            elif not run and adverbial_use(tokens, index):
-                # 早めに見つけて, 気軽に相談できる: how it is done, which only ranks, as a verb does
+            elif not run and (adverbial_use(tokens, index) or intent_asked(tokens, index)):
+                # 早めに見つけて, 気軽に相談できる: how it is done, which only ranks, as a verb does;
+                # 入れ替える予定ってありますか: whether the act is planned, which the act's rows say
                 units.append(Unit(token.surface, token.start, token.end, (token,), "predicate"))
             elif token.is_noun_piece and not (not run and self.used_as_verb(tokens, index)
                                               and (not self.rare(token.surface) or self.qualifies_rare(tokens, index)
@@ -866,6 +867,20 @@ def adverbial_use(tokens, index: int) -> bool:
     token, after = tokens[index], tokens[index + 1:index + 3]
     return token.pos[0] == "形状詞" and len(after) == 2 and after[0].surface == "に" \
         and after[0].pos[0] == "助動詞" and (after[1].is_predicate or after[1].pos[2] == "サ変可能")
+
+
+# Nouns of what is meant to be done (入れ替える予定, 増やす考え): asked whether there is one (ある).
+INTENT_NOUNS = frozenset({"予定", "計画", "考え", "つもり", "見込み", "方針", "意向", "構想", "予定日"})
+
+
+def intent_asked(tokens, index: int) -> bool:
+    """Whether a noun of intent after a verb is asked to exist (入れ替える|予定|って|あり|ます|か):
+    the question is whether the act is planned, not about rows that write 予定."""
+    token = tokens[index]
+    if token.surface not in INTENT_NOUNS or index == 0 or tokens[index - 1].pos[0] not in ("動詞", "助動詞"):
+        return False
+    after = list(itertools.dropwhile(lambda t: t.pos[0] == "助詞", tokens[index + 1:]))
+    return bool(after) and after[0].dictionary in ("ある", "無い", "ない")
 
 
 def relative_clause(tokens) -> bool:
