@@ -1422,3 +1422,13 @@ def test_a_noun_of_intent_asked_to_exist_only_ranks(corpus):
     # a plan named as a thing stays a word to find (計画 of 緑の基本計画)
     kinds = {t["text"]: t["kind"] for t in search(corpus, q="緑の基本計画")["interpretation"]["terms"]}
     assert "predicate" not in kinds.values()
+
+
+def test_a_noun_numbered_with_a_suffix_is_one_word(corpus):
+    # 中学3年生 in a sentence: one word (489 writes it), not 中学 and 年生 with the number dropped
+    response = search(corpus, q="中学3年生を対象にした取組")
+    assert "中学3年生" in [t["text"] for t in response["interpretation"]["terms"]]
+    assert lines(response)[0] == 489
+    # a date stays apart (the rows also write R3年度), and so does a count (4地区)
+    texts = [t["text"] for t in search(corpus, q="令和3年度に全9地区で開始")["interpretation"]["terms"]]
+    assert "令和3年度" not in texts and "9地区" not in texts

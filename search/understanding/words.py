@@ -388,6 +388,7 @@ class LeafReader:
     def units(self, text: str, tokens: tuple[Token, ...]) -> list[Unit]:
         """The content units of ``text`` (whose words are ``tokens``); framing words go to ``dropped``."""
         whole = self.kana_words(text) + self.mistyped_kanji(text, tokens)  # runs read as one word
+        whole += self.numbered(tokens, [(start, end) for start, end, _ in whole])
         covered = [(start, end) for start, end, _ in whole]
         units, run = [], []
         pending = {start: unit for start, _, unit in whole}
@@ -488,6 +489,28 @@ class LeafReader:
         if token.pos[0] in ("接頭辞", "接尾辞"):
             return False
         return token.normalized in self.described or bool(token.parts) and set(token.parts) <= self.described
+
+    def numbered(self, tokens: tuple[Token, ...], taken: list[tuple[int, int]]) -> list[tuple[int, int, Unit]]:
+        """A noun and a number with its suffix that the rows write as one (中学3年生, 第2次): one
+        word. Apart, the number would be dropped and its pieces (中学, 年生) match every grade. Not
+        a date (令和3年度: the rows also write R3年度) nor a count (4地区, 三世代)."""
+        found = []
+        for i in range(1, len(tokens) - 1):
+            number, suffix = tokens[i], tokens[i + 1]
+            if number.pos[1] != "数詞" or suffix.pos[0] != "接尾辞" or suffix.surface in TIME_UNITS:
+                continue
+            first = i
+            while first > 0 and (tokens[first - 1].is_noun_piece or tokens[first - 1].pos[0] == "接頭辞") \
+                    and tokens[first - 1].end == tokens[first].start:
+                first -= 1
+            run = tokens[first:i + 2]
+            if first == i or any(a < run[-1].end and run[0].start < b for a, b in taken) \
+                    or any(c.isdigit() or c in "〇一二三四五六七八九十" for c in run[0].surface):
+                continue
+            text = "".join(t.surface for t in run)
+            if self.count_rows(text):
+                found.append((run[0].start, run[-1].end, Unit(text, run[0].start, run[-1].end, run, "noun")))
+        return found
 
     def kana_words(self, text: str) -> list[tuple[int, int, Unit]]:
         """Runs of hiragana that read like corpus words (としょかん → 図書館), longest first; a run
@@ -869,6 +892,8 @@ def adverbial_use(tokens, index: int) -> bool:
         and after[0].pos[0] == "助動詞" and (after[1].is_predicate or after[1].pos[2] == "サ変可能")
 
 
+# The units of a date after its number (令和3年度, 4月).
+TIME_UNITS = frozenset({"年", "年度", "月", "日", "月末", "年末", "年度末"})
 # Nouns of what is meant to be done (入れ替える予定, 増やす考え): asked whether there is one (ある).
 INTENT_NOUNS = frozenset({"予定", "計画", "考え", "つもり", "見込み", "方針", "意向", "構想", "予定日"})
 
