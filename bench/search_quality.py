@@ -264,7 +264,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-fifteenth round, dev half": ("search-hard115-dev",),
           "harder, hundred-and-fifteenth round, held-out half": ("search-hard115-heldout",),
           "harder, hundred-and-sixteenth round, dev half": ("search-hard116-dev",),
-          "harder, hundred-and-sixteenth round, held-out half": ("search-hard116-heldout",)}
+          "harder, hundred-and-sixteenth round, held-out half": ("search-hard116-heldout",),
+          "harder, hundred-and-seventeenth round, dev half": ("search-hard117-dev",),
+          "harder, hundred-and-seventeenth round, held-out half": ("search-hard117-heldout",),
+          "harder, hundred-and-eighteenth round, dev half": ("search-hard118-dev",),
+          "harder, hundred-and-eighteenth round, held-out half": ("search-hard118-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -343,7 +347,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard113-heldout",
             "search-hard114-heldout",
             "search-hard115-heldout",
-            "search-hard116-heldout")
+            "search-hard116-heldout",
+            "search-hard117-heldout",
+            "search-hard118-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:

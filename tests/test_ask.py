@@ -3225,3 +3225,21 @@ def test_an_idiom_naming_a_grade_is_the_verb_of_a_why_question_not_a_word_to_fin
     # 力を入れた (a grade word of ア) in a why question: 68 writes 各種情報提供に努めた, not 力
     response = answer_question(corpus, "新たなコミュニティ活動の支援で、市が各種の情報提供に力を入れたのはなぜですか？")
     assert lines(response) == [68] and "様々な活動スタイル" in response["answer"].split("根拠")[0]
+
+
+def test_whether_a_plan_is_already_carried_out_is_answered_not_yet_with_what_was_done(corpus):
+    # 270's direction plans 用途地域等の変更…について取り組んでいきます; its effort comment reports
+    # …用途地域等の変更について、検討を行いました: not yet, and what has been done
+    response = answer_question(corpus, "入間市駅北口の土地区画整理事業地の用途地域の変更は、もう決まったのでしょうか。")
+    assert response["answer"].startswith("いいえ（まだです）") and lines(response) == [270]
+    assert "これまでについては「入間市駅北口土地区画整理事業地における用途地域等の変更について、検討を行いました。」" \
+        in response["answer"]
+    # without もう, a plan is only a plan: its result is not written
+    response = answer_question(corpus, "入間市駅北口の土地区画整理事業地の用途地域の変更は決まったのでしょうか。")
+    assert not response["answer"].startswith("いいえ（まだです）")
+
+
+def test_the_words_of_a_quoted_name_ask_nothing(corpus):
+    # 方針 of 「政策・方針決定の場への女性の参画」 (56) names the measure: the question asks its grade
+    response = answer_question(corpus, "「政策・方針決定の場への女性の参画」の進捗区分を教えてください。")
+    assert response["kind"] == "status" and lines(response) == [56] and "進捗区分はB" in response["answer"]

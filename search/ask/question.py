@@ -256,6 +256,19 @@ def quoted_at(text: str):
     return lambda position: any(start < position < end for start, end in spans)
 
 
+def unquoted(text: str, corpus) -> str:
+    """``text`` with each quoted name the rows write (「政策・方針決定の場への女性の参画」) made one
+    neutral noun of the same length: its words (方針) name the measure, they ask nothing."""
+    for m in QUOTED.finditer(text):
+        inside = m.group(0)[1:-1]
+        if len(inside) > 1 and BLANK not in inside and count_rows(corpus, inside):
+            text = text[:m.start() + 1] + NEUTRAL * len(inside) + text[m.end() - 1:]
+    return text
+
+
+NEUTRAL = "Ｘ"
+
+
 def alternatives(text: str) -> list[tuple[int, int, str]]:
     """Noun phrases joined by と, や, 及び … and followed by の, に関する, について: rows about
     either. The edits that write them in the query syntax (防災と防犯の取組 → 防災 OR 防犯 の取組);
@@ -427,7 +440,7 @@ def read_question(text: str, corpus) -> Question:
     named = None if cue or PROGRESS_ASKED.search(masked) else FACET_ASKED.search(masked)
     # Every cue of a breakdown goes (評価のばらつきが知りたいです。区分別に何件: two).
     spans = tuple(m.span() for m in BREAKDOWN.finditer(masked)) if breakdown else (cue.span(),) if cue else ()
-    asked = Kind("status", cue.group(0), spans=spans) if cue else asking_kind(masked)
+    asked = Kind("status", cue.group(0), spans=spans) if cue else asking_kind(unquoted(masked, corpus))
     if named and asked.kind in ("", "list", "fact"):  # …の取り組み区分は？: that grade is the status asked
         asked = Kind("status", named.group(0), spans=(named.span(),))
     if asked.kind == "status" and not cue and asked.spans and DIRECTION_BEFORE_CUE.search(masked[:asked.spans[0][0]]):

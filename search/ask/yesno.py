@@ -135,7 +135,8 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
             return NOT_YET, [found.sentence]  # すでに完成したのか: 早期完成を目指します is still ahead
         return AIMED, [found.sentence]  # 減りましたか: 交通事故の減少に努めました says only the aim
     if said and asks_past(asked.question.text) and plans(text):
-        return PLANNED, [found.sentence]  # 実施されたのか: 令和4年度に実施を予定しています
+        # 実施されたのか: 令和4年度に実施を予定しています; もう決まったの: still planned, not yet
+        return (NOT_YET if ALREADY.search(asked.question.text) else PLANNED), [found.sentence]
     verdict = YES if said != asked_negatively(asked) else NO
     return verdict, [found.sentence]
 
@@ -491,10 +492,27 @@ def still_ahead(asked: Asked, close: list[Found], subject: tuple[str, ...]) -> F
 
 
 def not_yet(asked: Asked, found: Found) -> Answer:
-    """いいえ（まだです）, asked whether something is done already: the sentence still aims at it."""
+    """いいえ（まだです）, asked whether something is done already: the sentence still aims at it;
+    when that is a plan, with what the row reports done about the topic so far (…の変更について、
+    検討を行いました)."""
     text = (f"{NO}（まだです）。文書には「{found.sentence.text}」とあり、これから目指すこととして書かれています"
             f"（{source_note(asked.known, found.sentence.docnum)}）。")
+    done = done_so_far(asked, found)
+    if done is not None:
+        text += f"これまでについては「{done.text}」とあります。"
     return Answer("yesno", text, found=[found], verdict=NO, coverage=found.coverage * 0.9)
+
+
+def done_so_far(asked: Asked, plan: Found):
+    """The sentence of the plan's row that reports what was done and holds the most of the topic
+    (at least one of its words), in the effort comment; None for a plan that is not the direction's."""
+    if plan.sentence.field != "direction_comment":
+        return None
+    reported = [s for s in asked.known.sentences[plan.sentence.docnum]
+                if s.field == "effort_comment" and reports(s.text)]
+    held = [(held_weight(asked.words, sentence_spans(s, asked.words).keys()), -i, s) for i, s in enumerate(reported)]
+    best = max(held, default=None, key=lambda h: h[:2])
+    return best[2] if best is not None and best[0] > 0 else None
 
 
 def quoting(asked: Asked, verdict: str, found: Found) -> Answer:
