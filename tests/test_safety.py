@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import shutil
+import time
 import urllib.error
 import urllib.request
 from urllib.parse import quote, urlsplit
@@ -315,3 +317,18 @@ def test_the_benchmark_requests_at_the_limits_are_all_allowed(live):
     for params in requests:
         status, _, body = live.get("/api/search", **params)
         assert status == 200, (params, body)
+
+
+def test_the_garbage_collectors_pauses_do_not_spend_a_budget(monkeypatch):
+    """A full collection in a large process (0.4 s measured) is no work of the request it falls in."""
+    monkeypatch.setattr(search.budget, "MATCH_BUDGET_SECONDS", 0.05)
+    garbage = [[i] for i in range(200_000)]  # enough objects for each collection to take a while
+    with search.budget.budget() as spent:
+        start = time.thread_time()
+        while time.thread_time() - start < 0.2:
+            gc.collect()
+        assert not search.budget.exhausted()
+        while time.thread_time() - start < 0.4:  # work of its own does
+            sum(range(1000))
+        assert search.budget.exhausted() and spent.truncated
+    del garbage
