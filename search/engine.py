@@ -264,7 +264,9 @@ def meeting_homophone(corpus: Corpus, tree, homophones) -> object:
     nouns = [c for c in tree.children if isinstance(c, Leaf) and c.kind == "noun" and c.known and not c.exact]
     if len(nouns) < 2:
         return tree
-    rows_of = (lambda leaf: set(evaluate(corpus, leaf, []))) if tree.op == "soft" else lambda leaf: part_rows(corpus, leaf)
+    def rows_of(leaf) -> set[int]:  # a sentence's parts are scored anyway (and kept): the rest only counted
+        return set(evaluate(corpus, leaf, [])) if tree.op == "soft" else part_rows(corpus, leaf)
+
     rows = {leaf: rows_of(leaf) for leaf in nouns}
     if set.intersection(*rows.values()):
         return tree

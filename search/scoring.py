@@ -5,11 +5,12 @@ per node and document: scoring every row of a common word (支援, 12,000 rows a
 seed) took 98 ms. Here each node gives the scores of all its documents in one pass over its
 postings, and the nodes combine those as Whoosh's matchers do (a union or an intersection sums,
 AndMaybe adds the optional scores, a constant-score query gives its constant, a boost
-multiplies): the same scores, measured 5 times faster. (One difference: inside an intersection
-Whoosh's AndMaybe can drop the optional scores of a document; here they always count.) A node of another kind is walked by
-Whoosh's own matcher. Segments are scored one after the other, like Whoosh's collectors, so the
-request's time budget cuts a search short between two of them, or within one every few hundred
-documents (what was summed by then stands: the search says it was cut short).
+multiplies): the same scores, measured 5 times faster. (One difference: inside an intersection,
+Whoosh's AndMaybe can drop the optional scores of a document; here they always count.) A node of
+another kind is walked by Whoosh's own matcher. Segments are scored one after the other, like
+Whoosh's collectors, so the request's time budget cuts a search short between two of them, or
+within one every few hundred documents (what was summed by then stands: the search says it was
+cut short).
 """
 
 from __future__ import annotations
@@ -64,14 +65,10 @@ def _compound_scores(searcher, query) -> Scores:
         return node_scores(searcher, subqueries[0])
     parts = [node_scores(searcher, q) for q in subqueries]
     if isinstance(query, wq.And):
-        common = set(parts[0]).intersection(*parts[1:])
-        combined = {d: sum(p[d] for p in parts) for d in common}
+        kept = set(parts[0]).intersection(*parts[1:])
     else:
-        combined: Scores = {}
-        for part in parts:
-            for document, score in part.items():
-                combined[document] = combined.get(document, 0.0) + score
-    return _boosted(combined, query.boost)
+        kept = set().union(*parts)
+    return _boosted({d: sum(p.get(d, 0.0) for p in parts) for d in kept}, query.boost)
 
 
 def term_scores(searcher, term: wq.Term) -> Scores:
@@ -98,11 +95,15 @@ def term_scores(searcher, term: wq.Term) -> Scores:
 def field_lengths(searcher, fieldname: str) -> list:
     """Each document's length in ``fieldname`` in this segment, as BM25F reads it."""
     reader = searcher.reader()
-    segment = reader.segment()
-    key = (segment.segment_id() if segment is not None else id(reader), fieldname)
     count = reader.doc_count_all()
-    return LENGTHS.get_or_make(key, lambda: [reader.doc_field_length(d, fieldname, 1) for d in range(count)],
-                               lambda _: count)
+
+    def read() -> list:
+        return [reader.doc_field_length(d, fieldname, 1) for d in range(count)]
+
+    segment = reader.segment()
+    if segment is None:  # not a segment's reader: nothing names it for the cache
+        return read()
+    return LENGTHS.get_or_make((segment.segment_id(), fieldname), read, lambda _: count)
 
 
 def read_lengths(searcher) -> None:

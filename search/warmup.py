@@ -1,6 +1,7 @@
 """Warm a newly opened corpus before it serves: the lazy per-corpus work (Whoosh caches, the
-field lengths scoring reads, the question answerer's knowledge, measure keys) that its first search, question and record page
-would otherwise do while every queued request waits. ``Library`` calls it in the background."""
+field lengths scoring reads, the question answerer's knowledge, measure keys) that its first
+search, question and record page would otherwise do while every queued request waits.
+``Library`` calls it in the background."""
 
 from __future__ import annotations
 

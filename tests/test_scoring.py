@@ -52,7 +52,8 @@ def test_an_and_of_words_sums_every_part(corpus):
 
 def test_boosts_and_constant_scores_combine_as_in_whoosh(corpus):
     word = [wq.Term("body_words", "図書館"), wq.Term("title_words", "図書館", boost=2.0)]
-    queries = [wq.Or(word, boost=0.5), wq.And([wq.Term("grams", "図書"), word[0]], boost=2.0), wq.Or([word[0]], boost=3.0),
+    queries = [wq.Or(word, boost=0.5), wq.And([wq.Term("grams", "図書"), word[0]], boost=2.0),
+               wq.Or([word[0]], boost=3.0),
                wq.AndMaybe(wq.ConstantScoreQuery(wq.Term("grams", "図書"), 40.0), wq.Or(word)),
                wq.AndNot(wq.Term("grams", "図書"), wq.Term("body_words", "図書館")), wq.Every()]
     with corpus.searching() as searcher:

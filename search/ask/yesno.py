@@ -510,9 +510,9 @@ def done_so_far(asked: Asked, plan: Found):
         return None
     reported = [s for s in asked.known.sentences[plan.sentence.docnum]
                 if s.field == "effort_comment" and reports(s.text)]
-    held = [(held_weight(asked.words, sentence_spans(s, asked.words).keys()), -i, s) for i, s in enumerate(reported)]
-    best = max(held, default=None, key=lambda h: h[:2])
-    return best[2] if best is not None and best[0] > 0 else None
+    weight = {i: held_weight(asked.words, sentence_spans(s, asked.words).keys()) for i, s in enumerate(reported)}
+    best = max(weight, default=None, key=lambda i: (weight[i], -i))  # the first of the best
+    return reported[best] if best is not None and weight[best] > 0 else None
 
 
 def quoting(asked: Asked, verdict: str, found: Found) -> Answer:
@@ -604,7 +604,8 @@ def holds_predicate(text: str, predicate: str) -> bool:
         qualifies = predicate in token.parts and token.parts[-1] != predicate and token.lemma != predicate
         before_noun = token.pos == "名詞" and i + 1 < len(words) and words[i + 1].pos == "名詞"
         # …を進めることができました: ことが出来る says what could be done, not that it came to be
-        able = token.lemma == "出来る" and i >= 2 and words[i - 1].lemma == "が" and words[i - 2].lemma in ("こと", "事")
+        able = token.lemma == "出来る" and i >= 2 and words[i - 1].lemma == "が" \
+            and words[i - 2].lemma in ("こと", "事")
         if not (qualifies or before_noun or able):
             return True
     return False

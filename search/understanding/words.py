@@ -490,7 +490,8 @@ class LeafReader:
             return False
         return token.normalized in self.described or bool(token.parts) and set(token.parts) <= self.described
 
-    def numbered(self, tokens: tuple[Token, ...], taken: list[tuple[int, int]]) -> list[tuple[int, int, Unit]]:
+    def numbered(self, tokens: tuple[Token, ...],
+                 taken: list[tuple[int, int]]) -> list[tuple[int, int, Unit]]:
         """A noun and a number with its suffix that the rows write as one (中学3年生, 第2次): one
         word. Apart, the number would be dropped and its pieces (中学, 年生) match every grade. Not
         a date (令和3年度: the rows also write R3年度) nor a count (4地区, 三世代)."""
