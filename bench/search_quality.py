@@ -268,7 +268,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-seventeenth round, dev half": ("search-hard117-dev",),
           "harder, hundred-and-seventeenth round, held-out half": ("search-hard117-heldout",),
           "harder, hundred-and-eighteenth round, dev half": ("search-hard118-dev",),
-          "harder, hundred-and-eighteenth round, held-out half": ("search-hard118-heldout",)}
+          "harder, hundred-and-eighteenth round, held-out half": ("search-hard118-heldout",),
+          "harder, hundred-and-nineteenth round, dev half": ("search-hard119-dev",),
+          "harder, hundred-and-nineteenth round, held-out half": ("search-hard119-heldout",),
+          "harder, hundred-and-twentieth round, dev half": ("search-hard120-dev",),
+          "harder, hundred-and-twentieth round, held-out half": ("search-hard120-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -349,7 +353,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard115-heldout",
             "search-hard116-heldout",
             "search-hard117-heldout",
-            "search-hard118-heldout")
+            "search-hard118-heldout",
+            "search-hard119-heldout",
+            "search-hard120-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
