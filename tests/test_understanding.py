@@ -1432,3 +1432,11 @@ def test_a_noun_numbered_with_a_suffix_is_one_word(corpus):
     # a date stays apart (the rows also write R3年度), and so does a count (4地区)
     texts = [t["text"] for t in search(corpus, q="令和3年度に全9地区で開始")["interpretation"]["terms"]]
     assert "令和3年度" not in texts and "9地区" not in texts
+
+
+def test_a_places_name_before_district_also_finds_the_name_alone(corpus):
+    # 東藤沢地区: 289 writes it whole, 170 writes 東藤沢、西武の4地区 (the name alone)
+    response = search(corpus, q="東藤沢地区")
+    assert {"text": "東藤沢", "how": "part"} in [{k: w[k] for k in ("text", "how")}
+                                              for t in response["interpretation"]["terms"] for w in t["widened"]]
+    assert lines(response)[:2] == [289, 170]

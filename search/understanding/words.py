@@ -71,6 +71,7 @@ DEPARTMENT_NOUNS = frozenset({"所管課", "担当課", "担当部署", "所管�
 COUNT_PART = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十]{1,3})(?:人|名|つ|個|件|回|台|本|枚)")
 
 PLACE_KINDS = "市町村区都道府県"
+DISTRICT_NOUNS = frozenset({"地区", "地域"})  # after a place's name: which part of the city
 SELF_FORMS = ("本{}", "当{}", "{}当局")
 KATAKANA_ONLY = re.compile(r"[ァ-ヶー]+")
 MIN_KATAKANA_READ = 4  # shorter katakana reads like too many words
@@ -716,11 +717,13 @@ class LeafReader:
         if len(tokens) < 2:
             return ()
         row_head = tokens[-1].surface in ROW_NOUNS and tokens[-2].pos[0] == "名詞"
+        # 東藤沢地区: a place's name says which 地区 (170 writes 東藤沢、西武の4地区)
+        place_head = tokens[-1].surface in DISTRICT_NOUNS and tokens[-2].pos[1:3] == ("固有名詞", "地名")
         light = tokens[-1].pos[0] == "接尾辞" and tokens[-1].normalized in LIGHT_SUFFIXES
         text = "".join(t.surface for t in tokens)
-        if not (row_head or light) or self.count_rows(text) >= max(MIN_RARE, RARE_SHARE * self.size):
+        if not (row_head or place_head or light) or self.count_rows(text) >= max(MIN_RARE, RARE_SHARE * self.size):
             return ()  # the rows are counted only for a word that has such a head
-        if row_head:
+        if row_head or place_head:
             stem = "".join(t.surface for t in tokens[:-1])
             return (Expansion(stem, "part"),) if self.contains(stem) else ()
         return self.without_suffix(tokens)
