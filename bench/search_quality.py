@@ -272,7 +272,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-nineteenth round, dev half": ("search-hard119-dev",),
           "harder, hundred-and-nineteenth round, held-out half": ("search-hard119-heldout",),
           "harder, hundred-and-twentieth round, dev half": ("search-hard120-dev",),
-          "harder, hundred-and-twentieth round, held-out half": ("search-hard120-heldout",)}
+          "harder, hundred-and-twentieth round, held-out half": ("search-hard120-heldout",),
+          "harder, hundred-and-twenty-first round, dev half": ("search-hard121-dev",),
+          "harder, hundred-and-twenty-first round, held-out half": ("search-hard121-heldout",),
+          "harder, hundred-and-twenty-second round, dev half": ("search-hard122-dev",),
+          "harder, hundred-and-twenty-second round, held-out half": ("search-hard122-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -355,7 +359,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard117-heldout",
             "search-hard118-heldout",
             "search-hard119-heldout",
-            "search-hard120-heldout")
+            "search-hard120-heldout",
+            "search-hard121-heldout",
+            "search-hard122-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
