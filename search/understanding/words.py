@@ -713,7 +713,8 @@ class LeafReader:
     def suffixed_stem(self, tokens) -> tuple[Expansion, ...]:
         """The stem of a word the rows write with a light suffix, in few of them (高齢者向け): the
         rows that write the stem alone are about it too (a word in many rows has results enough).
-        A row noun heading a compound is as light (交流事業: the rows of 佐渡市との交流 write 交流)."""
+        A row noun heading a compound is as light (交流事業: the rows of 佐渡市との交流 write 交流),
+        and so is 地区 after a place's name (東藤沢地区)."""
         if len(tokens) < 2:
             return ()
         row_head = tokens[-1].surface in ROW_NOUNS and tokens[-2].pos[0] == "名詞"
@@ -721,7 +722,8 @@ class LeafReader:
         place_head = tokens[-1].surface in DISTRICT_NOUNS and tokens[-2].pos[1:3] == ("固有名詞", "地名")
         light = tokens[-1].pos[0] == "接尾辞" and tokens[-1].normalized in LIGHT_SUFFIXES
         text = "".join(t.surface for t in tokens)
-        if not (row_head or place_head or light) or self.count_rows(text) >= max(MIN_RARE, RARE_SHARE * self.size):
+        if not (row_head or place_head or light) \
+                or self.count_rows(text) >= max(MIN_RARE, RARE_SHARE * self.size):
             return ()  # the rows are counted only for a word that has such a head
         if row_head or place_head:
             stem = "".join(t.surface for t in tokens[:-1])
