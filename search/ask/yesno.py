@@ -508,11 +508,9 @@ def done_so_far(asked: Asked, plan: Found):
     (at least one of its words), in the effort comment; None for a plan that is not the direction's."""
     if plan.sentence.field != "direction_comment":
         return None
-    reported = [s for s in asked.known.sentences[plan.sentence.docnum]
-                if s.field == "effort_comment" and reports(s.text)]
-    weight = {i: held_weight(asked.words, sentence_spans(s, asked.words).keys()) for i, s in enumerate(reported)}
-    best = max(weight, default=None, key=lambda i: (weight[i], -i))  # the first of the best
-    return reported[best] if best is not None and weight[best] > 0 else None
+    done = best_sentence(asked.known, plan.sentence.docnum, asked.words, asked.phrases, ("effort_comment",),
+                         keep=lambda s: reports(s.text))
+    return done.sentence if done is not None and done.held else None
 
 
 def quoting(asked: Asked, verdict: str, found: Found) -> Answer:
