@@ -276,7 +276,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-twenty-first round, dev half": ("search-hard121-dev",),
           "harder, hundred-and-twenty-first round, held-out half": ("search-hard121-heldout",),
           "harder, hundred-and-twenty-second round, dev half": ("search-hard122-dev",),
-          "harder, hundred-and-twenty-second round, held-out half": ("search-hard122-heldout",)}
+          "harder, hundred-and-twenty-second round, held-out half": ("search-hard122-heldout",),
+          "harder, hundred-and-twenty-third round, dev half": ("search-hard123-dev",),
+          "harder, hundred-and-twenty-third round, held-out half": ("search-hard123-heldout",),
+          "harder, hundred-and-twenty-fourth round, dev half": ("search-hard124-dev",),
+          "harder, hundred-and-twenty-fourth round, held-out half": ("search-hard124-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -361,7 +365,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard119-heldout",
             "search-hard120-heldout",
             "search-hard121-heldout",
-            "search-hard122-heldout")
+            "search-hard122-heldout",
+            "search-hard123-heldout",
+            "search-hard124-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
