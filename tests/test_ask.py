@@ -1848,6 +1848,17 @@ def test_mo_ari_gives_a_cause():
     assert [text[c.start:c.end] for c in search.ask.clauses.causes(text)] == ["コロナ禍による活動制限などもあり"]
 
 
+def test_an_adjective_continued_before_the_act_gives_a_cause(corpus):
+    """…企業からの要望も多く、…企業誘致の検討を進めました (272): the adjective's continuative form
+    before a comma is why the act after it was done; adjectives in a row (明るく、楽しい) are not."""
+    text = "圏央道入間インターチェンジ周辺地域の土地利用について、企業からの要望も多く、流通系の産業について、企業誘致の検討を進めました。"
+    assert [text[c.start:c.end] for c in search.ask.clauses.causes(text)] == [text[:text.index("、流通系")]]
+    assert search.ask.clauses.causes("明るく、楽しいまちをつくります。") == []
+    response = answer_question(corpus, "入間インターチェンジ周辺で企業誘致の検討を進めたのはなぜですか？")
+    assert response["kind"] == "why" and lines(response) == [272]
+    assert response["answer"].startswith("理由は") and "企業からの要望も多く" in response["answer"]
+
+
 def test_what_was_done_before_kotode_gives_a_cause():
     """…仕組みを構築したことで、…推進を図ることができました: what brought the result about; not
     ことで after a plain verb (見守ることで、: how something is to be done)."""

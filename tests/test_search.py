@@ -283,6 +283,20 @@ def test_an_everyday_grade_word_that_leaves_no_row_is_not_applied_and_said_so(co
     assert strict["total"] == 0 and strict["interpretation"]["relaxed_filters"] == []
 
 
+def test_a_label_read_from_some_of_its_words_that_leaves_no_row_is_not_applied(corpus):
+    """検討を進め: two of the words of お's label (検討等は進めているものの、未実施), read as that
+    grade, leave no row of the interchange (272 is い); like an everyday word, it is relaxed and
+    said so. The label written whole, or its words with the code after them, always apply."""
+    response = search(corpus, q="入間インターチェンジ周辺で企業誘致の検討を進めたのは")
+    it = response["interpretation"]
+    assert lines(response)[0] == 272 and "effort" not in it["filters"]
+    assert [(f["filter"], f["value"]) for f in it["relaxed_filters"]] == [("effort", "お")]
+    whole = search(corpus, q="入間インターチェンジ 検討等は進めているものの、未実施であるもの")
+    assert whole["total"] == 0 and whole["interpretation"]["filters"] == {"effort": ["お"]}
+    glossed = search(corpus, q="入間インターチェンジで検討を進めている（お）もの")
+    assert glossed["total"] == 0 and glossed["interpretation"]["filters"] == {"effort": ["お"]}
+
+
 def test_a_grade_word_spoken_of_is_a_topic(corpus):
     # 拡大 (direction ア as a predicate: 拡大していく) before について, に向けて is what is spoken of
     for query in ("ささえあい組織の拡大について", "支え合い組織の拡大に向けて"):

@@ -439,6 +439,9 @@ def test_grade_words_are_filters(corpus, text, facet, codes):
     ("取組区分がえなのは", {"effort": ["え"]}),  # a copula after the code ends it
     ("評価はいかがなのか", {}),
     ("取組評価がいの取組", {"effort": ["い"]}),
+    # A row's two grades typed as a pair, as the table gives them
+    ("情報セキュリティの確保がA・「あ」と評価された", {"progress": ["A"], "effort": ["あ"]}),
+    ("Bといの取組", {"progress": ["B"], "effort": ["い"]}),
 ])
 def test_grade_codes_with_a_gloss_or_inside_a_word(corpus, text, filters):
     assert search(corpus, q=text)["interpretation"]["filters"] == filters

@@ -2,8 +2,8 @@
 
 A cause is marked by ため after a past, negative or adjective (難しいため, 回答であったため;
 after a plain verb, 向上させるため, it is a purpose), ので, ことから, により, によるもの, 影響, に伴い, 理由,
-〜たことで, or 〜た結果. A clause is negative when a negation (ない, ず, ません, 未) follows its predicate
-before the clause ends.
+〜たことで, 〜た結果, or an adjective's continuative form before a comma (要望も多く、). A clause
+is negative when a negation (ない, ず, ません, 未) follows its predicate before the clause ends.
 """
 
 from __future__ import annotations
@@ -134,6 +134,9 @@ def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
     if t.lemma == "有る" and before is not None and before.surface == "も" and after is not None \
             and after.lemma in ("、", "て"):
         return i, 0.7  # 活動制限などもあり、…減少した: a cause among others
+    if t.pos == "形容詞" and t.surface.endswith("く") and after is not None and after.lemma == "、" \
+            and i + 2 < len(toks) and toks[i + 2].pos not in ("形容詞", "形状詞"):
+        return i, 0.6  # 要望も多く、…検討を進めました: an adjective's continuative form before the act
     if t.lemma in ("有る", "おる") and before is not None and before.surface in ("で", "て") and after is not None \
             and after.lemma == "、" and _shortfall_stated(toks, i):
         return i, 0.6  # 予算確保が困難であり、新たな整備は難しい: a shortfall stated before one that follows

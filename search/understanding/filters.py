@@ -138,6 +138,11 @@ LONE_CODE = re.compile(r"(?:(?<=\s)|^)(?P<codes>[A-Ea-e](?:[・、,/][A-Ea-e])*)
                        r"(?=[のはがでもとを(（]|\s|$|以上|以下|未満|より[上下]|な(?:のに|ので|んだ)|だ(?:けど|が|から))"
                        # or several in brackets of their own (進み具合がよくない（DとかE）施策)
                        r"|(?<=[(（])(?P<listed>[A-E](?:" + SEPARATORS + "[A-E])+)(?=[)）])")
+# A progress code and an effort code typed as a pair, as the table gives a row's two grades (Aと「あ」,
+# A・あ), before the word that makes them its grades (と評価された, の取組).
+PAIRED_CODES = re.compile(r"(?<![A-Za-z0-9ァ-ヺー])(?P<progress>[A-E])" + SEPARATORS + QUOTE_START
+                          + r"(?P<effort>[あいうえお])" + QUOTE_END
+                          + r"(?=\s*(?:" + "|".join(GENERIC_GRADE_WORDS + ROWS_CALLED) + "))")
 # A capital alone in brackets, as a label is written (えーひょうか（A）のもの), once the wording and
 # grade words that a bracketed code may follow (遅れている（D）) have been read with theirs.
 BRACKETED_CAPITAL = re.compile(BRACKETED_CODE.format(code_class="[A-E]"))
@@ -261,12 +266,16 @@ def described_words(reading: FilterReading, corpus) -> frozenset[str]:
 PLANNED = frozenset({"予定", "見込み", "方針"})
 
 
-def _mention(blanker: Blanker, facet: str, value: str, start: int, end: int, how: str) -> Mention:
-    return Mention(facet, value, blanker.original[start:end], start, end, how)
+def _mention(blanker: Blanker, facet: str, value: str, start: int, end: int, how: str,
+             worded: bool = False) -> Mention:
+    return Mention(facet, value, blanker.original[start:end], start, end, how, worded)
 
 
 def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
     found = []
+    for m in PAIRED_CODES.finditer(blanker.text):
+        found += [_mention(blanker, kind, m.group(kind), m.start(kind), m.end(kind), "code") for kind in ("progress", "effort")]
+        blanker.take(m.start(), m.end())
     for kind, pattern in [*CODE_PATTERNS, ("progress", LONE_CODE)]:
         for m in pattern.finditer(blanker.text):
             if not blanker.free(m.start(), m.end()):
@@ -406,7 +415,9 @@ def _legend_labels(blanker: Blanker, corpus) -> list[Mention]:
     wording = find_legend_wording(blanker.text, labels)
     if wording and blanker.free(wording[2], wording[3]):
         kind, code, start, end = wording
-        found.append(_mention(blanker, kind, code, start, end, "label"))
+        # 目標達成（A）: with its code after them, the words name the grade.
+        glossed = CODE_GLOSS.search(blanker.text[start:end]) is not None
+        found.append(_mention(blanker, kind, code, start, end, "label", worded=not glossed))
         blanker.take(start, end)
     return found
 

@@ -21,6 +21,9 @@ class Mention:
     start: int
     end: int
     how: str  # code, label, word, name, part of name, end of name, near spelling, number, title
+    # A label read from a run of its words (検討を進め of お's 検討等は進めているものの、未実施), not
+    # quoted or whole: like an everyday word, it may only tell what was done.
+    worded: bool = False
 
     def to_dict(self) -> dict:
         return {"filter": self.facet, "value": self.value, "text": self.text, "how": self.how}
