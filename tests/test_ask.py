@@ -1887,6 +1887,15 @@ def test_a_chapter_number_with_its_title_restated(corpus, question):
     assert [f["filter"] for f in response["interpretation"]["filters"]][0] == "chapter"
 
 
+def test_a_section_title_after_a_chapter_number_is_that_section(corpus):
+    """第5章の市民文化の振興: 市民文化 is a word of the chapter's title, but 市民文化の振興 is its
+    第4節 written whole: the rows of that section are counted (421, 423, 425 are D), not every
+    row of the chapter that writes 振興."""
+    response = answer_question(corpus, "第5章の市民文化の振興で、進捗区分がDの施策は何件ありますか？")
+    assert sorted(lines(response)) == [421, 423, 425] and "3件" in response["answer"]
+    assert [f["filter"] for f in response["interpretation"]["filters"]] == ["chapter", "progress"]
+
+
 def test_the_background_told_first_is_not_the_topic(corpus):
     # A council question: the first sentence is background; the sentence that asks names the
     # topic, which alone is searched, and the answer says what it set aside.

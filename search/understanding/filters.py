@@ -1055,7 +1055,8 @@ def _chapters(blanker: Blanker, corpus) -> list[Mention]:
     for m in re.finditer(r"(?:第\s*)?([0-9]+|[一二三四五六七八九十])\s*章", blanker.text):
         key = f"第{KANJI_NUMBERS.get(m.group(1), m.group(1))}章"
         if key in by_key and blanker.free(m.start(), m.end()):
-            end = m.end() + _title_after(blanker.text[m.end():], by_key[key])
+            end = m.end() + (0 if _names_part_of_plan(blanker.text, m.end(), corpus)
+                             else _title_after(blanker.text[m.end():], by_key[key]))
             tail = re.match(r"の?(?:取組|取り組み|施策)?", blanker.text[end:])
             field = re.match(r"の?分野", blanker.text[end:])  # 第1章の人権・コミュニティ・交流の分野
             end += field.end() if field else 0
@@ -1100,6 +1101,13 @@ def _chapters_by_words(blanker: Blanker, by_key: dict[str, str]) -> list[Mention
                 blanker.take(start + words[0].start, end)
                 break
     return found
+
+
+def _names_part_of_plan(text: str, end: int, corpus) -> bool:
+    """Whether a section's or item's title follows a chapter's number (第5章の市民文化の振興: 第4節):
+    its words name that part of the chapter, not the chapter's title again."""
+    folded = normalize(text[end:]).removeprefix("の")
+    return any(folded.startswith(title) for title in plan_titles(corpus).get(folded[:2], ()))
 
 
 def _title_after(text: str, title: str) -> int:
