@@ -1887,6 +1887,13 @@ def test_a_chapter_number_with_its_title_restated(corpus, question):
     assert [f["filter"] for f in response["interpretation"]["filters"]][0] == "chapter"
 
 
+def test_rows_aimed_at_someone_are_listed_however_they_say_so(corpus):
+    """中学3年生を対象に講演会や冊子配布: 39 writes 中学校3年生を対象に講演会, 489 中学3年生…に対して
+    啓発冊子を配布; を対象に only says whom it is aimed at, and 中学 is 中学校 (Sudachi's group)."""
+    response = answer_question(corpus, "中学3年生を対象に講演会や冊子配布を行った施策はどれですか？")
+    assert response["kind"] == "list" and {39, 489} <= set(lines(response))
+
+
 def test_a_section_title_after_a_chapter_number_is_that_section(corpus):
     """第5章の市民文化の振興: 市民文化 is a word of the chapter's title, but 市民文化の振興 is its
     第4節 written whole: the rows of that section are counted (421, 423, 425 are D), not every

@@ -1430,8 +1430,13 @@ def test_a_noun_of_intent_asked_to_exist_only_ranks(corpus):
 def test_a_noun_numbered_with_a_suffix_is_one_word(corpus):
     # 中学3年生 in a sentence: one word (489 writes it), not 中学 and 年生 with the number dropped
     response = search(corpus, q="中学3年生を対象にした取組")
-    assert "中学3年生" in [t["text"] for t in response["interpretation"]["terms"]]
-    assert lines(response)[0] == 489
+    terms = {t["text"]: t for t in response["interpretation"]["terms"]}
+    assert "中学3年生" in terms and lines(response)[0] == 489
+    # … and with its noun's synonym (中学校, Sudachi's group) as 39 writes it: 市内中学校3年生を対象に
+    assert [(w["text"], w["how"]) for w in terms["中学3年生"]["widened"]] == [("中学校3年生", "synonym")]
+    assert 39 in lines(response)[:3]
+    # を対象に says whom it is aimed at, like に対して (489): no word the rows must hold
+    assert "対象" not in terms and {"text": "対象", "why": "grammar"} in response["interpretation"]["dropped"]
     # a date stays apart (the rows also write R3年度), and so does a count (4地区)
     texts = [t["text"] for t in search(corpus, q="令和3年度に全9地区で開始")["interpretation"]["terms"]]
     assert "令和3年度" not in texts and "9地区" not in texts

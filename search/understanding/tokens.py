@@ -202,7 +202,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
         if token.surface == "おけ" and i and tokens[i - 1].surface == "に" and tokens[i + 1:i + 2] \
                 and tokens[i + 1].surface == "る":
             marked[i] = _framed(token)  # に|おけ|る: Sudachi reads the kana おける as 置く
-        if _manner_noun(tokens, i) or _scope_noun(tokens, i) or _company_noun(tokens, i) \
+        if _manner_noun(tokens, i) or _scope_noun(tokens, i) or _target_noun(tokens, i) or _company_noun(tokens, i) \
                 or _stressing_noun(tokens, i) or _relation_verb(tokens, i) or _how_often(tokens, i) \
                 or _indefinite_noun(tokens, i) or _party_noun(tokens, i) or _vague_count(tokens, i) \
                 or token.surface in MANNER_DETERMINERS or _thing_asked(tokens, i) or _word_named(tokens, i) \
@@ -370,6 +370,13 @@ def _scope_noun(tokens, i: int) -> bool:
     before = tokens[i - 2] if tokens[i - 1].surface == "の" and i > 1 else tokens[i - 1]
     # A question reads its filters as a blank (、): 行財政運営の指針の部分で → 、の部分で.
     return before.pos[0] == "名詞" and not before.framing or before.surface == "、" and tokens[i - 1].surface == "の"
+
+
+def _target_noun(tokens, i: int) -> bool:
+    """対象 of 中学3年生を対象に(した): "aimed at" the noun before it, a compound particle like
+    に対して, which the rows write as often (市内中学3年生…に対して啓発冊子を配布)."""
+    return tokens[i].normalized == "対象" and 0 < i < len(tokens) - 1 and tokens[i - 1].surface == "を" \
+        and tokens[i + 1].surface in ("に", "と", "として")
 
 
 # Verbs that make a verb of the noun they follow (位置|づける, 義務|付ける).

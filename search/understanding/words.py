@@ -510,9 +510,20 @@ class LeafReader:
                     or any(c.isdigit() or c in "〇一二三四五六七八九十" for c in run[0].surface):
                 continue
             text = "".join(t.surface for t in run)
-            if self.count_rows(text):
-                found.append((run[0].start, run[-1].end, Unit(text, run[0].start, run[-1].end, run, "noun")))
+            written = self.count_rows(text)
+            alike = () if written else self.numbered_alike(run)
+            if written or alike:
+                found.append((run[0].start, run[-1].end, Unit(text, run[0].start, run[-1].end, run, "noun", alike)))
         return found
+
+    def numbered_alike(self, tokens) -> tuple[Expansion, ...]:
+        """A noun, a number and its suffix (中学3年生) with the noun swapped for a word of its
+        Sudachi synonym group, where the rows write it so (中学校3年生: 39)."""
+        if len(tokens) != 3 or tokens[1].pos[1] != "数詞" or tokens[2].pos[0] != "接尾辞":
+            return ()
+        rest = tokens[1].surface + tokens[2].surface
+        alike = (e.term + rest for e in self.vocabulary.synonyms(tokens[0].groups, exclude=tokens[0].normalized))
+        return tuple(Expansion(text, "synonym") for text in alike if self.count_rows(text))[:MAX_WIDENED]
 
     def kana_words(self, text: str) -> list[tuple[int, int, Unit]]:
         """Runs of hiragana that read like corpus words (としょかん → 図書館), longest first; a run
@@ -674,10 +685,10 @@ class LeafReader:
 
     def known_widened(self, tokens, text: str) -> tuple[Expansion, ...]:
         """What a word the rows contain is widened to: the words it abbreviates (上下水道), its stem
-        before a light suffix (高齢者向け), what follows the documents' place (入間市民) and, when
-        rare, its synonyms."""
+        before a light suffix (高齢者向け), what follows the documents' place (入間市民), when rare,
+        its synonyms, and a numbered word with a synonym of its noun (中学3年生: 中学校3年生)."""
         return self.coordinated(text) + self.suffixed_stem(tokens) + self.without_place(text) \
-            + self.with_no(tokens) + self.synonyms_of_rare(tokens, text)
+            + self.with_no(tokens) + self.synonyms_of_rare(tokens, text) + self.numbered_alike(tokens)
 
     def with_no(self, tokens) -> tuple[Expansion, ...]:
         """A compound of nouns as the rows also write it, with の between two of its words
