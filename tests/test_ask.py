@@ -614,6 +614,8 @@ def test_why_quotes_the_causal_clause(corpus):
     # asked whether it stopped (could no longer be used), a report that it went on says no
     ("コロナ禍の間、地区体育館は使えなくなっていたんですか？", "いいえ", 154, "施設利用を継続しました"),
     ("コロナ禍で地区体育館の利用は中止されたのですか？", "いいえ", 154, "施設利用を継続しました"),
+    # asked whether the city did it alone, a report that it was held with others says no
+    ("地元企業向けの就職面接会は、市が単独で開いているのですか。", "いいえ", 398, "3者共催で就職面接会"),
     # a yes/no about a year ahead whose act no row writes (そろう): the figure planned decides
     ("支え合い組織は、令和4年度に市内全9地区でそろうのですか？", "いいえ", 173, "6地区になります"),
     # the content plans 組織を設置し; its comment reports the plan done, naming the organisation
@@ -1850,10 +1852,11 @@ def test_mo_ari_gives_a_cause():
 
 def test_an_adjective_continued_before_the_act_gives_a_cause(corpus):
     """…企業からの要望も多く、…企業誘致の検討を進めました (272): the adjective's continuative form
-    before a comma is why the act after it was done; adjectives in a row (明るく、楽しい) are not."""
+    before a comma is why the act after it was done; with no subject (市民により広く、効果的に) it
+    says how the act is done."""
     text = "圏央道入間インターチェンジ周辺地域の土地利用について、企業からの要望も多く、流通系の産業について、企業誘致の検討を進めました。"
     assert [text[c.start:c.end] for c in search.ask.clauses.causes(text)] == [text[:text.index("、流通系")]]
-    assert search.ask.clauses.causes("明るく、楽しいまちをつくります。") == []
+    assert search.ask.clauses.causes("市民に広く、効果的に環境情報を提供します。") == []
     response = answer_question(corpus, "入間インターチェンジ周辺で企業誘致の検討を進めたのはなぜですか？")
     assert response["kind"] == "why" and lines(response) == [272]
     assert response["answer"].startswith("理由は") and "企業からの要望も多く" in response["answer"]

@@ -2,8 +2,9 @@
 
 A cause is marked by ため after a past, negative or adjective (難しいため, 回答であったため;
 after a plain verb, 向上させるため, it is a purpose), ので, ことから, により, によるもの, 影響, に伴い, 理由,
-〜たことで, 〜た結果, or an adjective's continuative form before a comma (要望も多く、). A clause
-is negative when a negation (ない, ず, ません, 未) follows its predicate before the clause ends.
+〜たことで, 〜た結果, or a subject's adjective in its continuative form before a comma (要望も
+多く、). A clause is negative when a negation (ない, ず, ません, 未) follows its predicate before
+the clause ends.
 """
 
 from __future__ import annotations
@@ -135,8 +136,10 @@ def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
             and after.lemma in ("、", "て"):
         return i, 0.7  # 活動制限などもあり、…減少した: a cause among others
     if t.pos == "形容詞" and t.surface.endswith("く") and after is not None and after.lemma == "、" \
-            and i + 2 < len(toks) and toks[i + 2].pos not in ("形容詞", "形状詞"):
-        return i, 0.6  # 要望も多く、…検討を進めました: an adjective's continuative form before the act
+            and before is not None and before.surface in ("が", "も", "は"):
+        # 要望も多く、…検討を進めました: a state of its subject, then the act it led to (広く、効果的に
+        # with no subject says how the act is done)
+        return i, 0.6
     if t.lemma in ("有る", "おる") and before is not None and before.surface in ("で", "て") and after is not None \
             and after.lemma == "、" and _shortfall_stated(toks, i):
         return i, 0.6  # 予算確保が困難であり、新たな整備は難しい: a shortfall stated before one that follows
