@@ -280,7 +280,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-twenty-third round, dev half": ("search-hard123-dev",),
           "harder, hundred-and-twenty-third round, held-out half": ("search-hard123-heldout",),
           "harder, hundred-and-twenty-fourth round, dev half": ("search-hard124-dev",),
-          "harder, hundred-and-twenty-fourth round, held-out half": ("search-hard124-heldout",)}
+          "harder, hundred-and-twenty-fourth round, held-out half": ("search-hard124-heldout",),
+          "harder, hundred-and-twenty-fifth round, dev half": ("search-hard125-dev",),
+          "harder, hundred-and-twenty-fifth round, held-out half": ("search-hard125-heldout",),
+          "harder, hundred-and-twenty-sixth round, dev half": ("search-hard126-dev",),
+          "harder, hundred-and-twenty-sixth round, held-out half": ("search-hard126-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -367,7 +371,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard121-heldout",
             "search-hard122-heldout",
             "search-hard123-heldout",
-            "search-hard124-heldout")
+            "search-hard124-heldout",
+            "search-hard125-heldout",
+            "search-hard126-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
