@@ -1904,6 +1904,18 @@ def test_a_section_title_after_a_chapter_number_is_that_section(corpus):
     response = answer_question(corpus, "第5章の市民文化の振興で、進捗区分がDの施策は何件ありますか？")
     assert sorted(lines(response)) == [421, 423, 425] and "3件" in response["answer"]
     assert [f["filter"] for f in response["interpretation"]["filters"]] == ["chapter", "progress"]
+    # quoted (第6章の「生活支援の推進」の節: 生活 is in 第6章's title too), with a gloss after it
+    response = answer_question(corpus, "第6章の「生活支援の推進」の節（市民相談・婚活支援・就労支援）で、"
+                                       "取組区分が「あ」の施策はいくつですか。")
+    assert sorted(lines(response)) == [483, 484] and "2件" in response["answer"]
+
+
+def test_rows_counted_per_department_row_is_one_count(corpus):
+    """担当課ごとの評価で数えて says how the rows are counted (one per department row), as
+    所管課ごとの行で数えて does: one count, no ranking of departments; 行 is the rows counted."""
+    response = answer_question(corpus, "観光の振興（第5章第3節）で、進捗区分Bと評価された行は、担当課ごとの評価で数えていくつ？")
+    assert response["kind"] == "count" and "6件" in response["answer"]
+    assert sorted(lines(response)) == [405, 406, 410, 413, 415, 416]
 
 
 def test_the_background_told_first_is_not_the_topic(corpus):

@@ -136,8 +136,9 @@ RANK = r"(?:最も|一番|最多|最少|トップ|上位|下位|ランキング|
 GROUPS = (("department", r"(?:課|部署|部局|所管|担当|担当課)"), ("chapter", r"(?:章|分野)"), ("section", r"節"))
 GROUP_WORDS = {name: words(r"(?:(?:第 |どの |どこ の |何 )?何 |どの |どこ の )?" + pattern
                          + r"(?: 課)?(?: は (?:どこ|何|どれ|どちら))?") for name, pattern in GROUPS}
-# 所管課ごとの行で数えて says how rows are counted (one per department row), not a ranking.
-PER_GROUP = words(r"(?:" + "|".join(p for _, p in GROUPS) + r") (?:毎|別)(?! の 行 )")
+# 所管課ごとの行で数えて, 担当課ごとの評価で数えて say how rows are counted (one per department
+# row), not a ranking.
+PER_GROUP = words(r"(?:" + "|".join(p for _, p in GROUPS) + r") (?:毎|別)(?! の 行 | の 評価 で 数える )")
 # 一番多い, 多い順, 多いのは; or the group asked for before 多い (どの課が多い).
 AGGREGATE = words(RANK + r"|(?:多い|少ない|高い|低い) (?:順|の は|物 は)"
                   r"|(?:どの|どこ の|何) (?:\S+ )?(?:" + "|".join(p for _, p in GROUPS) + r") (?:が|で|に) (?:多い|少ない)")
@@ -552,7 +553,7 @@ ASKING = words(r"(?:計画|予定|目標) 通り"  # 計画どおり進んでい
                r"|区分"
                r"|[0-9]+ (?:年間|か月|箇月|ヶ月)"  # 5年間で: how long, not what
                # How rows are counted (行単位で, 所管課ごとの行で数えて): no topic.
-               r"|(?:行|課|件) (?:単位|毎)|(?:単位|毎) の 行|数える"
+               r"|(?:行|課|件) (?:単位|毎)|(?:単位|毎) の (?:行|評価(?= で 数える ))|数える"
                r"|(?:今|現在) (?:で )?も|今 でも"  # 今も委託していますか: when, not what
                r"|(?:(?<=って )|(?<=の は ))" + IS_IT_TRUE)
 

@@ -509,7 +509,7 @@ def read_question(text: str, corpus) -> Question:
     if predicate:  # 電子図書館は導入されましたか: what is asked (導入) decides, the rest says about what
         spans.append(predicate)
     if asked.kind in ROW_KINDS or asked.unit == "%":  # 取組は何件, 施策のうちBの割合: the rows, not a topic
-        nouns = COUNTED_NOUNS if asked.kind in ("count", "list") else ROW_NOUNS
+        nouns = COUNTED_NOUNS if asked.kind in ("count", "list", "aggregate") else ROW_NOUNS
         spans += [(t.start, t.end) for t in analyse(masked) if t.surface in nouns and not titled(t.start)]
     spans += formal_nouns(masked) + described_before(text, mentions, described)
     spans += [m.span() for m in DURATION.finditer(masked)] + [m.span() for m in AS_OF_NOW.finditer(masked)]

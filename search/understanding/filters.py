@@ -1106,7 +1106,7 @@ def _chapters_by_words(blanker: Blanker, by_key: dict[str, str]) -> list[Mention
 def _names_part_of_plan(text: str, end: int, corpus) -> bool:
     """Whether a section's or item's title follows a chapter's number (第5章の市民文化の振興: 第4節):
     its words name that part of the chapter, not the chapter's title again."""
-    folded = normalize(text[end:]).removeprefix("の")
+    folded = normalize(text[end:]).removeprefix("の").lstrip("「『\"'")  # 第6章の「生活支援の推進」の節
     return any(folded.startswith(title) for title in plan_titles(corpus).get(folded[:2], ()))
 
 
