@@ -17,6 +17,7 @@ from .corpus import Corpus
 from .errors import NotFound
 from .facets import count_masks, facet_list, members, to_mask
 from .highlight import highlight
+from .measures import measure_members
 from .matching import EXPANDED_SCORE, GRAM_SCORE, count_query, has_soft, read_leaf, soft_of, to_query
 from .query import Leaf, Node, ParsedQuery, parse_terms
 from .scoring import scored_matches
@@ -46,6 +47,10 @@ NEIGHBOURS_BELOW = 10
 NEIGHBOUR_SEEDS = 3
 NEIGHBOURS_PER_SEED = 10
 NEIGHBOUR_WEIGHT = 0.01  # a neighbour's related score (at most about 1) times this: below any match
+# Another department's row of a match's measure, ranked as a related measure of middling
+# relatedness (the floor is 0.125): on the dev halves 0.3 or less cost no case, 0.5 and more put
+# siblings above closer related measures.
+SIBLING_SCORE = 0.3
 # Then the rows that hold one specific word of the query (ハローワーク of ハローワークの求人情報, one
 # match), below every neighbour: on the dev cases the neighbours were the closer rows.
 PARTIAL_WEIGHT = NEIGHBOUR_WEIGHT / 100
@@ -334,13 +339,15 @@ def _first_by_position(corpus: Corpus, mask: int, limit: int) -> list[int]:
 
 def neighbours(corpus: Corpus, scores: dict[int, float]) -> dict[int, float]:
     """The rows most related to the best matches of a search that matched few, scored below
-    every match (cached per corpus with the matches)."""
+    every match (cached per corpus with the matches): first the other department rows of their
+    measures (607 beside 608: the measure and its content are theirs too), then related measures."""
     if not 0 < len(scores) < NEIGHBOURS_BELOW:
         return {}
     from .related import RelatedRequest, find_related  # related.py reads records through this module
 
     seeds = sorted(scores, key=lambda d: (-scores[d], corpus.positions[d]))[:NEIGHBOUR_SEEDS]
-    found: dict[int, float] = {}
+    found: dict[int, float] = {d: NEIGHBOUR_WEIGHT * SIBLING_SCORE for seed in seeds
+                               for d in measure_members(corpus, seed) if d not in scores}
     for seed in seeds:
         record_id = corpus.stored(seed)["id"]
         for result in find_related(corpus, record_id, RelatedRequest(NEIGHBOURS_PER_SEED, "all"))["results"]:

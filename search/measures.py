@@ -18,6 +18,7 @@ MEASURE_FIELDS = ("document", "chapter", "section", "item", "measure")
 
 _keys: WeakKeyDictionary = WeakKeyDictionary()
 _titles: WeakKeyDictionary = WeakKeyDictionary()
+_members: WeakKeyDictionary = WeakKeyDictionary()
 _lock = threading.Lock()
 
 
@@ -39,6 +40,16 @@ def measure_titles(corpus: Corpus) -> dict[str, list[int]]:
             titles.setdefault(normalize(key[4]), []).append(docnum)
         return titles
     return _once(_titles, corpus, make)
+
+
+def measure_members(corpus: Corpus, docnum: int) -> tuple[int, ...]:
+    """The document numbers of every row of a row's measure (its own included), once per generation."""
+    def make():
+        members: dict[tuple[str, ...], list[int]] = {}
+        for number, key in enumerate(measure_keys(corpus)):
+            members.setdefault(key, []).append(number)
+        return [tuple(members[key]) for key in measure_keys(corpus)]
+    return _once(_members, corpus, make)[docnum]
 
 
 def _once(store: WeakKeyDictionary, corpus: Corpus, make):

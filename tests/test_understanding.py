@@ -618,6 +618,7 @@ def test_a_long_sentence_reads_a_bounded_number_of_words(corpus):
 
 
 def test_few_matches_are_followed_by_their_neighbours(corpus):
+    from search.measures import sibling_rows
     from search.related import RelatedRequest, find_related
 
     response = search(corpus, q="コミュニティバス")
@@ -628,11 +629,21 @@ def test_few_matches_are_followed_by_their_neighbours(corpus):
     assert max(r["score"] for r in related) < min(r["score"] for r in matched)
     seeds = {r["id"] for r in matched[:3]}
     neighbours = {x["id"] for s in seeds for x in find_related(corpus, s, RelatedRequest(10, "all"))["results"]}
-    assert {r["id"] for r in related} <= neighbours
+    siblings = {x["id"] for s in seeds for x in sibling_rows(corpus, corpus.record(s))}
+    assert {r["id"] for r in related} <= neighbours | siblings
     assert response["interpretation"]["neighbours"] == len(related)
     # Filters hold for neighbours too.
     filtered = search(corpus, q="コミュニティバス", progress="B")
     assert all(r["progress"] == "B" for r in filtered["results"])
+
+
+def test_the_other_department_rows_of_a_match_follow_it(corpus):
+    """庁内でチームや検討委員会を立ち上げて: 608 writes it; 607, the other department's row of its
+    measure (柔軟で機動的な組織の運営), follows among the neighbours though it writes none of it."""
+    response = search(corpus, q="庁内でチームや検討委員会を立ち上げて対応")
+    by_line = {r["source"]["line"]: r for r in response["results"]}
+    assert lines(response)[0] == 608 and by_line[608]["match"] == "words"
+    assert by_line[607]["match"] == "related" and by_line[607]["measure"] == by_line[608]["measure"]
 
 
 def test_many_matches_or_none_have_no_neighbours(corpus):
