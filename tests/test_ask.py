@@ -616,6 +616,7 @@ def test_why_quotes_the_causal_clause(corpus):
     ("コロナ禍で地区体育館の利用は中止されたのですか？", "いいえ", 154, "施設利用を継続しました"),
     # asked whether the city did it alone, a report that it was held with others says no
     ("地元企業向けの就職面接会は、市が単独で開いているのですか。", "いいえ", 398, "3者共催で就職面接会"),
+    ("市が自ら婚活相談の窓口を運営しているのですか？", "いいえ", 479, "民間で実施している婚活相談"),
     # a yes/no about a year ahead whose act no row writes (そろう): the figure planned decides
     ("支え合い組織は、令和4年度に市内全9地区でそろうのですか？", "いいえ", 173, "6地区になります"),
     # the content plans 組織を設置し; its comment reports the plan done, naming the organisation
