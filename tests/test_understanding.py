@@ -999,6 +999,12 @@ def test_kana_and_the_kanji_after_it_read_as_one_word(corpus):
     ("達成にはほど遠いけど一部は手をつけている、っていう評価", {"progress": ["D"]}),
     # 実施に至っていない: 未実施, as the label of お writes it.
     ("検討はしているけどまだ実施にいたっていない、って取組評価", {"effort": ["お"]}),
+    # まだやれてない: a verb of doing negated is 未実施 too
+    ("検討はしてるけどまだやれてない、っていう取組の評価の施策", {"effort": ["お"]}),
+    # words held by C's label and by い's, before っていう評価: the progress grade, unless the
+    # effort grade is named
+    ("ある程度進んでる、っていう評価がいちばん多い章", {"progress": ["C"]}),
+    ("取組評価がある程度進んでる、っていう施策", {"effort": ["い"]}),
 ])
 def test_a_grade_described_in_the_askers_words_takes_all_its_words(corpus, text, filters):
     reading = read_filters(text, corpus)

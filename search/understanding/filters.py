@@ -65,7 +65,9 @@ QUOTED = re.compile(r"[「『\"“]([^」』\"”]{1,80})[」』\"”]")
 ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,10}?|[ぁ-ゖ]{0,12})(?:取組|取り組み|もの|施策|事業)|^[ぁ-ゖ]{0,6}(?<!か)(?:\s|$)"
                        r"|^[ぁ-ゖ]{0,6}[、,]?\s*(?:と|って)[ぁ-ゖ]{0,6}(?:評価[ぁ-ゖ]{0,4})?[^、。？?\s]{0,6}?"
                        r"(?:取組|取り組み|もの|施策|事業|の(?:は|が))"
-                       r"|^[ぁ-ゖ]{0,8}?の(?:は|が)")  # 目標を達成できたのはどれ: の stands for the rows
+                       r"|^[ぁ-ゖ]{0,8}?の(?:は|が)"  # 目標を達成できたのはどれ: の stands for the rows
+                       # ある程度進んでる、っていう評価がいちばん多い: the words are the grade's
+                       r"|^[ぁ-ゖ]{0,6}[、,]?\s*(?:という|っていう|って言う)\s*(?:評価|区分|ランク)")
 # A clause quoted by という before the rows (達成にはまだ遠いけど一部は手をつけた、という進捗
 # 評価の施策, …ってのは何件: の stands for them): all of it up to という describes their grade,
 # in the asker's words. Not before a question's end (…を達成したという評価ですか asks what the
@@ -448,6 +450,9 @@ def _content_words(text: str, adverbs: frozenset[str] = frozenset()) -> list[tup
             word, start, _ = words.pop()  # 実施に至っていない: 未実施, as the label of お writes it
             words.append(("未" + word if not word.startswith("未") else word, start, t.end))
             continue
+        if negated and t.normalized in DOING_VERBS:  # まだやれてない: 未実施, as the label of お writes it
+            words.append(("未実施", t.start, t.end))
+            continue
         # A compound verb is one word (取り組む: 取る and 組む say nothing apart)
         for word in (t.parts if len(t.parts) > 1 and t.pos[0] != "動詞" else (t.normalized,)):
             if word not in LEGEND_SKIP:
@@ -457,6 +462,8 @@ def _content_words(text: str, adverbs: frozenset[str] = frozenset()) -> list[tup
 
 # Everyday adverbs for the one a label writes (ア: さらに充実): no synonym group pairs them.
 SAME_ADVERB = {"もっと": "更に", "一層": "更に", "より一層": "更に"}
+# Everyday verbs of doing (やる, する, 行う); negated, what the legend writes 未実施.
+DOING_VERBS = frozenset({"遣る", "為る", "行う"})
 # Verbs that say a noun before に was reached (実施に至る); negated, the noun is not done.
 REACHING = frozenset({"至る", "到る"})
 
@@ -512,7 +519,8 @@ def find_legend_wording(text: str, labels, described: bool = False) -> tuple[str
                  for kind, codes in labels.items() for code, label in codes.items()}
     suffixes = {t.start: t.end for t in analyse(text) if t.pos[0] == "接尾辞"}
     longest = max((len(seq) for seq in sequences.values()), default=0)
-    best, best_score, tied = None, (0, 0, 0.0), False
+    effort_named = bool(EFFORT_NAMED.search(text))
+    best, best_score, tied = None, (0, 0, False, 0.0), False
     for i in range(len(words)):
         for j in range(i + 2, min(len(words), i + longest) + 1):
             run = [w for w, _, _ in words[i:j]]
@@ -537,7 +545,10 @@ def find_legend_wording(text: str, labels, described: bool = False) -> tuple[str
                 gaps = in_order(run, sequence)
                 if n / len(sequence) < 0.3 or gaps is None or gaps > max(MAX_LABEL_GAPS, n // 2):
                     continue
-                score = (n, -gaps, round(n / len(sequence), 6))
+                # Words both a progress and an effort label hold in a row (ある程度進んでる: C, い)
+                # are the progress grade, what an evaluation is, unless the effort grade is named.
+                named = key[0] == ("effort" if effort_named else "progress")
+                score = (n, -gaps, named, round(n / len(sequence), 6))
                 if score > best_score:
                     inflection = INFLECTION_TO_END.match(text[end:])  # 進ん|でいない: the whole predicate
                     stop = clause.end("clause") if clause else end + (inflection.end() if inflection else 0)
