@@ -714,9 +714,10 @@ AS_OF_NOW = re.compile(r"(?:現時点|現段階)" + AT_TIME)
 # The city addressed at the start of a question (市役所って…, 市役所では…): the documents' author,
 # no topic; elsewhere 市役所 is a building (市役所で開かれる市) and stays a word.
 ADDRESSED = re.compile(r"^\s*(?:入間市役所|市役所|役所)(?:って|は|では|でも|さん)[、,]?")
-# The city as the one who acts (市が立入検査を行っている施策, …について市は何をしていますか): every row
-# is what the city does, so it names none of them.
-CITY_ACTING = re.compile(r"(?:(?<=^)|(?<=[、。\s]))市(?:が|は|では)")
+# The city as the one who acts (市が立入検査を行っている施策, …について市は何をしていますか; first, 市役所で
+# 長年使っていた…): every row is what the city does, so it names none of them. After a topic
+# (ふれあい朝市って、市役所でやったこと) 市役所で is where, which a row may write.
+CITY_ACTING = re.compile(r"(?:(?<=^)|(?<=[、。\s]))(?:市|市役所|役所)(?:が|は|では)|^(?:市役所|役所)で(?![はもき])")
 # The period every row reports on (前期基本計画の期間中に取り組んだ施策, …期間中に改訂されましたか): no
 # topic. Kept as words in a yes/no, it took 169, which writes 前期基本計画期間, for 人材育成基本方針;
 # framing, a yes/no about 169 itself is decided by its effort grade (お) instead of its sentence.
