@@ -66,8 +66,9 @@ ROW_AFTER = re.compile(r"^(?:[^、。？?\s]{0,10}?|[ぁ-ゖ]{0,12})(?:取組|�
                        r"|^[ぁ-ゖ]{0,6}[、,]?\s*(?:と|って)[ぁ-ゖ]{0,6}(?:評価[ぁ-ゖ]{0,4})?[^、。？?\s]{0,6}?"
                        r"(?:取組|取り組み|もの|施策|事業|の(?:は|が))"
                        r"|^[ぁ-ゖ]{0,8}?の(?:は|が)"  # 目標を達成できたのはどれ: の stands for the rows
-                       # ある程度進んでる、っていう評価がいちばん多い: the words are the grade's
-                       r"|^[ぁ-ゖ]{0,6}[、,]?\s*(?:という|っていう|って言う)\s*(?:評価|区分|ランク)")
+                       # ある程度進んでる、っていう評価がいちばん多い: the words are the grade's (not in
+                       # …達成したという評価ですか, which asks it)
+                       r"|^[ぁ-ゖ]{0,6}[、,]?\s*(?:という|っていう|って言う)\s*(?:評価|区分|ランク)(?:[がのをに]|で(?!す))")
 # A clause quoted by という before the rows (達成にはまだ遠いけど一部は手をつけた、という進捗
 # 評価の施策, …ってのは何件: の stands for them): all of it up to という describes their grade,
 # in the asker's words. Not before a question's end (…を達成したという評価ですか asks what the
