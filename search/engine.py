@@ -17,8 +17,8 @@ from .corpus import Corpus
 from .errors import NotFound
 from .facets import count_masks, facet_list, members, to_mask
 from .highlight import highlight
-from .measures import measure_members
 from .matching import EXPANDED_SCORE, GRAM_SCORE, count_query, has_soft, read_leaf, soft_of, to_query
+from .measures import measure_members
 from .query import Leaf, Node, ParsedQuery, parse_terms
 from .scoring import scored_matches
 from .settings import DEFAULTS

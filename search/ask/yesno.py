@@ -56,7 +56,7 @@ STOPPED = re.compile(r"中止|休止|停止|閉鎖|打ち切|やめ|止め|止�
 WENT_ON = re.compile(r"(?:継続|存続)し(?:まし)?た|続けまし|続けた|続きまし")
 # Asked whether the city did something alone or itself (市が単独で開いている, 市が自ら運営), a
 # sentence that it was done with others (3者共催で, 合同で) or by others (民間で実施している) says no.
-ALONE = re.compile(r"単独で|独自で|市だけで|市のみで|自前で|自ら|自分で|直接")
+ALONE = re.compile(r"単独で|独自で|市だけで|市のみで|自前で|自ら|自分で")
 JOINTLY = re.compile(r"共催|共同(?:で|して|開催|実施)|合同で|[0-9０-９一二三四五六七八九]者で|民間で|民間(?:事業者|団体)?が")
 # Asked of all (every one, every year), a sentence of some that are not says no; asked whether it
 # stopped, a sentence that it went on; asked whether done alone, one that it was done with others.

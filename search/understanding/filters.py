@@ -277,8 +277,10 @@ def _mention(blanker: Blanker, facet: str, value: str, start: int, end: int, how
 def _grade_codes(blanker: Blanker, corpus) -> list[Mention]:
     found = []
     for m in PAIRED_CODES.finditer(blanker.text):
-        found += [_mention(blanker, kind, m.group(kind), m.start(kind), m.end(kind), "code") for kind in ("progress", "effort")]
-        blanker.take(m.start(), m.end())
+        if blanker.free(m.start(), m.end()):
+            found += [_mention(blanker, kind, m.group(kind), m.start(kind), m.end(kind), "code")
+                      for kind in ("progress", "effort")]
+            blanker.take(m.start(), m.end())
     for kind, pattern in [*CODE_PATTERNS, ("progress", LONE_CODE)]:
         for m in pattern.finditer(blanker.text):
             if not blanker.free(m.start(), m.end()):
@@ -510,9 +512,10 @@ EFFORT_NAMED = re.compile(r"(?:取組|取り組み)(?:区分|評価|の評価)")
 def find_legend_wording(text: str, labels, described: bool = False) -> tuple[str, str, int, int] | None:
     """Two or more of a label's words in a row, describing the rows asked for (目標を達成した取組
     → A; うまく進められていない → え): the label that shares the longest run of words (in its
-    order, skipping at most one of its words), then the one that skips fewest, then the one it
-    covers best (ある程度進んでいる is all of い, a third of C), if only one does. ``described``: the
-    text is known to describe a grade (quoted before という評価), so nothing need follow the run."""
+    order, skipping at most one of its words), then the one that skips fewest, then a progress
+    label before an effort one unless the effort grade is named (ある程度進んでる: C, not い), then
+    the one it covers best, if only one does. ``described``: the text is known to describe a grade
+    (quoted before という評価), so nothing need follow the run."""
     adverbs = frozenset(t.normalized for codes in labels.values() for label in codes.values()
                         for t in analyse(label) if t.pos[0] in ADVERB_POS)
     words = [(_stem(word), start, end) for word, start, end in _content_words(text, adverbs)]

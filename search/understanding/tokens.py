@@ -202,9 +202,9 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
         if token.surface == "おけ" and i and tokens[i - 1].surface == "に" and tokens[i + 1:i + 2] \
                 and tokens[i + 1].surface == "る":
             marked[i] = _framed(token)  # に|おけ|る: Sudachi reads the kana おける as 置く
-        if _manner_noun(tokens, i) or _scope_noun(tokens, i) or _target_noun(tokens, i) or _company_noun(tokens, i) \
-                or _stressing_noun(tokens, i) or _relation_verb(tokens, i) or _how_often(tokens, i) \
-                or _indefinite_noun(tokens, i) or _party_noun(tokens, i) or _vague_count(tokens, i) \
+        if _manner_noun(tokens, i) or _scope_noun(tokens, i) or _target_noun(tokens, i) \
+                or _company_noun(tokens, i) or _stressing_noun(tokens, i) or _relation_verb(tokens, i) \
+                or _how_often(tokens, i) or _indefinite_noun(tokens, i) or _party_noun(tokens, i) or _vague_count(tokens, i) \
                 or token.surface in MANNER_DETERMINERS or _thing_asked(tokens, i) or _word_named(tokens, i) \
                 or _word_appears(tokens, i) or _text_says(tokens, i) or _the_one_of(tokens, i) \
                 or _truth_asked(tokens, i):
