@@ -614,6 +614,8 @@ def test_why_quotes_the_causal_clause(corpus):
     # asked whether it stopped (could no longer be used), a report that it went on says no
     ("コロナ禍の間、地区体育館は使えなくなっていたんですか？", "いいえ", 154, "施設利用を継続しました"),
     ("コロナ禍で地区体育館の利用は中止されたのですか？", "いいえ", 154, "施設利用を継続しました"),
+    # the year asked against the year the sentence dates the act in, right before it
+    ("公共施設マネジメント事業計画は令和3年度に策定されたんですよね？", "いいえ", 530, "平成30年度に策定した"),
     # asked whether the city did it alone, a report that it was held with others says no
     ("地元企業向けの就職面接会は、市が単独で開いているのですか。", "いいえ", 398, "3者共催で就職面接会"),
     ("市が自ら婚活相談の窓口を運営しているのですか？", "いいえ", 479, "民間で実施している婚活相談"),

@@ -49,3 +49,24 @@ def against_the_year(question: str, sentence: str) -> bool:
         return True
     others = [end for year, end in said if year not in asked]
     return bool(others) and not any(year in asked for year, _ in said) and bool(ONLY_THEN.match(text[max(others):]))
+
+
+# Between a year and the act it dates (平成30年度に策定した, 令和3年度から実施).
+DATING = re.compile(r"^(?:に|には|から|より)")
+
+
+def dated_otherwise(question: str, sentence: str, positions: list[int]) -> bool:
+    """Whether ``sentence`` dates the act asked about (at ``positions``, offsets of its words) in a
+    year the question does not name, right before it (令和3年度に策定されたんですよね: 平成30年度に
+    策定した), and names none the question does."""
+    asked = {year for year, _ in years(question)}
+    text = unicodedata.normalize("NFKC", sentence)
+    said = years(text)
+    if not asked or any(year in asked for year, _ in said):
+        return False
+    for year, end in said:
+        dating = DATING.match(text[end:])
+        if dating and any(end + dating.end() == p for p in positions):
+            return True
+    return False
+

@@ -29,7 +29,7 @@ from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE, predicate_span
 from .sentences import locate
 from .topic import action_noun_in_kanji, full_weight, held_weight, verb_kanji
-from .years import against_the_year, years
+from .years import against_the_year, dated_otherwise, years
 from .wording import GRADE_NAMES_JA, codes_of, grade_text, measure_name, source_note
 
 YES, NO, PARTLY, UNDECIDED = "はい", "いいえ", "一部", "文書からは判断できません"
@@ -126,8 +126,11 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
     if then is not None and CONTRAST.match(then.text) and negative(then.text) and said \
             and (lemma_positions(then.text, asked.question.predicate) or holds_predicate(then.text, predicate)):
         return NO, [found.sentence, then]  # …を実施しました。しかし…実施できませんでした。
-    if said and against_the_year(asked.question.text, text):
-        said = False  # 令和2年度に開かれましたか: 平成30年度と平成31年度のみ開催, or R2年度は中止
+    if said and (against_the_year(asked.question.text, text)
+                 or dated_otherwise(asked.question.text, text, positions)):
+        # 令和2年度に開かれましたか: 平成30年度と平成31年度のみ開催, or R2年度は中止; 令和3年度に策定された
+        # んですよね: 平成30年度に策定した
+        said = False
     elif said and years(asked.question.text) and not years(text):
         cancelled = cancelled_that_year(asked, found.sentence)
         if cancelled is not None:  # …販売・PRをしました。…佐渡物産の販売・PRは令和2年度・3年度と中止
