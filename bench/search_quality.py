@@ -288,7 +288,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-twenty-seventh round, dev half": ("search-hard127-dev",),
           "harder, hundred-and-twenty-seventh round, held-out half": ("search-hard127-heldout",),
           "harder, hundred-and-twenty-eighth round, dev half": ("search-hard128-dev",),
-          "harder, hundred-and-twenty-eighth round, held-out half": ("search-hard128-heldout",)}
+          "harder, hundred-and-twenty-eighth round, held-out half": ("search-hard128-heldout",),
+          "harder, hundred-and-twenty-ninth round, dev half": ("search-hard129-dev",),
+          "harder, hundred-and-twenty-ninth round, held-out half": ("search-hard129-heldout",),
+          "harder, hundred-and-thirtieth round, dev half": ("search-hard130-dev",),
+          "harder, hundred-and-thirtieth round, held-out half": ("search-hard130-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -379,7 +383,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard125-heldout",
             "search-hard126-heldout",
             "search-hard127-heldout",
-            "search-hard128-heldout")
+            "search-hard128-heldout",
+            "search-hard129-heldout",
+            "search-hard130-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
