@@ -465,7 +465,7 @@ def _select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool) -> Selec
     if wider is not None:  # 区画整理 of 区画整理課: also the rows that write it, after the department's
         elsewhere, part = (wider[1] & ~passing).bit_count(), name_part(written[0])
         counts, passing, scores = wider
-    everyday = [m for m in applied if m.how == "word" or m.worded]
+    everyday = [m for m in applied if m.everyday]
     if not passing and scores and everyday:
         # An everyday word read as a grade that leaves no row may say how a thing is (長年手つかずになって
         # いる区画整理の予定地区: 長期未着手地区) or what a comment tells (子育て世帯向けの補助金で終わったもの:

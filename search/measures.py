@@ -70,11 +70,9 @@ def count_measures(corpus: Corpus) -> int:
 
 def sibling_rows(corpus: Corpus, record: dict) -> list[dict]:
     """The other department rows of the record's measure, in document order, without source text."""
-    key = measure_key(record)
-    keys = measure_keys(corpus)
-    docnums = [d for d, k in enumerate(keys) if k == key]
+    members = measure_members(corpus, corpus.docnum(record["id"]))
     rows = []
-    for docnum in sorted(docnums, key=lambda d: corpus.positions[d]):
+    for docnum in sorted(members, key=lambda d: corpus.positions[d]):
         row = corpus.stored(docnum)
         if row["id"] == record["id"]:
             continue

@@ -483,7 +483,7 @@ def read_question(text: str, corpus) -> Question:
     elif asked.kind not in ROW_KINDS:
         # 評価が低めなのはなぜ, 計画達成に遠い評価になっている理由: a grade named with its facet, or
         # called a grade after it, is asked why; it selects the rows.
-        said = [m for m in mentions if (m.how == "word" or m.worded)
+        said = [m for m in mentions if m.everyday
                 and not (asked.kind == "why" and (named_grade(text[m.start:m.end], m.facet)
                                                   or GRADE_WORD_AFTER.match(text, m.end)))]
         mentions = [m for m in mentions if m not in said]

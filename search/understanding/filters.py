@@ -929,9 +929,8 @@ def _departments(blanker: Blanker, corpus) -> list[Mention]:
     # A part of a name that begins a section's or item's title written whole (高齢者支援の推進, the
     # title of 第4節) names that part of the plan, not the department.
     folded = normalize(blanker.text)
-    by_start = plan_titles(corpus)
-    titled = {i for i in range(len(folded) - 1)
-              if any(folded.startswith(title, i) for title in by_start.get(folded[i:i + 2], ()))}
+    titles = plan_titles(corpus)
+    titled = {i for i in range(len(folded) - 1) if begins_plan_title(folded, i, titles)}
     # Other spellings first: スポーツ推進化 sounds like スポーツ推進課 whole, before its part.
     found += _department_spellings(blanker, table, vocabulary, graded, titled)
     found += _department_parts(blanker, table, vocabulary, graded, titled)
@@ -951,6 +950,12 @@ def plan_titles(corpus) -> dict[str, tuple[str, ...]]:
             by_start.setdefault(title[:2], []).append(title)
         return {start: tuple(found) for start, found in by_start.items()}
     return corpus.results.get_or_make(("plan titles",), read, len)
+
+
+def begins_plan_title(folded: str, start: int, titles: dict[str, tuple[str, ...]]) -> bool:
+    """Whether a section's or item's title (of ``plan_titles``), written whole, begins at ``start``
+    of ``folded`` (normalized text)."""
+    return any(folded.startswith(title, start) for title in titles.get(folded[start:start + 2], ()))
 
 
 # The number a section or item title starts with (第5項, 第2節).
@@ -1122,7 +1127,7 @@ def _names_part_of_plan(text: str, end: int, corpus) -> bool:
     """Whether a section's or item's title follows a chapter's number (第5章の市民文化の振興: 第4節):
     its words name that part of the chapter, not the chapter's title again."""
     folded = normalize(text[end:]).removeprefix("の").lstrip("「『\"'")  # 第6章の「生活支援の推進」の節
-    return any(folded.startswith(title) for title in plan_titles(corpus).get(folded[:2], ()))
+    return begins_plan_title(folded, 0, plan_titles(corpus))
 
 
 def _title_after(text: str, title: str) -> int:

@@ -25,6 +25,12 @@ class Mention:
     # quoted or whole: like an everyday word, it may only tell what was done.
     worded: bool = False
 
+    @property
+    def everyday(self) -> bool:
+        """Read from everyday words or some of a label's words: a grade the text may only describe
+        (what was done), relaxed when it leaves no row."""
+        return self.how == "word" or self.worded
+
     def to_dict(self) -> dict:
         return {"filter": self.facet, "value": self.value, "text": self.text, "how": self.how}
 
