@@ -3294,3 +3294,22 @@ def test_the_words_of_a_quoted_name_ask_nothing(corpus):
     # 方針 of 「政策・方針決定の場への女性の参画」 (56) names the measure: the question asks its grade
     response = answer_question(corpus, "「政策・方針決定の場への女性の参画」の進捗区分を教えてください。")
     assert response["kind"] == "status" and lines(response) == [56] and "進捗区分はB" in response["answer"]
+
+
+def test_what_something_is_for_is_the_purpose_its_row_states(corpus):
+    # 603: …人材育成や処遇への反映に活用することを目的として、人事評価を実施しました。平成30年度から…
+    # 改正を受けて…: asked what for, the purpose stated, not a cause in the next sentence
+    response = answer_question(corpus, "市が人事評価を実施しているのは何のためですか。")
+    assert response["answer"].startswith("目的は「") and "反映に活用することを目的として」" in response["answer"]
+    assert lines(response) == [603]
+    # asked why, a stated purpose is weak beside a cause (152: …健康増進を目的とした事業…; …コロナウイルスの影響で…)
+    response = answer_question(corpus, "スポーツ・レクリエーション事業の推進がD評価になっている理由は？")
+    assert "コロナウイルスの影響" in response["answer"] and "目的とした" not in response["answer"]
+
+
+def test_how_many_of_a_thing_named_by_what_was_done_to_it_is_a_figure(corpus):
+    # 廃止された施設はいくつ counts facilities (530: 現在までに2施設を廃止しました), and 廃止 is no
+    # direction (エ) of the rows; 廃止された事業はいくつ counts the rows so directed
+    response = answer_question(corpus, "公共施設マネジメント事業計画に基づいて、これまでに廃止された施設はいくつ？")
+    assert response["kind"] == "number" and response["answer"].startswith("2施設") and lines(response) == [530]
+    assert answer_question(corpus, "廃止された事業はいくつ？")["kind"] == "count"

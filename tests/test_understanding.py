@@ -1465,3 +1465,23 @@ def test_a_places_name_before_district_also_finds_the_name_alone(corpus):
     assert {"text": "東藤沢", "how": "part"} in [{k: w[k] for k in ("text", "how")}
                                               for t in response["interpretation"]["terms"] for w in t["widened"]]
     assert lines(response)[:2] == [289, 170]
+
+
+def test_a_kana_noun_sudachi_knows_is_not_cut_into_another_words_reading(corpus):
+    # とのかかわり: Sudachi reads かかわり as 関わり, which the rows write; not か|かわり (変わり)
+    response = search(corpus, q="埼玉西部消防組合とのかかわり")
+    texts = [t["text"] for t in response["interpretation"]["terms"]]
+    assert "かかわり" in texts and "かわり" not in texts
+    assert set(lines(response)[:2]) == {447, 449}
+    # a run Sudachi cuts into grammar and a verb is still read by its sound (地域包括ケア)
+    assert lines(search(corpus, q="ちいきほうかつけあ"))[0] == 223
+
+
+def test_that_a_row_fits_what_is_asked_names_nothing(corpus):
+    # どの施策が該当しますか: the rows asked for are its subject; 該当 is no word they must hold
+    response = search(corpus, q="土地区画整理事業に関わる施策について伺います。どの施策が該当しますか。")
+    assert "該当" not in [t["text"] for t in response["interpretation"]["terms"]]
+    assert {270, 278, 279} <= set(lines(response)[:5])
+    assert "該当" not in content("土地区画整理に該当する取組")
+    # the rows' own 該当者 stays a word
+    assert "該当者" in content("生活保護の該当者")

@@ -104,6 +104,8 @@ def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
         return i, 0.3  # 向上させるため: a purpose
     if t.lemma == "影響":
         return i, 1.0
+    if t.lemma == "目的" and before is not None and before.surface == "を":
+        return _stated_purpose(toks, i)
     if t.lemma == "理由":
         return i, 0.9
     if t.lemma == "に" and t.pos == "助詞" and after is not None and (
@@ -143,6 +145,21 @@ def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
     if t.lemma in ("有る", "おる") and before is not None and before.surface in ("で", "て") and after is not None \
             and after.lemma == "、" and _shortfall_stated(toks, i):
         return i, 0.6  # 予算確保が困難であり、新たな整備は難しい: a shortfall stated before one that follows
+    return None
+
+
+def _stated_purpose(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
+    """``…ことを目的として、`` or ``…を目的に``: the purpose the sentence states for its act (人材育成
+    …に活用することを目的として、人事評価を実施しました); ``…を目的とした事業``
+    states the purpose of the noun after it. Weak as purposes are (a why question takes a cause
+    first), unless the question asks what for (何のため)."""
+    rest = [t.surface for t in toks[i + 1:i + 4]]
+    if rest[:1] == ["に"]:
+        return i + 1, 0.45
+    if rest[:3] in (["と", "し", "て"], ["と", "し", "、"]):
+        return i + (3 if rest[2] == "て" else 2), 0.45
+    if rest[:3] == ["と", "し", "た"]:
+        return i + 3, 0.3
     return None
 
 

@@ -35,11 +35,15 @@ from .kind import (EVALUATIVE, Aggregate, Kind, asking_spans, asks_status, asks_
 ROW_COUNTS = ("何件", "いくつ", "幾つ", "何個")
 # Counting, the table's rows are named as such too (表の行でいうと何件, 何項目): rows, not topic.
 COUNTED_NOUNS = ROW_NOUNS | {"行", "項目", "表"}
-# 何件の提案, いくつのシステム: what is counted is named after the count, and it is not the rows.
+# 何件の提案, いくつのシステム: what is counted is named after the count (or before it, as what was done
+# to it), and it is not the rows.
 COUNT_OF_NAMED = re.compile(r"(?:何件|いくつ|幾つ|何個)の(?!" + "|".join(sorted(COUNTED_NOUNS)) + ")"
                             # アクセス数は…何件: a quantity named before the count, not the rows' number
                             r"|(?<!" + ")(?<!".join(sorted(COUNTED_NOUNS)) + r")(?<=[一-龯ァ-ヶー])数(?:は|って|が)"
-                            r"[^。？?]{0,24}?(?:何件|いくつ|幾つ|何個)")
+                            r"[^。？?]{0,24}?(?:何件|いくつ|幾つ|何個)"
+                            # 廃止された施設はいくつ: a noun that is no row, named by what was done to it
+                            r"|(?:され|し)た(?!" + "|".join(sorted(COUNTED_NOUNS)) + r")[一-龯ァ-ヶー]{1,8}"
+                            r"(?:は|って|が)(?:全部で)?(?:何件|いくつ|幾つ|何個)")
 # ヘルプマークは何個配布された, 何件交付した, 特定空き家に指定されたのって何件: a count of what was
 # done counts its objects (a figure a row may write), not the rows, unless a row noun is what is
 # counted (取組は何件).

@@ -71,7 +71,7 @@ def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause
                 cause = _strongest(sentence, 0.0) if sentence.field == "direction_comment" else None
                 if cause:
                     return candidate, sentence, cause
-    named = named_cause(asked, found) or problem_told(asked, found)
+    named = named_cause(asked, found) or problem_told(asked, found) or purpose_told(asked, found)
     if named is not None:
         return named
     options = itertools.chain(cause_of_result(asked, found), cause_before_topic(found), cause_before_act(asked, found),
@@ -100,6 +100,27 @@ def named_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Caus
             cause = next((c for c in causes(sentence.text) if named.group(1) in sentence.text[c.start:c.end]), None)
             if cause:
                 return candidate, sentence, cause
+    return None
+
+
+# A question that asks what something is for (何のため, 目的は), and a clause that states a purpose:
+# …を目的として, …を目的に, or ため after a plain verb (向上させるため).
+ASKS_PURPOSE = re.compile(r"何の(?:ため|為)|目的")
+PURPOSE_CLAUSE = re.compile(r"(?:目的と(?:し(?:て)?)?|目的に|[うくすつぬふむゆるぐ]ため(?:に)?)、?$")
+
+
+def purpose_told(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause] | None:
+    """Asked what something is for, the purpose a comment of the best rows states (…に活用することを
+    目的として、人事評価を実施しました), before any cause (…改正を受けて)."""
+    if not ASKS_PURPOSE.search(asked.question.text):
+        return None
+    for candidate in near_best(found):
+        sentences = asked.known.sentences[candidate.sentence.docnum]
+        for sentence in [candidate.sentence, *(s for s in sentences if s != candidate.sentence)]:
+            purpose = next((c for c in causes(sentence.text)
+                            if PURPOSE_CLAUSE.search(sentence.text[c.start:c.end])), None)
+            if purpose and sentence.field in COMMENTS:
+                return candidate, sentence, purpose
     return None
 
 
@@ -227,7 +248,8 @@ def answer_why(asked: Asked) -> Answer | None:
         return Answer("why", text, found=[top], coverage=top.coverage * 0.5)
     topic, sentence, cause = hit
     clause = sentence.text[cause.start:cause.end].lstrip(LIST_MARKS)  # the mark of a list item is no word of it
-    text = f"理由は「{clause}」と書かれています。根拠：「{sentence.text}」"
+    said = "目的は" if ASKS_PURPOSE.search(asked.question.text) and PURPOSE_CLAUSE.search(clause) else "理由は"
+    text = f"{said}「{clause}」と書かれています。根拠：「{sentence.text}」"
     shown = sentence is not topic.sentence and topic.sentence.field in COMMENTS
     if shown:
         text += f"「{topic.sentence.text}」"

@@ -207,7 +207,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
                 or _how_often(tokens, i) or _indefinite_noun(tokens, i) or _party_noun(tokens, i) or _vague_count(tokens, i) \
                 or token.surface in MANNER_DETERMINERS or _thing_asked(tokens, i) or _word_named(tokens, i) \
                 or _word_appears(tokens, i) or _text_says(tokens, i) or _the_one_of(tokens, i) \
-                or _truth_asked(tokens, i):
+                or _truth_asked(tokens, i) or _applies_asked(tokens, i):
             # どんな is a determiner even where Sudachi reads a 形状詞 (どんな、を): it asks, it names nothing
             marked[i] = _framed(token)
         if token.pos[0] != "動詞" or token.framing:
@@ -403,6 +403,25 @@ def verbal_noun(tokens, index: int) -> bool:
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     return tokens[index].pos[1:3] == ("普通名詞", "サ変可能") and following is not None \
         and following.dictionary in ("する", "できる", "出来る")
+
+
+# Verbal nouns that say a row fits what is asked (どの施策が該当しますか, 当てはまる取組).
+FITTING = frozenset({"該当", "合致", "当て嵌まる", "当てはまる"})
+# The row nouns, as the asker names the rows (words.ROW_NOUNS, which imports this module).
+ASKED_ROWS = frozenset({"取組", "取り組み", "施策", "事業", "もの", "物", "の", "ん"})
+
+
+def _applies_asked(tokens, i: int) -> bool:
+    """該当 in どの施策が該当しますか or 該当する取組は: that a row fits what was asked names nothing,
+    when the rows are its subject or what it describes (the rows' own 該当者 stays a word)."""
+    if tokens[i].normalized not in FITTING or not (verbal_noun(tokens, i) or tokens[i].pos[0] == "動詞"):
+        return False
+    verb = i + 1 if tokens[i].pos[0] == "名詞" else i
+    after = [t for t in tokens[verb + 1:] if t.pos[0] != "助動詞"][:1]
+    # the rows, which one (どれが), or the mark a question's reading leaves for a row noun (、が)
+    subject = i >= 2 and tokens[i - 1].surface in ("が", "は") \
+        and tokens[i - 2].surface in ASKED_ROWS | {"どれ", "何", "、"}
+    return subject or bool(after) and after[0].surface in ASKED_ROWS
 
 
 def _relation_verb(tokens, i: int) -> bool:

@@ -568,7 +568,7 @@ class LeafReader:
         # Sudachi cuts it into grammar (こんかつ関係: こん・かつ → 婚活); so is a run of three or more
         # before the particle that ends it (あきやの認定件数: あき・や・の).
         if not entries or not (whole and j - i >= 4 or before_particle or not all(t.framing for t in inside)) \
-                or self.ends_a_word(inside[0], i):
+                or self.ends_a_word(inside[0], i) or any(self.cuts_a_kana_word(t, i, j) for t in inside):
             return None
         widened = tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
         return i, j, Unit(text[i:j], i, j, tuple(inside), "noun", widened)
@@ -596,6 +596,14 @@ class LeafReader:
             if entries:
                 return read_together(text, tokens, before.start, stop, entries)
         return None
+
+    def cuts_a_kana_word(self, token: Token, i: int, j: int) -> bool:
+        """Whether a piece ``i``–``j`` of a kana run cuts into a noun Sudachi knows in that kana
+        spelling and the rows use (か|かわり of とのかかわり: Sudachi reads 関わり, which the rows
+        write): the dictionary's word, not a reading of its tail (変わり)."""
+        inside = token.start < i < token.end or token.start < j < token.end
+        return inside and token.pos[0] == "名詞" and len(token.surface) >= 3 and hiragana_only(token.surface) \
+            and token.normalized != token.surface and self.contains(token.normalized)
 
     @staticmethod
     def ends_a_word(token: Token, start: int) -> bool:
