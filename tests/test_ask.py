@@ -3313,3 +3313,25 @@ def test_how_many_of_a_thing_named_by_what_was_done_to_it_is_a_figure(corpus):
     response = answer_question(corpus, "公共施設マネジメント事業計画に基づいて、これまでに廃止された施設はいくつ？")
     assert response["kind"] == "number" and response["answer"].startswith("2施設") and lines(response) == [530]
     assert answer_question(corpus, "廃止された事業はいくつ？")["kind"] == "count"
+
+
+def test_a_thing_that_happens_asked_to_exist_is_a_yes_or_no(corpus):
+    # 248's direction comment: …活動を休止している団体が多く…; 休んでいる is said by 休止 (its kanji),
+    # and 休止 is what is asked, no negation of it
+    for question in ("地域の健康づくりボランティアで、活動を休んでいる団体はあるんですか？",
+                     "地域の健康づくりボランティアで、活動を休止している団体はあるんですか？"):
+        response = answer_question(corpus, question)
+        assert response["kind"] == "yesno" and response["answer"].startswith("はい")
+        assert "活動を休止している団体が多く" in response["answer"] and lines(response) == [248]
+    # a word of stopping asked about is said by the sentence that writes it (74: …中止となりました)
+    assert answer_question(corpus, "万燈まつりは中止になったの？")["answer"].startswith("はい")
+    # what is being done, asked to exist, is asked for (the rows' plans), no yes or no
+    response = answer_question(corpus, "マイナンバーカードやマイナポータルを使った行政サービスで、"
+                                       "これから新しく始めようとしていることってありますか？")
+    assert response["kind"] != "yesno"
+
+
+def test_a_rate_listed_among_a_topics_words_is_no_number_asked(corpus):
+    response = answer_question(corpus, "審議会などでの女性委員の割合や、女性の審議会への参画に触れている施策はどれですか。")
+    assert response["kind"] == "list" and {56, 57} <= set(lines(response))
+    assert answer_question(corpus, "女性委員の割合はどうなっていますか")["answer"].startswith("40%から20%")

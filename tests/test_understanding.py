@@ -1485,3 +1485,12 @@ def test_that_a_row_fits_what_is_asked_names_nothing(corpus):
     assert "該当" not in content("土地区画整理に該当する取組")
     # the rows' own 該当者 stays a word
     assert "該当者" in content("生活保護の該当者")
+
+
+def test_a_grade_word_telling_what_happened_to_a_thing_the_rows_name_is_no_filter(corpus):
+    # 248 writes 活動を休止している団体; 530 writes 2施設を廃止: what happened to them, no direction (エ)
+    for text in ("活動を休止している団体", "廃止された施設"):
+        assert search(corpus, q=text)["interpretation"]["filters"] == {}
+    # the rows themselves so graded, or why they were, stay the grade
+    assert search(corpus, q="廃止された事業")["interpretation"]["filters"] == {"direction": ["エ"]}
+    assert search(corpus, q="補助金をやめた理由")["interpretation"]["filters"] == {"direction": ["エ"]}

@@ -232,14 +232,17 @@ SENTENCE_ENDS = frozenset({"。", "？", "?", "！", "!"})
 
 def negated_after(text: str, position: int) -> bool:
     """Whether the clause that goes on at ``position`` is negative: a negation before the next
-    comma that starts another clause (し、 て、) or the end of the sentence."""
+    comma that starts another clause (し、 て、) or the end of the sentence. The word at
+    ``position`` is the one asked about: a word of stopping there (中止 of 中止になったの) is what
+    is said, no negation of it, wherever the clause says it again."""
     toks = [t for t in tokens(text) if t.start >= position]
+    asked = toks[0].lemma if toks and toks[0].start == position else None
     for i, t in enumerate(toks):
         if t.surface in SENTENCE_ENDS:
             return False
         if t.lemma in ("、", "。") and i and toks[i - 1].lemma in ("為る", "て", "た", "ます", "で", "だ"):
             return False
-        if (t.pos == "助動詞" and t.lemma in NEGATIONS) or t.lemma in NEGATIVE_WORDS:
+        if (t.pos == "助動詞" and t.lemma in NEGATIONS) or (t.lemma in NEGATIVE_WORDS and t.lemma != asked):
             return True
     return False
 

@@ -217,7 +217,8 @@ NUMBER_PATTERNS = [
     (words(r"何 箇所|箇所 数|箇所 の 数" + ASKED_AFTER), "か所"),
     (words(r"何 回|回数"), "回"),
     (words(r"幾ら|何 円|金額|費用|予算 額"), "円"),
-    (words(r"何 (?:%|パーセント|割)|割合|率 (?:は|が|って|、)"), "%"),  # 率を上げるため asks no rate
+    # 率を上げるため asks no rate; 女性委員の割合や…に触れている施策 lists it among a topic's words
+    (words(r"何 (?:%|パーセント|割)|割合(?! (?:や|など|等) )|率 (?:は|が|って|、)"), "%"),
     (words(r"何 校|学校 数|学校 の 数" + ASKED_AFTER), "校"),
     (words(r"何 団体|団体 数|団体 の 数" + ASKED_AFTER), "団体"),
     (words(r"何 施設|施設 数|施設 の 数" + ASKED_AFTER), "施設"),
@@ -422,11 +423,14 @@ def _yes_no_predicate(s: Stream) -> str:
         return core[-2]  # 開く予定はあるんですか: whether it is planned
     if len(core) > 1 and core[-1] == "出来る" and nouns(s, core[-2]):
         return core[-2]  # 達成できたの, 設置できたのでしょうか: the noun done is asked
-    if len(core) > 3 and core[-1] in ("は", "が", "って") and core[-3] in ("た", "だ") and " 有る " in last \
+    ongoing = core[-3:-2] in (["居る"], ["てる"]) and core[-2] not in ("事", "こと", "物", "もの", "所", "ところ")
+    if len(core) > 3 and core[-1] in ("は", "が", "って") and (core[-3] in ("た", "だ") or ongoing) \
+            and " 有る " in last \
             and (core[-2] in EXAMPLE_NOUNS or nouns(s, core[-2]) and not re.fullmatch(ROW, core[-2])):
-        # 実現した事例ってありますか, 成約した物件ってあるの: whether it ever happened, the verb
-        # before the noun (…した取組はありますか asks for the rows)
-        done = [w for w in core[:-2] if w not in ("た", "だ", "為る", "て", "居る")]
+        # 実現した事例ってありますか, 成約した物件ってあるの, 活動を休んでいる団体はあるんですか:
+        # whether it happened or happens, the verb before the noun (…した取組はありますか asks for
+        # the rows, 始めようとしていることってありますか what is being done)
+        done = [w for w in core[:-2] if w not in ("た", "だ", "為る", "て", "で", "居る", "てる")]
         if done:
             return done[-1]
     if len(core) > 1 and core[-1] == "に" and core[-2] in ALL_OF and " 有る " in last:

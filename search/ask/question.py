@@ -792,7 +792,7 @@ def _split_pairs(text: str) -> list[tuple]:
 def as_text(query: str, corpus, words: list[str]) -> str:
     """The query with the words the search would read as filters quoted: they were no filters in
     the question (電子図書館サービスの開始: neither the department 図書館 nor a grade)."""
-    mentions = read_filters(query, corpus).mentions
+    mentions = read_filters(query, corpus, count_rows=lambda t: count_rows(corpus, t)).mentions
     return edited(query, quoted(query, mentions, [], words)) if mentions else query
 
 

@@ -118,7 +118,7 @@ def as_done(asked: Asked) -> str:
 def decide(asked: Asked, found: Found) -> tuple[str, list]:
     """The verdict of a sentence that holds the predicate, and the sentences that decide it."""
     text = found.sentence.text
-    positions = lemma_positions(text, asked.question.predicate)
+    positions = lemma_positions(text, asked.question.predicate) or kanji_noun_ends(text, asked.question.predicate)
     # Without the predicate (said in other words), the sentence's own ending says yes or no.
     said = not any(negated_after(text, p) for p in positions) if positions else not negative(text)
     then = beside(asked.known, found.sentence, 1)
@@ -376,7 +376,10 @@ def answer_yesno(asked: Asked) -> Answer | None:
     became = BECAME.search(asked.question.text)
     begun = [f for f in close if became and reports(f.sentence.text)
              and any(t.lemma in BEGINNINGS for t in tokens(f.sentence.text))]
-    in_kanji = [f for f in close if f.sentence.field in fields and said_in_kanji(f.sentence.text, predicate)]
+    # in the fields asked first, then in the other comment (活動を休止している団体が多く, in the
+    # direction's comment, says 休んでいる団体はある)
+    in_kanji = sorted((f for f in close if f.sentence.field in order[:2] and said_in_kanji(f.sentence.text, predicate)),
+                      key=lambda f: f.sentence.field not in fields)
     if holding:
         top, note = holding[0], ""
         outcome = outcome_of_plan(asked, top, found, predicate)
@@ -622,6 +625,14 @@ def said_in_kanji(text: str, predicate: str) -> str:
     if not kanji:
         return ""
     return next((t.lemma for t in tokens(text) if kanji & set(t.lemma) and action_noun_in_kanji(t.lemma)), "")
+
+
+def kanji_noun_ends(text: str, predicate: str) -> list[int]:
+    """Where the noun of action a sentence writes with a native verb's kanji ends (休止 for 休む):
+    whether the clause after it is negated says yes or no, the noun's own sense aside (休止 is a
+    word of stopping, which 休んでいる asks about)."""
+    noun = said_in_kanji(text, predicate)
+    return [t.end for t in tokens(text) if t.lemma == noun] if noun else []
 
 
 # What the legend's label of the effort grade for "considered, not carried out" says (お: 未実施).

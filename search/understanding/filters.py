@@ -24,7 +24,7 @@ from index.analysis import hiragana_only, morphemes, normalize, normalized_words
 from index.grades import FACET_NAMES_JA, GRADES
 
 from .model import FilterReading, Mention
-from .tokens import NEGATING_PREFIXES, PARTICLE_VERBS, analyse, hiragana, reading
+from .tokens import ASKED_ROWS, NEGATING_PREFIXES, PARTICLE_VERBS, analyse, hiragana, reading
 
 # Words for "a grade" of any kind: which kind is said by the code's alphabet.
 GENERIC_GRADE_WORDS = ("評価", "区分", "ランク", "判定", "グレード")
@@ -608,6 +608,8 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
         asked_when = blanker.searching and WHEN_ASKED.search(blanker.text[max(0, start - 12):start])
         if TIME_AFTER.match(blanker.text, end) or asked_when:
             continue  # 整備が終わった後は, いつ頃完成しますか: when, not how far it came
+        if use == "predicate" and _modifies_a_thing(blanker, tokens, first, end):
+            continue  # 廃止された施設, 休止している団体: what happened to that thing, not a grade
         if _wished(tokens, last, end):
             continue  # ネットで済ませられるようにしてほしい: what the asker wants, not how a row was graded
         asked_after = _asked_after(tokens, end)
@@ -655,6 +657,21 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
             found.append(_mention(blanker, kind, code, start, end, how))
         blanker.take(start, end)
     return found
+
+
+def _modifies_a_thing(blanker: Blanker, tokens, first: int, end: int) -> bool:
+    """Whether the inflected predicate of the grade word at ``first``, ending at ``end``, modifies
+    a noun the rows write it with (廃止された施設はいくつ: 530 writes 2施設を廃止; 休止している団体:
+    248 writes 活動を休止している団体): it tells what happened to that thing, not how the rows are
+    graded (廃止された事業 asks for the rows so graded; やめた理由 asks why they were)."""
+    last = next((t for t in tokens if t.end == end), None)
+    head = next((t for t in tokens if t.start == end), None)
+    if blanker.count_rows is None or last is None or head is None or last.pos[0] not in ("動詞", "助動詞") \
+            or head.pos[0] != "名詞" or head.surface in ASKED_ROWS | FORMAL_NOUNS:
+        return False
+    word = tokens[first].normalized
+    return any(blanker.count_rows(head.surface + particle + word) for particle in ("を", "が", "の")) \
+        or bool(blanker.count_rows(blanker.text[tokens[first].start:head.end]))
 
 
 def _asks_whether(text: str, tokens, last: int) -> bool:
