@@ -3335,3 +3335,12 @@ def test_a_rate_listed_among_a_topics_words_is_no_number_asked(corpus):
     response = answer_question(corpus, "審議会などでの女性委員の割合や、女性の審議会への参画に触れている施策はどれですか。")
     assert response["kind"] == "list" and {56, 57} <= set(lines(response))
     assert answer_question(corpus, "女性委員の割合はどうなっていますか")["answer"].startswith("40%から20%")
+
+
+def test_a_figure_of_one_year_asked_of_a_total_over_years_is_not_given_as_it(corpus):
+    # 48: …5年間に延べ1711件の相談に応じました: no figure of 令和3年度 alone
+    response = answer_question(corpus, "女性の悩みごと相談の、令和3年度1年間だけの相談件数を教えてください。")
+    assert response["answer"].startswith("文書からは判断できません（令和3年度だけの数値は書かれていません。文書の数値は5年間の合計です）")
+    assert "延べ1711件" in response["answer"] and lines(response) == [48]
+    # asked with no year, the total is the answer
+    assert answer_question(corpus, "女性の悩みごと相談の件数は？")["answer"].startswith("延べ1711件")

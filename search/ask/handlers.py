@@ -16,6 +16,7 @@ from .question import COUNT_OF_ACT, COUNT_OF_NAMED, PER_PERIOD, ROW_COUNTS, coun
 from .topic import MIN_COVERAGE, Word, rows_with
 from .why import answer_why
 from .wording import shorten, source_note
+from .years import years
 from .yesno import UNDECIDED, answer_yesno, undecided
 
 Handler = Callable[[Asked], "Answer | None"]
@@ -178,11 +179,33 @@ def with_left_out(asked: Asked, answer: Answer) -> Answer:
         answer.text = f"{UNDECIDED}（「{qualifier}」の数値は書かれていません）。参考：{answer.text}"
         answer.verdict = UNDECIDED
         left_out.remove(qualifier)
+    elif answer.kind == "number" and answer.found and (total := total_of_years(text, answer.found[0].sentence.text)):
+        year = NAMED_YEAR.search(text)
+        answer.text = (f"{UNDECIDED}（{year.group(0) if year else '1年度'}だけの数値は書かれていません。"
+                       f"文書の数値は{total}の合計です）。参考：{answer.text}")
+        answer.verdict = UNDECIDED
     if left_out and answer.kind != "not_found":
         answer.text += f"（「{'」「'.join(dict.fromkeys(left_out))}」は文書に出てこないため、ほかの語で答えました）"
     if asked.question.unjoined and answer.kind != "not_found":
         answer.text += f"（{unjoined_text(asked.question.unjoined)}）"
     return answer
+
+
+# A figure written as the total of several years (5年間に延べ1711件), and a question that asks the
+# figure of one year (令和3年度1年間だけの件数, 単年度の).
+YEARS_TOTAL = re.compile(r"(?<![0-9０-９])[2-9２-９]\s*(?:年間|か年|ヵ年|ケ年)")
+ONE_YEAR = re.compile(r"(?:1|１|一)\s*年間?(?:だけ|のみ|分)|単年")
+NAMED_YEAR = re.compile(r"(?:令和|平成|[RH])\s*(?:元|[0-9０-９]{1,2})\s*年度?")
+
+
+def total_of_years(question: str, sentence: str) -> str:
+    """The span of years (5年間) a sentence gives its figure as the total of, when the question
+    asks the figure of one year that the sentence does not name, else ""."""
+    asked = {year for year, _ in years(question)}
+    total = YEARS_TOTAL.search(sentence)
+    if total is None or YEARS_TOTAL.search(question) or not (len(asked) == 1 or ONE_YEAR.search(question)):
+        return ""
+    return "" if asked & {year for year, _ in years(sentence)} else total.group(0)
 
 
 def unjoined_text(pairs: list[tuple[str, str, str]]) -> str:
