@@ -3344,3 +3344,11 @@ def test_a_figure_of_one_year_asked_of_a_total_over_years_is_not_given_as_it(cor
     assert "延べ1711件" in response["answer"] and lines(response) == [48]
     # asked with no year, the total is the answer
     assert answer_question(corpus, "女性の悩みごと相談の件数は？")["answer"].startswith("延べ1711件")
+
+
+def test_a_department_said_to_hold_rows_alone_selects_its_own_rows(corpus):
+    # 139, 140, 146 and 147 are 博物館's alone; 120, 121, 127 and 131 it shares
+    for question in ("博物館が単独で所管している施策はどれですか？", "博物館だけが所管している施策はどれですか？"):
+        response = answer_question(corpus, question)
+        assert response["answer"].startswith("博物館だけが所管する取組は4件です")
+        assert set(lines(response)) == {139, 140, 146, 147}

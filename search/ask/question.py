@@ -501,7 +501,9 @@ def read_question(text: str, corpus) -> Question:
     asked = per_named_group(asked, masked, mentions)
     departments = [m for m in mentions if m.facet == "department"]
     together = TOGETHER.search(masked) if len(departments) > 1 else None
-    alone = ALONE.match(masked, departments[0].end) if len(departments) == 1 else None
+    # right after the name, or inside what the name was read with (博物館だけが所管, が単独で所管)
+    alone = ALONE.match(masked, departments[0].end) or ALONE.search(text, departments[0].start, departments[0].end) \
+        if len(departments) == 1 else None
     spans = [(m.start, m.end) for m in mentions + said_verbs] + reading.framing
     titled = quoted_at(masked)  # 「政策・方針決定の場への女性の参画」: a title as written
     # (a word of asking read in parts, 方向|性, is one word)

@@ -47,7 +47,9 @@ CODE_GLOSS = re.compile(r"[ぁ-ゖ]{0,6}" + BRACKETED_CODE.format(code_class="|"
 # What a department name is followed by when it is the subject of the work, not a word (the verbs
 # also in kana: が|かかわっている).
 DEPARTMENT_CUE = re.compile(r"^(?:(?:の(?:取組|取り組み|事業|施策|担当|所管|管轄|受け持ち)"
-                          r"|[がで](?:担当|所管|管轄|実施|関わ|かかわ|関与|携わ|たずさわ|受け持)"
+                          # 博物館だけが所管, 博物館が単独で所管: its rows alone (see ask.question.ALONE)
+                          r"|(?:だけ|のみ)?[がで](?:単独で|だけで|のみで)?"
+                          r"(?:担当|所管|管轄|実施|関わ|かかわ|関与|携わ|たずさわ|受け持)"
                           r"|所管|担当|管轄)(?:課|部署|部局)?"
                           # …が所管課に入っている施策: one of its departments
                           r"(?:に(?:入っ|含まれ)て(?:い)?る)?)")
