@@ -420,15 +420,24 @@ def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) ->
     worded = [m for m in selection.understanding.mentions if _worded_department(corpus, m)]
     if not worded:
         return selection
-    text = parsed.text
-    for mention in sorted(worded, key=lambda m: -m.start):  # from the end: the offsets before hold
-        text = undo_mention(text, mention)
-    tree, fallback = parse_terms(text)
-    searched = dataclasses.replace(parsed, text=text, tree=tree, fallback=fallback)
-    again = _select(corpus, searched, with_neighbours)
-    if not again.passing:
-        return selection
-    return dataclasses.replace(again, relaxed=again.relaxed + tuple(worded), searched=searched)
+    for spelled in (False, True):
+        text = parsed.text
+        for mention in sorted(worded, key=lambda m: -m.start):  # from the end: the offsets before hold
+            text = undo_mention(text, mention, name_part(mention.value) if spelled else None)
+        tree, fallback = parse_terms(text)
+        searched = dataclasses.replace(parsed, text=text, tree=tree, fallback=fallback)
+        again = _select(corpus, searched, with_neighbours)
+        if again.passing:
+            return dataclasses.replace(again, relaxed=again.relaxed + tuple(worded), searched=searched)
+        if not any(spelled_otherwise(m) for m in worded):
+            break
+    return selection
+
+
+def spelled_otherwise(mention) -> bool:
+    """Whether a department's name part was typed in other letters than its own (どうろ整備 for
+    道路整備課): quoted as typed, it matches no row that writes the name part (道路整備)."""
+    return mention.how == "part of name" and mention.text != name_part(mention.value)
 
 
 def _worded_department(corpus: Corpus, mention) -> bool:
@@ -664,10 +673,11 @@ def by_text(mentions, label) -> dict[tuple[str, str], list[str]]:
     return read
 
 
-def undo_mention(text: str, mention) -> str:
-    """The query with a filter mention quoted: quoted text is matched as text, never as a filter."""
+def undo_mention(text: str, mention, spelled: str | None = None) -> str:
+    """The query with a filter mention quoted (or what it is ``spelled`` as, quoted): quoted text
+    is matched as text, never as a filter."""
     text = unicodedata.normalize("NFKC", text)
-    return f'{text[:mention.start]}"{text[mention.start:mention.end]}"{text[mention.end:]}'
+    return f'{text[:mention.start]}"{spelled or text[mention.start:mention.end]}"{text[mention.end:]}'
 
 
 

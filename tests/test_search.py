@@ -326,6 +326,9 @@ def test_a_word_read_as_a_department_that_leaves_no_row_is_searched_as_a_word(co
     relaxed = response["interpretation"]["relaxed_filters"]
     assert [(f["filter"], f["value"]) for f in relaxed] == [("department", "道路整備課")]
     assert search(corpus, q="道路整備 進捗A")["interpretation"]["filters"]["department"] == ["道路整備課"]
+    # typed in kana, searched as the name part is spelled (道路整備), not as typed: no row writes どうろ整備
+    response = search(corpus, q="とおりぬけどうろ整備")
+    assert lines(response)[:1] == [283] and [t["text"] for t in response["interpretation"]["terms"]][-1] == "道路整備"
 
 
 def test_a_rare_compound_headed_by_a_row_noun_finds_the_rows_of_its_stem(corpus):
