@@ -3352,3 +3352,24 @@ def test_a_department_said_to_hold_rows_alone_selects_its_own_rows(corpus):
         response = answer_question(corpus, question)
         assert response["answer"].startswith("博物館だけが所管する取組は4件です")
         assert set(lines(response)) == {139, 140, 146, 147}
+
+
+def test_an_amount_of_money_asked_is_not_answered_by_another_figure(corpus):
+    # 298 writes 実施率41.20%, 181 24件の採用: no budget, no wage
+    for question in ("道路の舗装修繕に毎年どれくらいの予算を使っているか分かりますか？",
+                     "生活保護受給者の就労支援で採用された人の平均給与はどのくらいですか？"):
+        assert answer_question(corpus, question)["answer"].startswith("文書からは判断できません")
+
+
+def test_why_an_act_is_done_is_the_purpose_before_its_noun(corpus):
+    # 598: 引き続き…取り組むとともに、…DXの推進等に対応するため、基本方針の見直しを行います: the
+    # purpose right before 見直し (the noun of 見直す), from after the clause joined before it
+    response = answer_question(corpus, "人材育成基本方針を見直すことにした理由について伺います。")
+    assert response["answer"].startswith("理由は「定年引き上げによる高齢層職員の働き方の変化やDXの推進等に対応するため」")
+    assert lines(response) == [598]
+
+
+def test_a_hiragana_noun_keeps_no_particle_beside_it(corpus):
+    # ごみの処理や減量: ごみ (written so by the dictionary) and の; 329 writes ごみ減量化, not ごみの
+    response = answer_question(corpus, "ごみの処理や減量に関わる施策にはどんなものがありますか？")
+    assert {328, 329, 330} <= set(lines(response))

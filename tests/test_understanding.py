@@ -1494,3 +1494,11 @@ def test_a_grade_word_telling_what_happened_to_a_thing_the_rows_name_is_no_filte
     # the rows themselves so graded, or why they were, stay the grade
     assert search(corpus, q="廃止された事業")["interpretation"]["filters"] == {"direction": ["エ"]}
     assert search(corpus, q="補助金をやめた理由")["interpretation"]["filters"] == {"direction": ["エ"]}
+
+
+def test_a_verb_glued_to_a_noun_may_be_a_compound_written_with_another_kanji(corpus):
+    # 学び会い (会う) reads like 学び合い, which 102 writes
+    response = search(corpus, q="市民の学び会い")
+    assert lines(response)[0] == 102
+    assert {"text": "学び合い", "how": "reading"} in [{k: w[k] for k in ("text", "how")}
+                                                   for t in response["interpretation"]["terms"] for w in t["widened"]]

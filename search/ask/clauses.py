@@ -199,7 +199,9 @@ def morphemes_pos(word: str) -> tuple[str, ...]:
 
 # A concessive clause ends here (中止とした事業もありましたが、…支援を行いました): what follows
 # is what the sentence asserts.
-CONCESSIVE = re.compile(r"(?<=[たるいすだ])が、|ものの、|けれども?、")
+CONCESSIVE = re.compile(r"(?<=[たるいすだ])が、|ものの、|けれども?、"
+                        # or a clause joined before it (…に取り組むとともに、…に対応するため): another act
+                        r"|とともに、|と共に、")
 
 
 def causes(text: str) -> list[Cause]:

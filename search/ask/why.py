@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..understanding.tokens import analyse
+from ..understanding.tokens import analyse, verb_of_stem
 from .answer import Answer, Asked
 from .clauses import CONSEQUENCE, ONGOING, Cause, causes, negative, tokens, went_badly
 from .evidence import Found, beside, ranked, sentence_spans, topic_sentences
@@ -166,9 +166,12 @@ def cause_before_act(asked: Asked, found: list[Found]):
     to the act asked about in a sentence of the row that says most of the topic: 見直すのはなぜ is
     answered by 自立を促すために、この形態を見直し, wherever the topic's words are."""
     acts = [w for w in asked.words if w.term.predicate][-1:]  # the verb before のはなぜ
+    verbs = {t.lemma for w in acts for t in tokens(w.term.text)[:1]}
     top = found[0]
     for sentence in asked.known.sentences[top.sentence.docnum] if acts else ():
         starts = [start for spans in sentence_spans(sentence, acts).values() for start, _ in spans]
+        # or the noun of the verb's stem (見直すことにした: …に対応するため、基本方針の見直しを行います)
+        starts = starts or [t.start for t in tokens(sentence.text) if t.pos == "名詞" and verb_of_stem(t.lemma) in verbs]
         for cause in causes(sentence.text):
             if any(0 <= start - cause.end <= ACT_REACH and "。" not in sentence.text[cause.end:start]
                    for start in starts):

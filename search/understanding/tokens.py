@@ -579,12 +579,17 @@ def names_a_thing(text: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def verb_stem(word: str) -> bool:
-    """Whether Sudachi reads ``word`` with a verb's ending as one verb (作り → 作る)."""
+def verb_of_stem(word: str) -> str:
+    """The verb a noun made from a verb's stem is read as (見直し → 見直す, 建て替え → 建て替える), or ""."""
     if not HIRAGANA_END.search(word):
-        return False
+        return ""
     for verb in (word[:-1] + word[-1].translate(TO_U_ROW), word + "る"):
         tokens = analyse(verb)
         if verb != word and len(tokens) == 1 and tokens[0].pos[0] == "動詞":
-            return True
-    return False
+            return tokens[0].dictionary
+    return ""
+
+
+def verb_stem(word: str) -> bool:
+    """Whether Sudachi reads ``word`` with a verb's ending as one verb (作り → 作る)."""
+    return bool(verb_of_stem(word))

@@ -38,6 +38,7 @@ KANJI = re.compile(r"[一-龯々]")
 PARTICLES_AFTER = re.compile(r"の|は|が|を|に|へ|と|で|も|って|について|に関する|における|への|での|との|から|まで")
 KANJI_RUN = re.compile(r"[一-龯々]{4,}")  # shorter runs are one edit from too many words
 MAX_WIDENED = 5
+CASE_PARTICLES = frozenset({"の", "を", "が", "は", "に", "で", "と", "も", "や", "へ"})
 HONORIFICS = frozenset({"さん", "様", "さま", "ちゃん", "くん", "君"})
 # Suffixes that leave the thing their stem names (高齢者向け, 障害者用, 市民等, 学校毎, 消防団員: its
 # members), unlike those that name another (県内 is not 県, デジタル化 not デジタル): Sudachi marks
@@ -208,10 +209,15 @@ class LeafReader:
         # Sudachi cuts a hiragana string anywhere (あきや → あき・や): a particle is one only
         # beside a word that is not written in hiragana; so is a small kana it calls a symbol
         # (ぃ of ぜろかーぼんしてぃ, ゼロカーボンシティ typed in hiragana).
+        # A noun the dictionary writes in hiragana and the rows use (ごみ of ごみの) is a word: a
+        # case particle beside it is one.
         def edge(i, inside, kinds):
             symbol = tokens[i].pos[0] == "補助記号" and not hiragana_only(tokens[i].surface)
-            return tokens[i].pos[0] in kinds and (symbol or not (
-                0 <= inside < len(tokens) and hiragana_only(tokens[inside].surface)))
+            beside = tokens[inside] if 0 <= inside < len(tokens) else None
+            word = beside is not None and tokens[i].surface in CASE_PARTICLES and beside.pos[0] == "名詞" \
+                and len(beside.surface) >= 2 and beside.normalized == beside.surface and self.contains(beside.surface)
+            return tokens[i].pos[0] in kinds and (symbol or word or not (
+                beside is not None and hiragana_only(beside.surface)))
         while start < end and edge(start, start + 1, ("助詞", "助動詞", "補助記号")):
             start += 1
         while end > start and (edge(end - 1, end - 2, ("助詞", "補助記号")) or copula_after_noun(tokens, end - 1)):
@@ -1005,11 +1011,13 @@ def one_kanji_off(typed: str, word: str) -> bool:
 
 
 def merge_kana(units: list[Unit], by_reading) -> list[Unit]:
-    """A kana word next to a noun may be half of a compound: 市民 + かつどう reads like 市民活動."""
+    """A kana word next to a noun may be half of a compound: 市民 + かつどう reads like 市民活動; so
+    may a verb glued to it, written with the wrong kanji (学び + 会い reads like 学び合い)."""
     merged: list[Unit] = []
     for unit in units:
         last = merged[-1] if merged else None
-        if last and last.end == unit.start and last.kind == unit.kind == "noun" and (last.widened or unit.widened):
+        if last and last.end == unit.start and last.kind == "noun" \
+                and (unit.kind == "noun" and (last.widened or unit.widened) or unit.kind == "predicate"):
             widened = by_reading(last.tokens + unit.tokens)
             if widened:
                 merged[-1] = Unit(last.text + unit.text, last.start, unit.end, last.tokens + unit.tokens, "noun", widened)
