@@ -292,7 +292,23 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-twenty-ninth round, dev half": ("search-hard129-dev",),
           "harder, hundred-and-twenty-ninth round, held-out half": ("search-hard129-heldout",),
           "harder, hundred-and-thirtieth round, dev half": ("search-hard130-dev",),
-          "harder, hundred-and-thirtieth round, held-out half": ("search-hard130-heldout",)}
+          "harder, hundred-and-thirtieth round, held-out half": ("search-hard130-heldout",),
+          "harder, hundred-and-thirty-first round, dev half": ("search-hard131-dev",),
+          "harder, hundred-and-thirty-first round, held-out half": ("search-hard131-heldout",),
+          "harder, hundred-and-thirty-second round, dev half": ("search-hard132-dev",),
+          "harder, hundred-and-thirty-second round, held-out half": ("search-hard132-heldout",),
+          "harder, hundred-and-thirty-third round, dev half": ("search-hard133-dev",),
+          "harder, hundred-and-thirty-third round, held-out half": ("search-hard133-heldout",),
+          "harder, hundred-and-thirty-fourth round, dev half": ("search-hard134-dev",),
+          "harder, hundred-and-thirty-fourth round, held-out half": ("search-hard134-heldout",),
+          "harder, hundred-and-thirty-fifth round, dev half": ("search-hard135-dev",),
+          "harder, hundred-and-thirty-fifth round, held-out half": ("search-hard135-heldout",),
+          "harder, hundred-and-thirty-sixth round, dev half": ("search-hard136-dev",),
+          "harder, hundred-and-thirty-sixth round, held-out half": ("search-hard136-heldout",),
+          "harder, hundred-and-thirty-seventh round, dev half": ("search-hard137-dev",),
+          "harder, hundred-and-thirty-seventh round, held-out half": ("search-hard137-heldout",),
+          "harder, hundred-and-thirty-eighth round, dev half": ("search-hard138-dev",),
+          "harder, hundred-and-thirty-eighth round, held-out half": ("search-hard138-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -385,7 +401,15 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard127-heldout",
             "search-hard128-heldout",
             "search-hard129-heldout",
-            "search-hard130-heldout")
+            "search-hard130-heldout",
+            "search-hard131-heldout",
+            "search-hard132-heldout",
+            "search-hard133-heldout",
+            "search-hard134-heldout",
+            "search-hard135-heldout",
+            "search-hard136-heldout",
+            "search-hard137-heldout",
+            "search-hard138-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
