@@ -6,6 +6,7 @@ with its total, so the page only offers searches that help.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
 
@@ -16,6 +17,9 @@ from .corpus import Corpus
 from .facets import FACET_NAMES_JA
 from .query import ParsedQuery, parse_terms
 from .resultset import count_results
+from .understanding.tokens import analyse
+
+KANJI = re.compile(r"[一-龯々]")
 
 KINDS = ("spelling", "broader", "drop_filter")
 # Bounds that keep a long or hostile query cheap: each candidate is a search of its own.
@@ -35,6 +39,13 @@ def spellings(corpus: Corpus, word: str, limit: int = 2) -> list[str]:
         return []
     distance = 1 if len(text) <= 4 else 2
     return [e.term for e in corpus.vocabulary.near(text, distance, limit) if len(e.term) >= 2]
+
+
+def inflected(word: str) -> bool:
+    """A verb or adjective written with its kanji and an inflected ending (困っ of 困っている, 借り):
+    no misspelling of a corpus noun (困難 would make 困難ている)."""
+    tokens = analyse(word)
+    return len(tokens) == 1 and tokens[0].pos[0] in ("動詞", "形容詞") and KANJI.search(word) is not None
 
 
 def surface_words(corpus: Corpus, text: str) -> list[str]:
@@ -64,7 +75,7 @@ def _candidates(corpus: Corpus, parsed: ParsedQuery):
         if not _finds(corpus, parsed, leaf.text):  # only a word that finds nothing is misspelt
             fixes = [(leaf.text, right) for right in spellings(corpus, leaf.text)]
             if not fixes and len(words) > 1:  # correct one word of a longer string
-                fixes = [(w, right) for w in words if len(w) >= 2 and not _finds(corpus, parsed, w)
+                fixes = [(w, right) for w in words if len(w) >= 2 and not inflected(w) and not _finds(corpus, parsed, w)
                          for right in spellings(corpus, w)]
         for wrong, right in fixes:
             corrected = text.replace(leaf.text, leaf.text.replace(wrong, right))

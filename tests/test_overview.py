@@ -105,6 +105,13 @@ def test_suggest_corrected_spellings_that_find_rows(corpus):
         assert s["total"] == total(corpus, q=s["q"], **s["filters"]) > 0
 
 
+def test_suggest_no_noun_for_an_inflected_verb(corpus):
+    # 困っ of 困っている is a verb, no misspelling of 困難 or 困窮 (困難ている); the words still are
+    suggestions = suggest(corpus, parse_query({"q": ["工場の煙やにおいで困っている時の市の対応"]}))
+    assert not [s for s in suggestions if s["kind"] == "spelling"]
+    assert {"工場", "におい"} <= {s["q"] for s in suggestions if s["kind"] == "broader"}
+
+
 def test_suggest_dropping_filters_and_broader_words(corpus):
     suggestions = suggest(corpus, parse_query({"q": ["空き家"], "progress": ["E"], "effort": ["あ"]}))
     assert {s["kind"] for s in suggestions} == {"drop_filter"}
