@@ -3373,3 +3373,13 @@ def test_a_hiragana_noun_keeps_no_particle_beside_it(corpus):
     # ごみの処理や減量: ごみ (written so by the dictionary) and の; 329 writes ごみ減量化, not ごみの
     response = answer_question(corpus, "ごみの処理や減量に関わる施策にはどんなものがありますか？")
     assert {328, 329, 330} <= set(lines(response))
+
+
+def test_not_found_suggests_the_question_without_the_word_that_keeps_its_rows_apart(corpus):
+    # no row holds 市役所 beside the rest; 606 writes 令和5年度からの地区センター設置に向けた組織見直し
+    response = answer_question(corpus, "令和5年度からの地区センター設置に合わせて、市役所の組織を見直す予定はありますか。")
+    assert response["kind"] == "not_found"
+    first = response["suggestions"][0]
+    assert "市役所" not in first["q"] and "地区センター" in first["q"]
+    found = search_rows(corpus, q=first["q"])
+    assert first["total"] == found["total"] and lines_of(found)[0] == 606

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from ..query import parse_query
+from ..resultset import count_results
 from .aggregate import answer_aggregate
 from .answer import Answer, Asked
 from .clauses import reports
@@ -49,10 +51,28 @@ NOT_FOUND = "該当する取組は見つかりませんでした。"
 UNREAD = "質問から調べる内容を読み取れませんでした。"
 
 
-def suggestions(words: list[Word]) -> list[dict]:
-    """The closest searches: each known topic word alone, the most specific first."""
+def suggestions(corpus, words: list[Word]) -> list[dict]:
+    """The closest searches: all the words but one, when the rest meet in some rows (市役所 of
+    市役所の組織を見直す予定: 606 writes the others), then each known topic word alone, the most
+    specific first."""
     known_words = sorted((w for w in words if w.rows), key=lambda w: (-w.idf, w.term.text))
-    return [{"q": w.term.text, "total": len(w.rows)} for w in known_words[:4]]
+    return all_but_one(corpus, words)[:1] + [{"q": w.term.text, "total": len(w.rows)} for w in known_words[:4]]
+
+
+def all_but_one(corpus, words: list[Word]) -> list[dict]:
+    """For three or more words (no alternatives among them), the words without one of them whose
+    rows hold all the other nouns (a predicate only ranks, as in the search), the fewest such rows
+    first (the most specific search), each with the total its search shows."""
+    if len(words) < 3 or any(w.term.group is not None or not w.rows for w in words):
+        return []
+    found = []
+    for left_out in words:
+        rest = [w for w in words if w is not left_out]
+        nouns = [set(w.rows) for w in rest if not w.term.predicate]
+        rows = set.intersection(*nouns) if len(nouns) > 1 else set()
+        if rows:
+            found.append((len(rows), len(left_out.rows), " ".join(w.term.text for w in rest)))
+    return [{"q": q, "total": count_results(corpus, parse_query({"q": [q]}))} for _, _, q in sorted(found)[:1]]
 
 
 def not_found(asked: Asked, reason: str = "") -> Answer:
@@ -64,7 +84,7 @@ def not_found(asked: Asked, reason: str = "") -> Answer:
         text += "「" + "」「".join(unknown[:5]) + f"」{more}は文書に出てきません。"
     elif reason:
         text += reason
-    suggested = suggestions(words)
+    suggested = suggestions(asked.corpus, words)
     if suggested:
         text += "近い検索：" + "、".join(f"「{s['q']}」（{s['total']}件）" for s in suggested)
     return Answer("not_found", text, suggestions=suggested)
