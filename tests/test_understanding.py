@@ -1502,3 +1502,11 @@ def test_a_verb_glued_to_a_noun_may_be_a_compound_written_with_another_kanji(cor
     assert lines(response)[0] == 102
     assert {"text": "学び合い", "how": "reading"} in [{k: w[k] for k in ("text", "how")}
                                                    for t in response["interpretation"]["terms"] for w in t["widened"]]
+
+
+def test_a_place_the_rows_never_name_is_not_its_parts(corpus):
+    # 観光案内所 (観光|案内|所): no row names such an office; its parts would find any row of 観光
+    response = search(corpus, q="観光案内所の新設")
+    assert response["total"] == 0 and "観光案内所" in [t["text"] for t in response["interpretation"]["terms"]]
+    # a place the rows name stays a word (公民館), and so do the parts of a compound with no such suffix
+    assert search(corpus, q="公民館の設置")["total"] > 0

@@ -38,6 +38,7 @@ KANJI = re.compile(r"[一-龯々]")
 PARTICLES_AFTER = re.compile(r"の|は|が|を|に|へ|と|で|も|って|について|に関する|における|への|での|との|から|まで")
 KANJI_RUN = re.compile(r"[一-龯々]{4,}")  # shorter runs are one edit from too many words
 MAX_WIDENED = 5
+PLACE_SUFFIXES = frozenset({"所", "室", "館", "場", "園", "局", "庁", "署", "店", "院"})
 CASE_PARTICLES = frozenset({"の", "を", "が", "は", "に", "で", "と", "も", "や", "へ"})
 HONORIFICS = frozenset({"さん", "様", "さま", "ちゃん", "くん", "君"})
 # Suffixes that leave the thing their stem names (高齢者向け, 障害者用, 市民等, 学校毎, 消防団員: its
@@ -650,6 +651,8 @@ class LeafReader:
             or self.shortened(unit.tokens)
         if widened:
             return [Leaf(unit.text, widened=widened)]
+        if len(unit.tokens) > 1 and unit.tokens[-1].pos[0] == "接尾辞" and unit.tokens[-1].surface in PLACE_SUFFIXES:
+            return [Leaf(unit.text, known=False)]  # 観光案内所: a place the rows never name, not 観光 and 案内
         if (len(unit.tokens) > 1 or len(unit.tokens[0].parts) > 1) and depth == 0:
             parts = [part for t in unit.tokens if t.pos[0] not in ("接頭辞", "接尾辞") for part in self.parts_of(t)]
             leaves = [leaf for part in parts for leaf in self.resolve(part, units, depth + 1)]
