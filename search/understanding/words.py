@@ -38,6 +38,9 @@ KANJI = re.compile(r"[一-龯々]")
 PARTICLES_AFTER = re.compile(r"の|は|が|を|に|へ|と|で|も|って|について|に関する|における|への|での|との|から|まで")
 KANJI_RUN = re.compile(r"[一-龯々]{4,}")  # shorter runs are one edit from too many words
 MAX_WIDENED = 5
+# Suffixes that name a place (案内所, 学習室, 交流館): a compound they head that the rows never write
+# is a place of its own, not its parts. Sudachi marks them 接尾辞 with the others; none of its fields
+# tells which of them name a place, so they are listed.
 PLACE_SUFFIXES = frozenset({"所", "室", "館", "場", "園", "局", "庁", "署", "店", "院"})
 CASE_PARTICLES = frozenset({"の", "を", "が", "は", "に", "で", "と", "も", "や", "へ"})
 HONORIFICS = frozenset({"さん", "様", "さま", "ちゃん", "くん", "君"})
