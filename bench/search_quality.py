@@ -308,7 +308,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-thirty-seventh round, dev half": ("search-hard137-dev",),
           "harder, hundred-and-thirty-seventh round, held-out half": ("search-hard137-heldout",),
           "harder, hundred-and-thirty-eighth round, dev half": ("search-hard138-dev",),
-          "harder, hundred-and-thirty-eighth round, held-out half": ("search-hard138-heldout",)}
+          "harder, hundred-and-thirty-eighth round, held-out half": ("search-hard138-heldout",),
+          "harder, hundred-and-thirty-ninth round, dev half": ("search-hard139-dev",),
+          "harder, hundred-and-thirty-ninth round, held-out half": ("search-hard139-heldout",),
+          "harder, hundred-and-fortieth round, dev half": ("search-hard140-dev",),
+          "harder, hundred-and-fortieth round, held-out half": ("search-hard140-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -409,7 +413,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard135-heldout",
             "search-hard136-heldout",
             "search-hard137-heldout",
-            "search-hard138-heldout")
+            "search-hard138-heldout",
+            "search-hard139-heldout",
+            "search-hard140-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
