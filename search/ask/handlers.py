@@ -56,13 +56,13 @@ def suggestions(corpus, words: list[Word]) -> list[dict]:
     市役所の組織を見直す予定: 606 writes the others), then each known topic word alone, the most
     specific first."""
     known_words = sorted((w for w in words if w.rows), key=lambda w: (-w.idf, w.term.text))
-    return all_but_one(corpus, words)[:1] + [{"q": w.term.text, "total": len(w.rows)} for w in known_words[:4]]
+    return all_but_one(corpus, words) + [{"q": w.term.text, "total": len(w.rows)} for w in known_words[:4]]
 
 
 def all_but_one(corpus, words: list[Word]) -> list[dict]:
-    """For three or more words (no alternatives among them), the words without one of them whose
-    rows hold all the other nouns (a predicate only ranks, as in the search), the fewest such rows
-    first (the most specific search), each with the total its search shows."""
+    """For three or more words (no alternatives among them), the words without the one whose
+    leaving out leaves the fewest rows that hold all the other nouns (a predicate only ranks, as in
+    the search): the most specific such search, with the total it shows; or none."""
     if len(words) < 3 or any(w.term.group is not None or not w.rows for w in words):
         return []
     found = []

@@ -18,6 +18,7 @@ from functools import lru_cache
 from index.analysis import morphemes, normalize, sub_morphemes
 
 from ..understanding.filters import KANA_GRADE_NAMES, WHEN_ASKED
+from ..understanding.tokens import FORMAL_NOUNS
 from ..understanding.words import KANJI, KATAKANA_ONLY
 
 from .clauses import PLAN_NOUNS
@@ -425,7 +426,7 @@ def _yes_no_predicate(s: Stream) -> str:
         return core[-2]  # 開く予定はあるんですか: whether it is planned
     if len(core) > 1 and core[-1] == "出来る" and nouns(s, core[-2]):
         return core[-2]  # 達成できたの, 設置できたのでしょうか: the noun done is asked
-    ongoing = core[-3:-2] in (["居る"], ["てる"]) and core[-2] not in ("事", "こと", "物", "もの", "所", "ところ")
+    ongoing = core[-3:-2] in (["居る"], ["てる"]) and core[-2] not in FORMAL_NOUNS
     if len(core) > 3 and core[-1] in ("は", "が", "って") and (core[-3] in ("た", "だ") or ongoing) \
             and " 有る " in last \
             and (core[-2] in EXAMPLE_NOUNS or nouns(s, core[-2]) and not re.fullmatch(ROW, core[-2])):

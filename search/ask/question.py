@@ -24,8 +24,8 @@ from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import ParsedQuery, clean_text, parse_terms
 from ..understanding.filters import GRADE_WORD_AFTER, described_words, filters_of, named_grade, read_filters
-from ..understanding.tokens import ADVERBIAL, action_noun, analyse, arabic_counts, formal_koto, verbal_noun
-from ..understanding.words import KANJI, ROW_NOUNS
+from ..understanding.tokens import ADVERBIAL, ROW_NOUNS, action_noun, analyse, arabic_counts, formal_koto, verbal_noun
+from ..understanding.words import KANJI
 from .clauses import CONCESSIVE
 from .facts import UNIT_FAMILIES
 from .kind import (EVALUATIVE, Aggregate, Kind, asking_spans, asks_status, asks_still, asks_where, predicate_span,

@@ -69,4 +69,3 @@ def dated_otherwise(question: str, sentence: str, positions: list[int]) -> bool:
         if dating and any(end + dating.end() == p for p in positions):
             return True
     return False
-

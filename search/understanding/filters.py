@@ -24,7 +24,7 @@ from index.analysis import hiragana_only, morphemes, normalize, normalized_words
 from index.grades import FACET_NAMES_JA, GRADES
 
 from .model import FilterReading, Mention
-from .tokens import ASKED_ROWS, NEGATING_PREFIXES, PARTICLE_VERBS, analyse, hiragana, reading
+from .tokens import ASKED_ROWS, FORMAL_NOUNS, NEGATING_PREFIXES, PARTICLE_VERBS, analyse, hiragana, reading
 
 # Words for "a grade" of any kind: which kind is said by the code's alphabet.
 GENERIC_GRADE_WORDS = ("評価", "区分", "ランク", "判定", "グレード")
@@ -707,9 +707,6 @@ def _asked_of(tokens, i: int) -> bool:
     asking which rows (どの取組に力を入れる) stays a condition."""
     return i >= 2 and tokens[i - 1].pos[0] == "助詞" and tokens[i - 2].pos[0] == "代名詞" \
         and tokens[i - 2].normalized in ASKING_PRONOUNS
-
-
-FORMAL_NOUNS = frozenset({"こと", "事", "もの", "物", "の", "ところ", "所"})
 
 
 def _asked_after(tokens, end: int) -> int:

@@ -204,7 +204,8 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
             marked[i] = _framed(token)  # に|おけ|る: Sudachi reads the kana おける as 置く
         if _manner_noun(tokens, i) or _scope_noun(tokens, i) or _target_noun(tokens, i) \
                 or _company_noun(tokens, i) or _stressing_noun(tokens, i) or _relation_verb(tokens, i) \
-                or _how_often(tokens, i) or _indefinite_noun(tokens, i) or _party_noun(tokens, i) or _vague_count(tokens, i) \
+                or _how_often(tokens, i) or _indefinite_noun(tokens, i) or _party_noun(tokens, i) \
+                or _vague_count(tokens, i) \
                 or token.surface in MANNER_DETERMINERS or _thing_asked(tokens, i) or _word_named(tokens, i) \
                 or _word_appears(tokens, i) or _text_says(tokens, i) or _the_one_of(tokens, i) \
                 or _truth_asked(tokens, i) or _applies_asked(tokens, i):
@@ -407,8 +408,15 @@ def verbal_noun(tokens, index: int) -> bool:
 
 # Verbal nouns that say a row fits what is asked (どの施策が該当しますか, 当てはまる取組).
 FITTING = frozenset({"該当", "合致", "当て嵌まる", "当てはまる"})
-# The row nouns, as the asker names the rows (words.ROW_NOUNS, which imports this module).
-ASKED_ROWS = frozenset({"取組", "取り組み", "施策", "事業", "もの", "物", "の", "ん"})
+# The document's own names for its rows (the table header: 施策の方向性, 内容（取り組んでいく事業等）,
+# 取組評価; the legend: …もの). Beside a topic or a filter they only say "rows" (遅れている事業,
+# 子育ての取組), so they frame the request.
+# やつ: もの, casually; メニュー: the services on offer (支援メニュー)
+ROW_NOUNS = frozenset({"取組", "取り組み", "施策", "事業", "もの", "物", "やつ", "メニュー"})
+# The rows as a clause names them: a row noun, or the の (ん) that stands for one (達成したのは).
+ASKED_ROWS = ROW_NOUNS | {"の", "ん"}
+# Nouns a clause makes a noun of: what it says, not a thing (…ていること, …したもの).
+FORMAL_NOUNS = frozenset({"こと", "事", "もの", "物", "の", "ところ", "所"})
 
 
 def _applies_asked(tokens, i: int) -> bool:

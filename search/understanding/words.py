@@ -30,8 +30,8 @@ from index.analysis import hiragana_only, normalize
 from ..limits import MAX_SENTENCE_WORDS
 from ..query import Leaf, Node
 from .model import Dropped, Expansion
-from .tokens import (SCOPE_NOUNS, Token, action_noun, analyse, hiragana, hiragana_runs, katakana, names_a_thing,
-                     made_verb, names_people, reading, verbal_noun)
+from .tokens import (ROW_NOUNS, SCOPE_NOUNS, Token, action_noun, analyse, hiragana, hiragana_runs, katakana,
+                     made_verb, names_a_thing, names_people, reading, verbal_noun)
 
 KANJI = re.compile(r"[一-龯々]")
 # Particles that may end a run of kana after the word it spells (あきやの, じちかいについて).
@@ -62,11 +62,6 @@ LONG_FUZZY = 7  # characters: from here two edits are allowed
 
 MAX_KANA_RUN = 30  # characters of hiragana compared with readings (a longer run is cut)
 MAX_QUOTED_WORD = 12  # characters: a quoted word read by its sound is one word, not a phrase
-# The document's own names for its rows (the table header: 施策の方向性, 内容（取り組んでいく事業等）,
-# 取組評価; the legend: …もの). Beside a topic or a filter they only say "rows" (遅れている事業,
-# 子育ての取組), so they frame the request.
-# やつ: もの, casually; メニュー: the services on offer (支援メニュー)
-ROW_NOUNS = frozenset({"取組", "取り組み", "施策", "事業", "もの", "物", "やつ", "メニュー"})
 # The table's column for its departments (所管課) and its everyday names: beside a topic
 # (子育て支援の担当課, 協定の担当ってどこ) they ask whose rows, they are no topic.
 DEPARTMENT_NOUNS = frozenset({"所管課", "担当課", "担当部署", "所管部署", "担当部局", "担当", "所管"})
