@@ -3383,3 +3383,34 @@ def test_not_found_suggests_the_question_without_the_word_that_keeps_its_rows_ap
     assert "市役所" not in first["q"] and "地区センター" in first["q"]
     found = search_rows(corpus, q=first["q"])
     assert first["total"] == found["total"] and lines_of(found)[0] == 606
+
+
+def test_a_threshold_is_compared_with_the_figure_of_what_it_counts(corpus):
+    # 181: …24件の採用に至ることができました。就労による保護廃止は6件…: the figure after 保護廃止,
+    # not the first one in 件
+    response = answer_question(corpus, "就労支援の結果、保護廃止は10件以上ありましたか")
+    assert response["answer"].startswith("いいえ") and "保護廃止は6件" in response["answer"]
+
+
+def test_a_measure_title_is_its_plan_not_a_report(corpus):
+    # 421: 「文化振興指針」の策定 names the plan; its direction still plans it (指針の策定について
+    # 検討していきます); 策定済み asks whether it is done already
+    response = answer_question(corpus, "文化振興指針は策定済みですか")
+    assert response["answer"].startswith("いいえ（まだです）") and "検討していきます" in response["answer"]
+
+
+def test_an_evaluation_that_ends_in_a_plan_says_not_yet(corpus):
+    # 64: 役割分担、負担軽減については、継続して検討していく (in the effort comment)
+    response = answer_question(corpus, "自治会の負担軽減はすでに実現しましたか")
+    assert response["answer"].startswith("いいえ（まだです）") and lines(response) == [64]
+
+
+def test_as_far_as_possible_is_no_shortfall():
+    assert not search.ask.clauses.went_badly("オンラインを活用しながら、可能な限り教育の機会を提供しました。")
+    assert search.ask.clauses.went_badly("施設の老朽化により、修繕での対応では限りがあります。")
+
+
+def test_why_a_new_course_is_answered_by_what_ended(corpus):
+    # 388: no cause is written for 福利厚生倶楽部を活用; the evaluation says the old services ended
+    response = answer_question(corpus, "福利厚生倶楽部を使うようになった理由は？")
+    assert response["answer"].startswith("文書に理由の記載はありませんが") and "廃止となりました" in response["answer"]

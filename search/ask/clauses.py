@@ -263,8 +263,11 @@ SHORTFALL_WORDS = frozenset({"限り", "限界", "困難", "難しい", "不足"
 
 
 def went_badly(text: str) -> bool:
-    """Whether a clause says things went badly: a negation, or a word of shortfall."""
-    return negative(text) or any(t.lemma in SHORTFALL_WORDS for t in tokens(text))
+    """Whether a clause says things went badly: a negation, or a word of shortfall (限り as a
+    noun of its own, 限りがある; 可能な限り and できる限り say "as far as possible")."""
+    toks = tokens(text)
+    return negative(text) or any(t.lemma in SHORTFALL_WORDS and not (t.lemma == "限り" and i and toks[i - 1].pos != "助詞")
+                                 for i, t in enumerate(toks))
 
 
 # Verbs that make the noun before them (減少|に|努める, 削減|を|目指す) an aim, not what happened.
@@ -306,8 +309,9 @@ def plans(text: str) -> bool:
 
 def asks_past(question: str) -> bool:
     """Whether a question asks what happened: its ending is past (実施されたのか, 立ち上がったの？,
-    発足したんですか)."""
-    return any(t.lemma == "た" for t in ending(question, 3))
+    発足したんですか), or it asks whether it is done already (策定済みですか: the suffix 済み)."""
+    return any(t.lemma == "た" for t in ending(question, 3)) \
+        or any(t.pos == "接尾辞" and t.lemma == "済み" for t in tokens(question)[-4:])
 
 
 def reports(text: str) -> bool:

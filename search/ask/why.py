@@ -20,6 +20,7 @@ from .evidence import Found, beside, ranked, sentence_spans, topic_sentences
 from .kind import OBSTACLE_WORDS
 from .sentences import Sentence
 from .wording import source_note
+from .yesno import says_ended
 
 # A cause in another sentence answers when that sentence holds this much less of the topic at most.
 SLACK = 0.3
@@ -244,6 +245,8 @@ def answer_why(asked: Asked) -> Answer | None:
         return written_instead(asked, found[0], "取組評価に", fell_short, fell_short[0])
     if hit is None and (graded := grounds_of_grade(asked, found[0])):
         return written_instead(asked, found[0], "評価の根拠として取組の記述に", graded, graded[-1])
+    if hit is None and (gone := ended_before(asked, found[0])):
+        return written_instead(asked, found[0], "取組評価に", gone, gone[0])
     if hit is None:
         top = found[0]
         text = (f"文書には理由の記載が見当たりません。最も近い記述：「{top.sentence.text}」"
@@ -336,6 +339,15 @@ def grounds_of_grade(asked: Asked, top: Found) -> list[Sentence]:
     if not any(asked.question.filters.get(facet) for facet in GRADED):
         return []
     return effort_comment(asked, top)
+
+
+def ended_before(asked: Asked, top: Found) -> list[Sentence]:
+    """Asked why the row goes where its direction says (令和4年度から福利厚生倶楽部を活用することに
+    なったのはなぜ) when no cause is written, the sentences of its effort comment that say what
+    ended (…勤労者福祉サービスセンターが廃止となりました): what the new course replaces."""
+    if top.sentence.field != "direction_comment":
+        return []
+    return [s for s in effort_comment(asked, top) if says_ended(asked, s.text)]
 
 
 def effort_comment(asked: Asked, top: Found) -> list[Sentence]:

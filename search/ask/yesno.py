@@ -36,9 +36,9 @@ YES, NO, PARTLY, UNDECIDED = "はい", "いいえ", "一部", "文書からは�
 AIMED = "aimed"  # the deciding sentence says only that it was aimed at: undecided, said so
 PLANNED = "planned"  # it says only what is planned, asked whether it happened: undecided, said so
 NOT_YET = "not yet"  # asked whether it is done already, the sentence still aims at it: いいえ, said so
-ALREADY = re.compile(r"すでに|既に|もう(?!少し|一度|ちょっと|すこし)")
+ALREADY = re.compile(r"すでに|既に|もう(?!少し|一度|ちょっと|すこし)|済み")  # 策定済み: done already
 # Predicates of an end reached (完成, 終わる; もうできた): another report about the topic is not it.
-COMPLETED = frozenset({"完成", "完了", "終了", "終わる", "済む", "竣工", "完工", "仕上がる", "出来上がる", "終える",
+COMPLETED = frozenset({"完成", "完了", "終了", "終わる", "済む", "竣工", "完工", "仕上がる", "出来上がる", "終える", "実現", "達成",
                        "出来る"})
 AS_PLANNED = re.compile(r"(?:計画|予定|目標)(?:通り|どおり)|順調に")
 # Asked whether all of something is gone (全部なくなった, すべて解消した), a sentence that says only
@@ -187,11 +187,11 @@ BOUND_AFTER = re.compile(r"\s*(?:を)?(?:超え|超|以上|上回)")
 BOUND_ONLY = "bound"  # the row's figure is a bound that does not decide the question's
 
 
-def against_threshold(question: str, sentence: str) -> bool | str | None:
+def against_threshold(question: str, sentence: str, named: bool = False) -> bool | str | None:
     """Whether the quantity the sentence gives in the question's unit clears the question's
     threshold (10人以上 against 7名: False); None when the question asks none, the sentence gives
     no such quantity, or gives only a bound that does not decide (35%を超えていますか against
-    30%を超え)."""
+    30%を超え). With ``named``, only a figure that what the question counts stands before."""
     question = unicodedata.normalize("NFKC", question)
     asked = THRESHOLD.search(question) or ALL_OF.search(question)
     if asked is None:
@@ -204,7 +204,10 @@ def against_threshold(question: str, sentence: str) -> bool | str | None:
         given = [f for f in given if _value(f.text) != limit]
     if len(given) > 1:  # 目標値71.4%に対して75.8%: the target is no answer
         given = [f for f in given if "目標" not in sentence[max(0, f.start - NAMED_WITHIN):f.start]] or given
-    if len(given) > 1:  # 登録件数は、通算3件であり、1件の成約: the figure of what the question names
+    if named:
+        counted = counted_noun(question, asked.start("number"))
+        given = [f for f in given if counted and counted_noun(sentence, f.start) == counted]
+    elif len(given) > 1:  # 登録件数は、通算3件であり、1件の成約: the figure of what the question names
         given = [f for f in given if named_before(question, sentence, f.start)] or given
     if len(given) != 1:
         return None
@@ -226,6 +229,15 @@ def named_before(question: str, sentence: str, start: int) -> bool:
     """Whether a word of two kanji the question writes stands just before a figure."""
     asked = set(KANJI_PAIR.findall(question))
     return bool(asked & set(KANJI_PAIR.findall(sentence[max(0, start - NAMED_WITHIN):start])))
+
+
+# The noun a figure counts, written just before it (保護廃止は6件, 参加者数：延べ120人).
+COUNTED = re.compile(r"([一-龯々ァ-ヴー]{2,})(?:は|が|の|も|：|:)?\s*(?:通算|延べ|合計|計|約)?\s*$")
+
+
+def counted_noun(text: str, start: int) -> str:
+    found = COUNTED.search(text, 0, start)
+    return found.group(1) if found else ""
 
 
 def _value(text: str) -> float:
@@ -334,7 +346,10 @@ def answer_yesno(asked: Asked) -> Answer | None:
     if ended:  # 今も使えますか: 生け垣奨励補助については一時休止し (the predicate need not be there;
         # nor for 今もまかせてるの: 委託化を実現したが、令和3年度からは直営方式)
         return quoting(asked, NO, ended[0])
-    compared = ((f, against_threshold(asked.question.text, f.sentence.text)) for f in close)
+    # A figure of what the question counts (保護廃止は6件) before the first figure in its unit
+    # (24件の採用): a sentence may count something else of the same topic.
+    compared = [(f, against_threshold(asked.question.text, f.sentence.text, named))
+                for named in (True, False) for f in close]
     figured, cleared = next(((f, c) for f, c in compared if c is not None), (None, None))
     if figured is not None and cleared == BOUND_ONLY:  # 35%を超えていますか: 30%を超え does not say
         return undecided(asked, figured)
@@ -385,6 +400,12 @@ def answer_yesno(asked: Asked) -> Answer | None:
         outcome = outcome_of_plan(asked, top, found, predicate)
         if outcome is not None:  # 組織を設置し… (content) | …推進課を設置したことで (its comment)
             top = outcome
+        elif top.sentence.field in PAST_FIELDS[2:] and (ALREADY.search(asked.question.text)
+                                                        or asks_past(asked.question.text)) \
+                and (ahead := still_planned(asked, top, predicate)):
+            # 「文化振興指針」の策定 is the row's plan, not a report; its direction that still plans
+            # it (指針の策定について検討していきます) says it is not done yet.
+            return not_yet(asked, ahead)
         if reworded:  # said by 実施 or 開催 for やる: the asker's word is not there
             note = f"（「{as_typed(asked)}」という語はありませんが、この記述から判断しました）"
     elif in_kanji:
@@ -458,6 +479,15 @@ def outcome_of_plan(asked: Asked, plan: Found, found: list[Found], predicate: st
                  and reports(f.sentence.text) and not about_another(asked, f)), None)
 
 
+def still_planned(asked: Asked, plan: Found, predicate: str) -> Found | None:
+    """The sentence of the plan's row, in its direction, that still plans the predicate, when
+    its evaluation reports nothing of it done; None otherwise."""
+    def planning(sentence) -> bool:
+        return holds_predicate(sentence.text, predicate) and plans(sentence.text)
+    return best_sentence(asked.known, plan.sentence.docnum, asked.words, asked.phrases,
+                         ("direction_comment",), keep=planning)
+
+
 def direction_named(asked: Asked) -> str:
     """The directions (エ) a question's predicate names as the grade words do (廃止, 打ち切る), or ""."""
     return "".join(code for word, facet, codes, _ in asked.corpus.grade_words
@@ -478,7 +508,7 @@ def not_begun(asked: Asked) -> bool:
 
 
 def still_ahead(asked: Asked, close: list[Found], subject: tuple[str, ...]) -> Found | None:
-    """A sentence of the direction that names the whole topic as still to be done, alone or
+    """A sentence of a comment (the direction's first) that names the whole topic as still to be done, alone or
     with the sentence before it in its cell (…学校運営協議会を試行的に発足します。令和5年度からは
     同協議会を全小中学校で発足します), or that writes ``subject``, what the predicate is said of,
     in the best row; if any."""
@@ -497,8 +527,10 @@ def still_ahead(asked: Asked, close: list[Found], subject: tuple[str, ...]) -> F
         # (関連する条例の制定…に向けて、検討を継続していきます) says it is not done yet
         return bool(subject) and holds_subject(f.sentence.text, subject) \
             and f.sentence.docnum == close[0].sentence.docnum
-    return next((f for f in close if f.sentence.field == "direction_comment" and plans(f.sentence.text)
-                 and (whole(f) or of_best_row(f))), None)
+    # the direction's comment first; the evaluation's may end in a plan too (…については、継続して
+    # 検討していく)
+    return next((f for field in FUTURE_FIELDS[:2] for f in close if f.sentence.field == field
+                 and plans(f.sentence.text) and (whole(f) or of_best_row(f))), None)
 
 
 def not_yet(asked: Asked, found: Found) -> Answer:
