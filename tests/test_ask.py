@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import search.ask.clauses
+import search.ask.evidence
 import search.ask.facts
 import search.ask.sentences
 import search.ask.years
@@ -3414,3 +3415,17 @@ def test_why_a_new_course_is_answered_by_what_ended(corpus):
     # 388: no cause is written for 福利厚生倶楽部を活用; the evaluation says the old services ended
     response = answer_question(corpus, "福利厚生倶楽部を使うようになった理由は？")
     assert response["answer"].startswith("文書に理由の記載はありませんが") and "廃止となりました" in response["answer"]
+
+
+def test_a_year_that_names_the_thing_done_dates_the_act(corpus):
+    # 590: 令和元年度に全補助金に係る調査を実施した。…令和3年度補助金ゼロベース見直しを実施した: the
+    # sentence about the review, not the one with the asked year; its year says no
+    for question in ("補助金のゼロベース見直しって令和2年度にやったの？", "補助金のゼロベース見直しは令和元年度に行われましたか"):
+        response = answer_question(corpus, question)
+        assert response["answer"].startswith("いいえ") and "令和3年度補助金ゼロベース見直し" in response["answer"]
+
+
+def test_a_year_is_not_the_predicate_a_sentence_is_ranked_by(corpus):
+    words = read(corpus, "補助金のゼロベース見直しは令和元年度に実施されたのですか").words
+    assert words[-1].term.text == "令和元年度"
+    assert words[search.ask.evidence.predicate_index(words)].term.text == "見直し"

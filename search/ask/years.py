@@ -53,6 +53,9 @@ def against_the_year(question: str, sentence: str) -> bool:
 
 # Between a year and the act it dates (平成30年度に策定した, 令和3年度から実施).
 DATING = re.compile(r"^(?:に|には|から|より)")
+# Or within a clause, this near (令和3年度補助金ゼロベース見直しを実施).
+DATED_REACH = 16
+CLAUSE_END = re.compile(r"[、。，]")
 
 
 def dated_otherwise(question: str, sentence: str, positions: list[int]) -> bool:
@@ -67,5 +70,8 @@ def dated_otherwise(question: str, sentence: str, positions: list[int]) -> bool:
     for year, end in said:
         dating = DATING.match(text[end:])
         if dating and any(end + dating.end() == p for p in positions):
+            return True
+        # the year names the thing the act is done to (令和3年度補助金ゼロベース見直しを実施した)
+        if any(0 < p - end <= DATED_REACH and not CLAUSE_END.search(text, end, p) for p in positions):
             return True
     return False

@@ -24,7 +24,7 @@ from ..understanding.tokens import analyse
 from .answer import Answer, Asked
 from .clauses import (CONCESSIVE, CONTRAST, PLAN_NOUNS, aimed_at, asks_past, lemma_positions, negated_after, negative,
                       plans, reports, tokens)
-from .evidence import FUTURE, Found, beside, best_sentence, ranked, same_sentence, sentence_spans, topic_sentences
+from .evidence import FUTURE, YEAR_ONLY, Found, beside, best_sentence, ranked, same_sentence, sentence_spans, topic_sentences
 from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE, predicate_span
 from .sentences import locate
@@ -118,7 +118,8 @@ def as_done(asked: Asked) -> str:
 def decide(asked: Asked, found: Found) -> tuple[str, list]:
     """The verdict of a sentence that holds the predicate, and the sentences that decide it."""
     text = found.sentence.text
-    positions = lemma_positions(text, asked.question.predicate) or kanji_noun_ends(text, asked.question.predicate)
+    positions = lemma_positions(text, asked.question.predicate) or kanji_noun_ends(text, asked.question.predicate) \
+        or lemma_positions(text, as_done(asked))  # やったの: 実施した
     # Without the predicate (said in other words), the sentence's own ending says yes or no.
     said = not any(negated_after(text, p) for p in positions) if positions else not negative(text)
     then = beside(asked.known, found.sentence, 1)
@@ -381,9 +382,11 @@ def answer_yesno(asked: Asked) -> Answer | None:
                       and holds_subject(f.sentence.text, subject)
                       and (not reworded or writes_a_topic_word(asked, f))),
                      # the predicate as a word of its own (設置はできませんでした) before the head
-                     # of a compound (窓口設置), in the same cell
+                     # of a compound (窓口設置), in the same cell; then, when the question names a
+                     # year, the most of the topic besides it (the year is what is checked)
                      key=lambda f: (order.index(f.sentence.field),
-                                    not any(t.lemma == predicate for t in tokens(f.sentence.text)), -f.score))
+                                    not any(t.lemma == predicate for t in tokens(f.sentence.text)),
+                                    -held_besides_years(asked, f), -f.score))
     fields = order[:2] if order is FUTURE_FIELDS else order[:1]
     # …の使用料は値上げされた: a sentence about 使用料 that states a problem says nothing of it.
     whole = [f for f in close if f.coverage >= NAMES_THE_TOPIC and f.sentence.field in fields
@@ -465,6 +468,13 @@ def answer_yesno(asked: Asked) -> Answer | None:
     quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]] \
         + same_sentence(asked.known, asked.match, top)
     return Answer("yesno", text, found=quoted, verdict=verdict, coverage=top.coverage * (0.8 if note else 1.0))
+
+
+def held_besides_years(asked: Asked, found: Found) -> float:
+    """The weight of the topic a sentence holds, besides the years asked about; 0 for a question
+    that names none (the sentence's score alone ranks it)."""
+    dated = {i for i, w in enumerate(asked.words) if YEAR_ONLY.fullmatch(w.term.text)}
+    return round(held_weight(asked.words, found.held - dated), 6) if dated else 0.0
 
 
 def outcome_of_plan(asked: Asked, plan: Found, found: list[Found], predicate: str) -> Found | None:
