@@ -3429,3 +3429,9 @@ def test_a_year_is_not_the_predicate_a_sentence_is_ranked_by(corpus):
     words = read(corpus, "補助金のゼロベース見直しは令和元年度に実施されたのですか").words
     assert words[-1].term.text == "令和元年度"
     assert words[search.ask.evidence.predicate_index(words)].term.text == "見直し"
+
+
+def test_why_is_answered_by_what_is_needed_right_before(corpus):
+    # 140: …理解を深めることが重要です。引き続き身近な文化財にスポットを当てつつ…
+    response = answer_question(corpus, "身近な文化財にスポットを当てている理由は？")
+    assert response["kind"] == "why" and "理解を深めることが重要です" in response["answer"]

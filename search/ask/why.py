@@ -284,14 +284,25 @@ def written_instead(asked: Asked, top: Found, as_what: str, sentences: list[Sent
 
 
 def situation_before(asked: Asked, top: Found) -> Sentence | None:
-    """Asked why something did not come about, a sentence that says so without a cause: the
-    sentence before it in the same comment, when it states how things stand (低年齢児の保育要望が
-    多い状況にある。…待機児童の解消には至っていない), is what the document gives beside it."""
+    """The sentence before the one about the topic in the same comment that the document gives
+    beside it when no cause is written: one that says what is needed, or, asked why something did
+    not come about, one that states how things stand (低年齢児の保育要望が多い状況にある。…待機児童
+    の解消には至っていない)."""
     sentence = top.sentence
-    if sentence.field not in COMMENTS or not negative(sentence.text):
+    if sentence.field not in COMMENTS:
         return None
     before = beside(asked.known, sentence, -1)
+    if before is not None and NEEDED.search(before.text):
+        # …理解を深めることが重要です。引き続き身近な文化財にスポットを当てつつ: what is needed,
+        # said right before what is done, is why it is done
+        return before
+    if not negative(sentence.text):
+        return None
     return before if before is not None and states(before.text) else None
+
+
+# A sentence that ends saying what is needed (…ことが重要です, …が必要である).
+NEEDED = re.compile(r"(?:重要|必要|大切|不可欠|肝要)(?:です|である|だ|となります|となっています)?。?$")
 
 
 def states(text: str) -> bool:
