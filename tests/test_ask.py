@@ -3435,3 +3435,10 @@ def test_why_is_answered_by_what_is_needed_right_before(corpus):
     # 140: …理解を深めることが重要です。引き続き身近な文化財にスポットを当てつつ…
     response = answer_question(corpus, "身近な文化財にスポットを当てている理由は？")
     assert response["kind"] == "why" and "理解を深めることが重要です" in response["answer"]
+
+
+def test_the_city_hall_as_a_place_a_row_writes_stays_a_word(corpus):
+    # 375: ふれあい朝市を初めて市役所で開催し; no row writes 市役所 beside 公用車 (the city acting)
+    assert "市役所" in read_question("市役所でふれあい朝市を初めて開催した理由は？", corpus).query
+    assert lines(answer_question(corpus, "市役所でふれあい朝市を初めて開催した理由は？")) == [375]
+    assert "市役所" not in read_question("市役所で使っている公用車の台数は？", corpus).query

@@ -22,6 +22,7 @@ from index.grades import GRADES
 from ..engine import count_rows
 from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
+from ..matching import count_query
 from ..query import ParsedQuery, clean_text, parse_terms
 from ..understanding.filters import GRADE_WORD_AFTER, described_words, filters_of, named_grade, read_filters
 from ..understanding.tokens import ADVERBIAL, ROW_NOUNS, action_noun, analyse, arabic_counts, formal_koto, verbal_noun
@@ -521,7 +522,8 @@ def read_question(text: str, corpus) -> Question:
     spans += [m.span() for m in DURATION.finditer(masked)] + [m.span() for m in AS_OF_NOW.finditer(masked)]
     spans += [m.span() for m in PER_PERIOD.finditer(masked)]
     spans += [m.span() for m in PLAN_PERIOD.finditer(masked)]
-    spans += [m.span() for m in ADDRESSED.finditer(masked)] + [m.span() for m in CITY_ACTING.finditer(masked)]
+    spans += [m.span() for m in ADDRESSED.finditer(masked)]
+    spans += [m.span() for m in CITY_ACTING.finditer(masked) if not written_as_place(corpus, masked, m)]
     scopes = list(ITEM_SCOPE.finditer(masked))  # …の節、第1項 …: the section, then its item
     spans += [scope.span() for scope in scopes]
     levels = {scope.group(1) or scope.group(2) for scope in scopes}
@@ -728,6 +730,26 @@ CITY_ACTING = re.compile(r"(?:(?<=^)|(?<=[、。\s]))(?:市|市役所|役所)(?:
 # topic. Kept as words in a yes/no, it took 169, which writes 前期基本計画期間, for 人材育成基本方針;
 # framing, a yes/no about 169 itself is decided by its effort grade (お) instead of its sentence.
 PLAN_PERIOD = re.compile(r"(?:(?:前期)?基本計画の?(?:計画)?期間|前期計画(?:の?期間)?|計画期間)(?:中|内)?" + AT_TIME)
+
+
+def written_as_place(corpus, text: str, acting: re.Match) -> bool:
+    """Whether 市役所で at the start of a question is where, as a row writes it beside a noun of
+    the question (市役所でふれあい朝市を初めて開いた: 375 writes ふれあい朝市を初めて市役所で開催),
+    not the city acting (市役所で長年使っていた…)."""
+    if not acting.group().endswith("で"):
+        return False
+    place = acting.group()[:-1]
+    nouns = {t.surface for t in analyse(text[acting.end():]) if t.pos[0] == "名詞" and not t.framing
+             and len(t.surface) > 1}
+    return bool(nouns) and any(rows_holding(corpus, place) & rows_holding(corpus, noun) for noun in nouns)
+
+
+def rows_holding(corpus, text: str) -> set[int]:
+    query = count_query(text, corpus.corrections)
+    if query is None:
+        return set()
+    with corpus.searching() as searcher:
+        return set(searcher.docs_for_query(query))
 
 
 def formal_nouns(text: str) -> list[tuple[int, int]]:
