@@ -3442,3 +3442,16 @@ def test_the_city_hall_as_a_place_a_row_writes_stays_a_word(corpus):
     assert "市役所" in read_question("市役所でふれあい朝市を初めて開催した理由は？", corpus).query
     assert lines(answer_question(corpus, "市役所でふれあい朝市を初めて開催した理由は？")) == [375]
     assert "市役所" not in read_question("市役所で使っている公用車の台数は？", corpus).query
+
+
+def test_niyori_after_a_body_names_who_acted():
+    text = "社会福祉協議会により、市民後見人養成講座への参加者を募集し実施した。"
+    assert search.ask.clauses.causes(text) == []
+    assert search.ask.clauses.causes("施設の老朽化により、修繕での対応では限りがあります。")
+
+
+def test_what_for_is_answered_by_the_role_a_comment_gives(corpus):
+    # 225: …成年後見の担い手として市民後見人を養成していきます; its 市民後見人の養成のため only
+    # says the topic again
+    response = answer_question(corpus, "市民後見人の養成を続けるのは何のため？")
+    assert response["answer"].startswith("目的は「成年後見の担い手として」")

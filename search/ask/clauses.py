@@ -90,6 +90,12 @@ CAUSE_TAIL = re.compile(r"^(?:により|によって|で|を受けて|を受け|
 LEADING_CONNECTIVE = re.compile(r"^(?:しかし|しかしながら|ただし|また|なお|一方|さらに|そのうえ)、?")
 
 
+# The ends of the names of bodies that act (社会福祉協議会, 国, 事業者): により after one says who
+# did something. A small table: no dictionary marks a noun as an organisation.
+AGENTS = ("協議会", "委員会", "協会", "団体", "法人", "組合", "事業者", "事業所", "企業", "課", "市", "県", "国",
+          "センター")
+
+
 def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
     """``(index of the marker's last word, strength)`` when word ``i`` starts a causal marker."""
     t = toks[i]
@@ -112,6 +118,8 @@ def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
             (after.lemma == "よる" and after.surface in ("より", "よっ")) or after.surface == "伴い"):
         if i + 2 < len(toks) and toks[i + 2].pos in ("形容詞", "副詞"):
             return None  # 市民により広く: より compares
+        if before is not None and after.surface != "伴い" and before.surface.endswith(AGENTS):
+            return None  # 社会福祉協議会により…実施した: who did it, not why
         if before is not None and before.lemma == "こと" and i >= 2 and toks[i - 2].pos == "動詞" \
                 and after.surface != "伴い":
             return i + 1, 0.4  # 分析することにより…できました: the means of its own sentence's outcome

@@ -77,6 +77,7 @@ def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause
         return named
     options = itertools.chain(cause_of_result(asked, found), cause_before_topic(found), cause_before_act(asked, found),
                               _causes_near(asked, found))
+    options = (o for o in options if says_more(asked, o[1], o[2]))
     first = next(options, None)
     if first is None or not (went_badly(asked.question.text) or OBSTACLE.search(asked.question.text)):
         return first
@@ -87,6 +88,18 @@ def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause
     # できていない).
     options = itertools.chain(options, _causes_beside(asked, found))
     return next((o for o in [first, *options] if went_badly(o[1].text[o[2].end:])), first)
+
+
+# The words of a causal marker itself (ため, 影響, 理由, よる).
+CAUSE_WORDS = frozenset({"為", "ため", "影響", "理由", "よる", "伴う", "こと", "目的", "結果"})
+
+
+def says_more(asked: Asked, sentence: Sentence, cause: Cause) -> bool:
+    """Whether a causal clause names something besides the words asked about: 市民後見人の養成の
+    ため, asked why the training of 市民後見人 goes on, only says the topic again."""
+    asked_words = {t.lemma for w in asked.words for t in tokens(w.term.text)}
+    said = {t.lemma for t in tokens(sentence.text[cause.start:cause.end]) if t.pos in ("名詞", "動詞", "形容詞")}
+    return bool(said - asked_words - CAUSE_WORDS)
 
 
 def named_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause] | None:
@@ -107,7 +120,7 @@ def named_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Caus
 # A question that asks what something is for (何のため, 目的は), and a clause that states a purpose:
 # …を目的として, …を目的に, or ため after a plain verb (向上させるため).
 ASKS_PURPOSE = re.compile(r"何の(?:ため|為)|目的")
-PURPOSE_CLAUSE = re.compile(r"(?:目的と(?:し(?:て)?)?|目的に|[うくすつぬふむゆるぐ]ため(?:に)?)、?$")
+PURPOSE_CLAUSE = re.compile(r"(?:目的と(?:し(?:て)?)?|目的に|[うくすつぬふむゆるぐ]ため(?:に)?|として)、?$")
 
 
 def purpose_told(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause] | None:
@@ -122,6 +135,27 @@ def purpose_told(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cau
                             if PURPOSE_CLAUSE.search(sentence.text[c.start:c.end])), None)
             if purpose and sentence.field in COMMENTS:
                 return candidate, sentence, purpose
+    return role_told(asked, found)
+
+
+# A role, from the start of its clause: 成年後見の担い手として (…市民後見人を養成していきます).
+ROLE = re.compile(r"(?:(?<=^)|(?<=[、。]))[^、。]{2,30}?として")
+
+
+def role_told(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause] | None:
+    """Asked what something is for with no purpose stated, the role a comment of the best row
+    gives it right before naming it (成年後見の担い手として市民後見人を養成していきます)."""
+    top = found[0]
+    # the first noun of each word asked about, as written (市民後見人 of 市民・後見人の養成)
+    heads = tuple(h for w in asked.words if len(h := w.term.text.replace("・", "").split("の")[0]) > 1)
+    for sentence in asked.known.sentences[top.sentence.docnum]:
+        if sentence.field not in COMMENTS:
+            continue
+        starts = {start for spans in sentence_spans(sentence, asked.words).values() for start, _ in spans}
+        role = next((m for m in ROLE.finditer(sentence.text)
+                     if m.end() in starts or sentence.text.startswith(heads, m.end())), None)
+        if role:
+            return top, sentence, Cause(role.start(), role.end(), 0.45)
     return None
 
 
