@@ -3455,3 +3455,10 @@ def test_what_for_is_answered_by_the_role_a_comment_gives(corpus):
     # says the topic again
     response = answer_question(corpus, "市民後見人の養成を続けるのは何のため？")
     assert response["answer"].startswith("目的は「成年後見の担い手として」")
+
+
+def test_a_noun_before_an_act_that_names_its_own_object_is_an_elaboration(corpus):
+    # 302 writes 漏水調査, no row 水道管 beside it; 国民保護の体制づくり keeps 国民保護 (づくり is a verb's stem)
+    response = answer_question(corpus, "水道管の漏水調査って、どのくらい進んでる？")
+    assert response["kind"] == "status" and lines(response) == [302]
+    assert lines(answer_question(corpus, "国民保護の体制づくりの進み具合は？"))[0] in (454, 455, 456)

@@ -347,13 +347,13 @@ def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str, st
     hall's), unless the rest of the question stands with the modifier's rows rather than the
     head's (加治丘陵の土地を公有地に: 公有地 is in a row of 加治丘陵, in none of 土地). The word
     left out weighs nothing; ``(modifier, head, kept)`` are returned to be reported. Before a noun
-    of action (駅の誘致, ごみ袋の有料化) the modifier is what is acted on, and before a quantity
+    of action (駅の誘致, ごみ袋の有料化; not 漏水調査, which names its own) the modifier is what is acted on, and before a quantity
     (ファミリーサポートセンターの会員数) what is counted: the rows must hold it."""
     left = []
     for word, head in zip(words, words[1:]):
         spellings = [head.term.text, *head.expansions]  # みなおし is read as 見直し
         if word.term.predicate or head.term.predicate or word.term.group is not None \
-                or any(action_noun(s) or names_a_quantity(s) for s in spellings):
+                or any((action_noun(s) and not holds_its_object(s)) or names_a_quantity(s) for s in spellings):
             continue
         if word.rows and head.rows and word.rows.isdisjoint(head.rows) \
                 and f"{word.term.text}の{head.term.text}" in query:
@@ -366,6 +366,14 @@ def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str, st
             elaboration.idf = 0.0
             left.append((word.term.text, head.term.text, kept.term.text))
     return left
+
+
+def holds_its_object(text: str) -> bool:
+    """Whether a noun of action is a compound of nouns ending in a verbal noun, which names what it
+    acts on (漏水|調査): a noun before it by の (水道管の漏水調査) elaborates, it is not the object.
+    Not a noun made of a verb's stem (体制|づくり: 国民保護の体制づくり is the system's)."""
+    tokens = analyse(text)
+    return len(tokens) > 1 and all(t.pos[0] == "名詞" for t in tokens) and tokens[-1].pos[2] == "サ変可能"
 
 
 def named(text: str) -> bool:
