@@ -3462,3 +3462,22 @@ def test_a_noun_before_an_act_that_names_its_own_object_is_an_elaboration(corpus
     response = answer_question(corpus, "水道管の漏水調査って、どのくらい進んでる？")
     assert response["kind"] == "status" and lines(response) == [302]
     assert lines(answer_question(corpus, "国民保護の体制づくりの進み具合は？"))[0] in (454, 455, 456)
+
+
+@pytest.mark.parametrize("question, line, said", [
+    # others took part, it reached everyone, more was added
+    ("谷田の泉の保全管理って、市だけでやってるんですか？", 340, "協働"),
+    ("防災ガイドブックは希望した人にだけ配ったの？", 445, "全戸"),
+    ("医療機関マップに載っているのは医科と歯科のみですか", 256, "加え"),
+    ("ファミリーサポートの活動は提供会員の自宅に限られていますか", 204, "においても")])
+def test_a_restriction_asked_is_denied_by_what_goes_beyond_it(corpus, question, line, said):
+    response = answer_question(corpus, question)
+    assert response["verdict"] == "いいえ" and lines(response)[0] == line and said in response["answer"]
+
+
+def test_what_is_restricted_is_read_from_the_question(corpus):
+    assert read_question("「女と男の情報紙」は希望者にだけ配っているんですか？", corpus).restricted == "希望者"
+    assert read_question("医療機関マップは医科と歯科だけの掲載ですか", corpus).restricted == "医科と歯科"
+    # a restricted thing asked about, and more than it asked: no restriction
+    assert read_question("女性だけの講座はありますか", corpus).restricted == ""
+    assert read_question("市だけではなく県も補助しているの？", corpus).restricted == ""

@@ -180,6 +180,9 @@ class Question:
     unknown_departments: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     unjoined: list[tuple[str, str, str]] = field(default_factory=list)  # 市役所の庁舎: (modifier, head, kept)
+    # What a yes/no question asks the act to be restricted to (希望者にだけ配っている: 希望者): checked
+    # against the rows, not a word they must write.
+    restricted: str = ""
 
     @property
     def about_grades(self) -> bool:
@@ -526,6 +529,9 @@ def read_question(text: str, corpus) -> Question:
     spans += [m.span() for m in CITY_ACTING.finditer(masked) if not written_as_place(corpus, masked, m)]
     scopes = list(ITEM_SCOPE.finditer(masked))  # …の節、第1項 …: the section, then its item
     spans += [scope.span() for scope in scopes]
+    restriction = restricted_to(masked) if asked.kind == "yesno" and not alone else None
+    if restriction:
+        spans.append(restriction[1])
     levels = {scope.group(1) or scope.group(2) for scope in scopes}
     edits = [(start, end, "、") for start, end in merge(spans)]
     split = [] if asked.kind in ROW_KINDS else split_compounds(masked)
@@ -556,6 +562,7 @@ def read_question(text: str, corpus) -> Question:
         asides=[m.span(1) for m in ASIDE.finditer(text) if not in_quotes(text, m.start())],
         asked_noun=asked_noun(masked, asked) if asked.kind == "fact" else quantity_noun(masked, asked),
         filters=filters, mentions=mentions, said=said_words, asked_grades=asked_grades,
+        restricted=restriction[0] if restriction else "",
         said_as_verbs=[word for word, after in map(lambda m: first_word(text, m), said) if VERBAL.match(after)]
         + (counted_acts(text, asked.cue) if asked.kind == "number" else []),
     )
@@ -730,6 +737,53 @@ CITY_ACTING = re.compile(r"(?:(?<=^)|(?<=[、。\s]))(?:市|市役所|役所)(?:
 # topic. Kept as words in a yes/no, it took 169, which writes 前期基本計画期間, for 人材育成基本方針;
 # framing, a yes/no about 169 itself is decided by its effort grade (お) instead of its sentence.
 PLAN_PERIOD = re.compile(r"(?:(?:前期)?基本計画の?(?:計画)?期間|前期計画(?:の?期間)?|計画期間)(?:中|内)?" + AT_TIME)
+
+
+# Words that restrict what comes before them (だけ, のみ; 単独で; に限られる), and the verbs of existence
+# after which a restricted thing is what is asked about (女性だけの講座はありますか).
+RESTRICTING = frozenset({"だけ", "のみ"})
+NOT_ONLY = re.compile(r"(?:で|に)?(?:は|じゃ)?(?:なく|ない|なし)|ならず")
+EXISTING = frozenset({"有る", "ある", "居る", "いる"})
+
+
+def restricted_to(text: str) -> tuple[str, tuple[int, int]] | None:
+    """``(what is named, its span with the restricting words)`` when a yes/no question asks whether
+    an act is restricted to it: the nouns before だけ or のみ (希望者にだけ配っている, 医科と歯科だけの
+    掲載), before が単独で (市が単独で行っている) or before に限られる (自宅に限られてる); None when
+    there is none, or the question asks whether such a restricted thing exists."""
+    tokens = analyse(text)
+    for i, t in enumerate(tokens):
+        restricting = t.surface in RESTRICTING and t.pos[0] == "助詞" \
+            or t.surface == "単独" or t.dictionary == "限る" and i and tokens[i - 1].surface in ("に", "で")
+        if not restricting or t.dictionary != "限る" and not restricted_act(tokens[i + 1:]) \
+                or NOT_ONLY.match(text, t.end):  # 市だけでなく県も: more than it, asked
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].surface in ("に", "で", "が"):  # 希望者|に|だけ, 市|が|単独
+            j -= 1
+        end = j
+        while j >= 0 and (tokens[j].is_noun_piece and not tokens[j].framing or tokens[j].surface in ("と", "や", "の")):
+            j -= 1
+        first = j + 1
+        while first <= end and tokens[first].surface in ("と", "や", "の"):
+            first += 1
+        if first > end:
+            return None
+        close = i + 1 if i + 1 < len(tokens) and tokens[i + 1].surface in ("で", "に", "の", "が") else i
+        return text[tokens[first].start:tokens[end].end], (tokens[first].start, tokens[close].end)
+    return None
+
+
+def restricted_act(rest) -> bool:
+    """Whether what follows a restricting word is an act (配っている, の掲載ですか) or ends the
+    question, not a verb of existence (女性だけの講座はありますか: such a course is what is asked
+    about) nor a thing."""
+    verb = next((u for u in rest if u.pos[0] == "動詞"), None)
+    if verb is not None:
+        return verb.dictionary not in EXISTING
+    noun = next((u for u in rest if u.pos[0] == "名詞"), None)
+    # …の掲載ですか; or nothing but the copula (載っているのは医科と歯科のみですか: the act is before)
+    return noun is None or noun.pos[2] == "サ変可能"
 
 
 def written_as_place(corpus, text: str, acting: re.Match) -> bool:

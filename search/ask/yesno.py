@@ -349,6 +349,11 @@ def answer_yesno(asked: Asked) -> Answer | None:
         return quoting(asked, NO, ended[0])
     # A figure of what the question counts (保護廃止は6件) before the first figure in its unit
     # (24件の採用): a sentence may count something else of the same topic.
+    wider = beyond_restriction(asked, close)
+    if wider is not None:  # 希望者にだけ配っている？: …全戸に配布しました
+        answer = quoting(asked, NO, wider)
+        answer.text += f"（「{asked.question.restricted}」に限らない記述です）"
+        return answer
     compared = [(f, against_threshold(asked.question.text, f.sentence.text, named))
                 for named in (True, False) for f in close]
     figured, cleared = next(((f, c) for f, c in compared if c is not None), (None, None))
@@ -468,6 +473,24 @@ def answer_yesno(asked: Asked) -> Answer | None:
     quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]] \
         + same_sentence(asked.known, asked.match, top)
     return Answer("yesno", text, found=quoted, verdict=verdict, coverage=top.coverage * (0.8 if note else 1.0))
+
+
+# What says an act went beyond what a question restricts it to: others took part (協働, 共催, 連携,
+# 協力, 共同), it reached everyone (全戸, 全世帯, 全員), or more was added (加え, においても, 以外).
+BEYOND = re.compile(r"協働|共催|共同|連携|協力|全戸|全世帯|全員|全域|全市民|すべての|全ての|加え|においても|以外")
+
+
+def beyond_restriction(asked: Asked, close: list[Found]) -> Found | None:
+    """Asked whether an act is restricted to something (市が単独で, 希望者にだけ), the sentence about
+    the topic that says it went beyond that (地元市民団体と協働で, 全戸に配布, 市と薬科大学及び…),
+    in the comment that says what was done first; None when none does."""
+    restricted = asked.question.restricted
+    if not restricted:
+        return None
+    named = re.escape(restricted)
+    joined = re.compile(rf"{named}(?:と|及び|や)|(?:と|及び|や){named}")  # 市と薬科大学: others with it
+    return next((f for field in PAST_FIELDS for f in close if f.sentence.field == field
+                 and (BEYOND.search(f.sentence.text) or joined.search(f.sentence.text))), None)
 
 
 def held_besides_years(asked: Asked, found: Found) -> float:
