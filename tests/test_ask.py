@@ -3481,3 +3481,8 @@ def test_what_is_restricted_is_read_from_the_question(corpus):
     # a restricted thing asked about, and more than it asked: no restriction
     assert read_question("女性だけの講座はありますか", corpus).restricted == ""
     assert read_question("市だけではなく県も補助しているの？", corpus).restricted == ""
+
+
+def test_a_one_character_alternative_keeps_what_it_names(corpus):
+    # 性の多様性: 性 alone would match 外来生物 and every other word that holds it
+    assert "OR 性の多様性" in read_question("LGBTや性の多様性について書かれた施策は？", corpus).query

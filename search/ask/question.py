@@ -310,8 +310,8 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
     for chain in chains:
         gaps = [(runs[a][1], runs[b][0]) for a, b in zip(chain, chain[1:])]
         end = runs[chain[-1]][1]
-        if act_of_the_last(text, runs, chain):
-            end = runs[chain[-1] + 1][1]  # 表彰や賞の授与: 表彰, or 賞の授与
+        if act_of_the_last(text, runs, chain) or too_short_alone(text, runs, chain[-1]):
+            end = runs[chain[-1] + 1][1]  # 表彰や賞の授与: 表彰, or 賞の授与; …や、性の多様性
         if any(quoted(g0) for g0, _ in gaps):
             continue  # inside a quoted title (「インターネットの活用やオンラインサービスの促進」): its words, as written
         if any(text[g0:g1].strip() in COORDINATORS for g0, g1 in gaps) and COORDINATED_AFTER.match(text[end:].lstrip()):
@@ -334,6 +334,13 @@ def act_of_the_last(text: str, runs: list[tuple[int, int]], chain: list[int]) ->
         return False
     named = [action_noun(text[slice(*runs[i])]) for i in chain]
     return all(named[:-1]) and not named[-1] and action_noun(text[slice(*runs[after])])
+
+
+def too_short_alone(text: str, runs: list[tuple[int, int]], last: int) -> bool:
+    """Whether the last alternative is one character that names what follows it by の (性の多様性):
+    alone it would match any word that holds it, so the alternative is the whole phrase."""
+    after = last + 1
+    return runs[last][1] - runs[last][0] == 1 and after < len(runs) and text[runs[last][1]:runs[after][0]] == "の"
 
 
 def acted_with(text: str, before: tuple[int, int], after: tuple[int, int]) -> bool:
