@@ -3486,3 +3486,10 @@ def test_what_is_restricted_is_read_from_the_question(corpus):
 def test_a_one_character_alternative_keeps_what_it_names(corpus):
     # 性の多様性: 性 alone would match 外来生物 and every other word that holds it
     assert "OR 性の多様性" in read_question("LGBTや性の多様性について書かれた施策は？", corpus).query
+
+
+
+def test_a_sentence_about_another_subject_does_not_decide(corpus):
+    # 437: 上・下水道BCPは、…上下水道部防災計画を補完するもの…見直し is about the BCP; 440 is the plan's
+    response = answer_question(corpus, "上下水道部の防災計画は、策定後に見直しをしていないの？")
+    assert response["answer"].startswith("いいえ") and lines(response)[0] == 440

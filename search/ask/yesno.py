@@ -612,18 +612,22 @@ def with_what(asked: Asked, verdict: str, sentences: list) -> list:
 BECAME = re.compile(r"ように(?:なっ|なり|なる|し)")
 BEGINNINGS = frozenset({"開始", "導入", "始める", "始まる", "開設", "スタート", "運用開始"})
 # A sentence that first names what it is about (学童保育室に於いては、…).
-ANNOUNCED = re.compile(r"^(?P<subject>[^、。]{1,20}?)(?:に於いては|においては|については|に関しては|では)[、,]?")
+ANNOUNCED = re.compile(r"^(?P<subject>[^、。]{1,20}?)(?:に於いては|においては|については|に関しては|では|は(?=[、,]))[、,]?")
+# A subject that refers back to the row's own (本事業は、同協議会は、): no other one.
+REFERRING = re.compile(r"^(?:本|同|当該|この|その|これ|それ)")
 
 
 def about_another(asked: Asked, found: Found) -> bool:
     """Whether a sentence names first a subject of its own that the question does not name
     (保育所の待機児童は解消したの: 学童保育室に於いては、…待機児童を解消する事ができた is about
-    学童保育室)."""
+    学童保育室; 上下水道部防災計画は見直されていますか: 上・下水道BCPは、…見直し…を行いました is
+    about the BCP)."""
     announced = ANNOUNCED.match(found.sentence.text)
     if not announced:
         return False
     subject = announced.group("subject")
-    return subject not in asked.question.text and not any(w.term.text in subject for w in asked.words)
+    return subject not in asked.question.text and not any(w.term.text in subject for w in asked.words) \
+        and not REFERRING.match(subject)
 
 
 # What marks the noun a predicate is said of (条例って、もう…, 計画は…, 施設が…).
