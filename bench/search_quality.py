@@ -312,7 +312,19 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-thirty-ninth round, dev half": ("search-hard139-dev",),
           "harder, hundred-and-thirty-ninth round, held-out half": ("search-hard139-heldout",),
           "harder, hundred-and-fortieth round, dev half": ("search-hard140-dev",),
-          "harder, hundred-and-fortieth round, held-out half": ("search-hard140-heldout",)}
+          "harder, hundred-and-fortieth round, held-out half": ("search-hard140-heldout",),
+          "harder, hundred-and-forty-first round, dev half": ("search-hard141-dev",),
+          "harder, hundred-and-forty-first round, held-out half": ("search-hard141-heldout",),
+          "harder, hundred-and-forty-second round, dev half": ("search-hard142-dev",),
+          "harder, hundred-and-forty-second round, held-out half": ("search-hard142-heldout",),
+          "harder, hundred-and-forty-third round, dev half": ("search-hard143-dev",),
+          "harder, hundred-and-forty-third round, held-out half": ("search-hard143-heldout",),
+          "harder, hundred-and-forty-fourth round, dev half": ("search-hard144-dev",),
+          "harder, hundred-and-forty-fourth round, held-out half": ("search-hard144-heldout",),
+          "harder, hundred-and-forty-fifth round, dev half": ("search-hard145-dev",),
+          "harder, hundred-and-forty-fifth round, held-out half": ("search-hard145-heldout",),
+          "harder, hundred-and-forty-sixth round, dev half": ("search-hard146-dev",),
+          "harder, hundred-and-forty-sixth round, held-out half": ("search-hard146-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -415,7 +427,13 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard137-heldout",
             "search-hard138-heldout",
             "search-hard139-heldout",
-            "search-hard140-heldout")
+            "search-hard140-heldout",
+            "search-hard141-heldout",
+            "search-hard142-heldout",
+            "search-hard143-heldout",
+            "search-hard144-heldout",
+            "search-hard145-heldout",
+            "search-hard146-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
