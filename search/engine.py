@@ -111,6 +111,15 @@ def count_rows(corpus: Corpus, text: str) -> int:
     return corpus.results.get_or_make(("rows", text), count)
 
 
+def rows_with(corpus: Corpus, text: str) -> set[int]:
+    """The rows whose text holds ``text`` (as a count of rows finds them: no widening)."""
+    query = count_query(text, corpus.corrections)
+    if query is None:
+        return set()
+    with corpus.searching() as searcher:
+        return set(searcher.docs_for_query(query))
+
+
 def understood(corpus: Corpus, text: str) -> Understanding:
     """The understanding of a typed text (cached per corpus)."""
     return corpus.results.get_or_make(("understanding", text),

@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 from index.analysis import hiragana_only
 from index.grades import GRADES
 
-from ..engine import count_rows
+from ..engine import count_rows, rows_with
 from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
-from ..matching import count_query
 from ..query import ParsedQuery, clean_text, parse_terms
 from ..understanding.filters import GRADE_WORD_AFTER, described_words, filters_of, named_grade, read_filters
 from ..understanding.tokens import ADVERBIAL, ROW_NOUNS, action_noun, analyse, arabic_counts, formal_koto, verbal_noun
@@ -802,15 +801,7 @@ def written_as_place(corpus, text: str, acting: re.Match) -> bool:
     place = acting.group()[:-1]
     nouns = {t.surface for t in analyse(text[acting.end():]) if t.pos[0] == "名詞" and not t.framing
              and len(t.surface) > 1}
-    return bool(nouns) and any(rows_holding(corpus, place) & rows_holding(corpus, noun) for noun in nouns)
-
-
-def rows_holding(corpus, text: str) -> set[int]:
-    query = count_query(text, corpus.corrections)
-    if query is None:
-        return set()
-    with corpus.searching() as searcher:
-        return set(searcher.docs_for_query(query))
+    return bool(nouns) and any(rows_with(corpus, place) & rows_with(corpus, noun) for noun in nouns)
 
 
 def formal_nouns(text: str) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from index.analysis import hiragana_only, normalize
 from index.grades import FACETS
 
-from ..engine import Selection, count_query, count_rows, select, understood
+from ..engine import Selection, count_rows, rows_with, select, understood
 from ..facets import members
 from ..matching import reading_query
 from ..measures import measure_titles
@@ -397,15 +397,6 @@ def head_rows(corpus, text: str, rows: set[int]) -> set[int]:
     if head.pos[0] != "名詞" or len(head.surface) < 2 or hiragana_only(head.surface):
         return set()
     return rows_with(corpus, head.surface) - rows
-
-
-def rows_with(corpus, text: str) -> set[int]:
-    """The rows whose text holds ``text`` (as a count of rows finds them: no widening)."""
-    query = count_query(text, corpus.corrections)
-    if query is None:
-        return set()
-    with corpus.searching() as searcher:
-        return set(searcher.docs_for_query(query))
 
 
 def weight_of(rows: int, total: int, predicate: bool) -> float:
