@@ -347,8 +347,9 @@ def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str, st
     hall's), unless the rest of the question stands with the modifier's rows rather than the
     head's (加治丘陵の土地を公有地に: 公有地 is in a row of 加治丘陵, in none of 土地). The word
     left out weighs nothing; ``(modifier, head, kept)`` are returned to be reported. Before a noun
-    of action (駅の誘致, ごみ袋の有料化; not 漏水調査, which names its own) the modifier is what is acted on, and before a quantity
-    (ファミリーサポートセンターの会員数) what is counted: the rows must hold it."""
+    of action (駅の誘致, ごみ袋の有料化; not 漏水調査, which names its own) the modifier is what is
+    acted on, and before a quantity (ファミリーサポートセンターの会員数) what is counted: the rows
+    must hold it."""
     left = []
     for word, head in zip(words, words[1:]):
         spellings = [head.term.text, *head.expansions]  # みなおし is read as 見直し

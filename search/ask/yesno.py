@@ -24,7 +24,8 @@ from ..understanding.tokens import analyse
 from .answer import Answer, Asked
 from .clauses import (CONCESSIVE, CONTRAST, PLAN_NOUNS, aimed_at, asks_past, lemma_positions, negated_after, negative,
                       plans, reports, tokens)
-from .evidence import FUTURE, YEAR_ONLY, Found, beside, best_sentence, ranked, same_sentence, sentence_spans, topic_sentences
+from .evidence import (FUTURE, YEAR_ONLY, Found, beside, best_sentence, ranked, same_sentence, sentence_spans,
+                       topic_sentences)
 from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE, predicate_span
 from .sentences import locate
@@ -237,6 +238,7 @@ COUNTED = re.compile(r"([一-龯々ァ-ヴー]{2,})(?:は|が|の|も|：|:)?\s*
 
 
 def counted_noun(text: str, start: int) -> str:
+    """The noun written just before the figure at ``start``, or ""."""
     found = COUNTED.search(text, 0, start)
     return found.group(1) if found else ""
 
@@ -347,13 +349,13 @@ def answer_yesno(asked: Asked) -> Answer | None:
     if ended:  # 今も使えますか: 生け垣奨励補助については一時休止し (the predicate need not be there;
         # nor for 今もまかせてるの: 委託化を実現したが、令和3年度からは直営方式)
         return quoting(asked, NO, ended[0])
-    # A figure of what the question counts (保護廃止は6件) before the first figure in its unit
-    # (24件の採用): a sentence may count something else of the same topic.
     wider = beyond_restriction(asked, close)
     if wider is not None:  # 希望者にだけ配っている？: …全戸に配布しました
         answer = quoting(asked, NO, wider)
         answer.text += f"（「{asked.question.restricted}」に限らない記述です）"
         return answer
+    # A figure of what the question counts (保護廃止は6件) before the first figure in its unit
+    # (24件の採用): a sentence may count something else of the same topic.
     compared = [(f, against_threshold(asked.question.text, f.sentence.text, named))
                 for named in (True, False) for f in close]
     figured, cleared = next(((f, c) for f, c in compared if c is not None), (None, None))
@@ -513,8 +515,8 @@ def outcome_of_plan(asked: Asked, plan: Found, found: list[Found], predicate: st
 
 
 def still_planned(asked: Asked, plan: Found, predicate: str) -> Found | None:
-    """The sentence of the plan's row, in its direction, that still plans the predicate, when
-    its evaluation reports nothing of it done; None otherwise."""
+    """The sentence of the plan's row, in its direction, that still plans the predicate (asked
+    when its evaluation reports nothing of it done); None when none does."""
     def planning(sentence) -> bool:
         return holds_predicate(sentence.text, predicate) and plans(sentence.text)
     return best_sentence(asked.known, plan.sentence.docnum, asked.words, asked.phrases,
@@ -541,10 +543,10 @@ def not_begun(asked: Asked) -> bool:
 
 
 def still_ahead(asked: Asked, close: list[Found], subject: tuple[str, ...]) -> Found | None:
-    """A sentence of a comment (the direction's first) that names the whole topic as still to be done, alone or
-    with the sentence before it in its cell (…学校運営協議会を試行的に発足します。令和5年度からは
-    同協議会を全小中学校で発足します), or that writes ``subject``, what the predicate is said of,
-    in the best row; if any."""
+    """A sentence of a comment (the direction's first) that names the whole topic as still to be
+    done, alone or with the sentence before it in its cell (…学校運営協議会を試行的に発足します。
+    令和5年度からは同協議会を全小中学校で発足します), or that writes ``subject``, what the predicate
+    is said of, in the best row; if any."""
     def whole(f: Found) -> bool:
         if f.coverage >= 0.99:
             return True
