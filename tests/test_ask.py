@@ -3478,6 +3478,8 @@ def test_a_restriction_asked_is_denied_by_what_goes_beyond_it(corpus, question, 
 def test_what_is_restricted_is_read_from_the_question(corpus):
     assert read_question("「女と男の情報紙」は希望者にだけ配っているんですか？", corpus).restricted == "希望者"
     assert read_question("医療機関マップは医科と歯科だけの掲載ですか", corpus).restricted == "医科と歯科"
+    # a clause that says which ones is part of what is named
+    assert read_question("防災ガイドブックは希望した人にだけ配ったの？", corpus).restricted == "希望した人"
     # a restricted thing asked about, and more than it asked: no restriction
     assert read_question("女性だけの講座はありますか", corpus).restricted == ""
     assert read_question("市だけではなく県も補助しているの？", corpus).restricted == ""

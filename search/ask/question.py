@@ -775,6 +775,11 @@ def restricted_to(text: str) -> tuple[str, tuple[int, int]] | None:
             first += 1
         if first > end:
             return None
+        named = first
+        while first and tokens[first - 1].pos[0] in ("動詞", "助動詞"):
+            first -= 1  # 希望した|人: the clause that says which ones, back over its verb …
+        if first < named and first and tokens[first - 1].pos[2] == "サ変可能":
+            first -= 1  # … to the noun it makes a verb of (希望|した)
         close = i + 1 if i + 1 < len(tokens) and tokens[i + 1].surface in ("で", "に", "の", "が") else i
         return text[tokens[first].start:tokens[end].end], (tokens[first].start, tokens[close].end)
     return None
