@@ -3473,6 +3473,9 @@ def test_a_noun_before_an_act_that_names_its_own_object_is_an_elaboration(corpus
 def test_a_restriction_asked_is_denied_by_what_goes_beyond_it(corpus, question, line, said):
     response = answer_question(corpus, question)
     assert response["verdict"] == "いいえ" and lines(response)[0] == line and said in response["answer"]
+    # the reading says what was checked
+    restricted = response["interpretation"]["restricted"]
+    assert restricted and any(restricted in note for note in response["interpretation"]["notes"])
 
 
 def test_what_is_restricted_is_read_from_the_question(corpus):

@@ -102,6 +102,8 @@ def interpretation(asked: Asked, answer: Answer) -> dict:
         notes.append(f"「{'」「'.join(asked.dropped)}」は文書に出てこないため、調べる語から外しました。")
     if question.unjoined:
         notes.append(unjoined_text(question.unjoined) + "。")
+    if question.restricted:
+        notes.append(f"「{question.restricted}」は取組に限定があるかを確かめる語として読み、調べる語には含めていません。")
     if match.selection is not None and match.selection.mode in ("soft", "any") and answer.kind != "not_found":
         notes.append("すべての語を含む取組がないため、語の多くを含む取組から答えました。")
     notes += answer.notes
@@ -116,6 +118,7 @@ def interpretation(asked: Asked, answer: Answer) -> dict:
         "dropped": asked.dropped,
         "background": question.background,
         "unjoined": [{"modifier": m, "head": h, "kept": k} for m, h, k in question.unjoined],
+        "restricted": question.restricted,
         "filters": question.filter_spans,
         "number_units": list(question.number_units),
         "best_coverage": round(match.best, 3),
