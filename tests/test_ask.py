@@ -3498,3 +3498,10 @@ def test_a_sentence_about_another_subject_does_not_decide(corpus):
     # 437: 上・下水道BCPは、…上下水道部防災計画を補完するもの…見直し is about the BCP; 440 is the plan's
     response = answer_question(corpus, "上下水道部の防災計画は、策定後に見直しをしていないの？")
     assert response["answer"].startswith("いいえ") and lines(response)[0] == 440
+
+
+def test_two_kinds_of_one_thing_joined_by_a_dot_are_alternatives(corpus):
+    # 255 writes 当番病院, 256 当番医; 在宅医療・介護連携 stays one name
+    assert "当番病院 OR 当番医" in read_question("当番病院・当番医について書かれた施策は？", corpus).query
+    assert " OR " not in read_question("在宅医療・介護連携について書かれた施策は？", corpus).query
+    assert {255, 256} <= set(lines(answer_question(corpus, "当番病院・当番医に触れている施策はどれ？")))

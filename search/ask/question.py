@@ -299,7 +299,7 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
             continue
         if {text[slice(*runs[i])], text[slice(*runs[i + 1])]} & ROW_NOUNS:
             continue  # 調査や取組: a row noun names the rows, no alternative to the other phrase
-        if gap in COORDINATORS or gap == "、":
+        if gap in COORDINATORS or gap == "、" or gap == "・" and same_kind(text[slice(*runs[i])], text[slice(*runs[i + 1])]):
             if chains and chains[-1][-1] == i:
                 chains[-1].append(i + 1)
             else:
@@ -313,7 +313,8 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
             end = runs[chain[-1] + 1][1]  # 表彰や賞の授与: 表彰, or 賞の授与; …や、性の多様性
         if any(quoted(g0) for g0, _ in gaps):
             continue  # inside a quoted title (「インターネットの活用やオンラインサービスの促進」): its words, as written
-        if any(text[g0:g1].strip() in COORDINATORS for g0, g1 in gaps) and COORDINATED_AFTER.match(text[end:].lstrip()):
+        if any(text[g0:g1].strip() in COORDINATORS | {"・"} for g0, g1 in gaps) \
+                and COORDINATED_AFTER.match(text[end:].lstrip()):
             start = runs[chain[0]][0]
             # A word the first phrase is glued to is part of it (ていー|ワゴン: Sudachi reads no noun
             # in ていー); after a particle (子どもの|防災と防犯) the phrase starts anew.
@@ -333,6 +334,12 @@ def act_of_the_last(text: str, runs: list[tuple[int, int]], chain: list[int]) ->
         return False
     named = [action_noun(text[slice(*runs[i])]) for i in chain]
     return all(named[:-1]) and not named[-1] and action_noun(text[slice(*runs[after])])
+
+
+def same_kind(first: str, second: str) -> bool:
+    """Whether two nouns joined by ・ are two kinds of one thing (当番病院・当番医: either is asked
+    about), not the parts of one name (在宅医療・介護連携): they open with the same two characters."""
+    return len(first) > 2 and len(second) > 2 and first[:2] == second[:2]
 
 
 def too_short_alone(text: str, runs: list[tuple[int, int]], last: int) -> bool:
