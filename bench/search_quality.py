@@ -324,7 +324,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-forty-fifth round, dev half": ("search-hard145-dev",),
           "harder, hundred-and-forty-fifth round, held-out half": ("search-hard145-heldout",),
           "harder, hundred-and-forty-sixth round, dev half": ("search-hard146-dev",),
-          "harder, hundred-and-forty-sixth round, held-out half": ("search-hard146-heldout",)}
+          "harder, hundred-and-forty-sixth round, held-out half": ("search-hard146-heldout",),
+          "harder, hundred-and-forty-seventh round, dev half": ("search-hard147-dev",),
+          "harder, hundred-and-forty-seventh round, held-out half": ("search-hard147-heldout",),
+          "harder, hundred-and-forty-eighth round, dev half": ("search-hard148-dev",),
+          "harder, hundred-and-forty-eighth round, held-out half": ("search-hard148-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -433,7 +437,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard143-heldout",
             "search-hard144-heldout",
             "search-hard145-heldout",
-            "search-hard146-heldout")
+            "search-hard146-heldout",
+            "search-hard147-heldout",
+            "search-hard148-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
