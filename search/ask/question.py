@@ -295,11 +295,12 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
     chains: list[list[int]] = []
     for i in range(len(runs) - 1):
         gap = text[runs[i][1]:runs[i + 1][0]].strip()
+        first, second = text[slice(*runs[i])], text[slice(*runs[i + 1])]
         if gap == "と" and acted_with(text, runs[i], runs[i + 1]):
             continue
-        if {text[slice(*runs[i])], text[slice(*runs[i + 1])]} & ROW_NOUNS:
+        if {first, second} & ROW_NOUNS:
             continue  # 調査や取組: a row noun names the rows, no alternative to the other phrase
-        if gap in COORDINATORS or gap == "、" or gap == "・" and same_kind(text[slice(*runs[i])], text[slice(*runs[i + 1])]):
+        if gap in COORDINATORS or gap == "、" or gap == "・" and same_kind(first, second):
             if chains and chains[-1][-1] == i:
                 chains[-1].append(i + 1)
             else:
