@@ -6,7 +6,6 @@ with its total, so the page only offers searches that help.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import replace
 
@@ -18,8 +17,7 @@ from .facets import FACET_NAMES_JA
 from .query import ParsedQuery, parse_terms
 from .resultset import count_results
 from .understanding.tokens import analyse
-
-KANJI = re.compile(r"[一-龯々]")
+from .understanding.words import KANJI
 
 KINDS = ("spelling", "broader", "drop_filter")
 # Bounds that keep a long or hostile query cheap: each candidate is a search of its own.

@@ -21,6 +21,7 @@ from .kind import NOW, stream
 from .question import Question
 from .sentences import Sentence, Variant, locate
 from .topic import MIN_COVERAGE, TIER, Knowledge, Match, Word, full_weight, held_weight
+from .years import only_a_year
 
 # A fact's sentence may hold at most this much less of the topic than the best sentence.
 FACT_SLACK = 0.35
@@ -49,8 +50,6 @@ ANAPHOR = re.compile(r"(?:本|同|当該|この|その)(?:事業|制度|計画|�
                      r"|^(?:その結果|そのため|これにより|これらにより|その後|その中で|結果として)")
 PAST = re.compile(r"(?:まし|でし|され|し|い)たか|した(?:の|こと|もの)|ましたか")
 FUTURE = re.compile(r"予定|今後|見込|これから|将来|なりますか|しますか|されますか|する方針")
-# A topic word that is only a year (令和元年度, R3年度, 平成30年).
-YEAR_ONLY = re.compile(r"(?:令和|平成|昭和|[RH])(?:元|[0-9０-９]{1,2})年度?")
 
 
 def field_preference(sentence: Sentence, question: Question | None, coverage: float = 0.0) -> float:
@@ -161,7 +160,7 @@ def predicate_index(words: list[Word]) -> int | None:
     """The question's last unquoted topic word that is not a year (令和元年度に実施された: the
     year says when, the act before it is what happened)."""
     for index in range(len(words) - 1, -1, -1):
-        if not words[index].term.quoted and not YEAR_ONLY.fullmatch(words[index].term.text):
+        if not words[index].term.quoted and not only_a_year(words[index].term.text):
             return index
     return None
 

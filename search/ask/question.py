@@ -814,7 +814,8 @@ def written_as_place(corpus, text: str, acting: re.Match) -> bool:
     place = acting.group()[:-1]
     nouns = {t.surface for t in analyse(text[acting.end():]) if t.pos[0] == "名詞" and not t.framing
              and len(t.surface) > 1}
-    return bool(nouns) and any(rows_with(corpus, place) & rows_with(corpus, noun) for noun in nouns)
+    rows = rows_with(corpus, place) if nouns else set()
+    return any(rows & rows_with(corpus, noun) for noun in nouns)
 
 
 def formal_nouns(text: str) -> list[tuple[int, int]]:

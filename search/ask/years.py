@@ -34,6 +34,13 @@ def years(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def only_a_year(text: str) -> bool:
+    """Whether ``text`` is a year and nothing else (令和元年度, R3年度, 平成30年): a topic word that
+    says when."""
+    found = YEAR.match(text)
+    return bool(found and found.group("era")) and text[found.end():] in ("年", "年度")
+
+
 def against_the_year(question: str, sentence: str) -> bool:
     """Whether ``sentence`` says that what is asked did not happen in the year the question names:
     it names that year with a cancellation after it, or names only other years; or, asked about

@@ -24,13 +24,12 @@ from ..understanding.tokens import analyse
 from .answer import Answer, Asked
 from .clauses import (CONCESSIVE, CONTRAST, PLAN_NOUNS, aimed_at, asks_past, lemma_positions, negated_after, negative,
                       plans, reports, tokens)
-from .evidence import (FUTURE, YEAR_ONLY, Found, beside, best_sentence, ranked, same_sentence, sentence_spans,
-                       topic_sentences)
+from .evidence import FUTURE, Found, beside, best_sentence, ranked, same_sentence, sentence_spans, topic_sentences
 from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE, predicate_span
 from .sentences import locate
 from .topic import action_noun_in_kanji, full_weight, held_weight, verb_kanji
-from .years import against_the_year, dated_otherwise, years
+from .years import against_the_year, dated_otherwise, only_a_year, years
 from .wording import GRADE_NAMES_JA, codes_of, grade_text, measure_name, source_note
 
 YES, NO, PARTLY, UNDECIDED = "はい", "いいえ", "一部", "文書からは判断できません"
@@ -356,8 +355,8 @@ def answer_yesno(asked: Asked) -> Answer | None:
         return answer
     # A figure of what the question counts (保護廃止は6件) before the first figure in its unit
     # (24件の採用): a sentence may count something else of the same topic.
-    compared = [(f, against_threshold(asked.question.text, f.sentence.text, named))
-                for named in (True, False) for f in close]
+    compared = ((f, against_threshold(asked.question.text, f.sentence.text, named))
+                for named in (True, False) for f in close)
     figured, cleared = next(((f, c) for f, c in compared if c is not None), (None, None))
     if figured is not None and cleared == BOUND_ONLY:  # 35%を超えていますか: 30%を超え does not say
         return undecided(asked, figured)
@@ -498,7 +497,7 @@ def beyond_restriction(asked: Asked, close: list[Found]) -> Found | None:
 def held_besides_years(asked: Asked, found: Found) -> float:
     """The weight of the topic a sentence holds, besides the years asked about; 0 for a question
     that names none (the sentence's score alone ranks it)."""
-    dated = {i for i, w in enumerate(asked.words) if YEAR_ONLY.fullmatch(w.term.text)}
+    dated = {i for i, w in enumerate(asked.words) if only_a_year(w.term.text)}
     return round(held_weight(asked.words, found.held - dated), 6) if dated else 0.0
 
 
