@@ -1388,6 +1388,14 @@ def test_a_count_asked_with_a_counter_sudachi_keeps_whole_is_grammar(corpus):
     assert not analyse("何事")[0].framing  # no counter: a noun of its own
 
 
+def test_how_many_asked_as_one_noun_is_grammar(corpus):
+    # いくつ is the noun 幾つ: it asks how many as 何個 does, it is no topic word that no row writes
+    response = search(corpus, q="ささえあいそしきって今いくつの地区にあるの？")
+    assert 170 in lines(response)[:3]  # 「ささえあい組織」の活動の支援
+    assert {"text": "いくつ", "why": "grammar"} in response["interpretation"]["dropped"]
+    assert not analyse("幾何学")[0].framing  # a noun of its own
+
+
 def test_an_aspect_left_alone_beside_a_filter_asks_how_its_rows_stand(corpus):
     # 介護保険課の取組状況: the department's rows are what is asked; 状況 is no word they must hold
     response = search(corpus, q="介護保険課の取組状況")

@@ -460,8 +460,10 @@ def _vague_count(tokens, i: int) -> bool:
                                           or k > 0 and tokens[k - 1].surface in VAGUE_NUMERALS)
 
     token = tokens[i]
-    # 何人, 何回: Sudachi keeps some counters whole with 何; they ask how many as 何|件 does
-    asked = token.pos[:2] == ("名詞", "普通名詞") and len(token.surface) <= 3 and token.parts[:1] == ("何",)
+    # 何人, 何回: Sudachi keeps some counters whole with 何; they ask how many as 何|件 does, and
+    # so do いくつ and いくら (幾つ, 幾ら), one noun each
+    asked = token.pos[:2] == ("名詞", "普通名詞") and len(token.surface) <= 3 \
+        and (token.parts[:1] == ("何",) or len(token.normalized) == 2 and token.normalized[0] == "幾")
     return asked or vague(i) or i > 0 and vague(i - 1) and (token.pos[2] == "助数詞可能" or token.pos[0] == "接尾辞")
 
 
