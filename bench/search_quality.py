@@ -328,7 +328,9 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-forty-seventh round, dev half": ("search-hard147-dev",),
           "harder, hundred-and-forty-seventh round, held-out half": ("search-hard147-heldout",),
           "harder, hundred-and-forty-eighth round, dev half": ("search-hard148-dev",),
-          "harder, hundred-and-forty-eighth round, held-out half": ("search-hard148-heldout",)}
+          "harder, hundred-and-forty-eighth round, held-out half": ("search-hard148-heldout",),
+          "harder, hundred-and-fiftieth round, dev half": ("search-hard150-dev",),
+          "harder, hundred-and-fiftieth round, held-out half": ("search-hard150-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -439,7 +441,8 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard145-heldout",
             "search-hard146-heldout",
             "search-hard147-heldout",
-            "search-hard148-heldout")
+            "search-hard148-heldout",
+            "search-hard150-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
