@@ -329,6 +329,8 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-forty-seventh round, held-out half": ("search-hard147-heldout",),
           "harder, hundred-and-forty-eighth round, dev half": ("search-hard148-dev",),
           "harder, hundred-and-forty-eighth round, held-out half": ("search-hard148-heldout",),
+          "harder, hundred-and-forty-ninth round, dev half": ("search-hard149-dev",),
+          "harder, hundred-and-forty-ninth round, held-out half": ("search-hard149-heldout",),
           "harder, hundred-and-fiftieth round, dev half": ("search-hard150-dev",),
           "harder, hundred-and-fiftieth round, held-out half": ("search-hard150-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
@@ -442,6 +444,7 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard146-heldout",
             "search-hard147-heldout",
             "search-hard148-heldout",
+            "search-hard149-heldout",
             "search-hard150-heldout")
 
 
