@@ -3493,11 +3493,19 @@ def test_a_one_character_alternative_keeps_what_it_names(corpus):
     assert "OR 性の多様性" in read_question("LGBTや性の多様性について書かれた施策は？", corpus).query
 
 
-
 def test_a_sentence_about_another_subject_does_not_decide(corpus):
     # 437: 上・下水道BCPは、…上下水道部防災計画を補完するもの…見直し is about the BCP; 440 is the plan's
     response = answer_question(corpus, "上下水道部の防災計画は、策定後に見直しをしていないの？")
     assert response["answer"].startswith("いいえ") and lines(response)[0] == 440
+
+
+def test_a_sentence_that_goes_on_says_of_the_one_before_and_a_verb_is_said_by_its_stem(corpus):
+    # 440: …上下水道部防災計画にて…確立しました。また、年度毎に内容の見直し及び追記を行いました: the
+    # second sentence names no subject (the plan's, from the one before); 見直し says 見直される
+    response = answer_question(corpus, "上下水道部防災計画は毎年度見直されていますか？")
+    assert response["answer"].startswith("はい") and set(lines(response)) == {440}
+    assert "上下水道部防災計画にて組織体制" in response["answer"]  # the sentence before, quoted first
+    assert response["citations"][0]["quote"] == "また、年度毎に内容の見直し及び追記を行いました。"
 
 
 def test_two_kinds_of_one_thing_joined_by_a_dot_are_alternatives(corpus):

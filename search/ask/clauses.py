@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from index.analysis import morphemes, normalize, sub_morphemes
 
-from ..understanding.tokens import hiragana
+from ..understanding.tokens import hiragana, verb_of_stem
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,10 @@ class Token:
     def says(self, lemma: str) -> bool:
         """Whether the word is ``lemma``, has it as a part, shares a Sudachi synonym group with it
         (終わりましたか is said by 完了し, 配ったか by 配布), is the kanji a verb is written with
-        (増えたの is said by 10倍増), or says it with respect (見られる by ご覧いただき)."""
+        (増えたの is said by 10倍増), is the noun made of its stem (見直されたか is said by 見直し), or
+        says it with respect (見られる by ご覧いただき)."""
         return self.lemma == lemma or lemma in self.parts or bool(set(self.groups) & set(groups_of(lemma))) \
+            or (self.pos == "名詞" and verb_of_stem(self.lemma) == lemma) \
             or (len(self.lemma) == 1 and VERB_OF_KANJI.fullmatch(lemma) is not None and lemma[0] == self.lemma) \
             or lemma in RESPECTFUL.get(self.lemma, ())
 

@@ -384,7 +384,8 @@ def answer_yesno(asked: Asked) -> Answer | None:
     subject = predicate_subject(asked.question.text)
     if not any(holds_subject(f.sentence.text, subject) for f in close):
         subject = ()  # 自動で翻訳してくれる機械は導入された: the asker's own word for 翻訳機
-    holding = sorted((f for f in close if holds_predicate(f.sentence.text, predicate) and not about_another(asked, f)
+    holding = sorted((f for f in close + continued(asked, close)
+                      if holds_predicate(f.sentence.text, predicate) and not about_another(asked, f)
                       and holds_subject(f.sentence.text, subject)
                       and (not reworded or writes_a_topic_word(asked, f))),
                      # the predicate as a word of its own (設置はできませんでした) before the head
@@ -396,7 +397,7 @@ def answer_yesno(asked: Asked) -> Answer | None:
     fields = order[:2] if order is FUTURE_FIELDS else order[:1]
     # …の使用料は値上げされた: a sentence about 使用料 that states a problem says nothing of it.
     whole = [f for f in close if f.coverage >= NAMES_THE_TOPIC and f.sentence.field in fields
-             and reports(f.sentence.text)]
+             and reports(f.sentence.text) and not about_another(asked, f)]
     became = BECAME.search(asked.question.text)
     begun = [f for f in close if became and reports(f.sentence.text)
              and any(t.lemma in BEGINNINGS for t in tokens(f.sentence.text))]
@@ -469,7 +470,9 @@ def answer_yesno(asked: Asked) -> Answer | None:
                         f"その結果は書かれていません（{source_note(asked.known, top.sentence.docnum)}）。")
         answer.found, answer.coverage = [top], top.coverage * 0.8
         return answer
-    quote = "".join(f"「{s.text}」" for s in with_what(asked, verdict, sentences))
+    # a sentence that goes on (また、…) is quoted after the one before it, which says of what
+    before = [beside(asked.known, top.sentence, -1)] if GOES_ON.match(top.sentence.text) else []
+    quote = "".join(f"「{s.text}」" for s in with_what(asked, verdict, [*before, *sentences]) if s is not None)
     text = f"{verdict}。文書には{quote}とあります（{source_note(asked.known, top.sentence.docnum)}）。{note}"
     quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]] \
         + same_sentence(asked.known, asked.match, top)
@@ -479,6 +482,20 @@ def answer_yesno(asked: Asked) -> Answer | None:
 # What says an act went beyond what a question restricts it to: others took part (協働, 共催, 連携,
 # 協力, 共同), it reached everyone (全戸, 全世帯, 全員), or more was added (加え, においても, 以外).
 BEYOND = re.compile(r"協働|共催|共同|連携|協力|全戸|全世帯|全員|全域|全市民|すべての|全ての|加え|においても|以外")
+
+
+# A sentence that goes on with what the one before it did (また、…を行いました): its unsaid
+# subject is the one before it.
+GOES_ON = re.compile(r"^(?:また|さらに|加えて|併せて|あわせて)、")
+
+
+def continued(asked: Asked, close: list[Found]) -> list[Found]:
+    """The sentences that go on after one about the topic, as about it (…上下水道部防災計画にて
+    組織体制…を確立しました。また、年度毎に内容の見直し…を行いました)."""
+    after = ((f, beside(asked.known, f.sentence, 1)) for f in close if not about_another(asked, f))
+    sentences = [f.sentence for f in close]
+    return [Found(then, f.score, f.coverage, [], held=f.held) for f, then in after
+            if then is not None and then not in sentences and GOES_ON.match(then.text)]
 
 
 def beyond_restriction(asked: Asked, close: list[Found]) -> Found | None:
