@@ -18,7 +18,7 @@ from functools import lru_cache
 from index.analysis import morphemes, normalize, sub_morphemes
 
 from ..understanding.filters import KANA_GRADE_NAMES, WHEN_ASKED
-from ..understanding.tokens import FORMAL_NOUNS
+from ..understanding.tokens import FORMAL_NOUNS, action_noun
 from ..understanding.words import KANJI, KATAKANA_ONLY
 
 from .clauses import PLAN_NOUNS
@@ -426,6 +426,9 @@ def _yes_no_predicate(s: Stream) -> str:
         return core[-2]  # 開く予定はあるんですか: whether it is planned
     if len(core) > 1 and core[-1] == "出来る" and nouns(s, core[-2]):
         return core[-2]  # 達成できたの, 設置できたのでしょうか: the noun done is asked
+    if len(core) > 2 and core[-1] == "出来る" and core[-2] in ("は", "も") and nouns(s, core[-3]) \
+            and action_noun(core[-3]):
+        return core[-3]  # 開発はできたのでしょうか asks 開発できた; 駐車場はできた asks that it was made
     ongoing = core[-3:-2] in (["居る"], ["てる"]) and core[-2] not in FORMAL_NOUNS
     if len(core) > 3 and core[-1] in ("は", "が", "って") and (core[-3] in ("た", "だ") or ongoing) \
             and " 有る " in last \
