@@ -3316,6 +3316,10 @@ def test_how_many_of_a_thing_named_by_what_was_done_to_it_is_a_figure(corpus):
     response = answer_question(corpus, "公共施設マネジメント事業計画に基づいて、これまでに廃止された施設はいくつ？")
     assert response["kind"] == "number" and response["answer"].startswith("2施設") and lines(response) == [530]
     assert answer_question(corpus, "廃止された事業はいくつ？")["kind"] == "count"
+    # 登録している団体は、今いくつ: no row writes how many groups are registered, and two rows that
+    # mention the centre are no count of them
+    response = answer_question(corpus, "市民活動センターに登録している団体は、今いくつあるの？")
+    assert response["answer"].startswith("文書からは判断できません") and response["kind"] != "count"
 
 
 def test_a_thing_that_happens_asked_to_exist_is_a_yes_or_no(corpus):

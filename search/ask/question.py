@@ -41,9 +41,10 @@ COUNT_OF_NAMED = re.compile(r"(?:何件|いくつ|幾つ|何個)の(?!" + "|".jo
                             # アクセス数は…何件: a quantity named before the count, not the rows' number
                             r"|(?<!" + ")(?<!".join(sorted(COUNTED_NOUNS)) + r")(?<=[一-龯ァ-ヶー])数(?:は|って|が)"
                             r"[^。？?]{0,24}?(?:何件|いくつ|幾つ|何個)"
-                            # 廃止された施設はいくつ: a noun that is no row, named by what was done to it
-                            r"|(?:され|し)た(?!" + "|".join(sorted(COUNTED_NOUNS)) + r")[一-龯ァ-ヶー]{1,8}"
-                            r"(?:は|って|が)(?:全部で)?(?:何件|いくつ|幾つ|何個)")
+                            # 廃止された施設はいくつ, 登録している団体は、今いくつ: a noun that is no
+                            # row, named by what was or is done to it
+                            r"|(?:され|し)(?:た|ている|てる)(?!" + "|".join(sorted(COUNTED_NOUNS)) + r")[一-龯ァ-ヶー]{1,8}"
+                            r"(?:は|って|が)[、,]?(?:全部で|今|現在)?(?:何件|いくつ|幾つ|何個)")
 # ヘルプマークは何個配布された, 何件交付した, 特定空き家に指定されたのって何件: a count of what was
 # done counts its objects (a figure a row may write), not the rows, unless a row noun is what is
 # counted (取組は何件).
