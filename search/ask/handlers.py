@@ -14,7 +14,7 @@ from .evidence import best_sentence
 from .kind import Aggregate
 from .listing import answer_count, answer_future, answer_list, answer_share, answer_status
 from .lookup import another_quantity, answer_fact, answer_fact_value, answer_who, part_asked
-from .question import COUNT_OF_ACT, COUNT_OF_NAMED, PER_PERIOD, ROW_COUNTS, counts_an_act
+from .question import COUNT_OF_ACT, COUNT_OF_NAMED, PER_PERIOD, ROW_COUNTS, counts_a_thing, counts_an_act
 from .topic import MIN_COVERAGE, Word, rows_with
 from .why import answer_why
 from .wording import shorten, source_note
@@ -153,8 +153,9 @@ def respond(asked: Asked) -> Answer:
             and not COUNT_OF_NAMED.search(text) and not PER_PERIOD.search(text) and not part_asked(asked):
         # 何件の提案, 年に何件の苦情, 相談のうちDVに関する相談は何件: no figure is no count of rows; nor
         # is it before a verb of what was done (何個配布された), though a count a row writes answers
-        # (特定空き家は何件指定されましたか: 13件を特定空き家に認定)
-        answer = answer_count(asked, rows_too=not (COUNT_OF_ACT.search(text) or counts_an_act(text)))
+        # (特定空き家は何件指定されましたか: 13件を特定空き家に認定); nor of a thing (自治会はいくつ)
+        counts_rows = not (COUNT_OF_ACT.search(text) or counts_an_act(text) or counts_a_thing(text))
+        answer = answer_count(asked, rows_too=counts_rows)
     if answer is None and kind in MISSING:  # no date or number written: say so, and how far it has come
         answer = answer_status(asked)
         answer.text = f"文書からは判断できません（該当する取組に{MISSING[kind]}の記載はありません）。" + answer.text

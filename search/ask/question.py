@@ -35,8 +35,10 @@ from .kind import (EVALUATIVE, Aggregate, Kind, asking_spans, asks_status, asks_
 ROW_COUNTS = ("何件", "いくつ", "幾つ", "何個")
 # Counting, the table's rows are named as such too (表の行でいうと何件, 何項目): rows, not topic.
 COUNTED_NOUNS = ROW_NOUNS | {"行", "項目", "表"}
-# The nouns of a grade or its holder (B評価はいくつ, Bの課はいくつ): counted in rows.
+# The nouns of a grade or its holder (B評価はいくつ, Bの課はいくつ), and of a department's share
+# (担当分, 所管分): counted in rows.
 GRADED_NOUNS = frozenset({"評価", "区分", "ランク", "進捗", "課", "所管課", "部署"})
+SHARE_NOUNS = frozenset({"分", "担当", "所管"})
 # 何件の提案, いくつのシステム: what is counted is named after the count (or before it, as what was done
 # to it), and it is not the rows.
 COUNT_OF_NAMED = re.compile(r"(?:何件|いくつ|幾つ|何個)の(?!" + "|".join(sorted(COUNTED_NOUNS)) + ")"
@@ -46,11 +48,9 @@ COUNT_OF_NAMED = re.compile(r"(?:何件|いくつ|幾つ|何個)の(?!" + "|".jo
                             # 廃止された施設はいくつ, 登録している団体は、今いくつ: a noun that is no
                             # row, named by what was or is done to it
                             r"|(?:され|し)(?:た|ている|てる)(?!" + "|".join(sorted(COUNTED_NOUNS)) + r")[一-龯ァ-ヶー]{1,8}"
-                            r"(?:は|って|が)[、,]?(?:全部で|今|現在)?(?:何件|いくつ|幾つ|何個)"
-                            # 自治会は今いくつ, 物理サーバはいくつ: how many of a thing, not of the
-                            # rows or the grades given (評価はいくつ, 行はいくつ)
-                            r"|[一-龯ァ-ヶー]{2}(?<!" + ")(?<!".join(sorted(COUNTED_NOUNS | GRADED_NOUNS)) + r")"
-                            r"(?:は|って)[、,]?(?:全部で|今|現在)?(?:いくつ|幾つ|何個)")
+                            r"(?:は|って|が)[、,]?(?:全部で|今|現在)?(?:何件|いくつ|幾つ|何個)")
+# The noun a count is asked of, as the topic right before it (自治会は今いくつ).
+COUNTED_TOPIC = re.compile(r"([一-龯ァ-ヶー]+)(?:は|って)[、,]?(?:全部で|今|現在)?(?:何件|いくつ|幾つ|何個)")
 # ヘルプマークは何個配布された, 何件交付した, 特定空き家に指定されたのって何件: a count of what was
 # done counts its objects (a figure a row may write), not the rows, unless a row noun is what is
 # counted (取組は何件).
@@ -60,6 +60,17 @@ COUNT_OF_ACT = re.compile("".join(f"(?<!{noun}{particle})" for noun in sorted(CO
                           r"|[一-龯]{2,}(?:され|し)たの(?:って|は|が)\s*(?:何件|いくつ|幾つ|何個)")
 # The noun a count is asked of, marked as the topic right before it (オンライン相談は、何件くらい).
 COUNT_TOPIC = re.compile(r"(?:は|って|が)[、,]?\s*(?:何件|いくつ|幾つ|何個)")
+
+
+def counts_a_thing(text: str) -> bool:
+    """Whether a count is asked of a thing (自治会は今いくつ, 物理サーバはいくつ, プロジェクトチームや
+    検討委員会は、全部で何件): a figure a row may write, not the rows, the grades given (B評価は
+    いくつ) or a department's share of them (担当分は何件)."""
+    topic = COUNTED_TOPIC.search(text)
+    if topic is None:
+        return False
+    last = analyse(topic.group(1))[-1]
+    return last.pos[0] == "名詞" and last.normalized not in COUNTED_NOUNS | GRADED_NOUNS | SHARE_NOUNS
 
 
 def counts_an_act(text: str) -> bool:
