@@ -49,8 +49,6 @@ COUNT_OF_NAMED = re.compile(r"(?:何件|いくつ|幾つ|何個)の(?!" + "|".jo
                             # row, named by what was or is done to it
                             r"|(?:され|し)(?:た|ている|てる)(?!" + "|".join(sorted(COUNTED_NOUNS)) + r")[一-龯ァ-ヶー]{1,8}"
                             r"(?:は|って|が)[、,]?(?:全部で|今|現在)?(?:何件|いくつ|幾つ|何個)")
-# The noun a count is asked of, as the topic right before it (自治会は今いくつ).
-COUNTED_TOPIC = re.compile(r"([一-龯ァ-ヶー]+)(?:は|って)[、,]?(?:全部で|今|現在)?(?:何件|いくつ|幾つ|何個)")
 # ヘルプマークは何個配布された, 何件交付した, 特定空き家に指定されたのって何件: a count of what was
 # done counts its objects (a figure a row may write), not the rows, unless a row noun is what is
 # counted (取組は何件).
@@ -59,26 +57,30 @@ COUNT_OF_ACT = re.compile("".join(f"(?<!{noun}{particle})" for noun in sorted(CO
                           r"(?:[一-龯]{2,}(?:され|し|さ)|受け|寄せ|配[らっ]|送[らっ]|[一-龯][らさ]れ)"
                           r"|[一-龯]{2,}(?:され|し)たの(?:って|は|が)\s*(?:何件|いくつ|幾つ|何個)")
 # The noun a count is asked of, marked as the topic right before it (オンライン相談は、何件くらい).
-COUNT_TOPIC = re.compile(r"(?:は|って|が)[、,]?\s*(?:何件|いくつ|幾つ|何個)")
+COUNT_TOPIC = re.compile(r"(?:は|って|が)[、,]?\s*(?:全部で|今|現在)?(?:何件|いくつ|幾つ|何個)")
+
+
+def counted_topic(text: str):
+    """The word right before a count marked as its topic (委員会 of 検討委員会は、全部で何件), or None."""
+    m = COUNT_TOPIC.search(text)
+    tokens = analyse(text[:m.start()]) if m else ()
+    return tokens[-1] if tokens else None
+
+
+def counts_an_act(text: str) -> bool:
+    """Whether a count is asked of a noun of action (オンライン相談は何件あった, 成約って何件): how
+    many times it was done, a figure a row may write, not how many rows hold the topic."""
+    topic = counted_topic(text)
+    return topic is not None and topic.pos[2] == "サ変可能" and topic.surface not in COUNTED_NOUNS
 
 
 def counts_a_thing(text: str) -> bool:
     """Whether a count is asked of a thing (自治会は今いくつ, 物理サーバはいくつ, プロジェクトチームや
     検討委員会は、全部で何件): a figure a row may write, not the rows, the grades given (B評価は
     いくつ) or a department's share of them (担当分は何件)."""
-    topic = COUNTED_TOPIC.search(text)
-    if topic is None:
-        return False
-    last = analyse(topic.group(1))[-1]
-    return last.pos[0] == "名詞" and last.normalized not in COUNTED_NOUNS | GRADED_NOUNS | SHARE_NOUNS
-
-
-def counts_an_act(text: str) -> bool:
-    """Whether a count is asked of a noun of action (オンライン相談は何件あった, 成約って何件): how
-    many times it was done, a figure a row may write, not how many rows hold the topic."""
-    m = COUNT_TOPIC.search(text)
-    tokens = analyse(text[:m.start()]) if m else ()
-    return bool(tokens) and tokens[-1].pos[2] == "サ変可能" and tokens[-1].surface not in COUNTED_NOUNS
+    topic = counted_topic(text)
+    return topic is not None and topic.pos[0] == "名詞" \
+        and topic.normalized not in COUNTED_NOUNS | GRADED_NOUNS | SHARE_NOUNS
 
 
 # Markup is not part of a question: tags go, and so do scripts and styles with their content.
