@@ -427,8 +427,10 @@ def _yes_no_predicate(s: Stream) -> str:
     if len(core) > 1 and core[-1] == "出来る" and nouns(s, core[-2]):
         return core[-2]  # 達成できたの, 設置できたのでしょうか: the noun done is asked
     if len(core) > 2 and core[-1] == "出来る" and core[-2] in ("は", "も") and nouns(s, core[-3]) \
-            and action_noun(core[-3]):
-        return core[-3]  # 開発はできたのでしょうか asks 開発できた; 駐車場はできた asks that it was made
+            and action_noun(core[-3]) and core[-3] not in PLAN_NOUNS:
+        # 開発はできたのでしょうか asks 開発できた; 駐車場はできた asks that it was made, and so does
+        # 長寿命化計画はできた (a plan is made, as a thing is)
+        return core[-3]
     ongoing = core[-3:-2] in (["居る"], ["てる"]) and core[-2] not in FORMAL_NOUNS
     if len(core) > 3 and core[-1] in ("は", "が", "って") and (core[-3] in ("た", "だ") or ongoing) \
             and " 有る " in last \

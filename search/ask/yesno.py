@@ -384,7 +384,7 @@ def answer_yesno(asked: Asked) -> Answer | None:
     subject = predicate_subject(asked.question.text)
     if not any(holds_subject(f.sentence.text, subject) for f in close):
         subject = ()  # 自動で翻訳してくれる機械は導入された: the asker's own word for 翻訳機
-    holding = sorted((f for f in close + continued(asked, close)
+    holding = sorted((f for f in close + continued(asked, close, found)
                       if holds_predicate(f.sentence.text, predicate) and not about_another(asked, f)
                       and holds_subject(f.sentence.text, subject)
                       and (not reworded or writes_a_topic_word(asked, f))),
@@ -489,11 +489,12 @@ BEYOND = re.compile(r"協働|共催|共同|連携|協力|全戸|全世帯|全員
 GOES_ON = re.compile(r"^(?:また|さらに|加えて|併せて|あわせて)、")
 
 
-def continued(asked: Asked, close: list[Found]) -> list[Found]:
+def continued(asked: Asked, close: list[Found], found: list[Found]) -> list[Found]:
     """The sentences that go on after one about the topic, as about it (…上下水道部防災計画にて
-    組織体制…を確立しました。また、年度毎に内容の見直し…を行いました)."""
+    組織体制…を確立しました。また、年度毎に内容の見直し…を行いました), unless they hold topic
+    words themselves (then they are found as they are)."""
     after = ((f, beside(asked.known, f.sentence, 1)) for f in close if not about_another(asked, f))
-    sentences = [f.sentence for f in close]
+    sentences = [f.sentence for f in found]
     return [Found(then, f.score, f.coverage, [], held=f.held) for f, then in after
             if then is not None and then not in sentences and GOES_ON.match(then.text)]
 
