@@ -332,7 +332,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-forty-ninth round, dev half": ("search-hard149-dev",),
           "harder, hundred-and-forty-ninth round, held-out half": ("search-hard149-heldout",),
           "harder, hundred-and-fiftieth round, dev half": ("search-hard150-dev",),
-          "harder, hundred-and-fiftieth round, held-out half": ("search-hard150-heldout",)}
+          "harder, hundred-and-fiftieth round, held-out half": ("search-hard150-heldout",),
+          "harder, hundred-and-fifty-third round, dev half": ("search-hard153-dev",),
+          "harder, hundred-and-fifty-third round, held-out half": ("search-hard153-heldout",),
+          "harder, hundred-and-fifty-fourth round, dev half": ("search-hard154-dev",),
+          "harder, hundred-and-fifty-fourth round, held-out half": ("search-hard154-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -445,7 +449,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard147-heldout",
             "search-hard148-heldout",
             "search-hard149-heldout",
-            "search-hard150-heldout")
+            "search-hard150-heldout",
+            "search-hard153-heldout",
+            "search-hard154-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
