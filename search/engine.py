@@ -483,6 +483,12 @@ def _select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool) -> Selec
     if wider is not None:  # 区画整理 of 区画整理課: also the rows that write it, after the department's
         elsewhere, part = (wider[1] & ~passing).bit_count(), name_part(written[0])
         counts, passing, scores = wider
+    if not passing and scores and any(filters.values()) and mode != "any":
+        # 環境啓発 エコ・クリーン政策課: no row of the department holds most of the words, though
+        # rows elsewhere do; within what the filters name, any of the words is enough.
+        within = any_word_within(corpus, understanding.tree, filters)
+        if within is not None:
+            (readings, scores, counts, passing), mode, near, partial = within, "any", {}, {}
     everyday = [m for m in applied if m.everyday]
     if not passing and scores and everyday:
         # An everyday word read as a grade that leaves no row may say how a thing is (長年手つかずになって
@@ -500,6 +506,19 @@ def _select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool) -> Selec
     return Selection(readings, scores, mode, filters, counts, passing, understanding, spent.truncated,
                      frozenset(near), frozenset(partial), tuple(m for m in understanding.mentions if m not in applied),
                      elsewhere, part)
+
+
+def any_word_within(corpus: Corpus, tree, filters: dict[str, set[str]]) -> tuple | None:
+    """``(readings, scores, counts, passing)`` of the rows with any of the query's words among
+    those the filters pass, or None when there are none (or the query is one word)."""
+    loose = soft_of(tree)
+    if loose is None:
+        return None
+    readings, scores = match(corpus, loose)
+    if not scores:
+        return None
+    counts, passing = count_masks(corpus.masks, to_mask(scores, len(corpus.facets)), filters)
+    return (readings, scores, counts, passing) if passing else None
 
 
 def told_first(corpus: Corpus, scores: dict[int, float], everyday) -> dict[int, float]:
