@@ -1526,3 +1526,11 @@ def test_words_that_no_row_of_the_filter_holds_together_widen_within_it(corpus):
     response = search(corpus, q="環境啓発 エコ・クリーン政策課")
     assert lines(response)[0] == 326 and response["interpretation"]["mode"] == "any"
     assert {r["departments"][0] for r in response["results"]} == {"エコ・クリーン政策課"}
+
+
+def test_words_converted_with_the_wrong_kanji_read_as_the_corpus_word_they_sound_like(corpus):
+    # 学び|愛 reads マナビアイ, as 102's 学び合い does; no row writes 学び愛
+    response = search(corpus, q="学び愛の促進 C評価")
+    assert lines(response)[0] == 102
+    widened = [w for t in response["interpretation"]["terms"] for w in t["widened"]]
+    assert {"text": "学び合い", "how": "reading"}.items() <= widened[0].items()

@@ -37,6 +37,8 @@ KANJI = re.compile(r"[一-龯々]")
 # Particles that may end a run of kana after the word it spells (あきやの, じちかいについて).
 PARTICLES_AFTER = re.compile(r"の|は|が|を|に|へ|と|で|も|って|について|に関する|における|への|での|との|から|まで")
 KANJI_RUN = re.compile(r"[一-龯々]{4,}")  # shorter runs are one edit from too many words
+# The words an input method may convert as one (学び|愛 for 学び合い): nouns, verbs and their endings.
+CONVERTED_POS = frozenset({"名詞", "動詞", "接尾辞"})
 MAX_WIDENED = 5
 # Suffixes that name a place (案内所, 学習室, 交流館): a compound they head that the rows never write
 # is a place of its own, not its parts. Sudachi marks them 接尾辞 with the others; none of its fields
@@ -394,6 +396,7 @@ class LeafReader:
     def units(self, text: str, tokens: tuple[Token, ...]) -> list[Unit]:
         """The content units of ``text`` (whose words are ``tokens``); framing words go to ``dropped``."""
         whole = self.kana_words(text) + self.mistyped_kanji(text, tokens)  # runs read as one word
+        whole += self.misconverted(text, tokens, [(start, end) for start, end, _ in whole])
         whole += self.numbered(tokens, [(start, end) for start, end, _ in whole])
         covered = [(start, end) for start, end, _ in whole]
         units, run = [], []
@@ -477,6 +480,27 @@ class LeafReader:
             if entries:
                 widened = tuple(Expansion(e.term, "fuzzy") for e in entries)
                 found.append((run.start(), run.end(), Unit(run.group(), run.start(), run.end(), inside, "noun", widened)))
+        return found
+
+    def misconverted(self, text: str, tokens: tuple[Token, ...], taken) -> list[tuple[int, int, Unit]]:
+        """Two or three words in a row, written with kanji, that no row writes together but that
+        read as one corpus word beginning with the same character (学び愛 reads マナビアイ:
+        学び合い): the input method chose the wrong kanji for part of the word."""
+        found = []
+        for i in range(len(tokens)):
+            for j in range(i + 2, min(i + 3, len(tokens)) + 1):
+                piece = tokens[i:j]
+                start, end = piece[0].start, piece[-1].end
+                typed = text[start:end]
+                if any(t.framing or t.pos[0] not in CONVERTED_POS for t in piece) or not KANJI.search(typed) \
+                        or any(a < end and start < b for a, b in taken) or self.contains(typed):
+                    continue
+                entries = [e for e in self.vocabulary.same_reading(reading(piece))
+                           if e.term[0] == typed[0] and e.term != typed]
+                if entries:
+                    widened = tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
+                    found.append((start, end, Unit(typed, start, end, piece, "noun", widened)))
+                    taken = [*taken, (start, end)]
         return found
 
     def kana_word(self, text: str) -> bool:
