@@ -1950,6 +1950,8 @@ def test_a_request_for_the_citys_view_of_an_aspect():
     ("保護樹林に指定されてる面積は増えたの？", "いいえ", 353),
     # No sentence says 設置 (設置場所 names a place); the effort grade お says it was not carried out.
     ("ワンストップの福祉総合相談支援窓口は設置できたのでしょうか。", "いいえ", {169, 209}),
+    # No sentence about the topic says 開設; its row is graded お and its direction plans it.
+    ("子どもから高齢者までワンストップで支援できる地域包括支援拠点は、もう開設されたのですか？", "いいえ", 209),
     # 開発はできた asks 開発できた: …観光コースを開発することができました (not the content's plan).
     ("観光コースの開発はできたのでしょうか？", "はい", 409),
     # 学童保育室に於いては、…解消する事ができた names its own subject: the 保育所 sentence decides.

@@ -444,6 +444,13 @@ def answer_yesno(asked: Asked) -> Answer | None:
     elif ALREADY.search(asked.question.text) and (ahead := still_ahead(asked, close, subject)):
         # もう終わった？: the direction says it is still to be done (工事を進め…していきます).
         return not_yet(asked, ahead)
+    elif found[0].coverage >= NAMES_THE_TOPIC and not_carried_out(asked, found[0]):
+        # もう開設されたのですか: no sentence about the topic says it either way, and the row that
+        # names it is graded as considered but not carried out (お); its direction may plan it
+        # (令和5年4月1日…開設することとしており).
+        planned = [s for s in asked.known.sentences[found[0].sentence.docnum]
+                   if s.field == "direction_comment" and holds_predicate(s.text, predicate)]
+        return by_effort(asked, found[0], planned[:1])
     elif AS_PLANNED.search(asked.question.text):
         # 計画どおり開けてるの: whether it goes as planned, which the progress grade says when no
         # sentence about the topic holds the predicate (開催の計画が立案出来ず: D, いいえ).
@@ -734,12 +741,14 @@ def not_carried_out(asked: Asked, found: Found) -> bool:
     return asks_past(asked.question.text) and NOT_CARRIED_OUT in asked.corpus.labels.get("effort", {}).get(effort, "")
 
 
-def by_effort(asked: Asked, found: Found) -> Answer:
-    """いいえ: the row is graded as considered but not carried out (設置できたのか: お)."""
+def by_effort(asked: Asked, found: Found, also: list = ()) -> Answer:
+    """いいえ: the row is graded as considered but not carried out (設置できたのか: お); ``also``:
+    sentences of the row quoted after ``found``'s."""
     effort = grade_text(asked.corpus, "effort", asked.known.records[found.sentence.docnum]["effort"])
-    text = (f"{NO}。取組区分が{effort}で、文書には「{found.sentence.text}」とあります"
-            f"（{source_note(asked.known, found.sentence.docnum)}）。")
-    return Answer("yesno", text, found=[found], verdict=NO, coverage=found.coverage * 0.9)
+    quote = "".join(f"「{s.text}」" for s in [found.sentence, *also])
+    text = f"{NO}。取組区分が{effort}で、文書には{quote}とあります（{source_note(asked.known, found.sentence.docnum)}）。"
+    quoted = [found] + [Found(s, found.score, found.coverage, []) for s in also]
+    return Answer("yesno", text, found=quoted, verdict=NO, coverage=found.coverage * 0.9)
 
 
 def undecided(asked: Asked, closest: Found | None, missing: list[str] = ()) -> Answer:
