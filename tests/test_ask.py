@@ -3519,6 +3519,12 @@ def test_a_sentence_that_goes_on_says_of_the_one_before_and_a_verb_is_said_by_it
     assert response["answer"].startswith("はい") and set(lines(response)) == {440}
     assert "上下水道部防災計画にて組織体制" in response["answer"]  # the sentence before, quoted first
     assert response["citations"][0]["quote"] == "また、年度毎に内容の見直し及び追記を行いました。"
+    # 年度ごと is a topic word 437 holds too (about the BCP); 440's second sentence holds it and
+    # goes on about the plan the first one names
+    response = answer_question(corpus, "上下水道部の防災計画は、年度ごとに見直しているのですか？")
+    assert response["answer"].startswith("はい") and set(lines(response)) == {440}
+    # また、音楽会、多文化紹介についても…見送りました names its own subject: not the まつり's
+    assert lines(answer_question(corpus, "入間万燈まつり、コロナの間も開催してた？"))[0] == 419
 
 
 def test_two_kinds_of_one_thing_joined_by_a_dot_are_alternatives(corpus):

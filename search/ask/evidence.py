@@ -89,8 +89,13 @@ def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Var
     located = sentence_spans(sentence, words)
     weight = full_weight(words)
     coverage = held_weight(words, located) / weight
+    held = frozenset(located)
     continued = before is not None and before.sentence.field == sentence.field and not before.held.isdisjoint(located)
-    if continued and coverage < before.coverage:
+    if question is not None and question.kind == "yesno" and goes_on(sentence, before):
+        # …防災計画にて…確立しました。また、年度毎に内容の見直し…を行いました: whether it was done
+        held |= before.held
+        coverage = max(coverage, held_weight(words, held) / weight)
+    elif continued and coverage < before.coverage:
         coverage += 0.7 * (before.coverage - coverage)
     elif coverage < row_coverage and ANAPHOR.search(sentence.text):
         coverage += 0.7 * (row_coverage - coverage)
@@ -114,7 +119,20 @@ def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Var
         # not the 参加者 of another programme before it)
         spans = [span for span in located[predicate] if span in nearest] or located[predicate]
     score += field_preference(sentence, question, coverage)
-    return Found(sentence, score, coverage, spans, held=frozenset(located))
+    return Found(sentence, score, coverage, spans, held=held)
+
+
+# A sentence that goes on with what the one before it did (また、…を行いました): its unsaid
+# subject is the one before it, unless it names one of its own (また、音楽会についても…).
+GOES_ON = re.compile(r"^(?:また|さらに|加えて|併せて|あわせて)、")
+OWN_SUBJECT = re.compile(r"^[^。]{0,30}?(?:については|についても|に於いては|においては|に関しては|では、|は、)")
+
+
+def goes_on(sentence: Sentence, before: "Found | None") -> bool:
+    """Whether ``sentence`` goes on in the same cell after one that held topic words, about what
+    that one was about."""
+    return before is not None and bool(before.held) and before.sentence.field == sentence.field \
+        and GOES_ON.match(sentence.text) is not None and not OWN_SUBJECT.match(sentence.text)
 
 
 def beside(known: Knowledge, sentence: Sentence, step: int) -> Sentence | None:
@@ -187,9 +205,10 @@ def topic_sentences(known: Knowledge, match: Match, words, phrases, question: Qu
         before = None
         for sentence in known.sentences[docnum]:
             candidate = score_sentence(sentence, words, phrases, match.coverage[docnum], question, context, before)
-            before = candidate
-            if candidate.spans or not words:
+            if candidate.spans or not words or question is not None and question.kind == "yesno" \
+                    and goes_on(sentence, before):
                 yield candidate
+            before = candidate
 
 
 # Two sentences this alike are one statement written twice (通行止めの状態 / 通行止め状態).

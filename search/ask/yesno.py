@@ -24,7 +24,7 @@ from ..understanding.tokens import analyse
 from .answer import Answer, Asked
 from .clauses import (CONCESSIVE, CONTRAST, PLAN_NOUNS, aimed_at, asks_past, lemma_positions, negated_after, negative,
                       plans, reports, tokens)
-from .evidence import FUTURE, Found, beside, best_sentence, ranked, same_sentence, sentence_spans, topic_sentences
+from .evidence import FUTURE, GOES_ON, Found, beside, best_sentence, ranked, same_sentence, sentence_spans, topic_sentences
 from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE, predicate_span
 from .sentences import locate
@@ -384,7 +384,7 @@ def answer_yesno(asked: Asked) -> Answer | None:
     subject = predicate_subject(asked.question.text)
     if not any(holds_subject(f.sentence.text, subject) for f in close):
         subject = ()  # 自動で翻訳してくれる機械は導入された: the asker's own word for 翻訳機
-    holding = sorted((f for f in close + continued(asked, close, found)
+    holding = sorted((f for f in close
                       if holds_predicate(f.sentence.text, predicate) and not about_another(asked, f)
                       and holds_subject(f.sentence.text, subject)
                       and (not reworded or writes_a_topic_word(asked, f))),
@@ -489,21 +489,6 @@ def answer_yesno(asked: Asked) -> Answer | None:
 # What says an act went beyond what a question restricts it to: others took part (協働, 共催, 連携,
 # 協力, 共同), it reached everyone (全戸, 全世帯, 全員), or more was added (加え, においても, 以外).
 BEYOND = re.compile(r"協働|共催|共同|連携|協力|全戸|全世帯|全員|全域|全市民|すべての|全ての|加え|においても|以外")
-
-
-# A sentence that goes on with what the one before it did (また、…を行いました): its unsaid
-# subject is the one before it.
-GOES_ON = re.compile(r"^(?:また|さらに|加えて|併せて|あわせて)、")
-
-
-def continued(asked: Asked, close: list[Found], found: list[Found]) -> list[Found]:
-    """The sentences that go on after one about the topic, as about it (…上下水道部防災計画にて
-    組織体制…を確立しました。また、年度毎に内容の見直し…を行いました), unless they hold topic
-    words themselves (then they are found as they are)."""
-    after = ((f, beside(asked.known, f.sentence, 1)) for f in close if not about_another(asked, f))
-    sentences = [f.sentence for f in found]
-    return [Found(then, f.score, f.coverage, [], held=f.held) for f, then in after
-            if then is not None and then not in sentences and GOES_ON.match(then.text)]
 
 
 def beyond_restriction(asked: Asked, close: list[Found]) -> Found | None:
