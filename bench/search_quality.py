@@ -336,7 +336,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-fifty-third round, dev half": ("search-hard153-dev",),
           "harder, hundred-and-fifty-third round, held-out half": ("search-hard153-heldout",),
           "harder, hundred-and-fifty-fourth round, dev half": ("search-hard154-dev",),
-          "harder, hundred-and-fifty-fourth round, held-out half": ("search-hard154-heldout",)}
+          "harder, hundred-and-fifty-fourth round, held-out half": ("search-hard154-heldout",),
+          "harder, hundred-and-fifty-fifth round, dev half": ("search-hard155-dev",),
+          "harder, hundred-and-fifty-fifth round, held-out half": ("search-hard155-heldout",),
+          "harder, hundred-and-fifty-sixth round, dev half": ("search-hard156-dev",),
+          "harder, hundred-and-fifty-sixth round, held-out half": ("search-hard156-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -451,7 +455,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard149-heldout",
             "search-hard150-heldout",
             "search-hard153-heldout",
-            "search-hard154-heldout")
+            "search-hard154-heldout",
+            "search-hard155-heldout",
+            "search-hard156-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
