@@ -1320,6 +1320,9 @@ def test_a_section_named_by_its_title_scopes_a_count(corpus):
     # Its chapter named before it (行財政運営の指針) says where the section is, not which of its rows.
     named = answer_question(corpus, "行財政運営の「公共施設の最適化」の節って、進捗区分Cはいくつありますか。")
     assert set(lines(named)) == set(lines(response))
+    # …の節全体で: the whole section (7 rows graded A), not every row that writes 子ども and 子育て支援
+    whole = answer_question(corpus, "子ども・子育て支援の充実の節全体で、進捗区分Aの施策はいくつ？")
+    assert "7件" in whole["answer"] and set(lines(whole)) == {188, 193, 194, 195, 197, 198, 214}
 
 
 def test_a_kanji_typo_is_read_as_the_word_the_rows_of_its_context_hold(corpus):

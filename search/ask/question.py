@@ -125,10 +125,10 @@ ASIDE = re.compile(r"(?<=[^\s(])\(([^()]{1,20})\)")
 GLOSSED = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,10})\(([^()]{2,20})\)"
                      # or a name and its former one (市スポーツ協会（旧体育協会）): a row may write either
                      r"|([一-龯ァ-ヶー]{2,})\(旧([^()]{2,20})\)")
-# 「空き家対策の項」(の項目, っていう項目), 「公共施設の最適化の節」, 「第2節の公共施設の最適化」: an item (項) or a section
+# 「空き家対策の項」(の項目, っていう項目), 「公共施設の最適化の節(全体)」, 「第2節の公共施設の最適化」: an item (項) or a section
 # (節) of the plan named by its title; its rows, not the word 項 or 節 (nor its number, which every
 # chapter repeats).
-ITEM_SCOPE = re.compile(r"(?:の|っていう|という|って)(項|節)目?(?=[にはでのをもって、]|について|$)"
+ITEM_SCOPE = re.compile(r"(?:の|っていう|という|って)(項|節)目?(?:全体|全部)?(?=[にはでのをもって、]|について|$)"
                         r"|第[0-9一二三四五六七八九十]{1,3}(項|節)の?")
 # Words joined by these, then followed by の/に関する/に触れる… or closed as examples (計画とか訓練とか,
 # バスやワゴンなど), are alternatives: 防災と防犯の取組.
