@@ -1534,3 +1534,9 @@ def test_words_converted_with_the_wrong_kanji_read_as_the_corpus_word_they_sound
     assert lines(response)[0] == 102
     widened = [w for t in response["interpretation"]["terms"] for w in t["widened"]]
     assert {"text": "学び合い", "how": "reading"}.items() <= widened[0].items()
+
+
+def test_the_two_spellings_of_one_concept_in_the_rows_find_each_other(corpus):
+    # 49 writes LGBT, 33 性的マイノリティ: the concept table joins them both ways
+    for query, other in (("LGBT 講演会", 33), ("性的マイノリティ", 49)):
+        assert other in lines(search(corpus, q=query))
