@@ -3535,3 +3535,11 @@ def test_two_kinds_of_one_thing_joined_by_a_dot_are_alternatives(corpus):
     assert "当番病院 OR 当番医" in read_question("当番病院・当番医について書かれた施策は？", corpus).query
     assert " OR " not in read_question("在宅医療・介護連携について書かれた施策は？", corpus).query
     assert {255, 256} <= set(lines(answer_question(corpus, "当番病院・当番医に触れている施策はどれ？")))
+
+
+def test_which_stage_asks_how_far_a_measure_has_come(corpus):
+    # どの段階: the progress grade, not a list of rows nor a topic word 段階 that two rows write
+    response = answer_question(corpus, "観光協会などが行う観光振興事業の充実は、計画上どの段階まで進んでいますか。")
+    assert response["kind"] == "status" and 413 in lines(response)
+    response = answer_question(corpus, "性別による役割分担の意識を変えていく女性・男性の意識改革の推進は、どの段階にありますか。")
+    assert response["kind"] == "status" and lines(response) == [59] and "進捗区分はB" in response["answer"]
