@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import heapq
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Mapping
@@ -412,6 +413,11 @@ class Selection:
     other_departments: int = 0
     written: str = ""  # that part, when they were added
     searched: ParsedQuery | None = None  # the query as read, when not as typed (see ``select``)
+    unquoted: bool = False  # its phrases in brackets (「」) matched no row: searched without them
+
+
+# The brackets Japanese prose names or quotes with, which the query reads as quotes too.
+BRACKETED = re.compile(r"[「」『』]")
 
 
 def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) -> Selection:
@@ -424,6 +430,15 @@ def select(corpus: Corpus, parsed: ParsedQuery, with_neighbours: bool = True) ->
     the department) is searched as a word instead: ``searched`` is the query then read, and the
     department is among the ``relaxed`` filters."""
     selection = _select(corpus, parsed, with_neighbours)
+    if not selection.passing and selection.scores == {} and BRACKETED.search(parsed.text):
+        # 「男は仕事、女は家庭」みたいな考え方: a phrase in brackets, an example no row writes; "…"
+        # asks for the string itself, and gets it or nothing
+        unquoted = BRACKETED.sub(" ", parsed.text)
+        tree, fallback = parse_terms(unquoted)
+        searched = dataclasses.replace(parsed, text=unquoted, tree=tree, fallback=fallback)
+        again = _select(corpus, searched, with_neighbours)
+        if again.passing:
+            return dataclasses.replace(again, searched=searched, unquoted=True)
     if selection.passing or selection.understanding is None or selection.understanding.tree is None:
         return selection
     worded = [m for m in selection.understanding.mentions if _worded_department(corpus, m)]
@@ -619,18 +634,19 @@ def search_response(corpus: Corpus, parsed: ParsedQuery, settings: Mapping[str, 
                                          sum(passing >> d & 1 for d in selection.neighbours),
                                          sum(passing >> d & 1 for d in selection.partial),
                                          found=selection.scores != {}, named=corpus.document_title,
-                                         relaxed=selection.relaxed,
+                                         relaxed=selection.relaxed, unquoted=selection.unquoted,
                                          other_departments=(selection.written, selection.other_departments)),
     }, selection.truncated
 
 
 def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understanding: Understanding | None = None,
                    cut_short: bool = False, neighbours: int = 0, partial: int = 0, found: bool = True,
-                   named: Callable[[str], str] = str, relaxed: tuple = (),
+                   named: Callable[[str], str] = str, relaxed: tuple = (), unquoted: bool = False,
                    other_departments: tuple[str, int] = ("", 0)) -> dict:
     """How the query was read, so a user sees why a row matched (``found``: whether the words
     matched any row; how rows were chosen is said only then; ``named``: a document's title;
     ``relaxed``: filters read from the text but not applied, since they left no row;
+    ``unquoted``: its phrases in brackets (「」) matched no row: it was searched without them;
     ``other_departments``: the part of a department's name typed, and the rows of other
     departments that write it)."""
     notes = []
@@ -639,6 +655,8 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
                      "語を減らすか短くすると、すべての結果を表示できます。")
     if parsed.fallback == "plain_words":
         notes.append("検索式を解釈できなかったため、語の並びとして検索しました。")
+    if unquoted:
+        notes.append("かぎかっこで囲んだ語句をそのまま含む取組がないため、かぎかっこを外して検索しました。")
     mentions = [m for m in understanding.mentions if m not in relaxed] if understanding else []
     label = lambda m: named(m.value) if m.facet == "document" else m.value  # noqa: E731
     for (text, facet), values in by_text(mentions, label).items():
@@ -684,6 +702,7 @@ def interpretation(parsed: ParsedQuery, readings, mode: str, filters, understand
         "other_departments": elsewhere,
         "fallback": parsed.fallback,
         "truncated": cut_short,
+        "unquoted": unquoted,
         # ``label``: the value as users know it (a document by its title).
         "query_filters": [dict(m.to_dict(), undo={"q": undo_mention(parsed.text, m)}, label=label(m))
                           for m in mentions],

@@ -1540,3 +1540,15 @@ def test_the_two_spellings_of_one_concept_in_the_rows_find_each_other(corpus):
     # 49 writes LGBT, 33 性的マイノリティ: the concept table joins them both ways
     for query, other in (("LGBT 講演会", 33), ("性的マイノリティ", 49)):
         assert other in lines(search(corpus, q=query))
+
+
+def test_a_quoted_phrase_no_row_writes_is_searched_without_its_quotes(corpus):
+    # 「男は仕事、女は家庭」 is an example of a way of thinking, quoted; no row writes it, and its
+    # words (男 and 女 as 男性 and 女性) find 59 (固定的な性別役割分担の意識改革)
+    response = search(corpus, q="「男は仕事、女は家庭」みたいな考え方をなくす取り組みってありますか？")
+    assert 59 in lines(response)[:3] and response["interpretation"]["unquoted"]
+    assert any("かぎかっこを外して" in note for note in response["interpretation"]["notes"])
+    # a phrase in brackets the rows write stays exact; "…" asks for the string, even if no row has it
+    quoted = search(corpus, q="「空き家バンク」")
+    assert set(lines(quoted)) == {332, 334} and not quoted["interpretation"]["unquoted"]
+    assert search(corpus, q='"空き家銀行"')["total"] == 0
