@@ -340,7 +340,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-fifty-fifth round, dev half": ("search-hard155-dev",),
           "harder, hundred-and-fifty-fifth round, held-out half": ("search-hard155-heldout",),
           "harder, hundred-and-fifty-sixth round, dev half": ("search-hard156-dev",),
-          "harder, hundred-and-fifty-sixth round, held-out half": ("search-hard156-heldout",)}
+          "harder, hundred-and-fifty-sixth round, held-out half": ("search-hard156-heldout",),
+          "harder, hundred-and-fifty-seventh round, dev half": ("search-hard157-dev",),
+          "harder, hundred-and-fifty-seventh round, held-out half": ("search-hard157-heldout",),
+          "harder, hundred-and-fifty-eighth round, dev half": ("search-hard158-dev",),
+          "harder, hundred-and-fifty-eighth round, held-out half": ("search-hard158-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -457,7 +461,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard153-heldout",
             "search-hard154-heldout",
             "search-hard155-heldout",
-            "search-hard156-heldout")
+            "search-hard156-heldout",
+            "search-hard157-heldout",
+            "search-hard158-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
