@@ -85,7 +85,8 @@ def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Var
     its words stand, a compound of the question in it, the predicate, and its cell. A sentence
     that goes on in the same cell about what the one ``before`` it said, repeating a word of the
     topic it held (…締結に向け調整をしています。令和4年度中に締結を行い), holds its subject too:
-    Japanese leaves out what the sentence before established."""
+    Japanese leaves out what the sentence before established. Asked yes or no, a sentence that
+    says it goes on (また、…: ``goes_on``) holds every topic word the one before it held."""
     located = sentence_spans(sentence, words)
     weight = full_weight(words)
     coverage = held_weight(words, located) / weight
