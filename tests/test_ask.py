@@ -1308,6 +1308,10 @@ def test_a_sentence_that_goes_on_about_the_one_before_holds_its_subject(corpus):
     response = answer_question(corpus, "幸手市との連携協定はいつ締結する予定ですか")
     assert response["kind"] == "when" and lines(response) == [89]
     assert response["answer"].startswith("令和4年度中です")
+    # 特に農村環境改善センターは…毎年修繕を行っている。令和4年度の改修工事に向けて…: the second names
+    # no subject of its own, and it says when the センター is to be renovated
+    response = answer_question(corpus, "農村環境改善センターの改修工事はいつ行う予定ですか？")
+    assert response["answer"].startswith("令和4年度です") and lines(response) == [367]
 
 
 def test_a_section_named_by_its_title_scopes_a_count(corpus):

@@ -92,7 +92,7 @@ def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Var
     coverage = held_weight(words, located) / weight
     held = frozenset(located)
     continued = before is not None and before.sentence.field == sentence.field and not before.held.isdisjoint(located)
-    if question is not None and question.kind == "yesno" and goes_on(sentence, before):
+    if question is not None and question.kind in CARRIED_ON and goes_on(sentence, before, question):
         # …防災計画にて…確立しました。また、年度毎に内容の見直し…を行いました: whether it was done
         held |= before.held
         coverage = max(coverage, held_weight(words, held) / weight)
@@ -126,14 +126,20 @@ def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Var
 # A sentence that goes on with what the one before it did (また、…を行いました): its unsaid
 # subject is the one before it, unless it names one of its own (また、音楽会についても…).
 GOES_ON = re.compile(r"^(?:また|さらに|加えて|併せて|あわせて)、")
+# The kinds of question a sentence that goes on answers with what the one before held: whether
+# it was done, and when (a reason, a status or a figure measured worse so).
+CARRIED_ON = frozenset({"yesno", "when"})
 OWN_SUBJECT = re.compile(r"^[^。]{0,30}?(?:については|についても|に於いては|においては|に関しては|では、|は、)")
 
 
-def goes_on(sentence: Sentence, before: "Found | None") -> bool:
+def goes_on(sentence: Sentence, before: "Found | None", question: Question | None = None) -> bool:
     """Whether ``sentence`` goes on in the same cell after one that held topic words, about what
-    that one was about."""
-    return before is not None and bool(before.held) and before.sentence.field == sentence.field \
-        and GOES_ON.match(sentence.text) is not None and not OWN_SUBJECT.match(sentence.text)
+    that one was about: it says so (また、…), or, asked when, it names no subject of its own
+    (特に農村環境改善センターは…毎年修繕を行っている。令和4年度の改修工事に向けて…)."""
+    if before is None or not before.held or before.sentence.field != sentence.field \
+            or OWN_SUBJECT.match(sentence.text):
+        return False
+    return GOES_ON.match(sentence.text) is not None or question is not None and question.kind == "when"
 
 
 def beside(known: Knowledge, sentence: Sentence, step: int) -> Sentence | None:
@@ -206,8 +212,8 @@ def topic_sentences(known: Knowledge, match: Match, words, phrases, question: Qu
         before = None
         for sentence in known.sentences[docnum]:
             candidate = score_sentence(sentence, words, phrases, match.coverage[docnum], question, context, before)
-            if candidate.spans or not words or question is not None and question.kind == "yesno" \
-                    and goes_on(sentence, before):
+            if candidate.spans or not words or question is not None and question.kind in CARRIED_ON \
+                    and goes_on(sentence, before, question):
                 yield candidate
             before = candidate
 
