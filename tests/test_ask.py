@@ -1861,6 +1861,19 @@ def test_mo_ari_gives_a_cause():
     assert [text[c.start:c.end] for c in search.ask.clauses.causes(text)] == ["コロナ禍による活動制限などもあり"]
 
 
+def test_what_a_reported_change_was_led_to_by_is_its_cause(corpus):
+    """…電子申請システムへの入替を実施し、オンライン手続き数の大幅な増加につなげることができました
+    (522): the clause before the comma brought the change about; not an end served (保存活用に
+    つなげました) nor a change still to come (…増加につなげていきます)."""
+    text = "電子申請システムへの入替を実施し、オンライン手続き数の大幅な増加につなげることができました。"
+    assert [text[c.start:c.end] for c in search.ask.clauses.causes(text)] == ["電子申請システムへの入替を実施し、"]
+    for other in ("改修整備工事を行い、一般公開を実施することで、保存活用につなげました。",
+                  "電子申請システムを導入し、オンライン手続き数の増加につなげていきます。"):
+        assert not [c for c in search.ask.clauses.causes(other) if other[c.end - 1] == "、" and "につなげ" in other[c.end:]]
+    response = answer_question(corpus, "オンラインでの行政手続きの数が大きく伸びた要因は何ですか。")
+    assert response["kind"] == "why" and lines(response) == [522] and "入替を実施し" in response["answer"]
+
+
 def test_an_adjective_continued_before_the_act_gives_a_cause(corpus):
     """…企業からの要望も多く、…企業誘致の検討を進めました (272): the adjective's continuative form
     before a comma is why the act after it was done; with no subject (市民により広く、効果的に) it

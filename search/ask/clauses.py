@@ -9,6 +9,7 @@ the clause ends.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -98,6 +99,24 @@ AGENTS = ("協議会", "委員会", "協会", "団体", "法人", "組合", "事
           "センター")
 
 
+# Words of a change, by its direction. No general resource pairs opposites (Sudachi's synonym
+# groups join 増える and 増加, never 増える and 減少), so the two lists are written here.
+RISING = ("増える", "増加", "増す", "上昇", "上がる", "伸びる", "拡大", "高まる", "向上", "上回る")
+FALLING = ("減る", "減少", "減らす", "低下", "下がる", "縮小", "下落", "落ちる", "下回る", "削減")
+# Verbs that say what came of the clause before them (…を実施し、…の増加につなげる).
+LED_TO = frozenset({"繋げる", "繋がる", "結び付ける", "結び付く"})
+
+
+def _led_to(toks: tuple[Token, ...], i: int) -> bool:
+    """Whether the sentence goes on after word ``i`` to report a change it led to (…の増加につなげる
+    ことができました), not what it is to lead to (…につなげていきます) nor an end it served
+    (保存活用につなげました)."""
+    rest = list(itertools.takewhile(lambda t: t.lemma != "。", toks[i + 2:]))
+    led = next((k for k in range(2, len(rest)) if rest[k].lemma in LED_TO and rest[k - 1].lemma == "に"
+                and any(rest[k - 2].says(w) for w in RISING + FALLING)), None)
+    return led is not None and any(t.lemma == "た" and t.pos == "助動詞" for t in rest[led:])
+
+
 def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
     """``(index of the marker's last word, strength)`` when word ``i`` starts a causal marker."""
     t = toks[i]
@@ -137,6 +156,8 @@ def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
     if t.lemma == "の" and t.pos == "助詞" and after is not None and after.lemma == "だ" \
             and after.surface == "で" and i + 2 < len(toks) and toks[i + 2].lemma == "、":
         return i + 1, 0.9  # 少ないので、
+    if t.lemma == "、" and before is not None and before.pos == "動詞" and _led_to(toks, i):
+        return i, 0.6  # …入替を実施し、…増加につなげることができました: what brought it about
     if t.surface == "から" and t.pos == "助詞" and _cause_from(toks, i):
         return i, 0.5  # 他市の予算状況から: what it comes from, read as a cause when nothing says more
     if t.lemma == "結果" and before is not None and before.lemma == "た":

@@ -22,8 +22,8 @@ import unicodedata
 
 from ..understanding.tokens import analyse
 from .answer import Answer, Asked
-from .clauses import (CONCESSIVE, CONTRAST, PLAN_NOUNS, aimed_at, asks_past, lemma_positions, negated_after, negative,
-                      plans, reports, tokens)
+from .clauses import (CONCESSIVE, CONTRAST, FALLING, PLAN_NOUNS, RISING, aimed_at, asks_past, lemma_positions,
+                      negated_after, negative, plans, reports, tokens)
 from .evidence import FUTURE, GOES_ON, Found, beside, best_sentence, ranked, same_sentence, sentence_spans, topic_sentences
 from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE, predicate_span
@@ -278,12 +278,6 @@ def no_longer(asked: Asked, text: str) -> bool:
         return True
     at = lemma_positions(text, asked.question.predicate)
     return bool(at) and bool(TURN_LATER.search(text, at[0]))
-
-
-# Words of a change, by its direction. No general resource pairs opposites (Sudachi's synonym
-# groups join 増える and 増加, never 増える and 減少), so the two lists are written here.
-RISING = ("増える", "増加", "増す", "上昇", "上がる", "伸びる", "拡大", "高まる", "向上", "上回る")
-FALLING = ("減る", "減少", "減らす", "低下", "下がる", "縮小", "下落", "落ちる", "下回る", "削減")
 
 
 def direction(says) -> int:
