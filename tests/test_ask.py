@@ -3560,3 +3560,9 @@ def test_which_stage_asks_how_far_a_measure_has_come(corpus):
     assert response["kind"] == "status" and 413 in lines(response)
     response = answer_question(corpus, "性別による役割分担の意識を変えていく女性・男性の意識改革の推進は、どの段階にありますか。")
     assert response["kind"] == "status" and lines(response) == [59] and "進捗区分はB" in response["answer"]
+
+
+def test_two_particles_after_a_word_are_trimmed_from_it(corpus):
+    # 防衛省との | 協議 OR 要望活動: 防衛省 is the word (501 writes 防衛省北関東防衛局に対し…要望活動)
+    response = answer_question(corpus, "防衛省との協議や要望活動が出てくる施策はどれですか？")
+    assert set(lines(response)) == {501, 502}

@@ -345,8 +345,18 @@ def _word_appears(tokens, i: int, named: bool = False) -> bool:
         # (the noun before に may stand apart: 防災 OR 防犯 に触れている)
         return tokens[i - 1].surface == "に" or i > 2 and tokens[i - 1].surface == "て" \
             and tokens[i - 2].dictionary in PARTICLE_VERBS and tokens[i - 3].surface == "に"
-    return i >= 2 and tokens[i].dictionary in APPEARING and tokens[i - 1].surface in ("が", "は", "の") \
-        and (named or _word_named(tokens, i - 2))
+    return tokens[i].dictionary in APPEARING and tokens[i - 1].surface in ("が", "は", "の") \
+        and (i >= 2 and (named or _word_named(tokens, i - 2)) or _said_of_rows(tokens, i))
+
+
+def _said_of_rows(tokens, i: int) -> bool:
+    """出る in 防衛省との協議が出てくる施策: the verb, with its endings, says of the rows after it
+    (or the blank a question leaves for them) that the text holds the words before it."""
+    k = i + 1
+    while k < len(tokens) and (tokens[k].pos[0] == "助動詞" or tokens[k].surface == "て"
+                               or tokens[k].pos[:2] == ("動詞", "非自立可能")):
+        k += 1
+    return k < len(tokens) and (tokens[k].surface in ROW_NOUNS or tokens[k].surface == "、")
 
 
 def _thing_asked(tokens, i: int) -> bool:

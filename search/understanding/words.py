@@ -223,6 +223,10 @@ class LeafReader:
             start += 1
         while end > start and (edge(end - 1, end - 2, ("助詞", "補助記号")) or copula_after_noun(tokens, end - 1)):
             end -= 1
+        # two particles after a word not in hiragana (防衛省|と|の): both go
+        if end - start > 2 and all(t.pos[0] == "助詞" for t in tokens[end - 2:end]) \
+                and edge(end - 2, end - 3, ("助詞",)):
+            end -= 2
         # A noun that only says "in the area of" the one before it (関係 of スポーツ関係で) goes too,
         # though the rows write the pair inside a longer word (スポーツ関係者).
         if end - start > 1 and tokens[end - 1].framing and tokens[end - 1].surface in SCOPE_NOUNS:
