@@ -348,7 +348,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-fifty-seventh round, dev half": ("search-hard157-dev",),
           "harder, hundred-and-fifty-seventh round, held-out half": ("search-hard157-heldout",),
           "harder, hundred-and-fifty-eighth round, dev half": ("search-hard158-dev",),
-          "harder, hundred-and-fifty-eighth round, held-out half": ("search-hard158-heldout",)}
+          "harder, hundred-and-fifty-eighth round, held-out half": ("search-hard158-heldout",),
+          "harder, hundred-and-fifty-ninth round, dev half": ("search-hard159-dev",),
+          "harder, hundred-and-fifty-ninth round, held-out half": ("search-hard159-heldout",),
+          "harder, hundred-and-sixtieth round, dev half": ("search-hard160-dev",),
+          "harder, hundred-and-sixtieth round, held-out half": ("search-hard160-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -469,7 +473,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard155-heldout",
             "search-hard156-heldout",
             "search-hard157-heldout",
-            "search-hard158-heldout")
+            "search-hard158-heldout",
+            "search-hard159-heldout",
+            "search-hard160-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
