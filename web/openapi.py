@@ -179,7 +179,9 @@ SPEC = {
                 "interpretation": {"type": "object", "properties": {"truncated": {
                     "type": "boolean",
                     "description": f"matching stopped after its time budget ({MATCH_BUDGET_SECONDS} s of CPU): "
-                                   "the results are those found until then (a note says so)"}}}}},
+                                   "the results are those found until then (a note says so)"}, "unquoted": {
+                    "type": "boolean",
+                    "description": "a phrase in 「」 matched no row and was searched as words (a note says so)"}}}}},
                 "Search results"), **ERRORS},
         }},
         "/api/ask": {"get": {
