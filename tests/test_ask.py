@@ -3566,3 +3566,12 @@ def test_two_particles_after_a_word_are_trimmed_from_it(corpus):
     # 防衛省との | 協議 OR 要望活動: 防衛省 is the word (501 writes 防衛省北関東防衛局に対し…要望活動)
     response = answer_question(corpus, "防衛省との協議や要望活動が出てくる施策はどれですか？")
     assert set(lines(response)) == {501, 502}
+
+
+def test_which_town_asked_when_the_rows_name_none_is_not_told(corpus):
+    # 525: ごみ処理事業の共同処理について協議を行いました (with whom: not written); 89 names 幸手市
+    for question in ("ごみ処理の共同処理について協議した相手の自治体はどこですか。",
+                     "ごみ処理の共同処理はどこの市と協議したんですか"):
+        response = answer_question(corpus, question)
+        assert response["answer"].startswith("文書からは判断できません") and lines(response) == [525]
+    assert "幸手市" in answer_question(corpus, "新しい都市間連携で、これから協定を結ぶ相手の市ってどこ？")["answer"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from index.analysis import apply_corrections
+
 from ..query import parse_query
 from ..resultset import count_results
 from .aggregate import answer_aggregate
@@ -138,6 +140,24 @@ def of_filters_alone(asked: Asked) -> Answer | None:
     return None
 
 
+# Which town or city a question asks for (どこの市と, 相手の自治体はどこ), and the names of one
+# (幸手市, 狭山市; not 市民, 市内 or 市役所, which are words of a city, no name).
+WHICH_TOWN = re.compile(r"(?:どこ|どちら)の(?:市|町|村|自治体|市町村)|(?:相手|自治体|市町村)(?:の自治体)?(?:は|って)、?"
+                        r"(?:具体的に)?(?:どこ|どちら)")
+TOWN_NAME = re.compile(r"[一-龯]{1,4}(?:市|町|村)(?![民内外役町街域政長議場有立営税費道部])")
+
+
+def towns_named(asked: Asked) -> set[str]:
+    """The towns and cities the question's rows name besides their document's own (入間市 of
+    第6次入間市総合計画…)."""
+    named = set()
+    for d in asked.match.rows:
+        own = set(TOWN_NAME.findall(asked.corpus.document_title(asked.known.records[d]["document"])))
+        named |= {m for s in asked.known.sentences[d]  # read as corrected (人間市: 入間市)
+                  for m in TOWN_NAME.findall(apply_corrections(s.text, asked.corpus.corrections)[0])} - own
+    return named
+
+
 def respond(asked: Asked) -> Answer:
     """The answer of the question's kind; when its handler finds nothing, a fallback or not found."""
     kind = asked_kind(asked)
@@ -147,6 +167,11 @@ def respond(asked: Asked) -> Answer:
     refused = refusal(asked, kind)
     if refused is not None:
         return refused
+    if WHICH_TOWN.search(asked.question.text) and asked.match.rows and not towns_named(asked):
+        # ごみ処理の共同処理について協議した相手の自治体はどこ: the rows say it was discussed, not with whom
+        answer = answer_status(asked)
+        answer.text = "文書からは判断できません（該当する取組に相手の自治体名の記載はありません）。" + answer.text
+        return with_left_out(asked, answer)
     answer = HANDLERS[kind](asked)
     text = asked.question.text
     if answer is None and kind == "number" and asked.question.number_cue in ROW_COUNTS \
