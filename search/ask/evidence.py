@@ -92,7 +92,7 @@ def score_sentence(sentence: Sentence, words: list[Word], phrases: list[list[Var
     coverage = held_weight(words, located) / weight
     held = frozenset(located)
     continued = before is not None and before.sentence.field == sentence.field and not before.held.isdisjoint(located)
-    if question is not None and question.kind in CARRIED_ON and goes_on(sentence, before, question):
+    if goes_on(sentence, before, question):
         # …防災計画にて…確立しました。また、年度毎に内容の見直し…を行いました: whether it was done
         held |= before.held
         coverage = max(coverage, held_weight(words, held) / weight)
@@ -132,14 +132,15 @@ CARRIED_ON = frozenset({"yesno", "when"})
 OWN_SUBJECT = re.compile(r"^[^。]{0,30}?(?:については|についても|に於いては|においては|に関しては|では、|は、)")
 
 
-def goes_on(sentence: Sentence, before: "Found | None", question: Question | None = None) -> bool:
-    """Whether ``sentence`` goes on in the same cell after one that held topic words, about what
-    that one was about: it says so (また、…), or, asked when, it names no subject of its own
-    (特に農村環境改善センターは…毎年修繕を行っている。令和4年度の改修工事に向けて…)."""
-    if before is None or not before.held or before.sentence.field != sentence.field \
-            or OWN_SUBJECT.match(sentence.text):
+def goes_on(sentence: Sentence, before: "Found | None", question: Question | None) -> bool:
+    """Whether, for a question of a kind ``CARRIED_ON``, ``sentence`` goes on in the same cell
+    after one that held topic words, about what that one was about: it says so (また、…), or,
+    asked when, it names no subject of its own (特に農村環境改善センターは…毎年修繕を行っている。
+    令和4年度の改修工事に向けて…)."""
+    if question is None or question.kind not in CARRIED_ON or before is None or not before.held \
+            or before.sentence.field != sentence.field or OWN_SUBJECT.match(sentence.text):
         return False
-    return GOES_ON.match(sentence.text) is not None or question is not None and question.kind == "when"
+    return GOES_ON.match(sentence.text) is not None or question.kind == "when"
 
 
 def beside(known: Knowledge, sentence: Sentence, step: int) -> Sentence | None:
@@ -212,8 +213,7 @@ def topic_sentences(known: Knowledge, match: Match, words, phrases, question: Qu
         before = None
         for sentence in known.sentences[docnum]:
             candidate = score_sentence(sentence, words, phrases, match.coverage[docnum], question, context, before)
-            if candidate.spans or not words or question is not None and question.kind in CARRIED_ON \
-                    and goes_on(sentence, before, question):
+            if candidate.spans or not words or goes_on(sentence, before, question):
                 yield candidate
             before = candidate
 

@@ -158,6 +158,14 @@ def towns_named(asked: Asked) -> set[str]:
     return named
 
 
+def unwritten(asked: Asked, what: str) -> Answer:
+    """The rows do not write ``what`` was asked (a date, a number, a town): say so, and how far
+    they have come."""
+    answer = answer_status(asked)
+    answer.text = f"文書からは判断できません（該当する取組に{what}の記載はありません）。" + answer.text
+    return answer
+
+
 def respond(asked: Asked) -> Answer:
     """The answer of the question's kind; when its handler finds nothing, a fallback or not found."""
     kind = asked_kind(asked)
@@ -169,9 +177,7 @@ def respond(asked: Asked) -> Answer:
         return refused
     if WHICH_TOWN.search(asked.question.text) and asked.match.rows and not towns_named(asked):
         # ごみ処理の共同処理について協議した相手の自治体はどこ: the rows say it was discussed, not with whom
-        answer = answer_status(asked)
-        answer.text = "文書からは判断できません（該当する取組に相手の自治体名の記載はありません）。" + answer.text
-        return with_left_out(asked, answer)
+        return with_left_out(asked, unwritten(asked, "相手の自治体名"))
     answer = HANDLERS[kind](asked)
     text = asked.question.text
     if answer is None and kind == "number" and asked.question.number_cue in ROW_COUNTS \
@@ -182,8 +188,7 @@ def respond(asked: Asked) -> Answer:
         counts_rows = not (COUNT_OF_ACT.search(text) or counts_an_act(text) or counts_a_thing(text))
         answer = answer_count(asked, rows_too=counts_rows)
     if answer is None and kind in MISSING:  # no date or number written: say so, and how far it has come
-        answer = answer_status(asked)
-        answer.text = f"文書からは判断できません（該当する取組に{MISSING[kind]}の記載はありません）。" + answer.text
+        answer = unwritten(asked, MISSING[kind])
     if answer is None:
         answer = not_found(asked, "該当する記述がありません。")
     elif kind == "future" and action_unwritten(asked):
