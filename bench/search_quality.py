@@ -352,7 +352,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-fifty-ninth round, dev half": ("search-hard159-dev",),
           "harder, hundred-and-fifty-ninth round, held-out half": ("search-hard159-heldout",),
           "harder, hundred-and-sixtieth round, dev half": ("search-hard160-dev",),
-          "harder, hundred-and-sixtieth round, held-out half": ("search-hard160-heldout",)}
+          "harder, hundred-and-sixtieth round, held-out half": ("search-hard160-heldout",),
+          "harder, hundred-and-sixty-first round, dev half": ("search-hard161-dev",),
+          "harder, hundred-and-sixty-first round, held-out half": ("search-hard161-heldout",),
+          "harder, hundred-and-sixty-second round, dev half": ("search-hard162-dev",),
+          "harder, hundred-and-sixty-second round, held-out half": ("search-hard162-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -475,7 +479,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard157-heldout",
             "search-hard158-heldout",
             "search-hard159-heldout",
-            "search-hard160-heldout")
+            "search-hard160-heldout",
+            "search-hard161-heldout",
+            "search-hard162-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
