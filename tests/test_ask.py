@@ -3575,3 +3575,18 @@ def test_which_town_asked_when_the_rows_name_none_is_not_told(corpus):
         response = answer_question(corpus, question)
         assert response["answer"].startswith("文書からは判断できません") and lines(response) == [525]
     assert "幸手市" in answer_question(corpus, "新しい都市間連携で、これから協定を結ぶ相手の市ってどこ？")["answer"]
+
+
+def test_the_longest_item_title_written_whole_is_the_item_named(corpus):
+    # item 学習環境の充実 (98-100) is written inside 学校教育体制及び学習環境の充実 (108-112) too
+    response = answer_question(corpus, "学校教育体制及び学習環境の充実の項にある進捗区分Bの取組は何件？")
+    assert response["kind"] == "count" and sorted(lines(response)) == [109, 110, 112]
+    assert "「学校教育体制及び学習環境の充実」の項の行を" in response["answer"]
+
+
+def test_a_plan_about_what_an_act_is_done_to_says_it_is_not_done_yet(corpus):
+    # 役割分担の見直しは済んだ: 64 plans 役割分担、負担軽減については、継続して検討していく
+    # (what is reviewed, without the word 見直し)
+    response = answer_question(corpus, "区長会との役割分担の見直しは、もう済みましたか")
+    assert response["answer"].startswith("いいえ（まだです）") and lines(response) == [64]
+    assert "継続して検討していく" in response["answer"]

@@ -997,8 +997,10 @@ def whole_item(corpus, known: Knowledge, words: list[Word], match: Match, text: 
         titled |= {i for i, w in enumerate(words) if not w.term.predicate and names(w, parent)}
         held = titled | {i for i, w in enumerate(words) if not w.rows.isdisjoint(rows)}
         # The item whose title the question writes whole (学校教育内容の充実の項: 内容 is no topic
-        # word), then whose title says most of the question; of those, the one holding most of it.
-        whole = bool(written) and normalize(ITEM_NUMBER.sub("", title)).strip() in written
+        # word), the longest one written (学校教育体制及び学習環境の充実 holds item 学習環境の充実 too),
+        # then whose title says most of the question; of those, the one holding most of it.
+        plain = normalize(ITEM_NUMBER.sub("", title)).strip()
+        whole = len(plain) if written and plain and plain in written else 0
         scored = (whole, round(titled_share(words, titled), 6), round(held_weight(words, held) / weight, 6), rows)
         best = max(best, scored, key=lambda b: b[:3])
     _, share, covered, rows = best

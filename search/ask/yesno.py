@@ -20,7 +20,7 @@ import math
 import re
 import unicodedata
 
-from ..understanding.tokens import analyse
+from ..understanding.tokens import analyse, verb_of_stem
 from .answer import Answer, Asked
 from .clauses import (CONCESSIVE, CONTRAST, FALLING, PLAN_NOUNS, RISING, aimed_at, asks_past, lemma_positions,
                       negated_after, negative, plans, reports, tokens)
@@ -659,7 +659,23 @@ def predicate_subject(question: str) -> tuple[str, ...]:
             break
         run.insert(0, token)
     # 市がやっている: the city (or 県, 国) is who acts, which the comments leave unsaid
-    return tuple(t.lemma for t in run) if sum(len(t.surface) for t in run) > 1 else ()
+    if sum(len(t.surface) for t in run) <= 1:
+        return ()
+    return tuple(t.lemma for t in run) + acted_on(before[:-1 - len(run)], run)
+
+
+def acted_on(before, run) -> tuple[str, ...]:
+    """The nouns an act is done to, written before it with の (役割分担 of 役割分担の見直しは終わった):
+    a sentence about them says as much of the act (役割分担については、継続して検討していく)."""
+    if len(run) != 1 or not (action_noun_in_kanji(run[0].lemma) or verb_of_stem(run[0].lemma)) \
+            or len(before) < 2 or before[-1].surface != "の":
+        return ()
+    nouns = []
+    for token in reversed(before[:-1]):
+        if token.pos != "名詞":
+            break
+        nouns.insert(0, token.lemma)
+    return tuple(nouns)
 
 
 def holds_subject(text: str, subject: tuple[str, ...]) -> bool:
