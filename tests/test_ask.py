@@ -3590,3 +3590,18 @@ def test_a_plan_about_what_an_act_is_done_to_says_it_is_not_done_yet(corpus):
     response = answer_question(corpus, "区長会との役割分担の見直しは、もう済みましたか")
     assert response["answer"].startswith("いいえ（まだです）") and lines(response) == [64]
     assert "継続して検討していく" in response["answer"]
+
+
+def test_a_quantity_asked_for_politely_is_a_number_question(corpus):
+    # …の参加者数を教えてください: the figure (248), not a list of rows that write 参加者数
+    for question in ("健康ボランティアの参加者数を教えてください", "健康ボランティアの参加者数を教えてくれる？"):
+        response = answer_question(corpus, question)
+        assert response["kind"] == "number" and "11,647人" in response["answer"] and lines(response) == [248]
+
+
+def test_a_figure_of_a_compound_no_row_writes_needs_its_words_together(corpus):
+    # スポーツ教室: すくすく教室（参加者延164人…）holds 教室 alone, 障害者スポーツ大会 (延べ71人) no 教室
+    response = answer_question(corpus, "市のスポーツ教室の年間参加者数は？")
+    assert response["kind"] != "number" and response["answer"].startswith("文書からは判断できません")
+    # …while a compound written apart in its row (幸手市との包括的な連携協定) keeps its date
+    assert "令和4年度中" in answer_question(corpus, "幸手市との包括連携協定はいつ結ぶ予定ですか")["answer"]

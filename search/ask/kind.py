@@ -211,7 +211,8 @@ GRADE_AS_SCORE = words(r"(?:評価|進捗|ランク|区分) (?:は |って |が 
 # A quantity asked for, and the counters that answer it (何人 → 人 or 名 …).
 # A counted noun and 数 asks how many of it: 施設数, or 施設の数 when it is what is asked (施設の数は,
 # not 施設の数を適正にする取組).
-ASKED_AFTER = r"(?= (?:は|って|が|を 教える)? ?(?:\?|$))"
+# (…の参加者数を教えてください: a request for it, in any of its polite forms)
+ASKED_AFTER = r"(?= (?:は|って|が|を 教える(?: て(?: (?:下さる|呉れる|貰える|欲しい|頂く|頂ける))?)?)? ?(?:\?|。|$))"
 NUMBER_PATTERNS = [
     (words(r"何 (?:人|名)|人数|(?<=\S )者 数" + ASKED_AFTER), "人"),  # 来場者数は: people, counted in 人 or 名
     (words(r"何 件|件数"), "件"),

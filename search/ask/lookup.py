@@ -8,7 +8,7 @@ import re
 from ..understanding.tokens import CARRYING_ON
 from .answer import Answer, Asked
 from .clauses import PLAN_NOUNS, tokens
-from .evidence import Found, best_sentence, fact_sentences, ranked, same_sentence, topic_sentences
+from .evidence import Found, beside, best_sentence, fact_sentences, ranked, same_sentence, topic_sentences
 from .facts import DATE_LATER_CLAUSE_COST, bound, distance, find_dates, find_quantities
 from .sentences import Sentence, locate
 from .topic import action_noun_in_kanji, names, rows_with
@@ -94,10 +94,12 @@ def answer_fact_value(asked: Asked) -> Answer | None:
     names the event asked about."""
     found = fact_sentences(asked.known, asked.match, asked.words, asked.phrases, asked.question)
     named = compounds_written(asked)
+    unwritten = compounds_unwritten(asked)
     part = part_asked(asked)
     became = what_it_became(asked)
     found = [f for f in found if names_the_event(asked, f.sentence.docnum)
              and all(f.sentence.docnum in rows for rows in named)
+             and all(of_unwritten(asked, f, words) for words in unwritten)
              and all(locate(f.sentence.reading, w.variants) for w in part)
              and not (asked.question.kind == "when" and NEXT_TIME.search(asked.question.text) and done_before(f))
              and became in f.sentence.text]
@@ -198,9 +200,37 @@ def compounds_written(asked: Asked) -> list[set[int]]:
     searched as 市民・活動・センター), for each such compound the rows write: a date or a figure is
     the thing's only in such a row, not in one that holds its words apart (市民, 活動 and センター of
     a health volunteers' row)."""
+    return [rows for rows in (rows_with(asked.corpus, "".join(words)) for words in compounds_named(asked)) if rows]
+
+
+def compounds_unwritten(asked: Asked) -> list[tuple[str, ...]]:
+    """The words of each compound the question names a thing by that no row writes (スポーツ教室,
+    包括連携協定), of nouns (QRコード付き|納付書: 付き is a suffix); not the quantity asked (年間参加者数)."""
+    cue = asked.question.number_cue
+    return [words for words in compounds_named(asked)
+            if all(len(tokens(word)) == 1 and tokens(word)[0].pos == "名詞" for word in words)
+            and not (cue and cue in words[-1]) and not rows_with(asked.corpus, "".join(words))]
+
+
+def of_unwritten(asked: Asked, found: Found, words: tuple[str, ...]) -> bool:
+    """Whether a date or figure may be that of a compound no row writes: its row holds each of
+    the compound's words (幸手市との包括的な連携協定), and its sentence, or the one before it in
+    the cell, the compound's head (協定; 肺炎球菌：11,958人 after 肺炎球菌の予防接種事業を実施しました);
+    not すくすく教室（参加者延680人）, whose row holds no スポーツ, for スポーツ教室, nor a figure of
+    障害者スポーツ大会 in a row that writes 教室 elsewhere."""
+    asked_as = {w.term.text: w for w in asked.words}
+    def holds(sentence, word: str) -> bool:  # as typed or as searched (連系: 連携)
+        w = asked_as.get(word)
+        return word in sentence.text or (w is not None and bool(locate(sentence.reading, w.variants)))
+    if not all(any(holds(s, word) for s in asked.known.sentences[found.sentence.docnum]) for word in words):
+        return False
+    before = beside(asked.known, found.sentence, -1)
+    return any(holds(s, words[-1]) for s in (found.sentence, before) if s is not None)
+
+
+def compounds_named(asked: Asked) -> list[tuple[str, ...]]:
     query = asked.question.query  # what is left of it once framing and asides went
-    wholes = ("".join(words) for words in asked.question.split if "・".join(words) in query)
-    return [rows for rows in (rows_with(asked.corpus, whole) for whole in wholes) if rows]
+    return [tuple(words) for words in asked.question.split if "・".join(words) in query]
 
 
 # An action noun in more than this share of the rows is said of anything done (実施, 推進).
