@@ -14,7 +14,7 @@ import search.ask.sentences
 import search.ask.years
 from bench.qa_quality import judge
 from search.ask import answer_question, ask, read
-from search.ask.kind import read_kind
+from search.ask.kind import read_kind, two_quantities
 from search.ask.question import read_question, split_compounds, tidy
 from search.understanding.tokens import action_noun
 from search.engine import run_search
@@ -3605,3 +3605,13 @@ def test_a_figure_of_a_compound_no_row_writes_needs_its_words_together(corpus):
     assert response["kind"] != "number" and response["answer"].startswith("文書からは判断できません")
     # …while a compound written apart in its row (幸手市との包括的な連携協定) keeps its date
     assert "令和4年度中" in answer_question(corpus, "幸手市との包括連携協定はいつ結ぶ予定ですか")["answer"]
+
+
+def test_two_quantities_of_one_act_count_what_was_done_not_rows(corpus):
+    # 何件、総額いくら交付された: subsidies granted (369 gives no figure), not the rows that write 補助
+    assert two_quantities("農業機械の購入補助は、計画期間中に何件、総額いくら交付されたのでしょうか。") == (
+        "農業機械の購入補助は、計画期間中に何件交付されたのでしょうか。",
+        "農業機械の購入補助は、計画期間中にいくら交付されたのでしょうか。")
+    response = answer_question(corpus, "農業機械の購入補助って何件、総額でいくら交付されたの？")
+    assert response["kind"] != "count" and response["answer"].startswith("文書からは判断できません")
+    assert lines(response) == [369]

@@ -703,7 +703,13 @@ def two_quantities(text: str) -> tuple[str, str] | None:
         return None
     end = s.span(cues[0])[1]
     after = NEXT_QUESTION.match(text[end:])
-    if len(cues) > 1 and after and any(s.span(m)[0] >= end + after.end() for m in cues):
+    second = next((m for m in cues if s.span(m)[0] >= end + after.end()), None) if after else None
+    if second is not None and after.group(0) in ("、", ",", "と"):
+        # Two quantities of one predicate (何件、総額いくら交付されたの): each asked with it, and
+        # with what is said before the first (農業機械の購入補助は、…に).
+        start, (later, later_end) = s.span(cues[0])[0], s.span(second)
+        return text[:end] + text[later_end:], text[:start] + text[later:]
+    if second is not None:
         return text[:end] + "ですか", text[end + after.end():]
     # Or two sentences, each asking one (…何件扱ったんですか？ついでに…の件数も教えてください).
     sentences = [part for part in SENTENCE_END.split(text) if part.strip()]

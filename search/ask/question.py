@@ -54,6 +54,7 @@ COUNT_OF_NAMED = re.compile(r"(?:何件|いくつ|幾つ|何個)の(?!" + "|".jo
 # counted (取組は何件).
 COUNT_OF_ACT = re.compile("".join(f"(?<!{noun}{particle})" for noun in sorted(COUNTED_NOUNS) for particle in ("は", "が"))
                           + r"(?:何件|いくつ|幾つ|何個)(?:くらい|ぐらい|ほど|程度)?"
+                          r"(?:[、,][^、。？?]{0,6}?(?:いくら|幾ら|何円)(?:くらい|ぐらい|ほど|程度)?)?"  # 何件、総額いくら交付された
                           r"(?:[一-龯]{2,}(?:され|し|さ)|受け|寄せ|配[らっ]|送[らっ]|[一-龯][らさ]れ)"
                           r"|[一-龯]{2,}(?:され|し)たの(?:って|は|が)\s*(?:何件|いくつ|幾つ|何個)")
 # The noun a count is asked of, marked as the topic right before it (オンライン相談は、何件くらい).
