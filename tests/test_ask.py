@@ -3615,3 +3615,12 @@ def test_two_quantities_of_one_act_count_what_was_done_not_rows(corpus):
     response = answer_question(corpus, "農業機械の購入補助って何件、総額でいくら交付されたの？")
     assert response["kind"] != "count" and response["answer"].startswith("文書からは判断できません")
     assert lines(response) == [369]
+
+
+def test_an_act_that_will_come_about_asks_the_future(corpus):
+    # 中止になるんですか: what will be done (225's direction イ, continued), not はい because 225 reports
+    # the course held; 対象になりますか stays a question of a state
+    response = answer_question(corpus, "市民後見人養成講座は中止になるんですか？")
+    assert response["kind"] == "future" and lines(response) == [225] and "イ（" in response["answer"]
+    assert not response["answer"].startswith("はい")
+    assert read_kind("子育て世帯は対象になりますか").kind == "yesno"

@@ -525,7 +525,9 @@ def intends(s: Stream, predicate: str) -> bool:
     if offered and not FUTURE_TIME.search(s.joined):
         return False  # 貸してもらえますか, 貸してくれる？: whether the city offers it, a state, as 見られますか is
     verb = s.words[at].pos == "動詞" or (after[:1] and after[0].lemma == "為る")
-    return bool(verb) and s.words[at].pos != "形容詞"
+    # 中止になるんですか, 打ち切りになるの: an act that will come about (対象になりますか: a state)
+    comes_about = [w.lemma for w in after[:2]] == ["に", "成る"] and action_noun(predicate)
+    return bool(verb or comes_about) and s.words[at].pos != "形容詞"
 
 
 def number_unit(s: Stream) -> tuple[str, str] | None:
