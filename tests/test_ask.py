@@ -3624,3 +3624,11 @@ def test_an_act_that_will_come_about_asks_the_future(corpus):
     assert response["kind"] == "future" and lines(response) == [225] and "イ（" in response["answer"]
     assert not response["answer"].startswith("はい")
     assert read_kind("子育て世帯は対象になりますか").kind == "yesno"
+
+
+def test_already_asked_reads_the_best_rows_own_plan(corpus):
+    # 576: 駐車場としての運用方法を検討しました (considered), 運用を開始したいと考えます (its direction,
+    # which holds 運用 alone, less of the topic than 自転車駐車場's rows): not yet
+    response = answer_question(corpus, "市有地を駐車場として貸し出す運用は、もう始まっているのでしょうか")
+    assert response["answer"].startswith("いいえ（まだです）") and lines(response) == [576]
+    assert "運用を開始したいと考えます" in response["answer"]

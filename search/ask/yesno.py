@@ -464,6 +464,11 @@ def answer_yesno(asked: Asked) -> Answer | None:
         return not_yet(asked, top)
     if verdict in (AIMED, PLANNED) and not_carried_out(asked, top):
         return by_effort(asked, top)
+    if verdict in (AIMED, PLANNED) and ALREADY.search(asked.question.text) \
+            and (ahead := still_ahead(asked, close, subject)) and ahead.sentence is not top.sentence:
+        # もう始まっていますか: the report only considered it (駐車場としての運用方法を検討しました)
+        # and the direction still plans it (運用を開始したいと考えます)
+        return not_yet(asked, ahead)
     if verdict in (AIMED, PLANNED):
         said = "目指して取り組んだこと" if verdict == AIMED else "予定"
         answer = undecided(asked, None)
@@ -565,9 +570,14 @@ def still_ahead(asked: Asked, close: list[Found], subject: tuple[str, ...]) -> F
         # (関連する条例の制定…に向けて、検討を継続していきます) says it is not done yet
         return bool(subject) and holds_subject(f.sentence.text, subject) \
             and f.sentence.docnum == close[0].sentence.docnum
+    # The best row's own comments too, though they hold less of the topic than other rows do
+    # (運用を開始したいと考えます: 運用 alone, of 駐車場としての運用方法を検討しました's row).
+    best = close[0] if close else None
+    own = [Found(sentence, best.score, best.coverage, []) for sentence in asked.known.sentences[best.sentence.docnum]
+           if not any(f.sentence is sentence for f in close)] if best is not None and subject else []
     # the direction's comment first; the evaluation's may end in a plan too (…については、継続して
     # 検討していく)
-    return next((f for field in FUTURE_FIELDS[:2] for f in close if f.sentence.field == field
+    return next((f for field in FUTURE_FIELDS[:2] for f in close + own if f.sentence.field == field
                  and plans(f.sentence.text) and (whole(f) or of_best_row(f))), None)
 
 
