@@ -360,7 +360,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-sixty-third round, dev half": ("search-hard163-dev",),
           "harder, hundred-and-sixty-third round, held-out half": ("search-hard163-heldout",),
           "harder, hundred-and-sixty-fourth round, dev half": ("search-hard164-dev",),
-          "harder, hundred-and-sixty-fourth round, held-out half": ("search-hard164-heldout",)}
+          "harder, hundred-and-sixty-fourth round, held-out half": ("search-hard164-heldout",),
+          "harder, hundred-and-sixty-fifth round, dev half": ("search-hard165-dev",),
+          "harder, hundred-and-sixty-fifth round, held-out half": ("search-hard165-heldout",),
+          "harder, hundred-and-sixty-sixth round, dev half": ("search-hard166-dev",),
+          "harder, hundred-and-sixty-sixth round, held-out half": ("search-hard166-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -487,7 +491,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard161-heldout",
             "search-hard162-heldout",
             "search-hard163-heldout",
-            "search-hard164-heldout")
+            "search-hard164-heldout",
+            "search-hard165-heldout",
+            "search-hard166-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:

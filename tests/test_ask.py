@@ -3632,3 +3632,21 @@ def test_already_asked_reads_the_best_rows_own_plan(corpus):
     response = answer_question(corpus, "市有地を駐車場として貸し出す運用は、もう始まっているのでしょうか")
     assert response["answer"].startswith("いいえ（まだです）") and lines(response) == [576]
     assert "運用を開始したいと考えます" in response["answer"]
+
+
+def test_what_a_thing_is_for_asked_last_is_its_stated_purpose(corpus):
+    # 383: 市内における産業用地の抽出を目的とした「入間市産業用地基礎調査」を実施しました
+    for question in ("入間市産業用地基礎調査の目的は？", "産業用地基礎調査って、何のためにやったの？"):
+        response = answer_question(corpus, question)
+        assert response["kind"] == "why" and lines(response) == [383]
+        assert response["answer"].startswith("目的は") and "産業用地の抽出" in response["answer"]
+    assert read_kind("産業用地の抽出を目的とした施策はどれ？").kind == "list"
+
+
+def test_a_cancellation_after_the_reason_for_it_answers_for_that_time(corpus):
+    # 85: …佐渡市バスツアーを行いました。…しかし、令和2年度・3年度は新型コロナウイルス感染症拡大の
+    # ため、佐渡市バスツアーは中止としました。
+    for question in ("令和3年度も佐渡市へのバスツアーは行われたの？", "コロナの間も佐渡市バスツアーは開催できたんですか"):
+        response = answer_question(corpus, question)
+        assert response["verdict"] == "いいえ" and "中止としました" in response["answer"] and 85 in lines(response)
+    assert answer_question(corpus, "佐渡市へのバスツアーは行われたの？")["verdict"] == "はい"

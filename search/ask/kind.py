@@ -176,6 +176,8 @@ KIND_PATTERNS = [
     ("why", words(r"何故|どう 為る て(?! (?:下さる|行く|居る|来る|欲しい|貰う|頂く|ます))|何 で(?! (?:有る|御座る|も))|理由|原因|要因|(?:訳|背景|経緯) (?:は|を|が|に は)"  # 背景には何が
                   # 何のため(に): for what purpose, which the row's ため clause says
                   r"|何 の 為(?! の)"
+                  # …の目的は？, 目的って何ですか: what it is for, asked last
+                  r"|目的 (?:は|って)(?= (?:何 (?:だ |です )?(?:か |の )?)?(?:\? |。 )?$)"
                   # 何がネック, 何が壁になってる: what stands in the way is why it did not go
                   r"|何 が " + OBSTACLE +
                   # どういう問題があるから, 何があったから, 何をしたから: because of what (から after a

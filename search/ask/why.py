@@ -120,7 +120,7 @@ def named_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Caus
 # A question that asks what something is for (何のため, 目的は), and a clause that states a purpose:
 # …を目的として, …を目的に, or ため after a plain verb (向上させるため).
 ASKS_PURPOSE = re.compile(r"何の(?:ため|為)|目的")
-PURPOSE_CLAUSE = re.compile(r"(?:目的と(?:し(?:て)?)?|目的に|[うくすつぬふむゆるぐ]ため(?:に)?|として)、?$")
+PURPOSE_CLAUSE = re.compile(r"(?:目的と(?:し(?:て|た)?)?|目的に|[うくすつぬふむゆるぐ]ため(?:に)?|として)、?$")
 
 
 def purpose_told(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause] | None:

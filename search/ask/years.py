@@ -9,8 +9,10 @@ import unicodedata
 ERA_START = {"令和": 2018, "R": 2018, "平成": 1988, "H": 1988, "昭和": 1925}
 # An era and its year (元 is the first), or a year alone that follows one (令和2年、3年度).
 YEAR = re.compile(r"(?:(?P<era>令和|平成|昭和|(?<![A-Za-z])[RH])(?P<n>元|\d{1,2})|(?<=[、・～~])(?P<bare>\d{1,2})(?=年))")
-# Words after a year that say nothing happened that year (R2、R3年度はイベント中止).
-NOTHING_THEN = re.compile(r"^[^、。()（）]{0,12}?(?:中止|中断|延期|見送|休止|未実施|実施しな|実施でき(?:ず|な))")
+# Words after a year that say nothing happened that year (R2、R3年度はイベント中止), maybe after
+# the clause that says why (令和2年度・3年度は新型コロナウイルス感染症拡大のため、佐渡市バスツアーは中止).
+NOTHING_THEN = re.compile(r"^(?:[^、。()（）]{0,40}?(?:ため|により|によって|影響で|に伴い)、)?"
+                          r"[^、。()（）]{0,12}?(?:中止|中断|延期|見送|休止|未実施|実施しな|実施でき(?:ず|な))")
 # After the years a sentence names: only those (平成30年度と平成31年度のみ, 平成30年度を最後に).
 ONLY_THEN = re.compile(r"^[^、。]{0,6}?(?:のみ|だけ|を最後に|限り)")
 # A question about every year of a span (毎年, 毎年度): a sentence that names only some says no.

@@ -136,6 +136,8 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
         cancelled = cancelled_that_year(asked, found.sentence)
         if cancelled is not None:  # …販売・PRをしました。…佐渡物産の販売・PRは令和2年度・3年度と中止
             return NO, [found.sentence, cancelled]
+    if said and (cancelled := cancelled_then(asked, found.sentence)) is not None:
+        return NO, [found.sentence, cancelled]  # コロナの間も: …感染症拡大のため、…バスツアーは中止
     if said and asked.question.still and no_longer(asked, text):
         said = False  # 今もありますか: …が廃止となりました; 委託化を実現したが、令和3年度からは直営
     if said and positions and all(aimed_at(text, p) and aims_at_topic(asked, found, p) for p in positions):
@@ -155,6 +157,20 @@ def cancelled_that_year(asked: Asked, sentence) -> object | None:
     for other in asked.known.sentences[sentence.docnum]:
         if other is not sentence and other.field == sentence.field and years(other.text) \
                 and sentence_spans(other, asked.words) and against_the_year(asked.question.text, other.text):
+            return other
+    return None
+
+
+def cancelled_then(asked: Asked, sentence) -> object | None:
+    """A later sentence of the same cell that writes what the chosen one does of the topic, and
+    besides it the words of the question that this one leaves out (コロナの間も: 感染症拡大), and
+    says the act did not happen then (しかし、…感染症拡大のため、佐渡市バスツアーは中止としました);
+    or None. The question asks of those circumstances, which only that sentence speaks of."""
+    held = {i for i in sentence_spans(sentence, asked.words) if not asked.words[i].term.predicate}
+    cell = [s for s in asked.known.sentences[sentence.docnum] if s.field == sentence.field]
+    for other in cell[cell.index(sentence) + 1:]:
+        spans = {i for i in sentence_spans(other, asked.words) if not asked.words[i].term.predicate}
+        if held and spans > held and negative(other.text):
             return other
     return None
 
