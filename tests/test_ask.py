@@ -3650,3 +3650,9 @@ def test_a_cancellation_after_the_reason_for_it_answers_for_that_time(corpus):
         response = answer_question(corpus, question)
         assert response["verdict"] == "いいえ" and "中止としました" in response["answer"] and 85 in lines(response)
     assert answer_question(corpus, "佐渡市へのバスツアーは行われたの？")["verdict"] == "はい"
+
+
+def test_a_rare_act_asked_about_is_read_in_the_best_rows_own_sentence(corpus):
+    # 332: 登録件数は、通算3件であり、1件の成約がありました (成約, in no other row, with no topic word)
+    response = answer_question(corpus, "空き家バンクで成約した物件はありますか")
+    assert response["verdict"] == "はい" and "1件の成約がありました" in response["answer"] and lines(response) == [332]

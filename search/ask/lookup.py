@@ -205,10 +205,13 @@ def compounds_written(asked: Asked) -> list[set[int]]:
 
 def compounds_unwritten(asked: Asked) -> list[tuple[str, ...]]:
     """The words of each compound the question names a thing by that no row writes (スポーツ教室,
-    包括連携協定), of nouns (QRコード付き|納付書: 付き is a suffix); not the quantity asked (年間参加者数)."""
+    包括連携協定), of nouns each searched as a word of its own (QRコード付き|納付書: 付き is a suffix;
+    市民提案ぼっ|くす: a kana word cut in two) that rows write (単年 of 平成31年度単年, which none
+    does, is a qualifier the figure's answer tells of); not the quantity asked (年間参加者数)."""
     cue = asked.question.number_cue
+    searched = {w.term.text for w in asked.words if w.rows}
     return [words for words in compounds_named(asked)
-            if all(len(tokens(word)) == 1 and tokens(word)[0].pos == "名詞" for word in words)
+            if all(word in searched and len(tokens(word)) == 1 and tokens(word)[0].pos == "名詞" for word in words)
             and not (cue and cue in words[-1]) and not rows_with(asked.corpus, "".join(words))]
 
 

@@ -21,6 +21,7 @@ import re
 import unicodedata
 
 from ..understanding.tokens import analyse, verb_of_stem
+from ..understanding.words import SPECIFIC_SHARE
 from .answer import Answer, Asked
 from .clauses import (CONCESSIVE, CONTRAST, FALLING, PLAN_NOUNS, RISING, aimed_at, asks_past, lemma_positions,
                       negated_after, negative, plans, reports, tokens)
@@ -28,7 +29,7 @@ from .evidence import FUTURE, GOES_ON, Found, beside, best_sentence, ranked, sam
 from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE, predicate_span
 from .sentences import locate
-from .topic import action_noun_in_kanji, full_weight, held_weight, verb_kanji
+from .topic import action_noun_in_kanji, full_weight, held_weight, rows_with, verb_kanji
 from .years import against_the_year, dated_otherwise, only_a_year, years
 from .wording import GRADE_NAMES_JA, codes_of, grade_text, measure_name, source_note
 
@@ -327,6 +328,19 @@ def change_told(asked: Asked, close: list[Found]) -> Answer | None:
     return None
 
 
+def rare_act_told(asked: Asked, best: Found, close: list[Found]) -> list[Found]:
+    """The sentences of the best row's comments that hold the act asked about when few rows
+    write it (1件の成約がありました, for 空き家バンクで成約した物件ってある), though they hold no other
+    topic word: what the row says of that act. A common act (実施) says nothing of the topic."""
+    predicate = asked.question.predicate
+    if not predicate or len(rows_with(asked.corpus, predicate)) > SPECIFIC_SHARE * len(asked.known.records):
+        return []
+    held = {id(f.sentence) for f in close}
+    return [Found(s, 0.0, best.coverage, []) for s in asked.known.sentences[best.sentence.docnum]
+            if s.field in PAST_FIELDS[:2] and id(s) not in held and holds_predicate(s.text, predicate)
+            and any(t.lemma == predicate for t in tokens(s.text))]  # the act itself, not a synonym
+
+
 def after_topic(found: Found, position: int) -> float:
     """How far ``position`` stands after the end of the nearest topic word before it."""
     ends = [end for _, end in found.spans if end <= position]
@@ -353,6 +367,8 @@ def answer_yesno(asked: Asked) -> Answer | None:
     # of the topic (…補助金事業の認知度を高めるために… | また、パンフレットを作成し): close too.
     close += [f for f in found if f not in close and f.sentence.docnum == found[0].sentence.docnum
               and f.held - found[0].held]
+    rare = rare_act_told(asked, found[0], close)
+    close += rare
     ended = [f for f in close if asked.question.still
              and (says_ended(asked, f.sentence.text) or TURN_LATER.search(f.sentence.text))]
     if ended:  # 今も使えますか: 生け垣奨励補助については一時休止し (the predicate need not be there;
@@ -395,7 +411,7 @@ def answer_yesno(asked: Asked) -> Answer | None:
     if not any(holds_subject(f.sentence.text, subject) for f in close):
         subject = ()  # 自動で翻訳してくれる機械は導入された: the asker's own word for 翻訳機
     holding = sorted((f for f in close
-                      if holds_predicate(f.sentence.text, predicate) and not about_another(asked, f)
+                      if holds_predicate(f.sentence.text, predicate) and (f in rare or not about_another(asked, f))
                       and holds_subject(f.sentence.text, subject)
                       and (not reworded or writes_a_topic_word(asked, f))),
                      # the predicate as a word of its own (設置はできませんでした) before the head
@@ -481,7 +497,8 @@ def answer_yesno(asked: Asked) -> Answer | None:
     if verdict in (AIMED, PLANNED) and not_carried_out(asked, top):
         return by_effort(asked, top)
     if verdict in (AIMED, PLANNED) and ALREADY.search(asked.question.text) \
-            and (ahead := still_ahead(asked, close, subject)) and ahead.sentence is not top.sentence:
+            and (ahead := still_ahead(asked, close, subject)) and ahead.sentence is not top.sentence \
+            and holds_predicate(ahead.sentence.text, predicate):
         # もう始まっていますか: the report only considered it (駐車場としての運用方法を検討しました)
         # and the direction still plans it (運用を開始したいと考えます)
         return not_yet(asked, ahead)
@@ -586,11 +603,16 @@ def still_ahead(asked: Asked, close: list[Found], subject: tuple[str, ...]) -> F
         # (関連する条例の制定…に向けて、検討を継続していきます) says it is not done yet
         return bool(subject) and holds_subject(f.sentence.text, subject) \
             and f.sentence.docnum == close[0].sentence.docnum
-    # The best row's own comments too, though they hold less of the topic than other rows do
-    # (運用を開始したいと考えます: 運用 alone, of 駐車場としての運用方法を検討しました's row).
+    # The best row's own comments too, though they hold less of the topic than other rows do,
+    # when they plan the act asked about (運用を開始したいと考えます: 運用 alone, of
+    # 駐車場としての運用方法を検討しました's row) or that go on toward an end asked about
+    # (用地取得はもう終わりましたか: 引き続き用地取得を進める); a plan to go on with a thing
+    # (助成は必要部分は継続し) is no "not yet" of its ending (もう打ち切られた).
     best = close[0] if close else None
-    own = [Found(sentence, best.score, best.coverage, []) for sentence in asked.known.sentences[best.sentence.docnum]
-           if not any(f.sentence is sentence for f in close)] if best is not None and subject else []
+    ends = asked.question.predicate in COMPLETED
+    own = [Found(sentence, best.score, 0.0, []) for sentence in asked.known.sentences[best.sentence.docnum]
+           if not any(f.sentence is sentence for f in close)
+           and (ends or holds_predicate(sentence.text, as_done(asked)))] if best is not None and subject else []
     # the direction's comment first; the evaluation's may end in a plan too (…については、継続して
     # 検討していく)
     return next((f for field in FUTURE_FIELDS[:2] for f in close + own if f.sentence.field == field
