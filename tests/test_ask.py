@@ -3656,3 +3656,11 @@ def test_a_rare_act_asked_about_is_read_in_the_best_rows_own_sentence(corpus):
     # 332: 登録件数は、通算3件であり、1件の成約がありました (成約, in no other row, with no topic word)
     response = answer_question(corpus, "空き家バンクで成約した物件はありますか")
     assert response["verdict"] == "はい" and "1件の成約がありました" in response["answer"] and lines(response) == [332]
+
+
+def test_examples_told_after_the_question_do_not_narrow_it(corpus):
+    # 空き家バンクとか特定空き家とか, after the question: examples of 空き家, whose rows are 332, 334, 458-460
+    response = answer_question(corpus, "空き家関連の施策ってどんなのがある？空き家バンクとか特定空き家とか。")
+    assert response["kind"] == "list" and set(lines(response)) == {332, 334, 458, 459, 460}
+    # inside the question they still say which ones are asked about
+    assert " OR " in read_question("空き家バンクや特定空き家に関する施策は？", corpus).query

@@ -335,6 +335,10 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
             end = runs[chain[-1] + 1][1]  # 表彰や賞の授与: 表彰, or 賞の授与; …や、性の多様性
         if any(quoted(g0) for g0, _ in gaps):
             continue  # inside a quoted title (「インターネットの活用やオンラインサービスの促進」): its words, as written
+        if examples_after(text, [runs[k] for k in chain]):
+            # …って何がある？空き家バンクとか特定空き家とか: examples of what was asked, not a narrowing
+            edits.append((runs[chain[0]][0], end, "、"))
+            continue
         if any(text[g0:g1].strip() in COORDINATORS | {"・"} for g0, g1 in gaps) \
                 and COORDINATED_AFTER.match(text[end:].lstrip()):
             start = runs[chain[0]][0]
@@ -343,6 +347,21 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
             edits += [(start, start, "" if start in glued else " "), (end, end, " ")]
             edits += [(g0, g1, " OR ") for g0, g1 in gaps]
     return edits + done_or_done(tokens, text)
+
+
+def examples_after(text: str, phrases: list[tuple[int, int]]) -> bool:
+    """Whether listed phrases follow the question once it has ended (…施策って何がある？空き家
+    バンクとか特定空き家とか。), each holding a noun the question asked about (空き家): examples of
+    it, which its rows include, not a narrowing of it."""
+    end = max((m.end() for m in SENTENCE_END_MARK.finditer(text, 0, phrases[0][0])), default=0)
+    asked = text[:end]
+    if not end or text[end:phrases[0][0]].strip():
+        return False
+    return all(any(t.pos[0] == "名詞" and len(t.surface) >= 2 and t.surface in asked for t in analyse(text[a:b]))
+               for a, b in phrases)
+
+
+SENTENCE_END_MARK = re.compile(r"[?？。]")
 
 
 def act_of_the_last(text: str, runs: list[tuple[int, int]], chain: list[int]) -> bool:
