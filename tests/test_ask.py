@@ -3664,3 +3664,10 @@ def test_examples_told_after_the_question_do_not_narrow_it(corpus):
     assert response["kind"] == "list" and set(lines(response)) == {332, 334, 458, 459, 460}
     # inside the question they still say which ones are asked about
     assert " OR " in read_question("空き家バンクや特定空き家に関する施策は？", corpus).query
+
+
+def test_the_circumstances_asked_for_are_a_reason(corpus):
+    # どういう事情から: why (386: 令和3年度は新型コロナウイルス感染症拡大防止のため、…YouTubeチャンネルへ掲載)
+    response = answer_question(corpus, "講演会を令和3年度にYouTubeで配信したのは、どういう事情からですか？")
+    assert response["kind"] == "why" and "感染症拡大防止のため" in response["answer"] and lines(response) == [386]
+    assert read_kind("佐渡市バスツアーが中止になった事情は？").kind == "why"
