@@ -3671,3 +3671,10 @@ def test_the_circumstances_asked_for_are_a_reason(corpus):
     response = answer_question(corpus, "講演会を令和3年度にYouTubeで配信したのは、どういう事情からですか？")
     assert response["kind"] == "why" and "感染症拡大防止のため" in response["answer"] and lines(response) == [386]
     assert read_kind("佐渡市バスツアーが中止になった事情は？").kind == "why"
+
+
+def test_what_typed_in_kana_ends_the_question(corpus):
+    # 施策はなに？: は|なに, not はな|に (はな, a topic word of nine rows)
+    assert tidy("新庁舎等整備実施計画が出てくる施策はなに?") == "新庁舎等整備実施計画が出てくる施策は何?"
+    response = answer_question(corpus, "新庁舎等整備実施計画が出てくる施策はなに?")
+    assert response["kind"] == "list" and sorted(lines(response)) == [530, 531]

@@ -225,7 +225,7 @@ def tidy(text: str) -> str:
     伺います: …について教えてください)."""
     text = MARKUP.sub(" ", clean_text(text))
     text = arabic_counts(unicodedata.normalize("NFKC", text))
-    text = KANA_ASKING.sub(lambda m: KANA_ASKED[m.group(0)], text)
+    text = KANA_WHAT.sub("何", KANA_ASKING.sub(lambda m: KANA_ASKED[m.group(0)], text))
     text = re.sub(r"\s+", " ", text).strip()
     text = ABOUT_ASKED.sub("について教えてください", WHETHER_ASKED.sub("か。", text))
     return VIEW_OF_QUESTION.sub("。", VIEW_ASKED.sub("を教えてください", text))
@@ -234,6 +234,8 @@ def tidy(text: str) -> str:
 # How many, typed in kana (5年でなんけん？): Sudachi reads なん|けん as words, not 何件.
 KANA_ASKED = {"なんけん": "何件", "なんにん": "何人", "なんかい": "何回", "なんめい": "何名", "なんねん": "何年"}
 KANA_ASKING = re.compile("|".join(KANA_ASKED))
+# What, typed in kana at the end of a question (施策はなに？): Sudachi may read は|な|に as はな|に.
+KANA_WHAT = re.compile(r"(?<=[はがてと])なに(?=\s*(?:[?？。]|$|です|でしょう|か))")
 # A verb of asking, said politely (伺います, お尋ねします, お聞きしたい): the council's way of
 # ending a question.
 ASKING_VERB = r"(?:お|御)?(?:伺い|うかがい|尋ね|たずね|聞き|聴き|問い|質し)(?:し|いたし)?(?:ます|たい(?:と思います|です)?)"
