@@ -3678,3 +3678,11 @@ def test_what_typed_in_kana_ends_the_question(corpus):
     assert tidy("新庁舎等整備実施計画が出てくる施策はなに?") == "新庁舎等整備実施計画が出てくる施策は何?"
     response = answer_question(corpus, "新庁舎等整備実施計画が出てくる施策はなに?")
     assert response["kind"] == "list" and sorted(lines(response)) == [530, 531]
+
+
+def test_people_counted_by_what_they_do_need_a_figure_of_that_act(corpus):
+    # 248: 延11,647人の地域住民の参加 counts participants, not registered volunteers
+    response = answer_question(corpus, "健康ボランティアに登録している人は何人ですか")
+    assert response["kind"] != "number" and response["answer"].startswith("文書からは判断できません")
+    response = answer_question(corpus, "健康ボランティアの活動に参加した人は何人？")
+    assert response["kind"] == "number" and "11,647人" in response["answer"]

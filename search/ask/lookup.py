@@ -95,11 +95,13 @@ def answer_fact_value(asked: Asked) -> Answer | None:
     found = fact_sentences(asked.known, asked.match, asked.words, asked.phrases, asked.question)
     named = compounds_written(asked)
     unwritten = compounds_unwritten(asked)
+    acts = acts_of_the_counted(asked)
     part = part_asked(asked)
     became = what_it_became(asked)
     found = [f for f in found if names_the_event(asked, f.sentence.docnum)
              and all(f.sentence.docnum in rows for rows in named)
              and all(of_unwritten(asked, f, words) for words in unwritten)
+             and all(act_told(asked, f, act) for act in acts)
              and all(locate(f.sentence.reading, w.variants) for w in part)
              and not (asked.question.kind == "when" and NEXT_TIME.search(asked.question.text) and done_before(f))
              and became in f.sentence.text]
@@ -229,6 +231,26 @@ def of_unwritten(asked: Asked, found: Found, words: tuple[str, ...]) -> bool:
         return False
     before = beside(asked.known, found.sentence, -1)
     return any(holds(s, words[-1]) for s in (found.sentence, before) if s is not None)
+
+
+# People named by what they do (登録している人, 受講した方): the act, a verbal noun in kanji.
+PEOPLE_BY_ACT = re.compile(r"([一-龯]{2,})(?:して(?:いる|いた|きた)?|した|する|され(?:た|ている))(?:人|方|者)")
+
+
+def acts_of_the_counted(asked: Asked) -> list[str]:
+    """The act that names the people a number question counts (健康ボランティアとして登録している人
+    は何人), when rows write it: a figure of people who did another thing (延11,647人の地域住民の
+    参加) is not theirs."""
+    if asked.question.kind != "number" or asked.question.number_units[:1] != ("人",):
+        return []
+    return [m.group(1) for m in PEOPLE_BY_ACT.finditer(asked.question.text)
+            if action_noun_in_kanji(m.group(1)) and rows_with(asked.corpus, m.group(1))]
+
+
+def act_told(asked: Asked, found: Found, act: str) -> bool:
+    """Whether a figure's sentence, or the one before it in the cell, writes the act."""
+    before = beside(asked.known, found.sentence, -1)
+    return any(act in s.text for s in (found.sentence, before) if s is not None)
 
 
 def compounds_named(asked: Asked) -> list[tuple[str, ...]]:
