@@ -3571,7 +3571,8 @@ def test_two_particles_after_a_word_are_trimmed_from_it(corpus):
 def test_which_town_asked_when_the_rows_name_none_is_not_told(corpus):
     # 525: ごみ処理事業の共同処理について協議を行いました (with whom: not written); 89 names 幸手市
     for question in ("ごみ処理の共同処理について協議した相手の自治体はどこですか。",
-                     "ごみ処理の共同処理はどこの市と協議したんですか"):
+                     "ごみ処理の共同処理はどこの市と協議したんですか",
+                     "ごみ処理の共同処理の協議は、どの自治体と行ったの？"):
         response = answer_question(corpus, question)
         assert response["answer"].startswith("文書からは判断できません") and lines(response) == [525]
     assert "幸手市" in answer_question(corpus, "新しい都市間連携で、これから協定を結ぶ相手の市ってどこ？")["answer"]
