@@ -15,7 +15,7 @@ import search.ask.years
 from bench.qa_quality import judge
 from search.ask import answer_question, ask, read
 from search.ask.kind import read_kind, two_quantities
-from search.ask.question import read_question, split_compounds, tidy
+from search.ask.question import counted_topic, read_question, split_compounds, tidy
 from search.understanding.tokens import action_noun
 from search.engine import run_search
 from search.errors import EmptyQuestion, QueryTooLong
@@ -3687,3 +3687,10 @@ def test_people_counted_by_what_they_do_need_a_figure_of_that_act(corpus):
     assert response["kind"] != "number" and response["answer"].startswith("文書からは判断できません")
     response = answer_question(corpus, "健康ボランティアの活動に参加した人は何人？")
     assert response["kind"] == "number" and "11,647人" in response["answer"]
+
+
+def test_a_thing_counted_where_it_is_is_no_count_of_rows(corpus):
+    # 団体は、市内にいくつ: the groups (221 gives no number of them), not the one row that holds the words
+    assert counted_topic("ボランティア団体は、市内にいくつありますか").surface == "団体"
+    response = answer_question(corpus, "訪問型サービスを行っているボランティア団体は、市内にいくつありますか。")
+    assert response["kind"] != "count" and response["answer"].startswith("文書からは判断できません")

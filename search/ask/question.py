@@ -58,7 +58,8 @@ COUNT_OF_ACT = re.compile("".join(f"(?<!{noun}{particle})" for noun in sorted(CO
                           r"(?:[一-龯]{2,}(?:され|し|さ)|受け|寄せ|配[らっ]|送[らっ]|[一-龯][らさ]れ)"
                           r"|[一-龯]{2,}(?:され|し)たの(?:って|は|が)\s*(?:何件|いくつ|幾つ|何個)")
 # The noun a count is asked of, marked as the topic right before it (オンライン相談は、何件くらい).
-COUNT_TOPIC = re.compile(r"(?:は|って|が)[、,]?\s*(?:全部で|今|現在)?(?:何件|いくつ|幾つ|何個)")
+# (団体は、市内にいくつ: where they are counted may stand between)
+COUNT_TOPIC = re.compile(r"(?:は|って|が)[、,]?\s*(?:(?:全部で|今|現在|[一-龯]{1,4}(?:に|で))\s*){0,2}(?:何件|いくつ|幾つ|何個)")
 
 
 def counted_topic(text: str):
