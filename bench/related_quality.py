@@ -38,17 +38,17 @@ DATA = Path(__file__).parent / "data"
 DOCUMENT = "iruma-6th-first-half-evaluation"
 K = 5
 LIMIT = 10
-# The judged sets: forty-three rounds (rounds 6, 10, 12-14, 16-18, 20, 21, 23-27, 29, 30, 32-39, 41,
+# The judged sets: forty-four rounds (rounds 6, 10, 12-14, 16-18, 20, 21, 23-27, 29, 30, 32-39, 41,
 # 42, 44, 45, 47, 50-53, 55-60, 62, 63, 65-68, 70-72, 74-76, 78-80, 82-90, 92-94, 96-100, 102-104,
-# 106-110, 112-114, 116-118, 120-122, 124-126, 128-130, 132-134, 136, 138-140, 142-148, 150-158, 160 and
-# 162-164 had none), each written blind and split in a dev and a held-out half.
+# 106-110, 112-114, 116-118, 120-122, 124-126, 128-130, 132-134, 136, 138-140, 142-148, 150-158, 160,
+# 162-164 and 166 had none), each written blind and split in a dev and a held-out half.
 HALVES = ("judged-dev", "judged2-dev", "judged3-dev", "judged4-dev", "judged5-dev", "judged7-dev", "judged8-dev",
           "judged9-dev", "judged11-dev", "judged15-dev", "judged19-dev", "judged22-dev", "judged28-dev",
           "judged31-dev", "judged40-dev", "judged43-dev", "judged46-dev", "judged48-dev", "judged49-dev",
           "judged54-dev", "judged61-dev", "judged64-dev", "judged69-dev", "judged73-dev", "judged77-dev",
           "judged81-dev", "judged91-dev", "judged95-dev", "judged101-dev", "judged105-dev", "judged111-dev",
           "judged115-dev", "judged119-dev", "judged123-dev", "judged127-dev", "judged131-dev", "judged135-dev",
-          "judged137-dev", "judged141-dev", "judged149-dev", "judged159-dev", "judged161-dev", "judged165-dev",
+          "judged137-dev", "judged141-dev", "judged149-dev", "judged159-dev", "judged161-dev", "judged165-dev", "judged167-dev",
           "judged-heldout", "judged2-heldout", "judged3-heldout", "judged4-heldout", "judged5-heldout",
           "judged7-heldout", "judged8-heldout", "judged9-heldout", "judged11-heldout", "judged15-heldout",
           "judged19-heldout", "judged22-heldout", "judged28-heldout", "judged31-heldout",
@@ -59,7 +59,8 @@ HALVES = ("judged-dev", "judged2-dev", "judged3-dev", "judged4-dev", "judged5-de
           "judged95-heldout", "judged101-heldout", "judged105-heldout", "judged111-heldout",
           "judged115-heldout", "judged119-heldout", "judged123-heldout",
           "judged127-heldout", "judged131-heldout", "judged135-heldout", "judged137-heldout",
-          "judged141-heldout", "judged149-heldout", "judged159-heldout", "judged161-heldout", "judged165-heldout")
+          "judged141-heldout", "judged149-heldout", "judged159-heldout", "judged161-heldout", "judged165-heldout",
+          "judged167-heldout")
 # The cross-chapter cases the issue names, by a word of their note.
 NAMED = ("空き家", "地区センター", "狭山茶", "防災", "ゼロカーボン")
 

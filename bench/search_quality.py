@@ -364,7 +364,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-sixty-fifth round, dev half": ("search-hard165-dev",),
           "harder, hundred-and-sixty-fifth round, held-out half": ("search-hard165-heldout",),
           "harder, hundred-and-sixty-sixth round, dev half": ("search-hard166-dev",),
-          "harder, hundred-and-sixty-sixth round, held-out half": ("search-hard166-heldout",)}
+          "harder, hundred-and-sixty-sixth round, held-out half": ("search-hard166-heldout",),
+          "harder, hundred-and-sixty-seventh round, dev half": ("search-hard167-dev",),
+          "harder, hundred-and-sixty-seventh round, held-out half": ("search-hard167-heldout",),
+          "harder, hundred-and-sixty-eighth round, dev half": ("search-hard168-dev",),
+          "harder, hundred-and-sixty-eighth round, held-out half": ("search-hard168-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -493,7 +497,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard163-heldout",
             "search-hard164-heldout",
             "search-hard165-heldout",
-            "search-hard166-heldout")
+            "search-hard166-heldout",
+            "search-hard167-heldout",
+            "search-hard168-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
