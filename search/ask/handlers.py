@@ -140,7 +140,7 @@ def of_filters_alone(asked: Asked) -> Answer | None:
     return None
 
 
-# Which town or city a question asks for (どこの市と, 相手の自治体はどこ), and the names of one
+# Which town or city a question asks for (どこの市と, どの自治体と, 相手の自治体はどこ), and the names of one
 # (幸手市, 狭山市; not 市民, 市内 or 市役所, which are words of a city, no name).
 WHICH_TOWN = re.compile(r"(?:どこ|どちら)の(?:市|町|村|自治体|市町村)|(?:どの|どんな)(?:市|町|村|自治体|市町村)(?=と|に|で|が)"
                         r"|(?:相手|自治体|市町村)(?:の自治体)?(?:は|って)、?"

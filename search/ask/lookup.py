@@ -229,8 +229,7 @@ def of_unwritten(asked: Asked, found: Found, words: tuple[str, ...]) -> bool:
         return word in sentence.text or (w is not None and bool(locate(sentence.reading, w.variants)))
     if not all(any(holds(s, word) for s in asked.known.sentences[found.sentence.docnum]) for word in words):
         return False
-    before = beside(asked.known, found.sentence, -1)
-    return any(holds(s, words[-1]) for s in (found.sentence, before) if s is not None)
+    return any(holds(s, words[-1]) for s in with_the_one_before(asked, found))
 
 
 # People named by what they do (登録している人, 受講した方): the act, a verbal noun in kanji.
@@ -249,8 +248,14 @@ def acts_of_the_counted(asked: Asked) -> list[str]:
 
 def act_told(asked: Asked, found: Found, act: str) -> bool:
     """Whether a figure's sentence, or the one before it in the cell, writes the act."""
+    return any(act in s.text for s in with_the_one_before(asked, found))
+
+
+def with_the_one_before(asked: Asked, found: Found) -> list[Sentence]:
+    """A figure's sentence and the one before it in its cell, which may say what it counts
+    (…肺炎球菌の予防接種事業を実施しました。【5年実績】…肺炎球菌：11,958人)."""
     before = beside(asked.known, found.sentence, -1)
-    return any(act in s.text for s in (found.sentence, before) if s is not None)
+    return [found.sentence] + ([before] if before is not None else [])
 
 
 def compounds_named(asked: Asked) -> list[tuple[str, ...]]:

@@ -352,6 +352,9 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
     return edits + done_or_done(tokens, text)
 
 
+SENTENCE_END_MARK = re.compile(r"[?？。]")
+
+
 def examples_after(text: str, phrases: list[tuple[int, int]]) -> bool:
     """Whether listed phrases follow the question once it has ended (…施策って何がある？空き家
     バンクとか特定空き家とか。), each holding a noun the question asked about (空き家): examples of
@@ -362,9 +365,6 @@ def examples_after(text: str, phrases: list[tuple[int, int]]) -> bool:
         return False
     return all(any(t.pos[0] == "名詞" and len(t.surface) >= 2 and t.surface in asked for t in analyse(text[a:b]))
                for a, b in phrases)
-
-
-SENTENCE_END_MARK = re.compile(r"[?？。]")
 
 
 def act_of_the_last(text: str, runs: list[tuple[int, int]], chain: list[int]) -> bool:
