@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..engine import count_rows
 from ..understanding.tokens import CARRYING_ON
 from .answer import Answer, Asked
 from .clauses import PLAN_NOUNS, tokens
@@ -167,7 +168,7 @@ def what_it_became(asked: Asked) -> str:
     if became is None or became.group(1).endswith(tuple(PLAN_NOUNS) + ("方針", "対象")):
         return ""  # いつ結ぶ予定になってる: a plan, not what it became
     # 半分になった: what no row writes is said in other words (半減)
-    return became.group(1) if rows_with(asked.corpus, became.group(1)) else ""
+    return became.group(1) if count_rows(asked.corpus, became.group(1)) else ""
 
 
 # Asked when something is done next (次の委員選出は何年何月), a date of what was done is no answer.
@@ -214,7 +215,7 @@ def compounds_unwritten(asked: Asked) -> list[tuple[str, ...]]:
     searched = {w.term.text for w in asked.words if w.rows}
     return [words for words in compounds_named(asked)
             if all(word in searched and len(tokens(word)) == 1 and tokens(word)[0].pos == "名詞" for word in words)
-            and not (cue and cue in words[-1]) and not rows_with(asked.corpus, "".join(words))]
+            and not (cue and cue in words[-1]) and not count_rows(asked.corpus, "".join(words))]
 
 
 def of_unwritten(asked: Asked, found: Found, words: tuple[str, ...]) -> bool:
@@ -243,7 +244,7 @@ def acts_of_the_counted(asked: Asked) -> list[str]:
     if asked.question.kind != "number" or asked.question.number_units[:1] != ("人",):
         return []
     return [m.group(1) for m in PEOPLE_BY_ACT.finditer(asked.question.text)
-            if action_noun_in_kanji(m.group(1)) and rows_with(asked.corpus, m.group(1))]
+            if action_noun_in_kanji(m.group(1)) and count_rows(asked.corpus, m.group(1))]
 
 
 def act_told(asked: Asked, found: Found, act: str) -> bool:

@@ -20,6 +20,7 @@ import math
 import re
 import unicodedata
 
+from ..engine import count_rows
 from ..understanding.tokens import analyse, verb_of_stem
 from ..understanding.words import SPECIFIC_SHARE
 from .answer import Answer, Asked
@@ -29,7 +30,7 @@ from .evidence import FUTURE, GOES_ON, Found, beside, best_sentence, ranked, sam
 from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE, predicate_span
 from .sentences import locate
-from .topic import action_noun_in_kanji, full_weight, held_weight, rows_with, verb_kanji
+from .topic import action_noun_in_kanji, full_weight, held_weight, verb_kanji
 from .years import against_the_year, dated_otherwise, only_a_year, years
 from .wording import GRADE_NAMES_JA, codes_of, grade_text, measure_name, source_note
 
@@ -333,7 +334,7 @@ def rare_act_told(asked: Asked, best: Found, close: list[Found]) -> list[Found]:
     write it (1件の成約がありました, for 空き家バンクで成約した物件ってある), though they hold no other
     topic word: what the row says of that act. A common act (実施) says nothing of the topic."""
     predicate = asked.question.predicate
-    if not predicate or len(rows_with(asked.corpus, predicate)) > SPECIFIC_SHARE * len(asked.known.records):
+    if not predicate or count_rows(asked.corpus, predicate) > SPECIFIC_SHARE * len(asked.known.records):
         return []
     held = {id(f.sentence) for f in close}
     return [Found(s, 0.0, best.coverage, []) for s in asked.known.sentences[best.sentence.docnum]
