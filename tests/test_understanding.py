@@ -810,6 +810,16 @@ def test_a_concept_of_the_table_typed_with_a_particle_between_its_words(corpus, 
     assert set(lines(search(corpus, q=concept))) & set(lines(response)[:3])
 
 
+def test_a_concept_of_the_table_typed_with_a_verb_stem_in_kana(corpus):
+    """仕事さがし is 仕事 and さがし to Sudachi, and さがし no word of the rows: in normalized form
+    (探し) the two are the table's 仕事探し, whose expansions find the rows on job seeking, where
+    the unknown さがし had left the sentence with nothing."""
+    response = search(corpus, q="生活保護の人の仕事さがしの支援")
+    terms = {t["text"]: t for t in response["interpretation"]["terms"]}
+    assert "仕事探し" in terms and terms["仕事探し"]["expansions"]
+    assert set(lines(search(corpus, q="仕事探し"))[:5]) & set(lines(response)[:5])
+
+
 def test_words_the_rows_write_make_no_concept_of_the_table_inside_a_sentence(corpus):
     """職員の人数 is a phrase of the table (職員数の適正化, 定員管理), but 職員 and 人数 are words of the
     rows: inside a sentence they are read as the rows write them (職員数), not as the phrase."""

@@ -1090,13 +1090,17 @@ def merge_concepts(text: str, units: list[Unit], has_concept, contains, a_word=N
     a_word = a_word or contains
     merged, i = [], 0
     while i < len(units):
-        for j in range(len(units), i + 1, -1):
+        for j in range(len(units), i, -1):
             run = units[i:j]
             if any(text[a.end:b.start] not in JOINERS for a, b in zip(run, run[1:])) \
                     or all(u.widened or a_word(u.text) for u in run):
                 continue
             typed, bare = text[run[0].start:run[-1].end], "".join(u.text for u in run)
-            key = next((k for k in (typed, bare) if has_concept(k)), None)
+            # A verb's stem in kana is a word of its own (仕事|さがし); in normalized form (探し) it
+            # joins the compound the table writes in kanji (仕事探し), even within one unit.
+            normal = "".join(t.normalized for u in run for t in u.tokens)
+            keys = (typed, bare, normal) if len(run) > 1 else (normal,) if len(run[0].tokens) > 1 else ()
+            key = next((k for k in keys if has_concept(k)), None)
             if key:
                 tokens = tuple(t for u in run for t in u.tokens)
                 merged.append(Unit(key, run[0].start, run[-1].end, tokens, "noun"))
