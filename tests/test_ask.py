@@ -3691,3 +3691,28 @@ def test_a_thing_counted_where_it_is_is_no_count_of_rows(corpus):
     assert counted_topic("ボランティア団体は、市内にいくつありますか").surface == "団体"
     response = answer_question(corpus, "訪問型サービスを行っているボランティア団体は、市内にいくつありますか。")
     assert response["kind"] != "count" and response["answer"].startswith("文書からは判断できません")
+
+
+def test_asked_what_something_turned_on_the_clause_that_names_it(corpus):
+    # 451: 常備消防からの派遣職員を軸に、消防団との連携を強化できました (448 says the same cause
+    # with により, and no 軸): the noun asked (何が軸に) is the one the answer is written with
+    response = answer_question(corpus, "消防団と常備消防の連携が強化できたのは何が軸になったからですか？")
+    assert response["kind"] == "why" and lines(response) == [451]
+    assert "「常備消防からの派遣職員を軸に」" in response["answer"]
+
+
+def test_a_question_word_before_a_verb_of_the_plan_asks_what_the_plan_does(corpus):
+    # どんな人を対象に力を入れる: 力を入れる is what the plan of 消費生活講座 does (490: 若者を対象とした
+    # 講座の開催に重点), no direction ア to select rows by; 人 only says which kind is asked
+    response = answer_question(corpus, "消費生活講座は、今後どんな人を対象に力を入れる予定ですか。")
+    assert response["kind"] == "future" and 490 in lines(response)
+    assert "若者を対象とした講座" in response["answer"] and "方向性がア" not in response["answer"]
+    # with no question word before it, the verb still selects the rows directed ア
+    assert read_question("今後力を入れる予定の取組はどれですか", corpus).filters == {"direction": ["ア"]}
+
+
+def test_a_common_head_after_a_rare_modifier_leaves_the_modifier_the_topic(corpus):
+    # 生活保護の人: no row writes 生活保護 beside 人, and 人 (in a sixth of the rows) only says who
+    # of 生活保護 is meant: the rows of 生活保護 (180, 181) answer, not those of 人 and 支援
+    response = answer_question(corpus, "生活保護の人への仕事の支援はどうなっていますか")
+    assert response["kind"] == "status" and set(lines(response)) == {180, 181}

@@ -24,7 +24,7 @@ from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import ParsedQuery, clean_text, parse_terms
 from ..understanding.filters import GRADE_WORD_AFTER, described_words, filters_of, named_grade, read_filters
-from ..understanding.tokens import ADVERBIAL, ROW_NOUNS, action_noun, analyse, arabic_counts, formal_koto, verbal_noun
+from ..understanding.tokens import ADVERBIAL, FORMAL_NOUNS, ROW_NOUNS, action_noun, analyse, arabic_counts, formal_koto, verbal_noun
 from ..understanding.words import KANJI
 from .clauses import CONCESSIVE
 from .facts import UNIT_FAMILIES
@@ -185,6 +185,7 @@ class Question:
     cues: list[str] = field(default_factory=list)
     asides: list[tuple[int, int]] = field(default_factory=list)  # bracketed glosses, may be dropped
     asked_noun: tuple[int, int] | None = None  # 愛称 in 「…の愛称は何ですか」, may be dropped
+    category: tuple[int, int] | None = None  # 人 in 「どんな人を対象に」: what kind is asked, dropped
     background: str = ""  # the sentences told before the asking one, when that one alone is searched
     filters: dict[str, list[str]] = field(default_factory=dict)  # read as the search reads them
     mentions: list = field(default_factory=list)  # where each filter was written (Mention)
@@ -541,8 +542,9 @@ def read_question(text: str, corpus) -> Question:
         asked_grades = filters_of(graded)
         said_verbs = graded
         mentions = [m for m in mentions if m not in graded]
-    elif asked.kind == "future" and asked.predicate:
-        # 廃止するんですか, 拡大していくの: what is asked of the rows' direction, not a filter on it.
+    elif asked.kind == "future" and (asked.predicate or WHAT_OF_PLAN.search(masked[:first_word_at(mentions)])):
+        # 廃止するんですか, 拡大していくの: what is asked of the rows' direction, not a filter on it;
+        # どんな人を対象に力を入れる予定: what the plan does, asked of it.
         said_verbs = [m for m in mentions if m.how == "word"]
         mentions = [m for m in mentions if m.how != "word"]
     elif asked.kind not in ROW_KINDS:
@@ -618,11 +620,22 @@ def read_question(text: str, corpus) -> Question:
         # A bracket inside quotes is part of the name quoted (「…市民（民間）と行政の役割分担」).
         asides=[m.span(1) for m in ASIDE.finditer(text) if not in_quotes(text, m.start())],
         asked_noun=asked_noun(masked, asked) if asked.kind == "fact" else quantity_noun(masked, asked),
+        category=asked_category(masked),
         filters=filters, mentions=mentions, said=said_words, asked_grades=asked_grades,
         restricted=restriction[0] if restriction else "",
         said_as_verbs=[word for word, after in map(lambda m: first_word(text, m), said) if VERBAL.match(after)]
         + (counted_acts(text, asked.cue) if asked.kind == "number" else []),
     )
+
+
+# A question word in the clause before a verb of the plan (どんな人を対象に|力を入れる予定): the
+# question asks what the plan does, not which rows are planned that way.
+WHAT_OF_PLAN = re.compile(r"(?:どんな|どのような|どういう|どういった|何|なに|どこ|誰|だれ)[^、。]*$")
+
+
+def first_word_at(mentions) -> int:
+    """Where the first grade read from everyday words starts (0 when there is none)."""
+    return min((m.start for m in mentions if m.how == "word"), default=0)
 
 
 # The end of a clause told before the question as its premise (…になったそうですが、…と聞きますが、):
@@ -954,6 +967,23 @@ def quantity_noun(text: str, asked: Kind) -> tuple[int, int] | None:
         return None
     m = re.search(r"([一-龥ァ-ヺー]{2,8})(?:は|が|って)?\s*" + re.escape(asked.cue), text)
     return m.span(1) if m else None
+
+
+# A word of asking that says which kind (どんな人, どのような点): the noun after it is what is asked.
+WHICH_KIND = re.compile(r"(?:どんな|どのような|どういう|どういった)")
+
+
+def asked_category(text: str) -> tuple[int, int] | None:
+    """The one-word noun a question asks which kind of (人 of 「どんな人を対象に」): the rows name
+    the kind (若者, 高齢者), seldom the noun."""
+    m = WHICH_KIND.search(text)
+    if m is None:
+        return None
+    tokens = analyse(text[m.end():])
+    if len(tokens) > 1 and tokens[0].pos[0] == "名詞" and tokens[0].normalized not in FORMAL_NOUNS \
+            and tokens[1].pos[0] == "助詞":  # どんなこと: a formal noun frames already
+        return m.end() + tokens[0].start, m.end() + tokens[0].end
+    return None
 
 
 def asked_noun(text: str, asked: Kind) -> tuple[int, int] | None:

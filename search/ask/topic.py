@@ -362,11 +362,22 @@ def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str, st
             # on a tie a name is the topic (社会福祉協議会の運営費: its own, not another body's), then
             # the rarer word (空き家の問題: 問題 says what 空き家 is here)
             ahead = (context(word, others), named(word.term.text), word.idf) \
-                > (context(head, others), named(head.term.text), head.idf)
+                > (context(head, others), named(head.term.text), head.idf) or common_head(word, head)
             kept, elaboration = (word, head) if ahead else (head, word)
             elaboration.idf = 0.0
             left.append((word.term.text, head.term.text, kept.term.text))
     return left
+
+
+# The weight of a word in a tenth of the rows (weight_of): a head that common (人 of 生活保護の人)
+# only says which of the modifier's is meant.
+COMMON_HEAD = math.log(10)
+
+
+def common_head(word: Word, head: Word) -> bool:
+    """Whether a common head qualifies a rarer modifier, which is then the topic, whatever the
+    other words of the question hold."""
+    return head.idf <= COMMON_HEAD < word.idf
 
 
 def holds_its_object(text: str) -> bool:
@@ -633,6 +644,15 @@ def understood_query(corpus, question: Question) -> Selection:
         if word and word in question.query and not count_rows(corpus, word) \
                 and not any(count_rows(corpus, part) for part in parts if part != word):
             question.query = question.query.replace(word, "、", 1)
+            question.dropped.append(word)
+    if question.category and question.kind != "list":
+        # どんな人を対象に: a noun that common (a tenth of the rows or more, as 人, 点, 方) only says
+        # which kind is asked; a rarer one (どんな研究) says what about.
+        word = question.text[slice(*question.category)]
+        rest = question.query.replace(word, "、", 1)
+        if word in question.query and count_rows(corpus, word) * 10 >= len(corpus.facets) \
+                and any(t.pos[0] == "名詞" for t in analyse(rest)):
+            question.query = rest
             question.dropped.append(word)
     selection = search_for(corpus, question.search_params())
     # Rows named by filters alone: counted, judged by their grades, or asked whose or what share

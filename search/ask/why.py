@@ -72,7 +72,8 @@ def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause
                 cause = _strongest(sentence, 0.0) if sentence.field == "direction_comment" else None
                 if cause:
                     return candidate, sentence, cause
-    named = named_cause(asked, found) or problem_told(asked, found) or purpose_told(asked, found)
+    named = named_cause(asked, found) or basis_told(asked, found) or problem_told(asked, found) \
+        or purpose_told(asked, found)
     if named is not None:
         return named
     options = itertools.chain(cause_of_result(asked, found), cause_before_topic(found), cause_before_act(asked, found),
@@ -114,6 +115,25 @@ def named_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Caus
             cause = next((c for c in causes(sentence.text) if named.group(1) in sentence.text[c.start:c.end]), None)
             if cause:
                 return candidate, sentence, cause
+    return None
+
+
+# Asked what something turned on (何が軸になった, 何がきっかけで): the noun it names, which a comment
+# writes after what it was (常備消防からの派遣職員を軸に, …をきっかけに).
+ASKS_BASIS = re.compile(r"(?:何|なに)(?:が|を)([一-龯]{1,3}|きっかけ)(?:に|と|で)")
+
+
+def basis_told(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause] | None:
+    """Asked what something turned on, the clause of the best rows that names it: what stands
+    before を and the noun asked (派遣職員を軸に), from the start of its clause."""
+    asks = ASKS_BASIS.search(asked.question.text)
+    if asks is None:
+        return None
+    told = re.compile(rf"(?:(?<=^)|(?<=[、。]))[^、。]*?を{asks.group(1)}(?:に|と|として)")
+    for candidate in near_best(found):
+        for sentence in asked.known.sentences[candidate.sentence.docnum]:
+            if sentence.field in COMMENTS and (clause := told.search(sentence.text)):
+                return candidate, sentence, Cause(clause.start(), clause.end(), 1.0)
     return None
 
 
