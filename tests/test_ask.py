@@ -3716,3 +3716,12 @@ def test_a_common_head_after_a_rare_modifier_leaves_the_modifier_the_topic(corpu
     # of 生活保護 is meant: the rows of 生活保護 (180, 181) answer, not those of 人 and 支援
     response = answer_question(corpus, "生活保護の人への仕事の支援はどうなっていますか")
     assert response["kind"] == "status" and set(lines(response)) == {180, 181}
+
+
+@pytest.mark.parametrize("question", ["市指定の介護事業所への実地指導は、どのくらいの期間に1回行う計画ですか。",
+                                      "介護事業所の実地指導は何年間に1回の計画ですか"])
+def test_a_length_of_time_asked_is_the_one_the_row_writes(corpus, question):
+    # 228: 更新期間中（6年間）に1回実施出来るよう: どのくらいの期間 and 何年間 ask a length of time,
+    # which the rows write as one figure (6年間), no date and no count
+    response = answer_question(corpus, question)
+    assert response["kind"] == "number" and response["answer"].startswith("6年間") and lines(response) == [228]

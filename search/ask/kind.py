@@ -235,6 +235,9 @@ NUMBER_PATTERNS = [
     (words(r"何 世帯|世帯 数|世帯 の 数" + ASKED_AFTER), "世帯"),
     (words(r"何 倍"), "倍"),
     (words(MINUTES_ASKED + r"|何 分(?= (?:まで|くらい|ぐらい|程度|位|間))"), "分"),
+    # どのくらいの期間, 何年間, 何か月: a length of time, written as one (6年間, 3か月)
+    (words(r"(?:どの|どれ) (?:くらい|程度|位|ぐらい) の 期間|期間 (?:は |って |が )?(?:どの|どれ) (?:くらい|程度|位|ぐらい)"
+           r"|何 (?:年間|箇月)"), "期間"),
     # 生産量はどのくらい: an amount, in weight or volume, not a count of kinds (4種類の…)
     (words(r"(?<=\S )量(?= (?:は|って|が) (?:どの|どれ) (?:くらい|程度|位))|(?<=\S )量" + ASKED_AFTER), "量"),
     # Any other noun and の数 asked (システムの数は), or a compound ending in 数 (来場者数は, 観客動員数は):
