@@ -3707,8 +3707,10 @@ def test_a_question_word_before_a_verb_of_the_plan_asks_what_the_plan_does(corpu
     response = answer_question(corpus, "消費生活講座は、今後どんな人を対象に力を入れる予定ですか。")
     assert response["kind"] == "future" and 490 in lines(response)
     assert "若者を対象とした講座" in response["answer"] and "方向性がア" not in response["answer"]
-    # with no question word before it, the verb still selects the rows directed ア
-    assert read_question("今後力を入れる予定の取組はどれですか", corpus).filters == {"direction": ["ア"]}
+    # with no question word before it, the verb still selects the rows directed ア, before a noun
+    # of rows too (力を入れる取組, as アの取組)
+    for question in ("今後力を入れる予定の取組はどれですか", "今後力を入れる取組は何ですか"):
+        assert read_question(question, corpus).filters == {"direction": ["ア"]}
 
 
 def test_a_common_head_after_a_rare_modifier_leaves_the_modifier_the_topic(corpus):

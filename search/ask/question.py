@@ -542,9 +542,8 @@ def read_question(text: str, corpus) -> Question:
         asked_grades = filters_of(graded)
         said_verbs = graded
         mentions = [m for m in mentions if m not in graded]
-    elif asked.kind == "future" and (asked.predicate or WHAT_OF_PLAN.search(masked[:first_word_at(mentions)])):
-        # 廃止するんですか, 拡大していくの: what is asked of the rows' direction, not a filter on it;
-        # どんな人を対象に力を入れる予定: what the plan does, asked of it.
+    elif asked.kind == "future" and asked.predicate:
+        # 廃止するんですか, 拡大していくの: what is asked of the rows' direction, not a filter on it.
         said_verbs = [m for m in mentions if m.how == "word"]
         mentions = [m for m in mentions if m.how != "word"]
     elif asked.kind not in ROW_KINDS:
@@ -626,16 +625,6 @@ def read_question(text: str, corpus) -> Question:
         said_as_verbs=[word for word, after in map(lambda m: first_word(text, m), said) if VERBAL.match(after)]
         + (counted_acts(text, asked.cue) if asked.kind == "number" else []),
     )
-
-
-# A question word in the clause before a verb of the plan (どんな人を対象に|力を入れる予定): the
-# question asks what the plan does, not which rows are planned that way.
-WHAT_OF_PLAN = re.compile(r"(?:どんな|どのような|どういう|どういった|何|なに|どこ|誰|だれ)[^、。]*$")
-
-
-def first_word_at(mentions) -> int:
-    """Where the first grade read from everyday words starts (0 when there is none)."""
-    return min((m.start for m in mentions if m.how == "word"), default=0)
 
 
 # The end of a clause told before the question as its premise (…になったそうですが、…と聞きますが、):

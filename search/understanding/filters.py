@@ -12,6 +12,7 @@ chapters. What is read as a filter is never matched as text.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from index.analysis import hiragana_only, morphemes, normalize, normalized_words
 from index.grades import FACET_NAMES_JA, GRADES
 
 from .model import FilterReading, Mention
-from .tokens import ASKED_ROWS, FORMAL_NOUNS, NEGATING_PREFIXES, PARTICLE_VERBS, analyse, hiragana, reading
+from .tokens import ASKED_ROWS, FORMAL_NOUNS, NEGATING_PREFIXES, PARTICLE_VERBS, ROW_NOUNS, analyse, hiragana, reading
 
 # Words for "a grade" of any kind: which kind is said by the code's alphabet.
 GENERIC_GRADE_WORDS = ("評価", "区分", "ランク", "判定", "グレード")
@@ -633,7 +634,7 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
                 continue
             start = tokens[first - 1].start if negated_by_prefix else start
         elif use == "named" or (use == "predicate" and end == tokens[last].end
-                                and not _typed_alone(blanker.text, start, end)):
+                                and not _typed_alone(blanker.text, start, end) and not _names_rows(tokens, last)):
             named_by = _facet_named_before(blanker.text[:start], kind)
             if named_by is None:
                 continue
@@ -676,6 +677,12 @@ def _modifies_a_thing(blanker: Blanker, tokens, first: int, end: int) -> bool:
         or bool(blanker.count_rows(blanker.text[tokens[first].start:head.end]))
 
 
+def _names_rows(tokens, last: int) -> bool:
+    """Whether the predicate ending at word ``last`` says which rows a noun of rows after it names
+    (力を入れる取組: the rows directed so), as a code before it would (アの取組)."""
+    return last + 1 < len(tokens) and tokens[last + 1].surface in ROW_NOUNS
+
+
 def _asks_whether(text: str, tokens, last: int) -> bool:
     """Whether the grade word ending at word ``last`` is the predicate of a yes/no question that
     ends the text (順調ですか, 計画どおり減らせたんですか: at most one verb after it, then only
@@ -701,12 +708,20 @@ def _glued(blanker: Blanker, tokens, i: int, legend: str) -> bool:
 ASKING_PRONOUNS = frozenset({"何", "どこ", "何処"})
 
 
+# Words that ask which kind (どんな人を対象に力を入れる): the clause they are in asks what is done.
+ASKING_KIND = frozenset({"どんな", "どのような", "どういう", "どういった"})
+
+
 def _asked_of(tokens, i: int) -> bool:
-    """Whether the grade word at ``i`` has a pronoun asking what as its argument (何に力を入れる):
-    the question asks what the row will do, so the word is no condition on the rows. A phrase
-    asking which rows (どの取組に力を入れる) stays a condition."""
-    return i >= 2 and tokens[i - 1].pos[0] == "助詞" and tokens[i - 2].pos[0] == "代名詞" \
-        and tokens[i - 2].normalized in ASKING_PRONOUNS
+    """Whether the grade word at ``i`` has a pronoun asking what as its argument (何に力を入れる),
+    or a word asking which kind earlier in its clause (どんな人を対象に力を入れる): the question
+    asks what the row will do, so the word is no condition on the rows. A phrase asking which rows
+    (どの取組に力を入れる) stays a condition."""
+    if i >= 2 and tokens[i - 1].pos[0] == "助詞" and tokens[i - 2].pos[0] == "代名詞" \
+            and tokens[i - 2].normalized in ASKING_PRONOUNS:
+        return True
+    clause = itertools.takewhile(lambda t: t.pos[0] != "補助記号", reversed(tokens[:i]))
+    return any(t.surface in ASKING_KIND for t in clause)
 
 
 def _asked_after(tokens, end: int) -> int:
