@@ -3727,3 +3727,11 @@ def test_a_length_of_time_asked_is_the_one_the_row_writes(corpus, question):
     # which the rows write as one figure (6年間), no date and no count
     response = answer_question(corpus, question)
     assert response["kind"] == "number" and response["answer"].startswith("6年間") and lines(response) == [228]
+
+
+def test_progress_measured_against_the_legends_own_standard(corpus):
+    # 計画目標に対して: 計画 and 目標 are words of every progress label (計画目標の達成が近い), the
+    # standard any grade is measured against; 154 (地区体育館の活用, D) writes neither
+    response = answer_question(corpus, "地区体育館の活用は計画目標に対してどの程度進んでいますか？")
+    assert response["kind"] == "status" and lines(response) == [154] and "D（" in response["answer"]
+    assert [t["text"] for t in response["interpretation"]["terms"]] == ["地区体育館", "活用"]

@@ -12,6 +12,7 @@ search for its query cannot disagree about which rows match.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -23,7 +24,8 @@ from ..engine import count_rows, rows_with
 from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import ParsedQuery, clean_text, parse_terms
-from ..understanding.filters import GRADE_WORD_AFTER, described_words, filters_of, named_grade, read_filters
+from ..understanding.filters import (GRADE_WORD_AFTER, described_words, filters_of, named_grade, read_filters,
+                                     scale_words)
 from ..understanding.tokens import ADVERBIAL, FORMAL_NOUNS, ROW_NOUNS, action_noun, analyse, arabic_counts, formal_koto, verbal_noun
 from ..understanding.words import KANJI
 from .clauses import CONCESSIVE
@@ -580,6 +582,8 @@ def read_question(text: str, corpus) -> Question:
         nouns = COUNTED_NOUNS if asked.kind in ("count", "list", "aggregate") else ROW_NOUNS
         spans += [(t.start, t.end) for t in analyse(masked) if t.surface in nouns and not titled(t.start)]
     spans += formal_nouns(masked) + described_before(text, mentions, described)
+    if asked.kind != "number":  # 目標値に対して何%: the figure is measured against the row's own target
+        spans += measured_against(text, scale_words(corpus, "progress"))
     spans += [m.span() for m in DURATION.finditer(masked)] + [m.span() for m in AS_OF_NOW.finditer(masked)]
     spans += [m.span() for m in PER_PERIOD.finditer(masked)]
     spans += [m.span() for m in PLAN_PERIOD.finditer(masked)]
@@ -675,6 +679,25 @@ def described_before(text: str, mentions, described: frozenset[str]) -> list[tup
             run.append(before.pop())
         if any(t.pos[0] == "名詞" for t in run):
             spans += [(t.start, t.end) for t in run]
+    return spans
+
+
+# What a progress is measured against (計画目標に対して, 当初の計画と比べて).
+AGAINST = re.compile(r"に対し(?:て|ての)?|に対する|と比べ(?:て|ると)?|に比べ(?:て|ると)?|と比較し(?:て)?")
+
+
+def measured_against(text: str, scale: frozenset[str]) -> list[tuple[int, int]]:
+    """The standard a question measures progress against (計画目標に対して: the nouns before に対して
+    are all words of the progress legend, whose labels measure every grade against them): how far
+    is asked (どの程度進んでいる), the rows need not write those nouns."""
+    spans = []
+    tokens = analyse(text)
+    for m in AGAINST.finditer(text):
+        run = list(itertools.takewhile(lambda t: t.pos[0] in ("名詞", "接尾辞", "接頭辞") or t.surface == "の",
+                                       reversed([t for t in tokens if t.end <= m.start()])))
+        nouns = [t for t in run if t.pos[0] == "名詞"]
+        if nouns and run[-1].pos[0] != "助詞" and all(said_by(t, scale) for t in nouns):
+            spans.append((run[-1].start, m.end()))
     return spans
 
 

@@ -268,6 +268,12 @@ def described_words(reading: FilterReading, corpus) -> frozenset[str]:
     return frozenset(words)
 
 
+def scale_words(corpus, facet: str) -> frozenset[str]:
+    """The content words of every legend label of ``facet``: what its grades are measured by
+    (計画, 目標 of 計画目標の達成が近い)."""
+    return frozenset(w for label in corpus.labels.get(facet, {}).values() for w in _legend_words(label))
+
+
 # A row's direction (今後の方向性) is its plan: these words beside one say only that.
 PLANNED = frozenset({"予定", "見込み", "方針"})
 
