@@ -3735,3 +3735,12 @@ def test_progress_measured_against_the_legends_own_standard(corpus):
     response = answer_question(corpus, "地区体育館の活用は計画目標に対してどの程度進んでいますか？")
     assert response["kind"] == "status" and lines(response) == [154] and "D（" in response["answer"]
     assert [t["text"] for t in response["interpretation"]["terms"]] == ["地区体育館", "活用"]
+
+
+def test_the_department_of_the_measure_whose_content_says_what_is_asked(corpus):
+    # 56 (政策・方針決定の場への女性の参画) says in its content what the measure does (市の審議会…への
+    # 女性の参画を推進します): its departments are in charge, not 60's, whose comment says 審議会等への
+    # 参画を進めます in passing; 進める, a predicate, only ranks (56 writes 推進)
+    response = answer_question(corpus, "審議会などへの女性の参画を進める施策の担当課を教えてください。")
+    assert response["kind"] == "who" and lines(response)[0] == 56
+    assert response["answer"].startswith("人権推進課・デジタル行政推進課です")

@@ -12,7 +12,7 @@ from .clauses import PLAN_NOUNS, tokens
 from .evidence import Found, beside, best_sentence, fact_sentences, ranked, same_sentence, topic_sentences
 from .facts import DATE_LATER_CLAUSE_COST, bound, distance, find_dates, find_quantities
 from .sentences import Sentence, locate
-from .topic import action_noun_in_kanji, names, rows_with
+from .topic import action_noun_in_kanji, full_weight, held_weight, names, rows_with
 from .wording import source_note
 
 COMMENTS = ("effort_comment", "direction_comment")
@@ -80,14 +80,26 @@ def titled_for(asked: Asked, found: list[Found]) -> Found | None:
         return None
     rarest = min(nouns, key=lambda w: len(w.rows))
     coverage = asked.match.coverage
-    best = coverage.get(found[0].sentence.docnum, 0.0)
+    # a predicate only ranks (進める: 56 writes 推進します), so a row may lack its share
+    best = coverage.get(found[0].sentence.docnum, 0.0) - predicate_share(asked.words)
     titled = [d for d in asked.match.rows if coverage.get(d, 0.0) >= best - 1e-9
-              and names(rarest, asked.known.records[d].get("measure") or "")]
+              and names(rarest, what_it_is(asked.known.records[d]))]
     if len(titled) != 1 or titled[0] == found[0].sentence.docnum:
         return None
     d = titled[0]
     return next((f for f in found if f.sentence.docnum == d), None) or \
         best_sentence(asked.known, d, asked.words, asked.phrases)
+
+
+def predicate_share(words) -> float:
+    """The share of the question's weight its predicates carry."""
+    return held_weight(words, [i for i, w in enumerate(words) if w.term.predicate]) / full_weight(words)
+
+
+def what_it_is(record: dict) -> str:
+    """What a measure is: its title and the content that says what it does (政策・方針決定の場への
+    女性の参画: 市の審議会、職場、地域団体など…への女性の参画を推進します)."""
+    return (record.get("measure") or "") + "\n" + (record.get("content") or "")
 
 
 def answer_fact_value(asked: Asked) -> Answer | None:
