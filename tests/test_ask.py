@@ -3744,3 +3744,13 @@ def test_the_department_of_the_measure_whose_content_says_what_is_asked(corpus):
     response = answer_question(corpus, "審議会などへの女性の参画を進める施策の担当課を教えてください。")
     assert response["kind"] == "who" and lines(response)[0] == 56
     assert response["answer"].startswith("人権推進課・デジタル行政推進課です")
+
+
+@pytest.mark.parametrize("question, cited", [("審議会への女性の参画や女性委員の割合に触れている施策はどれですか？", {56, 57, 60}),
+                                              ("女性委員の割合について書かれている施策はどれ", {57})])
+def test_a_share_the_rows_mention_is_a_topic_of_a_list(corpus, question, cited):
+    # …の割合に触れている施策: the rows that mention the share are asked for, not its value (57: その
+    # 結果、女性委員の割合は40%から20%に減少); 女性委員の割合は何% still asks the value
+    response = answer_question(corpus, question)
+    assert response["kind"] == "list" and cited <= set(lines(response))
+    assert read_kind("女性委員の割合は何%ですか").kind == "number"

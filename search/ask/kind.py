@@ -215,6 +215,8 @@ GRADE_AS_SCORE = words(r"(?:評価|進捗|ランク|区分) (?:は |って |が 
 # not 施設の数を適正にする取組).
 # (…の参加者数を教えてください: a request for it, in any of its polite forms)
 ASKED_AFTER = r"(?= (?:は|って|が|を 教える(?: て(?: (?:下さる|呉れる|貰える|欲しい|頂く|頂ける))?)?)? ?(?:\?|。|$))"
+# Words that say a row mentions something (に触れている, について書かれた, が載っている), as a lemma stream.
+MENTIONED = r"(?:に 触れる|に 言及|に つく て (?:書く|記載|触れる)|(?:が|を) (?:書く|記載|載る|扱う))"
 NUMBER_PATTERNS = [
     (words(r"何 (?:人|名)|人数|(?<=\S )者 数" + ASKED_AFTER), "人"),  # 来場者数は: people, counted in 人 or 名
     (words(r"何 件|件数"), "件"),
@@ -223,8 +225,9 @@ NUMBER_PATTERNS = [
     # …の予算はどれくらい, どのくらいの給与: an amount of money asked by a word of money
     (words(r"幾ら|何 円|金額|費用|予算 額|(?:予算|経費|給与|給料|賃金|料金|事業 費) (?:は |って |が )?(?:どの|どれ) "
            r"(?:くらい|程度|位|ぐらい)|(?:どの|どれ) (?:くらい|程度|位|ぐらい) の (?:予算|経費|給与|給料|賃金|料金)"), "円"),
-    # 率を上げるため asks no rate; 女性委員の割合や…に触れている施策 lists it among a topic's words
-    (words(r"何 (?:%|パーセント|割)|割合(?! (?:や|など|等) )|率 (?:は|が|って|、)"), "%"),
+    # 率を上げるため asks no rate; 女性委員の割合や…に触れている施策 lists it among a topic's words, and
+    # so does …の割合に触れている (について書かれている) 施策: a topic the rows mention
+    (words(r"何 (?:%|パーセント|割)|割合(?! (?:や|など|等) )(?! " + MENTIONED + r")|率 (?:は|が|って|、)"), "%"),
     (words(r"何 校|学校 数|学校 の 数" + ASKED_AFTER), "校"),
     (words(r"何 団体|団体 数|団体 の 数" + ASKED_AFTER), "団体"),
     (words(r"何 施設|施設 数|施設 の 数" + ASKED_AFTER), "施設"),
