@@ -3754,3 +3754,10 @@ def test_a_share_the_rows_mention_is_a_topic_of_a_list(corpus, question, cited):
     response = answer_question(corpus, question)
     assert response["kind"] == "list" and cited <= set(lines(response))
     assert read_kind("女性委員の割合は何%ですか").kind == "number"
+
+
+def test_a_list_of_a_thing_about_another_finds_every_row_of_both_words(corpus):
+    # 男女共同参画に関する情報紙: row 49 writes the whole phrase, 47 (情報誌) and 59 (情報紙) write the
+    # words apart; listed, the phrase is read as 男女共同参画の情報紙
+    response = answer_question(corpus, "男女共同参画に関する情報紙を発行したり活用したりしている施策はどれですか？")
+    assert response["kind"] == "list" and {47, 49, 59} <= set(lines(response))

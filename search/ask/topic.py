@@ -616,6 +616,10 @@ def own_description(corpus, text: str, start: int, end: int) -> str:
     return phrase if acts or own else ""
 
 
+# A noun about another (…に関する情報紙), outside quotes: the same as …の情報紙.
+ABOUT_BETWEEN_NOUNS = re.compile(r"(?<=[一-龯々ァ-ヺー])(?:に関する|に係る|に関わる|についての)(?=[一-龯々ァ-ヺー])(?![^「」]*」)")
+
+
 def understood_query(corpus, question: Question) -> Selection:
     """The selection for the question's search, once what the documents never say is set aside:
     the background told before the asking sentence, a gloss in brackets (名前（愛称）) or the
@@ -654,6 +658,10 @@ def understood_query(corpus, question: Question) -> Selection:
                 and any(t.pos[0] == "名詞" for t in analyse(rest)):
             question.query = rest
             question.dropped.append(word)
+    if question.kind == "list":
+        # 男女共同参画に関する情報紙 are the rows' 男女共同参画の情報紙: listed, the rows need not write
+        # the words as one row did (49 alone writes the whole phrase; 59 writes 情報紙 in its section)
+        question.query = ABOUT_BETWEEN_NOUNS.sub("の", question.query)
     selection = search_for(corpus, question.search_params())
     # Rows named by filters alone: counted, judged by their grades, or asked whose or what share
     # they are (a department named alone is something a sentence says: see below).
