@@ -3761,3 +3761,11 @@ def test_a_list_of_a_thing_about_another_finds_every_row_of_both_words(corpus):
     # words apart; listed, the phrase is read as 男女共同参画の情報紙
     response = answer_question(corpus, "男女共同参画に関する情報紙を発行したり活用したりしている施策はどれですか？")
     assert response["kind"] == "list" and {47, 49, 59} <= set(lines(response))
+
+
+@pytest.mark.parametrize("question, line", [("市民意識調査は毎年実施されているのですか？", 512),
+                                            ("介護事業所への実地指導は毎年やる計画なの？", 228)])
+def test_asked_whether_every_year_the_years_it_was_done_in_say_no(corpus, question, line):
+    # 512: 計画期間3年目及び5年目に市民意識調査を実施; 228: 更新期間中（6年間）に1回: not every year
+    response = answer_question(corpus, question)
+    assert response["answer"].startswith("いいえ") and lines(response)[0] == line

@@ -51,6 +51,10 @@ SOME_LEFT = re.compile(r"(?:のみ|だけ)(?:と|に)な(?:り|っ)")
 # (立入検査を中止した年度もありました).
 EVERY_YEAR = re.compile(r"毎年|欠かさず|一度も(?:休ま|欠かさ|中止せ)")
 SOME_YEAR_NOT = re.compile(r"(?:中止|休止|中断|見送|延期|実施できな|開催できな)[^。]{0,8}年(?:度)?もあ")
+# …and the years it was done in, or how seldom, when not every year (計画期間3年目及び5年目に実施,
+# 更新期間中（6年間）に1回, 隔年で).
+NTH = r"[0-9０-９一二三四五六七八九]+年目"
+SOME_YEARS_ONLY = re.compile(rf"{NTH}(?:及び|と|、|・|や|および){NTH}|[2-9２-９二三四五六七八九]年(?:間)?[）)]?に(?:1|１|一)(?:回|度)|隔年")
 # Asked whether something stopped or could no longer be used (中止された, 使えなくなっていた: a
 # potential verb negated, then なる), a sentence that reports it went on (施設利用を継続しました)
 # says no. No general resource pairs these opposites, hence the words here.
@@ -62,7 +66,8 @@ ALONE = re.compile(r"単独で|独自で|市だけで|市のみで|自前で|自
 JOINTLY = re.compile(r"共催|共同(?:で|して|開催|実施)|合同で|[0-9０-９一二三四五六七八九]者で|民間で|民間(?:事業者|団体)?が")
 # Asked of all (every one, every year), a sentence of some that are not says no; asked whether it
 # stopped, a sentence that it went on; asked whether done alone, one that it was done with others.
-DENIED_BY = ((ALL_GONE, SOME_LEFT), (EVERY_YEAR, SOME_YEAR_NOT), (STOPPED, WENT_ON), (ALONE, JOINTLY))
+DENIED_BY = ((ALL_GONE, SOME_LEFT), (EVERY_YEAR, SOME_YEAR_NOT), (EVERY_YEAR, SOME_YEARS_ONLY), (STOPPED, WENT_ON),
+             (ALONE, JOINTLY))
 # Asked whether there is some place, one or thing (どこかと結ぶ予定, 何か対策): a yes should say
 # which, and the sentence beside the deciding one in its cell is where it is often written.
 INDEFINITE = re.compile(r"(?:どこ|何|なに|誰|だれ)か(?=[のでにとをがはも]|[一-龥ァ-ヺ])")
