@@ -3769,3 +3769,11 @@ def test_asked_whether_every_year_the_years_it_was_done_in_say_no(corpus, questi
     # 512: 計画期間3年目及び5年目に市民意識調査を実施; 228: 更新期間中（6年間）に1回: not every year
     response = answer_question(corpus, question)
     assert response["answer"].startswith("いいえ") and lines(response)[0] == line
+
+
+def test_a_head_found_through_a_near_spelling_stays_the_topic_over_its_place(corpus):
+    # 駅前の放置自転車対策: no row writes the two together; 470 (放置自転車の解消) is found for 放置自転車対策
+    # only through a near spelling, which weighs it less, but it is the rarer word and the head: 駅前
+    # (274, 278, plans of the station's land) only says where
+    response = answer_question(corpus, "駅前の放置自転車対策って、計画に対してどのくらい進んでるの？")
+    assert response["kind"] == "status" and lines(response) == [470] and "B（" in response["answer"]

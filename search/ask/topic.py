@@ -361,8 +361,9 @@ def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str, st
             others = [w for w in words if w is not word and w is not head]
             # on a tie a name is the topic (社会福祉協議会の運営費: its own, not another body's), then
             # the rarer word (空き家の問題: 問題 says what 空き家 is here)
-            ahead = (context(word, others), named(word.term.text), word.idf) \
-                > (context(head, others), named(head.term.text), head.idf) or common_head(word, head)
+            # (rarer by its rows: a word found through a near spelling weighs less, not more often)
+            ahead = (context(word, others), named(word.term.text), -len(word.rows)) \
+                > (context(head, others), named(head.term.text), -len(head.rows)) or common_head(word, head)
             kept, elaboration = (word, head) if ahead else (head, word)
             elaboration.idf = 0.0
             left.append((word.term.text, head.term.text, kept.term.text))
