@@ -368,7 +368,19 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-sixty-seventh round, dev half": ("search-hard167-dev",),
           "harder, hundred-and-sixty-seventh round, held-out half": ("search-hard167-heldout",),
           "harder, hundred-and-sixty-eighth round, dev half": ("search-hard168-dev",),
-          "harder, hundred-and-sixty-eighth round, held-out half": ("search-hard168-heldout",)}
+          "harder, hundred-and-sixty-eighth round, held-out half": ("search-hard168-heldout",),
+          "harder, hundred-and-sixty-ninth round, dev half": ("search-hard169-dev",),
+          "harder, hundred-and-sixty-ninth round, held-out half": ("search-hard169-heldout",),
+          "harder, hundred-and-seventieth round, dev half": ("search-hard170-dev",),
+          "harder, hundred-and-seventieth round, held-out half": ("search-hard170-heldout",),
+          "harder, hundred-and-seventy-third round, dev half": ("search-hard173-dev",),
+          "harder, hundred-and-seventy-third round, held-out half": ("search-hard173-heldout",),
+          "harder, hundred-and-seventy-fourth round, dev half": ("search-hard174-dev",),
+          "harder, hundred-and-seventy-fourth round, held-out half": ("search-hard174-heldout",),
+          "harder, hundred-and-seventy-fifth round, dev half": ("search-hard175-dev",),
+          "harder, hundred-and-seventy-fifth round, held-out half": ("search-hard175-heldout",),
+          "harder, hundred-and-seventy-sixth round, dev half": ("search-hard176-dev",),
+          "harder, hundred-and-seventy-sixth round, held-out half": ("search-hard176-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -499,7 +511,13 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard165-heldout",
             "search-hard166-heldout",
             "search-hard167-heldout",
-            "search-hard168-heldout")
+            "search-hard168-heldout",
+            "search-hard169-heldout",
+            "search-hard170-heldout",
+            "search-hard173-heldout",
+            "search-hard174-heldout",
+            "search-hard175-heldout",
+            "search-hard176-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
