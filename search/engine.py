@@ -234,7 +234,7 @@ def specific(corpus: Corpus, child) -> bool:
     compound with an unknown head (市営 of 市営墓地), after an unknown word it names a thing rather
     than what is done (空き家 of 近所の空き家, not 予約 of 斎場の予約), and a compound has a rare
     part (ごみ of ごみ処理施設; 整備計画 is two common words)."""
-    if not isinstance(child, Leaf) or child.of_unknown in ("compound", "modified") or child.modifier:
+    if not isinstance(child, Leaf) or child.of_unknown in ("compound", "modified", "named") or child.modifier:
         return False
     if child.of_unknown and action_noun(child.text):
         return False  # what is done to an unknown thing (予約 of 火葬場の予約) is not what is asked about

@@ -46,7 +46,7 @@ class Leaf:
     known: bool = True
     # The word qualifies a word the documents never use, inside a compound (市営 of 市営墓地)
     # or after it and の (案内 of 注射の案内): alone it does not say what was asked about.
-    of_unknown: str = ""  # "", "compound", "modified" or "phrase"
+    of_unknown: str = ""  # "", "compound", "modified", "named" or "phrase"
     # The word qualifies a known word after it in one typed compound the documents never write
     # whole (市役所 of 市役所職員): alone it says which, not what.
     modifier: bool = False

@@ -521,7 +521,11 @@ def test_plain_noun_stays_a_word(corpus):
                                   "ペット同行", "メールマガジン配信",
                                   # 市役所 is in a few rows, but in 市役所職員 it only says which 職員,
                                   # and the rows never speak of their 残業時間
-                                  "市役所職員の残業時間削減について"])
+                                  "市役所職員の残業時間削減について",
+                                  # 条例 is in a few rows, but after a modifier of kanji that is no
+                                  # misspelling of a corpus word (住民投票) it names another
+                                  # ordinance, and 制定 is what is done to that one
+                                  "住民投票条例の制定について"])
 def test_what_the_document_does_not_mention_finds_nothing(corpus, text):
     assert search(corpus, q=text)["total"] == 0
 
@@ -546,9 +550,11 @@ def test_a_place_for_a_known_thing_keeps_its_rows(corpus):
     assert set(lines(search(corpus, q="図書館 電子書籍"))) <= set(lines(response))
 
 
-def test_a_mistyped_modifier_leaves_its_known_head_to_find_the_rows(corpus):
-    # 特種 (for 特殊) is no word of the rows, but 詐欺 alone says what they are about.
-    assert set(lines(search(corpus, q='"詐欺"'))) <= set(lines(search(corpus, q="特種詐欺")))
+@pytest.mark.parametrize("typed, head", [("特種詐欺", "詐欺"), ("シャッター商店街の対策", "商店街")])
+def test_a_mistyped_modifier_leaves_its_known_head_to_find_the_rows(corpus, typed, head):
+    # 特種 (for 特殊, one kanji off) is no word of the rows, but 詐欺 alone says what they are about;
+    # so does 商店街 after a loanword the rows never write (シャッター)
+    assert set(lines(search(corpus, q=f'"{head}"'))) <= set(lines(search(corpus, q=typed)))
 
 
 def test_two_modifiers_sharing_a_head_find_both_words(corpus):

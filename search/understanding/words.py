@@ -336,7 +336,9 @@ class LeafReader:
                           if leaf.of_unknown == "modified" and not action_noun(leaf.text) else leaf
                           for leaf in leaves]
             found.append(leaves)
-            group_unknown = group_unknown and bool(leaves) and not leaves[-1].known
+            # (a unit that ends in a word named by an unknown modifier, 住民投票条例, is unknown whole)
+            group_unknown = group_unknown and bool(leaves) \
+                and (not leaves[-1].known or leaves[-1].of_unknown == "named")
             # An unknown word that a known one qualifies (役員 of 自治会の役員の負担) is a thing of a
             # topic the documents name: what follows it is not cut off from that topic. A chain
             # goes on through what is done about the unknown thing: 呼びかけ of 献血への協力の呼びかけ
@@ -687,6 +689,10 @@ class LeafReader:
             # documents never name; after an unknown phrase too (路上喫煙の禁止区域), it says
             # nothing of what the rows are about (see ``attached``).
             modified = [any(not other.known for other in leaves[:i]) for i in range(len(leaves))]
+            # ... and after a modifier of kanji that is no misspelling of a corpus word (住民投票 of
+            # 住民投票条例), it names another thing of its kind (the rows' 条例 are other ordinances)
+            named = [any(not other.known and self.another_name(other.text) for other in leaves[:i])
+                     for i in range(len(leaves))]
             # The known words after an unknown one that the rows never write together (人材|センター
             # of シルバー人材センター) meet in a row by chance: they name nothing there.
             rest = leaves[max((i + 1 for i, leaf in enumerate(leaves) if not leaf.known), default=0):]
@@ -694,9 +700,19 @@ class LeafReader:
             last_known = max((i for i, leaf in enumerate(leaves) if leaf.known), default=-1)
             return [Leaf(leaf.text, widened=leaf.widened, kind=leaf.kind, known=leaf.known,
                          of_unknown="compound" if (head_unknown or (apart and leaf in rest)) and leaf.known else
+                         "named" if by_name and leaf.known else
                          "modified" if was_modified and leaf.known else "", modifier=leaf.known and i < last_known)
-                    for i, (leaf, was_modified) in enumerate(zip(leaves, modified))]
+                    for i, (leaf, was_modified, by_name) in enumerate(zip(leaves, modified, named))]
         return [Leaf(unit.text, known=False)]
+
+    def another_name(self, text: str) -> bool:
+        """Whether an unknown modifier names something of its own: kanji the dictionary reads as
+        words, not one kanji off a corpus word nor read like one (特種 of 特種詐欺 is 特殊 mistyped)."""
+        tokens = analyse(text)
+        if len(text) < 2 or not all(KANJI.match(c) for c in text) or any(t.oov for t in tokens):
+            return False
+        near = self.vocabulary.near(text, 1)
+        return not self.by_reading(tokens) and not any(one_kanji_off(text, e.term) for e in near)
 
     def parts_of(self, token: Token) -> list[Unit]:
         """A word of a compound as a unit, or, when the documents never use it but know each of
