@@ -3777,3 +3777,22 @@ def test_a_head_found_through_a_near_spelling_stays_the_topic_over_its_place(cor
     # (274, 278, plans of the station's land) only says where
     response = answer_question(corpus, "駅前の放置自転車対策って、計画に対してどのくらい進んでるの？")
     assert response["kind"] == "status" and lines(response) == [470] and "B（" in response["answer"]
+
+
+def test_asked_why_a_row_goes_on_the_cause_of_going_on(corpus):
+    # 532's direction: 事業計画等を策定したことにより…目標は達成したと考えます。今後も…課題認識の共有化は
+    # 将来にわたって必要であるため、継続して取り組んでいきます: why it goes on is the second
+    response = answer_question(corpus, "公共施設についての課題認識の共有化を、目標達成後も続けるのはなぜですか。")
+    assert response["kind"] == "why" and "将来にわたって必要であるため" in response["answer"].split("根拠")[0]
+
+
+def test_asked_what_situation_a_direction_comes_from_the_effort_says(corpus):
+    # どのような状況だから asks why; no cause is written for 287's ウ, its effort comment is the ground
+    response = answer_question(corpus, "調節池の整備・改修の方向性が「徐々に縮小（ウ）」となっているのは、どのような状況だからですか。")
+    assert response["kind"] == "why" and lines(response) == [287] and "用地買収については終了" in response["answer"]
+
+
+def test_a_name_glossed_by_its_short_form_finds_the_rows_of_either(corpus):
+    # 223 writes only 包括支援センター, 224 both: the gloss is the same centre
+    response = answer_question(corpus, "地域包括支援センター（包括支援センター）が登場する施策はどれでしょう。")
+    assert response["kind"] == "list" and {223, 224} <= set(lines(response))

@@ -182,7 +182,7 @@ KIND_PATTERNS = [
                   r"|何 が " + OBSTACLE +
                   # どういう問題があるから, 何があったから, 何をしたから: because of what (から after a
                   # predicate, not 何から)
-                  r"|(?:どういう|どんな|何|如何 言う) (?:\S+ ){1,4}?(?:有る|だ|成る|起きる|起こる|為る|遣る) (?:た )?から")),
+                  r"|(?:どういう|どんな|どのような|どういった|何|如何 言う) (?:\S+ ){1,4}?(?:有る|だ|成る|起きる|起こる|為る|遣る) (?:た )?から")),
     # 何部 is a department before a particle (何部が担当) or the copula (…は何部ですか), a count of
     # copies before a verb (何部作った; for the copula, see ``copies_asked``).
     ("who", words(r"(?:どの|どこ の|どちら の|何) (?:課|部署|部局|部(?= (?:が|の|で|は|に|も|って|\?|です) )|担当 課)|誰"

@@ -617,6 +617,23 @@ def own_description(corpus, text: str, start: int, end: int) -> str:
     return phrase if acts or own else ""
 
 
+# A name glossed in brackets by another name (地域包括支援センター（包括支援センター）).
+GLOSSED_NAME = re.compile(r"([一-龯々ァ-ヺーA-Za-zＡ-Ｚ0-9・]{2,30})[（(]([^（）()、。]{2,20})[）)]")
+
+
+def glosses_as_alternatives(corpus, query: str) -> str:
+    """A name glossed by its short form, or the reverse, when rows write each (地域包括支援センター;
+    223 writes only 包括支援センター): two names of one thing, either answers. (Other brackets say
+    more of a title, 職員数の適正化（定員管理計画の策定）: both stay.)"""
+    def either(m: re.Match) -> str:
+        name, gloss = m.group(1), m.group(2)
+        shortened = gloss in name or name in gloss and len(name) >= 4
+        if shortened and count_rows(corpus, name) and count_rows(corpus, gloss):
+            return f" {name} OR {gloss} "
+        return m.group(0)
+    return GLOSSED_NAME.sub(either, query)
+
+
 # A noun about another (…に関する情報紙), outside quotes: the same as …の情報紙.
 ABOUT_BETWEEN_NOUNS = re.compile(r"(?<=[一-龯々ァ-ヺー])(?:に関する|に係る|に関わる|についての)(?=[一-龯々ァ-ヺー])(?![^「」]*」)")
 
@@ -659,6 +676,7 @@ def understood_query(corpus, question: Question) -> Selection:
                 and any(t.pos[0] == "名詞" for t in analyse(rest)):
             question.query = rest
             question.dropped.append(word)
+    question.query = glosses_as_alternatives(corpus, question.query)
     if question.kind == "list":
         # 男女共同参画に関する情報紙 are the rows' 男女共同参画の情報紙: listed, the rows need not write
         # the words as one row did (49 alone writes the whole phrase; 59 writes 情報紙 in its section)

@@ -67,11 +67,14 @@ def find_cause(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause
     comment gives first; asked why something did not go, a cause whose outcome fell short first."""
     if ASKS_DIRECTION.search(asked.question.text):
         for candidate in near_best(found):
-            for sentence in asked.known.sentences[candidate.sentence.docnum]:
-                # A purpose answers here too (自立を促すために、この形態を見直し): it is why.
-                cause = _strongest(sentence, 0.0) if sentence.field == "direction_comment" else None
-                if cause:
-                    return candidate, sentence, cause
+            # A purpose answers here too (自立を促すために、この形態を見直し): it is why. Of two
+            # sentences with a cause, the one that says more of the question (今後も…課題認識の
+            # 共有化は将来にわたって必要であるため, not …策定したことにより、目標は達成した).
+            told = [(sentence, cause) for sentence in asked.known.sentences[candidate.sentence.docnum]
+                    if sentence.field == "direction_comment" and (cause := _strongest(sentence, 0.0))]
+            if told:
+                sentence, cause = max(told, key=lambda t: len(sentence_spans(t[0], asked.words)))
+                return candidate, sentence, cause
     named = named_cause(asked, found) or basis_told(asked, found) or problem_told(asked, found) \
         or purpose_told(asked, found)
     if named is not None:
@@ -395,12 +398,13 @@ def shortfalls(asked: Asked, top: Found) -> list[Sentence]:
 
 
 # The facets of the grades a why question may ask about (評価がDなのはなぜ).
-GRADED = ("progress", "effort")
+GRADED = ("progress", "effort", "direction")
 
 
 def grounds_of_grade(asked: Asked, top: Found) -> list[Sentence]:
     """Asked why a row has its grade when no sentence gives a cause, the row's effort comment: the
-    document's grounds for the grade (参加者33名…24件の採用。就労による保護廃止は6件…に止まりました)."""
+    document's grounds for the grade (参加者33名…24件の採用。就労による保護廃止は6件…に止まりました);
+    for a direction too (徐々に縮小: 用地買収については終了しており、…令和4年度末には完了する見込み)."""
     if not any(asked.question.filters.get(facet) for facet in GRADED):
         return []
     return effort_comment(asked, top)
