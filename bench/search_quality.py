@@ -380,7 +380,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-seventy-fifth round, dev half": ("search-hard175-dev",),
           "harder, hundred-and-seventy-fifth round, held-out half": ("search-hard175-heldout",),
           "harder, hundred-and-seventy-sixth round, dev half": ("search-hard176-dev",),
-          "harder, hundred-and-seventy-sixth round, held-out half": ("search-hard176-heldout",)}
+          "harder, hundred-and-seventy-sixth round, held-out half": ("search-hard176-heldout",),
+          "harder, hundred-and-seventy-seventh round, dev half": ("search-hard177-dev",),
+          "harder, hundred-and-seventy-seventh round, held-out half": ("search-hard177-heldout",),
+          "harder, hundred-and-seventy-eighth round, dev half": ("search-hard178-dev",),
+          "harder, hundred-and-seventy-eighth round, held-out half": ("search-hard178-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -517,7 +521,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard173-heldout",
             "search-hard174-heldout",
             "search-hard175-heldout",
-            "search-hard176-heldout")
+            "search-hard176-heldout",
+            "search-hard177-heldout",
+            "search-hard178-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
