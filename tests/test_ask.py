@@ -3246,11 +3246,16 @@ def test_a_row_noun_in_a_coordination_is_no_alternative_to_the_other_phrase(corp
     assert response["kind"] == "future" and lines(response) == [275] and "サウンディング" in response["answer"]
 
 
-def test_why_something_goes_on_is_answered_by_the_direction_comment(corpus):
+@pytest.mark.parametrize("question, cause", [
     # 502: the effort comment gives why the 協議 was held (要望…の反映のため); why it goes on after
     # the works is in the direction comment (各施設の運用後に生じる課題に対応するため)
-    response = answer_question(corpus, "旧東町側留保地の災害対処拠点施設の整備が終わった後も、防衛省と協議を続けるのはなぜですか。")
-    assert response["kind"] == "why" and "運用後に生じる課題に対応するため" in response["answer"].split("根拠")[0]
+    ("旧東町側留保地の災害対処拠点施設の整備が終わった後も、防衛省と協議を続けるのはなぜですか。", "運用後に生じる課題に対応するため"),
+    # 532's direction: 事業計画等を策定したことにより…目標は達成したと考えます。今後も…課題認識の
+    # 共有化は将来にわたって必要であるため、継続して…: of its two causes, the one about the question
+    ("公共施設についての課題認識の共有化を、目標達成後も続けるのはなぜですか。", "将来にわたって必要であるため")])
+def test_why_something_goes_on_is_answered_by_the_direction_comment(corpus, question, cause):
+    response = answer_question(corpus, question)
+    assert response["kind"] == "why" and cause in response["answer"].split("根拠")[0]
 
 
 def test_a_figure_asked_with_a_qualifier_no_row_writes_is_not_the_figure_a_row_gives(corpus):
@@ -3777,13 +3782,6 @@ def test_a_head_found_through_a_near_spelling_stays_the_topic_over_its_place(cor
     # (274, 278, plans of the station's land) only says where
     response = answer_question(corpus, "駅前の放置自転車対策って、計画に対してどのくらい進んでるの？")
     assert response["kind"] == "status" and lines(response) == [470] and "B（" in response["answer"]
-
-
-def test_asked_why_a_row_goes_on_the_cause_of_going_on(corpus):
-    # 532's direction: 事業計画等を策定したことにより…目標は達成したと考えます。今後も…課題認識の共有化は
-    # 将来にわたって必要であるため、継続して取り組んでいきます: why it goes on is the second
-    response = answer_question(corpus, "公共施設についての課題認識の共有化を、目標達成後も続けるのはなぜですか。")
-    assert response["kind"] == "why" and "将来にわたって必要であるため" in response["answer"].split("根拠")[0]
 
 
 def test_asked_what_situation_a_direction_comes_from_the_effort_says(corpus):
