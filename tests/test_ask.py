@@ -3794,3 +3794,16 @@ def test_a_name_glossed_by_its_short_form_finds_the_rows_of_either(corpus):
     # 223 writes only 包括支援センター, 224 both: the gloss is the same centre
     response = answer_question(corpus, "地域包括支援センター（包括支援センター）が登場する施策はどれでしょう。")
     assert response["kind"] == "list" and {223, 224} <= set(lines(response))
+
+
+def test_asked_why_a_grade_called_so_in_its_legend_words_the_rows_of_that_grade(corpus):
+    # 当時と比べて進展がないと評価された: う's label, called a grade (と評価された), selects 105 (う),
+    # not 106 (い, whose comment says 内容的には進展しました)
+    response = answer_question(corpus, "「まちの先生」の取組が、当時と比べて進展がないと評価されたのはなぜですか。")
+    assert response["kind"] == "why" and lines(response) == [105] and "登録数がほぼ横ばい" in response["answer"]
+
+
+def test_asked_whether_kept_in_one_place_a_spread_store_says_no(corpus):
+    # 441: 市内各地区への分散備蓄 (各避難所に防災倉庫を設置し、分散備蓄を実施)
+    response = answer_question(corpus, "防災用の備蓄品って、一か所にまとめて保管しているの？")
+    assert response["answer"].startswith("いいえ") and lines(response) == [441]

@@ -550,10 +550,10 @@ def read_question(text: str, corpus) -> Question:
         mentions = [m for m in mentions if m.how != "word"]
     elif asked.kind not in ROW_KINDS:
         # 評価が低めなのはなぜ, 計画達成に遠い評価になっている理由: a grade named with its facet, or
-        # called a grade after it, is asked why; it selects the rows.
+        # called a grade after it (進展がないと評価された), is asked why; it selects the rows.
         said = [m for m in mentions if m.everyday
                 and not (asked.kind == "why" and (named_grade(text[m.start:m.end], m.facet)
-                                                  or GRADE_WORD_AFTER.match(text, m.end)))]
+                                                  or CALLED_A_GRADE.match(text, m.end)))]
         mentions = [m for m in mentions if m not in said]
         # A verb (進まなかった) only says how it went: it goes; a noun (終了, 廃止) stays a word, unless
         # it says again the grade a code gives (E評価で手つかずになっている: the rows need not write 手).
@@ -629,6 +629,10 @@ def read_question(text: str, corpus) -> Question:
         said_as_verbs=[word for word, after in map(lambda m: first_word(text, m), said) if VERBAL.match(after)]
         + (counted_acts(text, asked.cue) if asked.kind == "number" else []),
     )
+
+
+# Words after a grade's wording that call it the grade given (…進展がないと評価された, …という評価).
+CALLED_A_GRADE = re.compile(r"(?:と|って|という|との)?" + GRADE_WORD_AFTER.pattern)
 
 
 # The end of a clause told before the question as its premise (…になったそうですが、…と聞きますが、):

@@ -66,8 +66,12 @@ ALONE = re.compile(r"単独で|独自で|市だけで|市のみで|自前で|自
 JOINTLY = re.compile(r"共催|共同(?:で|して|開催|実施)|合同で|[0-9０-９一二三四五六七八九]者で|民間で|民間(?:事業者|団体)?が")
 # Asked of all (every one, every year), a sentence of some that are not says no; asked whether it
 # stopped, a sentence that it went on; asked whether done alone, one that it was done with others.
+# Asked whether things are kept in one place (一か所にまとめて保管), a sentence that they are spread
+# (分散備蓄, 各避難所に) says no.
+IN_ONE_PLACE = re.compile(r"(?:一|1|１)(?:か所|ヶ所|カ所|ヵ所|箇所)に(?:まとめ|集約|集め|集中)|まとめて(?:保管|管理|備蓄)")
+SPREAD = re.compile(r"分散|各(?:避難所|地区|施設|所)に")
 DENIED_BY = ((ALL_GONE, SOME_LEFT), (EVERY_YEAR, SOME_YEAR_NOT), (EVERY_YEAR, SOME_YEARS_ONLY), (STOPPED, WENT_ON),
-             (ALONE, JOINTLY))
+             (ALONE, JOINTLY), (IN_ONE_PLACE, SPREAD))
 # Asked whether there is some place, one or thing (どこかと結ぶ予定, 何か対策): a yes should say
 # which, and the sentence beside the deciding one in its cell is where it is often written.
 INDEFINITE = re.compile(r"(?:どこ|何|なに|誰|だれ)か(?=[のでにとをがはも]|[一-龥ァ-ヺ])")
