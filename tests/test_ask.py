@@ -3807,3 +3807,24 @@ def test_asked_whether_kept_in_one_place_a_spread_store_says_no(corpus):
     # 441: 市内各地区への分散備蓄 (各避難所に防災倉庫を設置し、分散備蓄を実施)
     response = answer_question(corpus, "防災用の備蓄品って、一か所にまとめて保管しているの？")
     assert response["answer"].startswith("いいえ") and lines(response) == [441]
+
+
+def test_asked_why_an_act_was_done_the_role_its_sentence_gives_it(corpus):
+    # 572: 多様な納付方法の提供の一つとして、令和3年度よりスマホ決済を導入しました (no cause in it);
+    # a sentence with a cause of its own keeps the cause (…難しいため、代替策として)
+    response = answer_question(corpus, "市税の納付にスマホ決済を導入したのはどうしてですか？")
+    assert response["kind"] == "why" and lines(response) == [572]
+    assert response["answer"].startswith("理由は「多様な納付方法の提供の一つとして」")
+
+
+def test_a_quoted_word_asked_as_a_word_is_the_only_topic(corpus):
+    # 「河川」という語が施策名や内容に出てくる: 語, 名 and 出てくる say where it is written
+    response = answer_question(corpus, "「河川」という語が施策名や内容に出てくる施策を挙げてください。")
+    assert response["kind"] == "list" and set(lines(response)) == {286, 311, 324, 341}
+    assert [t["text"] for t in response["interpretation"]["terms"]] == ["河川"]
+
+
+def test_how_many_people_asked_is_counted_in_people(corpus):
+    # 326 counts 41団体 at 環境フェア, no visitors: どれくらいの人が来場 asks people
+    response = answer_question(corpus, "環境フェアには毎回どれくらいの人が来場したんですか？")
+    assert response["answer"].startswith("文書からは判断できません") and "41団体です" not in response["answer"]

@@ -587,6 +587,7 @@ def read_question(text: str, corpus) -> Question:
     spans += [m.span() for m in DURATION.finditer(masked)] + [m.span() for m in AS_OF_NOW.finditer(masked)]
     spans += [m.span() for m in PER_PERIOD.finditer(masked)]
     spans += [m.span() for m in PLAN_PERIOD.finditer(masked)]
+    spans += [m.span() for m in WORD_ITSELF.finditer(masked)]
     spans += [m.span() for m in ADDRESSED.finditer(masked)]
     spans += [m.span() for m in CITY_ACTING.finditer(masked) if not written_as_place(corpus, masked, m)]
     scopes = list(ITEM_SCOPE.finditer(masked))  # …の節、第1項 …: the section, then its item
@@ -629,6 +630,12 @@ def read_question(text: str, corpus) -> Question:
         said_as_verbs=[word for word, after in map(lambda m: first_word(text, m), said) if VERBAL.match(after)]
         + (counted_acts(text, asked.cue) if asked.kind == "number" else []),
     )
+
+
+# A quoted word asked about as a word (「河川」という語が施策名や内容に出てくる施策): what follows it up to
+# the rows says where it is written, no topic.
+WORD_ITSELF = re.compile(r"(?<=[」』])(?:という|って|との)(?:語|言葉|単語|キーワード|ワード|用語|文言)"
+                         r"[^。？?]*?(?=(?:施策|取組|取り組み|事業)(?:を|は|って|が|の|に|、|\s|$))")
 
 
 # Words after a grade's wording that call it the grade given (…進展がないと評価された, …という評価).

@@ -235,6 +235,25 @@ def cause_before_act(asked: Asked, found: list[Found]):
                    for start in starts):
                 yield top, sentence, cause
                 return
+    yield from role_before_act(asked, found, acts)
+
+
+def role_before_act(asked: Asked, found: list[Found], acts: list):
+    """The role a sentence of the best rows gives the act asked about, in the clause before it
+    (多様な納付方法の提供の一つとして、令和3年度よりスマホ決済を導入しました, for 導入したのはなぜ):
+    what it was done as, when the sentence gives no cause."""
+    for candidate in near_best(found) if acts else ():
+        for sentence in asked.known.sentences[candidate.sentence.docnum]:
+            if sentence.field not in COMMENTS or len(sentence_spans(sentence, asked.words)) < 2 \
+                    or _strongest(sentence) is not None:  # a cause of its own says why (…難しいため、代替策として)
+                continue
+            starts = [start for spans in sentence_spans(sentence, acts).values() for start, _ in spans]
+            role = next((m for m in ROLE.finditer(sentence.text)
+                         if any(0 <= start - m.end() <= 3 * ACT_REACH and "。" not in sentence.text[m.end():start]
+                                for start in starts)), None)
+            if role:
+                yield candidate, sentence, Cause(role.start(), role.end(), 0.45)
+                return
 
 
 def _causes_near(asked: Asked, found: list[Found]):
