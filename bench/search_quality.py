@@ -384,7 +384,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-seventy-seventh round, dev half": ("search-hard177-dev",),
           "harder, hundred-and-seventy-seventh round, held-out half": ("search-hard177-heldout",),
           "harder, hundred-and-seventy-eighth round, dev half": ("search-hard178-dev",),
-          "harder, hundred-and-seventy-eighth round, held-out half": ("search-hard178-heldout",)}
+          "harder, hundred-and-seventy-eighth round, held-out half": ("search-hard178-heldout",),
+          "harder, hundred-and-seventy-ninth round, dev half": ("search-hard179-dev",),
+          "harder, hundred-and-seventy-ninth round, held-out half": ("search-hard179-heldout",),
+          "harder, hundred-and-eightieth round, dev half": ("search-hard180-dev",),
+          "harder, hundred-and-eightieth round, held-out half": ("search-hard180-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -523,7 +527,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard175-heldout",
             "search-hard176-heldout",
             "search-hard177-heldout",
-            "search-hard178-heldout")
+            "search-hard178-heldout",
+            "search-hard179-heldout",
+            "search-hard180-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
