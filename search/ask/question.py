@@ -26,7 +26,8 @@ from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import ParsedQuery, clean_text, parse_terms
 from ..understanding.filters import (GRADE_WORD_AFTER, described_words, filters_of, named_grade, read_filters,
                                      scale_words)
-from ..understanding.tokens import ADVERBIAL, FORMAL_NOUNS, ROW_NOUNS, action_noun, analyse, arabic_counts, formal_koto, verbal_noun
+from ..understanding.tokens import (ADVERBIAL, FORMAL_NOUNS, ROW_NOUNS, action_noun, analyse, arabic_counts, formal_koto,
+                                    verbal_noun)
 from ..understanding.words import KANJI
 from .clauses import CONCESSIVE
 from .facts import UNIT_FAMILIES

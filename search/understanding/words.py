@@ -691,8 +691,8 @@ class LeafReader:
             modified = [any(not other.known for other in leaves[:i]) for i in range(len(leaves))]
             # ... and after a modifier of kanji that is no misspelling of a corpus word (住民投票 of
             # 住民投票条例), it names another thing of its kind (the rows' 条例 are other ordinances)
-            named = [any(not other.known and self.another_name(other.text) for other in leaves[:i])
-                     for i in range(len(leaves))]
+            naming = {i for i, leaf in enumerate(leaves) if not leaf.known and self.another_name(leaf.text)}
+            named = [any(j < i for j in naming) for i in range(len(leaves))]
             # The known words after an unknown one that the rows never write together (人材|センター
             # of シルバー人材センター) meet in a row by chance: they name nothing there.
             rest = leaves[max((i + 1 for i, leaf in enumerate(leaves) if not leaf.known), default=0):]
