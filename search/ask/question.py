@@ -24,8 +24,8 @@ from ..engine import count_rows, rows_with
 from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import ParsedQuery, clean_text, parse_terms
-from ..understanding.filters import (GRADE_WORD_AFTER, described_words, filters_of, named_grade, read_filters,
-                                     scale_words)
+from ..understanding.filters import (ASKING_KIND, GRADE_WORD_AFTER, described_words, filters_of, named_grade,
+                                     read_filters, scale_words)
 from ..understanding.tokens import (ADVERBIAL, FORMAL_NOUNS, ROW_NOUNS, action_noun, analyse, arabic_counts, formal_koto,
                                     verbal_noun)
 from ..understanding.words import KANJI
@@ -994,7 +994,7 @@ def quantity_noun(text: str, asked: Kind) -> tuple[int, int] | None:
 
 
 # A word of asking that says which kind (どんな人, どのような点): the noun after it is what is asked.
-WHICH_KIND = re.compile(r"(?:どんな|どのような|どういう|どういった)")
+WHICH_KIND = re.compile("|".join(sorted(ASKING_KIND, key=len, reverse=True)))
 
 
 def asked_category(text: str) -> tuple[int, int] | None:

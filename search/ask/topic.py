@@ -370,9 +370,11 @@ def unjoined_modifiers(words: list[Word], query: str) -> list[tuple[str, str, st
     return left
 
 
-# The weight of a word in a tenth of the rows (weight_of): a head that common (人 of 生活保護の人)
-# only says which of the modifier's is meant.
-COMMON_HEAD = math.log(10)
+# A noun in this share of the rows or more only says which kind is meant: a head after a rarer
+# modifier (人 of 生活保護の人), the noun after どんな (人 of どんな人を対象に, not どんな研究).
+KIND_SHARE = 0.1
+# (the weight_of a word in that share of the rows)
+COMMON_HEAD = math.log(1 / KIND_SHARE)
 
 
 def common_head(word: Word, head: Word) -> bool:
@@ -638,6 +640,17 @@ def glosses_as_alternatives(corpus, query: str) -> str:
 ABOUT_BETWEEN_NOUNS = re.compile(r"(?<=[一-龯々ァ-ヺー])(?:に関する|に係る|に関わる|についての)(?=[一-龯々ァ-ヺー])(?![^「」]*」)")
 
 
+def drop_kind_asked(corpus, question: Question) -> None:
+    """The noun after どんな, when common (人, 点, 方: see ``KIND_SHARE``), only says which kind is
+    asked (どんな人を対象に): it goes, as long as the query keeps a noun."""
+    word = question.text[slice(*question.category)]
+    rest = question.query.replace(word, "、", 1)
+    if word in question.query and count_rows(corpus, word) / len(corpus.facets) >= KIND_SHARE \
+            and any(t.pos[0] == "名詞" for t in analyse(rest)):
+        question.query = rest
+        question.dropped.append(word)
+
+
 def understood_query(corpus, question: Question) -> Selection:
     """The selection for the question's search, once what the documents never say is set aside:
     the background told before the asking sentence, a gloss in brackets (名前（愛称）) or the
@@ -668,14 +681,7 @@ def understood_query(corpus, question: Question) -> Selection:
             question.query = question.query.replace(word, "、", 1)
             question.dropped.append(word)
     if question.category and question.kind != "list":
-        # どんな人を対象に: a noun that common (a tenth of the rows or more, as 人, 点, 方) only says
-        # which kind is asked; a rarer one (どんな研究) says what about.
-        word = question.text[slice(*question.category)]
-        rest = question.query.replace(word, "、", 1)
-        if word in question.query and count_rows(corpus, word) * 10 >= len(corpus.facets) \
-                and any(t.pos[0] == "名詞" for t in analyse(rest)):
-            question.query = rest
-            question.dropped.append(word)
+        drop_kind_asked(corpus, question)
     question.query = glosses_as_alternatives(corpus, question.query)
     if question.kind == "list":
         # 男女共同参画に関する情報紙 are the rows' 男女共同参画の情報紙: listed, the rows need not write

@@ -161,8 +161,10 @@ def purpose_told(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cau
     return role_told(asked, found)
 
 
-# A role, from the start of its clause: 成年後見の担い手として (…市民後見人を養成していきます).
+# A role, from the start of its clause: 成年後見の担い手として (…市民後見人を養成していきます); it
+# says why more weakly than a cause does.
 ROLE = re.compile(r"(?:(?<=^)|(?<=[、。]))[^、。]{2,30}?として")
+ROLE_STRENGTH = 0.45
 
 
 def role_told(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause] | None:
@@ -178,7 +180,7 @@ def role_told(asked: Asked, found: list[Found]) -> tuple[Found, Sentence, Cause]
         role = next((m for m in ROLE.finditer(sentence.text)
                      if m.end() in starts or sentence.text.startswith(heads, m.end())), None)
         if role:
-            return top, sentence, Cause(role.start(), role.end(), 0.45)
+            return top, sentence, Cause(role.start(), role.end(), ROLE_STRENGTH)
     return None
 
 
@@ -252,7 +254,7 @@ def role_before_act(asked: Asked, found: list[Found], acts: list):
                          if any(0 <= start - m.end() <= 3 * ACT_REACH and "。" not in sentence.text[m.end():start]
                                 for start in starts)), None)
             if role:
-                yield candidate, sentence, Cause(role.start(), role.end(), 0.45)
+                yield candidate, sentence, Cause(role.start(), role.end(), ROLE_STRENGTH)
                 return
 
 
