@@ -3828,3 +3828,24 @@ def test_how_many_people_asked_is_counted_in_people(corpus):
     # 326 counts 41団体 at 環境フェア, no visitors: どれくらいの人が来場 asks people
     response = answer_question(corpus, "環境フェアには毎回どれくらいの人が来場したんですか？")
     assert response["answer"].startswith("文書からは判断できません") and "41団体です" not in response["answer"]
+
+
+def test_asked_whether_done_already_rows_not_begun_say_no(corpus):
+    # 303 is graded E: 緊急連絡網の接続については、協議が凍結となっています (no row writes 済む)
+    response = answer_question(corpus, "水道の緊急連絡網を近隣自治体とつなぐ件、もう接続は済んでいますか？")
+    assert response["answer"].startswith("いいえ") and lines(response) == [303]
+    assert "協議が凍結" in response["answer"]
+
+
+def test_a_theme_found_alone_is_undecided_on_what_no_row_says_of_it(corpus):
+    # 351 writes 加治丘陵マップの発行・配布; スマホ and アプリ are in other rows, not with it
+    response = answer_question(corpus, "加治丘陵マップはスマホアプリ版も提供されていますか？")
+    assert response["answer"].startswith("文書からは判断できません") and lines(response) == [351]
+    assert "「加治丘陵マップ」について「スマホ」「アプリ」" in response["answer"]
+
+
+def test_whether_the_direction_is_a_grade_named_so_is_answered_by_it(corpus):
+    # 552 is イ (continue): 縮小や廃止の方向 asks ウ or エ, with the direction's own comment
+    response = answer_question(corpus, "「住民組織の活動の支援と連携の強化」は、今後縮小や廃止の方向なんでしょうか。")
+    assert response["kind"] == "yesno" and response["answer"].startswith("いいえ") and lines(response) == [552]
+    assert "今後の方向性：「地域コミュニティの活性化を図るために" in response["answer"]

@@ -395,6 +395,8 @@ def test_part_of_a_department_name(corpus):
     ("観光 D", "progress", ["D"]),
     ("観光 進捗がDのもの", "progress", ["D"]),  # のもの left once 進捗がD is read says "rows"
     ("方向性が縮小の観光", "direction", ["ウ"]),  # the facet's name makes 縮小 its grade
+    ("縮小の方向の観光", "direction", ["ウ"]),  # ... and so after it, without its suffix (方向性)
+    ("縮小や廃止の方向の観光", "direction", ["ウ", "エ"]),  # ... after the last of two words
     ("拡充予定の観光", "direction", ["ア"]),  # 予定 makes 拡充 a predicate
     ("達成済みの観光", "progress", ["A"]),
     ("進捗B以上の観光", "progress", ["A", "B"]),  # the legend lists the best grade first

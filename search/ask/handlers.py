@@ -11,7 +11,7 @@ from ..query import parse_query
 from ..resultset import count_results
 from .aggregate import answer_aggregate
 from .answer import Answer, Asked
-from .clauses import reports
+from .clauses import reports, tokens
 from .evidence import best_sentence
 from .kind import Aggregate
 from .listing import answer_count, answer_future, answer_list, answer_share, answer_status
@@ -108,11 +108,13 @@ def refusal(asked: Asked, kind: str) -> Answer | None:
     if not words and (topic_needed or (not question.filters and kind not in FILTERS_ENOUGH)):
         return not_found(asked, UNREAD)
     if words and match.best < MIN_COVERAGE and not match.rows:  # no row alone holds most of it
-        rows = singled_out(asked)
+        rows, theme = singled_out(asked), ""
+        if kind == "yesno" and not rows:
+            rows, theme = theme_rows(asked)
         if kind == "yesno" and rows:
             closest = max((best_sentence(asked.known, d, words, asked.phrases) for d in rows),
                           key=lambda f: f.score if f else -1.0)
-            return undecided(asked, closest, [w.term.text for w in words if not w.rows])
+            return undecided(asked, closest, [w.term.text for w in words if not w.rows & set(rows)], theme)
         return not_found(asked, "質問の語をすべて含む取組がありません。")
     return None
 
@@ -124,6 +126,24 @@ def singled_out(asked: Asked) -> list[int]:
         return []
     rows = set.intersection(*(w.rows for w in known))
     return sorted(rows) if 0 < len(rows) <= SINGLED_OUT else []
+
+
+# What marks the theme a question opens with (加治丘陵マップは…, 条例って…).
+THEME_MARKS = frozenset({"は", "って"})
+
+
+def theme_rows(asked: Asked) -> tuple[list[int], str]:
+    """The few rows that hold every word of the theme a yes/no question opens with, when the words
+    after it are written only elsewhere (加治丘陵マップはスマホアプリ版も提供されていますか: the map
+    is in one row, an app of it in none), and the theme as typed; or none."""
+    text = asked.question.text
+    mark = next((t for t in tokens(text)[1:] if t.surface in THEME_MARKS and t.pos == "助詞"), None)
+    known = [w for w in asked.words if w.rows]
+    theme = [w for w in known if mark is not None and 0 <= text.find(w.term.text) < mark.start]
+    if not theme or len(theme) == len(known):
+        return [], ""
+    rows = set.intersection(*(w.rows for w in theme))
+    return (sorted(rows), text[:mark.start].strip()) if 0 < len(rows) <= SINGLED_OUT else ([], "")
 
 
 def of_filters_alone(asked: Asked) -> Answer | None:

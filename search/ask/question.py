@@ -24,15 +24,15 @@ from ..engine import count_rows, rows_with
 from ..highlight import merge
 from ..limits import MAX_PHRASE_LENGTH, MAX_QUERY_WORDS
 from ..query import ParsedQuery, clean_text, parse_terms
-from ..understanding.filters import (ASKING_KIND, GRADE_WORD_AFTER, described_words, filters_of, named_grade,
-                                     read_filters, scale_words)
+from ..understanding.filters import (ASKING_KIND, FACET_NAMED_AFTER, GRADE_WORD_AFTER, described_words, filters_of,
+                                     named_grade, read_filters, scale_words)
 from ..understanding.tokens import (ADVERBIAL, FORMAL_NOUNS, ROW_NOUNS, action_noun, analyse, arabic_counts, formal_koto,
                                     verbal_noun)
 from ..understanding.words import KANJI
 from .clauses import CONCESSIVE
 from .facts import UNIT_FAMILIES
 from .kind import (EVALUATIVE, Aggregate, Kind, asking_spans, asks_status, asks_still, asks_where, predicate_span,
-                   read_kind)
+                   read_kind, stream, yes_no_predicate)
 
 # The cues of a number question that a count of rows can answer (何件, いくつ).
 ROW_COUNTS = ("何件", "いくつ", "幾つ", "何個")
@@ -542,6 +542,15 @@ def read_question(text: str, corpus) -> Question:
                                                and not PREMISE_END.search(masked, m.end)]):
         # 都市防災の推進は進捗Cになってますか: the grade is what is asked of the rows, not a filter on them
         # (評価Aになってますが、…売ったんですか: told before what is asked, it is not)
+        asked_grades = filters_of(graded)
+        said_verbs = graded
+        mentions = [m for m in mentions if m not in graded]
+    elif asked.kind == "future" and yes_no_predicate(stream(masked)) \
+            and (graded := [m for m in mentions if m.facet == "direction"]) \
+            and any(FACET_NAMED_AFTER["direction"].search(text, m.start, m.end) for m in graded):
+        # 今後縮小や廃止の方向なんでしょうか: whether the rows' direction is so graded, yes or no
+        # (廃止するんですか, 続けていくの ask what the direction is: the future's answer).
+        asked = dataclasses.replace(asked, kind="yesno")
         asked_grades = filters_of(graded)
         said_verbs = graded
         mentions = [m for m in mentions if m not in graded]

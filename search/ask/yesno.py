@@ -111,14 +111,17 @@ def by_grade(asked: Asked, yes_grades: str = "", facet: str = "progress") -> Ans
     more = f"ほか{len(rows) - MAX_QUOTED}件" if len(rows) > MAX_QUOTED else ""
     share = f"（{len(rows)}件中{len(yes)}件）" if verdict == PARTLY else ""
     text = f"{verdict}{share}。{GRADE_NAMES_JA[facet]}で見ると、{grades}{more}です。"
+    # the comment of the time asked: what was done (続けられたのですか), or what will be (今後縮小の方向ですか)
+    field, label = ("direction_comment", "今後の方向性") if facet == "direction" and not asks_past(asked.question.text) \
+        else ("effort_comment", "取組評価")
     quoted = []
     for d in rows[:MAX_QUOTED]:
-        found = best_sentence(asked.known, d, asked.words, asked.phrases, ("effort_comment",))
+        found = best_sentence(asked.known, d, asked.words, asked.phrases, (field,))
         if found is not None:
             quoted.append(found)
     if quoted:
-        text += "取組評価：" + " ".join(f"「{f.sentence.text}」" for f in quoted)
-    return Answer("yesno", text, rows=rows, found=quoted, verdict=verdict, fields=("effort_comment",))
+        text += f"{label}：" + " ".join(f"「{f.sentence.text}」" for f in quoted)
+    return Answer("yesno", text, rows=rows, found=quoted, verdict=verdict, fields=(field,))
 
 
 def as_done(asked: Asked) -> str:
@@ -491,9 +494,9 @@ def answer_yesno(asked: Asked) -> Answer | None:
         # 計画どおり開けてるの: whether it goes as planned, which the progress grade says when no
         # sentence about the topic holds the predicate (開催の計画が立案出来ず: D, いいえ).
         return by_grade(asked, EVALUATIVE["順調"])
-    elif asks_past(asked.question.text) and not_begun(asked):
-        # 連絡網をつなぐ話、まとまった？: no row writes まとまる, and every row asked about is
-        # graded E (not begun, or gone back: 協議が凍結となっています).
+    elif (asks_past(asked.question.text) or ALREADY.search(asked.question.text)) and not_begun(asked):
+        # 連絡網をつなぐ話、まとまった？ (or もう接続は済んでいますか): no row writes まとまる, and
+        # every row asked about is graded E (not begun, or gone back: 協議が凍結となっています).
         return by_grade(asked, EVALUATIVE["着手"])
     elif codes := direction_named(asked):
         # もう廃止されたんですか: no sentence says it either way; the rows' direction does (イ, to
@@ -804,10 +807,13 @@ def by_effort(asked: Asked, found: Found, also: list = ()) -> Answer:
     return Answer("yesno", text, found=quoted, verdict=NO, coverage=found.coverage * 0.9)
 
 
-def undecided(asked: Asked, closest: Found | None, missing: list[str] = ()) -> Answer:
-    """The document does not say: the closest sentence, and the words it never uses."""
+def undecided(asked: Asked, closest: Found | None, missing: list[str] = (), theme: str = "") -> Answer:
+    """The document does not say: the closest sentence, and the words it never uses (or never
+    uses of the question's ``theme``)."""
     text = f"{UNDECIDED}。"
-    if missing:
+    if missing and theme:
+        text += f"文書には「{theme}」について「{'」「'.join(missing)}」の記載がありません。"
+    elif missing:
         text += f"「{'」「'.join(missing)}」については文書に記載がありません。"
     if closest is not None:
         text += (f"最も近い記述：「{closest.sentence.text}」"

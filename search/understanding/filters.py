@@ -21,7 +21,7 @@ from typing import Callable
 
 from rapidfuzz.distance import OSA
 
-from index.analysis import hiragana_only, morphemes, normalize, normalized_words_text
+from index.analysis import hiragana_only, morphemes, normalize, normalized_words_text, sub_morphemes
 from index.grades import FACET_NAMES_JA, GRADES
 
 from .model import FilterReading, Mention
@@ -642,9 +642,15 @@ def _grade_words(blanker: Blanker, corpus) -> list[Mention]:
         elif use == "named" or (use == "predicate" and end == tokens[last].end
                                 and not _typed_alone(blanker.text, start, end) and not _names_rows(tokens, last)):
             named_by = _facet_named_before(blanker.text[:start], kind)
-            if named_by is None:
+            named_after = FACET_NAMED_AFTER[kind].match(blanker.text, end) if kind in FACET_NAMED_AFTER else None
+            if named_by is None and named_after is None:
                 continue
-            start = named_by  # 方向性が縮小, 評価が低い: the facet's name says the word is its grade
+            if named_by is not None:
+                start = named_by  # 方向性が縮小, 評価が低い: the facet's name says the word is its grade
+            elif not named_after.group("joined"):
+                end = named_after.end()  # 縮小の方向: so does the name after it (縮小や廃止の方向: after the last)
+            else:
+                blanker.frame(end, named_after.end("joined"))  # the や of 縮小や廃止 joins two grades
         # The rest of a clause quoted as the evaluation is more of the same wording (達成には
         # ほど遠いけど一部は手をつけている、っていう評価: D's label in two halves).
         quoted = QUOTED_EVALUATION.match(blanker.text, end)
@@ -794,6 +800,28 @@ FACET_NAMED = {kind: re.compile(rf"(?:{'|'.join(map(re.escape, GRADE_NAMES[kind]
                                 r"[はがもをの:=、\s]{0,2}$") for kind in GRADES}
 
 
+def without_suffix(name: str) -> str:
+    """A name without the suffix that ends it (方向 of 方向性), or the name."""
+    words = [m for _, m in morphemes(name)]
+    parts = list(sub_morphemes(words[-1])) if words else []
+    if len(parts) > 1 and parts[-1].part_of_speech()[0] == "接尾辞":
+        return name[:len(name) - len(parts[-1].surface())]
+    return name
+
+
+def _named_after(kind: str) -> re.Pattern:
+    """The facet's name after a word through の, with or without its suffix (縮小の方向, 廃止の方向性),
+    also after the last of several words (縮小や廃止の方向)."""
+    names = {n for name in GRADE_NAMES[kind] for n in (name, without_suffix(name))}
+    return re.compile(rf"(?:(?P<joined>や|と|・|、|か|または|もしくは)[^\s、。？?]{{1,8}}?)?の"
+                      rf"(?:{'|'.join(map(re.escape, sorted(names, key=len, reverse=True)))})")
+
+
+# Only the direction is named after its words (縮小の方向); 目標達成の進捗状況 asks how far the
+# achieving came, not for the rows graded A.
+FACET_NAMED_AFTER = {"direction": _named_after("direction")}
+
+
 def _facet_named_before(before: str, kind: str) -> int | None:
     """Where the name of the facet ``kind`` (or a word for any grade) begins when it ends
     ``before`` (方向性が, 進捗は, 評価の)."""
@@ -801,7 +829,6 @@ def _facet_named_before(before: str, kind: str) -> int | None:
     return named.start() if named else None
 
 
-@lru_cache(maxsize=8)
 @lru_cache(maxsize=8)
 def phrase_table(rows: tuple) -> tuple[tuple[tuple[str, ...], tuple], ...]:
     """The grade words that are idioms of several words (手をつける: 着手), as the dictionary forms
