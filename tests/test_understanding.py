@@ -1571,3 +1571,11 @@ def test_a_quoted_phrase_no_row_writes_is_searched_without_its_quotes(corpus):
     quoted = search(corpus, q="「空き家バンク」")
     assert set(lines(quoted)) == {332, 334} and not quoted["interpretation"]["unquoted"]
     assert search(corpus, q='"空き家銀行"')["total"] == 0
+
+
+def test_the_honorifics_of_people_and_of_a_predicate_name_nothing(corpus):
+    # 方々 (の方, said of several: 々 repeats the kanji) and the お of お休みしている frame the words
+    response = search(corpus, q="健康ボランティアの方々が活動をお休みしている")
+    terms = {t["text"] for t in response["interpretation"]["terms"]}
+    assert not {"方々", "お", "御"} & terms and {"健康ボランティア", "活動"} <= terms
+    assert 248 in lines(response)

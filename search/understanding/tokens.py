@@ -227,6 +227,8 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
     for i, token in enumerate(marked[:-1]):
         if token.pos[0] == "接頭辞" and marked[i + 1].framing:  # 毎|年度 too
             marked[i] = _framed(token)  # お|示し|ください: the honorific of a word of asking asks too
+        elif token.pos[0] == "接頭辞" and marked[i + 1].pos[0] in ("動詞", "形容詞"):
+            marked[i] = _framed(token)  # お|休み|している: the honorific of a predicate names nothing
     for i, token in enumerate(marked):
         if _asked_how(marked, i):  # どう|お|考え|ですか, どのように|展開|していく: the asker's question
             marked[i] = _framed(token)
@@ -531,9 +533,10 @@ def _went(tokens, i: int) -> bool:
 
 def _the_one_of(tokens, i: int) -> bool:
     """ほう (方) after の and before a particle, a bracket or the end (商工観光課のほう, 市の方で):
-    "the one of", which names nothing beside the noun before it."""
+    "the one of", which names nothing beside the noun before it; and 方々, the ones of (ボランティアの
+    方々が: 々 repeats the kanji before it)."""
     token = tokens[i]
-    if token.surface not in ("ほう", "方") or i == 0 or tokens[i - 1].surface != "の":
+    if token.surface not in ("ほう", "方", "方々") or i == 0 or tokens[i - 1].surface != "の":
         return False
     return i + 1 == len(tokens) or tokens[i + 1].pos[0] in ("助詞", "補助記号", "空白")
 
