@@ -20,7 +20,10 @@ floor: a relatedness of at least ``MIN_RELATEDNESS`` and a convincing reason, i.
 or a shared concept, or one concern that carries ``STRONG_CONCERN`` alone, or the same 項 (the plan
 itself put them together: 36 of 37 such measures were judged related). The floor was chosen on
 the dev half of round 1, bench/data/related-judged-dev.json (README, "Related measures": a lower
-one, a tie on both rounds' dev halves, was tried and put back).
+one, a tie on both rounds' dev halves, was tried and put back). A measure of the same chapter
+with a relatedness under ``WEAK_WITHIN_CHAPTER`` needs a department in common as well: so weak a
+match inside a chapter is mostly its shared vocabulary (under half of such measures were judged
+related, over the dev halves of 49 rounds); across chapters it is the view the council asks for.
 
 Results are ranked over the whole plan, one per measure (its best row), and carry their
 ``relation``: ``item`` (the same 項), ``chapter`` or ``other`` (another chapter or document: the
@@ -63,6 +66,9 @@ MIN_RELATEDNESS = 0.125  # the floor, chosen on the dev half of round 1 (README,
 MIN_TERM_WEIGHT = 1.0  # a concern is distinctive when its best term weighs this much
 STRONG_CONCERN = 0.2  # a concern carrying this much relatedness on its own is reason enough
 ITEM_BONUS = 0.15  # the same 項 is evidence of its own
+# Below this relatedness a measure of the same chapter needs a department in common too: the
+# chapter's own vocabulary joins its measures weakly (chosen on the dev halves; README, "Related measures").
+WEAK_WITHIN_CHAPTER = 0.2
 QUERY_TERMS = 30  # a record's strongest terms find its candidates; the weakest add cost, not results
 WINDOW = 40  # candidates scored in full: the floor rarely admits more than ten
 ROW_CACHE_TERMS = 500_000  # parsed rows kept per generation, counted in terms (about 50 MB)
@@ -438,6 +444,9 @@ def _convince(own: Row, candidate: dict, terms: Terms) -> dict | None:
             or any(c["concept"] or c["score"] >= STRONG_CONCERN for c in distinctive)):
         return None
     departments = [d for d in candidate["row"].departments if d in own.departments]
+    relatedness = candidate["score"] - ITEM_BONUS * (candidate["relation"] == "item")
+    if not departments and candidate["relation"] != "other" and relatedness < WEAK_WITHIN_CHAPTER:
+        return None
     return candidate | {"concerns": distinctive, "departments": departments}
 
 

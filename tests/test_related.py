@@ -13,8 +13,8 @@ import search.related
 from index.analysis import morphemes, synonym_groups
 from index.related import add_related, key_terms, measure_keys, remove_related
 from search.errors import BadParameter, NotFound
-from search.related import (MAX_LIMIT, MIN_RELATEDNESS, RelatedRequest, Terms, find_related, parse_related,
-                            related_groups)
+from search.related import (ITEM_BONUS, MAX_LIMIT, MIN_RELATEDNESS, WEAK_WITHIN_CHAPTER, RelatedRequest, Terms,
+                            find_related, parse_related, related_groups)
 
 from .conftest import lines, rid
 from .conftest import search as search_rows
@@ -424,3 +424,12 @@ def test_a_generation_without_related_tables_has_no_related_rows(workspace, tmp_
         assert related_groups(corpus, rid(332)) == []
     finally:
         corpus.close()
+
+
+def test_a_weak_match_in_the_same_chapter_needs_a_department_in_common(corpus):
+    # 256 (医療の相談, 健康管理課) and 234 (障害者の地域生活の支援, 障害者支援課) share only 休日・夜間・病院:
+    # the chapter's vocabulary, not a concern; across chapters such a match still shows.
+    assert 234 not in lines(related(corpus, 256))
+    for result in related(corpus, 256)["results"]:
+        relatedness = result["score"] - ITEM_BONUS * (result["relation"] == "item")
+        assert result["relation"] == "other" or relatedness >= WEAK_WITHIN_CHAPTER or "同じ所管課" in result["reason"]
