@@ -3849,3 +3849,10 @@ def test_whether_the_direction_is_a_grade_named_so_is_answered_by_it(corpus):
     response = answer_question(corpus, "「住民組織の活動の支援と連携の強化」は、今後縮小や廃止の方向なんでしょうか。")
     assert response["kind"] == "yesno" and response["answer"].startswith("いいえ") and lines(response) == [552]
     assert "今後の方向性：「地域コミュニティの活性化を図るために" in response["answer"]
+
+
+def test_undecided_of_a_year_quotes_what_the_row_reports_of_that_year(corpus):
+    # 386's content only plans 講演会の開催; its comment says what 令和3年度 did instead
+    response = answer_question(corpus, "企業人権問題講演会は令和3年度も会場に集まって開いたの？")
+    assert response["answer"].startswith("文書からは判断できません") and lines(response) == [386]
+    assert "YouTubeチャンネルへ掲載" in response["answer"]

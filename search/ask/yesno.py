@@ -503,7 +503,7 @@ def answer_yesno(asked: Asked) -> Answer | None:
         # be continued: いいえ), as the legend defines it.
         return by_grade(asked, codes, "direction")
     else:
-        return undecided(asked, found[0])
+        return undecided(asked, told_of_the_year(asked, found[0]) or found[0])
     verdict, sentences = decide(asked, top)
     if verdict == NOT_YET:
         return not_yet(asked, top)
@@ -515,6 +515,8 @@ def answer_yesno(asked: Asked) -> Answer | None:
         # もう始まっていますか: the report only considered it (駐車場としての運用方法を検討しました)
         # and the direction still plans it (運用を開始したいと考えます)
         return not_yet(asked, ahead)
+    if verdict in (AIMED, PLANNED) and (dated := told_of_the_year(asked, top)) is not None:
+        return undecided(asked, dated)  # 令和3年度も会場で開いたの: what that year's report says of it
     if verdict in (AIMED, PLANNED):
         said = "目指して取り組んだこと" if verdict == AIMED else "予定"
         answer = undecided(asked, None)
@@ -529,6 +531,18 @@ def answer_yesno(asked: Asked) -> Answer | None:
     quoted = [top] + [Found(s, top.score, top.coverage, []) for s in sentences[1:]] \
         + same_sentence(asked.known, asked.match, top)
     return Answer("yesno", text, found=quoted, verdict=verdict, coverage=top.coverage * (0.8 if note else 1.0))
+
+
+def told_of_the_year(asked: Asked, found: Found) -> Found | None:
+    """The sentence of ``found``'s row that reports on the one year the question names (令和3年度は
+    …事前に撮影した映像を…YouTubeチャンネルへ掲載し), when ``found`` names no year: the closest
+    evidence of what was done then; or none."""
+    asked_years = {year for year, _ in years(asked.question.text)}
+    if len(asked_years) != 1 or years(found.sentence.text):
+        return None
+    dated = [s for s in asked.known.sentences[found.sentence.docnum]
+             if s.field == "effort_comment" and asked_years <= {year for year, _ in years(s.text)}]
+    return Found(dated[0], found.score, found.coverage, []) if dated else None
 
 
 # What says an act went beyond what a question restricts it to: others took part (協働, 共催, 連携,
