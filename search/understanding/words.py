@@ -167,6 +167,8 @@ class LeafReader:
             if node.exact and not excluded:
                 return self.quoted(node)
             return node if excluded else self.leaf(node.text)
+        if node.op == "and" and not excluded:
+            node = Node(node.op, quoted_alternatives(node.children))
         children = [self._tree(c, excluded or node.op == "not") for c in node.children]
         if node.op == "and" and not excluded:
             return acts_ranking(children) or _node(node.op, children)
@@ -1151,6 +1153,23 @@ def _filter_leaves(node, keep):
     if isinstance(node, Node):
         return _node(node.op, [_filter_leaves(c, keep) for c in node.children])
     return node
+
+
+def quoted_alternatives(children: tuple) -> tuple:
+    """Quoted phrases joined as examples (「長寿命化計画」や「長寿命化修繕計画」) ask for either, as
+    words so joined do (``ALTERNATIVES``); the particle alone would be a word of its own."""
+    joined = list(children)
+    i = 1
+    while i + 1 < len(joined):
+        before, joint, after = joined[i - 1], joined[i], joined[i + 1]
+        if isinstance(joint, Leaf) and not joint.exact and joint.text.strip() in ALTERNATIVES \
+                and isinstance(after, Leaf) and after.exact \
+                and (isinstance(before, Leaf) and before.exact or isinstance(before, Node) and before.op == "or"):
+            members = before.children if isinstance(before, Node) else (before,)
+            joined[i - 1:i + 2] = [Node("or", (*members, after))]
+        else:
+            i += 1
+    return tuple(joined)
 
 
 def acts_ranking(children: list):
