@@ -3856,3 +3856,9 @@ def test_undecided_of_a_year_quotes_what_the_row_reports_of_that_year(corpus):
     response = answer_question(corpus, "企業人権問題講演会は令和3年度も会場に集まって開いたの？")
     assert response["answer"].startswith("文書からは判断できません") and lines(response) == [386]
     assert "YouTubeチャンネルへ掲載" in response["answer"]
+
+
+def test_a_list_takes_rows_that_name_the_topic_with_fewer_of_its_words(corpus):
+    # 36 writes DV対策庁内連絡会議 but not the 開催 of it; 48 writes both: both are asked for
+    response = answer_question(corpus, "DVに関する庁内連絡会議の開催に触れている施策は？")
+    assert response["kind"] == "list" and set(lines(response)) == {36, 48}

@@ -34,6 +34,9 @@ from .sentences import TITLE_FIELDS, Reading, Sentence, Variant, read_text, row_
 MIN_COVERAGE = 0.6
 # ... and rows counted or listed are those within this share of the best row.
 TIER = 0.15
+# A list asks for every row that names the topic, some with fewer of the question's words (DV対策庁内
+# 連絡会議 without the 開催 asked of it): its rows come from a wider tier.
+LIST_TIER = 0.2
 # Below that share, one row still answers when it holds at least this share and no other row
 # comes within a tier of it: the words it lacks are the question's own way of saying it.
 LONE_COVERAGE = 0.5
@@ -126,6 +129,7 @@ class Match:
     selection: Selection | None = None
     item: str = ""  # the title of the item (項) whose rows these are, when the question named it
     level: str = "項"  # or 節: the item is a section
+    floor: float | None = None  # the coverage a row needed (``answer_floor``), when weighed
 
     @property
     def filters(self) -> dict:
@@ -733,7 +737,7 @@ def select_rows(corpus, known: Knowledge, question: Question) -> tuple[list[Word
         passing = [d for d in passing if wanted <= set(corpus.facets[d].department)]
     if question.sole_department:  # 博物館だけが所管している: rows of no other department
         passing = [d for d in passing if set(corpus.facets[d].department) == wanted]
-    match = weigh(words, passing, selection)
+    match = weigh(words, passing, selection, LIST_TIER if question.kind in ("list", "") else TIER)
     scope = question.item_scope or quoted_scope(known, match, question.text)
     if question.kind in ITEM_KINDS or scope:
         match = whole_item(corpus, known, words, match, question.text, scope)
@@ -1154,22 +1158,22 @@ def coverages(words: list[Word], rows) -> dict[int, float]:
     return {d: held_weight(words, *held_by(words, d)) / weight for d in rows}
 
 
-def answer_floor(best: float, shares) -> float:
+def answer_floor(best: float, shares, tier: float = TIER) -> float:
     """The coverage a row needs to answer: a share of the topic and a tier of the best row, or
     the best itself when that row holds most of the topic alone (``shares``: every row's)."""
-    if LONE_COVERAGE <= best < MIN_COVERAGE and sum(c >= best - TIER for c in shares) == 1:
+    if LONE_COVERAGE <= best < MIN_COVERAGE and sum(c >= best - tier for c in shares) == 1:
         return best
-    return max(MIN_COVERAGE, best - TIER)
+    return max(MIN_COVERAGE, best - tier)
 
 
-def weigh(words: list[Word], passing: list[int], selection: Selection) -> Match:
+def weigh(words: list[Word], passing: list[int], selection: Selection, tier: float = TIER) -> Match:
     """Each selected row's coverage of the topic, and the rows that answer: those within a tier
     of the best, when the best holds enough of the topic."""
     if not words or selection.scores is None:
         return Match({d: 1.0 for d in passing}, 1.0 if passing else 0.0, passing, True, selection)
     coverage = coverages(words, passing)
     best = max(coverage.values(), default=0.0)
-    floor = answer_floor(best, coverage.values())
+    floor = answer_floor(best, coverage.values(), tier)
     rows = [d for d in passing if coverage[d] >= floor - 1e-9]
     complete = all(coverage[d] >= 1 - 1e-9 for d in rows)
-    return Match(coverage, best, rows, complete, selection)
+    return Match(coverage, best, rows, complete, selection, floor=floor)

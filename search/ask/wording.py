@@ -91,7 +91,7 @@ def counting_note(corpus, rows: list[int], words: list[Word] = (), match: Match 
         elif match.complete:
             note = f"{listed}をすべて含む行を、{note}"
         else:
-            floor = answer_floor(match.best, match.coverage.values())
+            floor = match.floor if match.floor is not None else answer_floor(match.best, match.coverage.values())
             note = f"{listed}を、語の重み（珍しい語ほど重い）で{round(floor * 100)}%以上含む行を、{note}"
     if len(measures) != len(rows):
         note += f"。施策の方向性としては{len(measures)}件"
