@@ -3862,3 +3862,10 @@ def test_a_list_takes_rows_that_name_the_topic_with_fewer_of_its_words(corpus):
     # 36 writes DV対策庁内連絡会議 but not the 開催 of it; 48 writes both: both are asked for
     response = answer_question(corpus, "DVに関する庁内連絡会議の開催に触れている施策は？")
     assert response["kind"] == "list" and set(lines(response)) == {36, 48}
+
+
+def test_a_theme_is_what_an_idiom_of_the_asker_is_said_of(corpus):
+    # 結論が出た: 結論 is no row's word; the 見直し of 役割分担 is still considered (64's comment)
+    response = answer_question(corpus, "自治会の負担を減らすための役割分担の見直しは、もう結論が出たのですか？")
+    assert response["answer"].startswith("いいえ") and lines(response) == [64]
+    assert "継続して検討していく" in response["answer"]

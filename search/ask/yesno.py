@@ -422,7 +422,10 @@ def answer_yesno(asked: Asked) -> Answer | None:
     reworded = predicate != asked.question.predicate
     subject = predicate_subject(asked.question.text)
     if not any(holds_subject(f.sentence.text, subject) for f in close):
-        subject = ()  # 自動で翻訳してくれる機械は導入された: the asker's own word for 翻訳機
+        # 見直しは、もう結論が出た: 結論 is of the asker's idiom, the theme is what it is said of;
+        # 自動で翻訳してくれる機械は導入された: the asker's own word for 翻訳機, no subject at all
+        theme = theme_subject(asked.question.text)
+        subject = theme if any(holds_subject(f.sentence.text, theme) for f in close) else ()
     holding = sorted((f for f in close
                       if holds_predicate(f.sentence.text, predicate) and (f in rare or not about_another(asked, f))
                       and holds_subject(f.sentence.text, subject)
@@ -737,6 +740,23 @@ def predicate_subject(question: str) -> tuple[str, ...]:
     if sum(len(t.surface) for t in run) <= 1:
         return ()
     return tuple(t.lemma for t in run) + acted_on(before[:-1 - len(run)], run)
+
+
+def theme_subject(question: str) -> tuple[str, ...]:
+    """The words of the noun a question opens with as its theme (見直し, 役割分担 of 役割分担の見直しは、
+    もう結論が出たのですか), or none."""
+    words = tokens(question)
+    mark = next((i for i, t in enumerate(words) if i and t.surface in ("は", "って") and t.pos == "助詞"), None)
+    if mark is None:
+        return ()
+    run = []
+    for token in reversed(words[:mark]):
+        if token.pos != "名詞":
+            break
+        run.insert(0, token)
+    if sum(len(t.surface) for t in run) <= 1:
+        return ()
+    return tuple(t.lemma for t in run) + acted_on(words[:mark - len(run)], run)
 
 
 def acted_on(before, run) -> tuple[str, ...]:
