@@ -392,7 +392,15 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-seventy-ninth round, dev half": ("search-hard179-dev",),
           "harder, hundred-and-seventy-ninth round, held-out half": ("search-hard179-heldout",),
           "harder, hundred-and-eightieth round, dev half": ("search-hard180-dev",),
-          "harder, hundred-and-eightieth round, held-out half": ("search-hard180-heldout",)}
+          "harder, hundred-and-eightieth round, held-out half": ("search-hard180-heldout",),
+          "harder, hundred-and-eighty-first round, dev half": ("search-hard181-dev",),
+          "harder, hundred-and-eighty-first round, held-out half": ("search-hard181-heldout",),
+          "harder, hundred-and-eighty-second round, dev half": ("search-hard182-dev",),
+          "harder, hundred-and-eighty-second round, held-out half": ("search-hard182-heldout",),
+          "harder, hundred-and-eighty-fifth round, dev half": ("search-hard185-dev",),
+          "harder, hundred-and-eighty-fifth round, held-out half": ("search-hard185-heldout",),
+          "harder, hundred-and-eighty-sixth round, dev half": ("search-hard186-dev",),
+          "harder, hundred-and-eighty-sixth round, held-out half": ("search-hard186-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -535,7 +543,11 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard177-heldout",
             "search-hard178-heldout",
             "search-hard179-heldout",
-            "search-hard180-heldout")
+            "search-hard180-heldout",
+            "search-hard181-heldout",
+            "search-hard182-heldout",
+            "search-hard185-heldout",
+            "search-hard186-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
