@@ -213,11 +213,30 @@ def _and(children: list):
 GLOSSED = re.compile(r'(?<![^\s])([^\s()"\-][^\s()"]*)\(([A-Za-z0-9ァ-ヶー・&]{2,})\)')
 
 
+# A bracket inside a word of kanji, which goes on after it, writes the word two ways: without
+# what it holds and with it (福祉総合相談（支援）窓口), or, one kanji, with it for the kanji before (健（検）
+# 診: 健診, 検診). The ways are alternatives, each quoted, and so is the word as written: not a group
+# of Whoosh's.
+IN_WORD_BRACKET = re.compile(r'(?P<before>[一-龯々ァ-ヶー]*[一-龯々])\((?P<inside>[一-龯々ぁ-んァ-ヶー]{1,4})\)'
+                             r'(?P<after>[一-龯々]+)')
+
+
+def _in_word_brackets(text: str) -> str:
+    def alternatives(m: re.Match) -> str:
+        if text.count('"', 0, m.start()) % 2 == 1:  # inside quotes: as written
+            return m.group(0)
+        before, inside, after = m.group("before", "inside", "after")
+        instead = before[:-1] + inside + after if len(inside) == 1 else before + inside + after
+        ways = dict.fromkeys((before + after, instead, m.group(0)))
+        return "(" + " OR ".join(f'"{way}"' for way in ways if len(way) > 1) + ")"
+    return IN_WORD_BRACKET.sub(alternatives, text)
+
+
 @lru_cache(maxsize=4096)
 def parse_terms(text: str):
     """``(tree, fallback)``: the query tree, and ``"plain_words"`` when the syntax was not usable.
     Kept per text (the tree is immutable): Whoosh's parser costs a fifth of a repeated search."""
-    normalized = unicodedata.normalize("NFKC", text.translate(QUOTES)).strip()
+    normalized = _in_word_brackets(unicodedata.normalize("NFKC", text.translate(QUOTES)).strip())
     if not normalized:
         return None, None
     words = normalized.split()

@@ -3869,3 +3869,10 @@ def test_a_theme_is_what_an_idiom_of_the_asker_is_said_of(corpus):
     response = answer_question(corpus, "自治会の負担を減らすための役割分担の見直しは、もう結論が出たのですか？")
     assert response["answer"].startswith("いいえ") and lines(response) == [64]
     assert "継続して検討していく" in response["answer"]
+
+
+def test_a_purpose_ending_in_ni_leads_to_the_act(corpus):
+    # 252: 疾病の早期発見・早期治療や重症化を予防するために各種健（検）診を実施しました
+    response = answer_question(corpus, "市が各種健（検）診を実施しているのはなぜですか？")
+    assert response["kind"] == "why" and lines(response) == [252]
+    assert response["answer"].startswith("理由は「疾病の早期発見・早期治療や重症化を予防するため」")

@@ -1588,3 +1588,12 @@ def test_quoted_phrases_joined_as_examples_ask_for_either(corpus):
     assert "や" not in {t["text"] for t in response["interpretation"]["terms"]}
     either = set(lines(search(corpus, q='"長寿命化計画"'))) | set(lines(search(corpus, q='"長寿命化修繕計画"')))
     assert set(lines(response)) == either
+
+
+def test_a_bracket_inside_a_word_writes_it_two_ways(corpus):
+    # 健（検）診: 健診 and 検診 (213 writes 各種健診, 252 各種健（検）診); 福祉総合相談（支援）窓口: with or without
+    terms = {t["text"] for t in search(corpus, q="各種健（検）診")["interpretation"]["terms"]}
+    assert {"各種健診", "各種検診"} <= terms and not {"検", "診"} & terms
+    assert {213, 252} <= set(lines(search(corpus, q="各種健（検）診")))
+    either = set(lines(search(corpus, q='"福祉総合相談窓口"'))) | set(lines(search(corpus, q='"福祉総合相談支援窓口"')))
+    assert set(lines(search(corpus, q="福祉総合相談（支援）窓口"))) == either

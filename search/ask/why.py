@@ -233,8 +233,9 @@ def cause_before_act(asked: Asked, found: list[Found]):
         # or the noun of the verb's stem (見直すことにした: …に対応するため、基本方針の見直しを行います)
         starts = starts or [t.start for t in tokens(sentence.text) if t.pos == "名詞" and verb_of_stem(t.lemma) in verbs]
         for cause in causes(sentence.text):
-            if any(0 <= start - cause.end <= ACT_REACH and "。" not in sentence.text[cause.end:start]
-                   for start in starts):
+            # (the に of ために, and a comma, only end the clause: 予防するために各種健（検）診を実施)
+            if any(0 <= start - cause.end and len(sentence.text[cause.end:start].lstrip("に、")) <= ACT_REACH
+                   and "。" not in sentence.text[cause.end:start] for start in starts):
                 yield top, sentence, cause
                 return
     yield from role_before_act(asked, found, acts)
