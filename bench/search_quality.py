@@ -400,7 +400,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-eighty-fifth round, dev half": ("search-hard185-dev",),
           "harder, hundred-and-eighty-fifth round, held-out half": ("search-hard185-heldout",),
           "harder, hundred-and-eighty-sixth round, dev half": ("search-hard186-dev",),
-          "harder, hundred-and-eighty-sixth round, held-out half": ("search-hard186-heldout",)}
+          "harder, hundred-and-eighty-sixth round, held-out half": ("search-hard186-heldout",),
+          "harder, hundred-and-eighty-seventh round, dev half": ("search-hard187-dev",),
+          "harder, hundred-and-eighty-seventh round, held-out half": ("search-hard187-heldout",),
+          "harder, hundred-and-eighty-eighth round, dev half": ("search-hard188-dev",),
+          "harder, hundred-and-eighty-eighth round, held-out half": ("search-hard188-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -547,7 +551,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard181-heldout",
             "search-hard182-heldout",
             "search-hard185-heldout",
-            "search-hard186-heldout")
+            "search-hard186-heldout",
+            "search-hard187-heldout",
+            "search-hard188-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
