@@ -404,7 +404,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-eighty-seventh round, dev half": ("search-hard187-dev",),
           "harder, hundred-and-eighty-seventh round, held-out half": ("search-hard187-heldout",),
           "harder, hundred-and-eighty-eighth round, dev half": ("search-hard188-dev",),
-          "harder, hundred-and-eighty-eighth round, held-out half": ("search-hard188-heldout",)}
+          "harder, hundred-and-eighty-eighth round, held-out half": ("search-hard188-heldout",),
+          "harder, hundred-and-eighty-third round, dev half": ("search-hard183-dev",),
+          "harder, hundred-and-eighty-third round, held-out half": ("search-hard183-heldout",),
+          "harder, hundred-and-eighty-fourth round, dev half": ("search-hard184-dev",),
+          "harder, hundred-and-eighty-fourth round, held-out half": ("search-hard184-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -553,7 +557,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard185-heldout",
             "search-hard186-heldout",
             "search-hard187-heldout",
-            "search-hard188-heldout")
+            "search-hard188-heldout",
+            "search-hard183-heldout",
+            "search-hard184-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
