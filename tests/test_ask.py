@@ -3876,3 +3876,9 @@ def test_a_purpose_ending_in_ni_leads_to_the_act(corpus):
     response = answer_question(corpus, "市が各種健（検）診を実施しているのはなぜですか？")
     assert response["kind"] == "why" and lines(response) == [252]
     assert response["answer"].startswith("理由は「疾病の早期発見・早期治療や重症化を予防するため」")
+
+
+def test_acts_listed_with_tari_on_one_object_are_no_alternatives_of_it(corpus):
+    # 活用|したり is the act done to the プロジェクトチーム named before: not 活用 OR プロジェクトチーム
+    response = answer_question(corpus, "プロジェクトチームを立ち上げたり活用したりしたと書かれている施策を挙げてください。")
+    assert response["kind"] == "list" and set(lines(response)) == {169, 209, 236, 608}

@@ -414,12 +414,15 @@ def done_or_done(tokens, text: str) -> list[tuple[int, int, str]]:
         j = i - 1
         while j >= 0 and tokens[j].pos[0] in ("動詞", "助動詞"):
             j -= 1
+        verb = j
         while j >= 0 and tokens[j].pos[0] == "助詞" and tokens[j].surface in ("を", "に", "が"):
             j -= 1
         last = j
         while j >= 0 and (tokens[j].is_noun_piece or tokens[j].pos[0] == "接尾辞") and not tokens[j].framing \
                 and BLANK not in tokens[j].surface:
             j -= 1
+        if last == verb and last == j + 1 and tokens[last].pos[2] == "サ変可能":
+            continue  # 活用|したり: the noun alone is the act itself, done to the object named before
         if last > j:
             listed.append((tokens[j + 1].start, tokens[last].end, token.end))
     # Each act right after the one before (a comma between at most).
