@@ -1597,3 +1597,11 @@ def test_a_bracket_inside_a_word_writes_it_two_ways(corpus):
     assert {213, 252} <= set(lines(search(corpus, q="各種健（検）診")))
     either = set(lines(search(corpus, q='"福祉総合相談窓口"'))) | set(lines(search(corpus, q='"福祉総合相談支援窓口"')))
     assert set(lines(search(corpus, q="福祉総合相談（支援）窓口"))) == either
+
+
+def test_each_part_of_a_chapter_title_typed_apart_names_the_chapter(corpus):
+    # 計画の実現に向けて（行財政運営の指針）, typed subtitle first: no word of either part is a topic
+    from search.understanding.filters import read_filters
+    reading = read_filters("行財政運営の指針（計画の実現に向けて）全体で、進捗区分がDの施策", corpus)
+    assert reading.filters == {"chapter": ["計画の実現に向けて（行財政運営の指針）"], "progress": ["D"]}
+    assert "行財政" not in reading.rest and "指針" not in reading.rest

@@ -1154,7 +1154,8 @@ def _chapters(blanker: Blanker, corpus) -> list[Mention]:
                 end += tail.end() if tail else 0
                 found.append(_mention(blanker, "chapter", title, position, end, "title"))
                 blanker.take(position, end)
-                break
+                # no break: each part of the title typed apart names it too (行財政運営の指針
+                # （計画の実現に向けて）: the subtitle first, the title in brackets)
     found += _chapters_by_words(blanker, by_key)
     return found
 
