@@ -3882,3 +3882,9 @@ def test_acts_listed_with_tari_on_one_object_are_no_alternatives_of_it(corpus):
     # 活用|したり is the act done to the プロジェクトチーム named before: not 活用 OR プロジェクトチーム
     response = answer_question(corpus, "プロジェクトチームを立ち上げたり活用したりしたと書かれている施策を挙げてください。")
     assert response["kind"] == "list" and set(lines(response)) == {169, 209, 236, 608}
+
+
+def test_the_problem_of_a_topic_is_asked_of_it_not_a_word_the_rows_must_hold(corpus):
+    # 後継者の問題: 148 writes 後継者育成 (伝統芸能団体), 366 後継者不足; neither needs the word 問題
+    response = answer_question(corpus, "後継者の問題に触れている施策はどれですか。")
+    assert response["kind"] == "list" and {148, 366} <= set(lines(response))

@@ -1222,8 +1222,8 @@ REQUEST_END = re.compile(r"を|に向け")  # what follows an action asked for: 
 # What a request asks of a topic (〇〇の現状と課題について), as council questions are filed: no
 # dictionary marks these nouns as framing, so this small table does; the question answering reads
 # them among its words of asking (search/ask/kind.py, ASKING).
-ASPECTS = frozenset({"現状", "課題", "状況", "現況", "実態", "進捗", "進捗状況", "取組状況", "実績", "成果", "今後",
-                     "方針", "見通し", "考え", "見解", "あり方", "在り方", "方向性", "展望",
+ASPECTS = frozenset({"現状", "課題", "問題", "状況", "現況", "実態", "進捗", "進捗状況", "取組状況", "実績", "成果",
+                     "今後", "方針", "見通し", "考え", "見解", "あり方", "在り方", "方向性", "展望",
                      "使い方", "進め方", "やり方", "展開"})  # 〇〇の使い方は: how it is, or will be, done
 
 
