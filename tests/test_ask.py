@@ -3830,45 +3830,12 @@ def test_how_many_people_asked_is_counted_in_people(corpus):
     assert response["answer"].startswith("文書からは判断できません") and "41団体です" not in response["answer"]
 
 
-def test_asked_whether_done_already_rows_not_begun_say_no(corpus):
-    # 303 is graded E: 緊急連絡網の接続については、協議が凍結となっています (no row writes 済む)
-    response = answer_question(corpus, "水道の緊急連絡網を近隣自治体とつなぐ件、もう接続は済んでいますか？")
-    assert response["answer"].startswith("いいえ") and lines(response) == [303]
-    assert "協議が凍結" in response["answer"]
-
-
-def test_a_theme_found_alone_is_undecided_on_what_no_row_says_of_it(corpus):
-    # 351 writes 加治丘陵マップの発行・配布; スマホ and アプリ are in other rows, not with it
-    response = answer_question(corpus, "加治丘陵マップはスマホアプリ版も提供されていますか？")
-    assert response["answer"].startswith("文書からは判断できません") and lines(response) == [351]
-    assert "「加治丘陵マップ」について「スマホ」「アプリ」" in response["answer"]
-
-
-def test_whether_the_direction_is_a_grade_named_so_is_answered_by_it(corpus):
-    # 552 is イ (continue): 縮小や廃止の方向 asks ウ or エ, with the direction's own comment
-    response = answer_question(corpus, "「住民組織の活動の支援と連携の強化」は、今後縮小や廃止の方向なんでしょうか。")
-    assert response["kind"] == "yesno" and response["answer"].startswith("いいえ") and lines(response) == [552]
-    assert "今後の方向性：「地域コミュニティの活性化を図るために" in response["answer"]
-
-
-def test_undecided_of_a_year_quotes_what_the_row_reports_of_that_year(corpus):
-    # 386's content only plans 講演会の開催; its comment says what 令和3年度 did instead
-    response = answer_question(corpus, "企業人権問題講演会は令和3年度も会場に集まって開いたの？")
-    assert response["answer"].startswith("文書からは判断できません") and lines(response) == [386]
-    assert "YouTubeチャンネルへ掲載" in response["answer"]
-
-
 def test_a_list_takes_rows_that_name_the_topic_with_fewer_of_its_words(corpus):
     # 36 writes DV対策庁内連絡会議 but not the 開催 of it; 48 writes both: both are asked for
     response = answer_question(corpus, "DVに関する庁内連絡会議の開催に触れている施策は？")
     assert response["kind"] == "list" and set(lines(response)) == {36, 48}
 
 
-def test_a_theme_is_what_an_idiom_of_the_asker_is_said_of(corpus):
-    # 結論が出た: 結論 is no row's word; the 見直し of 役割分担 is still considered (64's comment)
-    response = answer_question(corpus, "自治会の負担を減らすための役割分担の見直しは、もう結論が出たのですか？")
-    assert response["answer"].startswith("いいえ") and lines(response) == [64]
-    assert "継続して検討していく" in response["answer"]
 
 
 def test_a_purpose_ending_in_ni_leads_to_the_act(corpus):
@@ -3888,3 +3855,25 @@ def test_the_problem_of_a_topic_is_asked_of_it_not_a_word_the_rows_must_hold(cor
     # 後継者の問題: 148 writes 後継者育成 (伝統芸能団体), 366 後継者不足; neither needs the word 問題
     response = answer_question(corpus, "後継者の問題に触れている施策はどれですか。")
     assert response["kind"] == "list" and {148, 366} <= set(lines(response))
+
+
+@pytest.mark.parametrize("question, verdict, line, quoted", [
+    # 303 is graded E: 緊急連絡網の接続については、協議が凍結となっています (no row writes 済む)
+    ("水道の緊急連絡網を近隣自治体とつなぐ件、もう接続は済んでいますか？", "いいえ", 303, "協議が凍結"),
+    # 351 writes 加治丘陵マップの発行・配布; スマホ and アプリ are in other rows, not with it
+    ("加治丘陵マップはスマホアプリ版も提供されていますか？", "文書からは判断できません", 351,
+     "「加治丘陵マップ」について「スマホ」「アプリ」"),
+    # 552 is イ (continue): 縮小や廃止の方向 asks ウ or エ, with the direction's own comment
+    ("「住民組織の活動の支援と連携の強化」は、今後縮小や廃止の方向なんでしょうか。", "いいえ", 552,
+     "今後の方向性：「地域コミュニティの活性化を図るために"),
+    # 386's content only plans 講演会の開催; its comment says what 令和3年度 did instead
+    ("企業人権問題講演会は令和3年度も会場に集まって開いたの？", "文書からは判断できません", 386, "YouTubeチャンネルへ掲載"),
+    # 結論が出た: 結論 is no row's word; the 見直し of 役割分担 is still considered (64's comment)
+    ("自治会の負担を減らすための役割分担の見直しは、もう結論が出たのですか？", "いいえ", 64, "継続して検討していく"),
+])
+def test_yes_no_read_from_the_row_the_question_opens_with(corpus, question, verdict, line, quoted):
+    """Asked whether, the verdict and its quote come from the one row the question's theme names:
+    its grade (E: not begun), the words it lacks, its direction, its report of the year asked, its plan."""
+    response = answer_question(corpus, question)
+    assert response["kind"] == "yesno" and response["answer"].startswith(verdict) and lines(response) == [line]
+    assert quoted in response["answer"]
