@@ -21,7 +21,7 @@ from .topic import MIN_COVERAGE, Word, rows_with
 from .why import answer_why
 from .wording import shorten, source_note
 from .years import years
-from .yesno import UNDECIDED, answer_yesno, undecided
+from .yesno import UNDECIDED, answer_yesno, theme_mark, undecided
 
 Handler = Callable[[Asked], "Answer | None"]
 
@@ -128,22 +128,20 @@ def singled_out(asked: Asked) -> list[int]:
     return sorted(rows) if 0 < len(rows) <= SINGLED_OUT else []
 
 
-# What marks the theme a question opens with (加治丘陵マップは…, 条例って…).
-THEME_MARKS = frozenset({"は", "って"})
-
-
 def theme_rows(asked: Asked) -> tuple[list[int], str]:
     """The few rows that hold every word of the theme a yes/no question opens with, when the words
     after it are written only elsewhere (加治丘陵マップはスマホアプリ版も提供されていますか: the map
     is in one row, an app of it in none), and the theme as typed; or none."""
     text = asked.question.text
-    mark = next((t for t in tokens(text)[1:] if t.surface in THEME_MARKS and t.pos == "助詞"), None)
+    words = tokens(text)
+    mark = theme_mark(words)
+    end = words[mark].start if mark is not None else -1
     known = [w for w in asked.words if w.rows]
-    theme = [w for w in known if mark is not None and 0 <= text.find(w.term.text) < mark.start]
+    theme = [w for w in known if 0 <= text.find(w.term.text) < end]
     if not theme or len(theme) == len(known):
         return [], ""
     rows = set.intersection(*(w.rows for w in theme))
-    return (sorted(rows), text[:mark.start].strip()) if 0 < len(rows) <= SINGLED_OUT else ([], "")
+    return (sorted(rows), text[:end].strip()) if 0 < len(rows) <= SINGLED_OUT else ([], "")
 
 
 def of_filters_alone(asked: Asked) -> Answer | None:

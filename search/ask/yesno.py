@@ -742,11 +742,20 @@ def predicate_subject(question: str) -> tuple[str, ...]:
     return tuple(t.lemma for t in run) + acted_on(before[:-1 - len(run)], run)
 
 
+# What marks the theme a question opens with (加治丘陵マップは…, 条例って…).
+THEME_MARKS = frozenset({"は", "って"})
+
+
+def theme_mark(words) -> int | None:
+    """The index of the particle that ends the theme a question opens with, if any."""
+    return next((i for i, t in enumerate(words) if i and t.surface in THEME_MARKS and t.pos == "助詞"), None)
+
+
 def theme_subject(question: str) -> tuple[str, ...]:
     """The words of the noun a question opens with as its theme (見直し, 役割分担 of 役割分担の見直しは、
     もう結論が出たのですか), or none."""
     words = tokens(question)
-    mark = next((i for i, t in enumerate(words) if i and t.surface in ("は", "って") and t.pos == "助詞"), None)
+    mark = theme_mark(words)
     if mark is None:
         return ()
     run = []
