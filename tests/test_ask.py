@@ -3877,3 +3877,9 @@ def test_yes_no_read_from_the_row_the_question_opens_with(corpus, question, verd
     response = answer_question(corpus, question)
     assert response["kind"] == "yesno" and response["answer"].startswith(verdict) and lines(response) == [line]
     assert quoted in response["answer"]
+
+
+def test_a_grade_asked_of_the_rows_is_said_in_how_the_question_was_read(corpus):
+    notes = answer_question(corpus, "都市防災の推進は進捗Cになってますか")["interpretation"]["notes"]
+    assert any(note.startswith("進捗区分が C（") and "問う質問" in note for note in notes)
+    assert not any("〓" in note for note in notes)  # the blanked code is no cue to show

@@ -633,7 +633,7 @@ def read_question(text: str, corpus) -> Question:
         item_scope="項" if "項" in levels else "節" if levels else "",  # the narrower one named
         where=asks_where(masked), still=asked.kind == "yesno" and asks_still(masked),
         since=bool(SINCE_CUE.search(masked)), until=bool(UNTIL_CUE.search(masked)),
-        cues=[asked.cue] if asked.cue else [],
+        cues=[asked.cue] if asked.cue.strip(BLANK) else [],  # not a blanked filter (進捗C of 進捗Cになってますか)
         # A bracket inside quotes is part of the name quoted (「…市民（民間）と行政の役割分担」).
         asides=[m.span(1) for m in ASIDE.finditer(text) if not in_quotes(text, m.start())],
         asked_noun=asked_noun(masked, asked) if asked.kind == "fact" else quantity_noun(masked, asked),

@@ -86,6 +86,9 @@ def interpretation(asked: Asked, answer: Answer) -> dict:
         elif mention["filter"] == "document":
             value = corpus.document_title(value)
         notes.append(f"「{mention['text']}」を{FACET_NAMES_JA[mention['filter']]}の条件 {value} と読みました。")
+    for facet, codes in question.asked_grades.items():  # 進捗Cになってますか, 縮小や廃止の方向なんでしょうか
+        graded = "・".join(grade_text(corpus, facet, code) for code in codes)
+        notes.append(f"{FACET_NAMES_JA[facet]}が {graded} であるかを問う質問と読みました（条件にはしていません）。")
     if question.query:
         notes.append(f"検索した語句：「{question.query}」")
     if words:
