@@ -541,18 +541,8 @@ def read_question(text: str, corpus) -> Question:
         # (the row writes 一時休止), not a filter on the grade asked.
         said = premise
         mentions = [m for m in mentions if m not in said]
-    elif asked.kind == "yesno" and (graded := [m for m in mentions if m.facet in GRADES and m.how in ("code", "label")
-                                               and not PREMISE_END.search(masked, m.end)]):
+    elif graded := grades_asked(asked, mentions, masked, text):
         # 都市防災の推進は進捗Cになってますか: the grade is what is asked of the rows, not a filter on them
-        # (評価Aになってますが、…売ったんですか: told before what is asked, it is not)
-        asked_grades = filters_of(graded)
-        said_verbs = graded
-        mentions = [m for m in mentions if m not in graded]
-    elif asked.kind == "future" and yes_no_predicate(stream(masked)) \
-            and (graded := [m for m in mentions if m.facet == "direction"]) \
-            and any(FACET_NAMED_AFTER["direction"].search(text, m.start, m.end) for m in graded):
-        # 今後縮小や廃止の方向なんでしょうか: whether the rows' direction is so graded, yes or no
-        # (廃止するんですか, 続けていくの ask what the direction is: the future's answer).
         asked = dataclasses.replace(asked, kind="yesno")
         asked_grades = filters_of(graded)
         said_verbs = graded
@@ -657,6 +647,21 @@ CALLED_A_GRADE = re.compile(r"(?:と|って|という|との)?" + GRADE_WORD_AFT
 
 # The end of a clause told before the question as its premise (…になったそうですが、…と聞きますが、):
 # a concessive comma as the comments write it, or the casual けど (a subject's が、 is none).
+def grades_asked(asked: Kind, mentions, masked: str, text: str) -> list:
+    """The grades a yes/no question asks of its rows: a code or label (進捗Cになってますか), unless
+    told before what is asked (評価Aになってますが、…売ったんですか); in a future question asked yes or
+    no, the direction words named with the facet (今後縮小や廃止の方向なんでしょうか: 廃止するんですか,
+    続けていくの ask what the direction is, which the future's answer says)."""
+    if asked.kind == "yesno":
+        return [m for m in mentions if m.facet in GRADES and m.how in ("code", "label")
+                and not PREMISE_END.search(masked, m.end)]
+    if asked.kind == "future" and yes_no_predicate(stream(masked)):
+        graded = [m for m in mentions if m.facet == "direction"]
+        if any(FACET_NAMED_AFTER["direction"].search(text, m.start, m.end) for m in graded):
+            return graded
+    return []
+
+
 PREMISE_END = re.compile(CONCESSIVE.pattern + r"|けど[、,]")
 
 

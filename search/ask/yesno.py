@@ -731,15 +731,7 @@ def predicate_subject(question: str) -> tuple[str, ...]:
         before.pop()
     if len(before) < 2 or before[-1].surface not in SUBJECT_MARKS:
         return ()
-    run = []
-    for token in reversed(before[:-1]):
-        if token.pos != "名詞":
-            break
-        run.insert(0, token)
-    # 市がやっている: the city (or 県, 国) is who acts, which the comments leave unsaid
-    if sum(len(t.surface) for t in run) <= 1:
-        return ()
-    return tuple(t.lemma for t in run) + acted_on(before[:-1 - len(run)], run)
+    return noun_before(before[:-1])
 
 
 # What marks the theme a question opens with (加治丘陵マップは…, 条例って…).
@@ -756,16 +748,21 @@ def theme_subject(question: str) -> tuple[str, ...]:
     もう結論が出たのですか), or none."""
     words = tokens(question)
     mark = theme_mark(words)
-    if mark is None:
-        return ()
+    return () if mark is None else noun_before(words[:mark])
+
+
+def noun_before(before) -> tuple[str, ...]:
+    """The words of the run of nouns that ends ``before`` (the words up to a subject's or theme's
+    mark), with the nouns it is done to (see ``acted_on``); none for one character (市がやっている:
+    the city, or 県, 国, is who acts, which the comments leave unsaid)."""
     run = []
-    for token in reversed(words[:mark]):
+    for token in reversed(before):
         if token.pos != "名詞":
             break
         run.insert(0, token)
     if sum(len(t.surface) for t in run) <= 1:
         return ()
-    return tuple(t.lemma for t in run) + acted_on(words[:mark - len(run)], run)
+    return tuple(t.lemma for t in run) + acted_on(before[:len(before) - len(run)], run)
 
 
 def acted_on(before, run) -> tuple[str, ...]:
