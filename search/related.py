@@ -427,9 +427,12 @@ def _score(own: Row, row: Row, weights: dict[int, float], own_score: float, term
     # The mean of the two shares: what part of each record's weight the other one reproduces.
     scale = (1 / own_score + 1 / max(row.score, 1e-9)) / 2
     kinship = relation(own, row)
-    score = sum(shared.values()) * scale + ITEM_BONUS * (kinship == "item")
+    relatedness = sum(shared.values()) * scale
+    score = relatedness + ITEM_BONUS * (kinship == "item")
     if score < MIN_RELATEDNESS:
         return None
+    if kinship != "other" and relatedness < WEAK_WITHIN_CHAPTER and not set(row.departments) & set(own.departments):
+        return None  # weak inside the chapter, and no department in common
     return {"row": row, "score": score, "relation": kinship, "shared": shared, "scale": scale}
 
 
@@ -444,9 +447,6 @@ def _convince(own: Row, candidate: dict, terms: Terms) -> dict | None:
             or any(c["concept"] or c["score"] >= STRONG_CONCERN for c in distinctive)):
         return None
     departments = [d for d in candidate["row"].departments if d in own.departments]
-    relatedness = candidate["score"] - ITEM_BONUS * (candidate["relation"] == "item")
-    if not departments and candidate["relation"] != "other" and relatedness < WEAK_WITHIN_CHAPTER:
-        return None
     return candidate | {"concerns": distinctive, "departments": departments}
 
 
