@@ -211,6 +211,24 @@ def _and(children: list):
 # (医療費助成（中学3年生まで）) or name a part (第1項（施設機能の見直し）); after a blank they
 # group words, as Whoosh's do.
 GLOSSED = re.compile(r'(?<![^\s])([^\s()"\-][^\s()"]*)\(([A-Za-z0-9ァ-ヶー・&]{2,})\)')
+# Kanji in brackets after a word, as many as its end, one of them different: the same word in
+# another writing (健診（検診）, 表記ゆれ), either says it.
+SPELLED_AGAIN = re.compile(r'([一-龯々]{2,})\(([一-龯々]{2,})\)')
+
+
+def respelled(word: str, again: str) -> str:
+    """The word written with its end as ``again`` writes it, when that is one kanji away; else ''."""
+    end = word[-len(again):]
+    if len(again) > len(word) or sum(a != b for a, b in zip(end, again)) != 1:
+        return ""
+    return word[:-len(again)] + again
+
+
+def _glossed(text: str) -> str:
+    def either(m: re.Match) -> str:
+        other = respelled(m.group(1), m.group(2))
+        return f" ({m.group(1)} OR {other}) " if other else m.group(0)
+    return GLOSSED.sub(r" (\1 OR \2) ", SPELLED_AGAIN.sub(either, text))
 
 
 # A bracket inside a word of kanji, which goes on after it, writes the word two ways: without
@@ -244,7 +262,7 @@ def parse_terms(text: str):
         return Node("not", (plain_words(" ".join(w[1:] for w in words)),)), None
     quoted = {q.strip() for q in re.findall(r'"([^"]+)"', normalized)}
     try:
-        tree = _convert(_whoosh_parser().parse(GLOSSED.sub(r" (\1 OR \2) ", normalized)), quoted)
+        tree = _convert(_whoosh_parser().parse(_glossed(normalized)), quoted)
     except Exception:  # the query language is best effort: fall back to the words
         tree = None
     if tree is None:

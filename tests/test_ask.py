@@ -3883,3 +3883,8 @@ def test_a_grade_asked_of_the_rows_is_said_in_how_the_question_was_read(corpus):
     notes = answer_question(corpus, "都市防災の推進は進捗Cになってますか")["interpretation"]["notes"]
     assert any(note.startswith("進捗区分が C（") and "問う質問" in note for note in notes)
     assert not any("〓" in note for note in notes)  # the blanked code is no cue to show
+
+
+def test_a_word_spelled_again_in_brackets_asks_for_either_writing(corpus):
+    response = answer_question(corpus, "健診（検診）を実施している施策にはどんなものがありますか。")
+    assert set(lines(response)) == {213, 252}  # 213 writes 健診 only

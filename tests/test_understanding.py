@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from search.query import parse_terms
 from search.understanding.filters import read_filters
 from search.understanding.tokens import analyse, arabic_counts
 
@@ -178,6 +179,14 @@ def test_an_abbreviation_in_brackets_after_a_word_is_an_alternative_to_it(corpus
     response = search(corpus, q="性的マイノリティ（LGBT）")
     assert response["interpretation"]["mode"] == "all"  # no fallback: either word is what was asked
     assert set(lines(response)[:3]) == set(lines(search(corpus, q="性的マイノリティ OR LGBT"))[:3]) == {33, 36, 49}
+
+
+def test_a_word_spelled_again_in_brackets_is_either_writing(corpus):
+    # 213 writes 健診, 252 健（検）診 (検診): the word and its other writing, not both at once
+    response = search(corpus, q="健診（検診）を実施している施策")
+    assert set(lines(response)) == set(lines(search(corpus, q="健診 OR 検診"))) == {213, 252}
+    # brackets that are not the word again still qualify it
+    assert "OR" not in repr(parse_terms("医療費助成（中学生）")[0])
 
 
 def test_typo_finds_the_nearest_corpus_word(corpus):

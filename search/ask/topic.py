@@ -24,7 +24,7 @@ from ..engine import Selection, count_rows, rows_with, select, understood
 from ..facets import members
 from ..matching import reading_query
 from ..measures import measure_titles
-from ..query import Leaf, Node, parse_query
+from ..query import Leaf, Node, parse_query, respelled
 from ..understanding.filters import ITEM_NUMBER, SECTION_NAME, filters_of
 from ..understanding.tokens import action_noun, analyse, names_a_quantity, names_a_thing, reading, verbal_noun
 from .question import ABOUT_SOMETHING, QUOTED, ROW_KINDS, Question, Term
@@ -636,6 +636,8 @@ def glosses_as_alternatives(corpus, query: str) -> str:
         shortened = gloss in name or name in gloss and len(name) >= 4
         if shortened and count_rows(corpus, name) and count_rows(corpus, gloss):
             return f" {name} OR {gloss} "
+        if other := respelled(name, gloss):  # 健診（検診）: one word, two writings
+            return f" {name} OR {other} "
         return m.group(0)
     return GLOSSED_NAME.sub(either, query)
 
