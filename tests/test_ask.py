@@ -2391,6 +2391,9 @@ def test_words_joined_by_ya_before_a_verb_of_mention_are_alternatives(corpus):
     response = answer_question(corpus, "支え合い組織の立ち上げや活動に触れている施策はどれ")
     assert sorted(lines(response)) == [170, 173, 174, 176]
     assert [t["text"] for t in response["interpretation"]["terms"]] == ["支え合い組織", "立ち上げ", "活動"]
+    # 取り組む is asked of either: 521 writes 仮想サーバへ…集約, 588 集約 and クラウド化
+    response = answer_question(corpus, "仮想サーバへの集約やクラウド化に取り組んでいる施策は？")
+    assert sorted(lines(response)) == [521, 588]
 
 
 def test_a_turn_in_the_next_sentence_answers_a_question_in_other_words(corpus):

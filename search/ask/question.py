@@ -135,10 +135,11 @@ GLOSSED = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,10})\(([^()]{2,20})\)"
 # chapter repeats).
 ITEM_SCOPE = re.compile(r"(?:の|っていう|という|って)(項|節)目?(?:全体|全部)?(?=[にはでのをもって、]|について|$)"
                         r"|第[0-9一二三四五六七八九十]{1,3}(項|節)の?")
-# Words joined by these, then followed by の/に関する/に触れる… or closed as examples (計画とか訓練とか,
-# バスやワゴンなど), are alternatives: 防災と防犯の取組.
+# Words joined by these, then followed by の/に関する/に触れる/に取り組む… or closed as examples (計画とか
+# 訓練とか, バスやワゴンなど), are alternatives: 防災と防犯の取組. (に alone is not: in 幹線道路、
+# 目標に比べて the に belongs to a phrase of its own.)
 COORDINATORS = frozenset({"と", "や", "及び", "および", "並びに", "ならびに", "または", "又は", "か", "とか"})
-COORDINATED_AFTER = re.compile(r"^(?:の(?!よう)|に関する|について|に係る|に関わる|に関(?:係|連)(?:する|した|の)|に(?:触れ|ふれ|言及)"
+COORDINATED_AFTER = re.compile(r"^(?:の(?!よう)|に関する|について|に取り?組|に係る|に関わる|に関(?:係|連)(?:する|した|の)|に(?:触れ|ふれ|言及)"
                                r"|は|が|を|とか|など|なんか|等)")
 # Kinds that count or list rows: for them, and と joins alternatives (rows about either).
 ROW_KINDS = frozenset({"count", "list", "status", "future", "aggregate", ""})
