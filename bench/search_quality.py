@@ -408,7 +408,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-eighty-third round, dev half": ("search-hard183-dev",),
           "harder, hundred-and-eighty-third round, held-out half": ("search-hard183-heldout",),
           "harder, hundred-and-eighty-fourth round, dev half": ("search-hard184-dev",),
-          "harder, hundred-and-eighty-fourth round, held-out half": ("search-hard184-heldout",)}
+          "harder, hundred-and-eighty-fourth round, held-out half": ("search-hard184-heldout",),
+          "harder, hundred-and-eighty-ninth round, dev half": ("search-hard189-dev",),
+          "harder, hundred-and-eighty-ninth round, held-out half": ("search-hard189-heldout",),
+          "harder, hundred-and-ninetieth round, dev half": ("search-hard190-dev",),
+          "harder, hundred-and-ninetieth round, held-out half": ("search-hard190-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -559,7 +563,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard187-heldout",
             "search-hard188-heldout",
             "search-hard183-heldout",
-            "search-hard184-heldout")
+            "search-hard184-heldout",
+            "search-hard189-heldout",
+            "search-hard190-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
