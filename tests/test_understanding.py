@@ -1139,6 +1139,8 @@ def test_a_document_named_by_its_titles_words_before_a_word_of_scope(corpus):
     # 全体 says the whole of it: 計画全体で is the plan, though 計画 alone is a word of many rows.
     reading = read_filters("計画全体でEの取組", corpus)
     assert reading.filters == {"document": [corpus.documents[0]["id"]], "progress": ["E"]} and "計画" not in reading.rest
+    reading = read_filters("計画全体について伺います。方向性がウの評価はいくつですか", corpus)
+    assert reading.filters == {"document": [corpus.documents[0]["id"]], "direction": ["ウ"]} and "計画" not in reading.rest
 
 
 def test_an_idiom_of_a_grade_without_the_particle_speech_drops(corpus):

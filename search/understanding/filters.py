@@ -1262,9 +1262,10 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-# What says "within a document" after its title's words (総合計画の取組評価の中で, 基本計画において),
-# or that its grades are asked (総合計画の評価区分: the grade the plan's evaluation gives).
-DOCUMENT_SCOPE = re.compile(r"\s*(?:の\s*(?:中|なか)\s*(?:で|では|から|に)|において|における|全体で"
+# What says "within a document" after its title's words (総合計画の取組評価の中で, 基本計画において,
+# 計画全体について), or that its grades are asked (総合計画の評価区分: the grade the plan's evaluation gives).
+DOCUMENT_SCOPE = re.compile(r"\s*(?:の\s*(?:中|なか)\s*(?:で|では|から|に)|において|における"
+                            r"|全体(?:で|について|に関して|を通(?:じ|し)て|として)"
                             r"|の(?=\s*(?:評価|区分|進捗|ランク)))")
 MIN_TITLE_PIECE = 4  # a shorter piece of a title (計画 of 総合計画) is a word of many rows
 MIN_WHOLE_PIECE = 2  # ... unless 全体 follows it (計画全体で: the whole plan)
