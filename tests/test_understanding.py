@@ -189,6 +189,15 @@ def test_a_word_spelled_again_in_brackets_is_either_writing(corpus):
     assert "OR" not in repr(parse_terms("医療費助成（中学生）")[0])
 
 
+def test_a_compound_with_a_kanji_no_row_writes_finds_the_compound_the_rows_write(corpus):
+    # 橙 is in no row: 万橙まつり is 万燈まつり with one kanji changed, not 橙 and まつり apart
+    response = search(corpus, q="万橙まつり 進捗C")
+    assert widened(response, "fuzzy") == {"万燈まつり"} and response["interpretation"]["mode"] == "all"
+    assert lines(response) == lines(search(corpus, q="万燈まつり 進捗C"))
+    # a compound of words the rows write is left as typed
+    assert widened(search(corpus, q="地域防災まつり"), "fuzzy") == set()
+
+
 def test_typo_finds_the_nearest_corpus_word(corpus):
     response = search(corpus, q="パブリックコンメト")
     assert widened(response, "fuzzy") == {"パブリックコメント"}

@@ -403,7 +403,9 @@ class LeafReader:
 
     def units(self, text: str, tokens: tuple[Token, ...]) -> list[Unit]:
         """The content units of ``text`` (whose words are ``tokens``); framing words go to ``dropped``."""
-        whole = self.kana_words(text) + self.mistyped_kanji(text, tokens)  # runs read as one word
+        mistyped = self.mistyped_kanji(text, tokens)  # runs read as one word
+        whole = [w for w in self.kana_words(text) if not any(a < w[1] and w[0] < b for a, b, _ in mistyped)]
+        whole += mistyped
         whole += self.misconverted(text, tokens, [(start, end) for start, end, _ in whole])
         whole += self.numbered(tokens, [(start, end) for start, end, _ in whole])
         covered = [(start, end) for start, end, _ in whole]
@@ -488,6 +490,25 @@ class LeafReader:
             if entries:
                 widened = tuple(Expansion(e.term, "fuzzy") for e in entries)
                 found.append((run.start(), run.end(), Unit(run.group(), run.start(), run.end(), inside, "noun", widened)))
+        taken = [(start, end) for start, end, _ in found]
+        return found + self.mistyped_in_compound(text, tokens, taken)
+
+    def mistyped_in_compound(self, text: str, tokens: tuple[Token, ...], taken) -> list[tuple[int, int, Unit]]:
+        """A compound of nouns with a kanji no row writes, which the rows write with another kanji
+        in its place (万橙まつり for 万燈まつり): the wrong kanji made a word of its own, which
+        matches nothing, and left the rest to match alone."""
+        found = []
+        for run in noun_runs(tokens):
+            start, end = run[0].start, run[-1].end
+            typed = text[start:end]
+            strange = [t for t in run if KANJI.match(t.surface) and not self.contains(t.surface)]
+            if end - start < 4 or not strange or any(a < end and start < b for a, b in taken) or self.contains(typed):
+                continue
+            entries = [e for e in self.vocabulary.near(typed, 1) if one_kanji_off(typed, e.term)
+                       and any(t.start <= start + changed(typed, e.term) < t.end for t in strange)]
+            if entries:
+                widened = tuple(Expansion(e.term, "fuzzy") for e in entries)
+                found.append((start, end, Unit(typed, start, end, tuple(run), "noun", widened)))
         return found
 
     def misconverted(self, text: str, tokens: tuple[Token, ...], taken) -> list[tuple[int, int, Unit]]:
@@ -1047,6 +1068,24 @@ def sounds_at_edge(typed: str, word: str) -> bool:
     at = next(i for i, (a, b) in enumerate(zip(typed, word)) if a != b)
     sound, whole = analyse(typed[at])[0].reading, reading(analyse(word))
     return at == len(typed) - 1 and whole.endswith(sound) or at == 0 and whole.startswith(sound)
+
+
+def noun_runs(tokens: tuple[Token, ...]) -> list[list[Token]]:
+    """The runs of nouns, prefixes and suffixes written without a break."""
+    runs: list[list[Token]] = []
+    for token in tokens:
+        if token.pos[0] not in ("名詞", "接頭辞", "接尾辞"):
+            continue
+        if runs and runs[-1][-1].end == token.start:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
+
+
+def changed(typed: str, word: str) -> int:
+    """Where two spellings of the same length first differ."""
+    return next(i for i, (a, b) in enumerate(zip(typed, word)) if a != b)
 
 
 def one_kanji_off(typed: str, word: str) -> bool:
