@@ -198,6 +198,14 @@ def test_a_compound_with_a_kanji_no_row_writes_finds_the_compound_the_rows_write
     assert widened(search(corpus, q="地域防災まつり"), "fuzzy") == set()
 
 
+def test_a_long_kana_run_of_words_sudachi_reads_as_grammar_is_spelled_words(corpus):
+    # いる・また・いこ・せ・っしょ・ん to Sudachi; 入間 (the city: no topic), 太鼓, セッション to the rows
+    response = search(corpus, q="いるまたいこせっしょんって今後どうなるの？")
+    assert widened(response, "reading") == {"太鼓", "セッション"} and lines(response)[0] == 420
+    # a run that corpus words do not cover end to end stays grammar
+    assert widened(search(corpus, q="もうやめてしまったのでしょうか 空き家"), "reading") == set()
+
+
 def test_typo_finds_the_nearest_corpus_word(corpus):
     response = search(corpus, q="パブリックコンメト")
     assert widened(response, "fuzzy") == {"パブリックコメント"}

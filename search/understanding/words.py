@@ -63,6 +63,7 @@ LONG_FUZZY = 7  # characters: from here two edits are allowed
 
 
 MAX_KANA_RUN = 30  # characters of hiragana compared with readings (a longer run is cut)
+MIN_SPELLED_RUN = 8  # a run this long that is all grammar to Sudachi may be words spelled in kana
 MAX_QUOTED_WORD = 12  # characters: a quoted word read by its sound is one word, not a phrase
 # The table's column for its departments (所管課) and its everyday names: beside a topic
 # (子育て支援の担当課, 協定の担当ってどこ) they ask whose rows, they are no topic.
@@ -595,10 +596,24 @@ class LeafReader:
             if joined:
                 found.append(joined)
                 continue
-            found += self.kana_pieces(text, tokens, run_start, run_end)
+            pieces = self.kana_pieces(text, tokens, run_start, run_end)
+            spelled = self.spelled_in_kana(text, tokens, run_start, run_end)
+            found += spelled if covered(spelled) > covered(pieces) else pieces
         return found
 
-    def kana_pieces(self, text: str, tokens, run_start: int, run_end: int) -> list[tuple[int, int, Unit]]:
+    def spelled_in_kana(self, text: str, tokens, run_start: int, run_end: int) -> list[tuple[int, int, Unit]]:
+        """A long run of hiragana that Sudachi reads as grammar throughout (いるまたいこせっしょん:
+        いる・また・いこ・せ…) but that corpus words' readings cover end to end, but for the particle
+        that ends it (いるま・たいこ・せっしょん|って: 入間, 太鼓, セッション): words spelled in kana."""
+        pieces = self.kana_pieces(text, tokens, run_start, run_end, strict=False)
+        if run_end - run_start < MIN_SPELLED_RUN or len(pieces) < 2 or pieces[0][0] != run_start:
+            return []
+        joined = all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
+        rest = text[pieces[-1][1]:run_end]
+        return pieces if joined and (not rest or PARTICLES_AFTER.fullmatch(rest)) else []
+
+    def kana_pieces(self, text: str, tokens, run_start: int, run_end: int,
+                    strict: bool = True) -> list[tuple[int, int, Unit]]:
         """The corpus words a run of hiragana reads as: the pieces (three kana or more) that cover
         most of it, then the fewest, then the longest first (しんきしゅうのう: しんき・しゅうのう,
         新規・就農, not しんきしゅ (新機種) and a のう left over)."""
@@ -610,7 +625,8 @@ class LeafReader:
             for j in range(run_end, i + 2, -1):
                 # The whole run, or all of it but the particle that ends it (とくていあきや|の, あきや|の)
                 before_particle = i == run_start and bool(PARTICLES_AFTER.match(text[j:run_end]))
-                piece = self.kana_piece(text, tokens, i, j, (i, j) == (run_start, run_end), before_particle)
+                piece = self.kana_piece(text, tokens, i, j, (i, j) == (run_start, run_end), before_particle,
+                                        spelled=not strict)
                 if piece is not None:
                     covered, fewer, pieces = best(j)
                     options.append((covered + j - i, fewer - 1, (piece,) + pieces))
@@ -618,14 +634,15 @@ class LeafReader:
         return list(best(run_start)[2])
 
     def kana_piece(self, text: str, tokens, i: int, j: int, whole: bool,
-                   before_particle: bool = False) -> tuple[int, int, Unit] | None:
-        """``text[i:j]`` as a corpus word it reads like, or None."""
+                   before_particle: bool = False, spelled: bool = False) -> tuple[int, int, Unit] | None:
+        """``text[i:j]`` as a corpus word it reads like, or None (``spelled``: even where Sudachi
+        reads grammar, the run being words spelled in kana throughout)."""
         entries = self.vocabulary.same_reading(katakana(text[i:j]))
         inside = [t for t in tokens if t.start < j and t.end > i]
         # A whole run of four or more kana between other scripts is read as one word even when
         # Sudachi cuts it into grammar (こんかつ関係: こん・かつ → 婚活); so is a run of three or more
         # before the particle that ends it (あきやの認定件数: あき・や・の).
-        if not entries or not (whole and j - i >= 4 or before_particle or not all(t.framing for t in inside)) \
+        if not entries or not (whole and j - i >= 4 or before_particle or spelled or not all(t.framing for t in inside)) \
                 or self.ends_a_word(inside[0], i) or any(self.cuts_a_kana_word(t, i, j) for t in inside):
             return None
         widened = tuple(Expansion(e.term, "reading") for e in entries[:MAX_WIDENED])
@@ -1081,6 +1098,10 @@ def noun_runs(tokens: tuple[Token, ...]) -> list[list[Token]]:
         else:
             runs.append([token])
     return runs
+
+
+def covered(pieces: list[tuple[int, int, Unit]]) -> int:
+    return sum(end - start for start, end, _ in pieces)
 
 
 def changed(typed: str, word: str) -> int:
