@@ -2391,6 +2391,11 @@ def test_words_joined_by_ya_before_a_verb_of_mention_are_alternatives(corpus):
     response = answer_question(corpus, "支え合い組織の立ち上げや活動に触れている施策はどれ")
     assert sorted(lines(response)) == [170, 173, 174, 176]
     assert [t["text"] for t in response["interpretation"]["terms"]] == ["支え合い組織", "立ち上げ", "活動"]
+    # two acts, each of its own thing by の: 454 plans the 国民保護計画's revision, 455 the 訓練
+    response = answer_question(corpus, "令和4年度に国民保護計画の抜本的な改定や国民保護訓練の実施を予定している施策はどれですか。")
+    assert sorted(lines(response)) == [454, 455]
+    # one act of both things (と, or the second an act alone): the の after them is of the pair
+    assert "OR 活用 " in read_question("平地林の保全と活用の進捗について伺います。", corpus).query
     # 取り組む is asked of either: 521 writes 仮想サーバへ…集約, 588 集約 and クラウド化
     response = answer_question(corpus, "仮想サーバへの集約やクラウド化に取り組んでいる施策は？")
     assert sorted(lines(response)) == [521, 588]

@@ -339,6 +339,11 @@ def alternatives(text: str) -> list[tuple[int, int, str]]:
     for chain in chains:
         gaps = [(runs[a][1], runs[b][0]) for a, b in zip(chain, chain[1:])]
         end = runs[chain[-1]][1]
+        if parallel := of_each(text, runs, chain):
+            start, end = parallel  # 国民保護計画の抜本的な改定や国民保護訓練の実施: each with its own の
+            if not any(quoted(g0) for g0, _ in gaps) and COORDINATED_AFTER.match(text[end:].lstrip()):
+                edits += [(start, start, " "), (end, end, " ")] + [(g0, g1, " OR ") for g0, g1 in gaps]
+            continue
         if act_of_the_last(text, runs, chain) or too_short_alone(text, runs, chain[-1]):
             end = runs[chain[-1] + 1][1]  # 表彰や賞の授与: 表彰, or 賞の授与; …や、性の多様性
         if any(quoted(g0) for g0, _ in gaps):
@@ -383,6 +388,29 @@ def act_of_the_last(text: str, runs: list[tuple[int, int]], chain: list[int]) ->
         return False
     named = [action_noun(text[slice(*runs[i])]) for i in chain]
     return all(named[:-1]) and not named[-1] and action_noun(text[slice(*runs[after])])
+
+
+def of_each(text: str, runs: list[tuple[int, int]], chain: list[int]) -> tuple[int, int] | None:
+    """Two acts, each done to a thing of its own named before it by の (国民保護計画の抜本的な改定や
+    国民保護訓練の実施): ``(start, end)`` of the pair, each alternative read whole; otherwise None.
+    (In 平地林の保全と活用の進捗 the second is an act alone, no thing: the の after it is of both; so
+    it is after と, which joins what one act is of: 仕事と家庭生活の両立.)"""
+    first, last = chain[0], chain[-1]
+    if len(chain) != 2 or first == 0 or last + 1 >= len(runs) or text[runs[last][1]:runs[last + 1][0]] != "の" \
+            or text[runs[first][1]:runs[last][0]].strip() not in COORDINATORS - {"と", "か"}:
+        return None
+    second = text[slice(*runs[last])]
+    if not action_noun(text[slice(*runs[first])]) or not action_noun(text[slice(*runs[last + 1])]) \
+            or action_noun(second) and len(analyse(second)) == 1:
+        return None
+    owner = first - 1
+    if text[runs[owner][1]:runs[first][0]] == "な" and owner > 0:  # …の抜本的な改定: past the word in な
+        owner -= 1
+        if text[runs[owner][1]:runs[owner + 1][0]] != "の":
+            return None
+    elif text[runs[owner][1]:runs[first][0]] != "の":
+        return None
+    return runs[owner][0], runs[last + 1][1]
 
 
 def same_kind(first: str, second: str) -> bool:
