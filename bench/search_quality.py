@@ -412,7 +412,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-eighty-ninth round, dev half": ("search-hard189-dev",),
           "harder, hundred-and-eighty-ninth round, held-out half": ("search-hard189-heldout",),
           "harder, hundred-and-ninetieth round, dev half": ("search-hard190-dev",),
-          "harder, hundred-and-ninetieth round, held-out half": ("search-hard190-heldout",)}
+          "harder, hundred-and-ninetieth round, held-out half": ("search-hard190-heldout",),
+          "harder, hundred-and-ninety-third round, dev half": ("search-hard193-dev",),
+          "harder, hundred-and-ninety-third round, held-out half": ("search-hard193-heldout",),
+          "harder, hundred-and-ninety-fourth round, dev half": ("search-hard194-dev",),
+          "harder, hundred-and-ninety-fourth round, held-out half": ("search-hard194-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -565,7 +569,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard183-heldout",
             "search-hard184-heldout",
             "search-hard189-heldout",
-            "search-hard190-heldout")
+            "search-hard190-heldout",
+            "search-hard193-heldout",
+            "search-hard194-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
