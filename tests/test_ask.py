@@ -3292,6 +3292,9 @@ def test_verbs_listed_with_a_middle_dot_are_alternatives_of_a_list(corpus):
     assert response["answer"].startswith("「地図」または「マップ」に関する取組は")
     # the parts of a compound the query marks with ・ are no list (改修工事)
     assert "学童保育室に関しては" in answer_question(corpus, "学童保育室の改修工事を進めるのはなぜですか")["answer"]
+    # nouns of acts listed with ・ and made a verb by する: 157 writes 顕彰, 389 表彰, neither both
+    response = answer_question(corpus, "優れた選手や勤労者を表彰・顕彰する取組が書かれている施策はどれですか。")
+    assert sorted(lines(response)) == [157, 389]
 
 
 def test_nan_no_tame_asks_why(corpus):

@@ -187,7 +187,7 @@ def listed_acts(words: list[Word], text: str) -> None:
     start = 0
     while start < len(words):
         end = start
-        while end + 1 < len(words) and all(w.term.predicate and w.term.group is None for w in words[end:end + 2]) \
+        while end + 1 < len(words) and all(acted(w, text) and w.term.group is None for w in words[end:end + 2]) \
                 and f"{words[end].term.text}・{words[end + 1].term.text}" in text:
             end += 1
         if end > start:
@@ -195,6 +195,12 @@ def listed_acts(words: list[Word], text: str) -> None:
             for alternative, word in enumerate(words[start:end + 1]):
                 word.term.group, word.term.alternative, word.term.phrase = group, alternative, word.term.text
         start = end + 1
+
+
+def acted(word: Word, text: str) -> bool:
+    """A predicate, or a noun of an act in a list made a verb by the する after it (表彰・顕彰する)."""
+    return word.term.predicate or action_noun(word.term.text) and bool(
+        re.search(rf"{re.escape(word.term.text)}(?:・[^・\s、。]+)*(?:する|した|して|し、|しま|され|さ)", text))
 
 
 def unknown_modifiers(words: list[Word]) -> None:
