@@ -225,13 +225,24 @@ def reading_query(reading: Reading, corrections, expand: bool = True):
 
 def widened_query(reading: Reading, corrections):
     """The rows that hold one of the corpus words a query word was widened to."""
-    streams = [stream_query(s) for w in reading.widened for s in query_streams(w.text, corrections)]
+    streams = [widened_stream(w, corrections) for w in reading.widened]
+    streams = [s for s in streams if s is not None]
     if not streams:
         return None
-    scoring = [wq.Term(name, word, boost=weight) for w in reading.widened
-               for word in query_words(w.text, corrections) for name, weight in WORD_FIELDS.items()]
+    scoring = [wq.Term(name, word, boost=weight) for w in reading.widened for part in w.text.split()
+               for word in query_words(part, corrections) for name, weight in WORD_FIELDS.items()]
     required = wq.ConstantScoreQuery(streams[0] if len(streams) == 1 else Or(streams), WIDENED_SCORE)
     return wq.AndMaybe(required, Or(scoring, boost=0.5)) if scoring else required
+
+
+def widened_stream(widened, corrections):
+    """The rows holding a widened word; for a compound's words apart (``apart``), each of them."""
+    parts = widened.text.split() if widened.how == "apart" else [widened.text]
+    each = [[stream_query(s) for s in query_streams(part, corrections)] for part in parts]
+    each = [streams[0] if len(streams) == 1 else Or(streams) for streams in each if streams]
+    if len(each) != len(parts) or not each:
+        return None
+    return each[0] if len(each) == 1 else wq.And(each)
 
 
 def compile_tree(node, corpus, readings: list[Reading], excluded: bool = False, expand: bool = True):

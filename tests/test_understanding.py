@@ -206,6 +206,15 @@ def test_a_long_kana_run_of_words_sudachi_reads_as_grammar_is_spelled_words(corp
     assert widened(search(corpus, q="もうやめてしまったのでしょうか 空き家"), "reading") == set()
 
 
+def test_a_compound_of_words_no_row_writes_whole_finds_the_words_apart(corpus):
+    # リーダー育成: 173 writes リーダーの発掘や育成 (graded C), others リーダー養成, a near spelling
+    response = search(corpus, q="リーダー育成 進捗C")
+    assert widened(response, "apart") == {"リーダー 育成"} and lines(response)[0] == 173
+    assert "「リーダー育成」を「リーダー 育成」（語を分けた形）としても検索しました。" in response["interpretation"]["notes"]
+    # a misspelling cut into a stray kanji (相|五|利用) is no compound of words
+    assert widened(search(corpus, q="相五利用"), "apart") == set()
+
+
 def test_typo_finds_the_nearest_corpus_word(corpus):
     response = search(corpus, q="パブリックコンメト")
     assert widened(response, "fuzzy") == {"パブリックコメント"}

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 # How a query word was widened, in the order they are tried (and rank: see matching.py).
 HOW_JA = {"reading": "読みが同じ", "synonym": "同義語", "fuzzy": "近い綴り", "part": "語の一部", "shortened": "略した形",
           "concept": "関連語", "coordinated": "並べて略した語", "compound": "まとめて書いた語",
-          "particle": "助詞を挟んだ形"}
+          "particle": "助詞を挟んだ形", "apart": "語を分けた形"}
 
 
 @dataclass(frozen=True)

@@ -717,6 +717,8 @@ class LeafReader:
             or self.of_the_place(unit.tokens) or self.synonyms(unit.tokens, unit.text) or self.without_suffix(unit.tokens) \
             or (self.with_no(unit.tokens) + self.near(unit.text, unit.tokens))[:MAX_WIDENED] \
             or self.shortened(unit.tokens)
+        if widened and all(w.how == "fuzzy" for w in widened):
+            widened = self.apart(unit.tokens) + widened[:MAX_WIDENED - 1]
         if widened:
             return [Leaf(unit.text, widened=widened)]
         if len(unit.tokens) > 1 and unit.tokens[-1].pos[0] == "接尾辞" and unit.tokens[-1].surface in PLACE_SUFFIXES:
@@ -801,6 +803,15 @@ class LeafReader:
                  for before in self.spellings("".join(pieces[:i])) for joint in joints)
         return tuple(Expansion(written, "particle") for written in dict.fromkeys(split)
                      if self.count_rows(written))[:MAX_WIDENED]
+
+    def apart(self, tokens) -> tuple[Expansion, ...]:
+        """A compound of words the rows write, each of two characters or more, that no row writes
+        whole, as rows write its words apart (リーダー育成: 173 writes リーダーの発掘や育成): beside
+        the near spellings, which a compound of words is likelier not to be misspelled as."""
+        words = [t.surface for t in tokens]
+        if len(words) < 2 or any(len(w) < 2 or not self.contains(w) for w in words):
+            return ()
+        return (Expansion(" ".join(words), "apart"),)
 
     def spellings(self, noun: str) -> list[str]:
         """A noun before a particle as the rows may write it: as typed, without a loanword's final
