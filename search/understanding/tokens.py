@@ -213,7 +213,8 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
             marked[i] = _framed(token)
         if token.pos[0] != "動詞" or token.framing:
             continue
-        if i and (tokens[i - 1].surface in ("に", "を") and token.dictionary in PARTICLE_VERBS
+        # (the normalized form too: Sudachi gives 通じ the dictionary form 通ずる, normalized 通じる)
+        if i and (tokens[i - 1].surface in ("に", "を") and PARTICLE_VERBS & {token.dictionary, token.normalized}
                   or tokens[i - 1].surface in ("と", "って", "どう", "こう", "そう", "で") and token.dictionary in QUOTING_VERBS
                   or tokens[i - 1].surface in ("と", "って") and token.dictionary in REPORTING_VERBS) \
                 or token.dictionary in REPORTING_VERBS and _concedes(tokens[i + 1:]):
