@@ -51,6 +51,7 @@ def content(text: str) -> list[str]:
     ("10年前からの空き家", ["10", "年", "空き家"]),  # but a count given is a word
     ("計画に基づいて進める、法改正に伴い見直す", ["計画", "進める", "法改正", "見直す"]),  # compound particles
     ("賞の授与を通じて進める", ["賞", "授与", "進める"]),  # 通じ: dictionary form 通ずる, normalized 通じる
+    ("相互利用にふれている", ["相互", "利用"]),  # ふれる in kana, Sudachi's as typed: 触れる after に
 ])
 def test_framing_words_are_recognised_by_grammar(text, expected):
     assert content(text) == expected

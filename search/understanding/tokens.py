@@ -299,7 +299,8 @@ APPEARING = frozenset({"出る", "使う", "含む", "載る", "入る", "書く
 
 
 # Verbs that say the text speaks of what is before に (新規就農者の支援に触れている施策).
-MENTIONING = frozenset({"触れる", "言及"})
+# (ふれる in kana: Sudachi keeps it, it may also write 振れる; after に it is 触れる)
+MENTIONING = frozenset({"触れる", "ふれる", "言及"})
 
 
 # Nouns that say the text speaks of something (…に関係する記載がある施策, 記述のある, 記載されている).
