@@ -416,7 +416,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-ninety-third round, dev half": ("search-hard193-dev",),
           "harder, hundred-and-ninety-third round, held-out half": ("search-hard193-heldout",),
           "harder, hundred-and-ninety-fourth round, dev half": ("search-hard194-dev",),
-          "harder, hundred-and-ninety-fourth round, held-out half": ("search-hard194-heldout",)}
+          "harder, hundred-and-ninety-fourth round, held-out half": ("search-hard194-heldout",),
+          "harder, hundred-and-ninety-fifth round, dev half": ("search-hard195-dev",),
+          "harder, hundred-and-ninety-fifth round, held-out half": ("search-hard195-heldout",),
+          "harder, hundred-and-ninety-sixth round, dev half": ("search-hard196-dev",),
+          "harder, hundred-and-ninety-sixth round, held-out half": ("search-hard196-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -571,7 +575,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard189-heldout",
             "search-hard190-heldout",
             "search-hard193-heldout",
-            "search-hard194-heldout")
+            "search-hard194-heldout",
+            "search-hard195-heldout",
+            "search-hard196-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
