@@ -3899,3 +3899,9 @@ def test_a_grade_asked_of_the_rows_is_said_in_how_the_question_was_read(corpus):
 def test_a_word_spelled_again_in_brackets_asks_for_either_writing(corpus):
     response = answer_question(corpus, "健診（検診）を実施している施策にはどんなものがありますか。")
     assert set(lines(response)) == {213, 252}  # 213 writes 健診 only
+
+
+def test_a_compound_particle_before_a_quote_is_not_a_topic_word(corpus):
+    # 情報発信について「…」: 情報発信 and the quoted words, not 情報発信について (47's text)
+    response = answer_question(corpus, "情報発信について「市公式ホームページを軸」にすると書いている施策はどれですか。")
+    assert sorted(lines(response)) == [516, 517]

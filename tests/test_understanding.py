@@ -217,6 +217,17 @@ def test_a_compound_of_words_no_row_writes_whole_finds_the_words_apart(corpus):
     assert widened(search(corpus, q="相五利用"), "apart") == set()
 
 
+def test_a_compound_particle_that_ends_a_word_is_grammar_though_a_row_writes_it(corpus):
+    # 47 writes 情報発信について; the word asked about is 情報発信, in eleven rows
+    response = search(corpus, q="情報発信について")
+    assert [t["text"] for t in response["interpretation"]["terms"]] == ["情報発信"]
+    assert set(lines(response)) >= {47, 516, 517}
+    # 項目 names the rows, as 施策 does: 遅れている項目 asks for the rows graded D or E
+    response = search(corpus, q="都市計画マスタープランについて　遅れている項目")
+    assert [t["text"] for t in response["interpretation"]["terms"]] == ["都市計画マスタープラン"]
+    assert lines(response)[:2] == [267, 271]
+
+
 def test_typo_finds_the_nearest_corpus_word(corpus):
     response = search(corpus, q="パブリックコンメト")
     assert widened(response, "fuzzy") == {"パブリックコメント"}

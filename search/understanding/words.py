@@ -30,8 +30,8 @@ from index.analysis import hiragana_only, normalize
 from ..limits import MAX_SENTENCE_WORDS
 from ..query import Leaf, Node
 from .model import Dropped, Expansion
-from .tokens import (ROW_NOUNS, SCOPE_NOUNS, Token, action_noun, analyse, hiragana, hiragana_runs, katakana,
-                     made_verb, names_a_thing, names_people, reading, verbal_noun)
+from .tokens import (PARTICLE_VERBS, ROW_NOUNS, SCOPE_NOUNS, Token, action_noun, analyse, hiragana, hiragana_runs,
+                     katakana, made_verb, names_a_thing, names_people, reading, verbal_noun)
 
 KANJI = re.compile(r"[一-龯々]")
 # Particles that may end a run of kana after the word it spells (あきやの, じちかいについて).
@@ -230,6 +230,12 @@ class LeafReader:
         if end - start > 2 and all(t.pos[0] == "助詞" for t in tokens[end - 2:end]) \
                 and edge(end - 2, end - 3, ("助詞",)):
             end -= 2
+        # A compound particle that ends it (情報発信|について, 自治会|に関する) goes as a particle does,
+        # though a row may write the words with it (47: 情報発信について).
+        tail = end - 1 if end - start > 3 and tokens[end - 1].surface == "て" else end
+        if tail - start > 2 and tokens[tail - 2].surface in ("に", "を") and not hiragana_only(tokens[tail - 3].surface) \
+                and PARTICLE_VERBS & {tokens[tail - 1].dictionary, tokens[tail - 1].normalized}:
+            end = tail - 2
         # A noun that only says "in the area of" the one before it (関係 of スポーツ関係で) goes too,
         # though the rows write the pair inside a longer word (スポーツ関係者).
         if end - start > 1 and tokens[end - 1].framing and tokens[end - 1].surface in SCOPE_NOUNS:
