@@ -14,6 +14,7 @@ import search.ask.sentences
 import search.ask.years
 from bench.qa_quality import judge
 from search.ask import answer_question, ask, read
+from search.ask.clauses import done_after
 from search.ask.kind import read_kind, two_quantities
 from search.ask.question import counted_topic, read_question, split_compounds, tidy
 from search.understanding.tokens import action_noun
@@ -3905,3 +3906,13 @@ def test_a_compound_particle_before_a_quote_is_not_a_topic_word(corpus):
     # 情報発信について「…」: 情報発信 and the quoted words, not 情報発信について (47's text)
     response = answer_question(corpus, "情報発信について「市公式ホームページを軸」にすると書いている施策はどれですか。")
     assert sorted(lines(response)) == [516, 517]
+
+
+def test_an_act_reported_done_answers_yes_whatever_the_sentence_ends_in(corpus):
+    # 580 reports it (…「入間ドック」を実施した。); 554's sentence goes on to a remark (…実施したが、
+    # …見込みがたいことは課題である), which is no plan: either says yes, the report is quoted
+    response = answer_question(corpus, "令和3年度に公開事業見直し「入間ドック」は実施されましたか？")
+    assert response["verdict"] == "はい" and lines(response)[0] == 580
+    text = "令和3年度に公開事業見直し「入間ドック」を実施したが、成果は見込みがたいことは課題である。"
+    assert done_after(text, text.index("実施"))
+    assert not done_after("令和4年度に実施を予定しています。", 6)

@@ -228,6 +228,13 @@ def test_a_compound_particle_that_ends_a_word_is_grammar_though_a_row_writes_it(
     assert lines(response)[:2] == [267, 271]
 
 
+def test_nouns_joined_by_a_case_particle_are_words_though_a_row_writes_the_phrase(corpus):
+    # 554 and 587 write 令和3年度に公開事業見直し; 580 writes 令和3年度には、加えて公開事業見直し
+    response = search(corpus, q="令和3年度に公開事業見直し")
+    assert "令和3年度に公開事業見直し" not in [t["text"] for t in response["interpretation"]["terms"]]
+    assert {554, 580, 587} <= set(lines(response))
+
+
 def test_typo_finds_the_nearest_corpus_word(corpus):
     response = search(corpus, q="パブリックコンメト")
     assert widened(response, "fuzzy") == {"パブリックコメント"}

@@ -280,6 +280,17 @@ def negated_after(text: str, position: int) -> bool:
     return False
 
 
+def done_after(text: str, position: int) -> bool:
+    """Whether the word at ``position`` is reported done: a past auxiliary (た) follows it before
+    the clause ends (…「入間ドック」を実施したが、…見込みがたいことは課題である)."""
+    for t in (t for t in tokens(text) if t.start > position):
+        if t.surface in SENTENCE_ENDS or t.lemma in ("、", "。") or t.pos not in ("助動詞", "助詞", "動詞", "接尾辞"):
+            return False
+        if t.pos == "助動詞" and t.lemma == "た":
+            return True
+    return False
+
+
 def negative(text: str) -> bool:
     """Whether a sentence says something was not done (行っていません, 実施できませんでした), in its
     main clause: after a concessive one (…もありましたが、…を行いました) if it has one."""

@@ -25,7 +25,7 @@ from ..understanding.tokens import analyse, verb_of_stem
 from ..understanding.words import SPECIFIC_SHARE
 from .answer import Answer, Asked
 from .clauses import (CONCESSIVE, CONTRAST, FALLING, PLAN_NOUNS, RISING, aimed_at, asks_past, lemma_positions,
-                      negated_after, negative, plans, reports, tokens)
+                      done_after, negated_after, negative, plans, reports, tokens)
 from .evidence import FUTURE, GOES_ON, Found, beside, best_sentence, ranked, same_sentence, sentence_spans, topic_sentences
 from .facts import UNIT_FAMILIES, find_quantities
 from .kind import EVALUATIVE, predicate_span
@@ -158,7 +158,7 @@ def decide(asked: Asked, found: Found) -> tuple[str, list]:
         if ALREADY.search(asked.question.text) and not reports(text):
             return NOT_YET, [found.sentence]  # すでに完成したのか: 早期完成を目指します is still ahead
         return AIMED, [found.sentence]  # 減りましたか: 交通事故の減少に努めました says only the aim
-    if said and asks_past(asked.question.text) and plans(text):
+    if said and asks_past(asked.question.text) and plans(text) and not any(done_after(text, p) for p in positions):
         # 実施されたのか: 令和4年度に実施を予定しています; もう決まったの: still planned, not yet
         return (NOT_YET if ALREADY.search(asked.question.text) else PLANNED), [found.sentence]
     verdict = YES if said != asked_negatively(asked) else NO
@@ -436,6 +436,8 @@ def answer_yesno(asked: Asked) -> Answer | None:
                      key=lambda f: (order.index(f.sentence.field),
                                     not any(t.lemma == predicate for t in tokens(f.sentence.text)),
                                     -held_besides_years(asked, f), -f.score))
+    if asks_past(asked.question.text):  # what was done, as a report says it, before a remark on it
+        holding.sort(key=lambda f: order.index(f.sentence.field) * 2 + (not reports(f.sentence.text)))
     fields = order[:2] if order is FUTURE_FIELDS else order[:1]
     # …の使用料は値上げされた: a sentence about 使用料 that states a problem says nothing of it.
     whole = [f for f in close if f.coverage >= NAMES_THE_TOPIC and f.sentence.field in fields

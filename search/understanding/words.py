@@ -279,7 +279,8 @@ class LeafReader:
             why = "grade wording" if any(map(self.describes_grade, tokens)) else "grammar"
             self.dropped.append(Dropped(text, why))
             return None
-        if (self.contains(text) or self.has_concept(text)) and not relative_clause(tokens):
+        if (self.contains(text) or self.has_concept(text)) and not relative_clause(tokens) \
+                and not case_between(tokens):
             widened = self.known_widened(tokens, text) + self.long_vowel_dropped(text)
             return Leaf(text, widened=widened[:MAX_WIDENED])
         whole = self.by_reading(analyse(text))
@@ -1039,6 +1040,17 @@ def intent_asked(tokens, index: int) -> bool:
         return False
     after = list(itertools.dropwhile(lambda t: t.pos[0] == "助詞", tokens[index + 1:]))
     return bool(after) and after[0].dictionary in ("ある", "無い", "ない")
+
+
+CASE_BETWEEN = frozenset({"に", "を", "が", "で", "へ", "から"})
+
+
+def case_between(tokens) -> bool:
+    """Whether a case particle joins two nouns (令和3年度|に|公開事業見直し): a phrase a row may
+    write word for word, read as its words (the に may go with a verb in another row's sentence)."""
+    return any(t.pos[0] == "助詞" and t.surface in CASE_BETWEEN and 0 < i < len(tokens) - 1
+               and tokens[i - 1].pos[0] == "名詞" and tokens[i + 1].pos[0] == "名詞" and not tokens[i - 1].framing
+               for i, t in enumerate(tokens))
 
 
 def relative_clause(tokens) -> bool:
