@@ -3916,3 +3916,10 @@ def test_an_act_reported_done_answers_yes_whatever_the_sentence_ends_in(corpus):
     text = "令和3年度に公開事業見直し「入間ドック」を実施したが、成果は見込みがたいことは課題である。"
     assert done_after(text, text.index("実施"))
     assert not done_after("令和4年度に実施を予定しています。", 6)
+
+
+def test_a_share_named_as_the_theme_of_another_question_asks_that_question(corpus):
+    # …の割合について、次の選出ではどうするつもり: the future (57's direction: 35%以上を目指します)
+    response = answer_question(corpus, "上下水道審議会の女性委員の割合について、次の選出ではどうするつもりですか？")
+    assert response["kind"] == "future" and lines(response) == [57]
+    assert read_kind("女性委員の割合について教えてください").kind == "number"  # still the figure

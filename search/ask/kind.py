@@ -227,8 +227,9 @@ NUMBER_PATTERNS = [
     (words(r"幾ら|何 円|金額|費用|予算 額|(?:予算|経費|給与|給料|賃金|料金|事業 費) (?:は |って |が )?(?:どの|どれ) "
            r"(?:くらい|程度|位|ぐらい)|(?:どの|どれ) (?:くらい|程度|位|ぐらい) の (?:予算|経費|給与|給料|賃金|料金)"), "円"),
     # 率を上げるため asks no rate; 女性委員の割合や…に触れている施策 lists it among a topic's words, and
-    # so does …の割合に触れている (について書かれている) 施策: a topic the rows mention
-    (words(r"何 (?:%|パーセント|割)|割合(?! (?:や|など|等) )(?! " + MENTIONED + r")|率 (?:は|が|って|、)"), "%"),
+    # so does …の割合に触れている (について書かれている) 施策: a topic the rows mention; …の割合について、
+    # 次はどうするつもり (a clause after it) names the theme of another question
+    (words(r"何 (?:%|パーセント|割)|割合(?! (?:や|など|等) )(?! " + MENTIONED + r")(?! に つく て 、)|率 (?:は|が|って|、)"), "%"),
     (words(r"何 校|学校 数|学校 の 数" + ASKED_AFTER), "校"),
     (words(r"何 団体|団体 数|団体 の 数" + ASKED_AFTER), "団体"),
     (words(r"何 施設|施設 数|施設 の 数" + ASKED_AFTER), "施設"),
