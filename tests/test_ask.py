@@ -14,7 +14,7 @@ import search.ask.sentences
 import search.ask.years
 from bench.qa_quality import judge
 from search.ask import answer_question, ask, read
-from search.ask.clauses import done_after
+from search.ask.clauses import causes, done_after
 from search.ask.kind import read_kind, two_quantities
 from search.ask.question import counted_topic, read_question, split_compounds, tidy
 from search.understanding.tokens import action_noun
@@ -3923,3 +3923,11 @@ def test_a_share_named_as_the_theme_of_another_question_asks_that_question(corpu
     response = answer_question(corpus, "上下水道審議会の女性委員の割合について、次の選出ではどうするつもりですか？")
     assert response["kind"] == "future" and lines(response) == [57]
     assert read_kind("女性委員の割合について教えてください").kind == "number"  # still the figure
+
+
+def test_the_end_an_act_serves_answers_why(corpus):
+    # 191's direction: 多職種の教職員が研修に参加できるよう、研修をオンデマンド配信にするなど工夫して実施します
+    response = answer_question(corpus, "保幼小中連携・接続研修会を、今後オンデマンド配信などで行うのはなぜですか。")
+    assert response["answer"].startswith("理由は「多職種の教職員が研修に参加できるよう」")
+    text = "誰もが利用しやすいように、改修しました。"
+    assert [text[c.start:c.end] for c in causes(text)] == ["誰もが利用しやすいように"]

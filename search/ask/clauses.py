@@ -160,6 +160,13 @@ def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
         return i, 0.6  # …入替を実施し、…増加につなげることができました: what brought it about
     if t.surface == "から" and t.pos == "助詞" and _cause_from(toks, i):
         return i, 0.5  # 他市の予算状況から: what it comes from, read as a cause when nothing says more
+    if t.surface == "よう" and t.pos == "形状詞" and before is not None and before.pos in ("動詞", "接尾辞", "助動詞") \
+            and before.lemma not in ("た", "だ") and after is not None:
+        # 研修に参加できるよう、…配信にする; 利用しやすいように、: the end the act serves, a purpose
+        if after.lemma == "、":
+            return i, 0.45
+        if after.surface == "に" and i + 2 < len(toks) and toks[i + 2].lemma == "、":
+            return i + 1, 0.45
     if t.lemma == "結果" and before is not None and before.lemma == "た":
         return i, 0.8
     if t.lemma == "受ける" and before is not None and before.lemma == "を" and after is not None \
