@@ -605,7 +605,7 @@ class LeafReader:
                 continue
             pieces = self.kana_pieces(text, tokens, run_start, run_end)
             spelled = self.spelled_in_kana(text, tokens, run_start, run_end)
-            found += spelled if covered(spelled) > covered(pieces) else pieces
+            found += spelled if length_read(spelled) > length_read(pieces) else pieces
         return found
 
     def spelled_in_kana(self, text: str, tokens, run_start: int, run_end: int) -> list[tuple[int, int, Unit]]:
@@ -1129,7 +1129,8 @@ def noun_runs(tokens: tuple[Token, ...]) -> list[list[Token]]:
     return runs
 
 
-def covered(pieces: list[tuple[int, int, Unit]]) -> int:
+def length_read(pieces: list[tuple[int, int, Unit]]) -> int:
+    """How many characters of a kana run its pieces read as corpus words."""
     return sum(end - start for start, end, _ in pieces)
 
 
