@@ -425,7 +425,7 @@ FITTING = frozenset({"該当", "合致", "当て嵌まる", "当てはまる"})
 # The document's own names for its rows (the table header: 施策の方向性, 内容（取り組んでいく事業等）,
 # 取組評価; the legend: …もの). Beside a topic or a filter they only say "rows" (遅れている事業,
 # 子育ての取組), so they frame the request.
-# やつ: もの, casually; メニュー: the services on offer (支援メニュー)
+# やつ: もの, casually; メニュー: the services on offer (支援メニュー); 項目: an item evaluated (遅れている項目)
 ROW_NOUNS = frozenset({"取組", "取り組み", "施策", "事業", "もの", "物", "やつ", "メニュー", "項目"})
 # The rows as a clause names them: a row noun, or the の (ん) that stands for one (達成したのは).
 ASKED_ROWS = ROW_NOUNS | {"の", "ん"}
