@@ -202,6 +202,15 @@ def test_an_everyday_word_of_the_table_finds_the_documents_word(corpus):
     assert response["interpretation"]["expansions"] == {"会社": ["企業"]}
 
 
+def test_everyday_words_of_the_fourth_pass_find_the_documents_words(corpus):
+    # written from the document alone: 保育園待ち (no row) is 待機児童 (184-186); コムコム is the
+    # newsletter IRUMA COM COM (73), which Sudachi reads in letters
+    response = search(corpus, q="保育園待ち")
+    assert response["interpretation"]["expansions"] == {"保育園待ち": ["待機児童"]}
+    assert set(lines(response)[:3]) == {184, 185, 186}
+    assert lines(search(corpus, q="コムコム"))[:1] == [73]
+
+
 def test_latin_letters_spelled_out_in_katakana_find_the_rows(corpus):
     # Sudachi reads J as j: no kana of it to match; 456 writes Jアラート
     response = search(corpus, q="ジェイアラート")
