@@ -256,6 +256,9 @@ def test_a_katakana_word_of_the_dictionary_is_no_typo_of_another(corpus):
     assert widened(response, "fuzzy") == set() and response["total"] == 0
     assert "「プール」は文書に出てきません。" in response["interpretation"]["notes"]
     assert "治水対策" in widened(search(corpus, q="大雨の浸水対策"), "fuzzy")
+    # テスラ is a word too, but the letters of テラス in another order: a slip (406: 茶畑テラス)
+    response = search(corpus, q="茶畑テスラ")
+    assert widened(response, "fuzzy") == {"茶畑テラス"} and lines(response)[0] == 406
 
 
 def test_a_wrong_kanji_that_breaks_a_compound_finds_the_compound(corpus):

@@ -1082,6 +1082,8 @@ def swaps_a_word(tokens, term: str) -> bool:
     if len(other) != len(tokens):
         return False
     swapped = [(a, b) for a, b in zip(tokens, other) if a.surface != b.surface]
+    if len(swapped) == 1 and sorted(swapped[0][0].surface) == sorted(swapped[0][1].surface):
+        return False  # the same letters in another order (テスラ for テラス): a slip of typing
     return len(swapped) == 1 and all(not t.oov and len(t.surface) >= 2 and KATAKANA_ONLY.fullmatch(t.surface)
                                      for t in swapped[0])
 
