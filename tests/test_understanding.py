@@ -235,6 +235,12 @@ def test_nouns_joined_by_a_case_particle_are_words_though_a_row_writes_the_phras
     assert {554, 580, 587} <= set(lines(response))
 
 
+def test_a_kana_word_after_kanji_is_not_cut_to_read_with_them(corpus):
+    # どうし (同士) is a suffix Sudachi reads whole: 団体|どう is no 団体等 read by its sound
+    response = search(corpus, q="市民活動団体どうしが交流できる場")
+    assert widened(response, "reading") == set() and lines(response)[0] == 553
+
+
 def test_typo_finds_the_nearest_corpus_word(corpus):
     response = search(corpus, q="パブリックコンメト")
     assert widened(response, "fuzzy") == {"パブリックコメント"}

@@ -671,6 +671,8 @@ class LeafReader:
         if before is None or before.pos[0] != "名詞" or not KANJI.search(before.surface):
             return None
         for stop in range(end, start + 1, -1):
+            if any(t.start < stop < t.end and t.pos[0] != "助詞" for t in tokens):
+                continue  # 団体|どう|し: no cutting into a word Sudachi reads in kana (どうし, 同士)
             entries = [e for e in self.vocabulary.same_reading(before.reading + katakana(text[start:stop]))
                        if e.term.startswith(before.surface)]
             if [e.term for e in entries] == [text[before.start:stop]]:
