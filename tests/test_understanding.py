@@ -198,6 +198,8 @@ def test_a_compound_with_a_kanji_no_row_writes_finds_the_compound_the_rows_write
     assert lines(response) == lines(search(corpus, q="万燈まつり 進捗C"))
     # a compound of words the rows write is left as typed
     assert widened(search(corpus, q="地域防災まつり"), "fuzzy") == set()
+    # a word of the dictionary (子ども会, one word to Sudachi) is no slip, though no row writes it
+    assert widened(search(corpus, q="子ども会みたいな若者の団体を支える取り組み"), "fuzzy") == set()
 
 
 def test_a_long_kana_run_of_words_sudachi_reads_as_grammar_is_spelled_words(corpus):

@@ -81,6 +81,7 @@ class Vocabulary:
         self._folded = [fold(e.term) for e in entries]
         self._terms = [e.term for e in entries]
         self._sorted = sorted(self._terms)
+        self.characters = frozenset(c for term in self._terms for c in term)  # 会 is in no entry alone
 
     @classmethod
     def read(cls, database) -> "Vocabulary":

@@ -509,8 +509,10 @@ class LeafReader:
         for run in noun_runs(tokens):
             start, end = run[0].start, run[-1].end
             typed = text[start:end]
-            strange = [t for t in run if KANJI.match(t.surface) and not self.contains(t.surface)]
-            if end - start < 4 or not strange or any(a < end and start < b for a, b in taken) or self.contains(typed):
+            strange = [t for t in run if KANJI.match(t.surface) and not self.contains(t.surface)
+                       and (len(t.surface) > 1 or t.surface not in self.vocabulary.characters)]
+            if len(run) < 2 or end - start < 4 or not strange or any(a < end and start < b for a, b in taken) \
+                    or self.contains(typed):  # (one word of the dictionary, 子ども会, is no slip)
                 continue
             entries = [e for e in self.vocabulary.near(typed, 1) if one_kanji_off(typed, e.term)
                        and any(t.start <= start + changed(typed, e.term) < t.end for t in strange)]
