@@ -614,8 +614,10 @@ class LeafReader:
         """A long run of hiragana that Sudachi reads as grammar throughout (いるまたいこせっしょん:
         いる・また・いこ・せ…) but that corpus words' readings cover end to end, but for the particle
         that ends it (いるま・たいこ・せっしょん|って: 入間, 太鼓, セッション): words spelled in kana."""
+        if run_end - run_start < MIN_SPELLED_RUN:
+            return []
         pieces = self.kana_pieces(text, tokens, run_start, run_end, strict=False)
-        if run_end - run_start < MIN_SPELLED_RUN or len(pieces) < 2 or pieces[0][0] != run_start:
+        if len(pieces) < 2 or pieces[0][0] != run_start:
             return []
         joined = all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
         rest = text[pieces[-1][1]:run_end]
