@@ -3848,8 +3848,6 @@ def test_a_list_takes_rows_that_name_the_topic_with_fewer_of_its_words(corpus):
     assert response["kind"] == "list" and set(lines(response)) == {36, 48}
 
 
-
-
 def test_a_purpose_ending_in_ni_leads_to_the_act(corpus):
     # 252: 疾病の早期発見・早期治療や重症化を予防するために各種健（検）診を実施しました
     response = answer_question(corpus, "市が各種健（検）診を実施しているのはなぜですか？")

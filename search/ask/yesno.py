@@ -426,18 +426,18 @@ def answer_yesno(asked: Asked) -> Answer | None:
         # 自動で翻訳してくれる機械は導入された: the asker's own word for 翻訳機, no subject at all
         theme = theme_subject(asked.question.text)
         subject = theme if any(holds_subject(f.sentence.text, theme) for f in close) else ()
+    past = asks_past(asked.question.text)
     holding = sorted((f for f in close
                       if holds_predicate(f.sentence.text, predicate) and (f in rare or not about_another(asked, f))
                       and holds_subject(f.sentence.text, subject)
                       and (not reworded or writes_a_topic_word(asked, f))),
-                     # the predicate as a word of its own (設置はできませんでした) before the head
-                     # of a compound (窓口設置), in the same cell; then, when the question names a
-                     # year, the most of the topic besides it (the year is what is checked)
-                     key=lambda f: (order.index(f.sentence.field),
+                     # in the same cell, asked about the past, a report of what was done before a
+                     # remark on it; the predicate as a word of its own (設置はできませんでした) before
+                     # the head of a compound (窓口設置); then, when the question names a year, the
+                     # most of the topic besides it (the year is what is checked)
+                     key=lambda f: (order.index(f.sentence.field), past and not reports(f.sentence.text),
                                     not any(t.lemma == predicate for t in tokens(f.sentence.text)),
                                     -held_besides_years(asked, f), -f.score))
-    if asks_past(asked.question.text):  # what was done, as a report says it, before a remark on it
-        holding.sort(key=lambda f: order.index(f.sentence.field) * 2 + (not reports(f.sentence.text)))
     fields = order[:2] if order is FUTURE_FIELDS else order[:1]
     # …の使用料は値上げされた: a sentence about 使用料 that states a problem says nothing of it.
     whole = [f for f in close if f.coverage >= NAMES_THE_TOPIC and f.sentence.field in fields

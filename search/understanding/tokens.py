@@ -190,6 +190,12 @@ def _meaningful_parts(subs) -> tuple[str, ...]:
     return tuple(parts)
 
 
+def particle_verb(token) -> bool:
+    """Whether a verb is one of ``PARTICLE_VERBS``, by its dictionary or its normalized form
+    (Sudachi gives 通じ the dictionary form 通ずる, normalized 通じる)."""
+    return bool(PARTICLE_VERBS & {token.dictionary, token.normalized})
+
+
 def _mark_requests(tokens: list[Token]) -> list[Token]:
     """A verb followed by a request or a wish (教えて|ください, 知り|たい) frames the request, and
     so does a verb in its て form that ends a sentence (教えて, 教えてよ: a request too), the verb
@@ -213,8 +219,7 @@ def _mark_requests(tokens: list[Token]) -> list[Token]:
             marked[i] = _framed(token)
         if token.pos[0] != "動詞" or token.framing:
             continue
-        # (the normalized form too: Sudachi gives 通じ the dictionary form 通ずる, normalized 通じる)
-        if i and (tokens[i - 1].surface in ("に", "を") and PARTICLE_VERBS & {token.dictionary, token.normalized}
+        if i and (tokens[i - 1].surface in ("に", "を") and particle_verb(token)
                   or tokens[i - 1].surface in ("と", "って", "どう", "こう", "そう", "で") and token.dictionary in QUOTING_VERBS
                   or tokens[i - 1].surface in ("と", "って") and token.dictionary in REPORTING_VERBS) \
                 or token.dictionary in REPORTING_VERBS and _concedes(tokens[i + 1:]):

@@ -30,8 +30,8 @@ from index.analysis import hiragana_only, normalize
 from ..limits import MAX_SENTENCE_WORDS
 from ..query import Leaf, Node
 from .model import Dropped, Expansion
-from .tokens import (PARTICLE_VERBS, ROW_NOUNS, SCOPE_NOUNS, Token, action_noun, analyse, hiragana, hiragana_runs,
-                     katakana, made_verb, names_a_thing, names_people, reading, verbal_noun)
+from .tokens import (ROW_NOUNS, SCOPE_NOUNS, Token, action_noun, analyse, hiragana, hiragana_runs, katakana,
+                     made_verb, names_a_thing, names_people, particle_verb, reading, verbal_noun)
 
 KANJI = re.compile(r"[一-龯々]")
 # Particles that may end a run of kana after the word it spells (あきやの, じちかいについて).
@@ -234,7 +234,7 @@ class LeafReader:
         # though a row may write the words with it (47: 情報発信について).
         tail = end - 1 if end - start > 3 and tokens[end - 1].surface == "て" else end
         if tail - start > 2 and tokens[tail - 2].surface in ("に", "を") and not hiragana_only(tokens[tail - 3].surface) \
-                and PARTICLE_VERBS & {tokens[tail - 1].dictionary, tokens[tail - 1].normalized}:
+                and particle_verb(tokens[tail - 1]):
             end = tail - 2
         # A noun that only says "in the area of" the one before it (関係 of スポーツ関係で) goes too,
         # though the rows write the pair inside a longer word (スポーツ関係者).
@@ -509,10 +509,12 @@ class LeafReader:
         for run in noun_runs(tokens):
             start, end = run[0].start, run[-1].end
             typed = text[start:end]
+            # (one word of the dictionary, 子ども会, is no slip)
+            if len(run) < 2 or end - start < 4 or any(a < end and start < b for a, b in taken) or self.contains(typed):
+                continue
             strange = [t for t in run if KANJI.match(t.surface) and not self.contains(t.surface)
                        and (len(t.surface) > 1 or t.surface not in self.vocabulary.characters)]
-            if len(run) < 2 or end - start < 4 or not strange or any(a < end and start < b for a, b in taken) \
-                    or self.contains(typed):  # (one word of the dictionary, 子ども会, is no slip)
+            if not strange:
                 continue
             entries = [e for e in self.vocabulary.near(typed, 1) if one_kanji_off(typed, e.term)
                        and any(t.start <= start + changed(typed, e.term) < t.end for t in strange)]
