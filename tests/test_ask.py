@@ -479,6 +479,9 @@ def test_openapi_describes_ask(live):
     ("映画の観客動員数は？", "number"), ("狭山茶フェアの来場者数は？", "number"),
     # …と言えますか asks whether what comes before may be said: yes or no, no plan
     ("下水道の管路の修繕、目標は達成できたと言えますか", "yesno"), ("空き家対策は順調だと言えるのか", "yesno"),
+    # …するとしていますか asks whether the rows state the intent: yes or no, as …するのですか
+    ("農業生産団体への補助金について、市は見直しも検討するとしていますか。", "yesno"),
+    ("空き家バンクの登録は続けるとしているの？", "yesno"),
     # いかが asks the grade as どう does, whatever 方針 the name holds
     ("人材育成基本方針の運用、進捗区分はいかがですか", "status"),
     # a follow-up asked only if the answer is yes leaves the first question's kind

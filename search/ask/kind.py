@@ -416,6 +416,7 @@ def _yes_no_predicate(s: Stream) -> str:
     last = " " + (asking[-1] if asking and remark else sentences[-1]).strip() + " "
     last = TRUE_THAT.sub("", last)  # 値下げされたって本当ですか asks whether it was 値下げ
     last = SAID_SO.sub("", last)  # 目標は達成できたと言えますか asks whether it was 達成
+    last = STATED_SO.sub("", last)  # 見直しも検討するとしていますか asks whether it is 検討
     last = EVER_DONE.sub(r" \1 ", last)  # 開催されたことがありますか asks whether it was 開催
     if not YES_NO_END.search(last) or REQUEST.search(last):
         return ""
@@ -483,6 +484,9 @@ IS_IT_TRUE = r"本当(?= (?:です |だ |な の |の )?(?:か|\?|。)(?: |$))"
 TRUE_THAT = re.compile(r" (?:って|の は) " + IS_IT_TRUE)
 # …と言えますか, …と言えるのか: whether what comes before may be said, which is what is asked.
 SAID_SO = re.compile(r" (?:と|って) 言う(?= (?:ます |の |ん |です |でしょう )*(?:か|\?)(?: |$))")
+# …検討するとしていますか: whether the rows state that intent; the verb before とする is asked
+# (a noun before it, 目標としていますか, is no verb: no plain form ends it).
+STATED_SO = re.compile(r"(?<=[うくぐすつぬぶむる]) と 為る(?= (?:て |居る |てる |ます |の |ん |です |でしょう )*(?:か|\?)(?: |$))")
 
 
 # Verbs that after an adjective in its adverb form only say "it goes" (うまくいく: Sudachi
