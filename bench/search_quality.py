@@ -428,7 +428,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-ninety-seventh round, dev half": ("search-hard197-dev",),
           "harder, hundred-and-ninety-seventh round, held-out half": ("search-hard197-heldout",),
           "harder, hundred-and-ninety-eighth round, dev half": ("search-hard198-dev",),
-          "harder, hundred-and-ninety-eighth round, held-out half": ("search-hard198-heldout",)}
+          "harder, hundred-and-ninety-eighth round, held-out half": ("search-hard198-heldout",),
+          "harder, hundred-and-ninety-ninth round, dev half": ("search-hard199-dev",),
+          "harder, hundred-and-ninety-ninth round, held-out half": ("search-hard199-heldout",),
+          "harder, two-hundredth round, dev half": ("search-hard200-dev",),
+          "harder, two-hundredth round, held-out half": ("search-hard200-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -589,7 +593,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard195-heldout",
             "search-hard196-heldout",
             "search-hard197-heldout",
-            "search-hard198-heldout")
+            "search-hard198-heldout",
+            "search-hard199-heldout",
+            "search-hard200-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
