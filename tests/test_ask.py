@@ -1865,6 +1865,21 @@ def test_mo_ari_gives_a_cause():
     assert [text[c.start:c.end] for c in search.ask.clauses.causes(text)] == ["コロナ禍による活動制限などもあり"]
 
 
+@pytest.mark.parametrize("text, heeded", [
+    ("職員の負担増となることに注意の上、必要最低限の設置とする必要がある。", "職員の負担増となることに注意の上"),
+    ("国の動向を踏まえ、計画を見直します。", "国の動向を踏まえ"),
+    ("地域の実情に配慮して、事業を進めます。", "地域の実情に配慮して"),
+])
+def test_what_an_act_heeds_is_why_it_is_done_so(text, heeded):
+    assert [text[c.start:c.end] for c in search.ask.clauses.causes(text)] == [heeded]
+
+
+def test_a_policy_the_row_states_is_asked_why_of_its_directions_comment(corpus):
+    """608's direction: …職員の負担増となることや、同一の職員構成とならないことに注意の上、必要最低限の設置とする."""
+    response = answer_question(corpus, "デジタル行政推進課が、庁内のプロジェクトチームなどを必要最低限の設置にとどめるとしている理由は何ですか。")
+    assert response["kind"] == "why" and "負担増" in response["answer"].split("根拠")[0] and lines(response)[0] == 608
+
+
 def test_what_a_reported_change_was_led_to_by_is_its_cause(corpus):
     """…電子申請システムへの入替を実施し、オンライン手続き数の大幅な増加につなげることができました
     (522): the clause before the comma brought the change about; not an end served (保存活用に
@@ -2546,6 +2561,14 @@ def test_a_measures_status_takes_in_its_other_departments(corpus):
     response = answer_question(corpus, "ポスターコンクールや講演会など、平和意識を高める事業の評価は？")
     assert response["kind"] == "status" and {38, 39} <= set(lines(response))
     assert "A（" in response["answer"] and "B（" in response["answer"]
+
+
+def test_words_in_brackets_after_a_measures_title_say_what_it_does_in_the_askers_words(corpus):
+    """176 is 地域コミュニティ活動の推進 (…地域の支え合い組織を立ち上げ…); 174, 福祉ボランティアの育成,
+    writes 支え合い組織の立ち上げ word for word: the title before the brackets names the row."""
+    for question in ("福祉の分野での地域コミュニティ活動の推進（支え合い組織の立ち上げ）について、進捗の評価を教えてください。",
+                     "「地域コミュニティ活動の推進」（支え合い組織の立ち上げ）の進捗は？"):
+        assert lines(answer_question(corpus, question)) == [176]
 
 
 def test_a_noun_that_asks_what_kind_is_no_topic(corpus):

@@ -183,6 +183,22 @@ def _marker(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
     if t.lemma in ("有る", "おる") and before is not None and before.surface in ("で", "て") and after is not None \
             and after.lemma == "、" and _shortfall_stated(toks, i):
         return i, 0.6  # 予算確保が困難であり、新たな整備は難しい: a shortfall stated before one that follows
+    if t.lemma in HEEDED and before is not None and before.surface in ("に", "を"):
+        return _heeded(toks, i)
+    return None
+
+
+# Nouns and verbs of heeding (…ことに注意の上、…とする; …を踏まえ、…を見直す): what is heeded is
+# why the act after it is done so; weak as a purpose is, a stronger cause comes first.
+HEEDED = frozenset({"注意", "留意", "考慮", "配慮", "勘案", "踏まえる"})
+HEEDING_TAILS = (("の", "上"), ("し", "て"), ("し",), ("て",), ())
+
+
+def _heeded(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
+    rest = [t.surface for t in toks[i + 1:i + 4]]
+    for tail in HEEDING_TAILS:
+        if rest[:len(tail) + 1] == [*tail, "、"]:
+            return i + len(tail), 0.45
     return None
 
 

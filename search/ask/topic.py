@@ -663,6 +663,16 @@ def drop_kind_asked(corpus, question: Question) -> None:
         question.dropped.append(word)
 
 
+# A title as long as this says which measure (施策の推進 or 情報提供 alone could be anyone's words).
+TITLE_NAMES = 8
+
+
+def after_a_title(corpus, before: str) -> bool:
+    """Whether ``before`` ends with the whole title of a measure, long enough to name it."""
+    before = before.rstrip("」』")  # the title quoted as written
+    return any(len(title) >= TITLE_NAMES and before.endswith(title) for title in measure_titles(corpus))
+
+
 def understood_query(corpus, question: Question) -> Selection:
     """The selection for the question's search, once what the documents never say is set aside:
     the background told before the asking sentence, a gloss in brackets (名前（愛称）) or the
@@ -678,6 +688,13 @@ def understood_query(corpus, question: Question) -> Selection:
             # 電子書籍が借りられるサービス（電子図書館）: the name the rows use says what is meant
             question.query = written.sub("、", question.query, 1)
             question.dropped.append(described)
+    for start, end in question.asides:
+        word = question.text[start:end]
+        if word in question.query and after_a_title(corpus, question.text[:start - 1]):
+            # 地域コミュニティ活動の推進（支え合い組織の立ち上げ）: a measure named by its title, then
+            # what it does in the asker's words; the title says which rows, the words may be another's
+            question.query = question.query.replace(word, "、", 1)
+            question.dropped.append(word)
     for start, end in question.asides + ([question.asked_noun] if question.asked_noun else []):
         word = question.text[start:end]
         # The noun of a quantity asked for goes only when no row holds any word of it either
