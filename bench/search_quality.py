@@ -432,7 +432,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, hundred-and-ninety-ninth round, dev half": ("search-hard199-dev",),
           "harder, hundred-and-ninety-ninth round, held-out half": ("search-hard199-heldout",),
           "harder, two-hundredth round, dev half": ("search-hard200-dev",),
-          "harder, two-hundredth round, held-out half": ("search-hard200-heldout",)}
+          "harder, two-hundredth round, held-out half": ("search-hard200-heldout",),
+          "harder, two-hundred-and-third round, dev half": ("search-hard203-dev",),
+          "harder, two-hundred-and-third round, held-out half": ("search-hard203-heldout",),
+          "harder, two-hundred-and-fourth round, dev half": ("search-hard204-dev",),
+          "harder, two-hundred-and-fourth round, held-out half": ("search-hard204-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -595,7 +599,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard197-heldout",
             "search-hard198-heldout",
             "search-hard199-heldout",
-            "search-hard200-heldout")
+            "search-hard200-heldout",
+            "search-hard203-heldout",
+            "search-hard204-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
