@@ -482,6 +482,9 @@ def test_openapi_describes_ask(live):
     # …するとしていますか asks whether the rows state the intent: yes or no, as …するのですか
     ("農業生産団体への補助金について、市は見直しも検討するとしていますか。", "yesno"),
     ("空き家バンクの登録は続けるとしているの？", "yesno"),
+    # a potential form (使える, 申し込める) asks whether one can, a state, as 見られますか does
+    ("青少年活動センターってWi-Fi使えるの？", "yesno"), ("ネットで申し込めるの？", "yesno"),
+    ("今後も使えるの？", "future"),
     # いかが asks the grade as どう does, whatever 方針 the name holds
     ("人材育成基本方針の運用、進捗区分はいかがですか", "status"),
     # a follow-up asked only if the answer is yes leaves the first question's kind
@@ -1878,6 +1881,13 @@ def test_a_policy_the_row_states_is_asked_why_of_its_directions_comment(corpus):
     """608's direction: …職員の負担増となることや、同一の職員構成とならないことに注意の上、必要最低限の設置とする."""
     response = answer_question(corpus, "デジタル行政推進課が、庁内のプロジェクトチームなどを必要最低限の設置にとどめるとしている理由は何ですか。")
     assert response["kind"] == "why" and "負担増" in response["answer"].split("根拠")[0] and lines(response)[0] == 608
+
+
+def test_the_cause_that_leads_to_the_act_asked_is_looked_for_in_every_row_near_the_best(corpus):
+    """324 says most of the topic (物理サーバ, 削減) but not the act asked; 281 writes 仮想サーバへ業務
+    システムを集約することにより物理サーバを減らし, the cause right before it."""
+    response = answer_question(corpus, "情報システムの物理サーバを減らせたのはどうしてですか？")
+    assert "仮想サーバ" in response["answer"].split("根拠")[0] and lines(response) == [521]
 
 
 def test_what_a_reported_change_was_led_to_by_is_its_cause(corpus):

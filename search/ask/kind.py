@@ -18,7 +18,7 @@ from functools import lru_cache
 from index.analysis import morphemes, normalize, sub_morphemes
 
 from ..understanding.filters import KANA_GRADE_NAMES, WHEN_ASKED
-from ..understanding.tokens import FORMAL_NOUNS, action_noun
+from ..understanding.tokens import FORMAL_NOUNS, action_noun, analyse
 from ..understanding.words import KANJI, KATAKANA_ONLY
 
 from .clauses import PLAN_NOUNS
@@ -521,6 +521,20 @@ STATE_VERBS = frozenset({"成る", "有る", "居る", "出来る", "出る"})
 RECEIVED = re.compile(r"(?:もら|貰|いただ|頂)(?:え|け)る?")
 
 
+# The e-row kana a godan verb's ending takes in its potential form (使う → 使える, 読む → 読める).
+POTENTIAL_ENDINGS = dict(zip("うくぐすつぬぶむる", "えけげせてねべめれ"))
+
+
+def potential(surface: str) -> bool:
+    """Whether a verb is the potential form of a godan verb (使える, 申し込める), which Sudachi
+    reads as a word of its own normalized to the verb it is formed from."""
+    token = next(iter(analyse(surface)), None)
+    if token is None or token.pos[0] != "動詞":
+        return False
+    verb, form = token.normalized, token.dictionary
+    return verb != form and verb[-1:] in POTENTIAL_ENDINGS and form == verb[:-1] + POTENTIAL_ENDINGS[verb[-1]] + "る"
+
+
 def intends(s: Stream, predicate: str) -> bool:
     """Whether a yes/no question asks what will be done: its predicate is a verb of action in
     the plain non-past (続けるの？ やめるの？ 拡大していくんですか), neither past nor a state
@@ -532,8 +546,10 @@ def intends(s: Stream, predicate: str) -> bool:
     after = s.words[at + 1:]
     if any(w.lemma in DONE_OR_STATE for w in after) or predicate in STATE_VERBS:
         return False
-    if after[:1] and after[0].lemma in ("れる", "られる") and not FUTURE_TIME.search(s.joined):
-        return False  # 図書館でも見られますか: whether one can, a state (今後も続けられますか: what will be done)
+    if (after[:1] and after[0].lemma in ("れる", "られる") or potential(s.text[s.words[at].start:s.words[at].end])) \
+            and not FUTURE_TIME.search(s.joined):
+        # 図書館でも見られますか, Wi-Fi使えるの: whether one can, a state (今後も続けられますか: what will be done)
+        return False
     received = after[1:2] if after[:1] and after[0].lemma == "て" else []
     offered = received and (RECEIVED.fullmatch(s.text[received[0].start:received[0].end]) or received[0].lemma == "呉れる")
     if offered and not FUTURE_TIME.search(s.joined):

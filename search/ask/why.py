@@ -225,21 +225,40 @@ def cause_before_topic(found: list[Found]):
 def cause_before_act(asked: Asked, found: list[Found]):
     """``(topic sentence, cause sentence, cause)`` for a causal clause, a purpose too, that leads
     to the act asked about in a sentence of the row that says most of the topic: 見直すのはなぜ is
-    answered by 自立を促すために、この形態を見直し, wherever the topic's words are."""
+    answered by 自立を促すために、この形態を見直し, wherever the topic's words are. Where that row
+    writes the act only in a word of its synonym group, the next row nearly as good may write it
+    (物理サーバを減らせたのはなぜ: 324 writes 削減, 281 …集約することにより物理サーバを減らし)."""
     acts = [w for w in asked.words if w.term.predicate][-1:]  # the verb before のはなぜ
     verbs = {t.lemma for w in acts for t in tokens(w.term.text)[:1]}
-    top = found[0]
-    for sentence in asked.known.sentences[top.sentence.docnum] if acts else ():
-        starts = [start for spans in sentence_spans(sentence, acts).values() for start, _ in spans]
-        # or the noun of the verb's stem (見直すことにした: …に対応するため、基本方針の見直しを行います)
-        starts = starts or [t.start for t in tokens(sentence.text) if t.pos == "名詞" and verb_of_stem(t.lemma) in verbs]
-        for cause in causes(sentence.text):
-            # (the に of ために, and a comma, only end the clause: 予防するために各種健（検）診を実施)
-            if any(0 <= start - cause.end and len(sentence.text[cause.end:start].lstrip("に、")) <= ACT_REACH
-                   and "。" not in sentence.text[cause.end:start] for start in starts):
-                yield top, sentence, cause
-                return
+    rows: dict[int, Found] = {}
+    for candidate in near_best(found):
+        rows.setdefault(candidate.sentence.docnum, candidate)
+    for docnum, candidate in rows.items() if acts else ():
+        own_verb = False
+        for sentence in asked.known.sentences[docnum]:
+            starts, own = act_starts(sentence, acts, verbs)
+            own_verb = own_verb or own
+            for cause in causes(sentence.text):
+                # (the に of ために, and a comma, only end the clause: 予防するために各種健（検）診を実施)
+                if any(0 <= start - cause.end and len(sentence.text[cause.end:start].lstrip("に、")) <= ACT_REACH
+                       and "。" not in sentence.text[cause.end:start] for start in starts):
+                    yield candidate, sentence, cause
+                    return
+        if own_verb:
+            break
     yield from role_before_act(asked, found, acts)
+
+
+def act_starts(sentence: Sentence, acts: list, verbs: set[str]) -> tuple[list[int], bool]:
+    """Where a sentence writes the act asked about, and whether with its own verb (見直し for
+    見直す) rather than a word of its synonym group only (削減 for 減らす); or, failing those, the
+    noun of the verb's stem (見直すことにした: …に対応するため、基本方針の見直しを行います)."""
+    spans = [span for spans in sentence_spans(sentence, acts).values() for span in spans]
+    if not spans:
+        starts = [t.start for t in tokens(sentence.text) if t.pos == "名詞" and verb_of_stem(t.lemma) in verbs]
+        return starts, bool(starts)
+    own = any(t.lemma in verbs or verb_of_stem(t.lemma) in verbs for a, b in spans for t in tokens(sentence.text[a:b]))
+    return [start for start, _ in spans], own
 
 
 def role_before_act(asked: Asked, found: list[Found], acts: list):
