@@ -38,11 +38,11 @@ DATA = Path(__file__).parent / "data"
 DOCUMENT = "iruma-6th-first-half-evaluation"
 K = 5
 LIMIT = 10
-# The judged sets: fifty-eight rounds (rounds 6, 10, 12-14, 16-18, 20, 21, 23-27, 29, 30, 32-39, 41,
+# The judged sets: fifty-nine rounds (rounds 6, 10, 12-14, 16-18, 20, 21, 23-27, 29, 30, 32-39, 41,
 # 42, 44, 45, 47, 50-53, 55-60, 62, 63, 65-68, 70-72, 74-76, 78-80, 82-90, 92-94, 96-100, 102-104,
 # 106-110, 112-114, 116-118, 120-122, 124-126, 128-130, 132-134, 136, 138-140, 142-148, 150-158, 160,
-# 162-164, 166, 168, 170, 172, 174, 176, 178-180, 182-184, 186, 188, 190-192, 194, 196, 198, 200 and
-# 204 had none), each written blind and split in a dev and a held-out half.
+# 162-164, 166, 168, 170, 172, 174, 176, 178-180, 182-184, 186, 188, 190-192, 194, 196, 198, 200, 204
+# and 206 had none), each written blind and split in a dev and a held-out half.
 HALVES = ("judged-dev", "judged2-dev", "judged3-dev", "judged4-dev", "judged5-dev", "judged7-dev", "judged8-dev",
           "judged9-dev", "judged11-dev", "judged15-dev", "judged19-dev", "judged22-dev", "judged28-dev",
           "judged31-dev", "judged40-dev", "judged43-dev", "judged46-dev", "judged48-dev", "judged49-dev",
@@ -52,7 +52,7 @@ HALVES = ("judged-dev", "judged2-dev", "judged3-dev", "judged4-dev", "judged5-de
           "judged137-dev", "judged141-dev", "judged149-dev", "judged159-dev", "judged161-dev", "judged165-dev",
           "judged167-dev", "judged169-dev", "judged171-dev", "judged173-dev", "judged175-dev", "judged177-dev",
           "judged181-dev", "judged185-dev", "judged187-dev", "judged189-dev", "judged193-dev", "judged195-dev", "judged197-dev",
-          "judged199-dev", "judged203-dev",
+          "judged199-dev", "judged203-dev", "judged205-dev",
           "judged-heldout", "judged2-heldout", "judged3-heldout", "judged4-heldout", "judged5-heldout",
           "judged7-heldout", "judged8-heldout", "judged9-heldout", "judged11-heldout", "judged15-heldout",
           "judged19-heldout", "judged22-heldout", "judged28-heldout", "judged31-heldout",
@@ -67,7 +67,7 @@ HALVES = ("judged-dev", "judged2-dev", "judged3-dev", "judged4-dev", "judged5-de
           "judged167-heldout", "judged169-heldout", "judged171-heldout", "judged173-heldout", "judged175-heldout",
           "judged177-heldout", "judged181-heldout", "judged185-heldout",
           "judged187-heldout", "judged189-heldout", "judged193-heldout", "judged195-heldout", "judged197-heldout",
-          "judged199-heldout", "judged203-heldout")
+          "judged199-heldout", "judged203-heldout", "judged205-heldout")
 # The cross-chapter cases the issue names, by a word of their note.
 NAMED = ("空き家", "地区センター", "狭山茶", "防災", "ゼロカーボン")
 

@@ -436,7 +436,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, two-hundred-and-third round, dev half": ("search-hard203-dev",),
           "harder, two-hundred-and-third round, held-out half": ("search-hard203-heldout",),
           "harder, two-hundred-and-fourth round, dev half": ("search-hard204-dev",),
-          "harder, two-hundred-and-fourth round, held-out half": ("search-hard204-heldout",)}
+          "harder, two-hundred-and-fourth round, held-out half": ("search-hard204-heldout",),
+          "harder, two-hundred-and-fifth round, dev half": ("search-hard205-dev",),
+          "harder, two-hundred-and-fifth round, held-out half": ("search-hard205-heldout",),
+          "harder, two-hundred-and-sixth round, dev half": ("search-hard206-dev",),
+          "harder, two-hundred-and-sixth round, held-out half": ("search-hard206-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -601,7 +605,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard199-heldout",
             "search-hard200-heldout",
             "search-hard203-heldout",
-            "search-hard204-heldout")
+            "search-hard204-heldout",
+            "search-hard205-heldout",
+            "search-hard206-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
