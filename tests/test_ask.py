@@ -1890,6 +1890,12 @@ def test_the_cause_that_leads_to_the_act_asked_is_looked_for_in_every_row_near_t
     assert "仮想サーバ" in response["answer"].split("根拠")[0] and lines(response) == [521]
 
 
+def test_a_light_verb_leaves_the_noun_of_the_act_to_look_for_the_cause_before(corpus):
+    """369: 農業者の生産性向上や省力化を図るため、機械購入にあたり補助し…: 補助を出す is 補助する."""
+    response = answer_question(corpus, "農業機械の購入に補助を出しているのはなぜですか？")
+    assert "生産性向上" in response["answer"].split("根拠")[0] and lines(response) == [369]
+
+
 def test_what_a_reported_change_was_led_to_by_is_its_cause(corpus):
     """…電子申請システムへの入替を実施し、オンライン手続き数の大幅な増加につなげることができました
     (522): the clause before the comma brought the change about; not an end served (保存活用に

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..understanding.tokens import analyse, verb_of_stem
+from ..understanding.tokens import action_noun, analyse, verb_of_stem
 from .answer import Answer, Asked
 from .clauses import CONSEQUENCE, ONGOING, Cause, causes, negative, tokens, went_badly
 from .evidence import Found, beside, ranked, sentence_spans, topic_sentences
@@ -228,7 +228,10 @@ def cause_before_act(asked: Asked, found: list[Found]):
     answered by 自立を促すために、この形態を見直し, wherever the topic's words are. Where that row
     writes the act only in a word of its synonym group, the next row nearly as good may write it
     (物理サーバを減らせたのはなぜ: 324 writes 削減, 281 …集約することにより物理サーバを減らし)."""
-    acts = [w for w in asked.words if w.term.predicate][-1:]  # the verb before のはなぜ
+    # the verb before のはなぜ; with none, the last noun of an act (補助を出しているのはなぜ: 出す
+    # only says the 補助 is given)
+    acts = [w for w in asked.words if w.term.predicate][-1:] \
+        or [w for w in asked.words if action_noun(w.term.text)][-1:]
     verbs = {t.lemma for w in acts for t in tokens(w.term.text)[:1]}
     rows: dict[int, Found] = {}
     for candidate in near_best(found):
