@@ -440,7 +440,11 @@ GROUPS = {"document's own words": ("search-dev", "search-own"),
           "harder, two-hundred-and-fifth round, dev half": ("search-hard205-dev",),
           "harder, two-hundred-and-fifth round, held-out half": ("search-hard205-heldout",),
           "harder, two-hundred-and-sixth round, dev half": ("search-hard206-dev",),
-          "harder, two-hundred-and-sixth round, held-out half": ("search-hard206-heldout",)}
+          "harder, two-hundred-and-sixth round, held-out half": ("search-hard206-heldout",),
+          "harder, two-hundred-and-seventh round, dev half": ("search-hard207-dev",),
+          "harder, two-hundred-and-seventh round, held-out half": ("search-hard207-heldout",),
+          "harder, two-hundred-and-eighth round, dev half": ("search-hard208-dev",),
+          "harder, two-hundred-and-eighth round, held-out half": ("search-hard208-heldout",)}
 HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout", "search-hard4-heldout",
             "search-hard5-heldout", "search-hard6-heldout", "search-hard7-heldout", "search-hard8-heldout",
             "search-hard9-heldout", "search-hard10-heldout", "search-hard11-heldout", "search-hard12-heldout",
@@ -607,7 +611,9 @@ HELD_OUT = ("search-hard-heldout", "search-hard2-heldout", "search-hard3-heldout
             "search-hard203-heldout",
             "search-hard204-heldout",
             "search-hard205-heldout",
-            "search-hard206-heldout")
+            "search-hard206-heldout",
+            "search-hard207-heldout",
+            "search-hard208-heldout")
 
 
 def load_cases(kind: str) -> list[dict]:
