@@ -41,8 +41,8 @@ LIMIT = 10
 # The judged sets: fifty-nine rounds (rounds 6, 10, 12-14, 16-18, 20, 21, 23-27, 29, 30, 32-39, 41,
 # 42, 44, 45, 47, 50-53, 55-60, 62, 63, 65-68, 70-72, 74-76, 78-80, 82-90, 92-94, 96-100, 102-104,
 # 106-110, 112-114, 116-118, 120-122, 124-126, 128-130, 132-134, 136, 138-140, 142-148, 150-158, 160,
-# 162-164, 166, 168, 170, 172, 174, 176, 178-180, 182-184, 186, 188, 190-192, 194, 196, 198, 200, 204,
-# 206-208 had none), each written blind and split in a dev and a held-out half.
+# 162-164, 166, 168, 170, 172, 174, 176, 178-180, 182-184, 186, 188, 190-192, 194, 196, 198, 200-202,
+# 204, 206-208 had none), each written blind and split in a dev and a held-out half.
 HALVES = ("judged-dev", "judged2-dev", "judged3-dev", "judged4-dev", "judged5-dev", "judged7-dev", "judged8-dev",
           "judged9-dev", "judged11-dev", "judged15-dev", "judged19-dev", "judged22-dev", "judged28-dev",
           "judged31-dev", "judged40-dev", "judged43-dev", "judged46-dev", "judged48-dev", "judged49-dev",
