@@ -195,6 +195,8 @@ HEEDING_TAILS = (("の", "上"), ("し", "て"), ("し",), ("て",), ())
 
 
 def _heeded(toks: tuple[Token, ...], i: int) -> tuple[int, float] | None:
+    """``(index of the marker's last word, strength)`` when the word of heeding at ``i`` ends its
+    clause (注意の上、, 踏まえ、, 配慮して、)."""
     rest = [t.surface for t in toks[i + 1:i + 4]]
     for tail in HEEDING_TAILS:
         if rest[:len(tail) + 1] == [*tail, "、"]:

@@ -28,7 +28,7 @@ COMMENTS = ("effort_comment", "direction_comment")
 # A why question about where the row goes (今後, 方向性), or why it goes on (協議を続けるのはなぜ: the
 # plain non-past of going on is what the direction's comment says).
 # (…にとどめるとしている理由: what the row states it will do, which its direction's comment says)
-ASKS_DIRECTION = re.compile(r"今後|方向|これから|将来|(?:続け|継続す)る(?:の|ん|理由)|[るい]とし(?:てい)?る(?:の|ん|理由)")
+ASKS_DIRECTION = re.compile(r"今後|方向|これから|将来|(?:続け|継続す)る(?:の|ん|理由)|[るい]と(?:する|している|してる)(?:の|ん|理由)")
 # What stands in the way, asked for (何がネック, 何が壁に): why something went badly.
 OBSTACLE = re.compile("|".join(OBSTACLE_WORDS + ("足かせ",)))
 # The kind of cause a question names (どういう問題があるから, どんな事情で).
